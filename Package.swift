@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Zhifa",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhifa", targets: ["zhifa"]),
+        .library(name: "CaseModel", targets: ["CaseModel"]),
+        .library(name: "WorkCalendar", targets: ["WorkCalendar"]),
+        .library(name: "CaseXML", targets: ["CaseXML"]),
+        .library(name: "CaseStore", targets: ["CaseStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Value types only: no I/O, no dependencies beyond the calendar's date type.
+        .target(name: "CaseModel", dependencies: ["WorkCalendar"]),
+        // Working days from the State Council's holiday notices; data lives in Checklists/calendar.
+        .target(name: "WorkCalendar"),
+        // The interchange format: XSD validation, streaming parse and canonical writing via libxml2.
+        .target(
+            name: "CaseXML",
+            dependencies: ["CaseModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Schemas")]
+        ),
+        // SQLite through GRDB: schema, import transactions, case history and the hash-chained journal.
+        .target(
+            name: "CaseStore",
+            dependencies: [
+                "CaseModel", "CaseXML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "zhifa",
+            dependencies: [
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
+        .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),
+    ]
+)

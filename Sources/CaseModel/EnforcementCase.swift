@@ -1,0 +1,281 @@
+/// 执法类别.
+public enum CaseType: String, Hashable, Sendable, Codable, CaseIterable {
+    case penalty, license, coercion, inspection, levy, confirmation, payment, adjudication, other
+
+    public var chineseName: String {
+        switch self {
+        case .penalty: "行政处罚"
+        case .license: "行政许可"
+        case .coercion: "行政强制"
+        case .inspection: "行政检查"
+        case .levy: "行政征收征用"
+        case .confirmation: "行政确认"
+        case .payment: "行政给付"
+        case .adjudication: "行政裁决"
+        case .other: "其他"
+        }
+    }
+}
+
+public enum Procedure: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 普通程序
+    case general
+    /// 简易程序 (当场处罚)
+    case simple
+    /// 快速办理
+    case fast
+}
+
+/// 当事人.
+public struct Party: Hashable, Sendable, Codable {
+    public var kind: PartyKind
+    public var name: String
+    public var creditCode: String?
+    public var idNumber: String?
+    public var firstOffence: Bool
+    public var corrected: Bool
+    public var harm: Bool
+
+    public init(kind: PartyKind, name: String, creditCode: String? = nil, idNumber: String? = nil,
+                firstOffence: Bool = false, corrected: Bool = false, harm: Bool = false) {
+        self.kind = kind; self.name = name; self.creditCode = creditCode; self.idNumber = idNumber
+        self.firstOffence = firstOffence; self.corrected = corrected; self.harm = harm
+    }
+}
+
+/// 执法事项: the violation and the benchmark item it falls under.
+public struct Matter: Hashable, Sendable, Codable {
+    public var item: String?
+    public var violationDate: CalendarDate?
+    public var text: String
+
+    public init(item: String? = nil, violationDate: CalendarDate? = nil, text: String = "") {
+        self.item = item; self.violationDate = violationDate; self.text = text
+    }
+}
+
+/// 执法全过程记录.
+public struct Record: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable { case text, audioVideo = "audio-video", photo }
+
+    /// What the importer found for an attached file; not part of the interchange format.
+    public enum Evidence: String, Hashable, Sendable, Codable {
+        /// No file named.
+        case none
+        /// The file hashes to its `sha256`.
+        case ok
+        /// The file exists but hashes to something else.
+        case mismatch
+        /// The named file is not there.
+        case missing
+        /// The file exists and no `sha256` was given to check it against.
+        case unverified
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var file: String?
+    public var sha256: String?
+    /// `start`/`end` as written (xs:dateTime with zone).
+    public var start: String?
+    public var end: String?
+    public var evidence: Evidence
+
+    public init(kind: Kind, title: String, file: String? = nil, sha256: String? = nil,
+                start: String? = nil, end: String? = nil, evidence: Evidence = .none) {
+        self.kind = kind; self.title = title; self.file = file; self.sha256 = sha256
+        self.start = start; self.end = end; self.evidence = evidence
+    }
+}
+
+public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case discovered, filed, accepted, inspection, investigation, seizure
+    case seizureExtended = "seizure-extended", seizureReleased = "seizure-released"
+    case demolition, notice, statement, waiver
+    case hearingRequested = "hearing-requested", hearingNotice = "hearing-notice", hearing
+    case legalReview = "legal-review", collectiveDiscussion = "collective-discussion"
+    case `extension`, decision, delivery, execution, closed, revoked
+
+    public var chineseName: String {
+        switch self {
+        case .discovered: "发现线索"
+        case .filed: "立案"
+        case .accepted: "受理申请"
+        case .inspection: "现场检查"
+        case .investigation: "调查询问"
+        case .seizure: "查封扣押"
+        case .seizureExtended: "延长查封扣押"
+        case .seizureReleased: "解除查封扣押"
+        case .demolition: "强制拆除"
+        case .notice: "告知"
+        case .statement: "陈述申辩"
+        case .waiver: "放弃陈述申辩和听证"
+        case .hearingRequested: "申请听证"
+        case .hearingNotice: "听证通知"
+        case .hearing: "听证"
+        case .legalReview: "法制审核"
+        case .collectiveDiscussion: "集体讨论"
+        case .extension: "延期"
+        case .decision: "决定"
+        case .delivery: "送达"
+        case .execution: "执行完毕"
+        case .closed: "结案"
+        case .revoked: "决定被撤销"
+        }
+    }
+}
+
+public enum ReviewResult: String, Hashable, Sendable, Codable { case approved, rejected, revise }
+
+public enum DeliveryMethod: String, Hashable, Sendable, Codable {
+    case direct, mail, electronic
+    /// 留置送达
+    case left
+    /// 公告送达
+    case publicNotice = "public-notice"
+}
+
+public enum RevokedBy: String, Hashable, Sendable, Codable { case reconsideration, court, `self` }
+
+/// One step of a case. Attributes that only some kinds carry are optional.
+public struct Event: Hashable, Sendable, Codable {
+    public var kind: EventKind
+    public var date: CalendarDate
+    /// Ids as written, in order; unknown ids are kept for the audit to flag.
+    public var officers: [String]
+    /// `seizure`, `seizure-extended`: last day of the measure.
+    public var until: CalendarDate?
+    /// `notice`: whether 听证 rights were told.
+    public var hearingRights: Bool?
+    /// `legal-review`
+    public var reviewer: String?
+    public var result: ReviewResult?
+    /// `extension`: calendar days approved.
+    public var days: Int?
+    /// `decision`: 文号.
+    public var number: String?
+    /// `delivery`
+    public var method: DeliveryMethod?
+    /// `revoked`
+    public var revokedBy: RevokedBy?
+    public var records: [Record]
+    /// Line of the event in the file it came from, for findings that point at it; 0 when unknown.
+    public var line: Int
+
+    public init(kind: EventKind, date: CalendarDate, officers: [String] = [], until: CalendarDate? = nil,
+                hearingRights: Bool? = nil, reviewer: String? = nil, result: ReviewResult? = nil,
+                days: Int? = nil, number: String? = nil, method: DeliveryMethod? = nil,
+                revokedBy: RevokedBy? = nil, records: [Record] = [], line: Int = 0) {
+        self.kind = kind; self.date = date; self.officers = officers; self.until = until
+        self.hearingRights = hearingRights; self.reviewer = reviewer; self.result = result
+        self.days = days; self.number = number; self.method = method; self.revokedBy = revokedBy
+        self.records = records; self.line = line
+    }
+}
+
+/// 处罚种类.
+public enum PenaltyKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case warning, criticism, fine
+    case confiscateIncome = "confiscate-income", confiscateProperty = "confiscate-property"
+    case lowerQualification = "lower-qualification", suspendLicense = "suspend-license"
+    case revokeLicense = "revoke-license", orderSuspension = "order-suspension"
+    case orderClosure = "order-closure", restrictEmployment = "restrict-employment"
+    case detention, other
+
+    public var chineseName: String {
+        switch self {
+        case .warning: "警告"
+        case .criticism: "通报批评"
+        case .fine: "罚款"
+        case .confiscateIncome: "没收违法所得"
+        case .confiscateProperty: "没收非法财物"
+        case .lowerQualification: "降低资质等级"
+        case .suspendLicense: "暂扣许可证件"
+        case .revokeLicense: "吊销许可证件"
+        case .orderSuspension: "责令停产停业"
+        case .orderClosure: "责令关闭"
+        case .restrictEmployment: "限制从业"
+        case .detention: "行政拘留"
+        case .other: "其他"
+        }
+    }
+}
+
+public struct Penalty: Hashable, Sendable, Codable {
+    public var kind: PenaltyKind
+    public var amount: Money?
+
+    public init(kind: PenaltyKind, amount: Money? = nil) { self.kind = kind; self.amount = amount }
+}
+
+public struct BaseAmount: Hashable, Sendable, Codable {
+    public var name: String
+    public var amount: Money
+
+    public init(name: String, amount: Money) { self.name = name; self.amount = amount }
+}
+
+public struct Discretion: Hashable, Sendable, Codable {
+    public var level: String
+    public var reason: String?
+
+    public init(level: String, reason: String? = nil) { self.level = level; self.reason = reason }
+}
+
+public enum GrantResult: String, Hashable, Sendable, Codable { case granted, denied }
+
+public struct Outcome: Hashable, Sendable, Codable {
+    public var penalties: [Penalty]
+    public var bases: [BaseAmount]
+    public var discretion: Discretion?
+    public var grant: GrantResult?
+
+    public init(penalties: [Penalty] = [], bases: [BaseAmount] = [], discretion: Discretion? = nil, grant: GrantResult? = nil) {
+        self.penalties = penalties; self.bases = bases; self.discretion = discretion; self.grant = grant
+    }
+}
+
+/// 事后公示.
+public struct Disclosure: Hashable, Sendable, Codable {
+    public var date: CalendarDate?
+    public var platform: String?
+    public var url: String?
+    public var withdrawn: CalendarDate?
+    /// Present (possibly empty) when the case claims exemption from disclosure.
+    public var exempt: String?
+    public var text: String?
+
+    public init(date: CalendarDate? = nil, platform: String? = nil, url: String? = nil,
+                withdrawn: CalendarDate? = nil, exempt: String? = nil, text: String? = nil) {
+        self.date = date; self.platform = platform; self.url = url; self.withdrawn = withdrawn
+        self.exempt = exempt; self.text = text
+    }
+}
+
+/// 案卷: one enforcement case as the interchange format carries it.
+public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
+    public var id: String
+    public var agency: String
+    public var type: CaseType
+    public var procedure: Procedure
+    /// `major="true"`: on the agency's 重大执法决定目录. Rules also infer majority from the outcome.
+    public var declaredMajor: Bool
+    public var party: Party
+    public var matter: Matter?
+    public var events: [Event]
+    public var outcome: Outcome?
+    public var disclosure: Disclosure?
+
+    public init(id: String, agency: String, type: CaseType, procedure: Procedure = .general,
+                declaredMajor: Bool = false, party: Party, matter: Matter? = nil, events: [Event] = [],
+                outcome: Outcome? = nil, disclosure: Disclosure? = nil) {
+        self.id = id; self.agency = agency; self.type = type; self.procedure = procedure
+        self.declaredMajor = declaredMajor; self.party = party; self.matter = matter; self.events = events
+        self.outcome = outcome; self.disclosure = disclosure
+    }
+
+    /// The first `decision` event, which every decision-dated rule counts from.
+    public var decision: Event? { events.first { $0.kind == .decision } }
+
+    public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
+}

@@ -1,0 +1,94 @@
+/// An amount of money in fen (分), so that sums and comparisons are exact.
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var fen: Int64
+
+    public init(fen: Int64) { self.fen = fen }
+
+    public init(yuan: Int64) { self.fen = yuan * 100 }
+
+    /// Parses yuan with at most two decimals (`60000`, `12.5`, `0.05`); nil otherwise.
+    public init?(yuanText text: some StringProtocol) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
+              whole.allSatisfy(\.isASCIIDigit), let yuan = Int64(whole) else { return nil }
+        var fen = yuan * 100
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
+            fen += Int64(fraction)! * (fraction.count == 1 ? 10 : 1)
+        }
+        self.fen = fen
+    }
+
+    /// Yuan as written in the interchange format: no trailing zeros (`60000`, `12.5`).
+    public var yuanText: String {
+        let whole = fen / 100, cents = fen % 100
+        if cents == 0 { return String(whole) }
+        if cents % 10 == 0 { return "\(whole).\(cents / 10)" }
+        return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    public var description: String { yuanText + "元" }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.fen = try container.decode(Int64.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(fen)
+    }
+}
+
+/// A multiple of a base amount (`min-multiple="1.5"`), exact to four decimals.
+public struct Multiple: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var tenThousandths: Int64
+
+    public init(tenThousandths: Int64) { self.tenThousandths = tenThousandths }
+
+    public init?(text: some StringProtocol) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 9,
+              whole.allSatisfy(\.isASCIIDigit), let value = Int64(whole) else { return nil }
+        var scaled = value * 10_000
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...4).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
+            scaled += Int64(fraction + String(repeating: "0", count: 4 - fraction.count))!
+        }
+        self.tenThousandths = scaled
+    }
+
+    /// The amount this multiple makes of a base, rounded down to the fen.
+    public func of(_ base: Money) -> Money {
+        Money(fen: base.fen * tenThousandths / 10_000)
+    }
+
+    public var description: String {
+        let whole = tenThousandths / 10_000
+        var fraction = String(tenThousandths % 10_000)
+        guard fraction != "0" else { return String(whole) }
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(whole).\(fraction)"
+    }
+
+    public static func < (lhs: Multiple, rhs: Multiple) -> Bool { lhs.tenThousandths < rhs.tenThousandths }
+
+    public init(from decoder: Decoder) throws {
+        self.tenThousandths = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(tenThousandths)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,128 @@
+import CaseModel
+import GRDB
+
+struct AgencyRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "agency"
+    var code: String
+    var name: String
+    var region: String?
+    var field: String?
+}
+
+struct OfficerRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "officer"
+    var id: String
+    var name: String
+    var agency: String
+    /// Space-separated, as in the registry's `role` attribute.
+    var roles: String
+    var legalQualification: String?
+    var reviewerSince: CalendarDate?
+}
+
+struct CertificateRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "certificate"
+    var id: Int64?
+    var officerId: String
+    var position: Int
+    var number: String
+    var field: String?
+    var issued: CalendarDate
+    var expires: CalendarDate
+    var status: String
+    var since: CalendarDate?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct TrainingRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "training"
+    var id: Int64?
+    var officerId: String
+    var year: Int
+    var hours: Double
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct BenchmarkSetRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "benchmarkSet"
+    var id: Int64?
+    var agency: String
+    var title: String?
+    var effective: CalendarDate?
+    var importedAt: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct BenchmarkItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "benchmarkItem"
+    var id: Int64?
+    var setId: Int64
+    var position: Int
+    var code: String
+    var name: String
+    var basis: String?
+    var noPenaltyIfFirstMinor: Bool
+    var lifeHealthFinance: Bool
+    var implicitTier: Bool
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct BenchmarkTierRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "benchmarkTier"
+    var id: Int64?
+    var itemId: Int64
+    var position: Int
+    var base: String?
+    var atLeast: Money?
+    var below: Money?
+    var party: String?
+    var hasStatutory: Bool
+    var statutoryMinAmount: Int64?
+    var statutoryMinMultiple: Int64?
+    var statutoryMaxAmount: Int64?
+    var statutoryMaxMultiple: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct BenchmarkLevelRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "benchmarkLevel"
+    var id: Int64?
+    var tierId: Int64
+    var position: Int
+    var name: String
+    var minAmount: Int64?
+    var minMultiple: Int64?
+    var maxAmount: Int64?
+    var maxMultiple: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A bound's two columns: an amount in fen or a multiple in ten-thousandths.
+struct BoundColumns {
+    var amount: Int64?
+    var multiple: Int64?
+
+    init(_ bound: Bound?) {
+        switch bound {
+        case .amount(let money)?: amount = money.fen
+        case .multiple(let multiple)?: self.multiple = multiple.tenThousandths
+        case nil: break
+        }
+    }
+
+    init(amount: Int64?, multiple: Int64?) {
+        self.amount = amount; self.multiple = multiple
+    }
+
+    var bound: Bound? {
+        if let amount { return .amount(Money(fen: amount)) }
+        if let multiple { return .multiple(Multiple(tenThousandths: multiple)) }
+        return nil
+    }
+}

@@ -1,0 +1,225 @@
+import GRDB
+
+/// The store's schema. Shipped migrations never change: a new need is a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: registry, benchmarks, cases, history, journal") { db in
+            try createRegistry(db)
+            try createBenchmarks(db)
+            try createCases(db)
+            try createJournal(db)
+        }
+        return migrator
+    }
+
+    private static func createRegistry(_ db: Database) throws {
+        try db.create(table: "agency") { t in
+            t.primaryKey("code", .text)
+            t.column("name", .text).notNull()
+            t.column("region", .text)
+            t.column("field", .text)
+        }
+        try db.create(table: "officer") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("agency", .text).notNull().indexed().references("agency", onDelete: .restrict)
+            t.column("roles", .text).notNull()
+            t.column("legalQualification", .text)
+            t.column("reviewerSince", .text)
+        }
+        try db.create(table: "certificate") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("officerId", .text).notNull().indexed().references("officer", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("number", .text).notNull()
+            t.column("field", .text)
+            t.column("issued", .text).notNull()
+            t.column("expires", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("since", .text)
+        }
+        try db.create(table: "training") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("officerId", .text).notNull().indexed().references("officer", onDelete: .cascade)
+            t.column("year", .integer).notNull()
+            t.column("hours", .double).notNull()
+        }
+    }
+
+    private static func createBenchmarks(_ db: Database) throws {
+        try db.create(table: "benchmarkSet") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("agency", .text).notNull().indexed().references("agency", onDelete: .restrict)
+            t.column("title", .text)
+            t.column("effective", .text)
+            t.column("importedAt", .text).notNull()
+        }
+        try db.create(table: "benchmarkItem") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("setId", .integer).notNull().indexed().references("benchmarkSet", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("code", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("basis", .text)
+            t.column("noPenaltyIfFirstMinor", .boolean).notNull()
+            t.column("lifeHealthFinance", .boolean).notNull()
+            t.column("implicitTier", .boolean).notNull()
+            t.uniqueKey(["setId", "code"])
+        }
+        try db.create(table: "benchmarkTier") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("itemId", .integer).notNull().indexed().references("benchmarkItem", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("base", .text)
+            t.column("atLeast", .integer)
+            t.column("below", .integer)
+            t.column("party", .text)
+            t.column("hasStatutory", .boolean).notNull()
+            bandColumns(t, prefix: "statutory")
+        }
+        try db.create(table: "benchmarkLevel") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("tierId", .integer).notNull().indexed().references("benchmarkTier", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            bandColumns(t, prefix: "")
+        }
+    }
+
+    /// A band's two bounds, each either an amount in fen or a multiple in ten-thousandths.
+    private static func bandColumns(_ t: TableDefinition, prefix: String) {
+        for bound in ["min", "max"] {
+            let name = prefix.isEmpty ? bound : prefix + bound.capitalized
+            t.column(name + "Amount", .integer)
+            t.column(name + "Multiple", .integer)
+        }
+    }
+
+    private static func createCases(_ db: Database) throws {
+        try db.create(table: "enforcementCase") { t in
+            t.primaryKey("id", .text)
+            t.column("agency", .text).notNull().indexed().references("agency", onDelete: .restrict)
+            t.column("type", .text).notNull()
+            t.column("procedure", .text).notNull()
+            t.column("declaredMajor", .boolean).notNull()
+            t.column("hasMatter", .boolean).notNull()
+            t.column("matterItem", .text)
+            t.column("matterViolationDate", .text)
+            t.column("matterText", .text)
+            // Denormalised from the decision event for listing and filtering without joins.
+            t.column("decisionDate", .text).indexed()
+            t.column("decisionNumber", .text)
+            t.column("version", .integer).notNull()
+            t.column("importedAt", .text).notNull()
+            t.column("sourceFile", .text)
+            t.column("contentHash", .text).notNull()
+        }
+        try db.create(table: "party") { t in
+            t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("creditCode", .text)
+            t.column("idNumber", .text)
+            t.column("firstOffence", .boolean).notNull()
+            t.column("corrected", .boolean).notNull()
+            t.column("harm", .boolean).notNull()
+            t.primaryKey(["caseId", "position"])
+        }
+        try db.create(table: "event") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("caseId", .text).notNull().indexed().references("enforcementCase", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("until", .text)
+            t.column("hearingRights", .boolean)
+            t.column("reviewer", .text)
+            t.column("result", .text)
+            t.column("days", .integer)
+            t.column("number", .text)
+            t.column("method", .text)
+            t.column("revokedBy", .text)
+            t.column("line", .integer).notNull()
+        }
+        try db.create(table: "eventOfficer") { t in
+            t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            // Not a foreign key: an unknown officer is kept as written for the audit to flag.
+            t.column("officerId", .text).notNull().indexed()
+            t.primaryKey(["eventId", "position"])
+        }
+        try db.create(table: "record") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("title", .text).notNull()
+            t.column("file", .text)
+            t.column("sha256", .text)
+            t.column("start", .text)
+            t.column("end", .text)
+            t.column("evidence", .text).notNull()
+        }
+        try db.create(table: "outcome") { t in
+            t.primaryKey("caseId", .text).references("enforcementCase", onDelete: .cascade)
+            t.column("discretionLevel", .text)
+            t.column("discretionReason", .text)
+            t.column("grantResult", .text)
+        }
+        try db.create(table: "penalty") { t in
+            t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("amount", .integer)
+            t.primaryKey(["caseId", "position"])
+        }
+        try db.create(table: "baseAmount") { t in
+            t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("amount", .integer).notNull()
+            t.primaryKey(["caseId", "position"])
+        }
+        try db.create(table: "disclosure") { t in
+            t.primaryKey("caseId", .text).references("enforcementCase", onDelete: .cascade)
+            t.column("date", .text)
+            t.column("platform", .text)
+            t.column("url", .text)
+            t.column("withdrawn", .text)
+            t.column("exempt", .text)
+            t.column("text", .text)
+        }
+        try db.create(table: "caseHistory") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("caseId", .text).notNull().indexed()
+            t.column("version", .integer).notNull()
+            t.column("replacedAt", .text).notNull()
+            t.column("sourceFile", .text)
+            t.column("contentHash", .text).notNull()
+            t.column("xml", .text).notNull()
+        }
+    }
+
+    private static func createJournal(_ db: Database) throws {
+        try db.create(table: "journal") { t in
+            t.primaryKey("seq", .integer)
+            t.column("at", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull().indexed()
+            t.column("contentHash", .text)
+            t.column("detail", .text).notNull()
+            t.column("prevHash", .text).notNull()
+            t.column("hash", .text).notNull()
+        }
+        // Append-only at the SQL level too; `zhifa verify` still catches anyone who drops these.
+        try db.execute(sql: """
+            CREATE TRIGGER journalNoUpdate BEFORE UPDATE ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+            CREATE TRIGGER journalNoDelete BEFORE DELETE ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+            """)
+    }
+}

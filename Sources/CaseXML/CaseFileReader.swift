@@ -1,0 +1,96 @@
+import CaseModel
+import Foundation
+
+/// Thrown by an import callback to refuse one item (a case of an unknown agency, say): the reader
+/// records it as a problem at the item's line and goes on, so the file reports every problem at once.
+public struct ItemRefused: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Reads the interchange format's documents, validating each against its bundled XSD.
+///
+/// Every method either delivers only items of a file that proved valid to its end, or throws
+/// `CaseXMLError.invalid` listing every problem as `FILE:LINE: message`. Callers that write while
+/// reading (the store) do so inside a transaction they roll back on that error.
+public struct CaseFileReader: Sendable {
+    public init() {}
+
+    /// The kind of document a file holds, from its root element alone.
+    public static func kind(of url: URL, displayName: String? = nil) throws -> DocumentKind {
+        let sink = DiagnosticSink(file: displayName ?? url.path)
+        let reader = try ValidatingReader(url: url, schema: nil, sink: sink)
+        guard let root = reader.root() else {
+            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+        }
+        guard let kind = DocumentKind(root: root.localName, namespace: root.namespace) else {
+            throw CaseXMLError.unknownDocument(file: sink.file, root: "<\(root.localName)> in namespace \"\(root.namespace)\"")
+        }
+        return kind
+    }
+
+    public func readRegistry(_ url: URL, displayName: String? = nil) throws -> Registry {
+        var registry = Registry()
+        try read(url, displayName: displayName, expecting: .registry) { reader, decoder, _ in
+            reader.readItems(wholeRoot: false, convert: { element -> Any? in
+                switch element.localName {
+                case "agency": decoder.agency(element)
+                case "officer": decoder.officer(element)
+                default: nil
+                }
+            }, accept: { item in
+                if let agency = item as? Agency { registry.agencies.append(agency) }
+                if let officer = item as? Officer { registry.officers.append(officer) }
+            })
+        }
+        return registry
+    }
+
+    public func readBenchmarks(_ url: URL, displayName: String? = nil) throws -> BenchmarkSet {
+        var set = BenchmarkSet(agency: "")
+        try read(url, displayName: displayName, expecting: .benchmarks) { reader, decoder, root in
+            set = BenchmarkSet(agency: decoder.required(root, "agency") ?? "", title: decoder.string(root, "title"),
+                               effective: decoder.date(root, "effective"))
+            reader.sink.settleItem(lines: 0..<Int.max)
+            reader.readItems(wholeRoot: false, convert: decoder.benchmarkItem, accept: { set.items.append($0) })
+        }
+        return set
+    }
+
+    /// Streams the cases of a `<case>` or `<cases>` file to `each`, with each case's line.
+    /// Returns how many cases were delivered.
+    @discardableResult
+    public func readCases(_ url: URL, displayName: String? = nil, checkEvidence: Bool = true,
+                          each: (EnforcementCase, Int) throws -> Void) throws -> Int {
+        var count = 0
+        let baseDirectory = checkEvidence ? url.deletingLastPathComponent() : nil
+        try read(url, displayName: displayName, expecting: .cases) { reader, decoder, root in
+            try reader.readItems(wholeRoot: root.localName == "case", convert: { element -> (EnforcementCase, Int)? in
+                guard element.localName == "case" else { return nil }
+                return decoder.enforcementCase(element, baseDirectory: baseDirectory).map { ($0, element.line) }
+            }, accept: { item in
+                do {
+                    try each(item.0, item.1)
+                    count += 1
+                } catch let refusal as ItemRefused {
+                    reader.sink.add(line: item.1, refusal.message)
+                }
+            })
+        }
+        return count
+    }
+
+    private func read(_ url: URL, displayName: String?, expecting kind: DocumentKind,
+                      body: (ValidatingReader, ModelDecoder, Element) throws -> Void) throws {
+        let sink = DiagnosticSink(file: displayName ?? url.path)
+        let reader = try ValidatingReader(url: url, schema: SchemaSet.shared.schema(for: kind), sink: sink)
+        guard let root = reader.root() else {
+            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+        }
+        guard DocumentKind(root: root.localName, namespace: root.namespace) == kind else {
+            throw CaseXMLError.unknownDocument(file: sink.file, root: "<\(root.localName)> in namespace \"\(root.namespace)\" (expected a \(kind.rawValue) document)")
+        }
+        try body(reader, ModelDecoder(sink: sink), root.element)
+        if !sink.isEmpty { throw CaseXMLError.invalid(sink.items) }
+    }
+}

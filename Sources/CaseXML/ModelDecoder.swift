@@ -1,0 +1,156 @@
+import CaseModel
+import Foundation
+
+/// Turns validated elements into model values. The schema has already checked types and
+/// enumerations; what is left here is what XSD 1.0 cannot say (date order of a range, a band
+/// given both as amount and multiple), each reported with its line.
+struct ModelDecoder {
+    let sink: DiagnosticSink
+
+    func problem(_ element: Element, _ message: String) {
+        sink.addDecoded(line: element.line, message)
+    }
+
+    func string(_ element: Element, _ name: String) -> String? {
+        element.attribute(name)
+    }
+
+    func required(_ element: Element, _ name: String) -> String? {
+        guard let value = element.attribute(name) else {
+            problem(element, "<\(element.localName)> lacks the required attribute \(name)")
+            return nil
+        }
+        return value
+    }
+
+    func date(_ element: Element, _ name: String, required: Bool = false) -> CalendarDate? {
+        guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
+        guard let date = CalendarDate(text) else {
+            problem(element, "\(name)=\"\(text)\" is not a YYYY-MM-DD date")
+            return nil
+        }
+        return date
+    }
+
+    func money(_ element: Element, _ name: String, required: Bool = false) -> Money? {
+        guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
+        guard let money = Money(yuanText: text) else {
+            problem(element, "\(name)=\"\(text)\" is not an amount in yuan with at most two decimals")
+            return nil
+        }
+        return money
+    }
+
+    func multiple(_ element: Element, _ name: String) -> Multiple? {
+        guard let text = element.attribute(name) else { return nil }
+        guard let value = Multiple(text: text) else {
+            problem(element, "\(name)=\"\(text)\" is not a multiple with at most four decimals")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ element: Element, _ name: String) -> Bool? {
+        switch element.attribute(name) {
+        case nil: return nil
+        case "true", "1": return true
+        case "false", "0": return false
+        case let other?:
+            problem(element, "\(name)=\"\(other)\" is not true or false")
+            return nil
+        }
+    }
+
+    func enumeration<T: RawRepresentable>(_ element: Element, _ name: String, required: Bool = false) -> T? where T.RawValue == String {
+        guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
+        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+            problem(element, "\(name)=\"\(text)\" is not one of the allowed values")
+            return nil
+        }
+        return value
+    }
+}
+
+// MARK: - Registry
+
+extension ModelDecoder {
+    func agency(_ element: Element) -> Agency? {
+        guard let code = required(element, "code"), let name = required(element, "name") else { return nil }
+        return Agency(code: code, name: name, region: string(element, "region"), field: string(element, "field"))
+    }
+
+    func officer(_ element: Element) -> Officer? {
+        guard let id = required(element, "id"), let name = required(element, "name"),
+              let agency = required(element, "agency"), let roleText = required(element, "role") else { return nil }
+        var roles: [PersonRole] = []
+        for word in roleText.split(separator: " ") {
+            guard let role = PersonRole(rawValue: String(word)) else {
+                problem(element, "role \"\(word)\" is not officer, auxiliary or reviewer")
+                return nil
+            }
+            if !roles.contains(role) { roles.append(role) }
+        }
+        var certificates: [Certificate] = []
+        for child in element.children(named: "certificate") {
+            guard let number = required(child, "number"), let issued = date(child, "issued", required: true),
+                  let expires = date(child, "expires", required: true),
+                  let status: Certificate.Status = enumeration(child, "status", required: true) else { continue }
+            if expires < issued { problem(child, "certificate \(number) expires (\(expires)) before it is issued (\(issued))") }
+            let since = date(child, "since")
+            if status != .valid, since == nil {
+                problem(child, "a \(status.rawValue) certificate must say since when (since=\"YYYY-MM-DD\")")
+            }
+            certificates.append(Certificate(number: number, field: string(child, "field"), issued: issued,
+                                            expires: expires, status: status, since: since))
+        }
+        let trainings = element.children(named: "training").compactMap { child -> Training? in
+            guard let year = required(child, "year").flatMap({ Int($0) }),
+                  let hours = required(child, "hours").flatMap({ Double($0) }) else { return nil }
+            return Training(year: year, hours: hours)
+        }
+        return Officer(id: id, name: name, agency: agency, roles: roles,
+                       legalQualification: string(element, "legal-qualification").flatMap { $0.isEmpty ? nil : $0 },
+                       reviewerSince: date(element, "reviewer-since"),
+                       certificates: certificates, trainings: trainings)
+    }
+}
+
+// MARK: - Benchmarks
+
+extension ModelDecoder {
+    func band(_ element: Element?) -> Band? {
+        guard let element else { return nil }
+        func bound(_ amount: String, _ multiple: String) -> Bound? {
+            let money = self.money(element, amount), times = self.multiple(element, multiple)
+            if money != nil, times != nil { problem(element, "give \(amount) or \(multiple), not both") }
+            return money.map(Bound.amount) ?? times.map(Bound.multiple)
+        }
+        return Band(min: bound("min", "min-multiple"), max: bound("max", "max-multiple"))
+    }
+
+    func tier(_ element: Element, explicit: Bool) -> Tier {
+        let levels = element.children(named: "level").compactMap { level -> Level? in
+            guard let name = required(level, "name") else { return nil }
+            return Level(name: name, band: band(level) ?? Band())
+        }
+        let tier = Tier(base: explicit ? string(element, "base") : nil,
+                        atLeast: explicit ? money(element, "when-base-at-least") : nil,
+                        below: explicit ? money(element, "when-base-below") : nil,
+                        party: explicit ? enumeration(element, "party") : nil,
+                        statutory: band(element.child(named: "statutory")), levels: levels)
+        if let low = tier.atLeast, let high = tier.below, high <= low {
+            problem(element, "when-base-below (\(high.yuanText)) must exceed when-base-at-least (\(low.yuanText))")
+        }
+        return tier
+    }
+
+    func benchmarkItem(_ element: Element) -> BenchmarkItem? {
+        guard let code = required(element, "code"), let name = required(element, "name") else { return nil }
+        let tierElements = element.children(named: "tier")
+        let tiers = tierElements.isEmpty ? [tier(element, explicit: false)] : tierElements.map { tier($0, explicit: true) }
+        return BenchmarkItem(code: code, name: name, basis: string(element, "basis"),
+                             noPenaltyIfFirstMinor: bool(element, "no-penalty-if-first-minor") ?? false,
+                             lifeHealthFinance: bool(element, "life-health-finance") ?? false,
+                             tiers: tiers, implicitTier: tierElements.isEmpty)
+    }
+}

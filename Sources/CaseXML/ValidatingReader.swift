@@ -1,0 +1,102 @@
+import CLibXML2
+import Foundation
+
+/// Streams a document through libxml2's xmlTextReader while validating it against its XSD.
+///
+/// Only one top-level element (an agency, an officer, an item, a case) is in memory at a time, so a
+/// 10,000-case file costs the memory of one case. Every parse and schema error is collected with its
+/// line into the sink; the caller decides what a file with errors means.
+final class ValidatingReader {
+    let file: String
+    let sink: DiagnosticSink
+    private let reader: xmlTextReaderPtr
+
+    /// `XML_PARSE_NONET`: never fetch over the network; `BIG_LINES`: true line numbers past 65,535.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    init(url: URL, schema: xmlSchemaPtr?, sink: DiagnosticSink) throws {
+        xmlInitParser()
+        self.file = sink.file
+        self.sink = sink
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw CaseXMLError.unreadable(file: sink.file, reason: "no such readable file")
+        }
+        guard let reader = xmlReaderForFile(url.path, nil, Self.options) else {
+            throw CaseXMLError.unreadable(file: sink.file, reason: "libxml2 could not open it")
+        }
+        self.reader = reader
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let sink = Unmanaged<DiagnosticSink>.fromOpaque(context).takeUnretainedValue()
+            let details = error.pointee
+            guard details.level != XML_ERR_WARNING else { return }
+            var message = details.message.map { String(cString: $0) } ?? "unknown XML error"
+            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            var line = Int(details.line)
+            if line == 0, let node = details.node {
+                line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
+            }
+            sink.add(line: line, message)
+        }, context)
+        if let schema, xmlTextReaderSetSchema(reader, schema) != 0 {
+            throw CaseXMLError.unreadable(file: sink.file, reason: "the schema could not be attached")
+        }
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+    }
+
+    /// The root element's name and namespace, reading no further than its start tag.
+    func root() -> (localName: String, namespace: String, element: Element)? {
+        while xmlTextReaderRead(reader) == 1 {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+                let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? ""
+                guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+                return (name, namespace, Element(node: node))
+            }
+        }
+        return nil
+    }
+
+    /// Reads the rest of the document after `root()`, handing each top-level element (depth 1) to
+    /// `convert` while it is expanded, then to `accept` once the reader has validated all of it.
+    /// When `wholeRoot` is set, the root element itself is the one item (a lone `<case>`).
+    func readItems<Item>(wholeRoot: Bool, convert: (Element) -> Item?, accept: (Item) throws -> Void) rethrows {
+        var held: (item: Item?, line: Int)?
+        func settle(before nextLine: Int) throws {
+            guard let current = held else { return }
+            held = nil
+            let clean = sink.settleItem(lines: current.line..<max(nextLine, current.line + 1))
+            if clean, let item = current.item { try accept(item) }
+        }
+        func readItem() throws -> Int32 {
+            guard let node = xmlTextReaderExpand(reader) else { return -1 }
+            let element = Element(node: node)
+            try settle(before: element.line)
+            held = (convert(element), element.line)
+            return xmlTextReaderNext(reader)
+        }
+        var status: Int32 = wholeRoot ? try readItem() : xmlTextReaderRead(reader)
+        while status == 1 {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue), xmlTextReaderDepth(reader) == 1 {
+                status = try readItem()
+            } else {
+                status = xmlTextReaderRead(reader)
+            }
+        }
+        if status < 0, sink.isEmpty {
+            sink.add(line: 0, "the XML could not be read to its end")
+        }
+        if status == 0, xmlTextReaderIsValid(reader) != 1, sink.isEmpty {
+            sink.add(line: 0, "the document does not conform to its schema")
+        }
+        if status == 0 {
+            try settle(before: Int.max)
+        } else {
+            sink.settleItem(lines: 0..<0)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Finds the data a user edits (Checklists/) wherever the binary is run from.
+///
+/// In order: `$ZHIFA_CHECKLISTS`; a `Checklists` folder beside or above the running executable
+/// (a checkout's `.build/debug/zhifa`, or `share/zhifa/Checklists` of an install); then above the
+/// current folder. The first folder that holds `calendar/` wins.
+public enum ChecklistsLocator {
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let explicit = environment["ZHIFA_CHECKLISTS"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit, isDirectory: true)
+        }
+        var starts: [URL] = []
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            starts.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        starts.append(executable.deletingLastPathComponent())
+        starts.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        for start in starts {
+            var folder = start.standardizedFileURL
+            for _ in 0..<8 {
+                for candidate in [folder.appendingPathComponent("Checklists"),
+                                  folder.appendingPathComponent("share/zhifa/Checklists")]
+                where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("calendar").path) {
+                    return candidate
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+}
+
+extension WorkingDayCalendar {
+    /// The calendar of the bundled (or user-extended) Checklists/calendar folder.
+    public static func bundled() throws -> WorkingDayCalendar {
+        guard let checklists = ChecklistsLocator.directory() else {
+            throw CalendarError.malformedData(file: "Checklists/calendar", line: 0,
+                                              message: "folder not found; set ZHIFA_CHECKLISTS to the Checklists folder")
+        }
+        return try load(directory: checklists.appendingPathComponent("calendar"))
+    }
+
+    public static func load(directory: URL) throws -> WorkingDayCalendar {
+        try WorkingDayCalendar(notices: NoticeFile.load(directory: directory), source: directory.path)
+    }
+}

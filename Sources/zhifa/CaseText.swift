@@ -1,0 +1,46 @@
+import CaseModel
+
+/// A readable Chinese rendering of one case for the terminal.
+enum CaseText {
+    static func render(_ c: EnforcementCase) -> String {
+        var lines = [
+            "案件编号  \(c.id)",
+            "执法主体  \(c.agency)",
+            "执法类别  \(c.type.chineseName)（\(c.procedure.rawValue)）\(c.declaredMajor ? "  重大执法决定" : "")",
+            "当事人    \(c.party.name)（\(c.party.kind == .individual ? "个人" : "单位")）",
+        ]
+        if let matter = c.matter {
+            lines.append("违法事项  \(matter.text) [\(matter.item ?? "无裁量基准事项")] 违法日期 \(matter.violationDate?.description ?? "-")")
+        }
+        lines.append("办案过程")
+        for event in c.events {
+            var line = "  \(event.date)  \(event.kind.chineseName)"
+            if !event.officers.isEmpty { line += "  执法人员 \(event.officers.joined(separator: "、"))" }
+            if let reviewer = event.reviewer { line += "  审核人员 \(reviewer)" }
+            if let number = event.number { line += "  \(number)" }
+            if let until = event.until { line += "  至 \(until)" }
+            lines.append(line)
+            for record in event.records {
+                var recordLine = "      · \(record.title)（\(record.kind.rawValue)）"
+                if let file = record.file { recordLine += " \(file) [\(record.evidence.rawValue)]" }
+                lines.append(recordLine)
+            }
+        }
+        if let outcome = c.outcome {
+            let penalties = outcome.penalties.map { p in p.amount.map { "\(p.kind.chineseName) \($0)" } ?? p.kind.chineseName }
+            if !penalties.isEmpty { lines.append("处罚结果  " + penalties.joined(separator: "；")) }
+            if let discretion = outcome.discretion {
+                lines.append("裁量阶次  \(discretion.level)\(discretion.reason.map { "（\($0)）" } ?? "")")
+            }
+            if let grant = outcome.grant { lines.append("许可结果  \(grant == .granted ? "准予许可" : "不予许可")") }
+        }
+        if let disclosure = c.disclosure {
+            if let exempt = disclosure.exempt {
+                lines.append("公示      免予公示：\(exempt)")
+            } else {
+                lines.append("公示      \(disclosure.date?.description ?? "-") \(disclosure.platform ?? "")\(disclosure.withdrawn.map { "（\($0) 撤下）" } ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

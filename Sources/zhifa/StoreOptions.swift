@@ -1,0 +1,44 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// Options of every command that touches the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $ZHIFA_DB, else zhifa.sqlite here; created on first use).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is making the change, for the journal (default: $ZHIFA_USER, else $USER).", valueName: "name"))
+    var actor: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["ZHIFA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "zhifa.sqlite"
+    }
+
+    var actorName: String {
+        let environment = ProcessInfo.processInfo.environment
+        return actor ?? environment["ZHIFA_USER"] ?? environment["USER"] ?? "cli"
+    }
+
+    func open() throws -> CaseStore {
+        do {
+            return try CaseStore(path: path)
+        } catch {
+            throw CommandFailure("Cannot open the store at \(path): \(error)")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, text, json, xml
+}
+
+/// Writes to standard error, for messages that scripts reading standard output must not see.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// A failure of the work itself (not of how the command was typed): printed as `Error: …` without usage.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

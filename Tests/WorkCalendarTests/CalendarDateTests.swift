@@ -1,0 +1,32 @@
+import Testing
+import WorkCalendar
+
+@Suite struct CalendarDateTests {
+    @Test func parsesOnlyRealDatesInTheExactForm() {
+        #expect(CalendarDate("2024-02-29") != nil)
+        #expect(CalendarDate("2023-02-29") == nil)
+        #expect(CalendarDate("2024-13-01") == nil)
+        #expect(CalendarDate("2024-1-01") == nil)
+        #expect(CalendarDate("2024-01-01Z") == nil)
+        #expect(CalendarDate("２０２４-01-01") == nil)
+        #expect(CalendarDate("") == nil)
+    }
+
+    @Test func knowsItsWeekday() {
+        #expect(day("1970-01-01").weekday == 4)
+        #expect(day("2024-02-18").weekday == 7)
+        #expect(day("2024-10-12").weekday == 6)
+        #expect(day("2024-10-12").isWeekend)
+        #expect(!day("2024-10-14").isWeekend)
+    }
+
+    @Test func printsWhatItParsedForEveryDayOfTheCalendarYears() {
+        var date = day("2009-12-25")
+        while date < day("2027-01-05") {
+            #expect(CalendarDate(date.description) == date)
+            date = date.adding(days: 1)
+        }
+        #expect(day("2024-01-31").adding(days: 29).description == "2024-02-29")
+        #expect(day("2024-01-15").days(to: day("2024-02-14")) == 30)
+    }
+}
