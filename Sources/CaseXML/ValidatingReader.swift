@@ -26,19 +26,10 @@ final class ValidatingReader {
         }
         self.reader = reader
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let sink = Unmanaged<DiagnosticSink>.fromOpaque(context).takeUnretainedValue()
-            let details = error.pointee
-            guard details.level != XML_ERR_WARNING else { return }
-            var message = details.message.map { String(cString: $0) } ?? "unknown XML error"
-            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            var line = Int(details.line)
-            if line == 0, let node = details.node {
-                line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
-            }
-            sink.add(line: line, message)
-        }, context)
+        xmlTextReaderSetStructuredErrorHandler(reader, ValidatingReader.collect, context)
+        // With a schema attached, libxml2's validating SAX plug takes the parser's user data, and
+        // well-formedness errors then reach only the thread's own channel: route that one here too.
+        xmlSetStructuredErrorFunc(context, ValidatingReader.collect)
         if let schema, xmlTextReaderSetSchema(reader, schema) != 0 {
             throw CaseXMLError.unreadable(file: sink.file, reason: "the schema could not be attached")
         }
@@ -46,6 +37,22 @@ final class ValidatingReader {
 
     deinit {
         xmlFreeTextReader(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+    }
+
+    /// libxml2's structured error callback: files each error into the sink passed as context.
+    private static let collect: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let sink = Unmanaged<DiagnosticSink>.fromOpaque(context).takeUnretainedValue()
+        let details = error.pointee
+        guard details.level != XML_ERR_WARNING else { return }
+        var message = details.message.map { String(cString: $0) } ?? "unknown XML error"
+        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        var line = Int(details.line)
+        if line == 0, let node = details.node {
+            line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
+        }
+        sink.add(line: line, message)
     }
 
     /// The root element's name and namespace, reading no further than its start tag.

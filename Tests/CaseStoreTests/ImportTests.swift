@@ -1,0 +1,127 @@
+import CaseModel
+import CaseStore
+import CaseXML
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct ImportTests {
+    @Test func importsEverySampleRegistriesFirstWhateverTheOrderGiven() throws {
+        let store = try CaseStore.inMemory()
+        let report = store.importPaths([Repository.samples.appendingPathComponent("cases").path,
+                                        Repository.samples.path], actor: "test")
+        #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
+        #expect(report.files.first?.kind == .registry)
+        #expect(try store.caseCount() == 34)
+        #expect(report.totals.newCases == 34 + 0)
+        #expect(report.totals.unchangedCases == 34, "the folder given twice imports its cases once, then finds them unchanged")
+        #expect(try store.registry().officers.count == 17)
+        #expect(try store.benchmarkSets().count == 3)
+    }
+
+    @Test func storesACaseExactlyAsRead() throws {
+        let store = try CaseStore.withSampleRegistry()
+        let reader = CaseFileReader()
+        for file in Repository.sampleCaseFiles {
+            _ = try store.importFile(file, actor: "test")
+            try reader.readCases(file) { c, _ in
+                let stored = try store.loadCase(id: c.id)
+                #expect(stored == c)
+            }
+        }
+        #expect(try store.registry() == reader.readRegistry(Repository.samples.appendingPathComponent("registry.xml")).sortedForStore())
+    }
+
+    @Test func exportThenImportGivesTheSameStoredCase() throws {
+        let store = try CaseStore.withSampleRegistry()
+        _ = store.importPaths([Repository.samples.appendingPathComponent("cases").path], actor: "test")
+        let folder = try TemporaryFolder()
+        let original = try #require(try store.loadCase(id: "WH-HBJ-2024-0018"))
+        let exported = try folder.write("export.xml", CaseXMLWriter.document(original))
+        let other = try CaseStore.withSampleRegistry()
+        let counts = try other.importFile(exported, actor: "test")
+        #expect(counts.newCases == 1)
+        #expect(try other.loadCase(id: "WH-HBJ-2024-0018").map(CaseXMLWriter.document) == CaseXMLWriter.document(original))
+        #expect(try store.importFile(exported, actor: "test").unchangedCases == 1)
+    }
+
+    @Test func aFileThatFailsHalfWayLeavesTheStoreAsItWas() throws {
+        let store = try CaseStore.withSampleRegistry()
+        let before = try store.snapshot()
+        let folder = try TemporaryFolder()
+        var batch = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cases xmlns=\"urn:zhifa:case:1\">\n"
+        for index in 1...50 {
+            batch += "<case id=\"M-\(index)\" agency=\"WH-SJJ\" type=\"penalty\"><party kind=\"individual\" name=\"甲\"/></case>\n"
+        }
+        batch += "<case id=\"M-51\" agency=\"WH-SJJ\" type=\"penalty\"><party kind=\"individual\" name=\"甲\"/><events><event kind=\"filed\" date=\"2024-13-01\"/></events></case>\n</cases>\n"
+        let file = try folder.write("batch.xml", batch)
+        #expect { try store.importFile(file, actor: "test") } throws: { error in
+            (error as? CaseXMLError)?.diagnostics.first?.line == 53
+        }
+        #expect(try store.snapshot() == before)
+    }
+
+    @Test func refusesACaseOfAnUnknownAgencyButKeepsUnknownOfficersForTheAudit() throws {
+        let store = try CaseStore.withSampleRegistry()
+        let before = try store.snapshot()
+        let folder = try TemporaryFolder()
+        let unknownAgency = try folder.write("a.xml", caseDocument(agency: "NO-SUCH"))
+        #expect { try store.importFile(unknownAgency, actor: "test") } throws: { error in
+            "\(error)".contains("a.xml:2: case T-1 belongs to agency NO-SUCH")
+        }
+        #expect(try store.snapshot() == before)
+        let unknownPeople = try folder.write("b.xml", caseDocument(body: """
+            <matter item="NO-ITEM">x</matter>
+            <events><event kind="inspection" date="2024-03-01" officers="X-1 X-2"/>
+            <event kind="legal-review" date="2024-03-02" reviewer="X-9" result="approved"/></events>
+            """))
+        #expect(try store.importFile(unknownPeople, actor: "test").newCases == 1)
+        let stored = try #require(try store.loadCase(id: "T-1"))
+        #expect(stored.events[0].officers == ["X-1", "X-2"])
+        #expect(stored.events[1].reviewer == "X-9")
+        #expect(stored.matter?.item == "NO-ITEM")
+    }
+
+    @Test func theOtherFilesOfTheCommandStillImportAndEveryFailureIsListed() throws {
+        let store = try CaseStore.withSampleRegistry()
+        let folder = try TemporaryFolder()
+        try folder.write("1-good.xml", caseDocument(id: "G-1"))
+        try folder.write("2-bad.xml", caseDocument(id: "B-1", type: "nonsense"))
+        try folder.write("3-good.xml", caseDocument(id: "G-2"))
+        try folder.write("4-broken.xml", "<case")
+        try folder.write("media/evidence.mp4", "not xml, not imported")
+        let report = store.importPaths([folder.url.path, folder.url.appendingPathComponent("missing.xml").path], actor: "test")
+        #expect(report.files.count == 5)
+        #expect(report.failures.count == 3)
+        #expect(report.totals.newCases == 2)
+        #expect(try store.caseCount() == 2)
+        #expect(report.failures.allSatisfy { if case .failed(let d) = $0.outcome { !d.isEmpty } else { false } })
+    }
+
+    @Test func reimportReplacesAndKeepsTheEarlierVersion() throws {
+        let store = try CaseStore.withSampleRegistry()
+        let folder = try TemporaryFolder()
+        let file = try folder.write("c.xml", caseDocument(id: "R-1", body: "<matter>第一版</matter>"))
+        #expect(try store.importFile(file, actor: "test").newCases == 1)
+        #expect(try store.importFile(file, actor: "test").unchangedCases == 1)
+        try folder.write("c.xml", caseDocument(id: "R-1", body: "<matter>第二版</matter>"))
+        #expect(try store.importFile(file, actor: "test").replacedCases == 1)
+        try folder.write("c.xml", caseDocument(id: "R-1", body: "<matter>第三版</matter>"))
+        #expect(try store.importFile(file, actor: "test").replacedCases == 1)
+        #expect(try store.caseCount() == 1)
+        #expect(try store.loadCase(id: "R-1")?.matter?.text == "第三版")
+        let history = try store.history(caseId: "R-1")
+        #expect(history.map(\.version) == [1, 2])
+        #expect(history[0].xml.contains("第一版"))
+        #expect(history[1].xml.contains("第二版"))
+        #expect(try store.caseSummaries().first?.version == 3)
+        #expect(try store.journal().filter { $0.subject == "R-1" }.map(\.action) == ["case.import", "case.replace", "case.replace"])
+    }
+}
+
+extension Registry {
+    /// The order the store lists people and agencies in.
+    func sortedForStore() -> Registry {
+        Registry(agencies: agencies.sorted { $0.code < $1.code }, officers: officers.sorted { $0.id < $1.id })
+    }
+}
