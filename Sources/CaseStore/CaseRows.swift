@@ -3,48 +3,61 @@ import GRDB
 
 /// Maps an `EnforcementCase` to its rows and back.
 enum CaseRows {
+    /// Inserts a case's rows through cached prepared statements: an import of thousands of cases
+    /// then costs one SQL compilation per table, not one per row.
     static func insert(_ c: EnforcementCase, version: Int, importedAt: String, sourceFile: String?,
                        contentHash: String, into db: Database) throws {
         let decision = c.decision
-        try CaseRecord(
-            id: c.id, agency: c.agency, type: c.type.rawValue, procedure: c.procedure.rawValue,
-            declaredMajor: c.declaredMajor, hasMatter: c.matter != nil, matterItem: c.matter?.item,
-            matterViolationDate: c.matter?.violationDate, matterText: c.matter?.text,
-            decisionDate: decision?.date, decisionNumber: decision?.number, version: version,
-            importedAt: importedAt, sourceFile: sourceFile, contentHash: contentHash
-        ).insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO enforcementCase (id, agency, type, procedure, declaredMajor, hasMatter, matterItem,
+              matterViolationDate, matterText, decisionDate, decisionNumber, version, importedAt, sourceFile, contentHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                c.id, c.agency, c.type.rawValue, c.procedure.rawValue, c.declaredMajor, c.matter != nil, c.matter?.item,
+                c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
+                sourceFile, contentHash])
         let p = c.party
-        try PartyRecord(caseId: c.id, position: 0, kind: p.kind.rawValue, name: p.name, creditCode: p.creditCode,
-                        idNumber: p.idNumber, firstOffence: p.firstOffence, corrected: p.corrected, harm: p.harm).insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO party (caseId, position, kind, name, creditCode, idNumber, firstOffence, corrected, harm)
+            VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [c.id, p.kind.rawValue, p.name, p.creditCode, p.idNumber, p.firstOffence, p.corrected, p.harm])
+        let insertEvent = try db.cachedStatement(sql: """
+            INSERT INTO event (caseId, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertOfficer = try db.cachedStatement(sql: "INSERT INTO eventOfficer (eventId, position, officerId) VALUES (?, ?, ?)")
+        let insertRecord = try db.cachedStatement(sql: """
+            INSERT INTO record (eventId, position, kind, title, file, sha256, start, "end", evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (position, e) in c.events.enumerated() {
-            var event = EventRecord(
-                id: nil, caseId: c.id, position: position, kind: e.kind.rawValue, date: e.date, until: e.until,
-                hearingRights: e.hearingRights, reviewer: e.reviewer, result: e.result?.rawValue, days: e.days,
-                number: e.number, method: e.method?.rawValue, revokedBy: e.revokedBy?.rawValue, line: e.line)
-            try event.insert(db)
-            let eventId = event.id!
+            try insertEvent.execute(arguments: [
+                c.id, position, e.kind.rawValue, e.date, e.until, e.hearingRights, e.reviewer, e.result?.rawValue,
+                e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line])
+            let eventId = db.lastInsertedRowID
             for (index, officer) in e.officers.enumerated() {
-                try EventOfficerRecord(eventId: eventId, position: index, officerId: officer).insert(db)
+                try insertOfficer.execute(arguments: [eventId, index, officer])
             }
             for (index, r) in e.records.enumerated() {
-                var record = RecordRecord(id: nil, eventId: eventId, position: index, kind: r.kind.rawValue, title: r.title,
-                                          file: r.file, sha256: r.sha256, start: r.start, end: r.end, evidence: r.evidence.rawValue)
-                try record.insert(db)
+                try insertRecord.execute(arguments: [eventId, index, r.kind.rawValue, r.title, r.file, r.sha256, r.start, r.end, r.evidence.rawValue])
             }
         }
         if let o = c.outcome {
-            try OutcomeRecord(caseId: c.id, discretionLevel: o.discretion?.level, discretionReason: o.discretion?.reason,
-                              grantResult: o.grant?.rawValue).insert(db)
+            try db.cachedStatement(sql: "INSERT INTO outcome (caseId, discretionLevel, discretionReason, grantResult) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [c.id, o.discretion?.level, o.discretion?.reason, o.grant?.rawValue])
+            let insertPenalty = try db.cachedStatement(sql: "INSERT INTO penalty (caseId, position, kind, amount) VALUES (?, ?, ?, ?)")
             for (index, penalty) in o.penalties.enumerated() {
-                try PenaltyRecord(caseId: c.id, position: index, kind: penalty.kind.rawValue, amount: penalty.amount).insert(db)
+                try insertPenalty.execute(arguments: [c.id, index, penalty.kind.rawValue, penalty.amount])
             }
+            let insertBase = try db.cachedStatement(sql: "INSERT INTO baseAmount (caseId, position, name, amount) VALUES (?, ?, ?, ?)")
             for (index, base) in o.bases.enumerated() {
-                try BaseAmountRecord(caseId: c.id, position: index, name: base.name, amount: base.amount).insert(db)
+                try insertBase.execute(arguments: [c.id, index, base.name, base.amount])
             }
         }
         if let d = c.disclosure {
-            try DisclosureRecord(caseId: c.id, date: d.date, platform: d.platform, url: d.url, withdrawn: d.withdrawn,
-                                 exempt: d.exempt, text: d.text).insert(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO disclosure (caseId, date, platform, url, withdrawn, exempt, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [c.id, d.date, d.platform, d.url, d.withdrawn, d.exempt, d.text])
         }
     }
 

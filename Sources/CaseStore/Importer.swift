@@ -161,8 +161,10 @@ extension CaseStore {
         let hash = CaseXMLWriter.contentHash(enforcementCase)
         var version = 1
         var outcome = StoreOutcome.new
-        if let existing = try CaseRecord.fetchOne(db, key: enforcementCase.id) {
-            if existing.contentHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
+        let lookup = try db.cachedStatement(sql: "SELECT contentHash FROM enforcementCase WHERE id = ?")
+        if let storedHash = try String.fetchOne(lookup, arguments: [enforcementCase.id]),
+           let existing = try CaseRecord.fetchOne(db, key: enforcementCase.id) {
+            if storedHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
                 return .unchanged
             }
             let previous = try CaseRows.assemble(existing, db)
@@ -181,7 +183,11 @@ extension CaseStore {
     }
 
     private static func evidence(of enforcementCase: EnforcementCase) -> [String] {
-        enforcementCase.events.flatMap { $0.records.map(\.evidence.rawValue) }
+        var statuses: [String] = []
+        for event in enforcementCase.events {
+            for record in event.records { statuses.append(record.evidence.rawValue) }
+        }
+        return statuses
     }
 
     private static func existingEvidence(_ id: String, _ db: Database) throws -> [String] {

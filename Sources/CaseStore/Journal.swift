@@ -32,7 +32,7 @@ public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendabl
             hasher.update(data: Array("\(bytes.count):".utf8))
             hasher.update(data: bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     public var expectedHash: String {
@@ -63,8 +63,10 @@ final class JournalAppender {
         let seq = head.seq + 1
         let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action, subject: subject,
                                             contentHash: contentHash, detail: detail, prevHash: head.hash)
-        try JournalEntry(seq: seq, at: at, actor: actor, action: action, subject: subject, contentHash: contentHash,
-                         detail: detail, prevHash: head.hash, hash: hash).insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO journal (seq, at, actor, action, subject, contentHash, detail, prevHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [seq, at, actor, action, subject, contentHash, detail, head.hash, hash])
         head = (seq, hash)
     }
 }

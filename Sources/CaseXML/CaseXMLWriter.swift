@@ -25,12 +25,7 @@ public enum CaseXMLWriter {
 
     /// SHA-256 (hex) of the case's canonical document.
     public static func contentHash(_ enforcementCase: EnforcementCase) -> String {
-        SHA256.hash(data: Array(document(enforcementCase).utf8)).map { hexDigits[Int($0)] }.joined()
-    }
-
-    private static let hexDigits: [String] = (0..<256).map { byte in
-        let digits = Array("0123456789abcdef")
-        return String([digits[byte >> 4], digits[byte & 15]])
+        Hex.string(SHA256.hash(data: Array(document(enforcementCase).utf8)))
     }
 
     private static func flag(_ value: Bool) -> String? { value ? "true" : nil }

@@ -63,7 +63,9 @@ struct ModelDecoder {
 
     func enumeration<T: RawRepresentable>(_ element: Element, _ name: String, required: Bool = false) -> T? where T.RawValue == String {
         guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
-        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+        // xs:token values may carry surrounding blanks that the schema collapsed but the tree keeps.
+        let token = text.first == " " || text.last == " " ? text.trimmingCharacters(in: .whitespaces) : text
+        guard let value = T(rawValue: token) else {
             problem(element, "\(name)=\"\(text)\" is not one of the allowed values")
             return nil
         }
