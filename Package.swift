@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "WorkCalendar", targets: ["WorkCalendar"]),
         .library(name: "CaseXML", targets: ["CaseXML"]),
         .library(name: "CaseStore", targets: ["CaseStore"]),
+        .library(name: "Audit", targets: ["Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -41,15 +42,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The rule catalogue, checklists and scores; rules are pure functions of a case and its context.
+        .target(
+            name: "Audit",
+            dependencies: ["CaseModel", "WorkCalendar", "CaseXML", "CaseStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "zhifa",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar"]),
     ]
 )

@@ -10,7 +10,46 @@ enum Schema {
             try createCases(db)
             try createJournal(db)
         }
+        migrator.registerMigration("v2: manual scores and audit runs") { db in
+            try createAudit(db)
+        }
         return migrator
+    }
+
+    private static func createAudit(_ db: Database) throws {
+        try db.create(table: "manualScore") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("caseId", .text).notNull().indexed()
+            t.column("item", .text).notNull()
+            t.column("deduction", .double).notNull()
+            t.column("note", .text).notNull()
+            t.column("reviewer", .text).notNull()
+            t.column("at", .text).notNull()
+        }
+        try db.create(table: "auditRun") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("createdAt", .text).notNull()
+            t.column("asOf", .text).notNull()
+            t.column("checklistName", .text).notNull()
+            t.column("checklistTitle", .text).notNull()
+            t.column("checklistHash", .text).notNull()
+            // Checklist, as-of date, selection, calendar and the store's last change: equal inputs, equal results.
+            t.column("inputsHash", .text).notNull().indexed()
+            t.column("actor", .text).notNull()
+            t.column("caseCount", .integer).notNull()
+            t.column("complete", .boolean).notNull()
+        }
+        try db.create(table: "auditResult") { t in
+            t.column("runId", .integer).notNull().references("auditRun", onDelete: .cascade)
+            t.column("caseId", .text).notNull()
+            t.column("agency", .text).notNull()
+            t.column("score", .double).notNull()
+            t.column("grade", .text).notNull()
+            t.column("veto", .boolean).notNull()
+            /// The case's whole audit as JSON, in the shape of rules.md.
+            t.column("audit", .text).notNull()
+            t.primaryKey(["runId", "caseId"])
+        }
     }
 
     private static func createRegistry(_ db: Database) throws {

@@ -120,3 +120,20 @@ public struct WorkingDayCalendar: Sendable {
         return (a...b).map { (date(at: $0), statuses[$0]) }
     }
 }
+
+extension WorkingDayCalendar {
+    /// Every day the notices change, with the citations: equal signatures, equal answers. Audits
+    /// record its hash so that a rerun after a calendar edit is not mistaken for the same run.
+    public var signature: String {
+        var parts = ["\(firstYear)-\(lastYear)"]
+        for year in citations.keys.sorted() { parts.append("\(year):\(citations[year]!)") }
+        for (offset, status) in statuses.enumerated() {
+            switch status {
+            case .workday, .weekend: continue
+            case .holiday(let name): parts.append("\(offset)H\(name)")
+            case .makeUpWorkday(let name): parts.append("\(offset)W\(name)")
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+}

@@ -5,6 +5,7 @@ struct Zhifa: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhifa",
         abstract: "执法 — keeps administrative law-enforcement case files and checks them against the law.",
-        subcommands: [ImportCommand.self, CasesCommand.self, CaseCommand.self, VerifyCommand.self, CalendarCommand.self]
+        subcommands: [ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self,
+                      VerifyCommand.self, CalendarCommand.self]
     )
 }

@@ -1,0 +1,83 @@
+/// How serious a failed rule is, as the checklist grades it.
+public enum Severity: String, Codable, Sendable, CaseIterable {
+    case critical, major, minor, advice
+
+    public var chineseName: String {
+        switch self {
+        case .critical: "严重"
+        case .major: "较重"
+        case .minor: "轻微"
+        case .advice: "提示"
+        }
+    }
+}
+
+/// How a checklist weighs one rule.
+public struct RuleSetting: Sendable, Equatable {
+    public var id: String
+    public var category: String
+    /// Deducted for the first failure in a case.
+    public var deduction: Double
+    /// Deducted for each further failure of the same rule in the same case.
+    public var perOccurrence: Double
+    /// The most this rule can deduct from one case; nil: the category's points.
+    public var cap: Double?
+    public var severity: Severity
+    /// 一票否决: a failure grades the case 不合格 whatever its score.
+    public var veto: Bool
+    public var enabled: Bool
+    public var note: String?
+}
+
+/// A judgment no program can make (事实是否清楚 …), scored by a reviewer.
+public struct ManualItem: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var category: String
+    public var points: Double
+}
+
+public struct ScoreCategory: Sendable, Equatable {
+    public var name: String
+    public var points: Double
+}
+
+public struct Grade: Sendable, Equatable {
+    public var name: String
+    public var minimum: Double
+}
+
+/// A department-level deduction of an annual 法治政府建设考核, counted from rule failures.
+public struct AppraisalDeduction: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var rules: [String]
+    public var each: Double
+    public var cap: Double?
+}
+
+/// A 案卷评查标准: which rules count, how much, with which parameters and grades.
+public struct Checklist: Sendable {
+    public var name: String
+    public var title: String
+    public var basis: String?
+    public var categories: [ScoreCategory]
+    public var rules: [String: RuleSetting]
+    public var manualItems: [ManualItem]
+    public var grades: [Grade]
+    public var parameters: [String: String]
+    public var appraisal: [AppraisalDeduction]
+    /// SHA-256 of the exact files the checklist was built from (itself and what it extends).
+    public var contentHash: String
+
+    public var fullMarks: Double { categories.reduce(0) { $0 + $1.points } }
+
+    public func category(named name: String) -> ScoreCategory? { categories.first { $0.name == name } }
+
+    /// The grade of a score; a veto makes it the lowest grade whatever the score.
+    public func grade(score: Double, veto: Bool) -> String {
+        let ordered = grades.sorted { $0.minimum > $1.minimum }
+        if veto { return ordered.last?.name ?? "不合格" }
+        return ordered.first { score >= $0.minimum }?.name ?? ordered.last?.name ?? "不合格"
+    }
+}

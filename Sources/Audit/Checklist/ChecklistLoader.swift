@@ -1,0 +1,135 @@
+import CaseXML
+import Crypto
+import Foundation
+import WorkCalendar
+
+/// Why a checklist could not be used.
+public enum ChecklistError: Error, CustomStringConvertible {
+    case notFound(String)
+    case invalid(file: String, line: Int, message: String)
+    case cyclicExtension([String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let name): "no checklist \(name): give a file path or the name of a file in Checklists/"
+        case .invalid(let file, let line, let message): "\(file):\(line): \(message)"
+        case .cyclicExtension(let chain): "checklists extend each other in a loop: \(chain.joined(separator: " → "))"
+        }
+    }
+}
+
+/// Loads checklists from Checklists/, validating each against Checklists/checklist.xsd.
+public struct ChecklistLoader: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// The bundled (or user-extended) Checklists folder.
+    public static func bundled() throws -> ChecklistLoader {
+        guard let folder = ChecklistsLocator.directory() else {
+            throw ChecklistError.notFound("Checklists folder (set ZHIFA_CHECKLISTS)")
+        }
+        return ChecklistLoader(directory: folder)
+    }
+
+    /// `name` is a path to an XML file, or the name of one in the folder (`national`, `market-regulation`).
+    public func load(_ name: String = "national") throws -> Checklist {
+        try load(name, chain: [])
+    }
+
+    private func resolve(_ name: String) throws -> URL {
+        let candidates = [URL(fileURLWithPath: name), directory.appendingPathComponent(name),
+                          directory.appendingPathComponent(name + ".xml")]
+        guard let found = candidates.first(where: {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }) else { throw ChecklistError.notFound(name) }
+        return found
+    }
+
+    private func load(_ name: String, chain: [String]) throws -> Checklist {
+        let url = try resolve(name)
+        guard !chain.contains(url.path) else { throw ChecklistError.cyclicExtension(chain + [url.path]) }
+        let tree: XMLTree
+        do {
+            tree = try XMLTree.read(url, schema: directory.appendingPathComponent("checklist.xsd"), displayName: url.path)
+        } catch let error as CaseXMLError {
+            let first = error.diagnostics.first
+            throw ChecklistError.invalid(file: first?.file ?? url.path, line: first?.line ?? 0, message: error.description)
+        }
+        let bytes = try Data(contentsOf: url)
+        var checklist: Checklist
+        if let parent = tree["extends"] {
+            checklist = try load(parent, chain: chain + [url.path])
+        } else {
+            checklist = Checklist(name: "", title: "", basis: nil, categories: [], rules: [:], manualItems: [], grades: [],
+                                  parameters: [:], appraisal: [], contentHash: "")
+        }
+        try apply(tree, to: &checklist, file: url.path)
+        checklist.contentHash = Hex.string(SHA256.hash(data: Array((checklist.contentHash + Hex.string(SHA256.hash(data: bytes))).utf8)))
+        if chain.isEmpty { try check(checklist, file: url.path) }
+        return checklist
+    }
+
+    /// Lays a checklist document over what it extends: whatever it names replaces the parent's.
+    private func apply(_ tree: XMLTree, to checklist: inout Checklist, file: String) throws {
+        checklist.name = tree["name"] ?? checklist.name
+        checklist.title = tree["title"] ?? checklist.title
+        if let basis = tree.child(named: "basis")?.text { checklist.basis = basis }
+        if let categories = tree.child(named: "categories") {
+            checklist.categories = categories.children.map { ScoreCategory(name: $0["name"] ?? "", points: Double($0["points"] ?? "") ?? 0) }
+        }
+        for parameter in tree.child(named: "parameters")?.children ?? [] {
+            if let name = parameter["name"], let value = parameter["value"] { checklist.parameters[name] = value }
+        }
+        for rule in tree.child(named: "rules")?.children ?? [] {
+            guard let id = rule["id"] else { continue }
+            guard RuleCatalogue.rule(id) != nil else {
+                throw ChecklistError.invalid(file: file, line: rule.line, message: "rule \(id) is not in the rule catalogue")
+            }
+            var setting = checklist.rules[id] ?? RuleSetting(id: id, category: "", deduction: 0, perOccurrence: 0, cap: nil,
+                                                             severity: .major, veto: false, enabled: true, note: nil)
+            if let category = rule["category"] { setting.category = category }
+            if let deduction = rule["deduction"].flatMap(Double.init) { setting.deduction = deduction }
+            if let each = rule["per-occurrence"].flatMap(Double.init) { setting.perOccurrence = each }
+            if let cap = rule["cap"].flatMap(Double.init) { setting.cap = cap }
+            if let severity = rule["severity"].flatMap(Severity.init(rawValue:)) { setting.severity = severity }
+            if let veto = rule["veto"] { setting.veto = veto == "true" || veto == "1" }
+            if let enabled = rule["enabled"] { setting.enabled = enabled == "true" || enabled == "1" }
+            if let note = rule["note"] { setting.note = note }
+            checklist.rules[id] = setting
+        }
+        if let manual = tree.child(named: "manual") {
+            checklist.manualItems = manual.children.map {
+                ManualItem(id: $0["id"] ?? "", title: $0.text, category: $0["category"] ?? "", points: Double($0["points"] ?? "") ?? 0)
+            }
+        }
+        if let grades = tree.child(named: "grades") {
+            checklist.grades = grades.children.map { Grade(name: $0["name"] ?? "", minimum: Double($0["min"] ?? "") ?? 0) }
+        }
+        if let appraisal = tree.child(named: "appraisal") {
+            checklist.appraisal = appraisal.children.map {
+                AppraisalDeduction(id: $0["id"] ?? "", title: $0.text, rules: ($0["rules"] ?? "").split(separator: " ").map(String.init),
+                                   each: Double($0["each"] ?? "") ?? 0, cap: $0["cap"].flatMap(Double.init))
+            }
+        }
+    }
+
+    /// What the schema cannot say: every rule and item in a category that exists, parameters that parse.
+    private func check(_ checklist: Checklist, file: String) throws {
+        func fail(_ message: String) -> ChecklistError { .invalid(file: file, line: 0, message: message) }
+        guard !checklist.categories.isEmpty else { throw fail("the checklist has no categories") }
+        guard !checklist.grades.isEmpty else { throw fail("the checklist has no grades") }
+        for setting in checklist.rules.values where checklist.category(named: setting.category) == nil {
+            throw fail("rule \(setting.id) is in category \"\(setting.category)\", which the checklist does not define")
+        }
+        for item in checklist.manualItems where checklist.category(named: item.category) == nil {
+            throw fail("manual item \(item.id) is in category \"\(item.category)\", which the checklist does not define")
+        }
+        do {
+            _ = try AuditParameters(checklist.parameters)
+        } catch let error as AuditParameters.Invalid {
+            throw fail(error.message)
+        }
+    }
+}

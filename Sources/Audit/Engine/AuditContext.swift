@@ -1,0 +1,130 @@
+import CaseModel
+import WorkCalendar
+
+/// Everything a rule may read about one case, with the facts several rules share worked out once.
+public struct AuditContext: Sendable {
+    public let enforcementCase: EnforcementCase
+    public let asOf: CalendarDate
+    public let calendar: WorkingDayCalendar
+    public let parameters: AuditParameters
+    /// The registry's people by id.
+    public let people: [String: Officer]
+    /// The benchmark item `matter/@item` names, from the agency's benchmarks in force; nil when none.
+    public let benchmarkItem: BenchmarkItem?
+
+    public let decision: Event?
+    /// Sum of the fines, nil when the outcome has none.
+    public let fine: Money?
+    /// Sum of confiscations (没收违法所得, 没收非法财物).
+    public let confiscation: Money
+    /// Why the decision is major (重大执法决定); empty when it is not.
+    public let majorReasons: [String]
+    /// Why the outcome grants hearing rights; empty when it does not.
+    public let hearingRightReasons: [String]
+
+    public var isMajor: Bool { !majorReasons.isEmpty }
+    public var grantsHearingRights: Bool { !hearingRightReasons.isEmpty }
+    public var imposesPenalty: Bool { !(enforcementCase.outcome?.penalties.isEmpty ?? true) }
+
+    /// Kinds of penalty that by themselves make a decision major and grant hearing rights (行政处罚法 63).
+    static let weightyPenalties: Set<PenaltyKind> = [.revokeLicense, .lowerQualification, .orderSuspension, .orderClosure, .restrictEmployment]
+
+    public init(enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
+                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?) {
+        self.enforcementCase = c
+        self.asOf = asOf
+        self.calendar = calendar
+        self.parameters = parameters
+        self.people = people
+        self.benchmarkItem = benchmarkItem
+        self.decision = c.decision
+
+        let penalties = c.outcome?.penalties ?? []
+        let fines = penalties.filter { $0.kind == .fine }.compactMap(\.amount)
+        let fine = fines.isEmpty ? nil : fines.reduce(Money(fen: 0), +)
+        let confiscation = penalties.filter { $0.kind == .confiscateIncome || $0.kind == .confiscateProperty }
+            .compactMap(\.amount).reduce(Money(fen: 0), +)
+        self.fine = fine
+        self.confiscation = confiscation
+
+        let threshold = parameters.majorAmount(for: c.party.kind)
+        let weighty = penalties.map(\.kind).filter { Self.weightyPenalties.contains($0) || $0 == .detention }
+        var major: [String] = []
+        if c.declaredMajor { major.append("列入重大执法决定目录") }
+        if c.events.contains(where: { $0.kind == .hearing }) { major.append("经过听证") }
+        for kind in weighty { major.append("处罚种类为\(kind.chineseName)") }
+        let total = (fine ?? Money(fen: 0)) + confiscation
+        if total >= threshold { major.append("罚没金额\(total)达到较大数额\(threshold)") }
+        self.majorReasons = major
+
+        var hearing: [String] = []
+        if let fine, fine >= threshold { hearing.append("罚款\(fine)达到较大数额\(threshold)") }
+        if confiscation >= threshold { hearing.append("没收\(confiscation)达到较大数额\(threshold)") }
+        for kind in penalties.map(\.kind) where Self.weightyPenalties.contains(kind) { hearing.append("处罚种类为\(kind.chineseName)") }
+        self.hearingRightReasons = hearing
+    }
+
+    // MARK: Events
+
+    public func reference(_ event: Event) -> EventReference {
+        let position = (enforcementCase.events.firstIndex(of: event) ?? -1) + 1
+        return EventReference(kind: event.kind.rawValue, date: event.date, position: position, line: event.line == 0 ? nil : event.line)
+    }
+
+    public func events(_ kinds: EventKind...) -> [Event] {
+        enforcementCase.events.filter { kinds.contains($0.kind) }
+    }
+
+    public func first(_ kind: EventKind) -> Event? { enforcementCase.events.first { $0.kind == kind } }
+
+    // MARK: Deadlines
+
+    /// "Within N working days of D": the N-th working day after D.
+    public func workdays(_ n: Int, after date: CalendarDate) throws -> Deadline {
+        let end = try calendar.addingWorkdays(n, to: date)
+        return Deadline(date: end, rule: "\(date)后第\(n)个工作日（\(noticeCitation(from: date, to: end))）")
+    }
+
+    /// "Within N days of D": D + N, moved to the next working day when that day is not one.
+    public func calendarDays(_ n: Int, after date: CalendarDate) throws -> Deadline {
+        let plain = date.adding(days: n)
+        let end = try calendar.calendarPeriodEnd(n, from: date)
+        let moved = end == plain ? "" : "，\(plain)为休息日，顺延至其后第一个工作日"
+        return Deadline(date: end, rule: "\(date)起\(n)日\(moved)（\(noticeCitation(from: date, to: end))）")
+    }
+
+    private func noticeCitation(from start: CalendarDate, to end: CalendarDate) -> String {
+        let years = Array(Set([start.year, end.year])).sorted().map(String.init).joined(separator: "、")
+        return "工作日依国务院办公厅\(years)年部分节假日安排的通知"
+    }
+
+    // MARK: People
+
+    /// A certificate of the case's agency that covers `date`, when the person holds one.
+    public func coveringCertificate(_ officerId: String, on date: CalendarDate) -> Certificate? {
+        guard let person = people[officerId], person.roles.contains(.officer),
+              person.agency == enforcementCase.agency else { return nil }
+        return person.certificates.first { $0.covers(date) }
+    }
+
+    /// Why a person may not act on `date`; nil when they may.
+    public func whyCannotAct(_ officerId: String, on date: CalendarDate) -> String? {
+        guard let person = people[officerId] else { return "\(officerId)不在执法人员名录中" }
+        if !person.roles.contains(.officer) {
+            return person.roles.contains(.auxiliary) ? "\(person.name)（\(officerId)）为执法辅助人员，不具备执法资格"
+                                                     : "\(person.name)（\(officerId)）不是持证执法人员"
+        }
+        if person.agency != enforcementCase.agency {
+            return "\(person.name)（\(officerId)）属\(person.agency)，不是本案执法主体\(enforcementCase.agency)的执法人员"
+        }
+        if person.certificates.contains(where: { $0.covers(date) }) { return nil }
+        guard !person.certificates.isEmpty else { return "\(person.name)（\(officerId)）未取得执法证" }
+        let reasons = person.certificates.map { c -> String in
+            if date < c.issued { return "执法证\(c.number)自\(c.issued)起才有效" }
+            if date > c.expires { return "执法证\(c.number)已于\(c.expires)到期" }
+            let word = c.status == .revoked ? "吊销" : "暂扣"
+            return "执法证\(c.number)自\(c.since.map(String.init(describing:)) ?? "")起被\(word)"
+        }
+        return "\(person.name)（\(officerId)）于\(date)无有效执法证：" + reasons.joined(separator: "；")
+    }
+}

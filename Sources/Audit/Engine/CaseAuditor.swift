@@ -1,0 +1,125 @@
+import CaseModel
+import WorkCalendar
+
+/// Audits cases against one checklist: runs every enabled rule and scores the result.
+public struct CaseAuditor: Sendable {
+    public let checklist: Checklist
+    public let parameters: AuditParameters
+    public let calendar: WorkingDayCalendar
+    private let people: [String: Officer]
+    /// Benchmark sets by agency, newest effective date first.
+    private let benchmarks: [String: [BenchmarkSet]]
+    private let rules: [(rule: any AuditRule, setting: RuleSetting)]
+
+    public init(checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet]) throws {
+        self.checklist = checklist
+        self.parameters = try AuditParameters(checklist.parameters)
+        self.calendar = calendar
+        self.people = Dictionary(registry.officers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
+            .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
+        self.rules = RuleCatalogue.all.compactMap { rule in
+            guard let setting = checklist.rules[rule.id], setting.enabled else { return nil }
+            return (rule, setting)
+        }
+    }
+
+    /// The agency's benchmark item in force for the case: the newest set effective on or before the
+    /// decision (or violation) date that holds the item.
+    func benchmarkItem(for c: EnforcementCase) -> BenchmarkItem? {
+        guard let code = c.matter?.item else { return nil }
+        let when = c.decision?.date ?? c.matter?.violationDate
+        for set in benchmarks[c.agency] ?? [] {
+            if let when, let effective = set.effective, effective > when { continue }
+            if let item = set.items.first(where: { $0.code == code }) { return item }
+        }
+        return nil
+    }
+
+    public func audit(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = []) -> CaseAudit {
+        let context = AuditContext(enforcementCase: c, asOf: asOf, calendar: calendar, parameters: parameters,
+                                   people: people, benchmarkItem: benchmarkItem(for: c))
+        var findings: [Finding] = []
+        for (rule, setting) in rules {
+            let verdict: Verdict
+            if !rule.scope.covers(c.type) {
+                verdict = .notApplicable("本规则不适用于\(c.type.chineseName)案件")
+            } else {
+                do {
+                    verdict = try rule.check(context)
+                } catch let error as CalendarError {
+                    verdict = .manual("无法自动计算期限，需人工判断：\(error.description)")
+                } catch {
+                    verdict = .manual("无法自动判断：\(error)")
+                }
+            }
+            findings += Self.findings(of: verdict, rule: rule, setting: setting)
+        }
+        findings += manualFindings(manualScores)
+        return score(c, findings: findings)
+    }
+
+    static func findings(of verdict: Verdict, rule: any AuditRule, setting: RuleSetting) -> [Finding] {
+        func finding(_ status: FindingStatus, _ message: String, deduction: Double = 0) -> Finding {
+            Finding(rule: rule.id, status: status, severity: setting.severity, deduction: deduction, message: message,
+                    title: rule.title, category: setting.category, basis: rule.basis)
+        }
+        switch verdict {
+        case .pass(let message): return [finding(.pass, message)]
+        case .notApplicable(let message): return [finding(.notApplicable, message)]
+        case .manual(let message): return [finding(.manual, message)]
+        case .fail(let violations):
+            // The first failure costs `deduction`, each further one `perOccurrence`, all of them at most `cap`.
+            var remaining = setting.cap ?? .infinity
+            return violations.enumerated().map { index, violation in
+                let wanted = index == 0 ? setting.deduction : setting.perOccurrence
+                let deduction = min(wanted, max(remaining, 0))
+                remaining -= deduction
+                var f = finding(.fail, violation.message, deduction: deduction)
+                f.veto = setting.veto ? true : nil
+                f.event = violation.event
+                f.officer = violation.officer
+                f.date = violation.date
+                f.amount = violation.amount?.yuanText
+                f.deadline = violation.deadline?.date
+                f.calendarRule = violation.deadline?.rule
+                return f
+            }
+        }
+    }
+
+    private func manualFindings(_ scores: [ManualScore]) -> [Finding] {
+        checklist.manualItems.map { item in
+            let latest = scores.last { $0.item == item.id }
+            var f = Finding(rule: item.id, status: .manual, severity: .major, deduction: 0,
+                            message: "待评查人员评分（满分\(format(item.points))分）", title: item.title, category: item.category)
+            if let latest {
+                let deduction = min(max(latest.deduction, 0), item.points)
+                f.status = deduction > 0 ? .fail : .pass
+                f.deduction = deduction
+                f.message = latest.note.isEmpty ? "评查人员评定" : latest.note
+                f.reviewer = "\(latest.reviewer) \(latest.at)"
+            }
+            return f
+        }
+    }
+
+    /// Full marks minus deductions, each category at most its points, never below 0.
+    private func score(_ c: EnforcementCase, findings: [Finding]) -> CaseAudit {
+        var categories = checklist.categories.map { CategoryScore(name: $0.name, points: $0.points, deducted: 0) }
+        for f in findings where f.status == .fail {
+            guard let index = categories.firstIndex(where: { $0.name == f.category }) else { continue }
+            categories[index].deducted = min(categories[index].points, categories[index].deducted + f.deduction)
+        }
+        let deducted = categories.reduce(0) { $0 + $1.deducted }
+        let score = max(0, ((checklist.fullMarks - deducted) * 100).rounded() / 100)
+        let veto = findings.contains { $0.status == .fail && $0.veto == true }
+        return CaseAudit(id: c.id, agency: c.agency, type: c.type.rawValue, score: score,
+                         grade: checklist.grade(score: score, veto: veto), veto: veto,
+                         categories: categories, findings: findings)
+    }
+}
+
+func format(_ points: Double) -> String {
+    points == points.rounded() ? String(Int(points)) : String(points)
+}

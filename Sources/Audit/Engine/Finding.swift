@@ -1,0 +1,62 @@
+import CaseModel
+
+public enum FindingStatus: String, Codable, Sendable {
+    case pass, fail, manual
+    case notApplicable = "not-applicable"
+}
+
+/// One line of a case's audit: a rule's verdict (one finding per failure) or a manual item.
+public struct Finding: Codable, Sendable, Equatable {
+    public var rule: String
+    public var status: FindingStatus
+    public var severity: Severity
+    public var deduction: Double
+    public var message: String
+    public var title: String
+    public var category: String
+    public var basis: String?
+    public var veto: Bool?
+    public var event: EventReference?
+    public var officer: String?
+    public var date: CalendarDate?
+    /// Yuan, as written in the interchange format.
+    public var amount: String?
+    public var deadline: CalendarDate?
+    public var calendarRule: String?
+    /// Manual items: who scored them and when.
+    public var reviewer: String?
+}
+
+/// Deductions within one category of the checklist, with its cap applied.
+public struct CategoryScore: Codable, Sendable, Equatable {
+    public var name: String
+    public var points: Double
+    public var deducted: Double
+}
+
+/// The audit of one case.
+public struct CaseAudit: Codable, Sendable, Equatable {
+    public var id: String
+    public var agency: String
+    public var type: String
+    public var score: Double
+    public var grade: String
+    public var veto: Bool
+    public var categories: [CategoryScore]
+    public var findings: [Finding]
+
+    public var failures: [Finding] { findings.filter { $0.status == .fail } }
+}
+
+/// A reviewer's judgment on a manual item of one case.
+public struct ManualScore: Sendable, Equatable {
+    public var item: String
+    public var deduction: Double
+    public var note: String
+    public var reviewer: String
+    public var at: String
+
+    public init(item: String, deduction: Double, note: String, reviewer: String, at: String) {
+        self.item = item; self.deduction = deduction; self.note = note; self.reviewer = reviewer; self.at = at
+    }
+}

@@ -1,0 +1,52 @@
+import CaseStore
+import Foundation
+
+/// A readable report per case: score, grade, and each finding with its legal basis.
+public enum TextAuditReport {
+    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool, to sink: ReportSink) throws {
+        sink.line("行政执法案卷评查报告")
+        sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)  案卷数：\(run.caseCount)")
+        var grades: [String: Int] = [:]
+        var total = 0.0, count = 0
+        try AuditRunner.forEachCaseAudit(in: store, runId: run.id!, agency: agency) { audit in
+            count += 1
+            total += audit.score
+            grades[audit.grade, default: 0] += 1
+            sink.line()
+            sink.line(String(repeating: "─", count: 60))
+            let veto = audit.veto ? "  （一票否决）" : ""
+            sink.line("\(audit.id)  \(audit.agency)  得分 \(String(format: "%.1f", audit.score))  等级 \(audit.grade)\(veto)")
+            let deducted = audit.categories.filter { $0.deducted > 0 }
+            if !deducted.isEmpty {
+                sink.line("  扣分：" + deducted.map { "\($0.name) −\(format($0.deducted))/\(format($0.points))" }.joined(separator: "；"))
+            }
+            let manualItems = Set(audit.findings.filter { RuleCatalogue.rule($0.rule) == nil }.map(\.rule))
+            let unscored = audit.findings.filter { manualItems.contains($0.rule) && $0.status == .manual }
+            for finding in audit.findings where includeAll || finding.status == .fail || finding.status == .manual {
+                if unscored.contains(finding) { continue }
+                let mark: String
+                switch finding.status {
+                case .fail: mark = "✗"
+                case .manual: mark = "?"
+                case .pass: mark = "✓"
+                case .notApplicable: mark = "–"
+                }
+                let deduction = finding.status == .fail ? "  扣\(format(finding.deduction))分" : ""
+                let veto = finding.veto == true ? "（一票否决项）" : ""
+                sink.line("  \(mark) \(finding.rule) \(finding.title)\(deduction)\(veto)  [\(finding.category)·\(finding.severity.chineseName)]")
+                sink.line("      \(finding.message)")
+                if let rule = finding.calendarRule { sink.line("      期限计算：\(rule)") }
+                if finding.status == .fail, let basis = finding.basis { sink.line("      依据：\(basis)") }
+                if let reviewer = finding.reviewer { sink.line("      评查人：\(reviewer)") }
+            }
+            if !unscored.isEmpty {
+                sink.line("  ? 待人工评查：" + unscored.map { "\($0.rule) \($0.title)" }.joined(separator: "、"))
+            }
+        }
+        sink.line()
+        sink.line(String(repeating: "═", count: 60))
+        let average = count == 0 ? 0 : total / Double(count)
+        sink.line("汇总：\(count)件，平均得分 \(String(format: "%.1f", average))；" +
+                  grades.keys.sorted().map { "\($0) \(grades[$0]!)件" }.joined(separator: "，"))
+    }
+}

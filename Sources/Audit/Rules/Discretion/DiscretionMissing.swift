@@ -1,0 +1,25 @@
+import CaseModel
+
+/// A fine or confiscation needs a benchmark item and a discretion level.
+struct DiscretionMissing: AuditRule {
+    let id = "DISCRETION-MISSING"
+    let title = "罚没无裁量基准或未载明裁量阶次"
+    let basis = "《行政处罚法》第三十四条：行政机关可以依法制定行政处罚裁量基准，并向社会公布"
+    let scope = RuleScope.only(.penalty)
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        guard context.fine != nil || context.confiscation.fen > 0 else { return .notApplicable("未处以罚款或没收") }
+        var violations: [Violation] = []
+        if let code = context.enforcementCase.matter?.item {
+            if context.benchmarkItem == nil {
+                violations.append(Violation("\(context.enforcementCase.agency)的裁量基准中没有事项\(code)"))
+            }
+        } else {
+            violations.append(Violation("案卷未载明所适用的裁量基准事项"))
+        }
+        if context.enforcementCase.outcome?.discretion == nil {
+            violations.append(Violation("未载明适用的裁量阶次"))
+        }
+        return .failing(violations, else: "适用裁量基准事项\(context.benchmarkItem?.code ?? "")")
+    }
+}

@@ -1,0 +1,28 @@
+import CaseModel
+
+/// At least two certified officers act together (one suffices under 简易程序).
+struct OfficerCount: AuditRule {
+    let id = "OFFICER-COUNT"
+    let title = "执法人员不足两人"
+    let basis = "《行政处罚法》第四十二条第一款：执法人员不得少于两人，法律另有规定的除外"
+    let scope = RuleScope.everyType
+
+    /// Acts the law wants done by officers even when the file names none.
+    static let actingKinds: Set<EventKind> = [.inspection, .investigation, .seizure, .demolition]
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        let required = context.enforcementCase.procedure == .simple ? 1 : 2
+        let events = context.enforcementCase.events.filter { !$0.officers.isEmpty || Self.actingKinds.contains($0.kind) }
+        guard !events.isEmpty else { return .notApplicable("没有需要执法人员实施的环节") }
+        var violations: [Violation] = []
+        for event in events {
+            let certified = Set(event.officers).filter { context.coveringCertificate($0, on: event.date) != nil }
+            if certified.count < required {
+                violations.append(Violation(
+                    "\(context.reference(event).description)持有效执法证的执法人员\(certified.count)人（列明\(event.officers.count)人），少于\(required)人",
+                    event: context.reference(event), date: event.date))
+            }
+        }
+        return .failing(violations, else: "各执法环节均有\(required)名以上持证执法人员")
+    }
+}

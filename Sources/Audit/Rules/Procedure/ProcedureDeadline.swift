@@ -1,0 +1,25 @@
+import CaseModel
+
+/// 九十日办案期限: a general-procedure penalty is decided within 90 days of filing, plus approved extensions.
+struct ProcedureDeadline: AuditRule {
+    let id = "PROCEDURE-DEADLINE"
+    let title = "超过办案期限作出决定"
+    let basis = "《行政处罚法》第六十条：应当自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定"
+    let scope = RuleScope.only(.penalty)
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        guard context.enforcementCase.procedure == .general else { return .notApplicable("非普通程序") }
+        guard let filed = context.first(.filed) else { return .manual("普通程序案件未载明立案日期，无法计算办案期限") }
+        let extensionDays = context.events(.extension).compactMap(\.days).reduce(0, +)
+        let deadline = try context.calendarDays(context.parameters.decisionDays + extensionDays, after: filed.date)
+        let extended = extensionDays > 0 ? "（含批准延长\(extensionDays)日）" : ""
+        if let decision = context.decision {
+            guard decision.date > deadline.date else { return .pass("立案\(filed.date)，决定\(decision.date)，期限\(deadline.date)\(extended)") }
+            return .fail(Violation("立案\(filed.date)，决定\(decision.date)，超过办案期限\(deadline.date)\(extended)",
+                                   event: context.reference(decision), date: decision.date, deadline: deadline))
+        }
+        guard context.asOf > deadline.date else { return .pass("尚未作出决定，办案期限\(deadline.date)\(extended)未届满") }
+        return .fail(Violation("立案\(filed.date)，至\(context.asOf)仍未作出决定，办案期限\(deadline.date)\(extended)已过",
+                               event: context.reference(filed), deadline: deadline))
+    }
+}

@@ -1,0 +1,27 @@
+import CaseModel
+
+/// 事先告知: a penalty is told beforehand, and decided no sooner than the party had time to answer.
+struct ProcedureNotice: AuditRule {
+    let id = "PROCEDURE-NOTICE"
+    let title = "未依法告知或未给予陈述申辩期间"
+    let basis = "《行政处罚法》第四十四条、第四十五条、第六十二条、第六十四条"
+    let scope = RuleScope.only(.penalty)
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        guard context.enforcementCase.procedure == .general else { return .notApplicable("非普通程序") }
+        guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
+        guard context.imposesPenalty else { return .notApplicable("未作出处罚") }
+        guard let notice = context.events(.notice).last(where: { $0.date <= decision.date }) else {
+            return .fail(Violation("作出处罚决定前未告知拟处罚的内容及事实、理由、依据和陈述申辩权利", event: context.reference(decision)))
+        }
+        let earliest = try context.workdays(context.parameters.noticeWorkdays, after: notice.date)
+        guard decision.date < earliest.date else { return .pass("告知\(notice.date)，决定\(decision.date)，不早于\(earliest.date)") }
+        let answered = context.enforcementCase.events.filter { $0.date >= notice.date && $0.date <= decision.date }
+        if answered.contains(where: { $0.kind == .waiver }) { return .pass("当事人已放弃陈述申辩和听证") }
+        if !context.grantsHearingRights, answered.contains(where: { $0.kind == .statement }) {
+            return .pass("当事人已陈述申辩，且无听证权利")
+        }
+        return .fail(Violation("告知\(notice.date)后于\(decision.date)即作出决定，早于\(earliest.date)，且当事人未放弃陈述申辩\(context.grantsHearingRights ? "和听证" : "")",
+                               event: context.reference(decision), date: decision.date, deadline: earliest))
+    }
+}

@@ -1,0 +1,42 @@
+import CaseModel
+
+/// Dates run forward: violation ≤ discovered ≤ filed ≤ investigation steps ≤ notice ≤ decision ≤
+/// delivery ≤ execution ≤ closed, for those present.
+struct ProcedureOrder: AuditRule {
+    let id = "PROCEDURE-ORDER"
+    let title = "办案环节日期顺序颠倒"
+    let basis = "《行政处罚法》第五章：先调查取证、告知，后作出决定、送达、执行"
+    let scope = RuleScope.only(.penalty)
+
+    static func stage(_ kind: EventKind) -> Int? {
+        switch kind {
+        case .discovered: 1
+        case .filed: 2
+        case .inspection, .investigation, .seizure, .demolition: 3
+        case .notice: 4
+        case .decision: 5
+        case .delivery: 6
+        case .execution: 7
+        case .closed: 8
+        default: nil
+        }
+    }
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        var steps: [(stage: Int, date: CalendarDate, label: String, event: Event?)] = []
+        if let violation = context.enforcementCase.matter?.violationDate { steps.append((0, violation, "违法行为发生", nil)) }
+        for event in context.enforcementCase.events {
+            if let stage = Self.stage(event.kind) { steps.append((stage, event.date, event.kind.chineseName, event)) }
+        }
+        guard steps.count > 1 else { return .notApplicable("可比较的环节不足两个") }
+        var violations: [Violation] = []
+        for step in steps {
+            // The latest of everything that should come before this step.
+            guard let earlier = steps.filter({ $0.stage < step.stage }).max(by: { $0.date < $1.date }),
+                  earlier.date > step.date else { continue }
+            violations.append(Violation("\(step.label)（\(step.date)）早于\(earlier.label)（\(earlier.date)）",
+                                        event: step.event.map(context.reference), date: step.date))
+        }
+        return .failing(violations, else: "各环节日期顺序正确")
+    }
+}

@@ -1,0 +1,20 @@
+import CaseModel
+
+/// 文字记录: the steps the law writes down need a written record.
+struct RecordText: AuditRule {
+    let id = "RECORD-TEXT"
+    let title = "执法环节缺少文字记录"
+    let basis = "《行政处罚法》第四十七条：行政机关应当依法以文字、音像等形式，对行政处罚的启动、调查取证、审核、决定、送达、执行等进行全过程记录"
+    let scope = RuleScope.everyType
+
+    static let writtenKinds: Set<EventKind> = [.filed, .inspection, .investigation, .notice, .hearing, .legalReview,
+                                               .collectiveDiscussion, .decision, .delivery]
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        let events = context.enforcementCase.events.filter { Self.writtenKinds.contains($0.kind) }
+        guard !events.isEmpty else { return .notApplicable("没有需要文字记录的环节") }
+        return .failing(events.filter { !$0.records.contains { $0.kind == .text } }.map {
+            Violation("\(context.reference($0).description)没有文字记录", event: context.reference($0), date: $0.date)
+        }, else: "各环节均有文字记录")
+    }
+}

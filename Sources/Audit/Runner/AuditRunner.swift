@@ -1,0 +1,113 @@
+import CaseModel
+import CaseStore
+import CaseXML
+import Crypto
+import Dispatch
+import Foundation
+import WorkCalendar
+
+/// Which cases an audit covers.
+public struct AuditSelection: Sendable, Equatable {
+    public var caseIds: [String]
+    public var agency: String?
+
+    public init(caseIds: [String] = [], agency: String? = nil) {
+        self.caseIds = caseIds; self.agency = agency
+    }
+
+    var description: String { "agency=\(agency ?? "*");cases=\(caseIds.sorted().joined(separator: ","))" }
+}
+
+/// A stored, complete audit run.
+public struct AuditRunSummary: Sendable {
+    public var run: AuditRunRecord
+    /// True when an identical earlier run was found and nothing was audited again.
+    public var reused: Bool
+}
+
+/// Audits stored cases and stores the run: cases are read in batches, audited on every core, and
+/// written back batch by batch, so memory stays bounded whatever the store holds.
+public struct AuditRunner: Sendable {
+    public let store: CaseStore
+    public let checklist: Checklist
+    public let calendar: WorkingDayCalendar
+
+    public init(store: CaseStore, checklist: Checklist, calendar: WorkingDayCalendar) {
+        self.store = store; self.checklist = checklist; self.calendar = calendar
+    }
+
+    /// Everything the results depend on, hashed.
+    public func inputsHash(asOf: CalendarDate, selection: AuditSelection) throws -> String {
+        let parts = ["zhifa-audit-1", Self.programFingerprint, checklist.contentHash, asOf.description, selection.description,
+                     Hex.string(SHA256.hash(data: Array(calendar.signature.utf8))), try store.contentFingerprint()]
+        return Hex.string(SHA256.hash(data: Array(parts.joined(separator: "\n").utf8)))
+    }
+
+    /// The running program's own hash: a rebuilt rule engine must not reuse runs of the old one.
+    static let programFingerprint: String = {
+        guard let bytes = FileManager.default.contents(atPath: "/proc/self/exe")
+                ?? CommandLine.arguments.first.flatMap(FileManager.default.contents(atPath:)) else { return "unknown" }
+        return Hex.string(SHA256.hash(data: bytes))
+    }()
+
+    public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
+                    reuse: Bool = true, batchSize: Int = 512) throws -> AuditRunSummary {
+        let inputs = try inputsHash(asOf: asOf, selection: selection)
+        if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
+            return AuditRunSummary(run: existing, reused: true)
+        }
+        let auditor = try CaseAuditor(checklist: checklist, calendar: calendar, registry: store.registry(),
+                                      benchmarks: store.benchmarkSets())
+        let manual = try store.manualScores()
+        let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
+        var run = try store.beginAuditRun(AuditRunRecord(
+            createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
+            checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor))
+        let runId = run.id!
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try store.forEachBatch(of: ids, size: batchSize) { cases in
+            let results = ParallelResults<AuditResultRecord>(count: cases.count)
+            DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+                let c = cases[index]
+                let scores = manual[c.id, default: []].map {
+                    ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
+                }
+                let audit = auditor.audit(c, asOf: asOf, manualScores: scores)
+                let json = (try? encoder.encode(audit)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
+                                                     grade: audit.grade, veto: audit.veto, audit: json))
+            }
+            try store.appendAuditResults(results.values)
+        }
+        try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
+        run.caseCount = ids.count
+        run.complete = true
+        return AuditRunSummary(run: run, reused: false)
+    }
+
+    /// The audits of a stored run, decoded, in case-id order.
+    public static func forEachCaseAudit(in store: CaseStore, runId: Int64, agency: String? = nil,
+                                        _ body: (CaseAudit) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        try store.forEachAuditResult(runId: runId, agency: agency) { record in
+            try body(try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8)))
+        }
+    }
+}
+
+/// Slots that concurrent workers fill, one index each, so no two ever write the same place.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.compactMap { $0 } }
+}

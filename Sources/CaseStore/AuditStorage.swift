@@ -1,0 +1,166 @@
+import CaseModel
+import Crypto
+import CaseXML
+import Foundation
+import GRDB
+
+/// A reviewer's judgment on a manual checklist item of one case.
+public struct ManualScoreRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "manualScore"
+    public var id: Int64?
+    public var caseId: String
+    public var item: String
+    public var deduction: Double
+    public var note: String
+    public var reviewer: String
+    public var at: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One stored audit run.
+public struct AuditRunRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "auditRun"
+    public var id: Int64?
+    public var createdAt: String
+    public var asOf: CalendarDate
+    public var checklistName: String
+    public var checklistTitle: String
+    public var checklistHash: String
+    public var inputsHash: String
+    public var actor: String
+    public var caseCount: Int
+    /// Results are written in batches; only a run marked complete is ever read back or reused.
+    public var complete: Bool
+
+    public init(createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
+                inputsHash: String, actor: String) {
+        self.createdAt = createdAt; self.asOf = asOf; self.checklistName = checklistName; self.checklistTitle = checklistTitle
+        self.checklistHash = checklistHash; self.inputsHash = inputsHash; self.actor = actor; self.caseCount = 0; self.complete = false
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One case's result in a run; `audit` is its JSON.
+public struct AuditResultRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "auditResult"
+    public var runId: Int64
+    public var caseId: String
+    public var agency: String
+    public var score: Double
+    public var grade: String
+    public var veto: Bool
+    public var audit: String
+
+    public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, audit: String) {
+        self.runId = runId; self.caseId = caseId; self.agency = agency; self.score = score; self.grade = grade
+        self.veto = veto; self.audit = audit
+    }
+}
+
+extension CaseStore {
+    /// Records a reviewer's deduction on a manual item, journaled with who and when.
+    @discardableResult
+    public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) throws -> ManualScoreRecord {
+        let now = Self.timestamp()
+        return try database.write { db in
+            guard try CaseRecord.exists(db, key: caseId) else { throw StoreError.notFound("No case \(caseId) in the store.") }
+            var record = ManualScoreRecord(id: nil, caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer, at: now)
+            try record.insert(db)
+            let content = "\(item)|\(deduction)|\(note)"
+            try JournalAppender(db: db, actor: reviewer, at: now)
+                .append(action: "review.score", subject: caseId, contentHash: Hex.string(SHA256.hash(data: Array(content.utf8))),
+                        detail: "\(item) −\(deduction): \(note)")
+            return record
+        }
+    }
+
+    /// Every manual score, by case, oldest first.
+    public func manualScores() throws -> [String: [ManualScoreRecord]] {
+        try database.read { db in
+            Dictionary(grouping: try ManualScoreRecord.order(Column("id")).fetchAll(db), by: \.caseId)
+        }
+    }
+
+    /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
+    public func contentFingerprint() throws -> String {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE action NOT LIKE 'audit.%' ORDER BY seq DESC LIMIT 1")
+                ?? JournalEntry.genesis
+        }
+    }
+
+    /// Ids of the cases a selection names, in id order: given ids, or an agency's, or all.
+    public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
+        try database.read { db in
+            var request = CaseRecord.select(Column("id"), as: String.self).order(Column("id"))
+            if let agency { request = request.filter(Column("agency") == agency) }
+            if !ids.isEmpty { request = request.filter(ids.contains(Column("id"))) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Loads cases in batches, each batch in its own read, so that memory stays bounded.
+    public func forEachBatch(of ids: [String], size: Int = 500, _ body: ([EnforcementCase]) throws -> Void) throws {
+        var start = 0
+        while start < ids.count {
+            let slice = Array(ids[start..<min(ids.count, start + size)])
+            let cases = try database.read { db in try slice.compactMap { try CaseRows.load(id: $0, from: db) } }
+            try body(cases)
+            start += size
+        }
+    }
+
+    public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
+        try database.read { db in
+            try AuditRunRecord.filter(Column("inputsHash") == inputsHash && Column("complete") == true)
+                .order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    public func auditRun(id: Int64) throws -> AuditRunRecord? {
+        try database.read { try AuditRunRecord.fetchOne($0, key: id) }
+    }
+
+    public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {
+        try database.write { db in
+            var run = run
+            try run.insert(db)
+            return run
+        }
+    }
+
+    public func appendAuditResults(_ results: [AuditResultRecord]) throws {
+        try database.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO auditResult (runId, caseId, agency, score, grade, veto, audit) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in results {
+                try statement.execute(arguments: [r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.audit])
+            }
+        }
+    }
+
+    /// Marks a run complete and journals it; an interrupted run stays incomplete and is never read.
+    public func completeAuditRun(_ runId: Int64, caseCount: Int, actor: String) throws {
+        let now = Self.timestamp()
+        try database.write { db in
+            try db.execute(sql: "UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", arguments: [caseCount, runId])
+            guard let run = try AuditRunRecord.fetchOne(db, key: runId) else { throw StoreError.notFound("audit run \(runId)") }
+            try JournalAppender(db: db, actor: actor, at: now)
+                .append(action: "audit.run", subject: String(runId), contentHash: run.inputsHash,
+                        detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
+        }
+    }
+
+    /// Streams a run's results in case-id order.
+    public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
+        try database.read { db in
+            var request = AuditResultRecord.filter(Column("runId") == runId).order(Column("caseId"))
+            if let agency { request = request.filter(Column("agency") == agency) }
+            let cursor = try request.fetchCursor(db)
+            while let result = try cursor.next() { try body(result) }
+        }
+    }
+}

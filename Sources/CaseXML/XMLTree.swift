@@ -1,0 +1,55 @@
+import CLibXML2
+import Foundation
+
+/// A small validated XML document as a plain tree, for configuration such as checklists.
+public struct XMLTree: Sendable, Equatable {
+    public var name: String
+    public var attributes: [String: String]
+    public var children: [XMLTree]
+    public var text: String
+    public var line: Int
+
+    public func children(named name: String) -> [XMLTree] { children.filter { $0.name == name } }
+
+    public func child(named name: String) -> XMLTree? { children.first { $0.name == name } }
+
+    public subscript(attribute: String) -> String? { attributes[attribute] }
+}
+
+extension XMLTree {
+    init(_ element: Element) {
+        var attributes: [String: String] = [:]
+        var property = element.node.pointee.properties
+        while let attr = property {
+            let name = String(cString: attr.pointee.name)
+            attributes[name] = element.attribute(name)
+            property = attr.pointee.next
+        }
+        self.init(name: element.localName, attributes: attributes, children: element.children.map(XMLTree.init),
+                  text: element.text, line: element.line)
+    }
+
+    /// Reads and validates a whole document against the XSD at `schema`.
+    public static func read(_ url: URL, schema: URL, displayName: String? = nil) throws -> XMLTree {
+        let sink = DiagnosticSink(file: displayName ?? url.path)
+        xmlInitParser()
+        guard let parser = xmlSchemaNewParserCtxt(schema.path) else {
+            throw CaseXMLError.unreadable(file: schema.path, reason: "cannot open the schema")
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        guard let compiled = xmlSchemaParse(parser) else {
+            throw CaseXMLError.unreadable(file: schema.path, reason: "the schema does not compile")
+        }
+        defer { xmlSchemaFree(compiled) }
+        var tree: XMLTree?
+        do {
+            let reader = try ValidatingReader(url: url, schema: compiled, sink: sink)
+            guard reader.root() != nil else {
+                throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+            }
+            reader.readItems(wholeRoot: true, convert: { XMLTree($0) }, accept: { tree = $0 })
+        }
+        guard sink.isEmpty, let tree else { throw CaseXMLError.invalid(sink.items) }
+        return tree
+    }
+}

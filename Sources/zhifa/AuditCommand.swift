@@ -1,0 +1,123 @@
+import ArgumentParser
+import Audit
+import CaseStore
+import Foundation
+import WorkCalendar
+
+/// Options shared by every command that audits: which checklist, as of when.
+struct AuditOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file (default: national).", valueName: "name|file"))
+    var checklist: String = "national"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to audit as of (default: today, Beijing time).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    func date() throws -> CalendarDate {
+        guard let asOf else { return Self.todayInBeijing() }
+        guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
+        return date
+    }
+
+    static func todayInBeijing() -> CalendarDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+        return CalendarDate(dayNumber: Int32(seconds / 86_400))
+    }
+
+    func runner(store: CaseStore) throws -> AuditRunner {
+        do {
+            let loader = try ChecklistLoader.bundled()
+            return AuditRunner(store: store, checklist: try loader.load(checklist), calendar: try WorkingDayCalendar.bundled())
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit stored cases against a checklist and print their findings and scores (案卷评查).",
+        discussion: "The run is stored; rerunning with the same checklist, date, cases and store reuses it.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: AuditOptions
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case (repeatable).", valueName: "id"))
+    var caseIds: [String] = []
+
+    @Option(help: ArgumentHelp("Only this agency's cases.", valueName: "code"))
+    var agency: String?
+
+    @Flag(help: "List passing and not-applicable findings too.")
+    var all = false
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("audit reports as text or json, not \(format.rawValue).") }
+    }
+
+    func run() throws {
+        let caseStore = try store.open()
+        let runner = try options.runner(store: caseStore)
+        let asOf = try options.date()
+        let existing = Set(try caseStore.caseIds(ids: caseIds))
+        if let missing = caseIds.first(where: { !existing.contains($0) }) {
+            throw ValidationError("No case \(missing) in \(store.path).")
+        }
+        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency), actor: store.actorName)
+        let sink = try ReportSink(path: out)
+        switch format {
+        case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
+        default: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
+        }
+        try sink.close()
+        if let out { printError("wrote \(out) (run \(summary.run.id ?? 0)\(summary.reused ? ", reused" : ""))") }
+    }
+}
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record a reviewer's judgment on a manual checklist item of a case.",
+        discussion: "Example: zhifa review WH-SJJ-2024-0117 FACTS --deduct 2 --note \"违法所得认定依据不足\" --reviewer 陈某")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: AuditOptions
+
+    @Argument(help: "The case id.")
+    var caseId: String
+
+    @Argument(help: "The manual item's id in the checklist (FACTS, EVIDENCE, LAW, DOCUMENTS in national).")
+    var item: String
+
+    @Option(help: "Points deducted (0 when the item is satisfied).")
+    var deduct: Double
+
+    @Option(help: "Why.")
+    var note: String = ""
+
+    @Option(help: "Who judged.")
+    var reviewer: String
+
+    func run() throws {
+        let caseStore = try store.open()
+        let checklist = try options.runner(store: caseStore).checklist
+        guard let manual = checklist.manualItems.first(where: { $0.id == item }) else {
+            throw ValidationError("\(checklist.name) has no manual item \(item); it has \(checklist.manualItems.map(\.id).joined(separator: ", ")).")
+        }
+        guard deduct >= 0, deduct <= manual.points else {
+            throw ValidationError("\(item) (\(manual.title)) deducts between 0 and \(manual.points) points.")
+        }
+        do {
+            try caseStore.recordManualScore(caseId: caseId, item: item, deduction: deduct, note: note, reviewer: reviewer)
+        } catch let error as StoreError {
+            throw ValidationError(error.description)
+        }
+        print("\(caseId) \(item)（\(manual.title)）扣\(deduct)分，评查人\(reviewer)")
+    }
+}

@@ -1,0 +1,87 @@
+import Audit
+import CaseModel
+import Foundation
+import Testing
+
+@Suite struct ScoringTests {
+    let clean = penalty([
+        .e(.discovered, "2024-02-26"),
+        .e(.filed, "2024-02-27", "A B"),
+        .e(.inspection, "2024-02-27", "A B", records: [.text, .audioVideo]),
+        .e(.notice, "2024-03-20", "A B") { $0.hearingRights = false },
+        .e(.decision, "2024-03-28", "A B") { $0.number = "某处罚〔2024〕1号" },
+        .e(.delivery, "2024-03-29") { $0.method = .direct },
+    ], item: "LICENCE", violation: "2024-02-20", fine: "1000", level: "从轻", reason: "主动改正",
+       disclosure: Disclosure(date: day("2024-04-03")))
+
+    @Test func aCaseWithNoFailuresScoresFullMarks() {
+        let audit = Fixture.auditor().audit(clean, asOf: day("2026-11-22"))
+        #expect(audit.failures.isEmpty, "\(audit.failures.map(\.message))")
+        #expect(audit.score == 100)
+        #expect(audit.grade == "优秀")
+        #expect(!audit.veto)
+        #expect(audit.findings.filter { $0.status == .manual }.map(\.rule) == ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"])
+    }
+
+    @Test func everyRuleGivesAVerdictAndNotApplicableIsNotPass() {
+        let audit = Fixture.auditor().audit(clean, asOf: day("2026-11-22"))
+        let rules = Set(audit.findings.map(\.rule)).subtracting(["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"])
+        #expect(rules == Set(RuleCatalogue.all.map(\.id)))
+        #expect(audit.findings.first { $0.rule == "LICENSE-DEADLINE" }?.status == .notApplicable)
+        #expect(audit.findings.first { $0.rule == "SEIZURE-DEADLINE" }?.status == .notApplicable)
+        #expect(audit.findings.first { $0.rule == "DISCLOSE-LATE" }?.status == .pass)
+    }
+
+    @Test func manualScoresDeductWithinTheirPoints() {
+        let scored = Fixture.auditor().audit(clean, asOf: day("2026-11-22"), manualScores: [
+            ManualScore(item: "FACTS", deduction: 3, note: "违法事实认定不清", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+            ManualScore(item: "LAW", deduction: 0, note: "", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+            ManualScore(item: "DOCUMENTS", deduction: 99, note: "文书错漏多", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+        ])
+        #expect(scored.score == 100 - 3 - 4)
+        #expect(scored.findings.first { $0.rule == "FACTS" }?.status == .fail)
+        #expect(scored.findings.first { $0.rule == "LAW" }?.status == .pass)
+        #expect(scored.findings.first { $0.rule == "EVIDENCE" }?.status == .manual)
+        #expect(scored.findings.first { $0.rule == "FACTS" }?.reviewer?.hasPrefix("陈某") == true)
+    }
+
+    @Test func aVetoGradesTheCase不合格WhateverItsScore() {
+        var expired = clean
+        expired.events[2].officers = ["A", "EXPIRING"]
+        expired.events[2].date = day("2024-04-01")
+        let audit = Fixture.auditor().audit(expired, asOf: day("2026-11-22"))
+        #expect(audit.veto)
+        #expect(audit.score >= 80)
+        #expect(audit.grade == "不合格")
+    }
+
+    @Test func categoriesCapTheirDeductionsAndTheScoreNeverGoesBelowZero() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-checklist-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Repository.checklists.appendingPathComponent("checklist.xsd"), to: folder.appendingPathComponent("checklist.xsd"))
+        try FileManager.default.copyItem(at: Repository.checklists.appendingPathComponent("national.xml"), to: folder.appendingPathComponent("national.xml"))
+        try """
+            <checklist xmlns="urn:zhifa:checklist:1" name="harsh" title="严苛">
+              <categories><category name="执法主体" points="3"/><category name="其他" points="2"/></categories>
+              <rules>
+                <rule id="OFFICER-CERT" category="执法主体" deduction="50" per-occurrence="50" veto="false"/>
+                <rule id="OFFICER-COUNT" category="执法主体" deduction="50"/>
+                <rule id="RECORD-TEXT" category="其他" deduction="50" per-occurrence="50"/>
+              </rules>
+              <manual><item id="ANY" category="其他" points="1">其他</item></manual>
+              <grades><grade name="合格" min="1"/><grade name="不合格" min="0"/></grades>
+            </checklist>
+            """.write(to: folder.appendingPathComponent("harsh.xml"), atomically: true, encoding: .utf8)
+        let harsh = try ChecklistLoader(directory: folder).load("harsh")
+        #expect(harsh.fullMarks == 5)
+        var bad = clean
+        bad.events[1].officers = ["AUX", "NOBODY"]
+        bad.events[1].records = []
+        let audit = Fixture.auditor(harsh).audit(bad, asOf: day("2026-11-22"))
+        #expect(audit.categories.first { $0.name == "执法主体" }?.deducted == 3)
+        #expect(audit.score == 0)
+        #expect(audit.grade == "不合格")
+        #expect(!audit.veto)
+    }
+}
