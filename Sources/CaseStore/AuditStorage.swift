@@ -101,12 +101,15 @@ extension CaseStore {
         }
     }
 
-    /// Loads cases in batches, each batch in its own read, so that memory stays bounded.
-    public func forEachBatch(of ids: [String], size: Int = 500, _ body: ([EnforcementCase]) throws -> Void) throws {
+    /// Loads cases in batches of ids (in the store's id order), each batch in its own read with one
+    /// range query per table, so that memory stays bounded and reading costs little more than a scan.
+    public func forEachBatch(of ids: [String], size: Int = 512, _ body: ([EnforcementCase]) throws -> Void) throws {
         var start = 0
         while start < ids.count {
-            let slice = Array(ids[start..<min(ids.count, start + size)])
-            let cases = try database.read { db in try slice.compactMap { try CaseRows.load(id: $0, from: db) } }
+            let slice = ids[start..<min(ids.count, start + size)]
+            let cases = try database.read { db in
+                try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db)
+            }
             try body(cases)
             start += size
         }

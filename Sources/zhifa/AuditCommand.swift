@@ -69,7 +69,7 @@ struct AuditCommand: ParsableCommand {
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
             throw ValidationError("No case \(missing) in \(store.path).")
         }
-        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency), actor: store.actorName)
+        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName)
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)

@@ -11,11 +11,14 @@ public struct AuditSelection: Sendable, Equatable {
     public var caseIds: [String]
     public var agency: String?
 
-    public init(caseIds: [String] = [], agency: String? = nil) {
-        self.caseIds = caseIds; self.agency = agency
+    /// Keep passing and not-applicable findings too (`--all`); otherwise only failures and manual items are stored.
+    public var keepAllFindings: Bool
+
+    public init(caseIds: [String] = [], agency: String? = nil, keepAllFindings: Bool = false) {
+        self.caseIds = caseIds; self.agency = agency; self.keepAllFindings = keepAllFindings
     }
 
-    var description: String { "agency=\(agency ?? "*");cases=\(caseIds.sorted().joined(separator: ","))" }
+    var description: String { "agency=\(agency ?? "*");cases=\(caseIds.sorted().joined(separator: ","));all=\(keepAllFindings)" }
 }
 
 /// A stored, complete audit run.
@@ -73,7 +76,8 @@ public struct AuditRunner: Sendable {
                 let scores = manual[c.id, default: []].map {
                     ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
                 }
-                let audit = auditor.audit(c, asOf: asOf, manualScores: scores)
+                var audit = auditor.audit(c, asOf: asOf, manualScores: scores)
+                if !selection.keepAllFindings { audit.findings.removeAll { $0.status == .pass || $0.status == .notApplicable } }
                 let json = (try? encoder.encode(audit)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
                 results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
                                                      grade: audit.grade, veto: audit.veto, audit: json))
