@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "CaseXML", targets: ["CaseXML"]),
         .library(name: "CaseStore", targets: ["CaseStore"]),
         .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Supervision", targets: ["Supervision"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -47,10 +49,15 @@ let package = Package(
             name: "Audit",
             dependencies: ["CaseModel", "WorkCalendar", "CaseXML", "CaseStore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // What the supervision bureau acts on: violation lists, scorecards, early warnings, printable reports.
+        .target(
+            name: "Supervision",
+            dependencies: ["CaseModel", "WorkCalendar", "CaseStore", "Audit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "zhifa",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +65,10 @@ let package = Package(
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar"]),
+        .testTarget(
+            name: "SupervisionTests",
+            dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import CaseStore
 import Foundation
+import Supervision
 import WorkCalendar
 
 /// Options shared by every command that audits: which checklist, as of when.
@@ -51,14 +52,15 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "List passing and not-applicable findings too.")
     var all = false
 
-    @Option(help: "text or json.")
+    @Option(help: "text, json or html (a printable, self-contained page; give --out).")
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
     func validate() throws {
-        guard [.text, .json].contains(format) else { throw ValidationError("audit reports as text or json, not \(format.rawValue).") }
+        guard [.text, .json, .html].contains(format) else { throw ValidationError("audit reports as text, json or html, not \(format.rawValue).") }
+        if format == .html, out == nil { throw ValidationError("An html report needs --out FILE.") }
     }
 
     func run() throws {
@@ -73,6 +75,9 @@ struct AuditCommand: ParsableCommand {
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
+        case .html:
+            try HTMLAuditReport.write(run: summary.run, store: caseStore, includeAll: all,
+                                      grades: runner.checklist.grades.sorted { $0.minimum > $1.minimum }.map(\.name), to: sink)
         default: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         }
         try sink.close()

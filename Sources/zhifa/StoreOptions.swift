@@ -29,7 +29,7 @@ struct StoreOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, text, json, xml
+    case table, text, json, xml, html, csv, xlsx
 }
 
 /// Writes to standard error, for messages that scripts reading standard output must not see.

@@ -36,9 +36,14 @@ public struct CaseAuditor: Sendable {
         return nil
     }
 
+    /// What the rules see of a case: for callers that need its deadlines or derived facts.
+    public func context(for c: EnforcementCase, asOf: CalendarDate) -> AuditContext {
+        AuditContext(enforcementCase: c, asOf: asOf, calendar: calendar, parameters: parameters,
+                     people: people, benchmarkItem: benchmarkItem(for: c))
+    }
+
     public func audit(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = []) -> CaseAudit {
-        let context = AuditContext(enforcementCase: c, asOf: asOf, calendar: calendar, parameters: parameters,
-                                   people: people, benchmarkItem: benchmarkItem(for: c))
+        let context = context(for: c, asOf: asOf)
         var findings: [Finding] = []
         for (rule, setting) in rules {
             let verdict: Verdict

@@ -2,7 +2,7 @@ import CaseModel
 
 extension AuditContext {
     /// 行政许可、行政处罚 decisions go public within 7 working days, others within 20 (118号).
-    var disclosureWorkdays: Int {
+    public var disclosureWorkdays: Int {
         switch enforcementCase.type {
         case .penalty: parameters.disclosurePenaltyWorkdays
         case .license: parameters.disclosureLicenseWorkdays
@@ -10,7 +10,7 @@ extension AuditContext {
         }
     }
 
-    func disclosureDeadline(_ decision: Event) throws -> Deadline {
+    public func disclosureDeadline(_ decision: Event) throws -> Deadline {
         try workdays(disclosureWorkdays, after: decision.date)
     }
 }

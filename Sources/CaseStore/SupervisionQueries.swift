@@ -1,0 +1,61 @@
+import CaseModel
+import GRDB
+
+/// A stored audit result with the case facts that lists and scorecards print beside it.
+public struct AuditResultWithCase: Sendable {
+    public var result: AuditResultRecord
+    public var type: CaseType
+    public var decisionDate: CalendarDate?
+    public var decisionNumber: String?
+    /// The decision date, or for an undecided case its first recorded act: the date lists filter by.
+    public var caseDate: CalendarDate?
+}
+
+extension CaseStore {
+    /// Streams a run's results with their cases' decision facts, in case-id order, optionally only
+    /// those of one agency and of cases dated within `from...to`.
+    public func forEachAuditResultWithCase(runId: Int64, agency: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                                           _ body: (AuditResultWithCase) throws -> Void) throws {
+        try database.read { db in
+            var sql = """
+                SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
+                       COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
+                FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
+                WHERE r.runId = ?
+                """
+            var arguments: StatementArguments = [runId]
+            if let agency { sql += " AND r.agency = ?"; arguments += [agency] }
+            if let from { sql += " AND caseDate >= ?"; arguments += [from] }
+            if let to { sql += " AND caseDate <= ?"; arguments += [to] }
+            sql += " ORDER BY r.caseId"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let typeText: String = row["caseType"]
+                try body(AuditResultWithCase(result: try AuditResultRecord(row: row), type: CaseType(rawValue: typeText) ?? .other,
+                                             decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"], caseDate: row["caseDate"]))
+            }
+        }
+    }
+
+    /// The stored results of a run for some cases, by case id.
+    public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
+        try database.read { db in
+            let records = try AuditResultRecord.filter(Column("runId") == runId && caseIds.contains(Column("caseId"))).fetchAll(db)
+            return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Ids of cases dated (decision, else first act) within `from...to`, in id order.
+    public func caseIds(datedFrom from: CalendarDate, to: CalendarDate, agency: String? = nil) throws -> [String] {
+        try database.read { db in
+            var sql = """
+                SELECT id FROM (SELECT c.id, c.agency, COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
+                                FROM enforcementCase c)
+                WHERE caseDate BETWEEN ? AND ?
+                """
+            var arguments: StatementArguments = [from, to]
+            if let agency { sql += " AND agency = ?"; arguments += [agency] }
+            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Audit
+import CaseStore
+import Foundation
+
+/// A self-contained, printable HTML report of a stored run: no scripts, fonts or images fetched.
+/// The summary draws the grade distribution as inline SVG; each case follows with its findings.
+public enum HTMLAuditReport {
+    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
+                             grades gradeOrder: [String], to sink: ReportSink) throws {
+        // First pass: the summary needs totals before the cases are listed.
+        var grades: [String: Int] = [:]
+        var total = 0.0, count = 0, vetoes = 0, failures = 0
+        try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
+            grades[record.grade, default: 0] += 1
+            total += record.score
+            count += 1
+            if record.veto { vetoes += 1 }
+        }
+        sink.write("""
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"/>
+            <title>行政执法案卷评查报告</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; margin: 2em; color: #222; }
+            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+            .meta { color: #555; margin-bottom: 1.5em; }
+            table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+            th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
+            th { background: #ddebf7; }
+            table.findings { table-layout: fixed; }
+            table.findings th:nth-child(1) { width: 4.5em; } table.findings th:nth-child(2) { width: 17em; }
+            table.findings th:nth-child(4) { width: 3.5em; }
+            section.case { page-break-inside: avoid; border-top: 2px solid #4472c4; margin-top: 1.2em; padding-top: 0.4em; }
+            .grade-不合格 { color: #c00000; font-weight: bold; }
+            .fail { color: #c00000; } .manual { color: #7f6000; } .pass { color: #375623; }
+            .basis { color: #555; font-size: 0.85em; }
+            @media print { body { margin: 0; } section.case { page-break-inside: avoid; } }
+            </style></head><body>
+            <h1>行政执法案卷评查报告</h1>
+            <div class="meta">评查标准：\(escape(run.checklistTitle))（\(escape(run.checklistName))）　评查基准日：\(run.asOf)　评查批次：\(run.id ?? 0)</div>
+            <h2>概况</h2>
+            <table id="summary"><tr><th>案卷数</th><th>平均得分</th><th>一票否决</th></tr>
+            <tr><td>\(count)</td><td>\(String(format: "%.1f", count == 0 ? 0 : total / Double(count)))</td><td>\(vetoes)</td></tr></table>
+
+            """)
+        sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) }))
+        sink.write("<h2>案卷</h2>\n")
+        let decoder = JSONDecoder()
+        try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
+            let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
+            // Manual items nobody has scored yet go on one line, not one row each.
+            let unscored = audit.findings.filter { RuleCatalogue.rule($0.rule) == nil && $0.status == .manual }
+            let shown = audit.findings.filter { (includeAll || $0.status == .fail || $0.status == .manual) && !unscored.contains($0) }
+            failures += shown.filter { $0.status == .fail }.count
+            sink.write("""
+                <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(audit.agency))　得分 \(String(format: "%.1f", audit.score))　<span class="grade-\(escape(audit.grade))">\(escape(audit.grade))</span>\(audit.veto ? "（一票否决）" : "")</h3>
+                \(shown.isEmpty ? "" : "<table class=\"findings\"><tr><th>状态</th><th>规则</th><th>问题</th><th>扣分</th></tr>")
+
+                """)
+            for finding in shown {
+                let status = ["fail": "不符合", "manual": "待评", "pass": "符合", "not-applicable": "不适用"][finding.status.rawValue] ?? ""
+                let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
+                let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
+                sink.write("<tr class=\"\(finding.status.rawValue)\"><td>\(status)</td><td>\(escape(finding.rule))<br/>\(escape(finding.title))</td>"
+                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(finding.status == .fail ? format(finding.deduction) : "")</td></tr>\n")
+            }
+            if !shown.isEmpty { sink.write("</table>") }
+            if !unscored.isEmpty {
+                sink.write("<p class=\"manual\">待人工评查：\(escape(unscored.map(\.title).joined(separator: "、")))</p>")
+            }
+            sink.write("</section>\n")
+        }
+        sink.write("<p class=\"meta\">共列出不符合项 \(failures) 项。由 Zhifa 生成。</p>\n</body></html>\n")
+    }
+
+    /// A horizontal bar chart of cases per grade, as inline SVG.
+    static func chart(_ bars: [(String, Int)]) -> String {
+        let maximum = max(bars.map(\.1).max() ?? 0, 1)
+        let rowHeight = 34, width = 520, labelWidth = 80, barArea = 360
+        var svg = "<svg id=\"grade-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(bars.count * rowHeight + 10)\" role=\"img\" aria-label=\"等级分布\">\n"
+        let colours = ["优秀": "#70ad47", "良好": "#4472c4", "合格": "#ffc000", "不合格": "#c00000"]
+        for (index, (grade, count)) in bars.enumerated() {
+            let y = index * rowHeight + 5
+            let length = Int(Double(barArea) * Double(count) / Double(maximum))
+            svg += "<text x=\"0\" y=\"\(y + 20)\" font-size=\"15\">\(escape(grade))</text>"
+            svg += "<rect class=\"bar\" data-grade=\"\(escape(grade))\" data-count=\"\(count)\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"26\" fill=\"\(colours[grade] ?? "#7f7f7f")\"/>"
+            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 20)\" font-size=\"15\">\(count)件</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

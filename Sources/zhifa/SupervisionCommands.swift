@@ -1,0 +1,145 @@
+import ArgumentParser
+import Audit
+import CaseModel
+import Foundation
+import Supervision
+import WorkCalendar
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export lists for the supervision bureau.", subcommands: [Violations.self])
+
+    struct Violations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every failed finding, one row each (执法主体, 案件编号, 决定文号, …), as CSV, XLSX or JSON.",
+            discussion: "Audits with the given as-of date and checklist, or reuses a stored run of exactly those inputs.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: AuditOptions
+
+        @Option(help: ArgumentHelp("Only cases decided (or, undecided, begun) on or after this day.", valueName: "YYYY-MM-DD"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("… and on or before this day.", valueName: "YYYY-MM-DD"))
+        var to: String?
+
+        @Option(help: ArgumentHelp("Only this agency.", valueName: "code"))
+        var agency: String?
+
+        @Option(help: ArgumentHelp("Only this rule.", valueName: "id"))
+        var rule: String?
+
+        @Option(help: "csv (UTF-8 with BOM), xlsx or json.")
+        var format: OutputFormat = .csv
+
+        @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
+        var out: String
+
+        func validate() throws {
+            guard [.csv, .xlsx, .json].contains(format) else { throw ValidationError("violations export as csv, xlsx or json, not \(format.rawValue).") }
+            if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) is not a rule of the catalogue.") }
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) is not a date of the form YYYY-MM-DD.") }
+            }
+        }
+
+        func run() throws {
+            let caseStore = try store.open()
+            let runner = try options.runner(store: caseStore)
+            let summary = try runner.run(asOf: try options.date(), actor: store.actorName)
+            let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
+            let count = try ViolationExport.write(run: summary.run, store: caseStore, filter: filter,
+                                                  format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out))
+            print("wrote \(count) violations to \(out) (audit run \(summary.run.id ?? 0)\(summary.reused ? ", reused" : ""), as of \(summary.run.asOf))")
+        }
+    }
+}
+
+struct ScorecardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Per agency: cases, average score, grades, failures by rule family, disclosure, recording and review rates, appraisal deductions.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file (default: national).", valueName: "name|file"))
+    var checklist: String = "national"
+
+    @Option(help: "The year (default: this year); audited as of its last day, or today if earlier.")
+    var year: Int?
+
+    @Option(help: "text, json or xlsx (give --out).")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write to this file.", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        guard [.text, .json, .xlsx].contains(format) else { throw ValidationError("a scorecard is text, json or xlsx, not \(format.rawValue).") }
+        if format == .xlsx, out == nil { throw ValidationError("An xlsx scorecard needs --out FILE.") }
+    }
+
+    func run() throws {
+        let caseStore = try store.open()
+        var audit = AuditOptions()
+        audit.checklist = checklist
+        let today = AuditOptions.todayInBeijing()
+        let (run, cards) = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
+            .build(year: year ?? today.year, today: today, actor: store.actorName)
+        switch format {
+        case .xlsx:
+            try ScorecardReport.workbook(cards, to: URL(fileURLWithPath: out!))
+            print("wrote \(cards.count) agencies to \(out!)")
+        case .json:
+            try emit(try JSONOutput.string(cards))
+        default:
+            try emit(ScorecardReport.text(cards, run: run))
+        }
+    }
+
+    private func emit(_ text: String) throws {
+        if let out { try (text + "\n").write(toFile: out, atomically: true, encoding: .utf8) } else { print(text) }
+    }
+}
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Early warning (预警): open obligations due within N working days or already overdue.",
+        discussion: "Disclosure, delivery, the 90-day decision limit, license decisions, seizure expiry and withdrawal of a revoked decision's disclosure.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: AuditOptions
+
+    @Option(help: "Working days ahead to look (default 5).")
+    var within: Int = 5
+
+    @Option(help: ArgumentHelp("Only this agency.", valueName: "code"))
+    var agency: String?
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("due lists as text or json, not \(format.rawValue).") }
+        guard within >= 0 else { throw ValidationError("--within counts working days ahead: 0 or more.") }
+    }
+
+    func run() throws {
+        let caseStore = try store.open()
+        let runner = try options.runner(store: caseStore)
+        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: caseStore.registry(),
+                                      benchmarks: caseStore.benchmarkSets())
+        let asOf = try options.date()
+        let due = try DueScanner(auditor: auditor).scan(store: caseStore, asOf: asOf, within: within, agency: agency)
+        if format == .json {
+            print(try JSONOutput.string(due))
+            return
+        }
+        print("预警  截至\(asOf)，\(within)个工作日内到期或已逾期：\(due.count)项")
+        for item in due {
+            let state = item.overdue ? "已逾期" : "剩\(item.workdaysLeft)个工作日"
+            print("\(item.deadline)\t\(state)\t\(item.agency)\t\(item.case)\t\(item.title)\t\(item.rule)")
+        }
+    }
+}
