@@ -54,10 +54,12 @@ let package = Package(
             name: "Supervision",
             dependencies: ["CaseModel", "WorkCalendar", "CaseStore", "Audit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Realistic synthetic data sets for scale tests and the benchmark.
+        .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
         .executableTarget(
             name: "zhifa",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision", "Generator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar"]),
         .testTarget(
             name: "SupervisionTests",
             dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2",

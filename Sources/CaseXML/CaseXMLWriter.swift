@@ -23,6 +23,17 @@ public enum CaseXMLWriter {
         return output.finish()
     }
 
+    /// One `<case>` element without an XML declaration or namespace, for streaming a `<cases>` document.
+    public static func element(_ enforcementCase: EnforcementCase) -> String {
+        let output = XMLOutput()
+        write(enforcementCase, to: output, namespace: nil)
+        return output.finish()
+    }
+
+    /// Opens a `<cases>` document that `element(_:)` strings continue and `casesDocumentEnd` closes.
+    public static let casesDocumentStart = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cases xmlns=\"\(Namespace.cases)\">\n"
+    public static let casesDocumentEnd = "</cases>\n"
+
     /// SHA-256 (hex) of the case's canonical document.
     public static func contentHash(_ enforcementCase: EnforcementCase) -> String {
         Hex.string(SHA256.hash(data: Array(document(enforcementCase).utf8)))

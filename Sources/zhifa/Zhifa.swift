@@ -6,7 +6,7 @@ struct Zhifa: ParsableCommand {
         commandName: "zhifa",
         abstract: "执法 — keeps administrative law-enforcement case files and checks them against the law.",
         subcommands: [ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self,
-                      ExportCommand.self, ScorecardCommand.self, DueCommand.self,
+                      ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,
                       VerifyCommand.self, CalendarCommand.self]
     )
 }

@@ -1,0 +1,64 @@
+import CaseModel
+import CaseXML
+import Foundation
+import WorkCalendar
+
+/// Writes a synthetic data set in the interchange format: a registry, each agency's benchmarks, and
+/// `<cases>` files of at most `casesPerFile` cases. The same seed gives the same files.
+public struct DataSetWriter: Sendable {
+    public var cases: Int
+    public var seed: UInt64
+    public var agencies: Int
+    public var casesPerFile = 10_000
+
+    public init(cases: Int, seed: UInt64, agencies: Int = 12) {
+        self.cases = cases; self.seed = seed; self.agencies = agencies
+    }
+
+    public struct Summary: Sendable {
+        public var files: [URL]
+        public var cases: Int
+        public var defects: [Defect: Int]
+    }
+
+    public func write(to folder: URL, calendar: WorkingDayCalendar) throws -> Summary {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: folder.appendingPathComponent("benchmarks"), withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: folder.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        let synthetic = SyntheticAgencies(agencyCount: agencies)
+        var files: [URL] = []
+        let registry = folder.appendingPathComponent("registry.xml")
+        try RegistryXMLWriter.document(synthetic.registry).write(to: registry, atomically: true, encoding: .utf8)
+        files.append(registry)
+        for set in synthetic.benchmarks {
+            let url = folder.appendingPathComponent("benchmarks/\(set.agency).xml")
+            try RegistryXMLWriter.document(set).write(to: url, atomically: true, encoding: .utf8)
+            files.append(url)
+        }
+        let factory = CaseFactory(agencies: synthetic, calendar: calendar)
+        var rng = SeededGenerator(seed: seed)
+        var defects: [Defect: Int] = [:]
+        var written = 0
+        var fileNumber = 0
+        while written < cases {
+            fileNumber += 1
+            let url = folder.appendingPathComponent(String(format: "cases/cases-%04d.xml", fileNumber))
+            fileManager.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            var buffer = Data(CaseXMLWriter.casesDocumentStart.utf8)
+            let end = min(cases, written + casesPerFile)
+            while written < end {
+                let (c, defect) = factory.make(written, using: &rng)
+                if let defect { defects[defect, default: 0] += 1 }
+                buffer.append(contentsOf: CaseXMLWriter.element(c).utf8)
+                if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+                written += 1
+            }
+            buffer.append(contentsOf: CaseXMLWriter.casesDocumentEnd.utf8)
+            handle.write(buffer)
+            try handle.close()
+            files.append(url)
+        }
+        return Summary(files: files, cases: written, defects: defects)
+    }
+}

@@ -1,0 +1,45 @@
+import CaseModel
+
+/// A defect the generator plants on purpose, with the rules an audit must then fail.
+public enum Defect: String, CaseIterable, Sendable {
+    case discloseLate, discloseMissing, disclosePrivacy
+    case officerExpired
+    case discretionRange, discretionReason
+    case recordAudioVideo, recordText
+    case reviewMissing
+    case procedureDeadline, procedureDelivery, procedureNotice
+    case licenseDeadline, seizureDeadline
+
+    /// The rules that fail because of it, and only those.
+    public var rules: Set<String> {
+        switch self {
+        case .discloseLate: ["DISCLOSE-LATE"]
+        case .discloseMissing: ["DISCLOSE-MISSING"]
+        case .disclosePrivacy: ["DISCLOSE-PRIVACY"]
+        case .officerExpired: ["OFFICER-CERT", "OFFICER-COUNT"]
+        case .discretionRange: ["DISCRETION-RANGE"]
+        case .discretionReason: ["DISCRETION-REASON"]
+        case .recordAudioVideo: ["RECORD-AV-REQUIRED"]
+        case .recordText: ["RECORD-TEXT"]
+        case .reviewMissing: ["REVIEW-MISSING"]
+        case .procedureDeadline: ["PROCEDURE-DEADLINE"]
+        case .procedureDelivery: ["PROCEDURE-DELIVERY"]
+        case .procedureNotice: ["PROCEDURE-NOTICE"]
+        case .licenseDeadline: ["LICENSE-DEADLINE"]
+        case .seizureDeadline: ["SEIZURE-DEADLINE"]
+        }
+    }
+
+    func applies(to type: CaseType, procedure: Procedure, major: Bool, fined: Bool) -> Bool {
+        switch self {
+        case .discloseLate, .discloseMissing, .disclosePrivacy, .officerExpired, .recordText: true
+        case .discretionRange: type == .penalty && procedure == .general && fined && !major
+        case .discretionReason: type == .penalty && fined
+        case .recordAudioVideo, .seizureDeadline: type == .coercion
+        case .reviewMissing: type == .penalty && major
+        case .procedureDeadline, .procedureNotice: type == .penalty && procedure == .general && !major
+        case .procedureDelivery: type == .penalty && procedure == .general
+        case .licenseDeadline: type == .license
+        }
+    }
+}
