@@ -63,6 +63,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
+        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar"]),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),

@@ -115,20 +115,52 @@ extension CaseStore {
                                    detail: "\(name): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
                 counts.benchmarkItems = set.items.count
             case .cases:
-                var knownAgencies: Set<String> = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
-                try reader.readCases(url, displayName: name) { enforcementCase, _ in
-                    guard knownAgencies.contains(enforcementCase.agency) else {
-                        throw ItemRefused("case \(enforcementCase.id) belongs to agency \(enforcementCase.agency), which no imported registry holds")
-                    }
-                    switch try Self.store(enforcementCase, sourceFile: name, at: now, db: db, journal: journal) {
-                    case .new: counts.newCases += 1
-                    case .replaced: counts.replacedCases += 1
-                    case .unchanged: counts.unchangedCases += 1
-                    }
-                }
-                knownAgencies.removeAll()
+                try importCases(reader, url, name, now, db, journal, &counts)
             }
             return counts
+        }
+    }
+
+    /// Reading, validating and hashing cases runs on its own thread, a bounded hand-off ahead of the
+    /// inserts, so that parsing and SQLite share the machine's cores; the file stays one transaction.
+    private func importCases(_ reader: CaseFileReader, _ url: URL, _ name: String, _ now: String, _ db: Database,
+                             _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
+        let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
+        let handOff = HandOff<(EnforcementCase, Int, String)>(capacity: 256)
+        Thread.detachNewThread {
+            do {
+                try reader.readCases(url, displayName: name) { enforcementCase, line in
+                    guard handOff.put((enforcementCase, line, CaseXMLWriter.contentHash(enforcementCase))) else { throw CancellationError() }
+                }
+                handOff.finish(nil)
+            } catch {
+                handOff.finish(error)
+            }
+        }
+        var refused: [XMLDiagnostic] = []
+        do {
+            while let (enforcementCase, line, hash) = handOff.take() {
+                guard knownAgencies.contains(enforcementCase.agency) else {
+                    refused.append(XMLDiagnostic(file: name, line: line,
+                                                 message: "case \(enforcementCase.id) belongs to agency \(enforcementCase.agency), which no imported registry holds"))
+                    continue
+                }
+                guard refused.isEmpty else { continue }
+                switch try Self.store(enforcementCase, contentHash: hash, sourceFile: name, at: now, db: db, journal: journal) {
+                case .new: counts.newCases += 1
+                case .replaced: counts.replacedCases += 1
+                case .unchanged: counts.unchangedCases += 1
+                }
+            }
+        } catch {
+            handOff.cancel()
+            handOff.waitUntilFinished()
+            throw error
+        }
+        let readerProblems = (handOff.failure as? CaseXMLError)?.diagnostics ?? []
+        if let failure = handOff.failure, !(failure is CaseXMLError) { throw failure }
+        if !readerProblems.isEmpty || !refused.isEmpty {
+            throw CaseXMLError.invalid((readerProblems + refused).sorted { $0.line < $1.line })
         }
     }
 
@@ -156,9 +188,8 @@ extension CaseStore {
     enum StoreOutcome { case new, replaced, unchanged }
 
     /// Stores a case; an existing case of the same id is kept in history and replaced.
-    static func store(_ enforcementCase: EnforcementCase, sourceFile: String?, at now: String,
+    static func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
                       db: Database, journal: JournalAppender) throws -> StoreOutcome {
-        let hash = CaseXMLWriter.contentHash(enforcementCase)
         var version = 1
         var outcome = StoreOutcome.new
         let lookup = try db.cachedStatement(sql: "SELECT contentHash FROM enforcementCase WHERE id = ?")

@@ -10,6 +10,8 @@ public struct DataSetWriter: Sendable {
     public var seed: UInt64
     public var agencies: Int
     public var casesPerFile = 10_000
+    /// Share of cases that carry one planted defect.
+    public var defectRate = 0.12
 
     public init(cases: Int, seed: UInt64, agencies: Int = 12) {
         self.cases = cases; self.seed = seed; self.agencies = agencies
@@ -35,7 +37,8 @@ public struct DataSetWriter: Sendable {
             try RegistryXMLWriter.document(set).write(to: url, atomically: true, encoding: .utf8)
             files.append(url)
         }
-        let factory = CaseFactory(agencies: synthetic, calendar: calendar)
+        var factory = CaseFactory(agencies: synthetic, calendar: calendar)
+        factory.defectRate = defectRate
         var rng = SeededGenerator(seed: seed)
         var defects: [Defect: Int] = [:]
         var written = 0

@@ -18,18 +18,24 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How many agencies.")
     var agencies: Int = 12
 
+    @Option(name: .customLong("defect-rate"), help: "Share of cases that carry one planted defect (0 to 1).")
+    var defectRate: Double = 0.12
+
     @Option(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "dir"))
     var out: String
 
     func validate() throws {
         guard cases >= 0 else { throw ValidationError("--cases must be 0 or more.") }
         guard (1...1000).contains(agencies) else { throw ValidationError("--agencies must be between 1 and 1000.") }
+        guard (0...1).contains(defectRate) else { throw ValidationError("--defect-rate is a share between 0 and 1.") }
     }
 
     func run() throws {
         let calendar: WorkingDayCalendar
         do { calendar = try WorkingDayCalendar.bundled() } catch { throw CommandFailure("\(error)") }
-        let summary = try DataSetWriter(cases: cases, seed: seed, agencies: agencies).write(to: URL(fileURLWithPath: out), calendar: calendar)
+        var writer = DataSetWriter(cases: cases, seed: seed, agencies: agencies)
+        writer.defectRate = defectRate
+        let summary = try writer.write(to: URL(fileURLWithPath: out), calendar: calendar)
         let planted = summary.defects.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.rawValue) \(summary.defects[$0]!)" }
         print("wrote \(summary.cases) cases in \(summary.files.count) files to \(out); planted defects: \(planted.isEmpty ? "none" : planted.joined(separator: ", "))")
     }

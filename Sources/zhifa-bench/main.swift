@@ -1,0 +1,29 @@
+import Foundation
+import WorkCalendar
+
+// Micro-benchmarks that the scale script cannot time from outside. Run in release:
+//   swift run -c release zhifa-bench [count]
+// A million deadline computations across the calendar's years, each a mix of the three questions
+// rules ask: the N-th working day after a date, a calendar-day period's end, and a count between dates.
+
+let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+guard let calendar = try? WorkingDayCalendar.bundled() else {
+    FileHandle.standardError.write(Data("Checklists/calendar not found; set ZHIFA_CHECKLISTS\n".utf8))
+    exit(1)
+}
+let first = CalendarDate(year: 2010, month: 1, day: 1)!
+let span = Int32(CalendarDate(year: 2026, month: 10, day: 1)!.dayNumber - first.dayNumber)
+var checksum = 0
+let clock = ContinuousClock()
+let elapsed = clock.measure {
+    for i in 0..<count {
+        let date = CalendarDate(dayNumber: first.dayNumber + Int32(truncatingIfNeeded: (i &* 7919) % Int(span)))
+        switch i % 3 {
+        case 0: checksum &+= Int((try? calendar.addingWorkdays(1 + i % 20, to: date))?.dayNumber ?? 0)
+        case 1: checksum &+= Int((try? calendar.calendarPeriodEnd(30 + i % 60, from: date))?.dayNumber ?? 0)
+        default: checksum &+= (try? calendar.workdays(from: date, through: date.adding(days: i % 40))) ?? 0
+        }
+    }
+}
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(String(format: "calendar: %d deadline computations in %.3f s (%.1f million/s), checksum %d", count, seconds, Double(count) / seconds / 1e6, checksum))
