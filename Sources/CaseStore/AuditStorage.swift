@@ -115,6 +115,29 @@ extension CaseStore {
         }
     }
 
+    /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
+    public func forEachBatchAhead(of ids: [String], size: Int = 512, _ body: ([EnforcementCase]) throws -> Void) throws {
+        let handOff = HandOff<[EnforcementCase]>(capacity: 2)
+        Thread.detachNewThread { [self] in
+            do {
+                try forEachBatch(of: ids, size: size) { cases in
+                    guard handOff.put(cases) else { throw CancellationError() }
+                }
+                handOff.finish(nil)
+            } catch {
+                handOff.finish(error)
+            }
+        }
+        do {
+            while let cases = handOff.take() { try body(cases) }
+        } catch {
+            handOff.cancel()
+            handOff.waitUntilFinished()
+            throw error
+        }
+        if let failure = handOff.failure { throw failure }
+    }
+
     public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
         try database.read { db in
             try AuditRunRecord.filter(Column("inputsHash") == inputsHash && Column("complete") == true)

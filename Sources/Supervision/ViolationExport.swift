@@ -59,7 +59,7 @@ public enum ViolationExport {
         let decoder = JSONDecoder()
         try store.forEachAuditResultWithCase(runId: run.id!, agency: filter.agency, from: filter.from, to: filter.to) { entry in
             // Most cases pass; skip their JSON without decoding it.
-            guard entry.result.audit.contains("\"status\":\"fail\"") else { return }
+            guard entry.result.audit.containsBytes("\"status\":\"fail\"") else { return }
             let audit = try decoder.decode(CaseAudit.self, from: Data(entry.result.audit.utf8))
             for finding in audit.findings where finding.status == .fail && (filter.rule == nil || finding.rule == filter.rule) {
                 try body(ViolationRow(

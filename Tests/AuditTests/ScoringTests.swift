@@ -85,3 +85,22 @@ import Testing
         #expect(!audit.veto)
     }
 }
+
+@Suite struct AuditJSONTests {
+    @Test func handWrittenJSONReadsBackToTheSameAuditAsFoundationWritesIt() throws {
+        var tricky = penalty([.e(.inspection, "2024-04-01", "A EXPIRING \"Q\\\n")], fine: "100", level: "从轻", reason: nil,
+                             disclosure: Disclosure(date: day("2024-04-10"), text: "电话13912345678\t"))
+        tricky.id = "T-\u{1}\"引号\""
+        let audit = Fixture.auditor().audit(tricky, asOf: day("2026-11-22"), manualScores: [
+            ManualScore(item: "FACTS", deduction: 1.5, note: "多行\n说明", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+        ])
+        #expect(audit.failures.count >= 3)
+        let decoded = try JSONDecoder().decode(CaseAudit.self, from: Data(AuditJSON.encode(audit).utf8))
+        #expect(decoded == audit)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let viaFoundation = try JSONSerialization.jsonObject(with: encoder.encode(audit)) as! NSDictionary
+        let viaHand = try JSONSerialization.jsonObject(with: Data(AuditJSON.encode(audit).utf8)) as! NSDictionary
+        #expect(viaFoundation == viaHand)
+    }
+}

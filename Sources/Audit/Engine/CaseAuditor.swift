@@ -42,7 +42,9 @@ public struct CaseAuditor: Sendable {
                      people: people, benchmarkItem: benchmarkItem(for: c))
     }
 
-    public func audit(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = []) -> CaseAudit {
+    /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even
+    /// built: a stored run of a million cases wants only what a report lists.
+    public func audit(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = [], keepPassing: Bool = true) -> CaseAudit {
         let context = context(for: c, asOf: asOf)
         var findings: [Finding] = []
         for (rule, setting) in rules {
@@ -57,6 +59,10 @@ public struct CaseAuditor: Sendable {
                 } catch {
                     verdict = .manual("无法自动判断：\(error)")
                 }
+            }
+            switch verdict {
+            case .pass, .notApplicable: if !keepPassing { continue }
+            default: break
             }
             findings += Self.findings(of: verdict, rule: rule, setting: setting)
         }

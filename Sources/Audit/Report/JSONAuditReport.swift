@@ -14,7 +14,7 @@ public enum JSONAuditReport {
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
             // A run stores what its report shows; only a run kept with every finding needs filtering.
             var text = record.audit
-            if !includeAll, text.contains("\"status\":\"pass\"") || text.contains("\"status\":\"not-applicable\"") {
+            if !includeAll, text.containsBytes("\"status\":\"pass\"") || text.containsBytes("\"status\":\"not-applicable\"") {
                 var audit = try decoder.decode(CaseAudit.self, from: Data(text.utf8))
                 audit.findings = audit.findings.filter { $0.status == .fail || $0.status == .manual }
                 text = try json(audit)

@@ -46,11 +46,13 @@ public struct AuditRunner: Sendable {
         return Hex.string(SHA256.hash(data: Array(parts.joined(separator: "\n").utf8)))
     }
 
-    /// The running program's own hash: a rebuilt rule engine must not reuse runs of the old one.
+    /// The running program's identity (path, size and build time): a rebuilt rule engine must not
+    /// reuse runs of the old one. Cheaper than hashing the whole binary, and as telling for this.
     static let programFingerprint: String = {
-        guard let bytes = FileManager.default.contents(atPath: "/proc/self/exe")
-                ?? CommandLine.arguments.first.flatMap(FileManager.default.contents(atPath:)) else { return "unknown" }
-        return Hex.string(SHA256.hash(data: bytes))
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return "unknown" }
+        return "\(path)|\(size)|\(modified.timeIntervalSince1970)"
     }()
 
     public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
@@ -67,18 +69,16 @@ public struct AuditRunner: Sendable {
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor))
         let runId = run.id!
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try store.forEachBatch(of: ids, size: batchSize) { cases in
+        // Loading the next batch overlaps auditing this one: the reads run on their own thread.
+        try store.forEachBatchAhead(of: ids, size: batchSize) { cases in
             let results = ParallelResults<AuditResultRecord>(count: cases.count)
             DispatchQueue.concurrentPerform(iterations: cases.count) { index in
                 let c = cases[index]
                 let scores = manual[c.id, default: []].map {
                     ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
                 }
-                var audit = auditor.audit(c, asOf: asOf, manualScores: scores)
-                if !selection.keepAllFindings { audit.findings.removeAll { $0.status == .pass || $0.status == .notApplicable } }
-                let json = (try? encoder.encode(audit)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                let audit = auditor.audit(c, asOf: asOf, manualScores: scores, keepPassing: selection.keepAllFindings)
+                let json = AuditJSON.encode(audit)
                 results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
                                                      grade: audit.grade, veto: audit.veto, audit: json))
             }
