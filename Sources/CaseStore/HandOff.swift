@@ -4,8 +4,8 @@ import Foundation
 /// it is `capacity` ahead, so memory stays bounded; either side can end the exchange early.
 final class HandOff<Item>: @unchecked Sendable {
     private let condition = NSCondition()
+    /// Never longer than `capacity`, so taking from the front is cheap and nothing taken stays referenced.
     private var items: [Item] = []
-    private var head = 0
     private var finished = false
     private var cancelled = false
     private(set) var failure: Error?
@@ -17,7 +17,7 @@ final class HandOff<Item>: @unchecked Sendable {
     func put(_ item: Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head >= capacity && !cancelled { condition.wait() }
+        while items.count >= capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
         items.append(item)
         condition.broadcast()
@@ -45,14 +45,9 @@ final class HandOff<Item>: @unchecked Sendable {
     func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !finished { condition.wait() }
-        guard head < items.count else { return nil }
-        let item = items[head]
-        head += 1
-        if head > 1024 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
+        while items.isEmpty && !finished { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        let item = items.removeFirst()
         condition.broadcast()
         return item
     }
