@@ -65,14 +65,16 @@ let package = Package(
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
         .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar"]),
-        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
-        .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar"]),
+        // Helpers every test target shares: the repository's folders, temporary folders, dates.
+        .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
+        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "TestSupport"]),
+        .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(
             name: "SupervisionTests",
-            dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2",
+            dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]

@@ -187,7 +187,12 @@ public final class XLSXWorkbook {
         return name
     }
 
-    /// XML text escaping; characters XML 1.0 forbids (most control characters) are dropped.
+    static func escape(_ text: String) -> String { Markup.escape(text) }
+}
+
+/// Escaping for XML and HTML text and attribute values, shared by the workbook and the HTML report.
+enum Markup {
+    /// Escapes markup characters (quotes too, for attributes); drops characters XML 1.0 forbids.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -197,6 +202,7 @@ public final class XLSXWorkbook {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'": result += "&#39;"
             case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
             default:
                 if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { result.unicodeScalars.append(scalar) }

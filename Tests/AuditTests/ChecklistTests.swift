@@ -30,14 +30,10 @@ import Testing
     }
 
     private func load(_ xml: String) throws -> Checklist {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-checklist-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["checklist.xsd", "national.xml"] {
-            try FileManager.default.copyItem(at: Repository.checklists.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        try xml.write(to: folder.appendingPathComponent("custom.xml"), atomically: true, encoding: .utf8)
-        return try ChecklistLoader(directory: folder).load("custom")
+        let folder = try TemporaryFolder()
+        try folder.copyChecklists(["checklist.xsd", "national.xml"])
+        try folder.write("custom.xml", xml)
+        return try ChecklistLoader(directory: folder.url).load("custom")
     }
 
     @Test func refusesWhatTheSchemaForbidsWithFileAndLine() {

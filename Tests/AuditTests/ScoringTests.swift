@@ -56,12 +56,9 @@ import Testing
     }
 
     @Test func categoriesCapTheirDeductionsAndTheScoreNeverGoesBelowZero() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-checklist-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Repository.checklists.appendingPathComponent("checklist.xsd"), to: folder.appendingPathComponent("checklist.xsd"))
-        try FileManager.default.copyItem(at: Repository.checklists.appendingPathComponent("national.xml"), to: folder.appendingPathComponent("national.xml"))
-        try """
+        let folder = try TemporaryFolder()
+        try folder.copyChecklists(["checklist.xsd", "national.xml"])
+        try folder.write("harsh.xml", """
             <checklist xmlns="urn:zhifa:checklist:1" name="harsh" title="严苛">
               <categories><category name="执法主体" points="3"/><category name="其他" points="2"/></categories>
               <rules>
@@ -72,8 +69,8 @@ import Testing
               <manual><item id="ANY" category="其他" points="1">其他</item></manual>
               <grades><grade name="合格" min="1"/><grade name="不合格" min="0"/></grades>
             </checklist>
-            """.write(to: folder.appendingPathComponent("harsh.xml"), atomically: true, encoding: .utf8)
-        let harsh = try ChecklistLoader(directory: folder).load("harsh")
+            """)
+        let harsh = try ChecklistLoader(directory: folder.url).load("harsh")
         #expect(harsh.fullMarks == 5)
         var bad = clean
         bad.events[1].officers = ["AUX", "NOBODY"]

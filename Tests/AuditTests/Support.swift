@@ -1,19 +1,9 @@
 import Audit
 import CaseModel
 import Foundation
+@_exported import TestSupport
 import WorkCalendar
 
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = root.appendingPathComponent("SampleCases")
-    static let checklists = root.appendingPathComponent("Checklists")
-}
-
-func day(_ text: String) -> CalendarDate {
-    guard let date = CalendarDate(text) else { fatalError("bad test date \(text)") }
-    return date
-}
 
 func yuan(_ text: String) -> Money {
     guard let money = Money(yuanText: text) else { fatalError("bad amount \(text)") }
@@ -22,7 +12,7 @@ func yuan(_ text: String) -> Money {
 
 /// The people and benchmarks every rule test audits against (agency X).
 enum Fixture {
-    static let calendar: WorkingDayCalendar = try! WorkingDayCalendar.load(directory: Repository.checklists.appendingPathComponent("calendar"))
+    static let calendar = Repository.calendar
     static let loader = ChecklistLoader(directory: Repository.checklists)
     static let national: Checklist = try! loader.load("national")
 

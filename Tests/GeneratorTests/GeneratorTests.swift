@@ -4,16 +4,12 @@ import CaseStore
 import Foundation
 import Generator
 import Testing
+import TestSupport
 import WorkCalendar
 
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let checklists = root.appendingPathComponent("Checklists")
-}
 
 @Suite struct GeneratorTests {
-    static let calendar = try! WorkingDayCalendar.load(directory: Repository.checklists.appendingPathComponent("calendar"))
+    static let calendar = Repository.calendar
     static let national = try! ChecklistLoader(directory: Repository.checklists).load("national")
 
     @Test func everyCaseFailsExactlyTheRulesOfItsPlantedDefect() throws {

@@ -1,19 +1,12 @@
 import Audit
 import CaseStore
 import Foundation
+@_exported import TestSupport
 import WorkCalendar
 
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = root.appendingPathComponent("SampleCases")
-    static let checklists = root.appendingPathComponent("Checklists")
-}
-
-func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
 enum Fixture {
-    static let calendar: WorkingDayCalendar = try! WorkingDayCalendar.load(directory: Repository.checklists.appendingPathComponent("calendar"))
+    static let calendar = Repository.calendar
     static let national: Checklist = try! ChecklistLoader(directory: Repository.checklists).load("national")
 
     /// The sample cases in a fresh store, with an audit run as of 2026-11-22.
@@ -35,15 +28,6 @@ enum Fixture {
     }
 }
 
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-supervision-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
 
 /// RFC 4180 CSV, the reader side, to check what the exporter wrote.
 func parseCSV(_ text: String) -> [[String]] {

@@ -93,6 +93,18 @@ public struct AuditContext: Sendable {
         return Deadline(date: end, rule: "\(date)起\(n)日\(moved)（\(noticeCitation(from: date, to: end))）")
     }
 
+    /// A decision due by `deadline`, counted from `start`: in time, late, still open, or overdue.
+    func judgeDecision(due deadline: Deadline, counting start: Event, what: String) -> Verdict {
+        if let decision {
+            guard decision.date > deadline.date else { return .pass("\(start.kind.chineseName)\(start.date)，决定\(decision.date)，期限\(deadline.date)") }
+            return .fail(Violation("\(start.kind.chineseName)\(start.date)，\(decision.date)才作出\(what)，超过期限\(deadline.date)",
+                                   event: reference(decision), date: decision.date, deadline: deadline))
+        }
+        guard asOf > deadline.date else { return .pass("尚未作出\(what)，期限\(deadline.date)未届满") }
+        return .fail(Violation("\(start.kind.chineseName)\(start.date)，至\(asOf)仍未作出\(what)，期限\(deadline.date)已过",
+                               event: reference(start), deadline: deadline))
+    }
+
     private func noticeCitation(from start: CalendarDate, to end: CalendarDate) -> String {
         let years = Array(Set([start.year, end.year])).sorted().map(String.init).joined(separator: "、")
         return "工作日依国务院办公厅\(years)年部分节假日安排的通知"

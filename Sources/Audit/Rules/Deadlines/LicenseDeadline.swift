@@ -12,13 +12,6 @@ struct LicenseDeadline: AuditRule {
         let extended = context.first(.extension) != nil
         let days = extended ? context.parameters.licenseExtendedWorkdays : context.parameters.licenseWorkdays
         let deadline = try context.workdays(days, after: accepted.date)
-        if let decision = context.decision {
-            guard decision.date > deadline.date else { return .pass("受理\(accepted.date)，决定\(decision.date)，期限\(deadline.date)") }
-            return .fail(Violation("受理\(accepted.date)，\(decision.date)才作出许可决定，超过\(days)个工作日的期限\(deadline.date)",
-                                   event: context.reference(decision), date: decision.date, deadline: deadline))
-        }
-        guard context.asOf > deadline.date else { return .pass("尚未作出决定，期限\(deadline.date)未届满") }
-        return .fail(Violation("受理\(accepted.date)，至\(context.asOf)仍未作出许可决定，期限\(deadline.date)已过",
-                               event: context.reference(accepted), deadline: deadline))
+        return context.judgeDecision(due: deadline, counting: accepted, what: "许可决定（\(days)个工作日）")
     }
 }

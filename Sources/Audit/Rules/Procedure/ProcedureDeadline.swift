@@ -13,13 +13,6 @@ struct ProcedureDeadline: AuditRule {
         let extensionDays = context.events(.extension).compactMap(\.days).reduce(0, +)
         let deadline = try context.calendarDays(context.parameters.decisionDays + extensionDays, after: filed.date)
         let extended = extensionDays > 0 ? "（含批准延长\(extensionDays)日）" : ""
-        if let decision = context.decision {
-            guard decision.date > deadline.date else { return .pass("立案\(filed.date)，决定\(decision.date)，期限\(deadline.date)\(extended)") }
-            return .fail(Violation("立案\(filed.date)，决定\(decision.date)，超过办案期限\(deadline.date)\(extended)",
-                                   event: context.reference(decision), date: decision.date, deadline: deadline))
-        }
-        guard context.asOf > deadline.date else { return .pass("尚未作出决定，办案期限\(deadline.date)\(extended)未届满") }
-        return .fail(Violation("立案\(filed.date)，至\(context.asOf)仍未作出决定，办案期限\(deadline.date)\(extended)已过",
-                               event: context.reference(filed), deadline: deadline))
+        return context.judgeDecision(due: deadline, counting: filed, what: "处罚决定\(extended)")
     }
 }
