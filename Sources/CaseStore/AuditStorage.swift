@@ -51,11 +51,12 @@ public struct AuditResultRecord: Codable, FetchableRecord, PersistableRecord, Se
     public var score: Double
     public var grade: String
     public var veto: Bool
+    public var failures: Int
     public var audit: String
 
-    public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, audit: String) {
+    public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, failures: Int, audit: String) {
         self.runId = runId; self.caseId = caseId; self.agency = agency; self.score = score; self.grade = grade
-        self.veto = veto; self.audit = audit
+        self.veto = veto; self.failures = failures; self.audit = audit
     }
 }
 
@@ -160,10 +161,10 @@ extension CaseStore {
     public func appendAuditResults(_ results: [AuditResultRecord]) throws {
         try database.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO auditResult (runId, caseId, agency, score, grade, veto, audit) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO auditResult (runId, caseId, agency, score, grade, veto, failures, audit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in results {
-                try statement.execute(arguments: [r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.audit])
+                try statement.execute(arguments: [r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit])
             }
         }
     }

@@ -166,17 +166,23 @@ extension CaseStore {
 
     private func importRegistry(_ reader: CaseFileReader, _ url: URL, _ name: String, _ db: Database,
                                 _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
-        let registry = try reader.readRegistry(url, displayName: name)
-        for agency in registry.agencies {
-            try RegistryRows.upsert(agency, into: db)
+        let entries = try reader.readRegistryEntries(url, displayName: name)
+        var registry = Registry()
+        for (entry, _) in entries {
+            if case .agency(let agency) = entry {
+                try RegistryRows.upsert(agency, into: db)
+                registry.agencies.append(agency)
+            }
         }
         var problems: [XMLDiagnostic] = []
-        for officer in registry.officers {
+        for (entry, line) in entries {
+            guard case .officer(let officer) = entry else { continue }
             guard try AgencyRecord.exists(db, key: officer.agency) else {
-                problems.append(XMLDiagnostic(file: name, line: 0, message: "officer \(officer.id) belongs to agency \(officer.agency), which neither this file nor the store holds"))
+                problems.append(XMLDiagnostic(file: name, line: line, message: "officer \(officer.id) belongs to agency \(officer.agency), which neither this file nor the store holds"))
                 continue
             }
             try RegistryRows.upsert(officer, into: db)
+            registry.officers.append(officer)
         }
         if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
         try journal.append(action: "registry.import", subject: name, contentHash: EvidenceCheck.sha256Hex(of: url),

@@ -46,10 +46,13 @@ enum Schema {
             t.column("score", .double).notNull()
             t.column("grade", .text).notNull()
             t.column("veto", .boolean).notNull()
+            // Failed findings in the case: violation lists skip the (many) clean cases in SQL.
+            t.column("failures", .integer).notNull()
             /// The case's whole audit as JSON, in the shape of rules.md.
             t.column("audit", .text).notNull()
             t.primaryKey(["runId", "caseId"])
         }
+        try db.create(index: "auditResultFailing", on: "auditResult", columns: ["runId", "caseId"], condition: Column("failures") > 0)
     }
 
     private static func createRegistry(_ db: Database) throws {

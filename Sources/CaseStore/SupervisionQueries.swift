@@ -15,7 +15,7 @@ extension CaseStore {
     /// Streams a run's results with their cases' decision facts, in case-id order, optionally only
     /// those of one agency and of cases dated within `from...to`.
     public func forEachAuditResultWithCase(runId: Int64, agency: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
-                                           _ body: (AuditResultWithCase) throws -> Void) throws {
+                                           onlyFailing: Bool = false, _ body: (AuditResultWithCase) throws -> Void) throws {
         try database.read { db in
             var sql = """
                 SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
@@ -24,6 +24,7 @@ extension CaseStore {
                 WHERE r.runId = ?
                 """
             var arguments: StatementArguments = [runId]
+            if onlyFailing { sql += " AND r.failures > 0" }
             if let agency { sql += " AND r.agency = ?"; arguments += [agency] }
             if let from { sql += " AND caseDate >= ?"; arguments += [from] }
             if let to { sql += " AND caseDate <= ?"; arguments += [to] }

@@ -31,19 +31,34 @@ public struct CaseFileReader: Sendable {
 
     public func readRegistry(_ url: URL, displayName: String? = nil) throws -> Registry {
         var registry = Registry()
-        try read(url, displayName: displayName, expecting: .registry) { reader, decoder, _ in
-            reader.readItems(wholeRoot: false, convert: { element -> Any? in
-                switch element.localName {
-                case "agency": decoder.agency(element)
-                case "officer": decoder.officer(element)
-                default: nil
-                }
-            }, accept: { item in
-                if let agency = item as? Agency { registry.agencies.append(agency) }
-                if let officer = item as? Officer { registry.officers.append(officer) }
-            })
+        for (entry, _) in try readRegistryEntries(url, displayName: displayName) {
+            switch entry {
+            case .agency(let agency): registry.agencies.append(agency)
+            case .officer(let officer): registry.officers.append(officer)
+            }
         }
         return registry
+    }
+
+    /// One element of a registry document, for callers that report problems by line.
+    public enum RegistryEntry: Sendable {
+        case agency(Agency)
+        case officer(Officer)
+    }
+
+    /// The registry's agencies and people in document order, each with its line.
+    public func readRegistryEntries(_ url: URL, displayName: String? = nil) throws -> [(RegistryEntry, Int)] {
+        var entries: [(RegistryEntry, Int)] = []
+        try read(url, displayName: displayName, expecting: .registry) { reader, decoder, _ in
+            reader.readItems(wholeRoot: false, convert: { element -> (RegistryEntry, Int)? in
+                switch element.localName {
+                case "agency": decoder.agency(element).map { (.agency($0), element.line) }
+                case "officer": decoder.officer(element).map { (.officer($0), element.line) }
+                default: nil
+                }
+            }, accept: { entries.append($0) })
+        }
+        return entries
     }
 
     public func readBenchmarks(_ url: URL, displayName: String? = nil) throws -> BenchmarkSet {

@@ -57,9 +57,7 @@ public enum ViolationExport {
                                         _ body: (ViolationRow) throws -> Void) throws {
         let names = Dictionary(try store.registry().agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let decoder = JSONDecoder()
-        try store.forEachAuditResultWithCase(runId: run.id!, agency: filter.agency, from: filter.from, to: filter.to) { entry in
-            // Most cases pass; skip their JSON without decoding it.
-            guard entry.result.audit.containsBytes("\"status\":\"fail\"") else { return }
+        try store.forEachAuditResultWithCase(runId: run.id!, agency: filter.agency, from: filter.from, to: filter.to, onlyFailing: true) { entry in
             let audit = try decoder.decode(CaseAudit.self, from: Data(entry.result.audit.utf8))
             for finding in audit.findings where finding.status == .fail && (filter.rule == nil || finding.rule == filter.rule) {
                 try body(ViolationRow(

@@ -125,3 +125,36 @@ extension Registry {
         Registry(agencies: agencies.sorted { $0.code < $1.code }, officers: officers.sorted { $0.id < $1.id })
     }
 }
+
+@Suite struct RegistryImportTests {
+    @Test func refusesAPersonOfAnUnknownAgencyWithTheLineAndStoresNothingOfTheFile() throws {
+        let store = try CaseStore.inMemory()
+        let folder = try TemporaryFolder()
+        let file = try folder.write("registry.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <registry xmlns="urn:zhifa:registry:1">
+              <agency code="A" name="甲局"/>
+              <officer id="P-1" name="甲" agency="A" role="officer"/>
+              <officer id="P-2" name="乙" agency="NOWHERE" role="officer"/>
+            </registry>
+            """)
+        #expect { try store.importFile(file, actor: "test") } throws: { error in
+            "\(error)".contains("registry.xml:5: officer P-2 belongs to agency NOWHERE")
+        }
+        #expect(try store.registry().agencies.isEmpty)
+    }
+
+    @Test func takesAgenciesWrittenAfterTheirPeople() throws {
+        let store = try CaseStore.inMemory()
+        let folder = try TemporaryFolder()
+        let file = try folder.write("registry.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <registry xmlns="urn:zhifa:registry:1">
+              <officer id="P-1" name="甲" agency="A" role="officer reviewer" legal-qualification="A1"/>
+              <agency code="A" name="甲局"/>
+            </registry>
+            """)
+        #expect(try store.importFile(file, actor: "test").officers == 1)
+        #expect(try store.registry().officers.first?.roles == [.officer, .reviewer])
+    }
+}

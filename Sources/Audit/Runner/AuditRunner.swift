@@ -80,7 +80,7 @@ public struct AuditRunner: Sendable {
                 let audit = auditor.audit(c, asOf: asOf, manualScores: scores, keepPassing: selection.keepAllFindings)
                 let json = AuditJSON.encode(audit)
                 results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
-                                                     grade: audit.grade, veto: audit.veto, audit: json))
+                                                     grade: audit.grade, veto: audit.veto, failures: audit.failures.count, audit: json))
             }
             try store.appendAuditResults(results.values)
         }
