@@ -146,10 +146,6 @@ extension CaseStore {
         }
     }
 
-    public func auditRun(id: Int64) throws -> AuditRunRecord? {
-        try database.read { try AuditRunRecord.fetchOne($0, key: id) }
-    }
-
     public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {
         try database.write { db in
             var run = run

@@ -60,18 +60,6 @@ public final class CaseStore: Sendable {
         }
     }
 
-    /// Loads every case (or one agency's) in id order, handing each to `body` without holding them all.
-    public func forEachCase(agency: String? = nil, _ body: (EnforcementCase) throws -> Void) throws {
-        try database.read { db in
-            var request = CaseRecord.order(Column("id"))
-            if let agency { request = request.filter(Column("agency") == agency) }
-            let cursor = try request.fetchCursor(db)
-            while let row = try cursor.next() {
-                try body(try CaseRows.assemble(row, db))
-            }
-        }
-    }
-
     public func registry() throws -> Registry {
         try database.read { try RegistryRows.loadRegistry($0) }
     }
