@@ -13,6 +13,10 @@ struct AuditOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to audit as of (default: today, Beijing time).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
+    }
+
     func date() throws -> CalendarDate {
         guard let asOf else { return Self.todayInBeijing() }
         guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
@@ -69,7 +73,7 @@ struct AuditCommand: ParsableCommand {
         let asOf = try options.date()
         let existing = Set(try caseStore.caseIds(ids: caseIds))
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
-            throw ValidationError("No case \(missing) in \(store.path).")
+            throw CommandFailure("No case \(missing) in \(store.path).")
         }
         let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName)
         let sink = try ReportSink(path: out)
@@ -121,8 +125,9 @@ struct ReviewCommand: ParsableCommand {
         do {
             try caseStore.recordManualScore(caseId: caseId, item: item, deduction: deduct, note: note, reviewer: reviewer)
         } catch let error as StoreError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
-        print("\(caseId) \(item)（\(manual.title)）扣\(deduct)分，评查人\(reviewer)")
+        let points = deduct == deduct.rounded() ? String(Int(deduct)) : String(deduct)
+        print("\(caseId) \(item)（\(manual.title)）扣\(points)分，评查人\(reviewer)")
     }
 }

@@ -55,7 +55,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             guard let found = try store.open().loadCase(id: id) else {
-                throw ValidationError("No case \(id) in \(store.path).")
+                throw CommandFailure("No case \(id) in \(store.path).")
             }
             switch format {
             case .xml: print(CaseXMLWriter.document(found), terminator: "")
