@@ -81,16 +81,12 @@ public struct AuditContext: Sendable {
 
     /// "Within N working days of D": the N-th working day after D.
     public func workdays(_ n: Int, after date: CalendarDate) throws -> Deadline {
-        let end = try calendar.addingWorkdays(n, to: date)
-        return Deadline(date: end, rule: "\(date)后第\(n)个工作日（\(noticeCitation(from: date, to: end))）")
+        Deadline(date: try calendar.addingWorkdays(n, to: date), start: date, counting: .workdays(n))
     }
 
     /// "Within N days of D": D + N, moved to the next working day when that day is not one.
     public func calendarDays(_ n: Int, after date: CalendarDate) throws -> Deadline {
-        let plain = date.adding(days: n)
-        let end = try calendar.calendarPeriodEnd(n, from: date)
-        let moved = end == plain ? "" : "，\(plain)为休息日，顺延至其后第一个工作日"
-        return Deadline(date: end, rule: "\(date)起\(n)日\(moved)（\(noticeCitation(from: date, to: end))）")
+        Deadline(date: try calendar.calendarPeriodEnd(n, from: date), start: date, counting: .calendarDays(n))
     }
 
     /// A decision due by `deadline`, counted from `start`: in time, late, still open, or overdue.
@@ -103,11 +99,6 @@ public struct AuditContext: Sendable {
         guard asOf > deadline.date else { return .pass("尚未作出\(what)，期限\(deadline.date)未届满") }
         return .fail(Violation("\(start.kind.chineseName)\(start.date)，至\(asOf)仍未作出\(what)，期限\(deadline.date)已过",
                                event: reference(start), deadline: deadline))
-    }
-
-    private func noticeCitation(from start: CalendarDate, to end: CalendarDate) -> String {
-        let years = Array(Set([start.year, end.year])).sorted().map(String.init).joined(separator: "、")
-        return "工作日依国务院办公厅\(years)年部分节假日安排的通知"
     }
 
     // MARK: People

@@ -2,9 +2,39 @@ import CaseModel
 
 /// A deadline a rule computed, with the counting rule it used so that a reader can redo it by hand.
 public struct Deadline: Sendable, Equatable {
+    public enum Counting: Sendable, Equatable {
+        /// The N-th working day after the start.
+        case workdays(Int)
+        /// Start + N days, moved to the next working day when that day is not one.
+        case calendarDays(Int)
+        /// Years, for limitation periods; `note` says which period applies.
+        case years(Int, note: String)
+    }
+
     public var date: CalendarDate
-    /// e.g. "2024-02-05后第7个工作日（工作日依国务院办公厅2024年节假日安排通知）".
-    public var rule: String
+    public var start: CalendarDate
+    public var counting: Counting
+
+    public init(date: CalendarDate, start: CalendarDate, counting: Counting) {
+        self.date = date; self.start = start; self.counting = counting
+    }
+
+    /// e.g. "2024-02-05后第7个工作日（工作日依国务院办公厅2024年部分节假日安排的通知）". Written only
+    /// when a finding shows it: most deadlines are met, and their explanation is never read.
+    public var rule: String {
+        let years = Array(Set([start.year, date.year])).sorted().map(String.init).joined(separator: "、")
+        let citation = "工作日依国务院办公厅\(years)年部分节假日安排的通知"
+        switch counting {
+        case .workdays(let n):
+            return "\(start)后第\(n)个工作日（\(citation)）"
+        case .calendarDays(let n):
+            let plain = start.adding(days: n)
+            let moved = date == plain ? "" : "，\(plain)为休息日，顺延至其后第一个工作日"
+            return "\(start)起\(n)日\(moved)（\(citation)）"
+        case .years(let n, let note):
+            return "\(start)起\(n)年\(note)"
+        }
+    }
 }
 
 /// One failure of a rule in a case, naming what is behind it.

@@ -29,11 +29,18 @@ struct ProcedureOrder: AuditRule {
             if let stage = Self.stage(event.kind) { steps.append((stage, event.date, event.kind.chineseName, event)) }
         }
         guard steps.count > 1 else { return .notApplicable("可比较的环节不足两个") }
+        // Walk the stages in order, carrying the latest step of all earlier stages.
+        var latestEarlier: [Int: (date: CalendarDate, label: String)] = [:]
+        var running: (date: CalendarDate, label: String)?
+        for stage in 0...8 {
+            latestEarlier[stage] = running
+            for step in steps where step.stage == stage && (running == nil || step.date > running!.date) {
+                running = (step.date, step.label)
+            }
+        }
         var violations: [Violation] = []
         for step in steps {
-            // The latest of everything that should come before this step.
-            guard let earlier = steps.filter({ $0.stage < step.stage }).max(by: { $0.date < $1.date }),
-                  earlier.date > step.date else { continue }
+            guard let earlier = latestEarlier[step.stage] ?? nil, earlier.date > step.date else { continue }
             violations.append(Violation("\(step.label)（\(step.date)）早于\(earlier.label)（\(earlier.date)）",
                                         event: step.event.map(context.reference), date: step.date))
         }
