@@ -12,19 +12,15 @@ struct CasesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this agency's cases.", valueName: "code"))
     var agency: String?
 
-    @Option(help: "table or json.")
-    var format: OutputFormat = .table
-
-    func validate() throws {
-        guard [.table, .json].contains(format) else { throw ValidationError("cases lists as table or json, not \(format.rawValue).") }
-    }
+    @Option(help: "How to list them.")
+    var format: ListFormat = .table
 
     func run() throws {
         let summaries = try store.open().caseSummaries(agency: agency)
         switch format {
         case .json:
             print(try JSONOutput.string(summaries))
-        default:
+        case .table:
             print(["案件编号", "执法主体", "类别", "程序", "决定日期", "决定文号", "当事人"].joined(separator: "\t"))
             for s in summaries {
                 print([s.id, s.agency, s.type.chineseName, s.procedure.rawValue, s.decisionDate?.description ?? "-",
@@ -46,12 +42,8 @@ struct CaseCommand: ParsableCommand {
         @Argument(help: "The case id.")
         var id: String
 
-        @Option(help: "xml, json or text.")
-        var format: OutputFormat = .text
-
-        func validate() throws {
-            guard [.xml, .json, .text].contains(format) else { throw ValidationError("a case shows as xml, json or text, not \(format.rawValue).") }
-        }
+        @Option(help: "xml is the interchange format, canonical.")
+        var format: CaseFormat = .text
 
         func run() throws {
             guard let found = try store.open().loadCase(id: id) else {
@@ -60,7 +52,7 @@ struct CaseCommand: ParsableCommand {
             switch format {
             case .xml: print(CaseXMLWriter.document(found), terminator: "")
             case .json: print(try JSONOutput.string(found))
-            default: print(CaseText.render(found))
+            case .text: print(CaseText.render(found))
             }
         }
     }

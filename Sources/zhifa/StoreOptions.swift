@@ -28,9 +28,13 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, text, json, xml, html, csv, xlsx
-}
+/// Each command's own output formats, so that `--help` lists only what the command writes.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+enum CaseFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xml }
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
+enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx }
+enum WarningFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
 /// Writes to standard error, for messages that scripts reading standard output must not see.
 func printError(_ message: String) {

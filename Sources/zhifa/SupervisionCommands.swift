@@ -29,14 +29,13 @@ struct ExportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only this rule.", valueName: "id"))
         var rule: String?
 
-        @Option(help: "csv (UTF-8 with BOM), xlsx or json.")
-        var format: OutputFormat = .csv
+        @Option(help: "csv is UTF-8 with a byte-order mark, for Excel and WPS.")
+        var format: FileFormat = .csv
 
         @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
         var out: String
 
         func validate() throws {
-            guard [.csv, .xlsx, .json].contains(format) else { throw ValidationError("violations export as csv, xlsx or json, not \(format.rawValue).") }
             if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) is not a rule of the catalogue.") }
             for (name, value) in [("--from", from), ("--to", to)] {
                 if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) is not a date of the form YYYY-MM-DD.") }
@@ -62,20 +61,19 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file (default: national).", valueName: "name|file"))
+    @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file.", valueName: "name|file"))
     var checklist: String = "national"
 
     @Option(help: "The year (default: this year); audited as of its last day, or today if earlier.")
     var year: Int?
 
-    @Option(help: "text, json or xlsx (give --out).")
-    var format: OutputFormat = .text
+    @Option(help: "xlsx needs --out.")
+    var format: ScorecardFormat = .text
 
     @Option(help: ArgumentHelp("Write to this file.", valueName: "file"))
     var out: String?
 
     func validate() throws {
-        guard [.text, .json, .xlsx].contains(format) else { throw ValidationError("a scorecard is text, json or xlsx, not \(format.rawValue).") }
         if format == .xlsx, out == nil { throw ValidationError("An xlsx scorecard needs --out FILE.") }
     }
 
@@ -92,7 +90,7 @@ struct ScorecardCommand: ParsableCommand {
             print("wrote \(cards.count) agencies to \(out!)")
         case .json:
             try emit(try JSONOutput.string(cards))
-        default:
+        case .text:
             try emit(ScorecardReport.text(cards, run: run))
         }
     }
@@ -117,11 +115,10 @@ struct DueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this agency.", valueName: "code"))
     var agency: String?
 
-    @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "How to list them.")
+    var format: WarningFormat = .text
 
     func validate() throws {
-        guard [.text, .json].contains(format) else { throw ValidationError("due lists as text or json, not \(format.rawValue).") }
         guard within >= 0 else { throw ValidationError("--within counts working days ahead: 0 or more.") }
     }
 
