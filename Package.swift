@@ -72,6 +72,8 @@ let package = Package(
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
+        // Runs the built binary: the command line is a contract that scripts rely on.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "zhifa"]),
         .testTarget(
             name: "SupervisionTests",
             dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `zhifa` binary: the command line is a contract that scripts rely on.
+struct Zhifa {
+    /// `swift test` builds the executable beside the test bundle.
+    static let binary: URL = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = exe.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("zhifa")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return Repository.root.appendingPathComponent(".build/debug/zhifa")
+    }()
+
+    struct Result { var status: Int32; var out: String; var err: String }
+
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ZHIFA_DB"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func calendarAnswersInTheDocumentedFormat() throws {
+        #expect(try Zhifa.run(["calendar", "add", "2024-02-05", "7"]).out == "2024-02-20\n")
+        #expect(try Zhifa.run(["calendar", "count", "2024-09-27", "2024-10-12"]).out == "7\n")
+        #expect(try Zhifa.run(["calendar", "days", "2024-02-16", "2024-02-19"]).out ==
+                "2024-02-16\trestday\t春节\n2024-02-17\trestday\t春节\n2024-02-18\tworkday\t调休上班\n2024-02-19\tworkday\t\n")
+        #expect(try Zhifa.run(["calendar", "days", "2024-02-24", "2024-02-24"]).out == "2024-02-24\trestday\t周末\n")
+    }
+
+    @Test func calendarErrorsGoToStandardErrorWithANonZeroExit() throws {
+        let unknownYear = try Zhifa.run(["calendar", "add", "2027-01-04", "1"])
+        #expect(unknownYear.status != 0 && unknownYear.out.isEmpty && unknownYear.err.contains("2027"))
+        let badDate = try Zhifa.run(["calendar", "count", "2024-02-30", "2024-03-01"])
+        #expect(badDate.status != 0 && badDate.out.isEmpty && badDate.err.contains("2024-02-30"))
+    }
+
+    @Test func importListsCasesAuditsAndWarnsThroughTheStoreFile() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        let imported = try Zhifa.run(["import", "--db", db, Repository.samples.path])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("34 new"))
+        #expect(FileManager.default.fileExists(atPath: db))
+
+        let cases = try Zhifa.run(["cases", "--db", db, "--format", "json"])
+        let list = try JSONSerialization.jsonObject(with: Data(cases.out.utf8)) as! [[String: Any]]
+        #expect(list.count == 34)
+        #expect(list.allSatisfy { $0["id"] != nil && $0["agency"] != nil && $0["type"] != nil })
+        #expect(list.first { $0["id"] as? String == "WH-SJJ-2024-0204" }?["decisionDate"] as? String == "2024-02-05")
+
+        let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--format", "json", "--agency", "WH-HBJ"])
+        let document = try JSONSerialization.jsonObject(with: Data(audit.out.utf8)) as! [String: Any]
+        #expect((document["cases"] as! [Any]).count == 5)
+
+        let due = try Zhifa.run(["due", "--db", db, "--as-of", "2024-10-15", "--within", "3", "--format", "json"])
+        let warnings = try JSONSerialization.jsonObject(with: Data(due.out.utf8)) as! [[String: Any]]
+        #expect(warnings.contains { $0["case"] as? String == "WH-SJJ-2024-1010" && $0["obligation"] as? String == "disclosure"
+                                    && $0["deadline"] as? String == "2024-10-18" && $0["overdue"] as? Bool == false })
+
+        #expect(try Zhifa.run(["verify", "--db", db]).status == 0)
+        let xml = try Zhifa.run(["case", "show", "--db", db, "WH-SJJ-2024-0117", "--format", "xml"])
+        #expect(xml.out.hasPrefix("<?xml") && xml.out.contains("urn:zhifa:case:1"))
+    }
+
+    @Test func aFailedFileExitsOneAfterListingItsProblemsAndTheOthersStillImport() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path]).status == 0)
+        try folder.write("in/good.xml", caseDocument(id: "G-1"))
+        try folder.write("in/bad.xml", caseDocument(id: "B-1", type: "nonsense"))
+        let result = try Zhifa.run(["import", "--db", db, folder.file("in").path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("bad.xml:2:"))
+        let listed = try Zhifa.run(["cases", "--db", db, "--format", "json"])
+        #expect(listed.out.contains("G-1") && !listed.out.contains("B-1"))
+    }
+
+    @Test func theDefaultStoreIsZhifaSqliteInTheCurrentFolder() throws {
+        let folder = try TemporaryFolder()
+        #expect(try Zhifa.run(["import", Repository.samples.appendingPathComponent("registry.xml").path], in: folder.url).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.file("zhifa.sqlite").path))
+    }
+}
