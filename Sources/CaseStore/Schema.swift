@@ -138,8 +138,10 @@ enum Schema {
         }
     }
 
+    /// Tables keyed by a case id or (case, position) are WITHOUT ROWID: one B-tree per table, clustered
+    /// by case, instead of a rowid tree plus an index on the key: fewer writes on import, contiguous reads.
     private static func createCases(_ db: Database) throws {
-        try db.create(table: "enforcementCase") { t in
+        try db.create(table: "enforcementCase", options: [.withoutRowID]) { t in
             t.primaryKey("id", .text)
             t.column("agency", .text).notNull().indexed().references("agency", onDelete: .restrict)
             t.column("type", .text).notNull()
@@ -157,7 +159,7 @@ enum Schema {
             t.column("sourceFile", .text)
             t.column("contentHash", .text).notNull()
         }
-        try db.create(table: "party") { t in
+        try db.create(table: "party", options: [.withoutRowID]) { t in
             t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
             t.column("position", .integer).notNull()
             t.column("kind", .text).notNull()
@@ -185,7 +187,7 @@ enum Schema {
             t.column("revokedBy", .text)
             t.column("line", .integer).notNull()
         }
-        try db.create(table: "eventOfficer") { t in
+        try db.create(table: "eventOfficer", options: [.withoutRowID]) { t in
             t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
             t.column("position", .integer).notNull()
             // Not a foreign key: an unknown officer is kept as written for the audit to flag.
@@ -204,27 +206,27 @@ enum Schema {
             t.column("end", .text)
             t.column("evidence", .text).notNull()
         }
-        try db.create(table: "outcome") { t in
+        try db.create(table: "outcome", options: [.withoutRowID]) { t in
             t.primaryKey("caseId", .text).references("enforcementCase", onDelete: .cascade)
             t.column("discretionLevel", .text)
             t.column("discretionReason", .text)
             t.column("grantResult", .text)
         }
-        try db.create(table: "penalty") { t in
+        try db.create(table: "penalty", options: [.withoutRowID]) { t in
             t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
             t.column("position", .integer).notNull()
             t.column("kind", .text).notNull()
             t.column("amount", .integer)
             t.primaryKey(["caseId", "position"])
         }
-        try db.create(table: "baseAmount") { t in
+        try db.create(table: "baseAmount", options: [.withoutRowID]) { t in
             t.column("caseId", .text).notNull().references("enforcementCase", onDelete: .cascade)
             t.column("position", .integer).notNull()
             t.column("name", .text).notNull()
             t.column("amount", .integer).notNull()
             t.primaryKey(["caseId", "position"])
         }
-        try db.create(table: "disclosure") { t in
+        try db.create(table: "disclosure", options: [.withoutRowID]) { t in
             t.primaryKey("caseId", .text).references("enforcementCase", onDelete: .cascade)
             t.column("date", .text)
             t.column("platform", .text)
