@@ -83,6 +83,13 @@ final class ParsedHTML {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // A browser that hangs must fail the test, not stall the whole run.
+            let deadline = Date().addingTimeInterval(120)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            if process.isRunning {
+                process.terminate()
+                Issue.record("Chromium did not finish \(name) within 120 s")
+            }
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
         }
