@@ -61,7 +61,8 @@ extension CaseStore {
     public func importPaths(_ paths: [String], actor: String) -> ImportReport {
         var located: [(path: String, url: URL, kind: DocumentKind?, error: [XMLDiagnostic]?)] = []
         for path in paths {
-            for url in Self.xmlFiles(at: path) {
+            let files = Self.xmlFiles(at: path)
+            for url in files {
                 let display = url.path.hasPrefix("/") && !path.hasPrefix("/") ? Self.relative(url, to: path) : url.path
                 do {
                     located.append((display, url, try CaseFileReader.kind(of: url, displayName: display), nil))
@@ -71,7 +72,7 @@ extension CaseStore {
                     located.append((display, url, nil, [XMLDiagnostic(file: display, line: 0, message: "\(error)")]))
                 }
             }
-            if Self.xmlFiles(at: path).isEmpty {
+            if files.isEmpty {
                 located.append((path, URL(fileURLWithPath: path), nil,
                                 [XMLDiagnostic(file: path, line: 0, message: FileManager.default.fileExists(atPath: path)
                                                ? "no .xml file found there" : "no such file or folder")]))
@@ -204,7 +205,9 @@ extension CaseStore {
             if storedHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
                 return .unchanged
             }
-            let previous = try CaseRows.assemble(existing, db)
+            guard let previous = try CaseRows.load(id: existing.id, from: db) else {
+                throw StoreError.corrupt("case \(existing.id) has no party row")
+            }
             var history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
                                             sourceFile: existing.sourceFile, contentHash: existing.contentHash,
                                             xml: CaseXMLWriter.document(previous))

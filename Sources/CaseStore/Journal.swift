@@ -105,20 +105,34 @@ enum JournalVerifier {
                 vouched[entry.subject] = contentHash
             }
         }
-        let cases = try CaseRecord.order(Column("id")).fetchCursor(db)
-        while let row = try cases.next() {
-            report.casesChecked += 1
-            guard let expected = vouched[row.id] else {
-                report.tamperedCases.append((row.id, "no journal entry vouches for this case"))
-                continue
+        // Cases are read back in id-range batches, the way audits read them, so memory stays bounded.
+        var after = ""
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512",
+                                        arguments: [after])
+            guard let first = rows.first, let last = rows.last else { break }
+            let ids: [String] = rows.map { $0["id"] }
+            let stored = Dictionary(uniqueKeysWithValues: try CaseBatchLoader.load(first: first["id"], last: last["id"], wanted: Set(ids), from: db)
+                .map { ($0.id, $0) })
+            for row in rows {
+                let id: String = row["id"], recorded: String = row["contentHash"]
+                report.casesChecked += 1
+                guard let expected = vouched[id] else {
+                    report.tamperedCases.append((id, "no journal entry vouches for this case"))
+                    continue
+                }
+                guard let enforcementCase = stored[id] else {
+                    report.tamperedCases.append((id, "its rows are incomplete"))
+                    continue
+                }
+                let actual = CaseXMLWriter.contentHash(enforcementCase)
+                if actual != expected {
+                    report.tamperedCases.append((id, "its stored content differs from what was imported (journal \(expected.prefix(12))…, now \(actual.prefix(12))…)"))
+                } else if recorded != expected {
+                    report.tamperedCases.append((id, "its recorded content hash was changed"))
+                }
             }
-            let stored = try CaseRows.assemble(row, db)
-            let actual = CaseXMLWriter.contentHash(stored)
-            if actual != expected {
-                report.tamperedCases.append((row.id, "its stored content differs from what was imported (journal \(expected.prefix(12))…, now \(actual.prefix(12))…)"))
-            } else if row.contentHash != expected {
-                report.tamperedCases.append((row.id, "its recorded content hash was changed"))
-            }
+            after = last["id"]
         }
         return report
     }
