@@ -12,12 +12,19 @@ let package = Package(
         .library(name: "CaseStore", targets: ["CaseStore"]),
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Supervision", targets: ["Supervision"]),
+        .library(name: "WebService", targets: ["WebService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,11 +63,31 @@ let package = Package(
         ),
         // Realistic synthetic data sets for scale tests and the benchmark.
         .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
+        // The browser front end and JSON API (Hummingbird 2): accounts, sessions, roles, pages.
+        .target(
+            name: "WebService",
+            dependencies: [
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .executableTarget(
             name: "zhifa",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision", "Generator",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision", "Generator", "WebService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
@@ -78,6 +105,14 @@ let package = Package(
             name: "SupervisionTests",
             dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "WebServiceTests",
+            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "CLibXML2", "TestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
     ]
 )

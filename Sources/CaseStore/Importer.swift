@@ -95,7 +95,11 @@ extension CaseStore {
     }
 
     /// Imports one document in one transaction.
-    public func importFile(_ url: URL, kind: DocumentKind? = nil, displayName: String? = nil, actor: String) throws -> ImportCounts {
+    ///
+    /// With `agencyScope`, the file may hold only that agency's cases and may not replace a case of
+    /// another agency: what a clerk's upload through the web service may touch.
+    public func importFile(_ url: URL, kind: DocumentKind? = nil, displayName: String? = nil, actor: String,
+                           agencyScope: String? = nil) throws -> ImportCounts {
         let name = displayName ?? url.path
         let kind = try kind ?? CaseFileReader.kind(of: url, displayName: name)
         let now = Self.timestamp()
@@ -116,7 +120,7 @@ extension CaseStore {
                                    detail: "\(name): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
                 counts.benchmarkItems = set.items.count
             case .cases:
-                try importCases(reader, url, name, now, db, journal, &counts)
+                try importCases(reader, url, name, now, agencyScope, db, journal, &counts)
             }
             return counts
         }
@@ -124,8 +128,8 @@ extension CaseStore {
 
     /// Reading, validating and hashing cases runs on its own thread, a bounded hand-off ahead of the
     /// inserts, so that parsing and SQLite share the machine's cores; the file stays one transaction.
-    private func importCases(_ reader: CaseFileReader, _ url: URL, _ name: String, _ now: String, _ db: Database,
-                             _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
+    private func importCases(_ reader: CaseFileReader, _ url: URL, _ name: String, _ now: String, _ agencyScope: String?,
+                             _ db: Database, _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
         let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
         let handOff = HandOff<(EnforcementCase, Int, String)>(capacity: 256)
         Thread.detachNewThread {
@@ -144,6 +148,10 @@ extension CaseStore {
                 guard knownAgencies.contains(enforcementCase.agency) else {
                     refused.append(XMLDiagnostic(file: name, line: line,
                                                  message: "case \(enforcementCase.id) belongs to agency \(enforcementCase.agency), which no imported registry holds"))
+                    continue
+                }
+                if let agencyScope, let refusal = try Self.outOfScope(enforcementCase, agencyScope, db) {
+                    refused.append(XMLDiagnostic(file: name, line: line, message: refusal))
                     continue
                 }
                 guard refused.isEmpty else { continue }
@@ -192,7 +200,17 @@ extension CaseStore {
         counts.officers = registry.officers.count
     }
 
-    enum StoreOutcome { case new, replaced, unchanged }
+    /// Why a case falls outside what an agency's account may write, or nil when it may.
+    ///
+    /// A taken id of another agency is refused in the same words as a foreign agency, so that the
+    /// refusal tells a clerk nothing about which ids other agencies use.
+    static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: Database) throws -> String? {
+        let owner = try String.fetchOne(db, sql: "SELECT agency FROM enforcementCase WHERE id = ?", arguments: [enforcementCase.id])
+        guard enforcementCase.agency != agency || (owner != nil && owner != agency) else { return nil }
+        return "case \(enforcementCase.id) is not a case of agency \(agency); this account may write only that agency's cases"
+    }
+
+    public enum StoreOutcome: Sendable { case new, replaced, unchanged }
 
     /// Stores a case; an existing case of the same id is kept in history and replaced.
     static func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,

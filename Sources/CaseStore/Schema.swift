@@ -13,6 +13,17 @@ enum Schema {
         migrator.registerMigration("v2: manual scores and audit runs") { db in
             try createAudit(db)
         }
+        migrator.registerMigration("v3: user accounts") { db in
+            try db.create(table: "account") { t in
+                t.primaryKey("name", .text)
+                t.column("role", .text).notNull()
+                // Clerks belong to one agency; the other roles see every agency.
+                t.column("agency", .text).references("agency", onDelete: .restrict)
+                t.column("passwordHash", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+            }
+        }
         return migrator
     }
 

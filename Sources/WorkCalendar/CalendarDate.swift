@@ -1,3 +1,5 @@
+import Foundation
+
 /// A civil date in Beijing time, with no time of day.
 ///
 /// Stored as the number of days since 1970-01-01 so that deadline arithmetic is
@@ -108,5 +110,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 extension String {
     fileprivate func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension CalendarDate {
+    /// Today in Beijing (UTC+8, no daylight saving), whatever the machine's time zone: deadlines are
+    /// counted in the agency's days.
+    public static func todayInBeijing() -> CalendarDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+        return CalendarDate(dayNumber: Int32(seconds / 86_400))
     }
 }

@@ -18,14 +18,9 @@ struct AuditOptions: ParsableArguments {
     }
 
     func date() throws -> CalendarDate {
-        guard let asOf else { return Self.todayInBeijing() }
+        guard let asOf else { return CalendarDate.todayInBeijing() }
         guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
         return date
-    }
-
-    static func todayInBeijing() -> CalendarDate {
-        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
-        return CalendarDate(dayNumber: Int32(seconds / 86_400))
     }
 
     func runner(store: CaseStore) throws -> AuditRunner {

@@ -81,7 +81,7 @@ struct ScorecardCommand: ParsableCommand {
         let caseStore = try store.open()
         var audit = AuditOptions()
         audit.checklist = checklist
-        let today = AuditOptions.todayInBeijing()
+        let today = CalendarDate.todayInBeijing()
         let (run, cards) = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
             .build(year: year ?? today.year, today: today, actor: store.actorName)
         switch format {

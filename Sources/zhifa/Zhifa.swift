@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Zhifa: ParsableCommand {
+struct Zhifa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhifa",
         abstract: "执法 — keeps administrative law-enforcement case files and checks them against the law.",
         subcommands: [ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self,
                       ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,
-                      VerifyCommand.self, CalendarCommand.self]
+                      VerifyCommand.self, CalendarCommand.self, ServeCommand.self, UserCommand.self]
     )
 }

@@ -1,10 +1,19 @@
 import Foundation
 
-/// Where a report goes: standard output or a file, written piece by piece.
+/// Where a report goes: standard output, a file, or memory (a web response), written piece by piece.
 public final class ReportSink {
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private let closes: Bool
     private var buffer = Data()
+
+    /// Keeps the whole report in memory; read it from `collected`.
+    public init() {
+        handle = nil
+        closes = false
+    }
+
+    /// What an in-memory sink holds.
+    public var collected: Data { buffer }
 
     public init(path: String?) throws {
         if let path {
@@ -27,12 +36,13 @@ public final class ReportSink {
     public func line(_ text: String = "") { write(text + "\n") }
 
     public func flush() {
+        guard let handle else { return }
         handle.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     public func close() throws {
         flush()
-        if closes { try handle.close() }
+        if closes { try handle?.close() }
     }
 }

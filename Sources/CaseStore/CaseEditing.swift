@@ -1,0 +1,49 @@
+import CaseModel
+import CaseXML
+import Foundation
+import GRDB
+
+extension CaseStore {
+    /// Stores a case edited outside an XML file (the web forms), held to the same rules as an import.
+    ///
+    /// The case is written as interchange XML and read back through the schema-validating reader,
+    /// so a form can store nothing that a file could not. Evidence statuses are the caller's: files
+    /// uploaded through the service were hashed on arrival, and earlier records keep what their
+    /// import found. One transaction: the new version, its history and its journal entry.
+    @discardableResult
+    public func save(_ enforcementCase: EnforcementCase, actor: String, source: String,
+                     agencyScope: String? = nil) throws -> StoreOutcome {
+        let validated = try Self.validated(enforcementCase, displayName: source)
+        let hash = CaseXMLWriter.contentHash(validated)
+        let now = Self.timestamp()
+        return try database.write { db in
+            guard try AgencyRecord.exists(db, key: validated.agency) else {
+                throw StoreError.notFound("No agency \(validated.agency) in the store.")
+            }
+            if let agencyScope, let refusal = try Self.outOfScope(validated, agencyScope, db) {
+                throw CaseXMLError.invalid([XMLDiagnostic(file: source, line: 0, message: refusal)])
+            }
+            let journal = try JournalAppender(db: db, actor: actor, at: now)
+            return try Self.store(validated, contentHash: hash, sourceFile: source, at: now, db: db, journal: journal)
+        }
+    }
+
+    /// The case as the validating reader sees it after a round trip through XML, with the caller's
+    /// evidence statuses put back record by record.
+    static func validated(_ enforcementCase: EnforcementCase, displayName: String) throws -> EnforcementCase {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-save-\(UUID().uuidString).xml")
+        try Data(CaseXMLWriter.document(enforcementCase).utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var cases: [EnforcementCase] = []
+        try CaseFileReader().readCases(url, displayName: displayName, checkEvidence: false) { c, _ in cases.append(c) }
+        guard var result = cases.first, cases.count == 1 else {
+            throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "the case did not survive its XML round trip")])
+        }
+        for (e, event) in enforcementCase.events.enumerated() where e < result.events.count {
+            for (r, record) in event.records.enumerated() where r < result.events[e].records.count {
+                result.events[e].records[r].evidence = record.evidence
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,60 @@
+import CaseModel
+import GRDB
+
+/// What a case listing asks for: filters, a page, newest decisions first.
+public struct CaseQuery: Sendable, Equatable {
+    /// Only this agency's cases (a clerk's listing, or a chosen filter).
+    public var agency: String?
+    public var type: CaseType?
+    /// Matched, as a substring, against the case id, the decision number and the party's name.
+    public var text: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(agency: String? = nil, type: CaseType? = nil, text: String? = nil, limit: Int = 100, offset: Int = 0) {
+        self.agency = agency; self.type = type; self.text = text; self.limit = limit; self.offset = offset
+    }
+}
+
+/// One page of a listing and how many cases match in all.
+public struct CasePage: Sendable, Equatable {
+    public var total: Int
+    public var cases: [CaseSummary]
+}
+
+extension CaseStore {
+    /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
+    public func searchCases(_ query: CaseQuery) throws -> CasePage {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let agency = query.agency { conditions.append("c.agency = ?"); arguments.append(agency) }
+        if let type = query.type { conditions.append("c.type = ?"); arguments.append(type.rawValue) }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("(c.id LIKE ? ESCAPE '\\' OR c.decisionNumber LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')")
+            arguments += [pattern, pattern, pattern]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let from = "FROM enforcementCase c LEFT JOIN party p ON p.caseId = c.id AND p.position = 0 \(whereClause)"
+        return try database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
+                ORDER BY c.decisionDate IS NULL, c.decisionDate DESC, c.id LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(arguments + [max(0, query.limit), max(0, query.offset)]))
+            let cases = rows.map { row in
+                CaseSummary(id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
+                            procedure: Procedure(rawValue: row["procedure"]) ?? .general,
+                            decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+                            party: row["party"] ?? "", version: row["version"])
+            }
+            return CasePage(total: total, cases: cases)
+        }
+    }
+
+    /// The agency a case belongs to, or nil when there is no such case.
+    public func agency(ofCase id: String) throws -> String? {
+        try database.read { try String.fetchOne($0, sql: "SELECT agency FROM enforcementCase WHERE id = ?", arguments: [id]) }
+    }
+}

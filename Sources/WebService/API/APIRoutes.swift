@@ -1,0 +1,143 @@
+import Audit
+import CaseModel
+import CaseStore
+import CaseXML
+import Foundation
+import Hummingbird
+import Supervision
+
+/// The JSON API under /api/v1, on the same sessions, roles and store as the pages.
+///
+/// It has no CSRF token: the session cookie is SameSite=Strict, and every request with a body must
+/// be application/json or application/xml, which no cross-site HTML form can send.
+struct APIRoutes {
+    let app: WebApp
+    static let maxLimit = 1000
+
+    func register(on group: RouterGroup<WebRequestContext>) {
+        group.add(middleware: APIGuard())
+        group.post("login") { request, context -> Response in
+            try APIGuard.require(request, ["application/json"])
+            var request = request
+            let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
+            guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) else {
+                throw WebError.badRequest("请求体须为 {\"user\": …, \"password\": …}。")
+            }
+            let user = try await app.authenticate(name: credentials.user, password: credentials.password)
+            context.sessions.setSession(.new(user: user.name), expiresIn: app.configuration.sessionLifetime)
+            return try json(SignedIn(user: user.name, role: user.role.rawValue, agency: user.agency))
+        }
+        group.get("cases") { request, context -> Response in
+            let user = try context.user()
+            let parameters = request.uri.queryParameters
+            let limit = parameters["limit"].flatMap { Int($0) } ?? 100
+            let offset = parameters["offset"].flatMap { Int($0) } ?? 0
+            guard (1...Self.maxLimit).contains(limit), offset >= 0 else {
+                throw WebError.badRequest("limit 须在 1 到 \(Self.maxLimit) 之间，offset 不能为负。")
+            }
+            let page = try app.store.searchCases(CaseQuery(
+                agency: user.visibleAgency ?? parameters["agency"].map(String.init),
+                type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
+                text: parameters["q"].map(String.init), limit: limit, offset: offset))
+            return try json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
+        }
+        group.get("cases/{id}") { request, context -> Response in
+            let user = try context.user()
+            let enforcementCase = try app.readableCase(try context.parameters.require("id"), for: user)
+            if request.headers[.accept]?.contains("xml") == true {
+                return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: CaseXMLWriter.document(enforcementCase))))
+            }
+            return try json(enforcementCase)
+        }
+        group.post("cases") { request, context -> Response in
+            try APIGuard.require(request, ["application/xml"])
+            let user = try context.user()
+            guard user.mayCreateCases, let agency = user.agency else {
+                throw WebError.forbidden("只有办案人员可以提交案件。")
+            }
+            var request = request
+            let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
+            return try importCases(body, by: user, agency: agency)
+        }
+        group.get("audit") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
+            let agency = request.uri.queryParameters["agency"].map(String.init)
+            let summary = try app.runner.run(asOf: try asOfDate(request), selection: AuditSelection(agency: agency), actor: user.name)
+            let sink = ReportSink()
+            try JSONAuditReport.write(run: summary.run, store: app.store, agency: agency, includeAll: false, to: sink)
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: sink.collected)))
+        }
+        group.get("due") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
+            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: CalendarDate.todayInBeijing(),
+                                                                   within: try withinDays(request), agency: user.visibleAgency)
+            return try json(due)
+        }
+        group.get("export/violations") { request, context -> Response in
+            try AuditRoutes(app: app).exportViolations(request, user: try context.user())
+        }
+    }
+
+    /// Stores posted case XML as one transaction, as `zhifa import` would, limited to the clerk's agency.
+    private func importCases(_ body: ByteBuffer, by user: WebUser, agency: String) throws -> Response {
+        // Written inside the evidence folder, so that records naming uploaded files by hash resolve and verify.
+        let url = app.evidence.root.appendingPathComponent(".api-\(UUID().uuidString).xml")
+        try body.withUnsafeReadableBytes { try Data($0).write(to: url) }
+        defer { try? FileManager.default.removeItem(at: url) }
+        let name = "api:\(user.name)"
+        do {
+            guard try CaseFileReader.kind(of: url, displayName: name) == .cases else {
+                throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "the document is not a <case> or <cases> document")])
+            }
+            let counts = try app.store.importFile(url, kind: .cases, displayName: name, actor: user.name, agencyScope: agency)
+            return try json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases), status: .created)
+        } catch let error as CaseXMLError {
+            throw WebError.invalidDocument(error.diagnostics)
+        }
+    }
+
+    struct Credentials: Decodable { var user: String; var password: String }
+    struct SignedIn: Encodable { var user: String; var role: String; var agency: String? }
+    struct CaseList: Encodable { var total, limit, offset: Int; var cases: [CaseSummary] }
+    struct Imported: Encodable { var new, replaced, unchanged: Int }
+}
+
+func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+}
+
+/// Refuses bodies that a cross-site form could send, and answers every failure as JSON.
+struct APIGuard: RouterMiddleware {
+    typealias Context = WebRequestContext
+    static let accepted = ["application/json", "application/xml"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.method != .get, request.method != .head {
+            try Self.require(request, Self.accepted)
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch let error as StoreError {
+            throw WebError.invalid([error.description])
+        } catch {
+            context.logger.error("API request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            throw HTTPError(.internalServerError, message: "服务器内部错误。")
+        }
+    }
+
+    /// The request's media type (without parameters) must be one of `types`.
+    static func require(_ request: Request, _ types: [String]) throws {
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard types.contains(mediaType) else { throw WebError.unsupportedMediaType(mediaType) }
+    }
+}

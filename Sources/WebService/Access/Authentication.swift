@@ -1,0 +1,39 @@
+import CaseStore
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+
+/// Passwords: bcrypt through hummingbird-auth, computed off the event loops because a hash takes
+/// a quarter of a second by design.
+public enum Passwords {
+    /// Cost 12: about 0.25 s a hash on this class of machine, what OWASP asks of bcrypt today.
+    public static let defaultCost: UInt8 = 12
+
+    public static func hash(_ password: String, cost: UInt8 = defaultCost) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
+    public static func verify(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// Spent on unknown names so that a wrong name takes as long as a wrong password.
+    static let decoy = Bcrypt.hash("zhifa-decoy", cost: 12)
+}
+
+extension WebApp {
+    /// Checks a name and password under the throttle; the same for the sign-in page and the API.
+    func authenticate(name: String, password: String) async throws -> WebUser {
+        if let wait = throttle.retryAfter(name) {
+            throw WebError.throttled(retryAfterSeconds: Int(wait.components.seconds) + 1)
+        }
+        let account = try store.account(named: name)
+        let matches = try await Passwords.verify(password, hash: account?.passwordHash ?? Passwords.decoy)
+        guard let account, matches else {
+            throttle.recordFailure(name)
+            throw WebError.wrongPassword
+        }
+        throttle.recordSuccess(name)
+        return WebUser(account)
+    }
+}

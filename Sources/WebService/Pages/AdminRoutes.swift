@@ -1,0 +1,90 @@
+import CaseStore
+import CaseXML
+import Foundation
+import Hummingbird
+import MultipartKit
+import NIOPosix
+
+/// Accounts and the registry and benchmark imports: the administrator's pages.
+struct AdminRoutes {
+    let app: WebApp
+
+    func register(on router: Router<WebRequestContext>) {
+        router.get("admin") { request, context in
+            let user = try context.user()
+            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号和导入名录。") }
+            let agencies = try app.store.registry().agencies
+            return app.pages.render("admin", AdminView(
+                chrome: Chrome(title: "系统管理", context: context),
+                saved: request.uri.queryParameters["saved"].map(String.init),
+                users: try app.store.accounts().map {
+                    AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt, createdBy: $0.createdBy)
+                },
+                roles: UserRole.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .clerk) },
+                agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
+                maxUpload: WebError.size(app.configuration.maxUploadBytes)))
+        }
+        router.post("admin/users") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
+            let form = try await decodeForm(NewUserForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            guard let role = UserRole(rawValue: form.role) else { throw WebError.invalid(["角色“\(form.role)”不存在。"]) }
+            guard form.password.count >= 10 else { throw WebError.invalid(["密码至少 10 个字符。"]) }
+            let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(form.password) }
+            do {
+                try app.store.addAccount(name: form.name, role: role, agency: role == .clerk ? optional(form.agency) : nil,
+                                         passwordHash: hash, actor: user.name)
+            } catch let error as StoreError {
+                throw WebError.invalid([error.description])
+            }
+            return redirect(to: "/admin?saved=" + "账号 \(form.name)".urlQueryEncoded)
+        }
+        router.post("admin/import") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以导入名录和裁量基准。") }
+            let form = try await decodeMultipart(ImportForm.self, request, limit: app.configuration.maxUploadBytes)
+            try context.checkCSRF(form.csrf)
+            let name = form.file.fileName ?? "upload.xml"
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-import-\(UUID().uuidString).xml")
+            try form.file.body.withUnsafeReadableBytes { try Data($0).write(to: url) }
+            defer { try? FileManager.default.removeItem(at: url) }
+            do {
+                let kind = try CaseFileReader.kind(of: url, displayName: name)
+                guard kind == .registry || kind == .benchmarks else {
+                    throw WebError.invalid(["\(name) 是案件文件；案件由办案人员登记或通过接口提交。"])
+                }
+                let counts = try app.store.importFile(url, kind: kind, displayName: name, actor: user.name)
+                app.registryChanged()
+                let what = kind == .registry ? "名录：\(counts.agencies) 个机关、\(counts.officers) 名人员" : "裁量基准：\(counts.benchmarkItems) 项"
+                return redirect(to: "/admin?saved=" + what.urlQueryEncoded)
+            } catch let error as CaseXMLError {
+                throw WebError.invalid(error.diagnostics.map(\.description))
+            }
+        }
+    }
+}
+
+struct NewUserForm: Decodable {
+    var csrf: String?
+    var name: String
+    var role: String
+    var agency: String?
+    var password: String
+}
+
+struct ImportForm: Decodable {
+    var csrf: String?
+    var file: Upload
+}
+
+struct AdminView {
+    var chrome: Chrome
+    var saved: String?
+    var users: [UserRow]
+    var roles: [Option]
+    var agencies: [Option]
+    var maxUpload: String
+
+    struct UserRow { var name, role, agency, createdAt, createdBy: String }
+}

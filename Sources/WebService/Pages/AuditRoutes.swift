@@ -1,0 +1,157 @@
+import Audit
+import CaseModel
+import CaseStore
+import Foundation
+import Hummingbird
+import Supervision
+import WorkCalendar
+
+/// Audit runs with their scores, manual scoring, the due-date warning list and violation exports:
+/// the pages of reviewers and the supervision bureau.
+struct AuditRoutes {
+    let app: WebApp
+    /// A run page lists this many cases; the export has them all.
+    static let listed = 500
+
+    func register(on router: Router<WebRequestContext>) {
+        router.get("audit") { request, context in
+            let user = try context.user()
+            guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
+            let asOf = try asOfDate(request)
+            let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let summary = try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name)
+            var grades: [String: Int] = [:]
+            var rows: [AuditView.Row] = []
+            var total = 0.0
+            try app.store.forEachAuditResult(runId: summary.run.id!, agency: agency) { result in
+                grades[result.grade, default: 0] += 1
+                total += result.score
+                if rows.count < Self.listed, result.failures > 0 || result.veto {
+                    rows.append(AuditView.Row(id: result.caseId, href: CaseRoutes.href(result.caseId), agency: result.agency,
+                                              score: CasePageBuilder.points(result.score), grade: result.grade,
+                                              veto: result.veto, failures: result.failures))
+                }
+            }
+            let count = summary.run.caseCount
+            let view = AuditView(
+                chrome: Chrome(title: "评查", context: context), asOf: asOf.description, runId: Int(summary.run.id ?? 0),
+                reused: summary.reused, checklist: summary.run.checklistTitle, cases: count,
+                average: count == 0 ? "-" : String(format: "%.1f", total / Double(count)),
+                grades: app.runner.checklist.grades.sorted { $0.minimum > $1.minimum }
+                    .map { AuditView.GradeCount(name: $0.name, count: grades[$0.name] ?? 0) },
+                rows: rows, truncated: rows.count == Self.listed,
+                agencies: try app.store.registry().agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
+            return app.pages.render("audit", view)
+        }
+        router.post("cases/{id}/review") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayScoreManualItems else { throw WebError.forbidden("只有评查人员可以对人工评查项打分。") }
+            let c = try app.readableCase(try context.parameters.require("id"), for: user)
+            let form = try await decodeForm(ReviewForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            guard let item = app.runner.checklist.manualItems.first(where: { $0.id == form.item }) else {
+                throw WebError.invalid(["评查表中没有人工评查项 \(form.item)。"])
+            }
+            guard let deduction = Double(form.deduct.trimmingCharacters(in: .whitespaces)), deduction >= 0, deduction <= item.points else {
+                throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(CasePageBuilder.points(item.points)) 之间。"])
+            }
+            try app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
+            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "人工评查 \(item.title)".urlQueryEncoded)
+        }
+        router.get("due") { request, context in
+            let user = try context.user()
+            guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
+            let within = try withinDays(request)
+            let asOf = CalendarDate.todayInBeijing()
+            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
+            let view = DueView(chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
+                               items: due.map {
+                                   DueView.Item(id: $0.case, href: CaseRoutes.href($0.case), agency: $0.agency, title: $0.title,
+                                                deadline: $0.deadline.description, overdue: $0.overdue,
+                                                left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
+                               })
+            return app.pages.render("due", view)
+        }
+        router.get("export") { _, context in
+            let user = try context.user()
+            guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+            return app.pages.render("export", ExportView(
+                chrome: Chrome(title: "导出", context: context), today: CalendarDate.todayInBeijing().description,
+                agencies: try app.store.registry().agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
+        }
+        router.get("export/violations") { request, context -> Response in
+            let user = try context.user()
+            return try exportViolations(request, user: user)
+        }
+    }
+
+    /// The violation list as a file download; shared with the API.
+    func exportViolations(_ request: Request, user: WebUser) throws -> Response {
+        guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+        let formatName = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+        guard let format = ExportFormat(rawValue: formatName), format != .json else {
+            throw WebError.badRequest("format 只能是 csv 或 xlsx。")
+        }
+        let asOf = try asOfDate(request)
+        let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let summary = try app.runner.run(asOf: asOf, actor: user.name)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-export-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ViolationExport.write(run: summary.run, store: app.store, filter: ViolationFilter(agency: agency), format: format, to: url)
+        let contentType = format == .csv ? "text/csv; charset=utf-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return download(try Data(contentsOf: url), name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: contentType)
+    }
+}
+
+func asOfDate(_ request: Request) throws -> CalendarDate {
+    guard let text = request.uri.queryParameters["asOf"].map(String.init), !text.isEmpty else { return CalendarDate.todayInBeijing() }
+    guard let date = CalendarDate(text) else { throw WebError.badRequest("asOf“\(text)”不是 YYYY-MM-DD 形式的日期。") }
+    return date
+}
+
+func withinDays(_ request: Request) throws -> Int {
+    guard let text = request.uri.queryParameters["within"].map(String.init), !text.isEmpty else { return 5 }
+    guard let days = Int(text), days >= 0, days <= 366 else { throw WebError.badRequest("within 须为 0 到 366 之间的工作日数。") }
+    return days
+}
+
+struct ReviewForm: Decodable {
+    var csrf: String?
+    var item: String
+    var deduct: String
+    var note: String?
+}
+
+struct AuditView {
+    var chrome: Chrome
+    var asOf: String
+    var runId: Int
+    var reused: Bool
+    var checklist: String
+    var cases: Int
+    var average: String
+    var grades: [GradeCount]
+    var rows: [Row]
+    var truncated: Bool
+    var agencies: [Option]
+
+    struct GradeCount { var name: String; var count: Int }
+    struct Row { var id, href, agency, score, grade: String; var veto: Bool; var failures: Int }
+}
+
+struct DueView {
+    var chrome: Chrome
+    var asOf: String
+    var within: Int
+    var count: Int
+    var items: [Item]
+
+    struct Item { var id, href, agency, title, deadline: String; var overdue: Bool; var left, rule: String }
+}
+
+struct ExportView {
+    var chrome: Chrome
+    var today: String
+    var agencies: [Option]
+}

@@ -1,0 +1,157 @@
+import CaseModel
+import CaseStore
+import CaseXML
+import Foundation
+import Hummingbird
+import MultipartKit
+import WorkCalendar
+
+/// The forms that create and extend a case. Each builds the changed case and stores it through
+/// `CaseStore.save`, which holds it to the interchange schema and journals it under the user's name.
+struct CaseFormRoutes {
+    let app: WebApp
+
+    func register(on router: Router<WebRequestContext>) {
+        router.get("cases/new") { _, context in
+            let user = try context.user()
+            guard user.mayCreateCases else { throw WebError.forbidden("只有办案人员可以登记案件。") }
+            return app.pages.render("case-new", NewCaseView(
+                chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
+                idPrefix: "\(user.agency ?? "")-\(CalendarDate.todayInBeijing().year)-",
+                types: CaseType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .penalty) }))
+        }
+        router.post("cases/new") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayCreateCases, let agency = user.agency else { throw WebError.forbidden("只有办案人员可以登记案件。") }
+            let form = try await decodeForm(NewCaseForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            let enforcementCase = try form.enforcementCase(agency: agency)
+            guard try app.store.agency(ofCase: enforcementCase.id) == nil else {
+                throw WebError.invalid(["案件编号 \(enforcementCase.id) 已被使用，请换一个编号。"])
+            }
+            try save(enforcementCase, by: user)
+            return redirect(to: CaseRoutes.href(enforcementCase.id) + "?saved=" + "立案登记".urlQueryEncoded)
+        }
+        router.post("cases/{id}/events") { request, context -> Response in
+            let (user, form, c) = try await prepare(EventForm.self, request, context)
+            var changed = c
+            let event = try form.event()
+            // Kept in date order; an event on the same day as others goes after them.
+            let index = changed.events.lastIndex { $0.date <= event.date }.map { $0 + 1 } ?? 0
+            changed.events.insert(event, at: index)
+            try save(changed, by: user)
+            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "\(event.kind.chineseName) \(event.date)".urlQueryEncoded)
+        }
+        router.post("cases/{id}/outcome") { request, context -> Response in
+            let (user, form, c) = try await prepare(OutcomeForm.self, request, context)
+            var changed = c
+            changed.outcome = try form.outcome()
+            try save(changed, by: user)
+            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "处理结果".urlQueryEncoded)
+        }
+        router.post("cases/{id}/disclosure") { request, context -> Response in
+            let (user, form, c) = try await prepare(DisclosureForm.self, request, context)
+            var changed = c
+            changed.disclosure = try form.disclosure()
+            try save(changed, by: user)
+            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "公示信息".urlQueryEncoded)
+        }
+        router.post("cases/{id}/records") { request, context -> Response in
+            let user = try context.user()
+            var c = try app.writableCase(try context.parameters.require("id"), for: user)
+            let form = try await decodeMultipart(RecordForm.self, request, limit: app.configuration.maxUploadBytes)
+            try context.checkCSRF(form.csrf)
+            guard let position = Int(form.event), position >= 1, position <= c.events.count else {
+                throw WebError.invalid(["请选择记录所属的执法环节。"])
+            }
+            var record = try form.record()
+            if let upload = form.file, upload.body.readableBytes > 0 {
+                let stored = try app.evidence.store(upload.body, originalName: upload.fileName)
+                record.file = stored.file
+                record.sha256 = stored.sha256
+                // The server hashed the bytes it received: nothing left to verify.
+                record.evidence = .ok
+            }
+            c.events[position - 1].records.append(record)
+            try save(c, by: user)
+            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "记录 \(record.title)".urlQueryEncoded)
+        }
+    }
+
+    /// The user, the form (its token checked) and the case they may change.
+    private func prepare<Form: Decodable & CSRFCarrying>(_ type: Form.Type, _ request: Request, _ context: WebRequestContext)
+        async throws -> (WebUser, Form, EnforcementCase)
+    {
+        let user = try context.user()
+        let enforcementCase = try app.writableCase(try context.parameters.require("id"), for: user)
+        let form = try await decodeForm(Form.self, request, context, limit: app.configuration.maxRequestBytes)
+        try context.checkCSRF(form.csrf)
+        return (user, form, enforcementCase)
+    }
+
+    private func save(_ enforcementCase: EnforcementCase, by user: WebUser) throws {
+        do {
+            try app.store.save(enforcementCase, actor: user.name, source: "web:\(user.name)", agencyScope: user.agency)
+        } catch let error as CaseXMLError {
+            throw WebError.invalid(error.diagnostics.map(\.message))
+        } catch let error as StoreError {
+            throw WebError.invalid([error.description])
+        }
+    }
+}
+
+protocol CSRFCarrying { var csrf: String? { get } }
+
+struct NewCaseView {
+    var chrome: Chrome
+    var agency: String
+    var idPrefix: String
+    var types: [Option]
+}
+
+extension String {
+    var urlQueryEncoded: String { addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+}
+
+/// A multipart form within a size limit; a larger body is refused with 413 before it is parsed.
+func decodeMultipart<Form: Decodable>(_ type: Form.Type, _ request: Request, limit: Int) async throws -> Form {
+    guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
+          let boundary = contentType.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")),
+          !boundary.isEmpty else {
+        throw WebError.badRequest("上传表单须为 multipart/form-data。")
+    }
+    var request = request
+    let buffer = try await collectBody(&request, limit: limit)
+    do {
+        return try FormDataDecoder().decode(Form.self, from: buffer, boundary: boundary)
+    } catch {
+        throw WebError.badRequest("上传表单内容不完整：\(error)")
+    }
+}
+
+/// A file field of a multipart form: its bytes and the name the browser gave.
+struct Upload: Decodable, MultipartPartConvertible {
+    let part: MultipartPart
+
+    var body: ByteBuffer { part.body }
+    var multipart: MultipartPart? { part }
+
+    init?(multipart: MultipartPart) { part = multipart }
+
+    /// The form decoder builds uploads from their parts; any other decoder has no bytes to give.
+    init(from decoder: any Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a file field must be a multipart part"))
+    }
+
+    /// The `filename` of the part's Content-Disposition, as the browser sent it.
+    var fileName: String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
+        for parameter in disposition.split(separator: ";") {
+            let pair = parameter.trimmingCharacters(in: .whitespaces)
+            if pair.hasPrefix("filename=") {
+                return String(pair.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,208 @@
+import Audit
+import CaseModel
+import CaseStore
+import Foundation
+import Supervision
+import WorkCalendar
+
+/// The case page: the timeline of events with their records, the audit's findings beside the event
+/// they concern, the deadlines still open, and the forms the user's role allows.
+/// Nil for empty text: an empty string still opens a Mustache section.
+func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+struct CasePageBuilder {
+    let app: WebApp
+    let user: WebUser
+    let context: WebRequestContext
+
+    func view(of c: EnforcementCase, saved: String?) throws -> CaseView {
+        let today = CalendarDate.todayInBeijing()
+        let auditor = try app.auditor()
+        let manual = try app.store.manualScores()[c.id, default: []].map {
+            ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
+        }
+        let audit = auditor.audit(c, asOf: today, manualScores: manual, keepPassing: false)
+        let registry = try app.store.registry()
+        let people = Dictionary(registry.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let agencyName = registry.agencies.first { $0.code == c.agency }?.name ?? c.agency
+        let findingsByEvent = Dictionary(grouping: audit.findings.filter { $0.event != nil }, by: { $0.event!.position })
+        let writable = user.mayWrite(caseOf: c.agency)
+        let events = c.events.enumerated().map { index, event in
+            CaseView.EventView(
+                position: index + 1, date: event.date.description, kind: event.kind.chineseName,
+                officers: nonEmpty(event.officers.map { id in people[id].map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")),
+                details: nonEmpty(Self.details(of: event, people: people)),
+                records: event.records.map { record in
+                    CaseView.RecordView(kind: Self.recordKind(record.kind), title: record.title, file: record.file,
+                                        sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: Self.evidence(record.evidence),
+                                        evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
+                },
+                findings: (findingsByEvent[index + 1] ?? []).map(Self.finding))
+        }
+        let obligations = DueScanner(auditor: auditor).obligations(of: c, asOf: today).map {
+            CaseView.DeadlineView(title: $0.title, deadline: $0.deadline.description, overdue: $0.overdue,
+                                  left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
+        }
+        return CaseView(
+            chrome: Chrome(title: "案件 \(c.id)", context: context),
+            id: c.id, href: CaseRoutes.href(c.id), agency: agencyName, type: c.type.chineseName,
+            procedure: Self.procedure(c.procedure), major: c.declaredMajor,
+            party: c.party.name, partyKind: c.party.kind == .individual ? "自然人" : "法人或其他组织",
+            matter: c.matter?.text, violationDate: c.matter?.violationDate?.description, item: c.matter?.item,
+            saved: saved.map { "已保存：\($0)" },
+            audit: CaseView.AuditView(asOf: today.description, checklist: app.runner.checklist.title,
+                                      score: Self.points(audit.score), grade: audit.grade, veto: audit.veto,
+                                      failures: audit.failures.count, passed: audit.failures.isEmpty),
+            events: events,
+            otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
+            manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
+            deadlines: obligations,
+            outcome: c.outcome.map(Self.outcome),
+            disclosure: c.disclosure.map(Self.disclosure),
+            forms: writable ? forms(for: c) : nil,
+            review: user.mayScoreManualItems ? reviewForm(manual) : nil,
+            hasReview: user.mayScoreManualItems)
+    }
+
+    private func forms(for c: EnforcementCase) -> CaseView.Forms {
+        CaseView.Forms(
+            eventKinds: EventKind.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) },
+            events: c.events.enumerated().map { Option(value: String($0.offset + 1), label: "\($0.offset + 1). \($0.element.date) \($0.element.kind.chineseName)", selected: $0.offset == c.events.count - 1) },
+            penaltyKinds: PenaltyKind.allCases.filter { ![.fine, .confiscateIncome, .confiscateProperty, .warning].contains($0) }
+                .map { kind in Option(value: kind.rawValue, label: kind.chineseName, selected: c.outcome?.penalties.contains { $0.kind == kind } ?? false) },
+            fine: c.outcome?.penalties.first { $0.kind == .fine }?.amount?.yuanText ?? "",
+            warning: c.outcome?.penalties.contains { $0.kind == .warning } ?? false,
+            isLicense: c.type == .license,
+            today: CalendarDate.todayInBeijing().description,
+            maxUpload: WebError.size(app.configuration.maxUploadBytes))
+    }
+
+    private func reviewForm(_ scores: [ManualScore]) -> [CaseView.ManualItemView] {
+        app.runner.checklist.manualItems.map { item in
+            let latest = scores.last { $0.item == item.id }
+            return CaseView.ManualItemView(id: item.id, title: item.title, points: Self.points(item.points),
+                                           scored: latest.map { "扣 \(Self.points($0.deduction)) 分（\($0.reviewer)）\($0.note)" })
+        }
+    }
+
+    static func finding(_ f: Finding) -> CaseView.FindingView {
+        CaseView.FindingView(rule: f.rule, title: f.title, message: f.message, basis: f.basis, severity: f.severity.chineseName,
+                             deduction: f.deduction > 0 ? Self.points(f.deduction) : nil, veto: f.veto ?? false,
+                             deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual)
+    }
+
+    static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    static func details(of event: Event, people: [String: String]) -> String {
+        var parts: [String] = []
+        if let number = event.number { parts.append("文号 \(number)") }
+        if let method = event.method { parts.append("送达方式 \(deliveryMethod(method))") }
+        if let reviewer = event.reviewer { parts.append("审核人 \(people[reviewer] ?? reviewer)") }
+        if let result = event.result { parts.append(result == .approved ? "审核通过" : result == .rejected ? "审核不通过" : "退回修改") }
+        if let until = event.until { parts.append("期限至 \(until)") }
+        if let days = event.days { parts.append("延长 \(days) 日") }
+        if let rights = event.hearingRights { parts.append(rights ? "告知听证权利" : "未告知听证权利") }
+        if let by = event.revokedBy { parts.append(by == .court ? "法院判决" : by == .reconsideration ? "行政复议" : "自行纠正") }
+        return parts.joined(separator: "；")
+    }
+
+    static func deliveryMethod(_ method: DeliveryMethod) -> String {
+        switch method {
+        case .direct: "直接送达"
+        case .mail: "邮寄送达"
+        case .electronic: "电子送达"
+        case .left: "留置送达"
+        case .publicNotice: "公告送达"
+        }
+    }
+
+    static func procedure(_ procedure: Procedure) -> String {
+        switch procedure {
+        case .general: "普通程序"
+        case .simple: "简易程序"
+        case .fast: "快速办理"
+        }
+    }
+
+    static func recordKind(_ kind: Record.Kind) -> String {
+        switch kind {
+        case .text: "文书"
+        case .audioVideo: "音像记录"
+        case .photo: "照片"
+        }
+    }
+
+    static func evidence(_ evidence: Record.Evidence) -> String? {
+        switch evidence {
+        case .none: nil
+        case .ok: "校验一致"
+        case .mismatch: "哈希不符"
+        case .missing: "文件缺失"
+        case .unverified: "未提供哈希"
+        }
+    }
+
+    static func outcome(_ outcome: Outcome) -> CaseView.OutcomeView {
+        CaseView.OutcomeView(
+            penalties: outcome.penalties.map { penalty in penalty.amount.map { "\(penalty.kind.chineseName) \($0)" } ?? penalty.kind.chineseName },
+            bases: outcome.bases.map { "\($0.name) \($0.amount)" },
+            discretion: outcome.discretion.map { "\($0.level)\($0.reason.map { reason in "（\(reason)）" } ?? "")" },
+            grant: outcome.grant.map { $0 == .granted ? "准予许可" : "不予许可" })
+    }
+
+    static func disclosure(_ d: Disclosure) -> CaseView.DisclosureView {
+        CaseView.DisclosureView(date: d.date?.description, platform: d.platform, url: d.url, exempt: d.exempt,
+                                withdrawn: d.withdrawn?.description)
+    }
+}
+
+struct CaseView {
+    var chrome: Chrome
+    var id: String
+    var href: String
+    var agency: String
+    var type: String
+    var procedure: String
+    var major: Bool
+    var party: String
+    var partyKind: String
+    var matter: String?
+    var violationDate: String?
+    var item: String?
+    var saved: String?
+    var audit: AuditView
+    var events: [EventView]
+    var otherFindings: [FindingView]
+    var manualFindings: [FindingView]
+    var deadlines: [DeadlineView]
+    var outcome: OutcomeView?
+    var disclosure: DisclosureView?
+    var forms: Forms?
+    var review: [ManualItemView]?
+    var hasReview: Bool
+
+    struct AuditView { var asOf, checklist, score, grade: String; var veto: Bool; var failures: Int; var passed: Bool }
+    struct EventView { var position: Int; var date, kind: String; var officers, details: String?; var records: [RecordView]; var findings: [FindingView] }
+    struct RecordView { var kind, title: String; var file, sha256, evidence: String?; var evidenceProblem: Bool }
+    struct FindingView {
+        var rule, title, message: String
+        var basis: String?
+        var severity: String
+        var deduction: String?
+        var veto: Bool
+        var deadline, calendarRule: String?
+        var manual: Bool
+    }
+    struct DeadlineView { var title, deadline: String; var overdue: Bool; var left, rule: String }
+    struct OutcomeView { var penalties, bases: [String]; var discretion, grant: String? }
+    struct DisclosureView { var date, platform, url, exempt, withdrawn: String? }
+    struct ManualItemView { var id, title, points: String; var scored: String? }
+    struct Forms {
+        var eventKinds, events, penaltyKinds: [Option]
+        var fine: String
+        var warning, isLicense: Bool
+        var today, maxUpload: String
+    }
+}

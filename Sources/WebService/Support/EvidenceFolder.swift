@@ -1,0 +1,31 @@
+import CaseXML
+import Crypto
+import Foundation
+import NIOCore
+
+/// Uploaded evidence, one file per SHA-256 so that the same video uploaded twice is kept once and a
+/// stored file's name is its own integrity check.
+struct EvidenceFolder: Sendable {
+    let root: URL
+
+    init(_ root: URL) throws {
+        self.root = root
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    /// Stores the bytes and answers the name to record (relative to this folder) and their SHA-256.
+    func store(_ bytes: ByteBuffer, originalName: String?) throws -> (file: String, sha256: String) {
+        let digest = bytes.withUnsafeReadableBytes { Hex.string(SHA256.hash(data: $0)) }
+        let suffix = originalName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
+            .flatMap { $0.isEmpty || $0.count > 8 || !$0.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? nil : $0 }
+        let name = suffix.map { "\(digest).\($0)" } ?? digest
+        let target = root.appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: target.path) {
+            // Written beside the target and renamed, so a crash never leaves a half file under a hash name.
+            let partial = root.appendingPathComponent(".\(UUID().uuidString).part")
+            try bytes.withUnsafeReadableBytes { try Data($0).write(to: partial) }
+            try FileManager.default.moveItem(at: partial, to: target)
+        }
+        return (name, digest)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The server-rendered pages: Mustache templates bundled with the module, escaped by the template
+/// library (`{{name}}` is HTML-escaped; the templates never use the unescaped form for user data).
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    init() async throws {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw WebError.notFound("the page templates are missing from the installation")
+        }
+        library = try await MustacheLibrary(directory: folder)
+    }
+
+    func render(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) -> HTML {
+        guard let text = library.render(context, withTemplate: template) else {
+            return HTML("<!doctype html><title>模板缺失</title><p>页面模板 \(template) 缺失。", status: .internalServerError)
+        }
+        return HTML(text, status: status)
+    }
+}
+
+/// A rendered page.
+struct HTML: ResponseGenerator {
+    var text: String
+    var status: HTTPResponse.Status
+
+    init(_ text: String, status: HTTPResponse.Status = .ok) {
+        self.text = text
+        self.status = status
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status,
+                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                           // Nothing is fetched from elsewhere: no CDN, no external scripts or fonts.
+                           .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+                           .init("X-Content-Type-Options")!: "nosniff"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// The See Other answer to a form post, so that reloading the next page does not post again.
+func redirect(to location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+}
+
+/// A file to download, with its name in the header in both ASCII and UTF-8 forms.
+func download(_ data: Data, name: String, contentType: String) -> Response {
+    let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+    return Response(status: .ok,
+                    headers: [.contentType: contentType,
+                              .contentDisposition: "attachment; filename=\"\(encoded)\"; filename*=UTF-8''\(encoded)"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}
+
+/// Renders refusals of page routes as pages: sign-in redirects, 403/404/413/422 with the reason.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = WebRequestContext
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+        do {
+            return try await next(request, context)
+        } catch WebError.signInRequired {
+            let back = request.uri.path == "/" ? "" : "?next=" + (request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return redirect(to: "/login" + back)
+        } catch let error as WebError {
+            return try page(status: error.status, message: error.message, problems: error.problems, context: context)
+                .response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            let message = error.status == .notFound ? "没有这个页面。" : error.status == .contentTooLarge ? "上传内容过大，未保存。" : "请求无法处理（\(error.status.code)）。"
+            return try page(status: error.status, message: message, problems: [], context: context).response(from: request, context: context)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            return try page(status: .internalServerError, message: "服务器内部错误：\(error)", problems: [], context: context)
+                .response(from: request, context: context)
+        }
+    }
+
+    private func page(status: HTTPResponse.Status, message: String, problems: [String], context: Context) -> HTML {
+        let view = ErrorView(chrome: Chrome(title: "\(status.code) \(status.reasonPhrase)", context: context),
+                             status: status.code, message: message, problems: problems,
+                             hasProblems: !problems.isEmpty)
+        return pages.render("error", view, status: status)
+    }
+}
+
+struct ErrorView {
+    var chrome: Chrome
+    var status: Int
+    var message: String
+    var problems: [String]
+    /// Templates see stored properties only (Mustache reads values through Mirror).
+    var hasProblems: Bool
+}
+
+/// What every page's frame shows: the title, who is signed in, the menu their role allows, and the form token.
+struct Chrome {
+    var title: String
+    var user: UserView?
+    var csrf: String
+
+    struct UserView {
+        var name: String
+        var role: String
+        var agency: String?
+        var mayRunAudits: Bool
+        var mayReadDueList: Bool
+        var mayExport: Bool
+        var mayAdminister: Bool
+        var mayCreateCases: Bool
+    }
+
+    init(title: String, context: WebRequestContext) {
+        self.title = title
+        csrf = context.csrfToken
+        user = context.identity.map {
+            UserView(name: $0.name, role: $0.role.chineseName, agency: $0.agency, mayRunAudits: $0.mayRunAudits,
+                     mayReadDueList: $0.mayReadDueList, mayExport: $0.mayExport, mayAdminister: $0.mayAdminister,
+                     mayCreateCases: $0.mayCreateCases)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import WebService
+
+/// Sign-in: throttling on both sides of its limit, and sessions that end.
+@Suite struct SignInTests {
+    @Test func fourFailuresStillLetTheRightPasswordIn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            for _ in 0..<4 {
+                let refused = try await client.postLogin(name: Accounts.clerk, password: "wrong password")
+                #expect(refused.status == .unauthorized)
+            }
+            let admitted = try await client.postLogin(name: Accounts.clerk, password: Accounts.password)
+            #expect(admitted.status == .seeOther)
+        }
+    }
+
+    @Test func theFifthFailureLocksTheNameEvenForTheRightPassword() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            for _ in 0..<5 {
+                let refused = try await client.postLogin(name: Accounts.clerk, password: "wrong password")
+                #expect(refused.status == .unauthorized)
+                #expect(refused.text.contains("用户名或密码错误"))
+            }
+            let locked = try await client.postLogin(name: Accounts.clerk, password: Accounts.password)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers[.setCookie] == nil)
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 800)
+            let api = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                               body: ByteBuffer(string: #"{"user":"\#(Accounts.clerk)","password":"\#(Accounts.password)"}"#))
+            #expect(api.status == .tooManyRequests)
+            // Other names are not affected.
+            #expect(try await client.postLogin(name: Accounts.reviewer, password: Accounts.password).status == .seeOther)
+        }
+    }
+
+    @Test func aWindowOfFailuresExpires() {
+        let throttle = LoginThrottle(limit: 2, window: .seconds(60))
+        let start = ContinuousClock.now
+        throttle.recordFailure("a", now: start)
+        throttle.recordFailure("a", now: start + .seconds(1))
+        #expect(throttle.retryAfter("a", now: start + .seconds(2)) == .seconds(58))
+        #expect(throttle.retryAfter("a", now: start + .seconds(60)) == nil)
+    }
+
+    @Test func unknownNamesAreRefusedLikeWrongPasswords() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let unknown = try await client.postLogin(name: "无此人", password: Accounts.password)
+            let wrong = try await client.postLogin(name: Accounts.clerk, password: "wrong password")
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.text.contains("用户名或密码错误"))
+            #expect(wrong.text.contains("用户名或密码错误"))
+        }
+    }
+
+    @Test func aSessionEndsAfterItsLifetime() async throws {
+        let fixture = try await WebFixture(sessionLifetime: .seconds(1))
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/cases").status == .ok)
+            try await Task.sleep(for: .milliseconds(1_500))
+            let expired = try await clerk.get("/cases")
+            #expect(expired.status == .seeOther)
+            #expect(expired.headers[.location]?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test func aRemovedAccountLosesItsSession() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            try await fixture.store.database.write { try $0.execute(sql: "DELETE FROM account WHERE name = ?", arguments: [Accounts.clerk]) }
+            #expect(try await clerk.get("/cases").status == .seeOther)
+        }
+    }
+
+    @Test func theNextAddressStaysOnThisSite() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            for next in ["//evil.example/x", "https://evil.example/", "/\\evil.example"] {
+                let page = try await client.execute(uri: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
+                #expect(page.text.contains(#"name="next" value="/cases""#), "\(next)")
+            }
+        }
+    }
+}
