@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0"),
     ],
     targets: [
         .systemLibrary(
@@ -112,7 +114,8 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
     ]
 )
