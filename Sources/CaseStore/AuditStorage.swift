@@ -77,6 +77,11 @@ extension CaseStore {
         }
     }
 
+    /// One case's manual scores, oldest first.
+    public func manualScores(caseId: String) throws -> [ManualScoreRecord] {
+        try database.read { try ManualScoreRecord.filter(Column("caseId") == caseId).order(Column("id")).fetchAll($0) }
+    }
+
     /// Every manual score, by case, oldest first.
     public func manualScores() throws -> [String: [ManualScoreRecord]] {
         try database.read { db in

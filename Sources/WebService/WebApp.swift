@@ -22,8 +22,10 @@ public final class WebApp: Sendable {
     let evidence: EvidenceFolder
     /// Sessions live in memory: a restart signs everyone out, which is also how a leaked cookie is revoked.
     let sessions = MemoryPersistDriver()
-    /// Built from the registry and benchmarks; dropped when an admin imports new ones.
-    private let cachedAuditor = NIOLockedValueBox<CaseAuditor?>(nil)
+    /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
+    /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
+    private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
+    static let referenceLifetime: Duration = .seconds(10)
 
     public init(store: CaseStore, configuration: WebServiceConfiguration) async throws {
         self.store = store
@@ -36,17 +38,34 @@ public final class WebApp: Sendable {
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
     }
 
-    /// The auditor for case pages and the due list, built once per registry and benchmark import.
-    func auditor() throws -> CaseAuditor {
-        if let auditor = cachedAuditor.withLockedValue({ $0 }) { return auditor }
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar,
-                                      registry: store.registry(), benchmarks: store.benchmarkSets())
-        cachedAuditor.withLockedValue { $0 = auditor }
-        return auditor
+    /// What pages look names up in, and the auditor for case pages and the due list.
+    struct Reference: Sendable {
+        var registry: Registry
+        var auditor: CaseAuditor
+        var agencyNames: [String: String]
+        var peopleNames: [String: String]
     }
 
+    func reference() throws -> Reference {
+        let now = ContinuousClock.now
+        if let cached = cachedReference.withLockedValue({ $0 }), now - cached.built < Self.referenceLifetime {
+            return cached.reference
+        }
+        let registry = try store.registry()
+        let reference = Reference(
+            registry: registry,
+            auditor: try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
+                                     benchmarks: store.benchmarkSets()),
+            agencyNames: Dictionary(registry.agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            peopleNames: Dictionary(registry.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        cachedReference.withLockedValue { $0 = (reference, now) }
+        return reference
+    }
+
+    func auditor() throws -> CaseAuditor { try reference().auditor }
+
     func registryChanged() {
-        cachedAuditor.withLockedValue { $0 = nil }
+        cachedReference.withLockedValue { $0 = nil }
     }
 
     /// A stored case the user may read; anything else is "not found", so that a clerk cannot tell

@@ -13,7 +13,7 @@ struct AdminRoutes {
         router.get("admin") { request, context in
             let user = try context.user()
             guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号和导入名录。") }
-            let agencies = try app.store.registry().agencies
+            let agencies = try app.reference().registry.agencies
             return app.pages.render("admin", AdminView(
                 chrome: Chrome(title: "系统管理", context: context),
                 saved: request.uri.queryParameters["saved"].map(String.init),

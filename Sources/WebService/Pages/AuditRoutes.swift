@@ -40,7 +40,7 @@ struct AuditRoutes {
                 grades: app.runner.checklist.grades.sorted { $0.minimum > $1.minimum }
                     .map { AuditView.GradeCount(name: $0.name, count: grades[$0.name] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
-                agencies: try app.store.registry().agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
+                agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
             return app.pages.render("audit", view)
         }
         router.post("cases/{id}/review") { request, context -> Response in
@@ -77,7 +77,7 @@ struct AuditRoutes {
             guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
             return app.pages.render("export", ExportView(
                 chrome: Chrome(title: "导出", context: context), today: CalendarDate.todayInBeijing().description,
-                agencies: try app.store.registry().agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
+                agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
         }
         router.get("export/violations") { request, context -> Response in
             let user = try context.user()

@@ -17,14 +17,14 @@ struct CasePageBuilder {
 
     func view(of c: EnforcementCase, saved: String?) throws -> CaseView {
         let today = CalendarDate.todayInBeijing()
-        let auditor = try app.auditor()
-        let manual = try app.store.manualScores()[c.id, default: []].map {
+        let reference = try app.reference()
+        let auditor = reference.auditor
+        let manual = try app.store.manualScores(caseId: c.id).map {
             ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
         }
         let audit = auditor.audit(c, asOf: today, manualScores: manual, keepPassing: false)
-        let registry = try app.store.registry()
-        let people = Dictionary(registry.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let agencyName = registry.agencies.first { $0.code == c.agency }?.name ?? c.agency
+        let people = reference.peopleNames
+        let agencyName = reference.agencyNames[c.agency] ?? c.agency
         let findingsByEvent = Dictionary(grouping: audit.findings.filter { $0.event != nil }, by: { $0.event!.position })
         let writable = user.mayWrite(caseOf: c.agency)
         let events = c.events.enumerated().map { index, event in

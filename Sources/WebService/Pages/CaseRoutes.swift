@@ -22,8 +22,9 @@ struct CaseRoutes {
             let page = max(1, parameters["page"].flatMap { Int($0) } ?? 1)
             let result = try app.store.searchCases(CaseQuery(agency: agency, type: type, text: text,
                                                             limit: Self.pageSize, offset: (page - 1) * Self.pageSize))
-            let agencies = try app.store.registry().agencies
-            let names = Dictionary(agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let reference = try app.reference()
+            let agencies = reference.registry.agencies
+            let names = reference.agencyNames
             func link(_ page: Int) -> String {
                 var items = ["page=\(page)"]
                 if !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }

@@ -15,7 +15,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) -> HTML {
-        guard let text = library.render(context, withTemplate: template) else {
+        guard let text = library.render(TemplateValues.tree(context) ?? [:], withTemplate: template) else {
             return HTML("<!doctype html><title>模板缺失</title><p>页面模板 \(template) 缺失。", status: .internalServerError)
         }
         return HTML(text, status: status)
