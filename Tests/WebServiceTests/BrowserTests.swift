@@ -45,18 +45,18 @@ import TestSupport
         #expect(try await browser.url.hasPrefix(site + "/login"))
         try await browser.type("#user", Accounts.clerk)
         try await browser.type("#password", Accounts.password)
-        try await browser.click("#login")
+        try await browser.clickAndWait("#login")
         #expect(try await browser.url == site + "/cases")
         #expect(try await browser.text("h1").hasPrefix("案件"))
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-1-cases.png"))
 
-        try await browser.click("#nav-new-case")
+        try await browser.clickAndWait("#nav-new-case")
         try await browser.type("#case-id", "WH-SJJ-2026-0777")
         try await browser.type("#party-name", "芜湖某浏览器测试有限公司")
         try await browser.set("#violation-date", "2026-03-01")
         try await browser.type("#matter-text", "经营超过保质期的食品")
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-2-new-case.png"))
-        try await browser.click("#create-case")
+        try await browser.clickAndWait("#create-case")
         #expect(try await browser.url.hasPrefix(site + "/cases/WH-SJJ-2026-0777"))
 
         for (kind, date, extra) in [("filed", "2026-03-03", ("#event-record", "立案审批表")),
@@ -65,14 +65,14 @@ import TestSupport
             try await browser.set("#event-date", date)
             try await browser.type("#event-officers", "O-1001 O-1002")
             try await browser.type(extra.0, extra.1)
-            try await browser.click("#add-event")
+            try await browser.clickAndWait("#add-event")
             #expect(try await browser.text("#saved").hasPrefix("已保存"))
         }
         try await browser.run("document.querySelectorAll('details').forEach(d => d.open = true)")
         // 2026-03-10 + 7 working days is 2026-03-19; published on the 20th, a day late.
         try await browser.set("#disclosure-date", "2026-03-20")
         try await browser.type("#disclosure-platform", "芜湖市人民政府网站")
-        try await browser.click("#save-disclosure")
+        try await browser.clickAndWait("#save-disclosure")
         #expect(try await browser.text("#saved") == "已保存：公示信息")
 
         let timeline = try await browser.text("#timeline")

@@ -60,11 +60,12 @@ import Testing
     }
 
     @Test func aSessionEndsAfterItsLifetime() async throws {
-        let fixture = try await WebFixture(sessionLifetime: .seconds(1))
+        // Generous against a loaded machine: the first page must come well inside the lifetime.
+        let fixture = try await WebFixture(sessionLifetime: .seconds(5))
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             #expect(try await clerk.get("/cases").status == .ok)
-            try await Task.sleep(for: .milliseconds(1_500))
+            try await Task.sleep(for: .milliseconds(5_500))
             let expired = try await clerk.get("/cases")
             #expect(expired.status == .seeOther)
             #expect(expired.headers[.location]?.hasPrefix("/login") == true)

@@ -82,6 +82,20 @@ final class WebDriver: @unchecked Sendable {
         _ = try await call("POST", "/session/\(session)/element/\(try await element(css))/click", [:])
     }
 
+    /// Clicks something that submits or follows a link, and waits until the next page has loaded:
+    /// the old page is marked first, so a lookup can never land on it while the new one arrives.
+    func clickAndWait(_ css: String, timeout: Duration = .seconds(30)) async throws {
+        try await run("window.__zhifaLeaving = true;")
+        try await click(css)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let loaded = try? await run("return window.__zhifaLeaving !== true && document.readyState === 'complete';")
+            if loaded as? Bool == true { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "no new page within \(timeout) after clicking \(css)")
+    }
+
     func text(_ css: String) async throws -> String {
         try await call("GET", "/session/\(session)/element/\(try await element(css))/text")["value"] as? String ?? ""
     }

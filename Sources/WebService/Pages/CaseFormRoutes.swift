@@ -32,29 +32,20 @@ struct CaseFormRoutes {
             try save(enforcementCase, by: user)
             return redirect(to: CaseRoutes.href(enforcementCase.id) + "?saved=" + "立案登记".urlQueryEncoded)
         }
-        router.post("cases/{id}/events") { request, context -> Response in
-            let (user, form, c) = try await prepare(EventForm.self, request, context)
-            var changed = c
+        edit("events", EventForm.self, on: router) { c, form in
             let event = try form.event()
             // Kept in date order; an event on the same day as others goes after them.
-            let index = changed.events.lastIndex { $0.date <= event.date }.map { $0 + 1 } ?? 0
-            changed.events.insert(event, at: index)
-            try save(changed, by: user)
-            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "\(event.kind.chineseName) \(event.date)".urlQueryEncoded)
+            let index = c.events.lastIndex { $0.date <= event.date }.map { $0 + 1 } ?? 0
+            c.events.insert(event, at: index)
+            return "\(event.kind.chineseName) \(event.date)"
         }
-        router.post("cases/{id}/outcome") { request, context -> Response in
-            let (user, form, c) = try await prepare(OutcomeForm.self, request, context)
-            var changed = c
-            changed.outcome = try form.outcome()
-            try save(changed, by: user)
-            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "处理结果".urlQueryEncoded)
+        edit("outcome", OutcomeForm.self, on: router) { c, form in
+            c.outcome = try form.outcome()
+            return "处理结果"
         }
-        router.post("cases/{id}/disclosure") { request, context -> Response in
-            let (user, form, c) = try await prepare(DisclosureForm.self, request, context)
-            var changed = c
-            changed.disclosure = try form.disclosure()
-            try save(changed, by: user)
-            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "公示信息".urlQueryEncoded)
+        edit("disclosure", DisclosureForm.self, on: router) { c, form in
+            c.disclosure = try form.disclosure()
+            return "公示信息"
         }
         router.post("cases/{id}/records") { request, context -> Response in
             let user = try context.user()
@@ -78,15 +69,21 @@ struct CaseFormRoutes {
         }
     }
 
-    /// The user, the form (its token checked) and the case they may change.
-    private func prepare<Form: Decodable & CSRFCarrying>(_ type: Form.Type, _ request: Request, _ context: WebRequestContext)
-        async throws -> (WebUser, Form, EnforcementCase)
-    {
-        let user = try context.user()
-        let enforcementCase = try app.writableCase(try context.parameters.require("id"), for: user)
-        let form = try await decodeForm(Form.self, request, context, limit: app.configuration.maxRequestBytes)
-        try context.checkCSRF(form.csrf)
-        return (user, form, enforcementCase)
+    /// A form that changes one part of a case: the case the user may change, the form with its
+    /// token checked, the change applied and saved, then back to the case page saying what was saved.
+    private func edit<Form: Decodable & CSRFCarrying>(
+        _ part: String, _ type: Form.Type, on router: Router<WebRequestContext>,
+        change: @escaping @Sendable (inout EnforcementCase, Form) throws -> String
+    ) {
+        router.post("cases/{id}/\(part)") { request, context -> Response in
+            let user = try context.user()
+            var enforcementCase = try app.writableCase(try context.parameters.require("id"), for: user)
+            let form = try await decodeForm(Form.self, request, context, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            let saved = try change(&enforcementCase, form)
+            try save(enforcementCase, by: user)
+            return redirect(to: CaseRoutes.href(enforcementCase.id) + "?saved=" + saved.urlQueryEncoded)
+        }
     }
 
     private func save(_ enforcementCase: EnforcementCase, by user: WebUser) throws {
