@@ -99,6 +99,18 @@ import Testing
                                                   [("event", "3"), ("kind", "audio-video"), ("title", "补充执法记录仪视频")],
                                                   file: bytes, fileName: "现场.mp4")
             #expect(response.status == .seeOther)
+            // Anyone who may read the case may fetch the file; the link is on the case page.
+            let position = try #require(try fixture.store.loadCase(id: "WH-SJJ-2024-0117")?.events[2].records.count)
+            let link = "/cases/WH-SJJ-2024-0117/evidence/3/\(position)"
+            #expect(try await clerk.get("/cases/WH-SJJ-2024-0117").text.contains(#"href="\#(link)""#))
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            let fetched = try await reviewer.get(link)
+            #expect(fetched.status == .ok)
+            #expect(Array(fetched.body.readableBytesView) == bytes)
+            let other = try await Browser.signIn(client, as: Accounts.otherClerk)
+            #expect(try await other.get(link).status == .notFound)
+            // A record imported from a file names no stored upload.
+            #expect(try await reviewer.get("/cases/WH-SJJ-2024-0117/evidence/3/1").status == .notFound)
         }
         let record = try #require(try fixture.store.loadCase(id: "WH-SJJ-2024-0117")?.events[2].records.last)
         #expect(record.title == "补充执法记录仪视频")

@@ -32,8 +32,10 @@ struct CasePageBuilder {
                 position: index + 1, date: event.date.description, kind: event.kind.chineseName,
                 officers: nonEmpty(event.officers.map { id in people[id].map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")),
                 details: nonEmpty(Self.details(of: event, people: people)),
-                records: event.records.map { record in
+                records: event.records.enumerated().map { offset, record in
                     CaseView.RecordView(kind: Self.recordKind(record.kind), title: record.title, file: record.file,
+                                        download: record.file.flatMap { app.evidence.file(named: $0) }
+                                            .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
                                         sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: Self.evidence(record.evidence),
                                         evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
                 },
@@ -185,7 +187,7 @@ struct CaseView {
 
     struct AuditView { var asOf, checklist, score, grade: String; var veto: Bool; var failures: Int; var passed: Bool }
     struct EventView { var position: Int; var date, kind: String; var officers, details: String?; var records: [RecordView]; var findings: [FindingView] }
-    struct RecordView { var kind, title: String; var file, sha256, evidence: String?; var evidenceProblem: Bool }
+    struct RecordView { var kind, title: String; var file, download, sha256, evidence: String?; var evidenceProblem: Bool }
     struct FindingView {
         var rule, title, message: String
         var basis: String?

@@ -55,6 +55,21 @@ struct CaseRoutes {
             return app.pages.render("case", try CasePageBuilder(app: app, user: user, context: context)
                 .view(of: enforcementCase, saved: saved))
         }
+        Self.registerEvidence(on: router, app: app)
+    }
+
+    static func registerEvidence(on router: Router<WebRequestContext>, app: WebApp) {
+        // An uploaded record's file, for anyone who may read the case.
+        router.get("cases/{id}/evidence/{event}/{record}") { _, context -> Response in
+            let user = try context.user()
+            let c = try app.readableCase(try context.parameters.require("id"), for: user)
+            guard let event = Int(try context.parameters.require("event")), let index = Int(try context.parameters.require("record")),
+                  c.events.indices.contains(event - 1), c.events[event - 1].records.indices.contains(index - 1),
+                  let name = c.events[event - 1].records[index - 1].file, let url = app.evidence.file(named: name) else {
+                throw WebError.notFound("该记录没有保存在本系统的文件。")
+            }
+            return download(try Data(contentsOf: url), name: name, contentType: "application/octet-stream")
+        }
     }
 
     static func href(_ id: String) -> String {

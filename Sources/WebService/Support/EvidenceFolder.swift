@@ -28,4 +28,13 @@ struct EvidenceFolder: Sendable {
         }
         return (name, digest)
     }
+
+    /// A file this folder stores, by the name a record gives; nil for any other name, so that a
+    /// record naming `../x` or a file outside the folder cannot be served.
+    func file(named name: String) -> URL? {
+        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+        guard stem.count == 64, stem.allSatisfy(\.isHexDigit), !name.contains("/"),
+              FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) else { return nil }
+        return root.appendingPathComponent(name)
+    }
 }

@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
 
     init() async throws {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
-            throw WebError.notFound("the page templates are missing from the installation")
+            throw TemplatesMissing()
         }
         library = try await MustacheLibrary(directory: folder)
     }
@@ -20,6 +20,11 @@ struct PageRenderer: Sendable {
         }
         return HTML(text, status: status)
     }
+}
+
+/// The module's resource bundle was not installed beside the binary.
+struct TemplatesMissing: Error, CustomStringConvertible {
+    var description: String { "the page templates (WebService resources) are not installed beside the zhifa binary" }
 }
 
 /// A rendered page.
