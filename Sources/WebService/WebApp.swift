@@ -104,13 +104,14 @@ extension WebApp {
         let router = Router(context: WebRequestContext.self)
         router.addMiddleware {
             LogRequestsMiddleware(.info)
-            ErrorPageMiddleware(pages: pages)
             SessionMiddleware(
                 storage: sessions,
                 configuration: .init(
                     sessionCookieParameters: .init(name: "zhifa_session", path: "/", secure: configuration.secureCookies, sameSite: .strict),
                     defaultSessionExpiration: configuration.sessionLifetime))
             SignedInUser(store: store)
+            // Inside the session, so that an error page still shows who is signed in and their menu.
+            ErrorPageMiddleware(pages: pages)
         }
         StaticRoutes().register(on: router)
         LoginRoutes(app: self).register(on: router)
