@@ -13,12 +13,13 @@ public enum Passwords {
         Bcrypt.hash(password, cost: cost)
     }
 
-    public static func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    /// Without a hash (an unknown name) the password is checked against a decoy and refused, so that
+    /// a wrong name takes as long as a wrong password.
+    public static func verify(_ password: String, hash: String?) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash ?? decoy) && hash != nil }
     }
 
-    /// Spent on unknown names so that a wrong name takes as long as a wrong password.
-    static let decoy = Bcrypt.hash("zhifa-decoy", cost: 12)
+    private static let decoy = Bcrypt.hash("zhifa-decoy", cost: defaultCost)
 }
 
 extension WebApp {
@@ -28,7 +29,7 @@ extension WebApp {
             throw WebError.throttled(retryAfterSeconds: Int(wait.components.seconds) + 1)
         }
         let account = try store.account(named: name)
-        let matches = try await Passwords.verify(password, hash: account?.passwordHash ?? Passwords.decoy)
+        let matches = try await Passwords.verify(password, hash: account?.passwordHash)
         guard let account, matches else {
             throttle.recordFailure(name)
             throw WebError.wrongPassword

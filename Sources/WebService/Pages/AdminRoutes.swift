@@ -27,7 +27,7 @@ struct AdminRoutes {
         router.post("admin/users") { request, context -> Response in
             let user = try context.user()
             guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
-            let form = try await decodeForm(NewUserForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(NewUserForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard let role = UserRole(rawValue: form.role) else { throw WebError.invalid(["角色“\(form.role)”不存在。"]) }
             guard form.password.count >= 10 else { throw WebError.invalid(["密码至少 10 个字符。"]) }

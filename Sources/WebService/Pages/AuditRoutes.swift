@@ -47,7 +47,7 @@ struct AuditRoutes {
             let user = try context.user()
             guard user.mayScoreManualItems else { throw WebError.forbidden("只有评查人员可以对人工评查项打分。") }
             let c = try app.readableCase(try context.parameters.require("id"), for: user)
-            let form = try await decodeForm(ReviewForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(ReviewForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard let item = app.runner.checklist.manualItems.first(where: { $0.id == form.item }) else {
                 throw WebError.invalid(["评查表中没有人工评查项 \(form.item)。"])

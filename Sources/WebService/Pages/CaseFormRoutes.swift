@@ -23,7 +23,7 @@ struct CaseFormRoutes {
         router.post("cases/new") { request, context -> Response in
             let user = try context.user()
             guard user.mayCreateCases, let agency = user.agency else { throw WebError.forbidden("只有办案人员可以登记案件。") }
-            let form = try await decodeForm(NewCaseForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(NewCaseForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let enforcementCase = try form.enforcementCase(agency: agency)
             guard try app.store.agency(ofCase: enforcementCase.id) == nil else {
@@ -78,7 +78,7 @@ struct CaseFormRoutes {
         router.post("cases/{id}/\(part)") { request, context -> Response in
             let user = try context.user()
             var enforcementCase = try app.writableCase(try context.parameters.require("id"), for: user)
-            let form = try await decodeForm(Form.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(Form.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let saved = try change(&enforcementCase, form)
             try save(enforcementCase, by: user)

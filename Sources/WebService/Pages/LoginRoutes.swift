@@ -29,7 +29,7 @@ struct LoginRoutes {
                                                 next: safeNext(request.uri.queryParameters["next"].map(String.init)), user: ""))
         }
         router.post("login") { request, context -> Response in
-            let form = try await decodeForm(LoginForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(LoginForm.self, request, limit: app.configuration.maxRequestBytes)
             guard app.loginTokens.isValid(form.token) else { throw WebError.csrfRejected }
             do {
                 let user = try await app.authenticate(name: form.user, password: form.password)
@@ -46,7 +46,7 @@ struct LoginRoutes {
             }
         }
         router.post("logout") { request, context -> Response in
-            let form = try await decodeForm(CSRFForm.self, request, context, limit: app.configuration.maxRequestBytes)
+            let form = try await decodeForm(CSRFForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             context.sessions.clearSession()
             return redirect(to: "/login")
@@ -66,7 +66,7 @@ struct CSRFForm: Decodable {
 }
 
 /// Decodes an `application/x-www-form-urlencoded` body within a size limit.
-func decodeForm<Form: Decodable>(_ type: Form.Type, _ request: Request, _ context: WebRequestContext, limit: Int) async throws -> Form {
+func decodeForm<Form: Decodable>(_ type: Form.Type, _ request: Request, limit: Int) async throws -> Form {
     var request = request
     let buffer = try await collectBody(&request, limit: limit)
     do {
