@@ -150,8 +150,13 @@ public struct Event: Hashable, Sendable, Codable {
     /// `legal-review`
     public var reviewer: String?
     public var result: ReviewResult?
-    /// `extension`: calendar days approved.
+    /// `extension`: calendar days approved, 1 to `maxExtensionDays`.
     public var days: Int?
+
+    /// The longest single extension the interchange format accepts. 行政处罚法 第六十条 gives 90 days
+    /// "法律、法规、规章另有规定的，从其规定"; the rules that extend it (e.g. 市场监督管理行政处罚程序规定
+    /// 第六十四条: 30 days at a time) never approve a year at once. The XSD holds the same bound.
+    public static let maxExtensionDays = 365
     /// `decision`: 文号.
     public var number: String?
     /// `delivery`

@@ -4,7 +4,10 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public init(fen: Int64) { self.fen = fen }
 
-    public init(yuan: Int64) { self.fen = yuan * 100 }
+    public init(yuan: Int64) {
+        let (fen, overflow) = yuan.multipliedReportingOverflow(by: 100)
+        self.fen = overflow ? (yuan < 0 ? .min : .max) : fen
+    }
 
     /// Parses yuan with at most two decimals (`60000`, `12.5`, `0.05`); nil otherwise.
     public init?(yuanText text: some StringProtocol) {
@@ -31,7 +34,12 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var description: String { yuanText + "元" }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    /// Saturates instead of trapping: the XSD bounds every amount to under 10^12 yuan, so only a
+    /// row written by hand could come near, and an audit must survive that row.
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        let (sum, overflow) = lhs.fen.addingReportingOverflow(rhs.fen)
+        return Money(fen: overflow ? (rhs.fen > 0 ? .max : .min) : sum)
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -64,8 +72,11 @@ public struct Multiple: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 
     /// The amount this multiple makes of a base, rounded down to the fen.
+    /// Saturates at the largest amount instead of overflowing, like `Money.+`.
     public func of(_ base: Money) -> Money {
-        Money(fen: base.fen * tenThousandths / 10_000)
+        let (product, overflow) = base.fen.multipliedReportingOverflow(by: tenThousandths)
+        guard overflow else { return Money(fen: product / 10_000) }
+        return Money(fen: (base.fen < 0) != (tenThousandths < 0) ? .min : .max)
     }
 
     public var description: String {

@@ -8,68 +8,71 @@ enum CaseBatchLoader {
         let range: StatementArguments = [first, last]
         func rows(_ sql: String) throws -> RowCursor { try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: range) }
 
+        // Every column is decoded with a throwing accessor: a row changed by hand (text in a date
+        // column, a NULL where the schema says NOT NULL) is an error for this case, never a trap.
         var parties: [String: Party] = [:]
         let partyRows = try rows("SELECT * FROM party WHERE caseId BETWEEN ? AND ? AND position = 0")
         while let r = try partyRows.next() {
-            parties[r["caseId"]] = Party(kind: try decode(r["kind"]), name: r["name"], creditCode: r["creditCode"], idNumber: r["idNumber"],
-                                         firstOffence: r["firstOffence"], corrected: r["corrected"], harm: r["harm"])
+            parties[try r.value("caseId")] = Party(kind: try decode(try r.value("kind")), name: try r.value("name"), creditCode: try r.value("creditCode"), idNumber: try r.value("idNumber"),
+                                         firstOffence: try r.value("firstOffence"), corrected: try r.value("corrected"), harm: try r.value("harm"))
         }
         var officers: [Int64: [String]] = [:]
         let officerRows = try rows("""
             SELECT eo.eventId, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
             WHERE e.caseId BETWEEN ? AND ? ORDER BY eo.eventId, eo.position
             """)
-        while let r = try officerRows.next() { officers[r["eventId"], default: []].append(r["officerId"]) }
+        while let r = try officerRows.next() { officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
         var records: [Int64: [CaseModel.Record]] = [:]
         let recordRows = try rows("""
             SELECT r.* FROM record r JOIN event e ON e.id = r.eventId
             WHERE e.caseId BETWEEN ? AND ? ORDER BY r.eventId, r.position
             """)
         while let r = try recordRows.next() {
-            records[r["eventId"], default: []].append(CaseModel.Record(kind: try decode(r["kind"]), title: r["title"], file: r["file"], sha256: r["sha256"],
-                                                             start: r["start"], end: r["end"], evidence: try decode(r["evidence"])))
+            records[try r.value("eventId"), default: []].append(CaseModel.Record(kind: try decode(try r.value("kind")), title: try r.value("title"), file: try r.value("file"), sha256: try r.value("sha256"),
+                                                             start: try r.value("start"), end: try r.value("end"), evidence: try decode(try r.value("evidence"))))
         }
         var events: [String: [Event]] = [:]
         let eventRows = try rows("SELECT * FROM event WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
         while let r = try eventRows.next() {
-            let id: Int64 = r["id"]
-            let result: String? = r["result"], method: String? = r["method"], revokedBy: String? = r["revokedBy"]
-            events[r["caseId"], default: []].append(Event(
-                kind: try decode(r["kind"]), date: r["date"], officers: officers[id] ?? [], until: r["until"],
-                hearingRights: r["hearingRights"], reviewer: r["reviewer"], result: try result.map(decode),
-                days: r["days"], number: r["number"], method: try method.map(decode), revokedBy: try revokedBy.map(decode),
-                records: records[id] ?? [], line: r["line"]))
+            let id: Int64 = try r.value("id")
+            let result: String? = try r.value("result"), method: String? = try r.value("method"), revokedBy: String? = try r.value("revokedBy")
+            events[try r.value("caseId"), default: []].append(Event(
+                kind: try decode(try r.value("kind")), date: try r.value("date"), officers: officers[id] ?? [], until: try r.value("until"),
+                hearingRights: try r.value("hearingRights"), reviewer: try r.value("reviewer"), result: try result.map(decode),
+                days: try r.value("days"), number: try r.value("number"), method: try method.map(decode), revokedBy: try revokedBy.map(decode),
+                records: records[id] ?? [], line: try r.value("line")))
         }
         var penalties: [String: [Penalty]] = [:]
         let penaltyRows = try rows("SELECT * FROM penalty WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
-        while let r = try penaltyRows.next() { penalties[r["caseId"], default: []].append(Penalty(kind: try decode(r["kind"]), amount: r["amount"])) }
+        while let r = try penaltyRows.next() { penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
         var bases: [String: [BaseAmount]] = [:]
         let baseRows = try rows("SELECT * FROM baseAmount WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
-        while let r = try baseRows.next() { bases[r["caseId"], default: []].append(BaseAmount(name: r["name"], amount: r["amount"])) }
+        while let r = try baseRows.next() { bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
         var outcomes: [String: Outcome] = [:]
         let outcomeRows = try rows("SELECT * FROM outcome WHERE caseId BETWEEN ? AND ?")
         while let r = try outcomeRows.next() {
-            let id: String = r["caseId"], level: String? = r["discretionLevel"], grant: String? = r["grantResult"]
+            let id: String = try r.value("caseId"), level: String? = try r.value("discretionLevel"), grant: String? = try r.value("grantResult")
+            let reason: String? = try r.value("discretionReason")
             outcomes[id] = Outcome(penalties: penalties[id] ?? [], bases: bases[id] ?? [],
-                                   discretion: level.map { Discretion(level: $0, reason: r["discretionReason"]) }, grant: try grant.map(decode))
+                                   discretion: level.map { Discretion(level: $0, reason: reason) }, grant: try grant.map(decode))
         }
         var disclosures: [String: Disclosure] = [:]
         let disclosureRows = try rows("SELECT * FROM disclosure WHERE caseId BETWEEN ? AND ?")
         while let r = try disclosureRows.next() {
-            disclosures[r["caseId"]] = Disclosure(date: r["date"], platform: r["platform"], url: r["url"], withdrawn: r["withdrawn"],
-                                                  exempt: r["exempt"], text: r["text"])
+            disclosures[try r.value("caseId")] = Disclosure(date: try r.value("date"), platform: try r.value("platform"), url: try r.value("url"), withdrawn: try r.value("withdrawn"),
+                                                  exempt: try r.value("exempt"), text: try r.value("text"))
         }
         var cases: [EnforcementCase] = []
         let caseRows = try rows("SELECT * FROM enforcementCase WHERE id BETWEEN ? AND ? ORDER BY id")
         while let r = try caseRows.next() {
-            let id: String = r["id"]
+            let id: String = try r.value("id")
             guard wanted.contains(id) else { continue }
             guard let party = parties[id] else { throw StoreError.corrupt("case \(id) has no party row") }
-            let hasMatter: Bool = r["hasMatter"]
+            let hasMatter: Bool = try r.value("hasMatter")
             cases.append(EnforcementCase(
-                id: id, agency: r["agency"], type: try decode(r["type"]), procedure: try decode(r["procedure"]),
-                declaredMajor: r["declaredMajor"], party: party,
-                matter: hasMatter ? Matter(item: r["matterItem"], violationDate: r["matterViolationDate"], text: r["matterText"] ?? "") : nil,
+                id: id, agency: try r.value("agency"), type: try decode(try r.value("type")), procedure: try decode(try r.value("procedure")),
+                declaredMajor: try r.value("declaredMajor"), party: party,
+                matter: hasMatter ? Matter(item: try r.value("matterItem"), violationDate: try r.value("matterViolationDate"), text: try r.value("matterText") ?? "") : nil,
                 events: events[id] ?? [], outcome: outcomes[id], disclosure: disclosures[id]))
         }
         return cases
@@ -78,5 +81,12 @@ enum CaseBatchLoader {
     private static func decode<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: raw) else { throw StoreError.corrupt("\"\(raw)\" is not a valid \(T.self)") }
         return value
+    }
+}
+
+extension Row {
+    /// A column's value, or an error when the stored value is not of the type asked for.
+    fileprivate func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+        try decode(Value.self, forColumn: column)
     }
 }

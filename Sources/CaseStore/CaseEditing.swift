@@ -31,11 +31,10 @@ extension CaseStore {
     /// The case as the validating reader sees it after a round trip through XML, with the caller's
     /// evidence statuses put back record by record.
     static func validated(_ enforcementCase: EnforcementCase, displayName: String) throws -> EnforcementCase {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-save-\(UUID().uuidString).xml")
-        try Data(CaseXMLWriter.document(enforcementCase).utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        // In memory: no temporary file to leave behind on a full disk.
         var cases: [EnforcementCase] = []
-        try CaseFileReader().readCases(url, displayName: displayName, checkEvidence: false) { c, _ in cases.append(c) }
+        try CaseFileReader().readCases(.memory(Data(CaseXMLWriter.document(enforcementCase).utf8)), displayName: displayName,
+                                       evidence: .none) { c, _ in cases.append(c) }
         guard var result = cases.first, cases.count == 1 else {
             throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "the case did not survive its XML round trip")])
         }

@@ -10,11 +10,13 @@ import GRDB
 public final class CaseStore: Sendable {
     public let database: any DatabaseWriter
 
-    /// Opens (creating on first use) a store file in WAL mode with foreign keys on.
-    public convenience init(path: String) throws {
+    /// Opens (creating on first use) a store file in WAL mode with foreign keys on. A write that
+    /// finds another process writing waits at most `busyTimeout` seconds, then fails with a
+    /// `StoreCondition.busy` error (the web service answers 503 and "try again").
+    public convenience init(path: String, busyTimeout: TimeInterval = 10) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // A 64 MiB page cache keeps the indexes of a million-case store in memory while importing;
             // NORMAL sync is durable at every commit boundary in WAL mode, minus the last transaction on power loss.
@@ -79,8 +81,10 @@ public final class CaseStore: Sendable {
     }
 
     /// Walks the journal's hash chain and checks every stored case against what the journal vouched for.
-    public func verify() throws -> VerificationReport {
-        try database.read { try JournalVerifier.verify($0) }
+    /// With `anchor` (a head printed by an earlier verify), also checks that the journal still
+    /// reaches that entry with that hash.
+    public func verify(expecting anchor: JournalHead? = nil) throws -> VerificationReport {
+        try database.read { try JournalVerifier.verify($0, expecting: anchor) }
     }
 
     static func timestamp() -> String {

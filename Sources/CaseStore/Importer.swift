@@ -2,6 +2,7 @@ import CaseModel
 import CaseXML
 import Foundation
 import GRDB
+import WorkCalendar
 
 /// What importing one file did.
 public struct FileImportResult: Sendable {
@@ -57,39 +58,36 @@ extension CaseStore {
     /// Imports files and folders (recursively: their `.xml` files; other files are evidence).
     ///
     /// Registries go first, then benchmarks, then cases, whatever the order given. Each file is one
-    /// transaction: a file that fails leaves the store as it was and the others still import.
-    public func importPaths(_ paths: [String], actor: String) -> ImportReport {
-        var located: [(path: String, url: URL, kind: DocumentKind?, error: [XMLDiagnostic]?)] = []
-        for path in paths {
-            let files = Self.xmlFiles(at: path)
-            for url in files {
-                let display = url.path.hasPrefix("/") && !path.hasPrefix("/") ? Self.relative(url, to: path) : url.path
-                do {
-                    located.append((display, url, try CaseFileReader.kind(of: url, displayName: display), nil))
-                } catch let error as CaseXMLError {
-                    located.append((display, url, nil, error.diagnostics.map { XMLDiagnostic(file: display, line: $0.line, message: $0.message) }))
-                } catch {
-                    located.append((display, url, nil, [XMLDiagnostic(file: display, line: 0, message: "\(error)")]))
+    /// transaction: a file that fails leaves the store as it was and the others still import. The
+    /// next file is read and checked on another thread while this one is written, and `progress`
+    /// hears of each file as soon as it is committed or refused, so that an interrupted import has
+    /// said which files it stored.
+    public func importPaths(_ paths: [String], actor: String,
+                            progress: (FileImportResult) -> Void = { _ in }) -> ImportReport {
+        let located = Self.locate(paths)
+        let handOff = HandOff<(LocatedFile, Result<PreparedDocument, Error>)>(capacity: 1)
+        Thread.detachNewThread {
+            for file in located {
+                let prepared = Result { () throws -> PreparedDocument in
+                    if let error = file.error { throw CaseXMLError.invalid(error) }
+                    return try Self.prepare(.file(file.url), kind: file.kind!, name: file.path,
+                                            evidence: .folder(file.url.deletingLastPathComponent()))
                 }
+                guard handOff.put((file, prepared)) else { break }
             }
-            if files.isEmpty {
-                located.append((path, URL(fileURLWithPath: path), nil,
-                                [XMLDiagnostic(file: path, line: 0, message: FileManager.default.fileExists(atPath: path)
-                                               ? "no .xml file found there" : "no such file or folder")]))
-            }
+            handOff.finish(nil)
         }
-        located.sort { ($0.kind?.importOrder ?? 9, $0.path) < ($1.kind?.importOrder ?? 9, $1.path) }
-        let results = located.map { file -> FileImportResult in
-            if let error = file.error { return FileImportResult(path: file.path, kind: nil, outcome: .failed(error)) }
+        var results: [FileImportResult] = []
+        while let (file, prepared) = handOff.take() {
+            let outcome: FileImportResult.Outcome
             do {
-                let counts = try importFile(file.url, kind: file.kind!, displayName: file.path, actor: actor)
-                return FileImportResult(path: file.path, kind: file.kind, outcome: .imported(counts))
-            } catch let error as CaseXMLError {
-                return FileImportResult(path: file.path, kind: file.kind, outcome: .failed(error.diagnostics))
+                outcome = .imported(try write(try prepared.get(), actor: actor, agencyScope: nil))
             } catch {
-                return FileImportResult(path: file.path, kind: file.kind,
-                                        outcome: .failed([XMLDiagnostic(file: file.path, line: 0, message: "\(error)")]))
+                outcome = .failed(Self.diagnostics(of: error, file: file.path))
             }
+            let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
+            progress(result)
+            results.append(result)
         }
         return ImportReport(files: results)
     }
@@ -101,158 +99,93 @@ extension CaseStore {
     public func importFile(_ url: URL, kind: DocumentKind? = nil, displayName: String? = nil, actor: String,
                            agencyScope: String? = nil) throws -> ImportCounts {
         let name = displayName ?? url.path
-        let kind = try kind ?? CaseFileReader.kind(of: url, displayName: name)
+        return try importDocument(.file(url), kind: kind, displayName: name, actor: actor, agencyScope: agencyScope,
+                                  evidence: .folder(url.deletingLastPathComponent()))
+    }
+
+    /// Imports a document from any source in one transaction, its records' files checked as
+    /// `evidence` allows (the web service: only the agency's own uploads).
+    public func importDocument(_ source: DocumentSource, kind: DocumentKind? = nil, displayName: String, actor: String,
+                               agencyScope: String? = nil, evidence: EvidencePolicy) throws -> ImportCounts {
+        let kind = try kind ?? CaseFileReader.kind(of: source, displayName: displayName)
+        let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
+        return try write(prepared, actor: actor, agencyScope: agencyScope)
+    }
+
+    /// Writes a prepared document in one transaction.
+    private func write(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
         let now = Self.timestamp()
-        let reader = CaseFileReader()
         return try database.write { db in
-            let journal = try JournalAppender(db: db, actor: actor, at: now)
-            var counts = ImportCounts()
-            switch kind {
-            case .registry:
-                try importRegistry(reader, url, name, db, journal, &counts)
-            case .benchmarks:
-                let set = try reader.readBenchmarks(url, displayName: name)
-                guard try AgencyRecord.exists(db, key: set.agency) else {
-                    throw CaseXMLError.invalid([XMLDiagnostic(file: name, line: 2, message: "benchmarks of agency \(set.agency), which no imported registry holds")])
-                }
-                try RegistryRows.replace(set, importedAt: now, into: db)
-                try journal.append(action: "benchmarks.import", subject: set.agency, contentHash: EvidenceCheck.sha256Hex(of: url),
-                                   detail: "\(name): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
-                counts.benchmarkItems = set.items.count
-            case .cases:
-                try importCases(reader, url, name, now, agencyScope, db, journal, &counts)
+            let transaction = try ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
+            switch prepared.content {
+            case .registry(let entries):
+                return try transaction.importRegistry(entries, fileHash: prepared.fileHash)
+            case .benchmarks(let set):
+                return try transaction.importBenchmarks(set, fileHash: prepared.fileHash)
+            case .cases(let cases):
+                return try transaction.importCases(cases, agencyScope: agencyScope)
             }
-            return counts
         }
     }
 
-    /// Reading, validating and hashing cases runs on its own thread, a bounded hand-off ahead of the
-    /// inserts, so that parsing and SQLite share the machine's cores; the file stays one transaction.
-    private func importCases(_ reader: CaseFileReader, _ url: URL, _ name: String, _ now: String, _ agencyScope: String?,
-                             _ db: Database, _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
-        let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
-        let handOff = HandOff<(EnforcementCase, Int, String)>(capacity: 256)
-        Thread.detachNewThread {
-            do {
-                try reader.readCases(url, displayName: name) { enforcementCase, line in
-                    guard handOff.put((enforcementCase, line, CaseXMLWriter.contentHash(enforcementCase))) else { throw CancellationError() }
-                }
-                handOff.finish(nil)
-            } catch {
-                handOff.finish(error)
-            }
-        }
-        var refused: [XMLDiagnostic] = []
-        do {
-            while let (enforcementCase, line, hash) = handOff.take() {
-                guard knownAgencies.contains(enforcementCase.agency) else {
-                    refused.append(XMLDiagnostic(file: name, line: line,
-                                                 message: "case \(enforcementCase.id) belongs to agency \(enforcementCase.agency), which no imported registry holds"))
-                    continue
-                }
-                if let agencyScope, let refusal = try Self.outOfScope(enforcementCase, agencyScope, db) {
-                    refused.append(XMLDiagnostic(file: name, line: line, message: refusal))
-                    continue
-                }
-                guard refused.isEmpty else { continue }
-                switch try Self.store(enforcementCase, contentHash: hash, sourceFile: name, at: now, db: db, journal: journal) {
-                case .new: counts.newCases += 1
-                case .replaced: counts.replacedCases += 1
-                case .unchanged: counts.unchangedCases += 1
-                }
-            }
-        } catch {
-            handOff.cancel()
-            handOff.waitUntilFinished()
-            throw error
-        }
-        let readerProblems = (handOff.failure as? CaseXMLError)?.diagnostics ?? []
-        if let failure = handOff.failure, !(failure is CaseXMLError) { throw failure }
-        if !readerProblems.isEmpty || !refused.isEmpty {
-            throw CaseXMLError.invalid((readerProblems + refused).sorted { $0.line < $1.line })
-        }
+    /// A file named on the command line, with its kind or why it cannot be read.
+    struct LocatedFile: Sendable {
+        var path: String
+        var url: URL
+        var kind: DocumentKind?
+        var error: [XMLDiagnostic]?
     }
 
-    private func importRegistry(_ reader: CaseFileReader, _ url: URL, _ name: String, _ db: Database,
-                                _ journal: JournalAppender, _ counts: inout ImportCounts) throws {
-        let entries = try reader.readRegistryEntries(url, displayName: name)
-        var registry = Registry()
-        for (entry, _) in entries {
-            if case .agency(let agency) = entry {
-                try RegistryRows.upsert(agency, into: db)
-                registry.agencies.append(agency)
+    /// The `.xml` files of the paths, each with its kind, registries first, then benchmarks, then cases.
+    static func locate(_ paths: [String]) -> [LocatedFile] {
+        var located: [LocatedFile] = []
+        for path in paths {
+            let files = Self.xmlFiles(at: path)
+            for url in files {
+                let display = url.path.hasPrefix("/") && !path.hasPrefix("/") ? Self.relative(url, to: path) : url.path
+                do {
+                    located.append(LocatedFile(path: display, url: url, kind: try CaseFileReader.kind(of: url, displayName: display)))
+                } catch {
+                    located.append(LocatedFile(path: display, url: url, error: diagnostics(of: error, file: display)))
+                }
+            }
+            if files.isEmpty {
+                located.append(LocatedFile(path: path, url: URL(fileURLWithPath: path), error: [XMLDiagnostic(
+                    file: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? "该处没有 .xml 文件" : "没有这个文件或文件夹")]))
             }
         }
-        var problems: [XMLDiagnostic] = []
-        for (entry, line) in entries {
-            guard case .officer(let officer) = entry else { continue }
-            guard try AgencyRecord.exists(db, key: officer.agency) else {
-                problems.append(XMLDiagnostic(file: name, line: line, message: "officer \(officer.id) belongs to agency \(officer.agency), which neither this file nor the store holds"))
-                continue
-            }
-            try RegistryRows.upsert(officer, into: db)
-            registry.officers.append(officer)
+        return located.sorted { ($0.kind?.importOrder ?? 9, $0.path) < ($1.kind?.importOrder ?? 9, $1.path) }
+    }
+
+    /// Problems of a file as `FILE:LINE: message`, whatever was thrown.
+    static func diagnostics(of error: Error, file: String) -> [XMLDiagnostic] {
+        switch error {
+        case let error as CaseXMLError:
+            return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message) }
+        case let error as StoreError:
+            return [XMLDiagnostic(file: file, line: 0, message: error.description)]
+        default:
+            return [XMLDiagnostic(file: file, line: 0, message: "\(error)")]
         }
-        if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
-        try journal.append(action: "registry.import", subject: name, contentHash: EvidenceCheck.sha256Hex(of: url),
-                           detail: "\(registry.agencies.count) agencies, \(registry.officers.count) people")
-        counts.agencies = registry.agencies.count
-        counts.officers = registry.officers.count
     }
 
     /// Why a case falls outside what an agency's account may write, or nil when it may.
     ///
-    /// A taken id of another agency is refused in the same words as a foreign agency, so that the
-    /// refusal tells a clerk nothing about which ids other agencies use.
+    /// The id must start with the agency's code (`idPrefixRefusal`), which is checked before the
+    /// store is asked anything; a taken id of another agency is then refused in the same words as a
+    /// foreign agency, so that no refusal tells a clerk which ids other agencies use.
     static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: Database) throws -> String? {
+        if let refusal = idPrefixRefusal(id: enforcementCase.id, agency: agency) { return refusal }
         let owner = try String.fetchOne(db, sql: "SELECT agency FROM enforcementCase WHERE id = ?", arguments: [enforcementCase.id])
         guard enforcementCase.agency != agency || (owner != nil && owner != agency) else { return nil }
-        return "case \(enforcementCase.id) is not a case of agency \(agency); this account may write only that agency's cases"
+        return "案件 \(enforcementCase.id) 不是 \(agency) 的案件；本账号只能提交本机关的案件"
     }
 
-    public enum StoreOutcome: Sendable { case new, replaced, unchanged }
-
-    /// Stores a case; an existing case of the same id is kept in history and replaced.
-    static func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
-                      db: Database, journal: JournalAppender) throws -> StoreOutcome {
-        var version = 1
-        var outcome = StoreOutcome.new
-        let lookup = try db.cachedStatement(sql: "SELECT contentHash FROM enforcementCase WHERE id = ?")
-        if let storedHash = try String.fetchOne(lookup, arguments: [enforcementCase.id]),
-           let existing = try CaseRecord.fetchOne(db, key: enforcementCase.id) {
-            if storedHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
-                return .unchanged
-            }
-            guard let previous = try CaseRows.load(id: existing.id, from: db) else {
-                throw StoreError.corrupt("case \(existing.id) has no party row")
-            }
-            var history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
-                                            sourceFile: existing.sourceFile, contentHash: existing.contentHash,
-                                            xml: CaseXMLWriter.document(previous))
-            try history.insert(db)
-            try CaseRecord.deleteOne(db, key: existing.id)
-            version = existing.version + 1
-            outcome = .replaced
-        }
-        try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
-        try journal.append(action: outcome == .new ? "case.import" : "case.replace", subject: enforcementCase.id,
-                           contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
-        return outcome
-    }
-
-    private static func evidence(of enforcementCase: EnforcementCase) -> [String] {
-        var statuses: [String] = []
-        for event in enforcementCase.events {
-            for record in event.records { statuses.append(record.evidence.rawValue) }
-        }
-        return statuses
-    }
-
-    private static func existingEvidence(_ id: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT r.evidence FROM record r JOIN event e ON e.id = r.eventId
-            WHERE e.caseId = ? ORDER BY e.position, r.position
-            """, arguments: [id])
+    /// A clerk's case ids start with their agency's code and a hyphen (`WH-SJJ-2024-0001`), so that
+    /// no agency can take an id another agency will need. One rule for the forms and the API.
+    public static func idPrefixRefusal(id: String, agency: String) -> String? {
+        guard !id.hasPrefix(agency + "-") else { return nil }
+        return "案件编号须以本机关代码“\(agency)-”开头，例如 \(agency)-\(CalendarDate.todayInBeijing().year)-0001"
     }
 
     /// `.xml` files of a path: the file itself, or a folder's, recursively and in name order.

@@ -77,15 +77,42 @@ public struct VerificationReport: Sendable {
     public var casesChecked: Int
     /// The first entry whose link or own hash does not hold; nil when the chain is whole.
     public var firstBrokenLink: (seq: Int64, reason: String)?
-    /// Cases whose stored content no longer matches what the journal vouched for.
+    /// Cases whose stored content no longer matches what the journal vouched for, or that the
+    /// journal vouches for and the store no longer holds.
     public var tamperedCases: [(id: String, reason: String)]
+    /// The chain's last entry: kept outside the store (printed by `zhifa verify`), it is the anchor
+    /// that a later `verify --head` checks, so that a journal cut short or rewritten from an edit
+    /// onwards, with every hash recomputed, no longer passes.
+    public var head: JournalHead
+    /// Why the anchor given to `verify(expecting:)` does not hold; nil when it does or none was given.
+    public var anchorProblem: String?
 
-    public var isIntact: Bool { firstBrokenLink == nil && tamperedCases.isEmpty }
+    public var isIntact: Bool { firstBrokenLink == nil && tamperedCases.isEmpty && anchorProblem == nil }
+}
+
+/// An entry of the journal by position and hash, written `SEQ:HASH`.
+public struct JournalHead: Sendable, Equatable, CustomStringConvertible, LosslessStringConvertible {
+    public var seq: Int64
+    public var hash: String
+
+    public init(seq: Int64, hash: String) { self.seq = seq; self.hash = hash }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, parts[1].count == 64,
+              parts[1].allSatisfy({ $0.isHexDigit && $0.isASCII }) else { return nil }
+        self.seq = seq
+        self.hash = parts[1].lowercased()
+    }
+
+    public var description: String { "\(seq):\(hash)" }
 }
 
 enum JournalVerifier {
-    static func verify(_ db: Database) throws -> VerificationReport {
-        var report = VerificationReport(entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [])
+    static func verify(_ db: Database, expecting anchor: JournalHead? = nil) throws -> VerificationReport {
+        var report = VerificationReport(entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [],
+                                        head: JournalHead(seq: 0, hash: JournalEntry.genesis))
+        var anchorSeen = anchor == nil || anchor == JournalHead(seq: 0, hash: JournalEntry.genesis)
         var previous = (seq: Int64(0), hash: JournalEntry.genesis)
         var vouched: [String: String] = [:]
         let cursor = try JournalEntry.order(Column("seq")).fetchCursor(db)
@@ -101,11 +128,22 @@ enum JournalVerifier {
                 }
             }
             previous = (entry.seq, entry.hash)
+            if let anchor, entry.seq == anchor.seq {
+                anchorSeen = true
+                if entry.hash != anchor.hash {
+                    report.anchorProblem = "第 \(anchor.seq) 条日志的哈希与保存的链头不符：日志自该条或更早起被改写"
+                }
+            }
             if entry.action.hasPrefix("case."), let contentHash = entry.contentHash {
                 vouched[entry.subject] = contentHash
             }
         }
+        report.head = JournalHead(seq: previous.seq, hash: previous.hash)
+        if !anchorSeen, let anchor {
+            report.anchorProblem = "日志只有 \(previous.seq) 条，保存的链头是第 \(anchor.seq) 条：日志被截短"
+        }
         // Cases are read back in id-range batches, the way audits read them, so memory stays bounded.
+        var present: Set<String> = []
         var after = ""
         while true {
             let rows = try Row.fetchAll(db, sql: "SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512",
@@ -117,6 +155,7 @@ enum JournalVerifier {
             for row in rows {
                 let id: String = row["id"], recorded: String = row["contentHash"]
                 report.casesChecked += 1
+                present.insert(id)
                 guard let expected = vouched[id] else {
                     report.tamperedCases.append((id, "no journal entry vouches for this case"))
                     continue
@@ -133,6 +172,10 @@ enum JournalVerifier {
                 }
             }
             after = last["id"]
+        }
+        // Nothing removes a case through Zhifa: one the journal vouches for and the store lacks was deleted behind its back.
+        for id in vouched.keys.sorted() where !present.contains(id) {
+            report.tamperedCases.append((id, "日志记载了该案件，但库中已没有它（案件被删除）"))
         }
         return report
     }

@@ -24,6 +24,17 @@ enum Schema {
                 t.column("createdBy", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: evidence belongs to the agency that uploaded it") { db in
+            try db.create(table: "evidenceUpload", options: [.withoutRowID]) { t in
+                t.column("sha256", .text).notNull()
+                t.column("agency", .text).notNull().references("agency", onDelete: .restrict)
+                t.column("name", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("uploadedAt", .text).notNull()
+                t.column("uploadedBy", .text).notNull()
+                t.primaryKey(["agency", "sha256"])
+            }
+        }
         return migrator
     }
 

@@ -15,3 +15,26 @@ public enum StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// A passing condition of the database behind a failed operation, which callers answer differently
+/// from a broken request: wait and retry, or tell an administrator the disk is full.
+public enum StoreCondition: Sendable, Equatable {
+    /// Another process holds the write lock beyond the busy timeout.
+    case busy
+    /// The disk (or the database's size limit) is full.
+    case full
+}
+
+import GRDB
+
+extension StoreCondition {
+    /// The condition an error from the store reports, or nil when it is something else.
+    public init?(_ error: Error) {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+        case .SQLITE_FULL: self = .full
+        default: return nil
+        }
+    }
+}

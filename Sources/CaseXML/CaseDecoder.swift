@@ -2,8 +2,8 @@ import CaseModel
 import Foundation
 
 extension ModelDecoder {
-    /// Decodes one `<case>`; evidence files are looked up relative to `baseDirectory`.
-    func enforcementCase(_ element: Element, baseDirectory: URL?) -> EnforcementCase? {
+    /// Decodes one `<case>`; records' files are checked as `evidence` allows.
+    func enforcementCase(_ element: Element, evidence: EvidencePolicy) -> EnforcementCase? {
         guard let id = required(element, "id"), let agency = required(element, "agency"),
               let type: CaseType = enumeration(element, "type", required: true) else { return nil }
         guard let partyElement = element.child(named: "party") else {
@@ -15,7 +15,7 @@ extension ModelDecoder {
             Matter(item: string(matter, "item"), violationDate: date(matter, "violation-date"), text: matter.text)
         }
         let events = element.child(named: "events")?.children(named: "event")
-            .compactMap { event($0, baseDirectory: baseDirectory) } ?? []
+            .compactMap { event($0, evidence: evidence) } ?? []
         return EnforcementCase(
             id: id, agency: agency, type: type,
             procedure: enumeration(element, "procedure") ?? .general,
@@ -35,18 +35,18 @@ extension ModelDecoder {
                      harm: bool(element, "harm") ?? false)
     }
 
-    private func event(_ element: Element, baseDirectory: URL?) -> Event? {
+    private func event(_ element: Element, evidence: EvidencePolicy) -> Event? {
         guard let kind: EventKind = enumeration(element, "kind", required: true),
               let date = date(element, "date", required: true) else { return nil }
         let officers = string(element, "officers").map { $0.split(separator: " ").map(String.init) } ?? []
         let days = string(element, "days").flatMap { text -> Int? in
-            guard let value = Int(text), value > 0 else {
-                problem(element, "days=\"\(text)\" is not a positive number of days")
+            guard let value = Int(text), (1...Event.maxExtensionDays).contains(value) else {
+                problem(element, "days=\"\(text)\" is not a number of days from 1 to \(Event.maxExtensionDays)")
                 return nil
             }
             return value
         }
-        let records = element.children(named: "record").compactMap { record($0, baseDirectory: baseDirectory) }
+        let records = element.children(named: "record").compactMap { record($0, evidence: evidence) }
         return Event(kind: kind, date: date, officers: officers, until: self.date(element, "until"),
                      hearingRights: bool(element, "hearing-rights"), reviewer: string(element, "reviewer"),
                      result: enumeration(element, "result"), days: days, number: string(element, "number"),
@@ -54,13 +54,18 @@ extension ModelDecoder {
                      records: records, line: element.line)
     }
 
-    private func record(_ element: Element, baseDirectory: URL?) -> Record? {
+    private func record(_ element: Element, evidence policy: EvidencePolicy) -> Record? {
         guard let kind: Record.Kind = enumeration(element, "kind", required: true),
               let title = required(element, "title") else { return nil }
         let file = string(element, "file"), sha256 = string(element, "sha256")?.lowercased()
         var evidence = Record.Evidence.none
-        if let file, let baseDirectory {
-            evidence = EvidenceCheck.check(file: file, expected: sha256, relativeTo: baseDirectory)
+        if let file {
+            switch policy.check(file: file, expected: sha256) {
+            case .success(let status): evidence = status
+            case .failure(let refusal):
+                problem(element, refusal.message)
+                return nil
+            }
         }
         return Record(kind: kind, title: title, file: file, sha256: sha256,
                       start: string(element, "start"), end: string(element, "end"), evidence: evidence)

@@ -18,8 +18,13 @@ public struct CaseFileReader: Sendable {
 
     /// The kind of document a file holds, from its root element alone.
     public static func kind(of url: URL, displayName: String? = nil) throws -> DocumentKind {
-        let sink = DiagnosticSink(file: displayName ?? url.path)
-        let reader = try ValidatingReader(url: url, schema: nil, sink: sink)
+        try kind(of: .file(url), displayName: displayName ?? url.path)
+    }
+
+    /// The kind of document a source holds, from its root element alone (after the prolog guard).
+    public static func kind(of source: DocumentSource, displayName: String) throws -> DocumentKind {
+        let sink = DiagnosticSink(file: displayName)
+        let reader = try ValidatingReader(source: source, schema: nil, sink: sink)
         guard let root = reader.root() else {
             throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
         }
@@ -48,8 +53,12 @@ public struct CaseFileReader: Sendable {
 
     /// The registry's agencies and people in document order, each with its line.
     public func readRegistryEntries(_ url: URL, displayName: String? = nil) throws -> [(RegistryEntry, Int)] {
+        try readRegistryEntries(.file(url), displayName: displayName ?? url.path)
+    }
+
+    public func readRegistryEntries(_ source: DocumentSource, displayName: String) throws -> [(RegistryEntry, Int)] {
         var entries: [(RegistryEntry, Int)] = []
-        try read(url, displayName: displayName, expecting: .registry) { reader, decoder, _ in
+        try read(source, displayName: displayName, expecting: .registry) { reader, decoder, _ in
             reader.readItems(wholeRoot: false, convert: { element -> (RegistryEntry, Int)? in
                 switch element.localName {
                 case "agency": decoder.agency(element).map { (.agency($0), element.line) }
@@ -62,8 +71,12 @@ public struct CaseFileReader: Sendable {
     }
 
     public func readBenchmarks(_ url: URL, displayName: String? = nil) throws -> BenchmarkSet {
+        try readBenchmarks(.file(url), displayName: displayName ?? url.path)
+    }
+
+    public func readBenchmarks(_ source: DocumentSource, displayName: String) throws -> BenchmarkSet {
         var set = BenchmarkSet(agency: "")
-        try read(url, displayName: displayName, expecting: .benchmarks) { reader, decoder, root in
+        try read(source, displayName: displayName, expecting: .benchmarks) { reader, decoder, root in
             set = BenchmarkSet(agency: decoder.required(root, "agency") ?? "", title: decoder.string(root, "title"),
                                effective: decoder.date(root, "effective"))
             reader.sink.settleItem(lines: 0..<Int.max)
@@ -72,17 +85,24 @@ public struct CaseFileReader: Sendable {
         return set
     }
 
-    /// Streams the cases of a `<case>` or `<cases>` file to `each`, with each case's line.
-    /// Returns how many cases were delivered.
+    /// Streams the cases of a `<case>` or `<cases>` file to `each`, with each case's line; records'
+    /// files are looked up inside the file's folder. Returns how many cases were delivered.
     @discardableResult
     public func readCases(_ url: URL, displayName: String? = nil, checkEvidence: Bool = true,
                           each: (EnforcementCase, Int) throws -> Void) throws -> Int {
+        try readCases(.file(url), displayName: displayName ?? url.path,
+                      evidence: checkEvidence ? .folder(url.deletingLastPathComponent()) : .none, each: each)
+    }
+
+    /// Streams the cases of a document from any source, checking records' files as `evidence` allows.
+    @discardableResult
+    public func readCases(_ source: DocumentSource, displayName: String, evidence: EvidencePolicy,
+                          each: (EnforcementCase, Int) throws -> Void) throws -> Int {
         var count = 0
-        let baseDirectory = checkEvidence ? url.deletingLastPathComponent() : nil
-        try read(url, displayName: displayName, expecting: .cases) { reader, decoder, root in
+        try read(source, displayName: displayName, expecting: .cases) { reader, decoder, root in
             try reader.readItems(wholeRoot: root.localName == "case", convert: { element -> (EnforcementCase, Int)? in
                 guard element.localName == "case" else { return nil }
-                return decoder.enforcementCase(element, baseDirectory: baseDirectory).map { ($0, element.line) }
+                return decoder.enforcementCase(element, evidence: evidence).map { ($0, element.line) }
             }, accept: { item in
                 do {
                     try each(item.0, item.1)
@@ -95,10 +115,10 @@ public struct CaseFileReader: Sendable {
         return count
     }
 
-    private func read(_ url: URL, displayName: String?, expecting kind: DocumentKind,
+    private func read(_ source: DocumentSource, displayName: String, expecting kind: DocumentKind,
                       body: (ValidatingReader, ModelDecoder, Element) throws -> Void) throws {
-        let sink = DiagnosticSink(file: displayName ?? url.path)
-        let reader = try ValidatingReader(url: url, schema: SchemaSet.shared.schema(for: kind), sink: sink)
+        let sink = DiagnosticSink(file: displayName)
+        let reader = try ValidatingReader(source: source, schema: SchemaSet.shared.schema(for: kind), sink: sink)
         guard let root = reader.root() else {
             throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
         }

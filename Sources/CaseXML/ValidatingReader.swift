@@ -14,15 +14,39 @@ final class ValidatingReader {
     /// `XML_PARSE_NONET`: never fetch over the network; `BIG_LINES`: true line numbers past 65,535.
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
-    init(url: URL, schema: xmlSchemaPtr?, sink: DiagnosticSink) throws {
+    /// A memory source's bytes, copied to a buffer that lives exactly as long as libxml2 reads it.
+    private let memory: UnsafeMutableRawBufferPointer?
+
+    convenience init(url: URL, schema: xmlSchemaPtr?, sink: DiagnosticSink) throws {
+        try self.init(source: .file(url), schema: schema, sink: sink)
+    }
+
+    init(source: DocumentSource, schema: xmlSchemaPtr?, sink: DiagnosticSink) throws {
         xmlInitParser()
         self.file = sink.file
         self.sink = sink
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw CaseXMLError.unreadable(file: sink.file, reason: "no such readable file")
+        let opened: xmlTextReaderPtr?
+        switch source {
+        case .file(let url):
+            // Only a regular file: a FIFO or a device (/dev/zero) would block or never end.
+            var info = stat()
+            guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, FileManager.default.isReadableFile(atPath: url.path) else {
+                throw CaseXMLError.unreadable(file: sink.file, reason: "不是可读取的普通文件")
+            }
+            if let refusal = PrologGuard.check(source) { throw CaseXMLError.invalid([XMLDiagnostic(file: sink.file, line: 1, message: refusal)]) }
+            memory = nil
+            opened = xmlReaderForFile(url.path, nil, Self.options)
+        case .memory(let data):
+            if let refusal = PrologGuard.check(source) { throw CaseXMLError.invalid([XMLDiagnostic(file: sink.file, line: 1, message: refusal)]) }
+            guard data.count < Int(Int32.max) else { throw CaseXMLError.unreadable(file: sink.file, reason: "文件过大") }
+            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
+            copy.copyBytes(from: data)
+            memory = copy
+            opened = xmlReaderForMemory(copy.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(data.count), nil, nil, Self.options)
         }
-        guard let reader = xmlReaderForFile(url.path, nil, Self.options) else {
-            throw CaseXMLError.unreadable(file: sink.file, reason: "libxml2 could not open it")
+        guard let reader = opened else {
+            memory?.deallocate()
+            throw CaseXMLError.unreadable(file: sink.file, reason: "libxml2 无法打开")
         }
         self.reader = reader
         let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -37,6 +61,7 @@ final class ValidatingReader {
 
     deinit {
         xmlFreeTextReader(reader)
+        memory?.deallocate()
         xmlSetStructuredErrorFunc(nil, nil)
     }
 

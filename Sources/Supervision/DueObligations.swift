@@ -60,8 +60,7 @@ public struct DueScanner: Sendable {
             }
         } else {
             if c.type == .penalty, c.procedure == .general, let filed = context.first(.filed) {
-                let extra = context.events(.extension).compactMap(\.days).reduce(0, +)
-                add(.decision) { try context.calendarDays(p.decisionDays + extra, after: filed.date) }
+                add(.decision) { try context.calendarDays(context.decisionPeriodDays, after: filed.date) }
             }
             if c.type == .license, let accepted = context.first(.accepted) {
                 let days = context.first(.extension) == nil ? p.licenseWorkdays : p.licenseExtendedWorkdays
@@ -82,7 +81,7 @@ public struct DueScanner: Sendable {
     /// soonest first.
     public func scan(store: CaseStore, asOf: CalendarDate, within: Int, agency: String? = nil) throws -> [DueObligation] {
         var due: [DueObligation] = []
-        try store.forEachBatch(of: store.caseIds(agency: agency)) { cases in
+        try store.forEachBatch(of: store.caseIds(agency: agency)) { cases, _ in
             for c in cases {
                 due += obligations(of: c, asOf: asOf).filter { $0.overdue || $0.workdaysLeft <= within }
             }

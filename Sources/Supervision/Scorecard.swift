@@ -55,7 +55,9 @@ public struct ScorecardBuilder: Sendable {
 
     /// Audits as of the year's last day (or `today`, if earlier) and aggregates per agency.
     public func build(year: Int, today: CalendarDate, actor: String) throws -> (run: AuditRunRecord, cards: [AgencyScorecard]) {
-        let yearEnd = CalendarDate(year: year, month: 12, day: 31)!
+        guard let yearEnd = CalendarDate(year: year, month: 12, day: 31) else {
+            throw CalendarError.yearNotCovered(year)
+        }
         let asOf = min(yearEnd, today)
         let run = try runner.run(asOf: asOf, actor: actor).run
         let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: runner.store.registry(),
@@ -64,9 +66,9 @@ public struct ScorecardBuilder: Sendable {
         var cards = Dictionary(uniqueKeysWithValues: agencies.map { agency in
             (agency.code, Tally(code: agency.code, name: agency.name))
         })
-        let ids = try runner.store.caseIds(datedFrom: CalendarDate(year: year - 1, month: 1, day: 1)!, to: yearEnd)
+        let ids = try runner.store.caseIds(datedFrom: CalendarDate(year: year - 1, month: 1, day: 1) ?? .earliest, to: yearEnd)
         let decoder = JSONDecoder()
-        try runner.store.forEachBatch(of: ids) { cases in
+        try runner.store.forEachBatch(of: ids) { cases, _ in
             let results = try runner.store.auditResults(runId: run.id!, caseIds: cases.map(\.id))
             for c in cases {
                 guard let record = results[c.id] else { continue }

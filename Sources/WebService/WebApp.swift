@@ -1,6 +1,7 @@
 import Audit
 import CaseModel
 import CaseStore
+import CaseXML
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -26,6 +27,9 @@ public final class WebApp: Sendable {
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
     static let referenceLifetime: Duration = .seconds(10)
+    static let sessionCookie = "zhifa_session"
+    /// Where the session middleware keeps a session: this prefix and the cookie's id.
+    static let sessionKeyPrefix = "hbs."
 
     public init(store: CaseStore, configuration: WebServiceConfiguration) async throws {
         self.store = store
@@ -77,6 +81,13 @@ public final class WebApp: Sendable {
         return enforcementCase
     }
 
+    /// The file of an uploaded record that a case of `agency` may serve: only evidence that agency
+    /// uploaded, so that a record naming another agency's hash downloads nothing.
+    func downloadableEvidence(named name: String, agency: String) throws -> URL? {
+        guard let stem = EvidenceCheck.uploadedStem(name), try store.owns(agency: agency, sha256: stem) else { return nil }
+        return evidence.file(named: name)
+    }
+
     /// A stored case the user may change; a case they may read but not change is forbidden.
     func writableCase(_ id: String, for user: WebUser) throws -> EnforcementCase {
         let enforcementCase = try readableCase(id, for: user)
@@ -107,7 +118,8 @@ extension WebApp {
             SessionMiddleware(
                 storage: sessions,
                 configuration: .init(
-                    sessionCookieParameters: .init(name: "zhifa_session", path: "/", secure: configuration.secureCookies, sameSite: .strict),
+                    sessionCookieParameters: .init(name: Self.sessionCookie, path: "/", secure: configuration.secureCookies, sameSite: .strict),
+                    keyPrefix: Self.sessionKeyPrefix,
                     defaultSessionExpiration: configuration.sessionLifetime))
             SignedInUser(store: store)
             // Inside the session, so that an error page still shows who is signed in and their menu.

@@ -66,13 +66,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// The first and last days any date may be: 0001-01-01 and 9999-12-31.
+    public static let earliest = CalendarDate(dayNumber: -719_162)
+    public static let latest = CalendarDate(dayNumber: 2_932_896)
+
+    /// `days` later (earlier when negative), held within `earliest...latest`: a period of absurd
+    /// length from a stored case lands on a day no calendar holds, which the deadline rules answer
+    /// as "needs a person", instead of overflowing.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + Int32(days))
+        let (sum, overflow) = Int(dayNumber).addingReportingOverflow(days)
+        let bounded = overflow ? (days > 0 ? Int(Self.latest.dayNumber) : Int(Self.earliest.dayNumber)) : sum
+        return CalendarDate(dayNumber: Int32(min(max(bounded, Int(Self.earliest.dayNumber)), Int(Self.latest.dayNumber))))
     }
 
     /// Calendar days from `self` to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int {
-        Int(other.dayNumber - dayNumber)
+        Int(other.dayNumber) - Int(dayNumber)
     }
 
     public var description: String {

@@ -81,13 +81,13 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     /// The N-th working day after `date`, the date itself not counted ("within N working days").
-    /// With `n == 0` the date itself is returned.
+    /// With `n <= 0` the date itself is returned: no deadline counts backwards.
     public func addingWorkdays(_ n: Int, to date: CalendarDate) throws -> CalendarDate {
-        precondition(n >= 0, "counting backwards is not a deadline")
         let i = try index(of: date)
         guard n > 0 else { return date }
-        let target = Int(workdaysThrough[i]) + n - 1
-        guard target < workdayPositions.count else { throw CalendarError.yearNotCovered(yearAfter) }
+        // n comes from a checklist: a count past the table is a year the calendar lacks, not a trap.
+        let (target, overflow) = Int(workdaysThrough[i]).addingReportingOverflow(n - 1)
+        guard !overflow, target < workdayPositions.count else { throw CalendarError.yearNotCovered(yearAfter) }
         return self.date(at: Int(workdayPositions[target]))
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import CaseXML
+import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +21,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let caseStore = try store.open()
-        let report = caseStore.importPaths(paths, actor: store.actorName)
-        for file in report.files {
+        // Each file is reported the moment it is committed or refused, and flushed: an import
+        // that is killed has still said which files it stored.
+        let report = caseStore.importPaths(paths, actor: store.actorName) { file in
             switch file.outcome {
             case .imported(let counts):
                 print("imported \(file.path): \(describe(counts, kind: file.kind))")
@@ -29,6 +31,7 @@ struct ImportCommand: ParsableCommand {
                 print("FAILED   \(file.path): nothing stored")
                 for diagnostic in diagnostics { printError(diagnostic.description) }
             }
+            fflush(nil)  // every output stream: stdout is a C global Swift 6 will not touch
         }
         let totals = report.totals
         print("\(report.files.count) files, \(report.failures.count) failed; cases: \(totals.newCases) new, \(totals.replacedCases) replaced, \(totals.unchangedCases) unchanged; store \(store.path)")

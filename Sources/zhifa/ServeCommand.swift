@@ -3,6 +3,7 @@ import CaseStore
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import WebService
 
 struct ServeCommand: AsyncParsableCommand {
@@ -40,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "zhifa")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let caseStore = try store.open()
+        // A clerk's save waits at most 5 s behind another process's write (a `zhifa import`), then gets 503.
+        let caseStore = try store.open(busyTimeout: 5)
         let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: store.path)
         let configuration = WebServiceConfiguration(host: host, port: port, evidenceDirectory: folder, checklist: checklist)
         let web: WebApp
@@ -54,7 +56,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("serving", metadata: ["store": .string(store.path), "evidence": .string(folder.path),
                                           "address": .string("http://\(host):\(port)")])
-        try await web.application(logger: logger).runService()
+        // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;
+        // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the
+        // process 10 s after the signal whatever it is doing.
+        var group = ServiceGroupConfiguration(services: [web.application(logger: logger)],
+                                              gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(5)
+        group.maximumCancellationDuration = .seconds(2)
+        let watchdog = ShutdownWatchdog(after: .seconds(10), logger: logger)
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            logger.notice("stopped before every request finished", metadata: ["reason": .string("\(error)")])
+        }
+        watchdog.cancel()
         logger.info("stopped")
     }
 }

@@ -19,9 +19,9 @@ struct StoreOptions: ParsableArguments {
         return actor ?? environment["ZHIFA_USER"] ?? environment["USER"] ?? "cli"
     }
 
-    func open() throws -> CaseStore {
+    func open(busyTimeout: TimeInterval = 10) throws -> CaseStore {
         do {
-            return try CaseStore(path: path)
+            return try CaseStore(path: path, busyTimeout: busyTimeout)
         } catch {
             throw CommandFailure("Cannot open the store at \(path): \(error)")
         }

@@ -75,6 +75,7 @@ struct ScorecardCommand: ParsableCommand {
 
     func validate() throws {
         if format == .xlsx, out == nil { throw ValidationError("An xlsx scorecard needs --out FILE.") }
+        if let year, !(2000...2100).contains(year) { throw ValidationError("--year 须为 2000 到 2100 之间的年份。") }
     }
 
     func run() throws {

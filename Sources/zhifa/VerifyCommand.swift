@@ -9,8 +9,15 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Option(help: ArgumentHelp("The chain head an earlier verify printed (SEQ:HASH), kept outside the store: detects a journal cut short or rewritten.",
+                               valueName: "seq:hash"))
+    var head: JournalHead?
+
     func run() throws {
-        let report = try store.open().verify()
+        let report = try store.open().verify(expecting: head)
+        if let problem = report.anchorProblem {
+            print("journal anchor: \(problem)")
+        }
         if let broken = report.firstBrokenLink {
             print("journal broken at entry \(broken.seq): \(broken.reason)")
         }
@@ -18,6 +25,9 @@ struct VerifyCommand: ParsableCommand {
             print("case \(tampered.id): \(tampered.reason)")
         }
         print("\(report.entriesChecked) journal entries, \(report.casesChecked) cases checked: \(report.isIntact ? "intact" : "NOT intact")")
+        print("链头（请保存在库外，下次以 --head 核对）：\(report.head)")
         if !report.isIntact { throw ExitCode(1) }
     }
 }
+/// `--head SEQ:HASH`, parsed as `JournalHead` parses it.
+extension JournalHead: ExpressibleByArgument {}

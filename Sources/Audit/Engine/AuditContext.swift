@@ -77,6 +77,21 @@ public struct AuditContext: Sendable {
 
     public func first(_ kind: EventKind) -> Event? { enforcementCase.events.first { $0.kind == kind } }
 
+    /// Calendar days of every approved extension, added without overflow: each is at most
+    /// `Event.maxExtensionDays` on import, but a row changed by hand may hold anything.
+    public var extensionDays: Int {
+        events(.extension).compactMap(\.days).reduce(0) { sum, days in
+            let (total, overflow) = sum.addingReportingOverflow(days)
+            return overflow ? Int.max : total
+        }
+    }
+
+    /// 行政处罚法 第六十条: the decision period in calendar days, 90 plus approved extensions.
+    public var decisionPeriodDays: Int {
+        let (total, overflow) = parameters.decisionDays.addingReportingOverflow(extensionDays)
+        return overflow ? Int.max : total
+    }
+
     // MARK: Deadlines
 
     /// "Within N working days of D": the N-th working day after D.

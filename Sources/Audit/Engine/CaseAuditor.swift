@@ -1,4 +1,5 @@
 import CaseModel
+import CaseStore
 import WorkCalendar
 
 /// Audits cases against one checklist: runs every enabled rule and scores the result.
@@ -68,6 +69,19 @@ public struct CaseAuditor: Sendable {
         }
         findings += manualFindings(manualScores)
         return score(c, findings: findings)
+    }
+
+    /// The id under which a case that could not be evaluated is reported.
+    public static let unreadableRule = "CASE-UNREADABLE"
+
+    /// The audit of a stored case whose rows could not be read back: no score, one finding that
+    /// says so, so that the run goes on and a person repairs the case.
+    public func unreadable(_ lost: UnreadableCase) -> CaseAudit {
+        let finding = Finding(rule: Self.unreadableRule, status: .manual, severity: .major, deduction: 0,
+                              message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(lost.reason)）",
+                              title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
+        return CaseAudit(id: lost.id, agency: lost.agency, type: "", score: 0, grade: "无法评查", veto: false,
+                         categories: [], findings: [finding])
     }
 
     static func findings(of verdict: Verdict, rule: any AuditRule, setting: RuleSetting) -> [Finding] {

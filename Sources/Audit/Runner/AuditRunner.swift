@@ -70,8 +70,15 @@ public struct AuditRunner: Sendable {
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor))
         let runId = run.id!
         // Loading the next batch overlaps auditing this one: the reads run on their own thread.
-        try store.forEachBatchAhead(of: ids, size: batchSize) { cases in
-            let results = ParallelResults<AuditResultRecord>(count: cases.count)
+        try store.forEachBatchAhead(of: ids, size: batchSize) { cases, unreadable in
+            let results = ParallelResults<AuditResultRecord>(count: cases.count + unreadable.count)
+            // A case whose rows cannot be read is a finding of the run, not the end of it.
+            for (offset, lost) in unreadable.enumerated() {
+                let audit = auditor.unreadable(lost)
+                results.set(cases.count + offset, AuditResultRecord(runId: runId, caseId: lost.id, agency: lost.agency, score: audit.score,
+                                                                    grade: audit.grade, veto: audit.veto, failures: audit.failures.count,
+                                                                    audit: AuditJSON.encode(audit)))
+            }
             DispatchQueue.concurrentPerform(iterations: cases.count) { index in
                 let c = cases[index]
                 let scores = manual[c.id, default: []].map {

@@ -24,7 +24,7 @@ struct APIRoutes {
                 throw WebError.badRequest("请求体须为 {\"user\": …, \"password\": …}。")
             }
             let user = try await app.authenticate(name: credentials.user, password: credentials.password)
-            context.sessions.setSession(.new(user: user.name), expiresIn: app.configuration.sessionLifetime)
+            await app.startSession(for: user, request: request, context: context)
             return try json(SignedIn(user: user.name, role: user.role.rawValue, agency: user.agency))
         }
         group.get("cases") { request, context -> Response in
@@ -43,7 +43,7 @@ struct APIRoutes {
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
-            let enforcementCase = try app.readableCase(try context.parameters.require("id"), for: user)
+            let enforcementCase = try app.readableCase(try context.caseId(), for: user)
             if request.headers[.accept]?.contains("xml") == true {
                 return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: CaseXMLWriter.document(enforcementCase))))
@@ -84,16 +84,15 @@ struct APIRoutes {
 
     /// Stores posted case XML as one transaction, as `zhifa import` would, limited to the clerk's agency.
     private func importCases(_ body: ByteBuffer, by user: WebUser, agency: String) throws -> Response {
-        // Written inside the evidence folder, so that records naming uploaded files by hash resolve and verify.
-        let url = app.evidence.root.appendingPathComponent(".api-\(UUID().uuidString).xml")
-        try body.withUnsafeReadableBytes { try Data($0).write(to: url) }
-        defer { try? FileManager.default.removeItem(at: url) }
+        // Read from memory: records may name only files this agency uploaded, by their hash.
+        let source = DocumentSource.memory(Data(buffer: body))
         let name = "api:\(user.name)"
         do {
-            guard try CaseFileReader.kind(of: url, displayName: name) == .cases else {
-                throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "the document is not a <case> or <cases> document")])
+            guard try CaseFileReader.kind(of: source, displayName: name) == .cases else {
+                throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "文档不是 <case> 或 <cases> 案件文档")])
             }
-            let counts = try app.store.importFile(url, kind: .cases, displayName: name, actor: user.name, agencyScope: agency)
+            let counts = try app.store.importDocument(source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
+                                                      evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
             return try json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases), status: .created)
         } catch let error as CaseXMLError {
             throw WebError.invalidDocument(error.diagnostics)
@@ -124,13 +123,13 @@ struct APIGuard: RouterMiddleware {
         }
         do {
             return try await next(request, context)
-        } catch let error as any HTTPResponseError {
+        } catch let error as any HTTPResponseError where !(error is WebError) {
             throw error
-        } catch let error as StoreError {
-            throw WebError.invalid([error.description])
         } catch {
-            context.logger.error("API request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            throw HTTPError(.internalServerError, message: "服务器内部错误。")
+            if !(error is WebError) {
+                context.logger.error("API request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            }
+            throw WebError.from(error)
         }
     }
 

@@ -1,6 +1,7 @@
 import CaseStore
 import Foundation
 import HummingbirdBcrypt
+import Hummingbird
 import NIOPosix
 
 /// Passwords: bcrypt through hummingbird-auth, computed off the event loops because a hash takes
@@ -36,5 +37,14 @@ extension WebApp {
         }
         throttle.recordSuccess(name)
         return WebUser(account)
+    }
+
+    /// Signs the user in with a new session id. A session the browser already had is ended in the
+    /// store, not only replaced in the cookie, so that signing in again leaves no older session alive.
+    func startSession(for user: WebUser, request: Request, context: WebRequestContext) async {
+        if let previous = request.cookies[Self.sessionCookie]?.value {
+            try? await sessions.remove(key: Self.sessionKeyPrefix + previous)
+        }
+        context.sessions.createSession(.new(user: user.name), expiresIn: configuration.sessionLifetime)
     }
 }

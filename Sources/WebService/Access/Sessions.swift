@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import NIOConcurrencyHelpers
 
 /// What the session cookie points at, kept on the server: who signed in and their form token.
 public struct WebSession: Codable, Sendable {
@@ -43,6 +44,14 @@ struct SignedInUser: RouterMiddleware {
 }
 
 extension WebRequestContext {
+    /// The `{id}` of a case route, percent-decoded: the router matches raw path segments, and ids
+    /// may hold any character (Chinese, spaces, `%`, `?`, `#`, `/`), which links percent-encode.
+    func caseId() throws -> String {
+        let raw = try parameters.require("id")
+        guard let id = raw.removingPercentEncoding else { throw WebError.notFound("没有编号为 \(raw) 的案件。") }
+        return id
+    }
+
     /// The signed-in user, or `signInRequired`.
     func user() throws -> WebUser {
         guard let identity else { throw WebError.signInRequired }
@@ -82,6 +91,20 @@ struct LoginTokens: Sendable {
     func issue(now: Date = Date()) -> String {
         let expiry = String(Int(now.timeIntervalSince1970 + lifetime))
         return expiry + "." + signature(expiry)
+    }
+
+    /// Tokens already used to sign in, with their expiry: a token signs in once.
+    private let used = NIOLockedValueBox<[String: TimeInterval]>([:])
+
+    /// Whether the token is valid and unused; it is used up by this call.
+    func consume(_ token: String?, now: Date = Date()) -> Bool {
+        guard let token, isValid(token, now: now) else { return false }
+        return used.withLockedValue { used in
+            if used.count > 10_000 { used = used.filter { $0.value > now.timeIntervalSince1970 } }
+            guard used[token] == nil else { return false }
+            used[token] = now.timeIntervalSince1970 + lifetime
+            return true
+        }
     }
 
     func isValid(_ token: String?, now: Date = Date()) -> Bool {

@@ -46,7 +46,7 @@ struct AuditRoutes {
         router.post("cases/{id}/review") { request, context -> Response in
             let user = try context.user()
             guard user.mayScoreManualItems else { throw WebError.forbidden("只有评查人员可以对人工评查项打分。") }
-            let c = try app.readableCase(try context.parameters.require("id"), for: user)
+            let c = try app.readableCase(try context.caseId(), for: user)
             let form = try await decodeForm(ReviewForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard let item = app.runner.checklist.manualItems.first(where: { $0.id == form.item }) else {

@@ -49,7 +49,7 @@ struct CaseFormRoutes {
         }
         router.post("cases/{id}/records") { request, context -> Response in
             let user = try context.user()
-            var c = try app.writableCase(try context.parameters.require("id"), for: user)
+            var c = try app.writableCase(try context.caseId(), for: user)
             let form = try await decodeMultipart(RecordForm.self, request, limit: app.configuration.maxUploadBytes)
             try context.checkCSRF(form.csrf)
             guard let position = Int(form.event), position >= 1, position <= c.events.count else {
@@ -58,6 +58,8 @@ struct CaseFormRoutes {
             var record = try form.record()
             if let upload = form.file, upload.body.readableBytes > 0 {
                 let stored = try app.evidence.store(upload.body, originalName: upload.fileName)
+                try app.store.recordUpload(sha256: stored.sha256, agency: c.agency, name: stored.file,
+                                           size: Int64(upload.body.readableBytes), actor: user.name)
                 record.file = stored.file
                 record.sha256 = stored.sha256
                 // The server hashed the bytes it received: nothing left to verify.
@@ -77,7 +79,7 @@ struct CaseFormRoutes {
     ) {
         router.post("cases/{id}/\(part)") { request, context -> Response in
             let user = try context.user()
-            var enforcementCase = try app.writableCase(try context.parameters.require("id"), for: user)
+            var enforcementCase = try app.writableCase(try context.caseId(), for: user)
             let form = try await decodeForm(Form.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let saved = try change(&enforcementCase, form)

@@ -1,4 +1,5 @@
 import CaseModel
+import CaseStore
 import Foundation
 import MultipartKit
 import WorkCalendar
@@ -80,8 +81,8 @@ struct NewCaseForm: Decodable, CSRFCarrying {
     func enforcementCase(agency: String) throws -> EnforcementCase {
         var problems = FieldProblems()
         let id = problems.required(self.id, "案件编号")
-        if !id.isEmpty, !id.hasPrefix(agency + "-") {
-            problems.add("案件编号须以本机关代码“\(agency)-”开头，例如 \(agency)-\(CalendarDate.todayInBeijing().year)-0001。")
+        if !id.isEmpty, let refusal = CaseStore.idPrefixRefusal(id: id, agency: agency) {
+            problems.add(refusal + "。")
         }
         let type = problems.choice(self.type, "执法类别", as: CaseType.self) ?? .penalty
         let procedure = problems.choice(self.procedure, "程序", as: Procedure.self) ?? .general

@@ -34,7 +34,7 @@ struct CasePageBuilder {
                 details: nonEmpty(Self.details(of: event, people: people)),
                 records: event.records.enumerated().map { offset, record in
                     CaseView.RecordView(kind: Self.recordKind(record.kind), title: record.title, file: record.file,
-                                        download: record.file.flatMap { app.evidence.file(named: $0) }
+                                        download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }
                                             .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
                                         sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: Self.evidence(record.evidence),
                                         evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)

@@ -1,6 +1,7 @@
 import Audit
 import CaseModel
 import CaseStore
+import CaseXML
 import Foundation
 import Hummingbird
 import Supervision
@@ -10,6 +11,8 @@ import WorkCalendar
 struct CaseRoutes {
     let app: WebApp
     static let pageSize = 50
+    /// Beyond any store's size (50 million cases), so that `(page - 1) * pageSize` cannot overflow.
+    static let maxPage = 1_000_000
 
     func register(on router: Router<WebRequestContext>) {
         router.get("cases") { request, context in
@@ -19,7 +22,8 @@ struct CaseRoutes {
             let type = parameters["type"].flatMap { CaseType(rawValue: String($0)) }
             let requestedAgency = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let agency = user.visibleAgency ?? requestedAgency
-            let page = max(1, parameters["page"].flatMap { Int($0) } ?? 1)
+            // Any page number is answered: past the last page is an empty page, never an overflow.
+            let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
             let result = try app.store.searchCases(CaseQuery(agency: agency, type: type, text: text,
                                                             limit: Self.pageSize, offset: (page - 1) * Self.pageSize))
             let reference = try app.reference()
@@ -49,7 +53,7 @@ struct CaseRoutes {
         }
         router.get("cases/{id}") { request, context in
             let user = try context.user()
-            let id = try context.parameters.require("id")
+            let id = try context.caseId()
             let enforcementCase = try app.readableCase(id, for: user)
             let saved = request.uri.queryParameters["saved"].map(String.init)
             return app.pages.render("case", try CasePageBuilder(app: app, user: user, context: context)
@@ -62,10 +66,12 @@ struct CaseRoutes {
         // An uploaded record's file, for anyone who may read the case.
         router.get("cases/{id}/evidence/{event}/{record}") { _, context -> Response in
             let user = try context.user()
-            let c = try app.readableCase(try context.parameters.require("id"), for: user)
-            guard let event = Int(try context.parameters.require("event")), let index = Int(try context.parameters.require("record")),
-                  c.events.indices.contains(event - 1), c.events[event - 1].records.indices.contains(index - 1),
-                  let name = c.events[event - 1].records[index - 1].file, let url = app.evidence.file(named: name) else {
+            let c = try app.readableCase(try context.caseId(), for: user)
+            // Positions are 1-based and checked as ranges, never computed with: any number is safe.
+            guard let event = Int(try context.parameters.require("event")), event >= 1, event <= c.events.count,
+                  let index = Int(try context.parameters.require("record")), index >= 1, index <= c.events[event - 1].records.count,
+                  let name = c.events[event - 1].records[index - 1].file,
+                  let url = try app.downloadableEvidence(named: name, agency: c.agency) else {
                 throw WebError.notFound("该记录没有保存在本系统的文件。")
             }
             return download(try Data(contentsOf: url), name: name, contentType: "application/octet-stream")

@@ -26,20 +26,20 @@ struct LoginRoutes {
         }
         router.get("login") { request, context in
             app.pages.render("login", LoginView(chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
-                                                next: safeNext(request.uri.queryParameters["next"].map(String.init)), user: ""))
+                                                next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), user: ""))
         }
         router.post("login") { request, context -> Response in
             let form = try await decodeForm(LoginForm.self, request, limit: app.configuration.maxRequestBytes)
-            guard app.loginTokens.isValid(form.token) else { throw WebError.csrfRejected }
+            guard app.loginTokens.consume(form.token) else { throw WebError.csrfRejected }
             do {
                 let user = try await app.authenticate(name: form.user, password: form.password)
-                context.sessions.setSession(.new(user: user.name), expiresIn: app.configuration.sessionLifetime)
+                await app.startSession(for: user, request: request, context: context)
                 context.logger.info("signed in", metadata: ["user": .string(user.name), "role": .string(user.role.rawValue)])
-                return redirect(to: safeNext(form.next))
+                return redirect(to: Self.safeNext(form.next))
             } catch let error as WebError where error.status == .unauthorized || error.status == .tooManyRequests {
                 context.logger.notice("sign-in refused", metadata: ["user": .string(form.user), "reason": .string(error.message)])
                 let view = LoginView(chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
-                                     next: safeNext(form.next), user: form.user, error: error.message)
+                                     next: Self.safeNext(form.next), user: form.user, error: error.message)
                 var response = try app.pages.render("login", view, status: error.status).response(from: request, context: context)
                 if case .throttled(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
                 return response
@@ -53,9 +53,12 @@ struct LoginRoutes {
         }
     }
 
-    /// Only a path of this site: an absolute or scheme-relative address would send the user elsewhere.
-    private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/cases" }
+    /// Only a path of this site. Browsers drop tabs and line breaks and read `\\` as `/`, so
+    /// `/\t/evil` or `/\\evil` would leave the site: the path may hold only visible ASCII (other
+    /// characters arrive percent-encoded), no backslash, and may not start with `//`.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2048,
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return "/cases" }
         return next
     }
 }

@@ -23,8 +23,14 @@ struct EvidenceFolder: Sendable {
         if !FileManager.default.fileExists(atPath: target.path) {
             // Written beside the target and renamed, so a crash never leaves a half file under a hash name.
             let partial = root.appendingPathComponent(".\(UUID().uuidString).part")
-            try bytes.withUnsafeReadableBytes { try Data($0).write(to: partial) }
-            try FileManager.default.moveItem(at: partial, to: target)
+            do {
+                try bytes.withUnsafeReadableBytes { try Data($0).write(to: partial) }
+                try FileManager.default.moveItem(at: partial, to: target)
+            } catch {
+                // A full disk leaves no empty or partial file behind.
+                try? FileManager.default.removeItem(at: partial)
+                throw error
+            }
         }
         return (name, digest)
     }

@@ -73,16 +73,18 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch WebError.signInRequired {
             let back = request.uri.path == "/" ? "" : "?next=" + (request.uri.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return redirect(to: "/login" + back)
-        } catch let error as WebError {
-            return try page(status: error.status, message: error.message, problems: error.problems, context: context)
-                .response(from: request, context: context)
-        } catch let error as any HTTPResponseError {
+        } catch let error as any HTTPResponseError where !(error is WebError) {
             let message = error.status == .notFound ? "没有这个页面。" : error.status == .contentTooLarge ? "上传内容过大，未保存。" : "请求无法处理（\(error.status.code)）。"
             return try page(status: error.status, message: message, problems: [], context: context).response(from: request, context: context)
         } catch {
-            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            return try page(status: .internalServerError, message: "服务器内部错误：\(error)", problems: [], context: context)
+            let webError = WebError.from(error)
+            if !(error is WebError) {
+                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            }
+            var response = try page(status: webError.status, message: webError.message, problems: webError.problems, context: context)
                 .response(from: request, context: context)
+            if let seconds = webError.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 

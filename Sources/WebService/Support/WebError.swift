@@ -1,4 +1,5 @@
 import CaseXML
+import CaseStore
 import Foundation
 import Hummingbird
 
@@ -24,6 +25,12 @@ public enum WebError: Error, HTTPResponseError, Sendable {
     case unsupportedMediaType(String)
     case throttled(retryAfterSeconds: Int)
     case wrongPassword
+    /// Another process holds the store's write lock past the wait (a long `zhifa import`): try again.
+    case busy(retryAfterSeconds: Int)
+    /// The disk or the database is full; nothing was saved.
+    case storageFull
+    /// Anything else: logged in full, shown without internal text.
+    case internalError
 
     public var status: HTTPResponse.Status {
         switch self {
@@ -35,6 +42,9 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case .tooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .throttled: .tooManyRequests
+        case .busy: .serviceUnavailable
+        case .storageFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+        case .internalError: .internalServerError
         }
     }
 
@@ -49,6 +59,9 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case .unsupportedMediaType(let type): "接口只接受 application/json 或 application/xml，收到的是 \(type.isEmpty ? "无类型" : type)。"
         case .throttled(let seconds): "登录失败次数过多，请 \(max(1, seconds / 60)) 分钟后再试。"
         case .wrongPassword: "用户名或密码错误。"
+        case .busy(let seconds): "系统正忙（另一个程序正在写入数据，例如批量导入），本次未保存任何内容，请 \(seconds) 秒后重试。"
+        case .storageFull: "服务器存储空间不足，本次未保存任何内容。请联系系统管理员。"
+        case .internalError: "服务器内部错误，已记入日志，本次未保存任何内容。请稍后重试或联系系统管理员。"
         }
     }
 
@@ -60,13 +73,49 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         }
     }
 
+    /// The seconds after which a client should try again, for `Retry-After`.
+    var retryAfter: Int? {
+        switch self {
+        case .throttled(let seconds), .busy(let seconds): seconds
+        default: nil
+        }
+    }
+
+    /// What an error from below the web layer means to the user, decided once for pages and API.
+    /// Store and disk errors never reach a page as their own text, which names server paths.
+    static func from(_ error: Error) -> WebError {
+        switch error {
+        case let error as WebError: return error
+        case let error where StoreCondition(error) == .busy: return .busy(retryAfterSeconds: 5)
+        case let error where StoreCondition(error) == .full: return .storageFull
+        case let error as StoreError:
+            switch error {
+            case .notFound(let message): return .notFound(message)
+            case .refused(let message): return .invalid([message])
+            case .corrupt: return .internalError
+            }
+        case let error as CaseXMLError: return .invalidDocument(error.diagnostics)
+        default:
+            return isDiskFull(error) ? .storageFull : .internalError
+        }
+    }
+
+    private static func isDiskFull(_ error: Error) -> Bool {
+        if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
+        if let error = error as? POSIXError, error.code == .ENOSPC || error.code == .EDQUOT { return true }
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain, nsError.code == Int(ENOSPC) || nsError.code == Int(EDQUOT) { return true }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error { return isDiskFull(underlying) }
+        return false
+    }
+
     static func size(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1 << 10 ? "\(bytes >> 10) KB" : "\(bytes) 字节"
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if case .throttled(let seconds) = self { headers[.retryAfter] = String(seconds) }
+        if let seconds = retryAfter { headers[.retryAfter] = String(seconds) }
         var lines: [Int?] = []
         if case .invalidDocument(let diagnostics) = self { lines = diagnostics.map(\.line) }
         let messages = { if case .invalidDocument(let d) = self { return d.map(\.message) } else { return problems } }()

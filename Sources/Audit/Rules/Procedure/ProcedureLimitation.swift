@@ -28,9 +28,12 @@ struct ProcedureLimitation: AuditRule {
 }
 
 extension CalendarDate {
-    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    /// The same day `years` later; 29 February becomes 28 February in a common year. Past 9999 it
+    /// is the last day a date may be, so that an absurd stored date cannot trap the audit.
     func addingYears(_ years: Int) -> CalendarDate {
         let (y, m, d) = parts
-        return CalendarDate(year: y + years, month: m, day: min(d, CalendarDate.daysInMonth(year: y + years, month: m)))!
+        let (year, overflow) = y.addingReportingOverflow(years)
+        guard !overflow, (1...9999).contains(year) else { return year < 1 && !overflow ? .earliest : .latest }
+        return CalendarDate(year: year, month: m, day: min(d, CalendarDate.daysInMonth(year: year, month: m))) ?? .latest
     }
 }

@@ -1,0 +1,71 @@
+import CaseModel
+import CaseXML
+import Foundation
+
+/// A document read, validated and checked, ready to be written.
+///
+/// Everything slow or unbounded about a file (parsing, schema validation, hashing evidence) happens
+/// while preparing it, before the write transaction opens: the store is held only for the inserts,
+/// so that clerks writing through the web wait seconds, not the length of a whole import.
+struct PreparedDocument: Sendable {
+    enum Content: Sendable {
+        case registry([(CaseFileReader.RegistryEntry, Int)])
+        case benchmarks(BenchmarkSet)
+        case cases([PreparedCase])
+    }
+
+    var name: String
+    var content: Content
+    /// SHA-256 of the file as read, which the journal vouches for (registries and benchmarks).
+    var fileHash: String?
+}
+
+/// One case of a document with its line and the content hash the journal will vouch for.
+struct PreparedCase: Sendable {
+    var enforcementCase: EnforcementCase
+    var line: Int
+    var contentHash: String
+}
+
+extension CaseStore {
+    /// Reads and checks a whole document. Nothing is written; a problem anywhere throws
+    /// `CaseXMLError.invalid` listing every problem of the file.
+    static func prepare(_ source: DocumentSource, kind: DocumentKind, name: String, evidence: EvidencePolicy) throws -> PreparedDocument {
+        let reader = CaseFileReader()
+        let fileHash: String? = switch source {
+        case .file(let url): EvidenceCheck.sha256Hex(ofRegularFile: url)
+        case .memory(let data): EvidenceCheck.sha256Hex(of: data)
+        }
+        switch kind {
+        case .registry:
+            return PreparedDocument(name: name, content: .registry(try reader.readRegistryEntries(source, displayName: name)), fileHash: fileHash)
+        case .benchmarks:
+            return PreparedDocument(name: name, content: .benchmarks(try reader.readBenchmarks(source, displayName: name)), fileHash: fileHash)
+        case .cases:
+            return PreparedDocument(name: name, content: .cases(try prepareCases(source, name: name, evidence: evidence)), fileHash: fileHash)
+        }
+    }
+
+    /// Parsing and validating runs on its own thread, a bounded hand-off ahead of the content
+    /// hashing (canonical XML and SHA-256) on this one, so that the two share the machine's cores.
+    private static func prepareCases(_ source: DocumentSource, name: String, evidence: EvidencePolicy) throws -> [PreparedCase] {
+        let handOff = HandOff<(EnforcementCase, Int)>(capacity: 256)
+        Thread.detachNewThread {
+            do {
+                try CaseFileReader().readCases(source, displayName: name, evidence: evidence) { enforcementCase, line in
+                    guard handOff.put((enforcementCase, line)) else { throw CancellationError() }
+                }
+                handOff.finish(nil)
+            } catch {
+                handOff.finish(error)
+            }
+        }
+        var prepared: [PreparedCase] = []
+        while let (enforcementCase, line) = handOff.take() {
+            prepared.append(PreparedCase(enforcementCase: enforcementCase, line: line,
+                                         contentHash: CaseXMLWriter.contentHash(enforcementCase)))
+        }
+        if let failure = handOff.failure { throw failure }
+        return prepared
+    }
+}

@@ -1,0 +1,132 @@
+import CaseModel
+import CaseXML
+import Foundation
+import GRDB
+
+/// The writes of one import inside its transaction: the file's name, the time and the actor that
+/// every row and journal entry of the file shares.
+struct ImportTransaction {
+    let db: Database
+    let file: String
+    let at: String
+    let journal: JournalAppender
+
+    init(db: Database, file: String, at: String, actor: String) throws {
+        self.db = db
+        self.file = file
+        self.at = at
+        self.journal = try JournalAppender(db: db, actor: actor, at: at)
+    }
+
+    func importRegistry(_ entries: [(CaseFileReader.RegistryEntry, Int)], fileHash: String?) throws -> ImportCounts {
+        var agencies = 0, people = 0
+        for (entry, _) in entries {
+            if case .agency(let agency) = entry {
+                try RegistryRows.upsert(agency, into: db)
+                agencies += 1
+            }
+        }
+        var problems: [XMLDiagnostic] = []
+        for (entry, line) in entries {
+            guard case .officer(let officer) = entry else { continue }
+            guard try AgencyRecord.exists(db, key: officer.agency) else {
+                problems.append(XMLDiagnostic(file: file, line: line, message: "人员 \(officer.id) 所属的执法主体 \(officer.agency) 既不在本文件中，也不在库中"))
+                continue
+            }
+            try RegistryRows.upsert(officer, into: db)
+            people += 1
+        }
+        if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
+        try journal.append(action: "registry.import", subject: file, contentHash: fileHash, detail: "\(agencies) agencies, \(people) people")
+        var counts = ImportCounts()
+        counts.agencies = agencies
+        counts.officers = people
+        return counts
+    }
+
+    func importBenchmarks(_ set: BenchmarkSet, fileHash: String?) throws -> ImportCounts {
+        guard try AgencyRecord.exists(db, key: set.agency) else {
+            throw CaseXMLError.invalid([XMLDiagnostic(file: file, line: 2, message: "裁量基准所属的执法主体 \(set.agency) 不在已导入的名录中")])
+        }
+        try RegistryRows.replace(set, importedAt: at, into: db)
+        try journal.append(action: "benchmarks.import", subject: set.agency, contentHash: fileHash,
+                           detail: "\(file): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
+        var counts = ImportCounts()
+        counts.benchmarkItems = set.items.count
+        return counts
+    }
+
+    /// Stores every case, or none: every refusal of the file is collected before it throws.
+    func importCases(_ cases: [PreparedCase], agencyScope: String?) throws -> ImportCounts {
+        let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
+        var counts = ImportCounts()
+        var refused: [XMLDiagnostic] = []
+        for prepared in cases {
+            let c = prepared.enforcementCase
+            guard knownAgencies.contains(c.agency) else {
+                refused.append(XMLDiagnostic(file: file, line: prepared.line, message: "案件 \(c.id) 的执法主体 \(c.agency) 不在已导入的名录中"))
+                continue
+            }
+            if let agencyScope, let refusal = try CaseStore.outOfScope(c, agencyScope, db) {
+                refused.append(XMLDiagnostic(file: file, line: prepared.line, message: refusal))
+                continue
+            }
+            guard refused.isEmpty else { continue }
+            switch try CaseStore.store(c, contentHash: prepared.contentHash, sourceFile: file, at: at, db: db, journal: journal) {
+            case .new: counts.newCases += 1
+            case .replaced: counts.replacedCases += 1
+            case .unchanged: counts.unchangedCases += 1
+            }
+        }
+        if !refused.isEmpty { throw CaseXMLError.invalid(refused) }
+        return counts
+    }
+}
+
+extension CaseStore {
+    public enum StoreOutcome: Sendable { case new, replaced, unchanged }
+
+    /// Stores a case; an existing case of the same id is kept in history and replaced.
+    static func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
+                      db: Database, journal: JournalAppender) throws -> StoreOutcome {
+        var version = 1
+        var outcome = StoreOutcome.new
+        let lookup = try db.cachedStatement(sql: "SELECT contentHash FROM enforcementCase WHERE id = ?")
+        if let storedHash = try String.fetchOne(lookup, arguments: [enforcementCase.id]),
+           let existing = try CaseRecord.fetchOne(db, key: enforcementCase.id) {
+            if storedHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
+                return .unchanged
+            }
+            guard let previous = try CaseRows.load(id: existing.id, from: db) else {
+                throw StoreError.corrupt("case \(existing.id) has no party row")
+            }
+            var history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
+                                            sourceFile: existing.sourceFile, contentHash: existing.contentHash,
+                                            xml: CaseXMLWriter.document(previous))
+            try history.insert(db)
+            try CaseRecord.deleteOne(db, key: existing.id)
+            version = existing.version + 1
+            outcome = .replaced
+        }
+        try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
+        try journal.append(action: outcome == .new ? "case.import" : "case.replace", subject: enforcementCase.id,
+                           contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
+        return outcome
+    }
+
+    private static func evidence(of enforcementCase: EnforcementCase) -> [String] {
+        var statuses: [String] = []
+        for event in enforcementCase.events {
+            for record in event.records { statuses.append(record.evidence.rawValue) }
+        }
+        return statuses
+    }
+
+    private static func existingEvidence(_ id: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT r.evidence FROM record r JOIN event e ON e.id = r.eventId
+            WHERE e.caseId = ? ORDER BY e.position, r.position
+            """, arguments: [id])
+    }
+
+}
