@@ -100,7 +100,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "TestSupport"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "TestSupport"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "WorkCalendar", "TestSupport",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.

@@ -17,10 +17,15 @@ struct SplitMix64: RandomNumberGenerator {
 
 enum Mutator {
     static let junkValues = ["", "-1", "2024-02-30", "abc", "999999999999999999", "&", "<", "\"", "true", "penalty",
-                             "1.234", "2024-1-1", "O-1001 O-1001", "０", "organisation", "WH-CGJ", "license"]
+                             "1.234", "2024-1-1", "O-1001 O-1001", "０", "organisation", "WH-CGJ", "license",
+                             // What an attacker tries (issue 11): numbers past every bound, files outside the folder.
+                             "2147483647", "9223372036854775808", "-9223372036854775808", "999999999999999.99", "365", "366",
+                             "/dev/zero", "/etc/shadow", "../../etc/passwd", "media/../../x", "."]
     static let snippets = ["<event kind=\"filed\" date=\"2024-01-01\"/>", "</case>", "<case>", "<!-- 注释 -->", "<![CDATA[x]]>",
                            "&amp;", "&undefined;", "<record kind=\"text\" title=\"t\"/>", "<penalty kind=\"fine\" amount=\"5\"/>",
-                           "<disclosure exempt=\"\"/>", "\u{1}", "<?pi x?>", "<events/>", "xmlns=\"urn:other\""]
+                           "<disclosure exempt=\"\"/>", "\u{1}", "<?pi x?>", "<events/>", "xmlns=\"urn:other\"",
+                           "<!DOCTYPE case [<!ENTITY a \"aaaaaaaaaa\">]>", "&a;&a;&a;", "<event kind=\"extension\" date=\"2024-01-02\" days=\"2147483647\"/>",
+                           "<record kind=\"photo\" title=\"p\" file=\"/dev/zero\"/>", "<record kind=\"photo\" title=\"p\" file=\"../x\"/>"]
 
     static func mutate(_ text: String, using rng: inout SplitMix64) -> String {
         var characters = Array(text)

@@ -8,7 +8,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("media/good.mp4", "video bytes")
         try folder.write("media/changed.mp4", "edited video bytes")
-        let goodHash = try #require(EvidenceCheck.sha256Hex(of: folder.url.appendingPathComponent("media/good.mp4")))
+        let goodHash = try #require(EvidenceCheck.sha256Hex(ofRegularFile: folder.url.appendingPathComponent("media/good.mp4")))
         let file = try folder.write("case.xml", caseDocument(body: """
               <events><event kind="inspection" date="2024-03-01" officers="O-1 O-2">
                 <record kind="audio-video" title="好" file="media/good.mp4" sha256="\(goodHash.uppercased())"/>

@@ -135,6 +135,8 @@ import Testing
                                                file: Array(repeating: 7, count: 60 << 10), fileName: "small.mp4")
             #expect(small.status == .seeOther)
         }
-        #expect(try fixture.store.journal().count == journal + 1)
+        // The upload's ownership by the agency, then the record saved with the case.
+        #expect(try fixture.store.journal().map(\.action).suffix(2) == ["evidence.upload", "case.replace"])
+        #expect(try fixture.store.journal().count == journal + 2)
     }
 }

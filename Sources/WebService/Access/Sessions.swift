@@ -88,9 +88,11 @@ struct LoginTokens: Sendable {
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
     let lifetime: TimeInterval = 3600
 
+    /// `EXPIRY-NONCE.SIGNATURE`: the nonce makes every token distinct, so that one used to sign
+    /// in can be refused when it comes again.
     func issue(now: Date = Date()) -> String {
-        let expiry = String(Int(now.timeIntervalSince1970 + lifetime))
-        return expiry + "." + signature(expiry)
+        let stamp = String(Int(now.timeIntervalSince1970 + lifetime)) + "-" + RandomToken.hex(bytes: 16)
+        return stamp + "." + signature(stamp)
     }
 
     /// Tokens already used to sign in, with their expiry: a token signs in once.
@@ -109,10 +111,11 @@ struct LoginTokens: Sendable {
 
     func isValid(_ token: String?, now: Date = Date()) -> Bool {
         guard let token, let dot = token.firstIndex(of: ".") else { return false }
-        let expiry = String(token[..<dot])
-        guard let seconds = TimeInterval(expiry), seconds > now.timeIntervalSince1970 else { return false }
+        let stamp = String(token[..<dot])
+        guard let expiry = stamp.split(separator: "-").first, let seconds = TimeInterval(String(expiry)),
+              seconds > now.timeIntervalSince1970 else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(
-            Array(hexDecoded(String(token[token.index(after: dot)...])) ?? []), authenticating: Array(expiry.utf8), using: key)
+            Array(hexDecoded(String(token[token.index(after: dot)...])) ?? []), authenticating: Array(stamp.utf8), using: key)
     }
 
     private func signature(_ text: String) -> String {

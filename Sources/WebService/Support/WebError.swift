@@ -122,7 +122,9 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         let body = JSONBody(error: message, errors: messages.isEmpty ? nil : messages.enumerated().map {
             JSONBody.Problem(line: $0.offset < lines.count ? lines[$0.offset] : nil, message: $0.element)
         })
-        let data = try JSONEncoder().encode(body)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(body)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
