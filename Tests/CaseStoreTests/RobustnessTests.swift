@@ -1,7 +1,9 @@
+import Audit
 import CaseStore
 import CaseXML
 import Foundation
 import Testing
+import WorkCalendar
 
 /// A small deterministic generator, so that a failing mutation can be replayed from its seed.
 struct SplitMix64: RandomNumberGenerator {
@@ -93,5 +95,10 @@ enum Mutator {
         #expect(imported + refused == 2_000)
         #expect(imported > 100 && refused > 500, "imported \(imported), refused \(refused)")
         #expect(try store.verify().isIntact)
+        // Whatever was accepted, the audit judges it or says it cannot: it never traps.
+        let runner = AuditRunner(store: store, checklist: try ChecklistLoader.bundled().load("national"),
+                                 calendar: try WorkingDayCalendar.bundled())
+        let run = try runner.run(asOf: CalendarDate("2026-06-30")!, actor: "fuzz").run
+        #expect(run.caseCount == (try store.caseCount()))
     }
 }
