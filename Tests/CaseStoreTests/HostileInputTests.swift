@@ -174,15 +174,12 @@ import WorkCalendar
         let holder = try CaseStore(path: path)
         _ = holder.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test")
         let waiter = try CaseStore(path: path, busyTimeout: 0.3)
-        let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        let hold = BackgroundHold { whileHeld in
             try? holder.database.write { db in
                 try db.execute(sql: "UPDATE agency SET name = name")
-                held.signal()
-                release.wait()
+                whileHeld()
             }
         }
-        held.wait()
         let started = Date()
         var condition: StoreCondition?
         do {
@@ -190,7 +187,7 @@ import WorkCalendar
         } catch {
             condition = StoreCondition(error)
         }
-        release.signal()
+        hold.release()
         #expect(condition == .busy)
         #expect(Date().timeIntervalSince(started) < 5)
     }

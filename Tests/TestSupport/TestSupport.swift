@@ -65,3 +65,23 @@ public func caseDocument(id: String = "T-1", agency: String = "WH-SJJ", type: St
     </case>
     """
 }
+
+/// Another writer holding a lock while a test works: `body` runs on its own thread and calls
+/// `whileHeld` once it holds the lock; the thread lets go on `release()`.
+public final class BackgroundHold: @unchecked Sendable {
+    private let held = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+
+    public init(_ body: @escaping @Sendable (_ whileHeld: () -> Void) -> Void) {
+        let held = held, released = released
+        Thread.detachNewThread {
+            body {
+                held.signal()
+                released.wait()
+            }
+        }
+        held.wait()
+    }
+
+    public func release() { released.signal() }
+}

@@ -104,18 +104,15 @@ import TestSupport
     @Test func aWriteBehindAnotherProcessGets503WithRetryAfter() async throws {
         let fixture = try await WebFixture()
         let holder = try CaseStore(path: fixture.folder.file("web.sqlite").path)
-        let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let busyWeb = try await WebApp(store: try CaseStore(path: fixture.folder.file("web.sqlite").path, busyTimeout: 0.3),
                                        configuration: fixture.web.configuration)
         let journal = try fixture.store.journal().count
-        Thread.detachNewThread {
+        let hold = BackgroundHold { whileHeld in
             try? holder.database.write { db in
                 try db.execute(sql: "UPDATE agency SET name = name")
-                held.signal()
-                release.wait()
+                whileHeld()
             }
         }
-        held.wait()
         let application = Application(router: busyWeb.buildRouter())
         try await application.test(.router) { client in
             let clerk = try await APITests.signInJSON(client, Accounts.clerk)
@@ -125,7 +122,7 @@ import TestSupport
             #expect(response.headers[.retryAfter] == "5")
             #expect(response.text.contains("系统正忙"))
         }
-        release.signal()
+        hold.release()
         #expect(try fixture.store.journal().count == journal)
     }
 
