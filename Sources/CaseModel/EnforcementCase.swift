@@ -24,6 +24,14 @@ public enum Procedure: String, Hashable, Sendable, Codable, CaseIterable {
     case simple
     /// 快速办理
     case fast
+
+    public var chineseName: String {
+        switch self {
+        case .general: "普通程序"
+        case .simple: "简易程序"
+        case .fast: "快速办理"
+        }
+    }
 }
 
 /// 当事人.

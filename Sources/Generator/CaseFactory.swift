@@ -98,10 +98,12 @@ struct Builder {
             c.outcome = Outcome(penalties: warnOnly ? [Penalty(kind: .warning)] : [Penalty(kind: .fine, amount: Money(yuan: Int64.random(in: 50...limit, using: &rng)))],
                                 discretion: Discretion(level: "从轻", reason: "违法情节轻微"))
             fined = !warnOnly
-            c.events = [event(.inspection, start, officers: [pair[0]], video: true), event(.decision, start, officers: [pair[0]]),
-                        event(.delivery, start)]
-            c.events[1].number = "简罚〔\(start.year)〕\(c.id.suffix(7))号"
-            c.events[2].method = .direct
+            // 行政处罚法 第四十四条、第五十二条: the party is told on the spot, before the decision.
+            c.events = [event(.inspection, start, officers: [pair[0]], video: true), event(.notice, start, officers: [pair[0]]),
+                        event(.decision, start, officers: [pair[0]]), event(.delivery, start)]
+            c.events[1].hearingRights = false
+            c.events[2].number = "简罚〔\(start.year)〕\(c.id.suffix(7))号"
+            c.events[3].method = .direct
             disclose(after: start, within: 6, using: &rng)
             return
         }

@@ -48,7 +48,7 @@ struct CasePageBuilder {
         return CaseView(
             chrome: Chrome(title: "案件 \(c.id)", context: context),
             id: c.id, href: CaseRoutes.href(c.id), agency: agencyName, type: c.type.chineseName,
-            procedure: Self.procedure(c.procedure), major: c.declaredMajor,
+            procedure: c.procedure.chineseName, major: c.declaredMajor,
             party: c.party.name, partyKind: c.party.kind == .individual ? "自然人" : "法人或其他组织",
             matter: c.matter?.text, violationDate: c.matter?.violationDate?.description, item: c.matter?.item,
             saved: saved.map { "已保存：\($0)" },
@@ -117,14 +117,6 @@ struct CasePageBuilder {
         case .electronic: "电子送达"
         case .left: "留置送达"
         case .publicNotice: "公告送达"
-        }
-    }
-
-    static func procedure(_ procedure: Procedure) -> String {
-        switch procedure {
-        case .general: "普通程序"
-        case .simple: "简易程序"
-        case .fast: "快速办理"
         }
     }
 

@@ -71,4 +71,26 @@ import Testing
         #expect(found.allSatisfy { !$0.message.contains("340202198805061248") && !$0.message.contains("13912345678") })
         #expect(status("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06")))) == .notApplicable)
     }
+
+    /// rules.md (amended): full-width digits, and numbers grouped by spaces or hyphens.
+    @Test func privacySeesFullWidthAndGroupedNumbers() {
+        func text(_ body: String) -> FindingStatus? {
+            status("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06"), text: body)))
+        }
+        #expect(text("联系电话１３９０５５３１２３４") == .fail)
+        #expect(text("联系电话139 0553 1234。") == .fail)
+        #expect(text("联系电话139-0553-1234") == .fail)
+        #expect(text("联系电话１３９－０５５３－１２３４") == .fail)
+        #expect(text("身份证号340202 19880506 1248") == .fail)
+        #expect(text("身份证号３４０２０２１９８８０５０６１２４８") == .fail)
+        // The other side: grouped numbers that are not whole mobile or identity numbers.
+        #expect(text("联系电话139 0553 123") == .pass)
+        #expect(text("联系电话129-0553-1234") == .pass)
+        #expect(text("电话0553-1234-5678") == .pass)
+        #expect(text("编号 2139 0553 12345") == .pass)
+        #expect(text("身份证号340202 19880506 1234") == .pass, "check digit wrong")
+        #expect(text("2024-03-05 处罚，电话139****1234") == .pass)
+        let found = findings("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06"), text: "电话139 0553 1234")))
+        #expect(found.count == 1 && !found[0].message.contains("0553"))
+    }
 }

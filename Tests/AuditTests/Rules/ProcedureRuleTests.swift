@@ -52,6 +52,18 @@ import Testing
         #expect(status("PROCEDURE-NOTICE", penalty([.e(.decision, "2024-03-26", "A B")], fine: nil, level: "不予处罚")) == .notApplicable)
     }
 
+    /// rules.md (amended): simple and fast procedures need a notice too, the same day sufficing.
+    @Test func noticeIsNeededUnderEveryProcedure() {
+        for procedure in [Procedure.simple, .fast] {
+            let onTheSpot = penalty([.e(.notice, "2024-03-26", "A"), .e(.decision, "2024-03-26", "A")], procedure: procedure, fine: "100")
+            #expect(status("PROCEDURE-NOTICE", onTheSpot) == .pass, "\(procedure)")
+            let none = penalty([.e(.decision, "2024-03-26", "A")], procedure: procedure, fine: "100")
+            #expect(status("PROCEDURE-NOTICE", none) == .fail, "\(procedure)")
+            let after = penalty([.e(.decision, "2024-03-26", "A"), .e(.notice, "2024-03-27", "A")], procedure: procedure, fine: "100")
+            #expect(status("PROCEDURE-NOTICE", after) == .fail, "\(procedure)")
+        }
+    }
+
     @Test func hearingNeedsRightsToldAndSevenWorkingDaysNotice() {
         func heard(_ date: String) -> EnforcementCase {
             penalty([.e(.notice, "2024-09-13", "A B") { $0.hearingRights = true }, .e(.hearingRequested, "2024-09-14"),

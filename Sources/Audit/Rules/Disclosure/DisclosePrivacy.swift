@@ -14,9 +14,70 @@ struct DisclosePrivacy: AuditRule {
                         else: "公示正文未发现完整的身份证号或手机号")
     }
 
-    /// Runs of digits (and a final X) standing alone: 18 of them make an identity number, 11 starting
-    /// 13–19 a mobile number. A masked number (`3402021988****1234`) breaks into shorter runs.
+    /// Identity and mobile numbers in the text (rules.md, amended): in ASCII or full-width digits,
+    /// written straight or grouped by single spaces or hyphens (`139 0553 1234`, `139-0553-1234`,
+    /// `340202 19880101 1234`). A masked number (`3402021988****1234`) matches neither.
     static func exposedNumbers(in text: String) -> [(kind: String, digits: String)] {
+        let ascii = halfWidth(text)
+        var found = straightNumbers(in: ascii)
+        for grouped in groupedNumbers(in: ascii) where !found.contains(where: { $0.digits == grouped.digits }) {
+            found.append(grouped)
+        }
+        return found
+    }
+
+    /// Full-width digits, Ｘ and separators (０-９, Ｘｘ, －, the ideographic space) as their ASCII forms.
+    static func halfWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF38, 0xFF58, 0xFF0D: Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x3000: " "
+            default: scalar
+            }
+        }))
+    }
+
+    /// Numbers written in groups: mobile 3-4-4, identity 6-8-4, each gap one space or hyphen, the
+    /// whole not touching other digits.
+    static func groupedNumbers(in text: String) -> [(kind: String, digits: String)] {
+        let characters = Array(text)
+        var found: [(String, String)] = []
+        func isSeparator(_ c: Character) -> Bool { c == " " || c == "-" }
+        func digits(_ start: Int, _ count: Int, lastMayBeX: Bool = false) -> Bool {
+            guard start + count <= characters.count else { return false }
+            return (start..<start + count).allSatisfy { i in
+                characters[i].isASCIIDigitCharacter || (lastMayBeX && i == start + count - 1 && "Xx".contains(characters[i]))
+            }
+        }
+        func standsAlone(_ start: Int, _ end: Int) -> Bool {
+            (start == 0 || !characters[start - 1].isASCIIDigitCharacter) && (end >= characters.count || !characters[end].isASCIIDigitCharacter)
+        }
+        for start in characters.indices where characters[start].isASCIIDigitCharacter {
+            for (kind, groups) in [("手机号", [3, 4, 4]), ("身份证号", [6, 8, 4])] {
+                var position = start, separated = false, ok = true
+                for (index, size) in groups.enumerated() {
+                    if index > 0 {
+                        guard position < characters.count else { ok = false; break }
+                        if isSeparator(characters[position]) { position += 1; separated = true }
+                    }
+                    guard digits(position, size, lastMayBeX: kind == "身份证号" && index == 2) else { ok = false; break }
+                    position += size
+                }
+                guard ok, separated, standsAlone(start, position) else { continue }
+                let number = String(characters[start..<position].filter { !isSeparator($0) })
+                if kind == "手机号", number.hasPrefix("1"), let second = number.dropFirst().first, "3456789".contains(second) {
+                    found.append((kind, number))
+                } else if kind == "身份证号", isIdentityNumber(number) {
+                    found.append((kind, number))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Runs of digits (and a final X) standing alone: 18 of them make an identity number, 11 starting
+    /// 13–19 a mobile number.
+    static func straightNumbers(in text: String) -> [(kind: String, digits: String)] {
         var found: [(String, String)] = []
         var run = ""
         func close() {

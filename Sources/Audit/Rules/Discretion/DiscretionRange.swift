@@ -7,7 +7,19 @@ struct DiscretionRange: AuditRule {
     let basis = "国办发〔2022〕27号：严格按照裁量基准作出处罚决定"
     let scope = RuleScope.only(.penalty)
 
+    /// The level that means no penalty at all (case-file.md): any penalty under it contradicts it.
+    static let noPenaltyLevel = "不予处罚"
+
     func check(_ context: AuditContext) throws -> Verdict {
+        // rules.md (amended): a 不予处罚 level with any penalty imposed fails, fine or not.
+        if context.enforcementCase.outcome?.discretion?.level == Self.noPenaltyLevel {
+            let imposed = context.enforcementCase.outcome?.penalties ?? []
+            guard imposed.isEmpty else {
+                let kinds = imposed.map(\.kind.chineseName).joined(separator: "、")
+                return .fail(Violation("裁量阶次为“不予处罚”，却处以\(kinds)", amount: context.fine))
+            }
+            return .pass("裁量阶次为“不予处罚”，未处以任何处罚")
+        }
         guard let fine = context.fine else { return .notApplicable("未处以罚款") }
         guard let item = context.benchmarkItem, let level = context.enforcementCase.outcome?.discretion?.level else {
             return .notApplicable("无裁量基准事项或裁量阶次（由DISCRETION-MISSING判断）")

@@ -7,12 +7,16 @@ struct ProcedureNotice: AuditRule {
     let basis = "《行政处罚法》第四十四条、第四十五条、第六十二条、第六十四条"
     let scope = RuleScope.only(.penalty)
 
+    /// rules.md (amended): every procedure needs a notice on or before the decision (行政处罚法 44,
+    /// 52: 简易程序 too tells the party on the spot); only the general procedure also waits for an answer.
     func check(_ context: AuditContext) throws -> Verdict {
-        guard context.enforcementCase.procedure == .general else { return .notApplicable("非普通程序") }
         guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
         guard context.imposesPenalty else { return .notApplicable("未作出处罚") }
         guard let notice = context.events(.notice).last(where: { $0.date <= decision.date }) else {
             return .fail(Violation("作出处罚决定前未告知拟处罚的内容及事实、理由、依据和陈述申辩权利", event: context.reference(decision)))
+        }
+        guard context.enforcementCase.procedure == .general else {
+            return .pass("\(context.enforcementCase.procedure.chineseName)：\(notice.date)告知，\(decision.date)决定（当场告知即可）")
         }
         let earliest = try context.workdays(context.parameters.noticeWorkdays, after: notice.date)
         guard decision.date < earliest.date else { return .pass("告知\(notice.date)，决定\(decision.date)，不早于\(earliest.date)") }
