@@ -292,3 +292,26 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
 
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
 }
+
+extension EnforcementCase {
+    /// The case as it stood at the end of `date`: events dated later have not happened yet, so
+    /// they are set aside; a disclosure published later is not yet published (nor withdrawn), and
+    /// an outcome belongs to its decision, so it is not there before the decision is.
+    /// Returns the case and how many events were set aside.
+    public func asOf(_ date: CalendarDate) -> (enforcementCase: EnforcementCase, eventsSetAside: Int) {
+        guard events.contains(where: { $0.date > date }) || (disclosure?.date ?? date) > date || (disclosure?.withdrawn ?? date) > date
+        else { return (self, 0) }
+        var c = self
+        c.events = events.filter { $0.date <= date }
+        if c.decision == nil { c.outcome = nil }
+        if var published = c.disclosure {
+            if let withdrawn = published.withdrawn, withdrawn > date { published.withdrawn = nil }
+            if let day = published.date, day > date {
+                c.disclosure = nil
+            } else {
+                c.disclosure = published
+            }
+        }
+        return (c, events.count - c.events.count)
+    }
+}

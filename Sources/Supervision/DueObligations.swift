@@ -41,8 +41,10 @@ public struct DueScanner: Sendable {
     public init(auditor: CaseAuditor) { self.auditor = auditor }
 
     /// The open obligations of one case, whatever their deadline; those a calendar cannot date are skipped.
-    public func obligations(of c: EnforcementCase, asOf: CalendarDate) -> [DueObligation] {
-        let context = auditor.context(for: c, asOf: asOf)
+    public func obligations(of stored: EnforcementCase, asOf: CalendarDate) -> [DueObligation] {
+        let context = auditor.context(for: stored, asOf: asOf)
+        // The case as it stood on the as-of date: an obligation met later was still open then.
+        let c = context.enforcementCase
         var found: [DueObligation] = []
         func add(_ kind: DueObligation.Kind, _ deadline: () throws -> Deadline) {
             guard let deadline = try? deadline() else { return }

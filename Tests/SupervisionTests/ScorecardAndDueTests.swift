@@ -99,3 +99,20 @@ enum EnforcementCaseBuilder {
                         outcome: Outcome(penalties: [Penalty(kind: .warning)]), disclosure: Disclosure(date: day("2024-10-30")))
     }
 }
+
+/// `due --as-of D` sees the case as it stood on D (issue 13).
+@Suite struct DueAsOfTests {
+    @Test func anObligationMetAfterTheAsOfDateWasStillOpenThen() throws {
+        let license = EnforcementCase(id: "L", agency: "X", type: .license, party: Party(kind: .organisation, name: "甲"),
+                                      events: [Event(kind: .accepted, date: CalendarDate("2024-09-20")!),
+                                               Event(kind: .decision, date: CalendarDate("2024-10-24")!)],
+                                      outcome: Outcome(grant: .granted))
+        let auditor = try CaseAuditor(checklist: ChecklistLoader.bundled().load("national"), calendar: WorkingDayCalendar.bundled(),
+                                      registry: Registry(), benchmarks: [])
+        let before = DueScanner(auditor: auditor).obligations(of: license, asOf: CalendarDate("2024-10-22")!)
+        #expect(before.map(\.obligation) == [.licenseDecision])
+        #expect(before.first?.deadline == CalendarDate("2024-10-23"))
+        let after = DueScanner(auditor: auditor).obligations(of: license, asOf: CalendarDate("2024-10-24")!)
+        #expect(!after.contains { $0.obligation == .licenseDecision })
+    }
+}

@@ -21,6 +21,8 @@ public struct AuditContext: Sendable {
     public let majorReasons: [String]
     /// Why the outcome grants hearing rights; empty when it does not.
     public let hearingRightReasons: [String]
+    /// Events dated after the as-of date, which the context leaves out.
+    public let eventsSetAside: Int
 
     public var isMajor: Bool { !majorReasons.isEmpty }
     public var grantsHearingRights: Bool { !hearingRightReasons.isEmpty }
@@ -30,8 +32,9 @@ public struct AuditContext: Sendable {
     static let weightyPenalties: Set<PenaltyKind> = [.revokeLicense, .lowerQualification, .orderSuspension, .orderClosure, .restrictEmployment]
 
     public init(enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
-                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?) {
+                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?, eventsSetAside: Int = 0) {
         self.enforcementCase = c
+        self.eventsSetAside = eventsSetAside
         self.asOf = asOf
         self.calendar = calendar
         self.parameters = parameters

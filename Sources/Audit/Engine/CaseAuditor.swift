@@ -38,9 +38,12 @@ public struct CaseAuditor: Sendable {
     }
 
     /// What the rules see of a case: for callers that need its deadlines or derived facts.
+    /// The case is taken as it stood on `asOf` (`EnforcementCase.asOf`): what happened later does
+    /// not exist yet for the rules, the due list or the pages.
     public func context(for c: EnforcementCase, asOf: CalendarDate) -> AuditContext {
-        AuditContext(enforcementCase: c, asOf: asOf, calendar: calendar, parameters: parameters,
-                     people: people, benchmarkItem: benchmarkItem(for: c))
+        let (then, setAside) = c.asOf(asOf)
+        return AuditContext(enforcementCase: then, asOf: asOf, calendar: calendar, parameters: parameters,
+                            people: people, benchmarkItem: benchmarkItem(for: then), eventsSetAside: setAside)
     }
 
     /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even
@@ -68,7 +71,9 @@ public struct CaseAuditor: Sendable {
             findings += Self.findings(of: verdict, rule: rule, setting: setting)
         }
         findings += manualFindings(manualScores)
-        return score(c, findings: findings)
+        var audit = score(c, findings: findings)
+        audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
+        return audit
     }
 
     /// The id under which a case that could not be evaluated is reported.

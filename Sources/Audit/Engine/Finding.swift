@@ -44,6 +44,8 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     public var veto: Bool
     public var categories: [CategoryScore]
     public var findings: [Finding]
+    /// Events dated after the as-of date, left out because they had not happened yet; nil when none.
+    public var eventsSetAside: Int?
 
     public var failures: [Finding] { findings.filter { $0.status == .fail } }
 }

@@ -19,7 +19,9 @@ public enum AuditJSON {
             if index > 0 { out += "," }
             encode(finding, into: &out)
         }
-        out += "],\"grade\":"
+        out += "]"
+        if let setAside = audit.eventsSetAside { out += ",\"eventsSetAside\":" + String(setAside) }
+        out += ",\"grade\":"
         string(audit.grade, into: &out)
         out += ",\"id\":"
         string(audit.id, into: &out)

@@ -16,6 +16,9 @@ public enum TextAuditReport {
             sink.line(String(repeating: "─", count: 60))
             let veto = audit.veto ? "  （一票否决）" : ""
             sink.line("\(audit.id)  \(audit.agency)  得分 \(String(format: "%.1f", audit.score))  等级 \(audit.grade)\(veto)")
+            if let setAside = audit.eventsSetAside {
+                sink.line("  另有 \(setAside) 个事件晚于评查基准日 \(run.asOf)，按当日案卷状态未计入")
+            }
             let deducted = audit.categories.filter { $0.deducted > 0 }
             if !deducted.isEmpty {
                 sink.line("  扣分：" + deducted.map { "\($0.name) −\(format($0.deducted))/\(format($0.points))" }.joined(separator: "；"))

@@ -45,8 +45,29 @@ import Testing
 
     @Test func aDeadlineInAYearTheCalendarLacksIsLeftToAPersonNeverPassed() {
         let c = penalty([.e(.decision, "2026-12-28", "A B")], disclosure: Disclosure(date: day("2026-12-30")))
-        let found = findings("DISCLOSE-LATE", c)
+        let found = findings("DISCLOSE-LATE", c, asOf: "2026-12-31")
         #expect(found.map(\.status) == [.manual])
         #expect(found.first?.message.contains("2027") == true)
+    }
+}
+
+/// "As of D" is the case as it stood on D: later events do not exist yet (issue 13).
+@Suite struct AsOfTests {
+    @Test func laterEventsDoNotExistYetAndAreCounted() {
+        let license = EnforcementCase(
+            id: "L", agency: "X", type: .license, procedure: .general, declaredMajor: false, party: Party(kind: .organisation, name: "某"),
+            matter: nil, events: [.e(.accepted, "2024-09-20"), .e(.decision, "2024-10-24", "A B")], outcome: nil,
+            disclosure: Disclosure(date: day("2024-10-25"), withdrawn: day("2024-11-01")))
+        let then = license.asOf(day("2024-10-22"))
+        #expect(then.eventsSetAside == 1)
+        #expect(then.enforcementCase.decision == nil && then.enforcementCase.disclosure == nil)
+        #expect(license.asOf(day("2024-10-24")).enforcementCase.decision != nil)
+        #expect(license.asOf(day("2024-10-30")).enforcementCase.disclosure?.withdrawn == nil)
+        #expect(license.asOf(day("2024-11-01")).eventsSetAside == 0)
+        // The license due 2024-10-23 is still open on 2024-10-22, though decided (late) on 2024-10-24.
+        let audit = Fixture.auditor().audit(license, asOf: day("2024-10-22"))
+        #expect(audit.eventsSetAside == 1)
+        #expect(audit.findings.first { $0.rule == "LICENSE-DEADLINE" }?.status == .pass)
+        #expect(Fixture.auditor().audit(license, asOf: day("2024-10-24")).findings.first { $0.rule == "LICENSE-DEADLINE" }?.status == .fail)
     }
 }
