@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let caseStore = try store.open()
+        let caseStore = try store.open(creating: true)
         // Each file is reported the moment it is committed or refused, and flushed: an import
         // that is killed has still said which files it stored.
         let report = caseStore.importPaths(paths, actor: store.actorName) { file in

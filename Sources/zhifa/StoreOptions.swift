@@ -4,7 +4,7 @@ import Foundation
 
 /// Options of every command that touches the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $ZHIFA_DB, else zhifa.sqlite here; created on first use).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $ZHIFA_DB, else zhifa.sqlite here; only import creates one).", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making the change, for the journal (default: $ZHIFA_USER, else $USER).", valueName: "name"))
@@ -19,7 +19,12 @@ struct StoreOptions: ParsableArguments {
         return actor ?? environment["ZHIFA_USER"] ?? environment["USER"] ?? "cli"
     }
 
-    func open(busyTimeout: TimeInterval = 10) throws -> CaseStore {
+    /// Opens the store. Only `import` may create one (`creating: true`): for any other command a
+    /// path that does not exist is a typo, which must not silently become an empty store.
+    func open(busyTimeout: TimeInterval = 10, creating: Bool = false) throws -> CaseStore {
+        guard creating || FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("库文件 \(path) 不存在。请检查 --db（或 $ZHIFA_DB）；新库由 zhifa import 创建。")
+        }
         do {
             return try CaseStore(path: path, busyTimeout: busyTimeout)
         } catch {

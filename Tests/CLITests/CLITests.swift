@@ -86,6 +86,20 @@ struct Zhifa {
         #expect(xml.out.hasPrefix("<?xml") && xml.out.contains("urn:zhifa:case:1"))
     }
 
+    /// A mistyped --db is an error for every command but import, and creates nothing (issue 13).
+    @Test func aStoreThatDoesNotExistIsAnErrorExceptForImport() throws {
+        let folder = try TemporaryFolder()
+        let typo = folder.file("zhifa.sqlit").path
+        for command in [["cases"], ["audit"], ["verify"], ["due"]] {
+            let result = try Zhifa.run(command + ["--db", typo])
+            #expect(result.status != 0, "\(command)")
+            #expect(result.err.contains("库文件") && result.err.contains("不存在"), "\(command): \(result.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        #expect(try Zhifa.run(["import", "--db", typo, Repository.samples.appendingPathComponent("registry.xml").path]).status == 0)
+        #expect(try Zhifa.run(["cases", "--db", typo]).status == 0)
+    }
+
     @Test func aFailedFileExitsOneAfterListingItsProblemsAndTheOthersStillImport() throws {
         let folder = try TemporaryFolder()
         let db = folder.file("store.sqlite").path
