@@ -46,15 +46,14 @@ struct AdminRoutes {
             let form = try await decodeMultipart(ImportForm.self, request, limit: app.configuration.maxUploadBytes)
             try context.checkCSRF(form.csrf)
             let name = form.file.fileName ?? "upload.xml"
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-import-\(UUID().uuidString).xml")
-            try form.file.body.withUnsafeReadableBytes { try Data($0).write(to: url) }
-            defer { try? FileManager.default.removeItem(at: url) }
+            // Read from memory: no temporary file to leave behind when the disk is full.
+            let source = DocumentSource.memory(Data(buffer: form.file.body))
             do {
-                let kind = try CaseFileReader.kind(of: url, displayName: name)
+                let kind = try CaseFileReader.kind(of: source, displayName: name)
                 guard kind == .registry || kind == .benchmarks else {
                     throw WebError.invalid(["\(name) 是案件文件；案件由办案人员登记或通过接口提交。"])
                 }
-                let counts = try app.store.importFile(url, kind: kind, displayName: name, actor: user.name)
+                let counts = try app.store.importDocument(source, kind: kind, displayName: name, actor: user.name, evidence: .none)
                 app.registryChanged()
                 let what = kind == .registry ? "名录：\(counts.agencies) 个机关、\(counts.officers) 名人员" : "裁量基准：\(counts.benchmarkItems) 项"
                 return redirect(to: "/admin?saved=" + what.urlQueryEncoded)
