@@ -16,7 +16,7 @@ struct PreparedDocument: Sendable {
 
     var name: String
     var content: Content
-    /// SHA-256 of the file as read, which the journal vouches for (registries and benchmarks).
+    /// SHA-256 of the file as read, which the journal vouches for (registries and benchmarks; nil for cases).
     var fileHash: String?
 }
 
@@ -32,17 +32,24 @@ extension CaseStore {
     /// `CaseXMLError.invalid` listing every problem of the file.
     static func prepare(_ source: DocumentSource, kind: DocumentKind, name: String, evidence: EvidencePolicy) throws -> PreparedDocument {
         let reader = CaseFileReader()
-        let fileHash: String? = switch source {
-        case .file(let url): EvidenceCheck.sha256Hex(ofRegularFile: url)
-        case .memory(let data): EvidenceCheck.sha256Hex(of: data)
-        }
         switch kind {
         case .registry:
-            return PreparedDocument(name: name, content: .registry(try reader.readRegistryEntries(source, displayName: name)), fileHash: fileHash)
+            return PreparedDocument(name: name, content: .registry(try reader.readRegistryEntries(source, displayName: name)),
+                                    fileHash: fileHash(of: source))
         case .benchmarks:
-            return PreparedDocument(name: name, content: .benchmarks(try reader.readBenchmarks(source, displayName: name)), fileHash: fileHash)
+            return PreparedDocument(name: name, content: .benchmarks(try reader.readBenchmarks(source, displayName: name)),
+                                    fileHash: fileHash(of: source))
         case .cases:
-            return PreparedDocument(name: name, content: .cases(try prepareCases(source, name: name, evidence: evidence)), fileHash: fileHash)
+            // Cases are vouched for one by one (their canonical content), not as a file: no file hash.
+            return PreparedDocument(name: name, content: .cases(try prepareCases(source, name: name, evidence: evidence)), fileHash: nil)
+        }
+    }
+
+    /// The SHA-256 of the document's bytes, which the journal vouches for on registry and benchmark imports.
+    private static func fileHash(of source: DocumentSource) -> String? {
+        switch source {
+        case .file(let url): EvidenceCheck.sha256Hex(ofRegularFile: url)
+        case .memory(let data): EvidenceCheck.sha256Hex(of: data)
         }
     }
 
