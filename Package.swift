@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "CaseXML", targets: ["CaseXML"]),
         .library(name: "CaseStore", targets: ["CaseStore"]),
         .library(name: "Audit", targets: ["Audit"]),
-        .library(name: "Supervision", targets: ["Supervision"]),
+        .library(name: "Checklists", targets: ["Checklists"]),
+        .library(name: "AuditRuns", targets: ["AuditRuns"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "WebService", targets: ["WebService"]),
     ],
     dependencies: [
@@ -54,15 +56,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The rule catalogue, checklists and scores; rules are pure functions of a case and its context.
+        // The engine: rules, audit context, deadlines, checklists and scores. Pure functions of a case,
+        // its registry and a calendar; no I/O, no store (as NIOCore stands apart from NIOPosix).
+        .target(name: "Audit", dependencies: ["CaseModel", "WorkCalendar"]),
+        // What the Checklists/ folder holds, found and loaded: checklists (validated by their XSD) and the calendar.
         .target(
-            name: "Audit",
-            dependencies: ["CaseModel", "WorkCalendar", "CaseXML", "CaseStore", .product(name: "Crypto", package: "swift-crypto")]
+            name: "Checklists",
+            dependencies: ["Audit", "CaseXML", "WorkCalendar", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // What the supervision bureau acts on: violation lists, scorecards, early warnings, printable reports.
+        // The engine at work on a store: audit runs stored batch by batch, the due list, scorecards.
         .target(
-            name: "Supervision",
-            dependencies: ["CaseModel", "WorkCalendar", "CaseStore", "Audit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            name: "AuditRuns",
+            dependencies: ["Audit", "CaseModel", "CaseStore", "CaseXML", "WorkCalendar", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Every output format people read or hand on (text, JSON, HTML, CSV, XLSX), from stored runs.
+        .target(
+            name: "Reports",
+            dependencies: ["Audit", "AuditRuns", "CaseModel", "WorkCalendar", "CaseStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Realistic synthetic data sets for scale tests and the benchmark.
         .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
@@ -70,7 +80,7 @@ let package = Package(
         .target(
             name: "WebService",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -87,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "zhifa",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Supervision", "Generator", "WebService",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports", "Generator", "WebService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,25 +105,25 @@ let package = Package(
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
-        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar"]),
+        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar", "Checklists"]),
         // Helpers every test target shares: the repository's folders, temporary folders, dates.
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
-        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "TestSupport"]),
+        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "WorkCalendar", "TestSupport",
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "Checklists", "AuditRuns", "WorkCalendar", "TestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "zhifa"]),
         .testTarget(
-            name: "SupervisionTests",
-            dependencies: ["Supervision", "Audit", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
+            name: "ReportsTests",
+            dependencies: ["Reports", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "WebServiceTests",
-            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "CLibXML2", "TestSupport",
+            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "Checklists", "AuditRuns", "Reports", "CLibXML2", "TestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),

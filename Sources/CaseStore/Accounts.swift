@@ -64,7 +64,7 @@ extension CaseStore {
             try account.insert(db)
             let content = "\(name)|\(role.rawValue)|\(agency ?? "")"
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(action: "user.add", subject: name, contentHash: Hex.string(SHA256.hash(data: Array(content.utf8))),
+                .append(action: "user.add", subject: name, contentHash: Hex.sha256(content),
                         detail: "\(role.rawValue)\(agency.map { " of \($0)" } ?? "")")
             return account
         }

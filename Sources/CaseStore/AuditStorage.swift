@@ -71,7 +71,7 @@ extension CaseStore {
             try record.insert(db)
             let content = "\(item)|\(deduction)|\(note)"
             try JournalAppender(db: db, actor: reviewer, at: now)
-                .append(action: "review.score", subject: caseId, contentHash: Hex.string(SHA256.hash(data: Array(content.utf8))),
+                .append(action: "review.score", subject: caseId, contentHash: Hex.sha256(content),
                         detail: "\(item) −\(deduction): \(note)")
             return record
         }

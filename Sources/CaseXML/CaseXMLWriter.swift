@@ -36,7 +36,7 @@ public enum CaseXMLWriter {
 
     /// SHA-256 (hex) of the case's canonical document.
     public static func contentHash(_ enforcementCase: EnforcementCase) -> String {
-        Hex.string(SHA256.hash(data: Array(document(enforcementCase).utf8)))
+        Hex.sha256(document(enforcementCase))
     }
 
     private static func flag(_ value: Bool) -> String? { value ? "true" : nil }

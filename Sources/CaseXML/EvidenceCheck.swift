@@ -133,6 +133,6 @@ public enum EvidenceCheck {
 
     /// The SHA-256 of bytes in memory, as lowercase hex.
     public static func sha256Hex(of data: some DataProtocol) -> String {
-        Hex.string(SHA256.hash(data: data))
+        Hex.sha256(data)
     }
 }

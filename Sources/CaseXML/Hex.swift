@@ -12,3 +12,18 @@ public enum Hex {
         return String(decoding: characters, as: UTF8.self)
     }
 }
+
+import Crypto
+import Foundation
+
+extension Hex {
+    /// The SHA-256 of some bytes, in lower-case hexadecimal: the one way the project writes a digest.
+    public static func sha256<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
+        string(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of a text's UTF-8 bytes.
+    public static func sha256(_ text: String) -> String {
+        sha256(Array(text.utf8))
+    }
+}

@@ -35,7 +35,7 @@ public enum RegistryXMLWriter {
             for training in officer.trainings {
                 out.start("training")
                 out.attribute("year", training.year)
-                out.attribute("hours", training.hours == training.hours.rounded() ? String(Int(training.hours)) : String(training.hours))
+                out.attribute("hours", training.hours.machineText)
                 out.end()
             }
             out.end()

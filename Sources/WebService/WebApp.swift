@@ -1,7 +1,9 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import CaseXML
+import Checklists
 import Foundation
 import Hummingbird
 import HummingbirdAuth

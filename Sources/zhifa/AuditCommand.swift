@@ -1,8 +1,10 @@
 import ArgumentParser
 import Audit
+import AuditRuns
 import CaseStore
+import Checklists
 import Foundation
-import Supervision
+import Reports
 import WorkCalendar
 
 /// Options shared by every command that audits: which checklist, as of when.
@@ -121,7 +123,7 @@ struct ReviewCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
-        let points = deduct == deduct.rounded() ? String(Int(deduct)) : String(deduct)
+        let points = deduct.readableText
         print("\(caseId) \(item)（\(manual.title)）扣\(points)分，评查人\(reviewer)")
     }
 }

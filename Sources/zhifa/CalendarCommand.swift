@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checklists
 import WorkCalendar
 
 struct CalendarCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checklists
 import Foundation
 import Generator
 import WorkCalendar

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Audit
+import AuditRuns
 import CaseModel
 import Foundation
-import Supervision
+import Reports
 import WorkCalendar
 
 struct ExportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Audit
 import CaseXML
+import Checklists
 import Foundation
 import Testing
 

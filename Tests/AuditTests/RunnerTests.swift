@@ -1,6 +1,8 @@
 import Audit
+import AuditRuns
 import CaseStore
 import Foundation
+import Reports
 import Testing
 
 @Suite struct RunnerTests {

@@ -1,5 +1,6 @@
 import Audit
 import CaseModel
+import Checklists
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import Audit
 import CaseModel
+import Checklists
 import Foundation
 @_exported import TestSupport
 import WorkCalendar

@@ -1,7 +1,9 @@
+import AuditRuns
 import CaseModel
 import CaseStore
 import CaseXML
 import Audit
+import Checklists
 import Foundation
 import GRDB
 import Testing

@@ -1,6 +1,8 @@
 import Audit
+import AuditRuns
 import CaseStore
 import CaseXML
+import Checklists
 import Foundation
 import Testing
 import WorkCalendar

@@ -1,6 +1,8 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
+import Checklists
 import Foundation
 import Generator
 import Testing

@@ -27,6 +27,10 @@ public struct RuleSetting: Sendable, Equatable {
     public var veto: Bool
     public var enabled: Bool
     public var note: String?
+
+    public init(id: String, category: String, deduction: Double, perOccurrence: Double, cap: Double?, severity: Severity, veto: Bool, enabled: Bool, note: String?) {
+        self.id = id; self.category = category; self.deduction = deduction; self.perOccurrence = perOccurrence; self.cap = cap; self.severity = severity; self.veto = veto; self.enabled = enabled; self.note = note
+    }
 }
 
 /// A judgment no program can make (事实是否清楚 …), scored by a reviewer.
@@ -35,16 +39,28 @@ public struct ManualItem: Sendable, Equatable {
     public var title: String
     public var category: String
     public var points: Double
+
+    public init(id: String, title: String, category: String, points: Double) {
+        self.id = id; self.title = title; self.category = category; self.points = points
+    }
 }
 
 public struct ScoreCategory: Sendable, Equatable {
     public var name: String
     public var points: Double
+
+    public init(name: String, points: Double) {
+        self.name = name; self.points = points
+    }
 }
 
 public struct Grade: Sendable, Equatable {
     public var name: String
     public var minimum: Double
+
+    public init(name: String, minimum: Double) {
+        self.name = name; self.minimum = minimum
+    }
 }
 
 /// A department-level deduction of an annual 法治政府建设考核, counted from rule failures.
@@ -54,6 +70,10 @@ public struct AppraisalDeduction: Sendable, Equatable {
     public var rules: [String]
     public var each: Double
     public var cap: Double?
+
+    public init(id: String, title: String, rules: [String], each: Double, cap: Double?) {
+        self.id = id; self.title = title; self.rules = rules; self.each = each; self.cap = cap
+    }
 }
 
 /// A 案卷评查标准: which rules count, how much, with which parameters and grades.
@@ -69,6 +89,10 @@ public struct Checklist: Sendable {
     public var appraisal: [AppraisalDeduction]
     /// SHA-256 of the exact files the checklist was built from (itself and what it extends).
     public var contentHash: String
+
+    public init(name: String, title: String, basis: String?, categories: [ScoreCategory], rules: [String: RuleSetting], manualItems: [ManualItem], grades: [Grade], parameters: [String: String], appraisal: [AppraisalDeduction], contentHash: String) {
+        self.name = name; self.title = title; self.basis = basis; self.categories = categories; self.rules = rules; self.manualItems = manualItems; self.grades = grades; self.parameters = parameters; self.appraisal = appraisal; self.contentHash = contentHash
+    }
 
     public var fullMarks: Double { categories.reduce(0) { $0 + $1.points } }
 

@@ -1,5 +1,4 @@
 import CaseModel
-import CaseStore
 import WorkCalendar
 
 /// Audits cases against one checklist: runs every enabled rule and scores the result.
@@ -81,11 +80,11 @@ public struct CaseAuditor: Sendable {
 
     /// The audit of a stored case whose rows could not be read back: no score, one finding that
     /// says so, so that the run goes on and a person repairs the case.
-    public func unreadable(_ lost: UnreadableCase) -> CaseAudit {
+    public func unreadable(id: String, agency: String, reason: String) -> CaseAudit {
         let finding = Finding(rule: Self.unreadableRule, status: .manual, severity: .major, deduction: 0,
-                              message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(lost.reason)）",
+                              message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(reason)）",
                               title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
-        return CaseAudit(id: lost.id, agency: lost.agency, type: "", score: 0, grade: "无法评查", veto: false,
+        return CaseAudit(id: id, agency: agency, type: "", score: 0, grade: "无法评查", veto: false,
                          categories: [], findings: [finding])
     }
 
@@ -122,7 +121,7 @@ public struct CaseAuditor: Sendable {
         checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
             var f = Finding(rule: item.id, status: .manual, severity: .major, deduction: 0,
-                            message: "待评查人员评分（满分\(format(item.points))分）", title: item.title, category: item.category)
+                            message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
             if let latest {
                 let deduction = min(max(latest.deduction, 0), item.points)
                 f.status = deduction > 0 ? .fail : .pass
@@ -148,8 +147,4 @@ public struct CaseAuditor: Sendable {
                          grade: checklist.grade(score: score, veto: veto), veto: veto,
                          categories: categories, findings: findings)
     }
-}
-
-func format(_ points: Double) -> String {
-    points == points.rounded() ? String(Int(points)) : String(points)
 }

@@ -1,10 +1,11 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import CaseXML
 import Foundation
 import Hummingbird
-import Supervision
+import Reports
 
 /// The JSON API under /api/v1, on the same sessions, roles and store as the pages.
 ///

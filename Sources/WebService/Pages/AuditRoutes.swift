@@ -1,9 +1,10 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import Foundation
 import Hummingbird
-import Supervision
+import Reports
 import WorkCalendar
 
 /// Audit runs with their scores, manual scoring, the due-date warning list and violation exports:
@@ -28,7 +29,7 @@ struct AuditRoutes {
                 total += result.score
                 if rows.count < Self.listed, result.failures > 0 || result.veto {
                     rows.append(AuditView.Row(id: result.caseId, href: CaseRoutes.href(result.caseId), agency: result.agency,
-                                              score: CasePageBuilder.points(result.score), grade: result.grade,
+                                              score: result.score.readableText, grade: result.grade,
                                               veto: result.veto, failures: result.failures))
                 }
             }
@@ -53,7 +54,7 @@ struct AuditRoutes {
                 throw WebError.invalid(["评查表中没有人工评查项 \(form.item)。"])
             }
             guard let deduction = Double(form.deduct.trimmingCharacters(in: .whitespaces)), deduction >= 0, deduction <= item.points else {
-                throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(CasePageBuilder.points(item.points)) 之间。"])
+                throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(item.points.readableText) 之间。"])
             }
             try app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
             return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "人工评查 \(item.title)".urlQueryEncoded)

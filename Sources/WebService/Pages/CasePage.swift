@@ -2,7 +2,7 @@ import Audit
 import CaseModel
 import CaseStore
 import Foundation
-import Supervision
+import Reports
 import WorkCalendar
 
 /// The case page: the timeline of events with their records, the audit's findings beside the event
@@ -53,7 +53,7 @@ struct CasePageBuilder {
             matter: c.matter?.text, violationDate: c.matter?.violationDate?.description, item: c.matter?.item,
             saved: saved.map { "已保存：\($0)" },
             audit: CaseView.AuditView(asOf: today.description, checklist: app.runner.checklist.title,
-                                      score: Self.points(audit.score), grade: audit.grade, veto: audit.veto,
+                                      score: audit.score.readableText, grade: audit.grade, veto: audit.veto,
                                       failures: audit.failures.count, passed: audit.failures.isEmpty),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
@@ -82,19 +82,15 @@ struct CasePageBuilder {
     private func reviewForm(_ scores: [ManualScore]) -> [CaseView.ManualItemView] {
         app.runner.checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
-            return CaseView.ManualItemView(id: item.id, title: item.title, points: Self.points(item.points),
-                                           scored: latest.map { "扣 \(Self.points($0.deduction)) 分（\($0.reviewer)）\($0.note)" })
+            return CaseView.ManualItemView(id: item.id, title: item.title, points: item.points.readableText,
+                                           scored: latest.map { "扣 \($0.deduction.readableText) 分（\($0.reviewer)）\($0.note)" })
         }
     }
 
     static func finding(_ f: Finding) -> CaseView.FindingView {
         CaseView.FindingView(rule: f.rule, title: f.title, message: f.message, basis: f.basis, severity: f.severity.chineseName,
-                             deduction: f.deduction > 0 ? Self.points(f.deduction) : nil, veto: f.veto ?? false,
+                             deduction: f.deduction > 0 ? f.deduction.readableText : nil, veto: f.veto ?? false,
                              deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual)
-    }
-
-    static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     static func details(of event: Event, people: [String: String]) -> String {

@@ -4,7 +4,7 @@ import CaseStore
 import CaseXML
 import Foundation
 import Hummingbird
-import Supervision
+import Reports
 import WorkCalendar
 
 /// The case list and the case page.

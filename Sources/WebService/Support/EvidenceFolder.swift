@@ -15,7 +15,7 @@ struct EvidenceFolder: Sendable {
 
     /// Stores the bytes and answers the name to record (relative to this folder) and their SHA-256.
     func store(_ bytes: ByteBuffer, originalName: String?) throws -> (file: String, sha256: String) {
-        let digest = bytes.withUnsafeReadableBytes { Hex.string(SHA256.hash(data: $0)) }
+        let digest = bytes.withUnsafeReadableBytes { Hex.sha256($0) }
         let suffix = originalName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
             .flatMap { $0.isEmpty || $0.count > 8 || !$0.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? nil : $0 }
         let name = suffix.map { "\(digest).\($0)" } ?? digest

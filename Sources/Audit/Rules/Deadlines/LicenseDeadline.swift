@@ -8,10 +8,8 @@ struct LicenseDeadline: AuditRule {
     let scope = RuleScope.only(.license)
 
     func check(_ context: AuditContext) throws -> Verdict {
-        guard let accepted = context.first(.accepted) else { return .manual("未载明受理日期，无法计算许可期限") }
-        let extended = context.first(.extension) != nil
-        let days = extended ? context.parameters.licenseExtendedWorkdays : context.parameters.licenseWorkdays
-        let deadline = try context.workdays(days, after: accepted.date)
-        return context.judgeDecision(due: deadline, counting: accepted, what: "许可决定（\(days)个工作日）")
+        guard let period = try context.licensePeriod() else { return .manual("未载明受理日期，无法计算许可期限") }
+        guard case .workdays(let days) = period.deadline.counting else { return .manual("许可期限应以工作日计算") }
+        return context.judgeDecision(due: period.deadline, counting: period.start, what: "许可决定（\(days)个工作日）")
     }
 }

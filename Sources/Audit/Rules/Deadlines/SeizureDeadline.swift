@@ -8,10 +8,9 @@ struct SeizureDeadline: AuditRule {
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {
-        guard let seizure = context.first(.seizure) else { return .notApplicable("没有查封扣押") }
+        guard let period = try context.seizurePeriod() else { return .notApplicable("没有查封扣押") }
+        let seizure = period.start, deadline = period.deadline
         let extensions = context.events(.seizureExtended)
-        let days = extensions.isEmpty ? context.parameters.seizureDays : context.parameters.seizureExtendedDays
-        let deadline = try context.calendarDays(days, after: seizure.date)
         let measure = "\(seizure.date)查封扣押，期限\(deadline.date)\(extensions.isEmpty ? "" : "（已延长）")"
         if let released = context.first(.seizureReleased) {
             guard released.date > deadline.date else { return .pass("\(measure)，\(released.date)解除") }

@@ -9,8 +9,7 @@ struct DiscloseWithdraw: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard let revoked = context.first(.revoked) else { return .notApplicable("决定未被撤销或确认违法") }
-        guard let published = context.enforcementCase.disclosure?.date else { return .notApplicable("决定未曾公示") }
-        let deadline = try context.workdays(context.parameters.disclosureWithdrawWorkdays, after: max(revoked.date, published))
+        guard let deadline = try context.withdrawalPeriod()?.deadline else { return .notApplicable("决定未曾公示") }
         if let withdrawn = context.enforcementCase.disclosure?.withdrawn {
             guard withdrawn > deadline.date else { return .pass("\(revoked.date)撤销，\(withdrawn)撤回公示，期限\(deadline.date)") }
             return .fail(Violation("\(revoked.date)决定被撤销，\(withdrawn)才撤回公示，超过期限\(deadline.date)",

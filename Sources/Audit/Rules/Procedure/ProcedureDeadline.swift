@@ -9,10 +9,9 @@ struct ProcedureDeadline: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard context.enforcementCase.procedure == .general else { return .notApplicable("非普通程序") }
-        guard let filed = context.first(.filed) else { return .manual("普通程序案件未载明立案日期，无法计算办案期限") }
+        guard let period = try context.decisionPeriod() else { return .manual("普通程序案件未载明立案日期，无法计算办案期限") }
         let extensionDays = context.extensionDays
-        let deadline = try context.calendarDays(context.decisionPeriodDays, after: filed.date)
         let extended = extensionDays > 0 ? "（含批准延长\(extensionDays)日）" : ""
-        return context.judgeDecision(due: deadline, counting: filed, what: "处罚决定\(extended)")
+        return context.judgeDecision(due: period.deadline, counting: period.start, what: "处罚决定\(extended)")
     }
 }

@@ -8,8 +8,8 @@ struct ProcedureDelivery: AuditRule {
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {
-        guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
-        let deadline = try context.workdays(context.parameters.deliveryWorkdays, after: decision.date)
+        guard let period = try context.deliveryPeriod() else { return .notApplicable("尚未作出决定") }
+        let decision = period.start, deadline = period.deadline
         let deliveries = context.events(.delivery)
         if let delivery = deliveries.first(where: { $0.date >= decision.date }) {
             guard delivery.date > deadline.date else { return .pass("决定\(decision.date)，送达\(delivery.date)，期限\(deadline.date)") }

@@ -1,7 +1,9 @@
 import Audit
+import AuditRuns
 import CaseStore
+import Checklists
 import Foundation
-import Supervision
+import Reports
 import Testing
 
 @Suite struct ScorecardTests {

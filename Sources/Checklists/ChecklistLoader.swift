@@ -1,3 +1,4 @@
+import Audit
 import CaseXML
 import Crypto
 import Foundation
@@ -66,7 +67,7 @@ public struct ChecklistLoader: Sendable {
                                   parameters: [:], appraisal: [], contentHash: "")
         }
         try apply(tree, to: &checklist, file: url.path)
-        checklist.contentHash = Hex.string(SHA256.hash(data: Array((checklist.contentHash + Hex.string(SHA256.hash(data: bytes))).utf8)))
+        checklist.contentHash = Hex.sha256(checklist.contentHash + Hex.sha256(bytes))
         if chain.isEmpty { try check(checklist, file: url.path) }
         return checklist
     }

@@ -2,7 +2,7 @@ import Audit
 import CLibXML2
 import CaseStore
 import Foundation
-import Supervision
+import Reports
 import Testing
 
 /// Reads an HTML file with libxml2's HTML parser and answers XPath number queries over it.

@@ -1,6 +1,4 @@
-import Audit
 import CaseModel
-import CaseStore
 import WorkCalendar
 
 /// An open obligation of a case with its deadline: what 预警 lists before it is late.
@@ -41,53 +39,37 @@ public struct DueScanner: Sendable {
     public init(auditor: CaseAuditor) { self.auditor = auditor }
 
     /// The open obligations of one case, whatever their deadline; those a calendar cannot date are skipped.
+    /// Each deadline is the one the rule judges against (`Deadlines.swift`), so the early warning and
+    /// the audit cannot drift apart.
     public func obligations(of stored: EnforcementCase, asOf: CalendarDate) -> [DueObligation] {
         let context = auditor.context(for: stored, asOf: asOf)
         // The case as it stood on the as-of date: an obligation met later was still open then.
         let c = context.enforcementCase
         var found: [DueObligation] = []
-        func add(_ kind: DueObligation.Kind, _ deadline: () throws -> Deadline) {
-            guard let deadline = try? deadline() else { return }
+        func add(_ kind: DueObligation.Kind, _ period: () throws -> Period?) {
+            guard let period = try? period() else { return }
+            let deadline = period.deadline
             let left = (try? auditor.calendar.workdays(from: asOf, through: deadline.date)) ?? (deadline.date < asOf ? -1 : Int.max)
             found.append(DueObligation(case: c.id, agency: c.agency, obligation: kind, title: kind.chineseName, deadline: deadline.date,
                                        overdue: asOf > deadline.date, workdaysLeft: left, rule: deadline.rule))
         }
-        let p = auditor.parameters
-        if let decision = context.decision {
+        if context.decision != nil {
             if c.disclosure == nil || (c.disclosure?.date == nil && c.disclosure?.exempt == nil) {
-                add(.disclosure) { try context.disclosureDeadline(decision) }
+                add(.disclosure) { try context.disclosurePeriod() }
             }
-            if c.type == .penalty, !c.events.contains(where: { $0.kind == .delivery }) {
-                add(.delivery) { try context.workdays(p.deliveryWorkdays, after: decision.date) }
+            if !c.events.contains(where: { $0.kind == .delivery }) {
+                add(.delivery) { try context.deliveryPeriod() }
             }
         } else {
-            if c.type == .penalty, c.procedure == .general, let filed = context.first(.filed) {
-                add(.decision) { try context.calendarDays(context.decisionPeriodDays, after: filed.date) }
-            }
-            if c.type == .license, let accepted = context.first(.accepted) {
-                let days = context.first(.extension) == nil ? p.licenseWorkdays : p.licenseExtendedWorkdays
-                add(.licenseDecision) { try context.workdays(days, after: accepted.date) }
-            }
+            add(.decision) { try context.decisionPeriod() }
+            add(.licenseDecision) { try context.licensePeriod() }
         }
-        if let seizure = context.first(.seizure), context.first(.seizureReleased) == nil {
-            let days = context.events(.seizureExtended).isEmpty ? p.seizureDays : p.seizureExtendedDays
-            add(.seizure) { try context.calendarDays(days, after: seizure.date) }
+        if context.first(.seizureReleased) == nil {
+            add(.seizure) { try context.seizurePeriod() }
         }
-        if let revoked = context.first(.revoked), let published = c.disclosure?.date, c.disclosure?.withdrawn == nil {
-            add(.withdrawal) { try context.workdays(p.disclosureWithdrawWorkdays, after: max(revoked.date, published)) }
+        if c.disclosure?.withdrawn == nil {
+            add(.withdrawal) { try context.withdrawalPeriod() }
         }
         return found
-    }
-
-    /// Every obligation of the store's cases due within `within` working days of `asOf`, or overdue,
-    /// soonest first.
-    public func scan(store: CaseStore, asOf: CalendarDate, within: Int, agency: String? = nil) throws -> [DueObligation] {
-        var due: [DueObligation] = []
-        try store.forEachBatch(of: store.caseIds(agency: agency)) { cases, _ in
-            for c in cases {
-                due += obligations(of: c, asOf: asOf).filter { $0.overdue || $0.workdaysLeft <= within }
-            }
-        }
-        return due.sorted { ($0.deadline, $0.case, $0.obligation.rawValue) < ($1.deadline, $1.case, $1.obligation.rawValue) }
     }
 }

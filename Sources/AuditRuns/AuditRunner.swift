@@ -1,3 +1,4 @@
+import Audit
 import CaseModel
 import CaseStore
 import CaseXML
@@ -42,8 +43,8 @@ public struct AuditRunner: Sendable {
     /// Everything the results depend on, hashed.
     public func inputsHash(asOf: CalendarDate, selection: AuditSelection) throws -> String {
         let parts = ["zhifa-audit-1", Self.programFingerprint, checklist.contentHash, asOf.description, selection.description,
-                     Hex.string(SHA256.hash(data: Array(calendar.signature.utf8))), try store.contentFingerprint()]
-        return Hex.string(SHA256.hash(data: Array(parts.joined(separator: "\n").utf8)))
+                     Hex.sha256(calendar.signature), try store.contentFingerprint()]
+        return Hex.sha256(parts.joined(separator: "\n"))
     }
 
     /// The running program's identity (path, size and build time): a rebuilt rule engine must not
@@ -74,7 +75,7 @@ public struct AuditRunner: Sendable {
             let results = ParallelResults<AuditResultRecord>(count: cases.count + unreadable.count)
             // A case whose rows cannot be read is a finding of the run, not the end of it.
             for (offset, lost) in unreadable.enumerated() {
-                let audit = auditor.unreadable(lost)
+                let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
                 results.set(cases.count + offset, AuditResultRecord(runId: runId, caseId: lost.id, agency: lost.agency, score: audit.score,
                                                                     grade: audit.grade, veto: audit.veto, failures: audit.failures.count,
                                                                     audit: AuditJSON.encode(audit)))

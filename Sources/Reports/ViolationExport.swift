@@ -1,4 +1,5 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import Foundation
@@ -30,7 +31,7 @@ public struct ViolationRow: Codable, Sendable, Equatable {
     static let headers = ["执法主体", "案件编号", "决定文号", "案件类型", "规则编号", "问题", "法律依据", "严重程度", "扣分", "期限/实际日期"]
 
     var fields: [String] {
-        [agencyName, caseId, decisionNumber ?? "", caseType, rule, message, basis ?? "", severity, format(deduction), dates]
+        [agencyName, caseId, decisionNumber ?? "", caseType, rule, message, basis ?? "", severity, deduction.readableText, dates]
     }
 }
 
@@ -130,8 +131,4 @@ public enum ViolationExport {
         try workbook.finish()
         return count
     }
-}
-
-func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
 }

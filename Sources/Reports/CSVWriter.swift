@@ -1,4 +1,5 @@
 import Audit
+import AuditRuns
 
 /// RFC 4180 CSV in UTF-8 with a byte-order mark, so that Excel and WPS open Chinese text correctly.
 public final class CSVWriter {

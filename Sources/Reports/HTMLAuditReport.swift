@@ -1,4 +1,5 @@
 import Audit
+import AuditRuns
 import CaseStore
 import Foundation
 
@@ -62,7 +63,7 @@ public enum HTMLAuditReport {
                 let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
                 let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
                 sink.write("<tr class=\"\(finding.status.rawValue)\"><td>\(status)</td><td>\(escape(finding.rule))<br/>\(escape(finding.title))</td>"
-                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(finding.status == .fail ? format(finding.deduction) : "")</td></tr>\n")
+                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(finding.status == .fail ? finding.deduction.readableText : "")</td></tr>\n")
             }
             if !shown.isEmpty { sink.write("</table>") }
             if !unscored.isEmpty {

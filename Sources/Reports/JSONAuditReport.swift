@@ -1,3 +1,5 @@
+import Audit
+import AuditRuns
 import CaseStore
 import Foundation
 

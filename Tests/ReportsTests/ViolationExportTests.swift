@@ -1,7 +1,7 @@
 import Audit
 import CaseStore
 import Foundation
-import Supervision
+import Reports
 import Testing
 import ZIPFoundation
 

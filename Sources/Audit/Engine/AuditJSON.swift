@@ -72,7 +72,7 @@ public enum AuditJSON {
 
     /// Whole numbers without a fraction, as `JSONEncoder` writes them; others in Swift's shortest form.
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.machineText
     }
 
     static func string(_ text: String, into out: inout String) {

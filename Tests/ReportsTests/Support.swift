@@ -1,5 +1,7 @@
 import Audit
+import AuditRuns
 import CaseStore
+import Checklists
 import Foundation
 @_exported import TestSupport
 import WorkCalendar

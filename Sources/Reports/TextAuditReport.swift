@@ -1,3 +1,5 @@
+import Audit
+import AuditRuns
 import CaseStore
 import Foundation
 
@@ -21,7 +23,7 @@ public enum TextAuditReport {
             }
             let deducted = audit.categories.filter { $0.deducted > 0 }
             if !deducted.isEmpty {
-                sink.line("  扣分：" + deducted.map { "\($0.name) −\(format($0.deducted))/\(format($0.points))" }.joined(separator: "；"))
+                sink.line("  扣分：" + deducted.map { "\($0.name) −\($0.deducted.readableText)/\($0.points.readableText)" }.joined(separator: "；"))
             }
             let manualItems = Set(audit.findings.filter { RuleCatalogue.rule($0.rule) == nil }.map(\.rule))
             let unscored = audit.findings.filter { manualItems.contains($0.rule) && $0.status == .manual }
@@ -34,7 +36,7 @@ public enum TextAuditReport {
                 case .pass: mark = "✓"
                 case .notApplicable: mark = "–"
                 }
-                let deduction = finding.status == .fail ? "  扣\(format(finding.deduction))分" : ""
+                let deduction = finding.status == .fail ? "  扣\(finding.deduction.readableText)分" : ""
                 let veto = finding.veto == true ? "（一票否决项）" : ""
                 sink.line("  \(mark) \(finding.rule) \(finding.title)\(deduction)\(veto)  [\(finding.category)·\(finding.severity.chineseName)]")
                 sink.line("      \(finding.message)")

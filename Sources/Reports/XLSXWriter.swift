@@ -75,7 +75,7 @@ public final class XLSXWorkbook {
             case .text(let text):
                 xml += "<c r=\"\(reference)\" t=\"s\"\(styled)><v>\(self.index(of: text))</v></c>"
             case .number(let number):
-                let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+                let text = number.machineText
                 xml += "<c r=\"\(reference)\"\(styled)><v>\(text)</v></c>"
             case .empty:
                 continue

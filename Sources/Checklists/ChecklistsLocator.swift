@@ -1,4 +1,5 @@
 import Foundation
+import WorkCalendar
 
 /// Finds the data a user edits (Checklists/) wherever the binary is run from.
 ///
@@ -42,9 +43,5 @@ extension WorkingDayCalendar {
                                               message: "folder not found; set ZHIFA_CHECKLISTS to the Checklists folder")
         }
         return try load(directory: checklists.appendingPathComponent("calendar"))
-    }
-
-    public static func load(directory: URL) throws -> WorkingDayCalendar {
-        try WorkingDayCalendar(notices: NoticeFile.load(directory: directory), source: directory.path)
     }
 }

@@ -1,0 +1,44 @@
+import AuditRuns
+import CaseStore
+import Foundation
+
+/// The scorecards as text, JSON or a workbook.
+public enum ScorecardReport {
+    public static func text(_ cards: [AgencyScorecard], run: AuditRunRecord) -> String {
+        var lines = ["执法监督评分表  评查标准：\(run.checklistTitle)  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)"]
+        for card in cards {
+            lines.append("")
+            lines.append("\(card.name)（\(card.agency)） \(card.year)年")
+            let average = card.averageScore.map { String(format: "%.1f", $0) } ?? "—"
+            let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
+            lines.append("  案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）")
+            lines.append("  等级：" + (card.grades.isEmpty ? "—" : card.grades.keys.sorted().map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
+            lines.append("  问题（按规则族）：" + (card.failuresByFamily.isEmpty ? "无" : card.failuresByFamily.keys.sorted().map { "\($0) \(card.failuresByFamily[$0]!)" }.joined(separator: "，")))
+            lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
+            lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.joined(separator: "、")))
+            lines.append("  法治政府建设考核扣分：\(card.appraisalDeduction.readableText)分" +
+                         (card.appraisal.filter { $0.occurrences > 0 }.map { "（\($0.title) \($0.occurrences)次 −\(($0.deduction).readableText)）" }.joined()))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func workbook(_ cards: [AgencyScorecard], to url: URL) throws {
+        let workbook = try XLSXWorkbook(url: url)
+        try workbook.addSheet("执法监督评分表", columns: [
+            .init("执法主体", width: 24), .init("年度", width: 8), .init("案卷数", width: 8), .init("平均得分", width: 10),
+            .init("上年平均得分", width: 12), .init("优秀", width: 8), .init("良好", width: 8), .init("合格", width: 8),
+            .init("不合格", width: 8), .init("按期公示率", width: 14), .init("音像记录覆盖率", width: 14),
+            .init("重大决定法制审核率", width: 18), .init("无证执法人员", width: 20), .init("考核扣分", width: 10),
+        ])
+        for card in cards {
+            func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }
+            workbook.addRow([.text(card.name), .number(Double(card.year)), .number(Double(card.cases)), number(card.averageScore),
+                             number(card.previousYearAverage), .number(Double(card.grades["优秀"] ?? 0)),
+                             .number(Double(card.grades["良好"] ?? 0)), .number(Double(card.grades["合格"] ?? 0)),
+                             .number(Double(card.grades["不合格"] ?? 0)), number(card.disclosureOnTime.rate),
+                             number(card.audioVideoCoverage.rate), number(card.legalReviewCoverage.rate),
+                             .text(card.uncertifiedOfficers.joined(separator: " ")), .number(card.appraisalDeduction)])
+        }
+        try workbook.finish()
+    }
+}
