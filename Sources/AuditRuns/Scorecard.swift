@@ -36,7 +36,7 @@ public struct AgencyScorecard: Codable, Sendable, Equatable {
     public var previousYearCases: Int
     public var previousYearAverage: Double?
     public var grades: [String: Int]
-    /// Failed findings (occurrences) by rule family: DISCLOSE, OFFICER, DISCRETION, RECORD, REVIEW, PROCEDURE, LICENSE, SEIZURE.
+    /// Failed findings (occurrences) by rule family, keyed by `RuleFamily.rawValue` (DISCLOSE, OFFICER…).
     public var failuresByFamily: [String: Int]
     public var disclosureOnTime: Coverage
     public var audioVideoCoverage: Coverage
@@ -109,12 +109,12 @@ private struct Tally {
         grades[audit.grade, default: 0] += 1
         let failures = audit.failures.filter { RuleCatalogue.rule($0.rule) != nil }
         for finding in failures {
-            families[String(finding.rule.split(separator: "-")[0]), default: 0] += 1
+            if let family = RuleFamily(ruleId: finding.rule) { families[family.rawValue, default: 0] += 1 }
             failuresByRule[finding.rule, default: 0] += 1
-            if finding.rule == "OFFICER-CERT", let officer = finding.officer { uncertified.insert(officer) }
+            if finding.rule == RuleID.officerCert.rawValue, let officer = finding.officer { uncertified.insert(officer) }
         }
         if context.decision != nil {
-            let late = failures.contains { $0.rule == "DISCLOSE-LATE" || $0.rule == "DISCLOSE-MISSING" }
+            let late = failures.contains { $0.rule == RuleID.discloseLate.rawValue || $0.rule == RuleID.discloseMissing.rawValue }
             let disclosed = c.disclosure?.date != nil || c.disclosure?.exempt != nil
             if late || disclosed {
                 disclosure.total += 1

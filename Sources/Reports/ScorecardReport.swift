@@ -1,3 +1,4 @@
+import Audit
 import AuditRuns
 import CaseStore
 import Foundation
@@ -13,7 +14,7 @@ public enum ScorecardReport {
             let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
             lines.append("  案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）")
             lines.append("  等级：" + (card.grades.isEmpty ? "—" : card.grades.keys.sorted().map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
-            lines.append("  问题（按规则族）：" + (card.failuresByFamily.isEmpty ? "无" : card.failuresByFamily.keys.sorted().map { "\($0) \(card.failuresByFamily[$0]!)" }.joined(separator: "，")))
+            lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
             lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.joined(separator: "、")))
             lines.append("  法治政府建设考核扣分：\(card.appraisalDeduction.readableText)分" +
@@ -40,5 +41,11 @@ public enum ScorecardReport {
                              .text(card.uncertifiedOfficers.joined(separator: " ")), .number(card.appraisalDeduction)])
         }
         try workbook.finish()
+    }
+
+    /// Failures by family in the catalogue's order, under the families' Chinese names.
+    static func familyText(_ counts: [String: Int]) -> String {
+        let lines = RuleFamily.allCases.compactMap { family in counts[family.rawValue].map { "\(family.chineseName) \($0)" } }
+        return lines.isEmpty ? "无" : lines.joined(separator: "，")
     }
 }

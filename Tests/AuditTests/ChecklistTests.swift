@@ -7,7 +7,7 @@ import Testing
 @Suite struct ChecklistTests {
     @Test func nationalHoldsEveryRuleOfTheCatalogueAndAHundredPoints() throws {
         let national = Fixture.national
-        #expect(Set(national.rules.keys) == Set(RuleCatalogue.all.map(\.id)))
+        #expect(Set(national.rules.keys) == Set(RuleCatalogue.all.map(\.id.rawValue)))
         #expect(national.fullMarks == 100)
         #expect(national.grades.map(\.name) == ["优秀", "良好", "合格", "不合格"])
         #expect(national.grade(score: 90, veto: false) == "优秀")

@@ -27,7 +27,7 @@ import Testing
     @Test func everyRuleGivesAVerdictAndNotApplicableIsNotPass() {
         let audit = Fixture.auditor().audit(clean, asOf: day("2026-11-22"))
         let rules = Set(audit.findings.map(\.rule)).subtracting(["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"])
-        #expect(rules == Set(RuleCatalogue.all.map(\.id)))
+        #expect(rules == Set(RuleCatalogue.all.map(\.id.rawValue)))
         #expect(audit.findings.first { $0.rule == "LICENSE-DEADLINE" }?.status == .notApplicable)
         #expect(audit.findings.first { $0.rule == "SEIZURE-DEADLINE" }?.status == .notApplicable)
         #expect(audit.findings.first { $0.rule == "DISCLOSE-LATE" }?.status == .pass)

@@ -19,7 +19,7 @@ public struct CaseAuditor: Sendable {
         self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
             .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
         self.rules = RuleCatalogue.all.compactMap { rule in
-            guard let setting = checklist.rules[rule.id], setting.enabled else { return nil }
+            guard let setting = checklist.rules[rule.id.rawValue], setting.enabled else { return nil }
             return (rule, setting)
         }
     }
@@ -90,7 +90,7 @@ public struct CaseAuditor: Sendable {
 
     static func findings(of verdict: Verdict, rule: any AuditRule, setting: RuleSetting) -> [Finding] {
         func finding(_ status: FindingStatus, _ message: String, deduction: Double = 0) -> Finding {
-            Finding(rule: rule.id, status: status, severity: setting.severity, deduction: deduction, message: message,
+            Finding(rule: rule.id.rawValue, status: status, severity: setting.severity, deduction: deduction, message: message,
                     title: rule.title, category: setting.category, basis: rule.basis)
         }
         switch verdict {

@@ -13,16 +13,18 @@ public enum RuleScope: Sendable {
     }
 }
 
-/// One automated check of the rule catalogue (shared/spec/rules.md).
+/// One automated check of the rule catalogue (docs/rules.md).
 ///
 /// A rule only judges: which deduction a failure costs is the checklist's business.
 public protocol AuditRule: Sendable {
     /// The stable id that checklists, exports and tests name.
-    var id: String { get }
+    var id: RuleID { get }
     /// The Chinese title reports print.
     var title: String { get }
     /// The legal basis reports cite.
     var basis: String { get }
+    /// When the rule fails, in a sentence (docs/rules.md is generated from it).
+    var checks: String { get }
     var scope: RuleScope { get }
     func check(_ context: AuditContext) throws -> Verdict
 }
@@ -40,7 +42,13 @@ public enum RuleCatalogue {
         LicenseDeadline(), SeizureDeadline(),
     ]
 
-    private static let byId: [String: any AuditRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    private static let byId: [RuleID: any AuditRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
-    public static func rule(_ id: String) -> (any AuditRule)? { byId[id] }
+    public static func rule(_ id: RuleID) -> any AuditRule {
+        guard let rule = byId[id] else { preconditionFailure("rule \(id.rawValue) is missing from RuleCatalogue.all") }
+        return rule
+    }
+
+    /// The rule a finding or checklist names; nil for manual items and unknown ids.
+    public static func rule(_ id: String) -> (any AuditRule)? { RuleID(rawValue: id).flatMap { byId[$0] } }
 }

@@ -2,9 +2,10 @@ import CaseModel
 
 /// 查封扣押: at most 30 days, 60 with an approved extension.
 struct SeizureDeadline: AuditRule {
-    let id = "SEIZURE-DEADLINE"
+    let id = RuleID.seizureDeadline
     let title = "查封扣押超过法定期限"
     let basis = "《行政强制法》第二十五条：查封、扣押的期限不得超过三十日；情况复杂的，经批准可以延长，但延长期限不得超过三十日"
+    let checks = "A seizure held beyond 30 days, or 60 with an approved extension."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

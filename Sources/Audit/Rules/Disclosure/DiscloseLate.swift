@@ -2,9 +2,10 @@ import CaseModel
 
 /// 行政执法公示: the decision went public after its period.
 struct DiscloseLate: AuditRule {
-    let id = "DISCLOSE-LATE"
+    let id = RuleID.discloseLate
     let title = "执法决定公示超期"
     let basis = "国办发〔2018〕118号：行政许可、行政处罚决定自作出之日起7个工作日内公开，其他执法决定20个工作日内公开"
+    let checks = "A penalty or license decision published more than 7 working days after it was made; any other decision more than 20."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// 行政执法公示: no disclosure although its period has run out; an exemption must say why.
 struct DiscloseMissing: AuditRule {
-    let id = "DISCLOSE-MISSING"
+    let id = RuleID.discloseMissing
     let title = "执法决定未公示"
     let basis = "国办发〔2018〕118号：执法决定应当依法公开；不予公开的应当说明理由"
+    let checks = "A decision whose disclosure period has run out by the as-of date with no disclosure; or an exemption that gives no reason."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// The disclosure text must not show a whole identity number or mobile number.
 struct DisclosePrivacy: AuditRule {
-    let id = "DISCLOSE-PRIVACY"
+    let id = RuleID.disclosePrivacy
     let title = "公示信息泄露个人信息"
     let basis = "国办发〔2018〕118号；《个人信息保护法》第二十八条：身份证号码、联系方式等应当隐去"
+    let checks = "Disclosure text showing an unmasked 18-character identity number or a mobile number, in ASCII or full-width digits, straight or grouped by spaces or hyphens."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

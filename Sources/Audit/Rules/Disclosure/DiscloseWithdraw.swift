@@ -2,9 +2,10 @@ import CaseModel
 
 /// A revoked decision's disclosure must be withdrawn within 3 working days.
 struct DiscloseWithdraw: AuditRule {
-    let id = "DISCLOSE-WITHDRAW"
+    let id = RuleID.discloseWithdraw
     let title = "决定被撤销后未及时撤回公示"
     let basis = "《行政处罚法》第四十八条第二款；国办发〔2018〕118号"
+    let checks = "A revoked decision whose disclosure was not withdrawn within 3 working days of the revocation (or of publication, if later)."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

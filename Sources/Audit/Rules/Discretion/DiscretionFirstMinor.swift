@@ -2,9 +2,10 @@ import CaseModel
 
 /// 首违不罚: an item on the list, a first, corrected offence without harm, and a penalty anyway.
 struct DiscretionFirstMinor: AuditRule {
-    let id = "DISCRETION-FIRST-MINOR"
+    let id = RuleID.discretionFirstMinor
     let title = "符合首违不罚条件仍予处罚"
     let basis = "《行政处罚法》第三十三条第一款：初次违法且危害后果轻微并及时改正的，可以不予行政处罚"
+    let checks = "A penalty for a matter on the 首违不罚 list where the party offended for the first time, corrected it and caused no harm."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// A fine or confiscation needs a benchmark item and a discretion level.
 struct DiscretionMissing: AuditRule {
-    let id = "DISCRETION-MISSING"
+    let id = RuleID.discretionMissing
     let title = "罚没无裁量基准或未载明裁量阶次"
     let basis = "《行政处罚法》第三十四条：行政机关可以依法制定行政处罚裁量基准，并向社会公布"
+    let checks = "A fine or confiscation with no benchmark item in force for the matter, or no discretion level."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

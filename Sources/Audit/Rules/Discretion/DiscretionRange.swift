@@ -2,9 +2,10 @@ import CaseModel
 
 /// The fine lies within the band of the applied level, in the tier the case's base and party choose.
 struct DiscretionRange: AuditRule {
-    let id = "DISCRETION-RANGE"
+    let id = RuleID.discretionRange
     let title = "罚款超出所适用裁量阶次的幅度"
     let basis = "国办发〔2022〕27号：严格按照裁量基准作出处罚决定"
+    let checks = "A fine outside the band of the chosen level in the tier the base amount and party kind select, a level the tier lacks, or any penalty under 不予处罚."
     let scope = RuleScope.only(.penalty)
 
     /// The level that means no penalty at all (case-file.md): any penalty under it contradicts it.

@@ -2,9 +2,10 @@ import CaseModel
 
 /// Any level but 一般 must say why.
 struct DiscretionReason: AuditRule {
-    let id = "DISCRETION-REASON"
+    let id = RuleID.discretionReason
     let title = "从轻、从重等裁量未说明理由"
     let basis = "国办发〔2022〕27号：适用从轻、减轻、从重或不予处罚的，应当说明理由"
+    let checks = "A discretion level other than 一般 with no reason given."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

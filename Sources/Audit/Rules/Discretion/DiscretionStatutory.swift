@@ -2,9 +2,10 @@ import CaseModel
 
 /// The fine stays within the statutory range; below the minimum only as 减轻.
 struct DiscretionStatutory: AuditRule {
-    let id = "DISCRETION-STATUTORY"
+    let id = RuleID.discretionStatutory
     let title = "罚款超出法定幅度"
     let basis = "《行政处罚法》第三十二条、第三十四条：在法定幅度内处罚，减轻处罚须有法定情形"
+    let checks = "A fine above the statutory maximum, or below the minimum without the level 减轻."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

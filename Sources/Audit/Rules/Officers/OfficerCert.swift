@@ -2,9 +2,10 @@ import CaseModel
 
 /// Everyone who acts holds a certificate of the case's agency covering that day.
 struct OfficerCert: AuditRule {
-    let id = "OFFICER-CERT"
+    let id = RuleID.officerCert
     let title = "执法人员无有效执法证"
     let basis = "《行政处罚法》第四十二条、第五十五条：执法人员应当具有执法资格，主动出示执法证件"
+    let checks = "A person acting who is not in the registry, is an auxiliary, or holds no certificate of the case's agency valid on the day of the step."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// At least two certified officers act together (one suffices under 简易程序).
 struct OfficerCount: AuditRule {
-    let id = "OFFICER-COUNT"
+    let id = RuleID.officerCount
     let title = "执法人员不足两人"
     let basis = "《行政处罚法》第四十二条第一款：执法人员不得少于两人，法律另有规定的除外"
+    let checks = "A step with officers (and every inspection, investigation, seizure or demolition) taken by fewer than two certified officers; one suffices under simple procedure."
     let scope = RuleScope.everyType
 
     /// Acts the law wants done by officers even when the file names none.

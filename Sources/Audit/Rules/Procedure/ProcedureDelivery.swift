@@ -2,9 +2,10 @@ import CaseModel
 
 /// 送达: the decision reaches the party within 7 working days.
 struct ProcedureDelivery: AuditRule {
-    let id = "PROCEDURE-DELIVERY"
+    let id = RuleID.procedureDelivery
     let title = "决定书送达超期"
     let basis = "《行政处罚法》第六十一条、第八十五条：七日内依照民事诉讼法的有关规定送达当事人"
+    let checks = "A decision delivered more than 7 working days after it was made, or undelivered past that."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

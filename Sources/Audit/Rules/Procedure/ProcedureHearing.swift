@@ -3,9 +3,10 @@ import CaseModel
 /// 听证: hearing rights are told when the outcome grants them, a requested hearing is held before the
 /// decision, and the party is notified at least 7 working days before it.
 struct ProcedureHearing: AuditRule {
-    let id = "PROCEDURE-HEARING"
+    let id = RuleID.procedureHearing
     let title = "听证程序违法"
     let basis = "《行政处罚法》第六十三条、第六十四条"
+    let checks = "Hearing rights due but not told; a requested hearing not held before the decision; or a hearing held too soon after its notice."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -3,9 +3,10 @@ import CaseModel
 /// 追责时效: no penalty for a violation discovered more than 2 years (5 where life, health or finance
 /// were harmed) after it happened.
 struct ProcedureLimitation: AuditRule {
-    let id = "PROCEDURE-LIMITATION"
+    let id = RuleID.procedureLimitation
     let title = "超过追责时效仍予处罚"
     let basis = "《行政处罚法》第三十六条第一款"
+    let checks = "A penalty although the violation was discovered more than 2 years after it ended (5 years for harm to life, health or finance)."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

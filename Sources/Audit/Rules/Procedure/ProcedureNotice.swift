@@ -2,9 +2,10 @@ import CaseModel
 
 /// 事先告知: a penalty is told beforehand, and decided no sooner than the party had time to answer.
 struct ProcedureNotice: AuditRule {
-    let id = "PROCEDURE-NOTICE"
+    let id = RuleID.procedureNotice
     let title = "未依法告知或未给予陈述申辩期间"
     let basis = "《行政处罚法》第四十四条、第四十五条、第六十二条、第六十四条"
+    let checks = "A penalty imposed without a prior notice (the same day suffices under simple and fast procedure); under general procedure also a decision before the notice period has run."
     let scope = RuleScope.only(.penalty)
 
     /// rules.md (amended): every procedure needs a notice on or before the decision (行政处罚法 44,

@@ -3,9 +3,10 @@ import CaseModel
 /// Dates run forward: violation ≤ discovered ≤ filed ≤ investigation steps ≤ notice ≤ decision ≤
 /// delivery ≤ execution ≤ closed, for those present.
 struct ProcedureOrder: AuditRule {
-    let id = "PROCEDURE-ORDER"
+    let id = RuleID.procedureOrder
     let title = "办案环节日期顺序颠倒"
     let basis = "《行政处罚法》第五章：先调查取证、告知，后作出决定、送达、执行"
+    let checks = "Dates out of order: violation, discovery, filing, investigation steps, notice, decision, delivery, execution and closing must not run backwards."
     let scope = RuleScope.only(.penalty)
 
     static func stage(_ kind: EventKind) -> Int? {

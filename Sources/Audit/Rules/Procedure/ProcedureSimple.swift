@@ -2,9 +2,10 @@ import CaseModel
 
 /// 简易程序 only for a warning or a small fine.
 struct ProcedureSimple: AuditRule {
-    let id = "PROCEDURE-SIMPLE"
+    let id = RuleID.procedureSimple
     let title = "不符合条件适用简易程序"
     let basis = "《行政处罚法》第五十一条：对公民处二百元以下、对法人或者其他组织处三千元以下罚款或者警告的，可以当场作出"
+    let checks = "Simple procedure used for more than a warning or a fine of 200 yuan (individual) or 3,000 yuan (organisation)."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {

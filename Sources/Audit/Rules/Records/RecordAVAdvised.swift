@@ -2,9 +2,10 @@ import CaseModel
 
 /// Audio-video is advised for inspections, investigations, hearings and hard deliveries.
 struct RecordAVAdvised: AuditRule {
-    let id = "RECORD-AV-ADVISED"
+    let id = RuleID.recordAVAdvised
     let title = "现场执法环节未音像记录（建议）"
     let basis = "国办发〔2018〕118号：对现场检查、调查取证、听证、留置送达和公告送达等容易引发争议的执法过程，应当音像记录"
+    let checks = "An inspection, investigation or hearing, or a delivery by leaving or public notice, with no audio-video record (advice only)."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// 全程音像记录: seizures and demolitions need audio-video.
 struct RecordAVRequired: AuditRule {
-    let id = "RECORD-AV-REQUIRED"
+    let id = RuleID.recordAVRequired
     let title = "查封扣押、强制拆除无全程音像记录"
     let basis = "国办发〔2018〕118号：查封扣押财产、强制拆除等直接涉及生命健康、重大财产权益的现场执法活动，应当全程音像记录"
+    let checks = "A seizure, seizure extension or demolition with no audio-video record."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

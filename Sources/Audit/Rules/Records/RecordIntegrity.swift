@@ -2,9 +2,10 @@ import CaseModel
 
 /// An evidence file must be there and hash to what the record says.
 struct RecordIntegrity: AuditRule {
-    let id = "RECORD-INTEGRITY"
+    let id = RuleID.recordIntegrity
     let title = "证据文件缺失或被改动"
     let basis = "《行政处罚法》第四十七条：执法全过程记录应当归档保存"
+    let checks = "A record whose file is missing or whose content does not match its SHA-256."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

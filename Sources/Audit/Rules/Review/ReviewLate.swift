@@ -2,9 +2,10 @@ import CaseModel
 
 /// The approving review comes before the decision, not after it.
 struct ReviewLate: AuditRule {
-    let id = "REVIEW-LATE"
+    let id = RuleID.reviewLate
     let title = "法制审核晚于决定"
     let basis = "国办发〔2018〕118号：法制审核应当在作出执法决定之前进行"
+    let checks = "The approving legal review dated after the decision."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -2,9 +2,10 @@ import CaseModel
 
 /// 重大执法决定法制审核: a major decision needs an approving legal review.
 struct ReviewMissing: AuditRule {
-    let id = "REVIEW-MISSING"
+    let id = RuleID.reviewMissing
     let title = "重大执法决定未经法制审核"
     let basis = "《行政处罚法》第五十八条；国办发〔2018〕118号：未经法制审核或者审核未通过的，不得作出决定"
+    let checks = "A major decision with no approving legal review."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -3,9 +3,10 @@ import CaseModel
 /// The reviewer is a registered reviewer, qualified when first reviewing after 2021-07-15, and did
 /// not act as an officer in the same case.
 struct ReviewReviewer: AuditRule {
-    let id = "REVIEW-REVIEWER"
+    let id = RuleID.reviewReviewer
     let title = "法制审核人员不符合要求"
     let basis = "《行政处罚法》第五十八条第二款：初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格"
+    let checks = "A reviewer not registered as one, without legal qualification when appointed on or after 2021-07-15, or acting as an officer in the same case."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {

@@ -1,0 +1,77 @@
+/// The stable id of every rule in the catalogue (docs/rules.md). Checklists, exports and tests name
+/// rules by these; a finding stores the raw value, since manual items share the same field.
+public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
+    case discloseLate = "DISCLOSE-LATE"
+    case discloseMissing = "DISCLOSE-MISSING"
+    case discloseWithdraw = "DISCLOSE-WITHDRAW"
+    case disclosePrivacy = "DISCLOSE-PRIVACY"
+    case officerCount = "OFFICER-COUNT"
+    case officerCert = "OFFICER-CERT"
+    case discretionMissing = "DISCRETION-MISSING"
+    case discretionRange = "DISCRETION-RANGE"
+    case discretionStatutory = "DISCRETION-STATUTORY"
+    case discretionReason = "DISCRETION-REASON"
+    case discretionFirstMinor = "DISCRETION-FIRST-MINOR"
+    case recordAVRequired = "RECORD-AV-REQUIRED"
+    case recordAVAdvised = "RECORD-AV-ADVISED"
+    case recordText = "RECORD-TEXT"
+    case recordIntegrity = "RECORD-INTEGRITY"
+    case reviewMissing = "REVIEW-MISSING"
+    case reviewLate = "REVIEW-LATE"
+    case reviewReviewer = "REVIEW-REVIEWER"
+    case procedureOrder = "PROCEDURE-ORDER"
+    case procedureDeadline = "PROCEDURE-DEADLINE"
+    case procedureNotice = "PROCEDURE-NOTICE"
+    case procedureHearing = "PROCEDURE-HEARING"
+    case procedureDelivery = "PROCEDURE-DELIVERY"
+    case procedureCollective = "PROCEDURE-COLLECTIVE"
+    case procedureSimple = "PROCEDURE-SIMPLE"
+    case procedureLimitation = "PROCEDURE-LIMITATION"
+    case licenseDeadline = "LICENSE-DEADLINE"
+    case seizureDeadline = "SEIZURE-DEADLINE"
+
+    /// The family is the id's first word: DISCLOSE-LATE belongs to DISCLOSE.
+    public var family: RuleFamily {
+        let word = rawValue.prefix { $0 != "-" }
+        guard let family = RuleFamily(rawValue: String(word)) else { preconditionFailure("rule \(rawValue) has no family") }
+        return family
+    }
+
+    public static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The eight families of the catalogue, one per 三项制度 concern or statutory period.
+public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
+    case disclose = "DISCLOSE"
+    case officer = "OFFICER"
+    case discretion = "DISCRETION"
+    case record = "RECORD"
+    case review = "REVIEW"
+    case procedure = "PROCEDURE"
+    case license = "LICENSE"
+    case seizure = "SEIZURE"
+
+    /// The family as a report names it.
+    public var chineseName: String {
+        switch self {
+        case .disclose: "行政执法公示"
+        case .officer: "执法人员资格"
+        case .discretion: "行政裁量权基准"
+        case .record: "执法全过程记录"
+        case .review: "重大执法决定法制审核"
+        case .procedure: "执法程序"
+        case .license: "行政许可期限"
+        case .seizure: "查封扣押期限"
+        }
+    }
+
+    /// The family of a finding's rule; nil for manual items and other ids outside the catalogue.
+    public init?(ruleId: String) {
+        guard let rule = RuleID(rawValue: ruleId) else { return nil }
+        self = rule.family
+    }
+
+    public static func < (a: RuleFamily, b: RuleFamily) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
