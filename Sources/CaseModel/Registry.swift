@@ -41,7 +41,7 @@ public struct Certificate: Hashable, Sendable, Codable {
     }
 
     /// A certificate covers an act on `date` when issued ≤ date ≤ expires and it was not
-    /// suspended or revoked on or before that date (case-file.md).
+    /// suspended or revoked on or before that date (docs/format.md).
     public func covers(_ date: CalendarDate) -> Bool {
         guard issued <= date, date <= expires else { return false }
         if status != .valid {

@@ -70,7 +70,7 @@ enum Schema {
             t.column("veto", .boolean).notNull()
             // Failed findings in the case: violation lists skip the (many) clean cases in SQL.
             t.column("failures", .integer).notNull()
-            /// The case's whole audit as JSON, in the shape of rules.md.
+            /// The case's whole audit as JSON, in the shape of docs/format.md, "Audit output".
             t.column("audit", .text).notNull()
             t.primaryKey(["runId", "caseId"])
         }

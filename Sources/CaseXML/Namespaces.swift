@@ -1,4 +1,4 @@
-/// The interchange format's three namespaces (case-file.md).
+/// The interchange format's three namespaces (docs/format.md).
 public enum Namespace {
     public static let registry = "urn:zhifa:registry:1"
     public static let benchmarks = "urn:zhifa:benchmarks:1"

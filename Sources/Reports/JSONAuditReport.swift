@@ -3,7 +3,7 @@ import AuditRuns
 import CaseStore
 import Foundation
 
-/// The audit document of rules.md: `{ "checklist", "asOf", "cases": [ … ] }`, streamed case by case.
+/// The audit document (docs/format.md, "Audit output"): `{ "checklist", "asOf", "cases": [ … ] }`, streamed case by case.
 public enum JSONAuditReport {
     public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool, to sink: ReportSink) throws {
         let encoder = JSONEncoder()

@@ -15,7 +15,7 @@ import Testing
         #expect(national.grade(score: 60, veto: false) == "合格")
         #expect(national.grade(score: 59.5, veto: false) == "不合格")
         #expect(national.grade(score: 100, veto: true) == "不合格")
-        #expect(try AuditParameters(national.parameters) == AuditParameters(), "national states the defaults of rules.md")
+        #expect(try AuditParameters(national.parameters) == AuditParameters(), "national states the defaults of docs/rules.md")
         #expect(national.contentHash.count == 64)
     }
 

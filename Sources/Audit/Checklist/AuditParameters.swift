@@ -1,6 +1,6 @@
 import CaseModel
 
-/// The numbers rules read, with the defaults of rules.md; a checklist overrides them by name.
+/// The numbers rules read, with the defaults of docs/rules.md; a checklist overrides them by name.
 public struct AuditParameters: Sendable, Equatable {
     public var disclosurePenaltyWorkdays = 7
     public var disclosureLicenseWorkdays = 7

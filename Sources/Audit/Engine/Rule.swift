@@ -1,6 +1,6 @@
 import CaseModel
 
-/// Which case types a rule concerns (rules.md, "Scope").
+/// Which case types a rule concerns (docs/rules.md, "Scope").
 public enum RuleScope: Sendable {
     case everyType
     case only(CaseType)
@@ -29,7 +29,7 @@ public protocol AuditRule: Sendable {
     func check(_ context: AuditContext) throws -> Verdict
 }
 
-/// Every rule, in the order of rules.md.
+/// Every rule, in the order of docs/rules.md.
 public enum RuleCatalogue {
     public static let all: [any AuditRule] = [
         DiscloseLate(), DiscloseMissing(), DiscloseWithdraw(), DisclosePrivacy(),

@@ -72,7 +72,7 @@ import Testing
         #expect(status("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06")))) == .notApplicable)
     }
 
-    /// rules.md (amended): full-width digits, and numbers grouped by spaces or hyphens.
+    /// docs/rules.md (amended): full-width digits, and numbers grouped by spaces or hyphens.
     @Test func privacySeesFullWidthAndGroupedNumbers() {
         func text(_ body: String) -> FindingStatus? {
             status("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06"), text: body)))

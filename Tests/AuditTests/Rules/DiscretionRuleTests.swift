@@ -22,7 +22,7 @@ import Testing
     @Test func rangeIsInclusiveAtBothEndsOfTheMultipleBand() {
         // goods value 20,000 → tier two, 一般 = 13–17 × = 260,000–340,000.
         #expect(status("DISCRETION-RANGE", fined("260000")) == .pass)
-        // rules.md (amended): 不予处罚 with any penalty fails; with none it passes.
+        // docs/rules.md (amended): 不予处罚 with any penalty fails; with none it passes.
         #expect(status("DISCRETION-RANGE", fined("500", level: "不予处罚")) == .fail)
         #expect(status("DISCRETION-RANGE", penalty([.e(.decision, "2024-03-26", "A B")], fine: nil, level: "不予处罚")) == .pass)
         #expect(status("DISCRETION-RANGE", penalty([.e(.decision, "2024-03-26", "A B")], penalties: [Penalty(kind: .warning)], level: "不予处罚")) == .fail)

@@ -52,7 +52,7 @@ import Testing
         #expect(status("PROCEDURE-NOTICE", penalty([.e(.decision, "2024-03-26", "A B")], fine: nil, level: "不予处罚")) == .notApplicable)
     }
 
-    /// rules.md (amended): simple and fast procedures need a notice too, the same day sufficing.
+    /// docs/rules.md (amended): simple and fast procedures need a notice too, the same day sufficing.
     @Test func noticeIsNeededUnderEveryProcedure() {
         for procedure in [Procedure.simple, .fast] {
             let onTheSpot = penalty([.e(.notice, "2024-03-26", "A"), .e(.decision, "2024-03-26", "A")], procedure: procedure, fine: "100")

@@ -15,7 +15,7 @@ struct DisclosePrivacy: AuditRule {
                         else: "公示正文未发现完整的身份证号或手机号")
     }
 
-    /// Identity and mobile numbers in the text (rules.md, amended): in ASCII or full-width digits,
+    /// Identity and mobile numbers in the text (docs/rules.md, amended): in ASCII or full-width digits,
     /// written straight or grouped by single spaces or hyphens (`139 0553 1234`, `139-0553-1234`,
     /// `340202 19880101 1234`). A masked number (`3402021988****1234`) matches neither.
     static func exposedNumbers(in text: String) -> [(kind: String, digits: String)] {

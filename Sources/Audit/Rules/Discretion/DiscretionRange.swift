@@ -8,11 +8,11 @@ struct DiscretionRange: AuditRule {
     let checks = "A fine outside the band of the chosen level in the tier the base amount and party kind select, a level the tier lacks, or any penalty under 不予处罚."
     let scope = RuleScope.only(.penalty)
 
-    /// The level that means no penalty at all (case-file.md): any penalty under it contradicts it.
+    /// The level that means no penalty at all (docs/format.md): any penalty under it contradicts it.
     static let noPenaltyLevel = "不予处罚"
 
     func check(_ context: AuditContext) throws -> Verdict {
-        // rules.md (amended): a 不予处罚 level with any penalty imposed fails, fine or not.
+        // docs/rules.md (amended): a 不予处罚 level with any penalty imposed fails, fine or not.
         if context.enforcementCase.outcome?.discretion?.level == Self.noPenaltyLevel {
             let imposed = context.enforcementCase.outcome?.penalties ?? []
             guard imposed.isEmpty else {

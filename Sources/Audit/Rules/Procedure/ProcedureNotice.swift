@@ -8,7 +8,7 @@ struct ProcedureNotice: AuditRule {
     let checks = "A penalty imposed without a prior notice (the same day suffices under simple and fast procedure); under general procedure also a decision before the notice period has run."
     let scope = RuleScope.only(.penalty)
 
-    /// rules.md (amended): every procedure needs a notice on or before the decision (行政处罚法 44,
+    /// docs/rules.md (amended): every procedure needs a notice on or before the decision (行政处罚法 44,
     /// 52: 简易程序 too tells the party on the spot); only the general procedure also waits for an answer.
     func check(_ context: AuditContext) throws -> Verdict {
         guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
