@@ -46,7 +46,7 @@ public struct DataSetWriter: Sendable {
         while written < cases {
             fileNumber += 1
             let url = folder.appendingPathComponent(String(format: "cases/cases-%04d.xml", fileNumber))
-            fileManager.createFile(atPath: url.path, contents: nil)
+            try Data().write(to: url)
             let handle = try FileHandle(forWritingTo: url)
             var buffer = Data(CaseXMLWriter.casesDocumentStart.utf8)
             let end = min(cases, written + casesPerFile)

@@ -41,7 +41,7 @@ public final class XLSXWorkbook {
     public func addSheet(_ name: String, columns: [Column]) throws {
         try endSheet()
         let file = folder.appendingPathComponent("sheet\(sheets.count + 1).xml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try Data().write(to: file)
         current = try FileHandle(forWritingTo: file)
         sheets.append((String(name.prefix(31)), file))
         rowNumber = 0
@@ -159,7 +159,7 @@ public final class XLSXWorkbook {
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """)
         let sharedFile = folder.appendingPathComponent("sharedStrings.xml")
-        FileManager.default.createFile(atPath: sharedFile.path, contents: nil)
+        try Data().write(to: sharedFile)
         let shared = try FileHandle(forWritingTo: sharedFile)
         shared.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(stringOrder.count)\" uniqueCount=\"\(stringOrder.count)\">".utf8))
         var chunk = Data()

@@ -35,7 +35,7 @@ import TestSupport
         let db = folder.file("store.sqlite").path
         #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
         let log = folder.file("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         let output = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = Zhifa.binary

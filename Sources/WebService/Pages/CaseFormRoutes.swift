@@ -73,7 +73,7 @@ struct CaseFormRoutes {
 
     /// A form that changes one part of a case: the case the user may change, the form with its
     /// token checked, the change applied and saved, then back to the case page saying what was saved.
-    private func edit<Form: Decodable & CSRFCarrying>(
+    private func edit<Form: Decodable & CSRFCarrying & Sendable>(
         _ part: String, _ type: Form.Type, on router: Router<WebRequestContext>,
         change: @escaping @Sendable (inout EnforcementCase, Form) throws -> String
     ) {
