@@ -82,10 +82,7 @@ public struct AuditRunner: Sendable {
             }
             DispatchQueue.concurrentPerform(iterations: cases.count) { index in
                 let c = cases[index]
-                let scores = manual[c.id, default: []].map {
-                    ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
-                }
-                let audit = auditor.audit(c, asOf: asOf, manualScores: scores, keepPassing: selection.keepAllFindings)
+                let audit = auditor.audit(c, asOf: asOf, manualScores: manual[c.id, default: []], keepPassing: selection.keepAllFindings)
                 let json = AuditJSON.encode(audit)
                 results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
                                                      grade: audit.grade, veto: audit.veto, failures: audit.failures.count, audit: json))

@@ -3,8 +3,10 @@ import CaseXML
 import Foundation
 import GRDB
 
-/// What a user of the web service may do; stored with the account.
-public enum UserRole: String, Codable, Sendable, CaseIterable {
+/// The role an account was given, as stored with it. The store knows only the words (and that a
+/// clerk belongs to an agency); what each role may see and do is decided in one place, the
+/// permission table of `WebService/Access/WebUser.swift`.
+public enum AccountRole: String, Codable, Sendable, CaseIterable {
     /// 办案人员: reads and writes only their own agency's cases.
     case clerk
     /// 评查人员: reads every case, runs audits, scores manual items.
@@ -28,13 +30,17 @@ public enum UserRole: String, Codable, Sendable, CaseIterable {
 public struct AccountRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
     public static let databaseTableName = "account"
     public var name: String
-    public var role: UserRole
+    public var role: AccountRole
     public var agency: String?
     public var passwordHash: String
     public var createdAt: String
     public var createdBy: String
 
-    public init(name: String, role: UserRole, agency: String?, passwordHash: String, createdAt: String, createdBy: String) {
+    public enum Columns {
+        static let name = Column(CodingKeys.name)
+    }
+
+    public init(name: String, role: AccountRole, agency: String?, passwordHash: String, createdAt: String, createdBy: String) {
         self.name = name; self.role = role; self.agency = agency; self.passwordHash = passwordHash
         self.createdAt = createdAt; self.createdBy = createdBy
     }
@@ -43,28 +49,28 @@ public struct AccountRecord: Codable, FetchableRecord, PersistableRecord, Sendab
 extension CaseStore {
     /// Adds an account, journaled without its password hash. A clerk must name a stored agency.
     @discardableResult
-    public func addAccount(name: String, role: UserRole, agency: String?, passwordHash: String, actor: String) throws -> AccountRecord {
+    public func addAccount(name: String, role: AccountRole, agency: String?, passwordHash: String, actor: String) throws -> AccountRecord {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed == name, !name.contains(where: { $0.isNewline }) else {
-            throw StoreError.refused("A user name must be non-empty, without surrounding spaces or line breaks.")
+            throw StoreError.userNameInvalid
         }
         if role == .clerk, agency == nil {
-            throw StoreError.refused("A clerk belongs to one agency: give --agency CODE.")
+            throw StoreError.clerkWithoutAgency
         }
         let now = Self.timestamp()
         return try database.write { db in
             if let agency, try !AgencyRecord.exists(db, key: agency) {
-                throw StoreError.notFound("No agency \(agency) in the store; import its registry first.")
+                throw StoreError.agencyUnknown(agency)
             }
             if try AccountRecord.exists(db, key: name) {
-                throw StoreError.refused("A user named \(name) already exists.")
+                throw StoreError.userNameTaken(name)
             }
             let account = AccountRecord(name: name, role: role, agency: agency, passwordHash: passwordHash,
                                         createdAt: now, createdBy: actor)
             try account.insert(db)
             let content = "\(name)|\(role.rawValue)|\(agency ?? "")"
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(action: "user.add", subject: name, contentHash: Hex.sha256(content),
+                .append(.userAdd, subject: name, contentHash: Hex.sha256(content),
                         detail: "\(role.rawValue)\(agency.map { " of \($0)" } ?? "")")
             return account
         }
@@ -75,6 +81,6 @@ extension CaseStore {
     }
 
     public func accounts() throws -> [AccountRecord] {
-        try database.read { try AccountRecord.order(Column("name")).fetchAll($0) }
+        try database.read { try AccountRecord.order(AccountRecord.Columns.name).fetchAll($0) }
     }
 }

@@ -4,18 +4,25 @@ import CaseXML
 import Foundation
 import GRDB
 
-/// A reviewer's judgment on a manual checklist item of one case.
-public struct ManualScoreRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "manualScore"
-    public var id: Int64?
-    public var caseId: String
-    public var item: String
-    public var deduction: Double
-    public var note: String
-    public var reviewer: String
-    public var at: String
+/// The row of a `ManualScore`; only the store sees it.
+struct ManualScoreRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "manualScore"
+    var id: Int64?
+    var caseId: String
+    var item: String
+    var deduction: Double
+    var note: String
+    var reviewer: String
+    var at: String
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let caseId = Column(CodingKeys.caseId)
+    }
+
+    var score: ManualScore { ManualScore(item: item, deduction: deduction, note: note, reviewer: reviewer, at: at) }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One stored audit run.
@@ -32,6 +39,12 @@ public struct AuditRunRecord: Codable, FetchableRecord, MutablePersistableRecord
     public var caseCount: Int
     /// Results are written in batches; only a run marked complete is ever read back or reused.
     public var complete: Bool
+
+    public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let inputsHash = Column(CodingKeys.inputsHash)
+        static let complete = Column(CodingKeys.complete)
+    }
 
     public init(createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
                 inputsHash: String, actor: String) {
@@ -54,6 +67,12 @@ public struct AuditResultRecord: Codable, FetchableRecord, PersistableRecord, Se
     public var failures: Int
     public var audit: String
 
+    public enum Columns {
+        static let runId = Column(CodingKeys.runId)
+        static let caseId = Column(CodingKeys.caseId)
+        static let agency = Column(CodingKeys.agency)
+    }
+
     public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, failures: Int, audit: String) {
         self.runId = runId; self.caseId = caseId; self.agency = agency; self.score = score; self.grade = grade
         self.veto = veto; self.failures = failures; self.audit = audit
@@ -63,46 +82,51 @@ public struct AuditResultRecord: Codable, FetchableRecord, PersistableRecord, Se
 extension CaseStore {
     /// Records a reviewer's deduction on a manual item, journaled with who and when.
     @discardableResult
-    public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) throws -> ManualScoreRecord {
+    public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) throws -> ManualScore {
         let now = Self.timestamp()
         return try database.write { db in
-            guard try CaseRecord.exists(db, key: caseId) else { throw StoreError.notFound("No case \(caseId) in the store.") }
+            guard try CaseRecord.exists(db, key: caseId) else { throw StoreError.caseUnknown(caseId) }
             var record = ManualScoreRecord(id: nil, caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer, at: now)
             try record.insert(db)
             let content = "\(item)|\(deduction)|\(note)"
             try JournalAppender(db: db, actor: reviewer, at: now)
-                .append(action: "review.score", subject: caseId, contentHash: Hex.sha256(content),
+                .append(.reviewScore, subject: caseId, contentHash: Hex.sha256(content),
                         detail: "\(item) −\(deduction): \(note)")
-            return record
+            return record.score
         }
     }
 
     /// One case's manual scores, oldest first.
-    public func manualScores(caseId: String) throws -> [ManualScoreRecord] {
-        try database.read { try ManualScoreRecord.filter(Column("caseId") == caseId).order(Column("id")).fetchAll($0) }
+    public func manualScores(caseId: String) throws -> [ManualScore] {
+        try database.read {
+            try ManualScoreRecord.filter(ManualScoreRecord.Columns.caseId == caseId).order(ManualScoreRecord.Columns.id).fetchAll($0).map(\.score)
+        }
     }
 
     /// Every manual score, by case, oldest first.
-    public func manualScores() throws -> [String: [ManualScoreRecord]] {
+    public func manualScores() throws -> [String: [ManualScore]] {
         try database.read { db in
-            Dictionary(grouping: try ManualScoreRecord.order(Column("id")).fetchAll(db), by: \.caseId)
+            Dictionary(grouping: try ManualScoreRecord.order(ManualScoreRecord.Columns.id).fetchAll(db), by: \.caseId)
+                .mapValues { $0.map(\.score) }
         }
     }
 
     /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
     public func contentFingerprint() throws -> String {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE action NOT LIKE 'audit.%' ORDER BY seq DESC LIMIT 1")
-                ?? JournalEntry.genesis
+            let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
+            return try JournalEntry.select(JournalEntry.Columns.hash, as: String.self)
+                .filter(!judgments.contains(JournalEntry.Columns.action))
+                .order(JournalEntry.Columns.seq.desc).fetchOne(db) ?? JournalEntry.genesis
         }
     }
 
     /// Ids of the cases a selection names, in id order: given ids, or an agency's, or all.
     public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
         try database.read { db in
-            var request = CaseRecord.select(Column("id"), as: String.self).order(Column("id"))
-            if let agency { request = request.filter(Column("agency") == agency) }
-            if !ids.isEmpty { request = request.filter(ids.contains(Column("id"))) }
+            var request = CaseRecord.select(CaseRecord.Columns.id, as: String.self).order(CaseRecord.Columns.id)
+            if let agency { request = request.filter(CaseRecord.Columns.agency == agency) }
+            if !ids.isEmpty { request = request.filter(ids.contains(CaseRecord.Columns.id)) }
             return try request.fetchAll(db)
         }
     }
@@ -171,8 +195,8 @@ extension CaseStore {
 
     public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
         try database.read { db in
-            try AuditRunRecord.filter(Column("inputsHash") == inputsHash && Column("complete") == true)
-                .order(Column("id").desc).fetchOne(db)
+            try AuditRunRecord.filter(AuditRunRecord.Columns.inputsHash == inputsHash && AuditRunRecord.Columns.complete == true)
+                .order(AuditRunRecord.Columns.id.desc).fetchOne(db)
         }
     }
 
@@ -200,9 +224,9 @@ extension CaseStore {
         let now = Self.timestamp()
         try database.write { db in
             try db.execute(sql: "UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", arguments: [caseCount, runId])
-            guard let run = try AuditRunRecord.fetchOne(db, key: runId) else { throw StoreError.notFound("audit run \(runId)") }
+            guard let run = try AuditRunRecord.fetchOne(db, key: runId) else { throw StoreError.auditRunUnknown(runId) }
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(action: "audit.run", subject: String(runId), contentHash: run.inputsHash,
+                .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
                         detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
         }
     }
@@ -210,8 +234,8 @@ extension CaseStore {
     /// Streams a run's results in case-id order.
     public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
         try database.read { db in
-            var request = AuditResultRecord.filter(Column("runId") == runId).order(Column("caseId"))
-            if let agency { request = request.filter(Column("agency") == agency) }
+            var request = AuditResultRecord.filter(AuditResultRecord.Columns.runId == runId).order(AuditResultRecord.Columns.caseId)
+            if let agency { request = request.filter(AuditResultRecord.Columns.agency == agency) }
             let cursor = try request.fetchCursor(db)
             while let result = try cursor.next() { try body(result) }
         }

@@ -18,10 +18,10 @@ extension CaseStore {
         let now = Self.timestamp()
         return try database.write { db in
             guard try AgencyRecord.exists(db, key: validated.agency) else {
-                throw StoreError.notFound("No agency \(validated.agency) in the store.")
+                throw StoreError.agencyUnknown(validated.agency)
             }
             if let agencyScope, let refusal = try Self.outOfScope(validated, agencyScope, db) {
-                throw CaseXMLError.invalid([XMLDiagnostic(file: source, line: 0, message: refusal)])
+                throw StoreError.outOfScope(caseId: validated.id, reason: refusal)
             }
             let journal = try JournalAppender(db: db, actor: actor, at: now)
             return try Self.store(validated, contentHash: hash, sourceFile: source, at: now, db: db, journal: journal)

@@ -1,6 +1,9 @@
 import CaseModel
 import GRDB
 
+/// A case's main row. `type` and `procedure` stay text here on purpose: a row holding a value this
+/// program does not know must make that one case an "unreadable" finding when it is loaded
+/// (`CaseBatchLoader`), not fail the decoding of a whole batch.
 struct CaseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "enforcementCase"
     var id: String
@@ -18,6 +21,11 @@ struct CaseRecord: Codable, FetchableRecord, PersistableRecord {
     var importedAt: String
     var sourceFile: String?
     var contentHash: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let agency = Column(CodingKeys.agency)
+    }
 }
 
 /// An earlier version of a case, kept when an import replaced it.
@@ -31,6 +39,11 @@ public struct CaseHistoryRecord: Codable, FetchableRecord, MutablePersistableRec
     public var contentHash: String
     /// The earlier version in the interchange format.
     public var xml: String
+
+    public enum Columns {
+        static let caseId = Column(CodingKeys.caseId)
+        static let version = Column(CodingKeys.version)
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

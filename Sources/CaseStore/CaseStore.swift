@@ -48,8 +48,8 @@ public final class CaseStore: Sendable {
     /// Summaries for listings, ordered by agency then id.
     public func caseSummaries(agency: String? = nil) throws -> [CaseSummary] {
         try database.read { db in
-            var request = CaseRecord.order(Column("agency"), Column("id"))
-            if let agency { request = request.filter(Column("agency") == agency) }
+            var request = CaseRecord.order(CaseRecord.Columns.agency, CaseRecord.Columns.id)
+            if let agency { request = request.filter(CaseRecord.Columns.agency == agency) }
             let partyNames = try Dictionary(
                 Row.fetchAll(db, sql: "SELECT caseId, name FROM party WHERE position = 0").map { ($0["caseId"] as String, $0["name"] as String) },
                 uniquingKeysWith: { first, _ in first })
@@ -72,12 +72,12 @@ public final class CaseStore: Sendable {
 
     public func history(caseId: String) throws -> [CaseHistoryRecord] {
         try database.read { db in
-            try CaseHistoryRecord.filter(Column("caseId") == caseId).order(Column("version")).fetchAll(db)
+            try CaseHistoryRecord.filter(CaseHistoryRecord.Columns.caseId == caseId).order(CaseHistoryRecord.Columns.version).fetchAll(db)
         }
     }
 
     public func journal() throws -> [JournalEntry] {
-        try database.read { try JournalEntry.order(Column("seq")).fetchAll($0) }
+        try database.read { try JournalEntry.order(JournalEntry.Columns.seq).fetchAll($0) }
     }
 
     /// Walks the journal's hash chain and checks every stored case against what the journal vouched for.

@@ -31,7 +31,7 @@ extension CaseStore {
             guard try !record.exists(db) else { return }
             try record.insert(db)
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(action: "evidence.upload", subject: agency, contentHash: sha256, detail: "\(name), \(size) bytes")
+                .append(.evidenceUpload, subject: agency, contentHash: sha256, detail: "\(name), \(size) bytes")
         }
     }
 

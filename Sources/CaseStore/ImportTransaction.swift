@@ -37,7 +37,7 @@ struct ImportTransaction {
             people += 1
         }
         if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
-        try journal.append(action: "registry.import", subject: file, contentHash: fileHash, detail: "\(agencies) agencies, \(people) people")
+        try journal.append(.registryImport, subject: file, contentHash: fileHash, detail: "\(agencies) agencies, \(people) people")
         var counts = ImportCounts()
         counts.agencies = agencies
         counts.officers = people
@@ -49,7 +49,7 @@ struct ImportTransaction {
             throw CaseXMLError.invalid([XMLDiagnostic(file: file, line: 2, message: "裁量基准所属的执法主体 \(set.agency) 不在已导入的名录中")])
         }
         try RegistryRows.replace(set, importedAt: at, into: db)
-        try journal.append(action: "benchmarks.import", subject: set.agency, contentHash: fileHash,
+        try journal.append(.benchmarksImport, subject: set.agency, contentHash: fileHash,
                            detail: "\(file): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
         var counts = ImportCounts()
         counts.benchmarkItems = set.items.count
@@ -109,7 +109,7 @@ extension CaseStore {
             outcome = .replaced
         }
         try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
-        try journal.append(action: outcome == .new ? "case.import" : "case.replace", subject: enforcementCase.id,
+        try journal.append(outcome == .new ? .caseImport : .caseReplace, subject: enforcementCase.id,
                            contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
         return outcome
     }

@@ -3,6 +3,28 @@ import Crypto
 import Foundation
 import GRDB
 
+/// What a journal entry records. The raw value is the text written into the entry and hashed, so
+/// it never changes once shipped.
+public enum JournalAction: String, Sendable, CaseIterable {
+    case registryImport = "registry.import"
+    case benchmarksImport = "benchmarks.import"
+    /// A case stored for the first time; the entry vouches for its content.
+    case caseImport = "case.import"
+    /// A new version of a stored case; the entry vouches for its content.
+    case caseReplace = "case.replace"
+    case reviewScore = "review.score"
+    case auditRun = "audit.run"
+    case userAdd = "user.add"
+    case evidenceUpload = "evidence.upload"
+
+    /// Whether the entry's content hash is a case's, which `verify` compares with the stored case.
+    public var vouchesForCase: Bool { self == .caseImport || self == .caseReplace }
+
+    /// Whether the entry changed what an audit reads. An audit run records a judgment, not input,
+    /// so running one does not make the next identical run's inputs differ.
+    public var changesAuditInputs: Bool { self != .auditRun }
+}
+
 /// One entry of the append-only, hash-chained journal of every change to the store.
 public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
     public static let databaseTableName = "journal"
@@ -10,7 +32,8 @@ public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendabl
     /// ISO 8601, UTC.
     public var at: String
     public var actor: String
-    /// `registry.import`, `benchmarks.import`, `case.import`, `case.replace`, …
+    /// The action's text as written and hashed (see `JournalAction`). Kept as text so that an
+    /// entry altered to an unknown action is reported by `verify` rather than failing to load.
     public var action: String
     /// What changed: a case id, an agency code, a file.
     public var subject: String
@@ -33,6 +56,15 @@ public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendabl
             hasher.update(data: bytes)
         }
         return Hex.string(hasher.finalize())
+    }
+
+    /// The action, when it is one this program writes.
+    public var kind: JournalAction? { JournalAction(rawValue: action) }
+
+    public enum Columns {
+        static let seq = Column(CodingKeys.seq)
+        static let action = Column(CodingKeys.action)
+        static let hash = Column(CodingKeys.hash)
     }
 
     public var expectedHash: String {
@@ -59,14 +91,14 @@ final class JournalAppender {
         }
     }
 
-    func append(action: String, subject: String, contentHash: String?, detail: String = "") throws {
+    func append(_ action: JournalAction, subject: String, contentHash: String?, detail: String = "") throws {
         let seq = head.seq + 1
-        let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action, subject: subject,
+        let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
                                             contentHash: contentHash, detail: detail, prevHash: head.hash)
         try db.cachedStatement(sql: """
             INSERT INTO journal (seq, at, actor, action, subject, contentHash, detail, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, at, actor, action, subject, contentHash, detail, head.hash, hash])
+            """).execute(arguments: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
         head = (seq, hash)
     }
 }
@@ -115,7 +147,7 @@ enum JournalVerifier {
         var anchorSeen = anchor == nil || anchor == JournalHead(seq: 0, hash: JournalEntry.genesis)
         var previous = (seq: Int64(0), hash: JournalEntry.genesis)
         var vouched: [String: String] = [:]
-        let cursor = try JournalEntry.order(Column("seq")).fetchCursor(db)
+        let cursor = try JournalEntry.order(JournalEntry.Columns.seq).fetchCursor(db)
         while let entry = try cursor.next() {
             report.entriesChecked += 1
             if report.firstBrokenLink == nil {
@@ -134,7 +166,7 @@ enum JournalVerifier {
                     report.anchorProblem = "第 \(anchor.seq) 条日志的哈希与保存的链头不符：日志自该条或更早起被改写"
                 }
             }
-            if entry.action.hasPrefix("case."), let contentHash = entry.contentHash {
+            if entry.kind?.vouchesForCase == true, let contentHash = entry.contentHash {
                 vouched[entry.subject] = contentHash
             }
         }

@@ -7,6 +7,10 @@ struct AgencyRecord: Codable, FetchableRecord, PersistableRecord {
     var name: String
     var region: String?
     var field: String?
+
+    enum Columns {
+        static let code = Column(CodingKeys.code)
+    }
 }
 
 struct OfficerRecord: Codable, FetchableRecord, PersistableRecord {
@@ -18,6 +22,10 @@ struct OfficerRecord: Codable, FetchableRecord, PersistableRecord {
     var roles: String
     var legalQualification: String?
     var reviewerSince: CalendarDate?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+    }
 }
 
 struct CertificateRecord: Codable, FetchableRecord, MutablePersistableRecord {
@@ -32,6 +40,11 @@ struct CertificateRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var status: String
     var since: CalendarDate?
 
+    enum Columns {
+        static let officerId = Column(CodingKeys.officerId)
+        static let position = Column(CodingKeys.position)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -41,6 +54,11 @@ struct TrainingRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var officerId: String
     var year: Int
     var hours: Double
+
+    enum Columns {
+        static let officerId = Column(CodingKeys.officerId)
+        static let year = Column(CodingKeys.year)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -52,6 +70,11 @@ struct BenchmarkSetRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var title: String?
     var effective: CalendarDate?
     var importedAt: String
+
+    enum Columns {
+        static let agency = Column(CodingKeys.agency)
+        static let effective = Column(CodingKeys.effective)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -67,6 +90,10 @@ struct BenchmarkItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var noPenaltyIfFirstMinor: Bool
     var lifeHealthFinance: Bool
     var implicitTier: Bool
+
+    enum Columns {
+        static let position = Column(CodingKeys.position)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -86,6 +113,10 @@ struct BenchmarkTierRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var statutoryMaxAmount: Int64?
     var statutoryMaxMultiple: Int64?
 
+    enum Columns {
+        static let position = Column(CodingKeys.position)
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -99,6 +130,10 @@ struct BenchmarkLevelRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var minMultiple: Int64?
     var maxAmount: Int64?
     var maxMultiple: Int64?
+
+    enum Columns {
+        static let position = Column(CodingKeys.position)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

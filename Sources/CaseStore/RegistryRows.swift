@@ -12,8 +12,8 @@ enum RegistryRows {
         try OfficerRecord(id: officer.id, name: officer.name, agency: officer.agency,
                           roles: officer.roles.map(\.rawValue).joined(separator: " "),
                           legalQualification: officer.legalQualification, reviewerSince: officer.reviewerSince).upsert(db)
-        try CertificateRecord.filter(Column("officerId") == officer.id).deleteAll(db)
-        try TrainingRecord.filter(Column("officerId") == officer.id).deleteAll(db)
+        try CertificateRecord.filter(CertificateRecord.Columns.officerId == officer.id).deleteAll(db)
+        try TrainingRecord.filter(TrainingRecord.Columns.officerId == officer.id).deleteAll(db)
         for (position, c) in officer.certificates.enumerated() {
             var record = CertificateRecord(id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
                                            issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since)
@@ -26,12 +26,12 @@ enum RegistryRows {
     }
 
     static func loadRegistry(_ db: Database) throws -> Registry {
-        let agencies = try AgencyRecord.order(Column("code")).fetchAll(db).map {
+        let agencies = try AgencyRecord.order(AgencyRecord.Columns.code).fetchAll(db).map {
             Agency(code: $0.code, name: $0.name, region: $0.region, field: $0.field)
         }
-        let certificates = Dictionary(grouping: try CertificateRecord.order(Column("officerId"), Column("position")).fetchAll(db), by: \.officerId)
-        let trainings = Dictionary(grouping: try TrainingRecord.order(Column("officerId"), Column("year")).fetchAll(db), by: \.officerId)
-        let officers = try OfficerRecord.order(Column("id")).fetchAll(db).map { o in
+        let certificates = Dictionary(grouping: try CertificateRecord.order(CertificateRecord.Columns.officerId, CertificateRecord.Columns.position).fetchAll(db), by: \.officerId)
+        let trainings = Dictionary(grouping: try TrainingRecord.order(TrainingRecord.Columns.officerId, TrainingRecord.Columns.year).fetchAll(db), by: \.officerId)
+        let officers = try OfficerRecord.order(OfficerRecord.Columns.id).fetchAll(db).map { o in
             Officer(id: o.id, name: o.name, agency: o.agency,
                     roles: o.roles.split(separator: " ").compactMap { PersonRole(rawValue: String($0)) },
                     legalQualification: o.legalQualification, reviewerSince: o.reviewerSince,
@@ -50,8 +50,8 @@ enum RegistryRows {
     /// Replaces the agency's benchmark set of the same effective date.
     static func replace(_ set: BenchmarkSet, importedAt: String, into db: Database) throws {
         try BenchmarkSetRecord
-            .filter(Column("agency") == set.agency)
-            .filter(set.effective == nil ? Column("effective") == nil : Column("effective") == set.effective)
+            .filter(BenchmarkSetRecord.Columns.agency == set.agency)
+            .filter(set.effective == nil ? BenchmarkSetRecord.Columns.effective == nil : BenchmarkSetRecord.Columns.effective == set.effective)
             .deleteAll(db)
         var setRecord = BenchmarkSetRecord(id: nil, agency: set.agency, title: set.title, effective: set.effective, importedAt: importedAt)
         try setRecord.insert(db)
@@ -81,10 +81,10 @@ enum RegistryRows {
 
     /// Every stored benchmark set, newest effective date first within an agency.
     static func loadBenchmarks(_ db: Database) throws -> [BenchmarkSet] {
-        let sets = try BenchmarkSetRecord.order(Column("agency"), Column("effective").desc).fetchAll(db)
-        let items = Dictionary(grouping: try BenchmarkItemRecord.order(Column("position")).fetchAll(db), by: \.setId)
-        let tiers = Dictionary(grouping: try BenchmarkTierRecord.order(Column("position")).fetchAll(db), by: \.itemId)
-        let levels = Dictionary(grouping: try BenchmarkLevelRecord.order(Column("position")).fetchAll(db), by: \.tierId)
+        let sets = try BenchmarkSetRecord.order(BenchmarkSetRecord.Columns.agency, BenchmarkSetRecord.Columns.effective.desc).fetchAll(db)
+        let items = Dictionary(grouping: try BenchmarkItemRecord.order(BenchmarkItemRecord.Columns.position).fetchAll(db), by: \.setId)
+        let tiers = Dictionary(grouping: try BenchmarkTierRecord.order(BenchmarkTierRecord.Columns.position).fetchAll(db), by: \.itemId)
+        let levels = Dictionary(grouping: try BenchmarkLevelRecord.order(BenchmarkLevelRecord.Columns.position).fetchAll(db), by: \.tierId)
         return sets.map { set in
             BenchmarkSet(agency: set.agency, title: set.title, effective: set.effective, items: items[set.id!, default: []].map { item in
                 BenchmarkItem(code: item.code, name: item.name, basis: item.basis,

@@ -1,17 +1,51 @@
-/// Why the store refused or failed an operation.
-public enum StoreError: Error, CustomStringConvertible {
-    /// A row that should exist does not, or holds a value the model does not know.
+/// Why the store refused or failed an operation: what happened, as data. Callers decide what it
+/// means to their user once (`WebError.from` for HTTP, the CLI prints `description`).
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No agency with this code: its registry was never imported.
+    case agencyUnknown(String)
+    /// No case with this id.
+    case caseUnknown(String)
+    /// No audit run with this number.
+    case auditRunUnknown(Int64)
+    /// An account name that is empty, padded with spaces or holds a line break.
+    case userNameInvalid
+    /// A clerk account must belong to an agency.
+    case clerkWithoutAgency
+    case userNameTaken(String)
+    /// A clerk may only write their own agency's cases; `reason` says which rule was broken.
+    case outOfScope(caseId: String, reason: String)
+    /// A stored row the program cannot read (a value the model does not know, a row missing).
+    /// The text is for the log and the administrator, never for a page.
     case corrupt(String)
-    /// A case, agency or item that was asked for is not stored.
-    case notFound(String)
-    /// The change would break a rule of the store (a name already taken, a role without its agency).
-    case refused(String)
+
+    /// What kind of failure this is, for callers that answer by kind (HTTP status, exit code).
+    public enum Kind: Sendable, Equatable {
+        /// What was asked for does not exist (or may not be known to exist).
+        case notFound
+        /// The request breaks a rule of the store; asking differently can succeed.
+        case refused
+        /// The store itself is at fault; an administrator must look.
+        case internalFailure
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .agencyUnknown, .caseUnknown, .auditRunUnknown: .notFound
+        case .userNameInvalid, .clerkWithoutAgency, .userNameTaken, .outOfScope: .refused
+        case .corrupt: .internalFailure
+        }
+    }
 
     public var description: String {
         switch self {
-        case .corrupt(let message): "the store is inconsistent: \(message)"
-        case .notFound(let message): message
-        case .refused(let message): message
+        case .agencyUnknown(let code): "名录中没有执法主体 \(code)，请先导入其名录"
+        case .caseUnknown(let id): "没有案件 \(id)"
+        case .auditRunUnknown(let run): "没有第 \(run) 次评查"
+        case .userNameInvalid: "用户名不能为空，首尾不能有空格，也不能含换行"
+        case .clerkWithoutAgency: "办案人员账号须属于一个执法主体，请给出 --agency 执法主体编码"
+        case .userNameTaken(let name): "用户名 \(name) 已被使用"
+        case .outOfScope(_, let reason): reason
+        case .corrupt(let detail): "数据库中的数据不一致：\(detail)"
         }
     }
 }

@@ -41,7 +41,7 @@ extension CaseStore {
     /// The stored results of a run for some cases, by case id.
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
         try database.read { db in
-            let records = try AuditResultRecord.filter(Column("runId") == runId && caseIds.contains(Column("caseId"))).fetchAll(db)
+            let records = try AuditResultRecord.filter(AuditResultRecord.Columns.runId == runId && caseIds.contains(AuditResultRecord.Columns.caseId)).fetchAll(db)
             return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }

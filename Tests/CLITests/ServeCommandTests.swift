@@ -16,12 +16,12 @@ import TestSupport
         #expect(short.status != 0 && short.err.contains("at least 10"))
         let unknownAgency = try Zhifa.run(["user", "add", "王某", "--role", "clerk", "--agency", "XX", "--password-stdin", "--db", db],
                                           input: "long enough password\n")
-        #expect(unknownAgency.status != 0 && unknownAgency.err.contains("No agency XX"))
+        #expect(unknownAgency.status != 0 && unknownAgency.err.contains("名录中没有执法主体 XX"))
         let added = try Zhifa.run(["user", "add", "王某", "--role", "clerk", "--agency", "WH-SJJ", "--password-stdin", "--db", db],
                                   input: "long enough password\n")
         #expect(added.status == 0 && added.out == "added 王某 (clerk, WH-SJJ)\n")
         let again = try Zhifa.run(["user", "add", "王某", "--role", "admin", "--password-stdin", "--db", db], input: "long enough password\n")
-        #expect(again.status != 0 && again.err.contains("already exists"))
+        #expect(again.status != 0 && again.err.contains("已被使用"))
         let listed = try Zhifa.run(["user", "list", "--db", db])
         #expect(listed.out.hasPrefix("王某\tclerk\tWH-SJJ\t"))
         // The hash is bcrypt's, never the password.

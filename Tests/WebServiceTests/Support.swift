@@ -16,7 +16,7 @@ enum Accounts {
     static let supervisor = "周监督"
     static let admin = "管理员"
 
-    static let all: [(name: String, role: UserRole, agency: String?)] = [
+    static let all: [(name: String, role: AccountRole, agency: String?)] = [
         (clerk, .clerk, "WH-SJJ"), (otherClerk, .clerk, "WH-CGJ"), (reviewer, .reviewer, nil),
         (supervisor, .supervisor, nil), (admin, .admin, nil),
     ]

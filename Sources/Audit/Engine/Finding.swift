@@ -49,16 +49,3 @@ public struct CaseAudit: Codable, Sendable, Equatable {
 
     public var failures: [Finding] { findings.filter { $0.status == .fail } }
 }
-
-/// A reviewer's judgment on a manual item of one case.
-public struct ManualScore: Sendable, Equatable {
-    public var item: String
-    public var deduction: Double
-    public var note: String
-    public var reviewer: String
-    public var at: String
-
-    public init(item: String, deduction: Double, note: String, reviewer: String, at: String) {
-        self.item = item; self.deduction = deduction; self.note = note; self.reviewer = reviewer; self.at = at
-    }
-}

@@ -26,7 +26,7 @@ struct APIRoutes {
             }
             let user = try await app.authenticate(name: credentials.user, password: credentials.password)
             await app.startSession(for: user, request: request, context: context)
-            return try json(SignedIn(user: user.name, role: user.role.rawValue, agency: user.agency))
+            return try .json(SignedIn(user: user.name, role: user.role.rawValue, agency: user.agency))
         }
         group.get("cases") { request, context -> Response in
             let user = try context.user()
@@ -40,7 +40,7 @@ struct APIRoutes {
                 agency: user.visibleAgency ?? parameters["agency"].map(String.init),
                 type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
                 text: parameters["q"].map(String.init), limit: limit, offset: offset))
-            return try json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
+            return try .json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
@@ -49,7 +49,7 @@ struct APIRoutes {
                 return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: CaseXMLWriter.document(enforcementCase))))
             }
-            return try json(enforcementCase)
+            return try .json(enforcementCase)
         }
         group.post("cases") { request, context -> Response in
             try APIGuard.require(request, ["application/xml"])
@@ -76,7 +76,7 @@ struct APIRoutes {
             guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: CalendarDate.todayInBeijing(),
                                                                    within: try withinDays(request), agency: user.visibleAgency)
-            return try json(due)
+            return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in
             try AuditRoutes(app: app).exportViolations(request, user: try context.user())
@@ -94,7 +94,7 @@ struct APIRoutes {
             }
             let counts = try app.store.importDocument(source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
                                                       evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
-            return try json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases), status: .created)
+            return try .json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases), status: .created)
         } catch let error as CaseXMLError {
             throw WebError.invalidDocument(error.diagnostics)
         }
@@ -106,11 +106,14 @@ struct APIRoutes {
     struct Imported: Encodable { var new, replaced, unchanged: Int }
 }
 
-func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+extension Response {
+    /// A JSON answer with sorted keys, as every API route gives.
+    static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
 }
 
 /// Refuses bodies that a cross-site form could send, and answers every failure as JSON.

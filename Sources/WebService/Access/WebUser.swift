@@ -6,11 +6,11 @@ import CaseStore
 /// do what lives here and in its tests.
 public struct WebUser: Sendable, Equatable {
     public var name: String
-    public var role: UserRole
+    public var role: AccountRole
     /// A clerk's agency; nil for roles that see every agency.
     public var agency: String?
 
-    public init(name: String, role: UserRole, agency: String?) {
+    public init(name: String, role: AccountRole, agency: String?) {
         self.name = name; self.role = role; self.agency = agency
     }
 

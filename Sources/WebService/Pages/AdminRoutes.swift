@@ -20,7 +20,7 @@ struct AdminRoutes {
                 users: try app.store.accounts().map {
                     AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt, createdBy: $0.createdBy)
                 },
-                roles: UserRole.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .clerk) },
+                roles: AccountRole.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .clerk) },
                 agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
                 maxUpload: WebError.size(app.configuration.maxUploadBytes)))
         }
@@ -29,11 +29,11 @@ struct AdminRoutes {
             guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
             let form = try await decodeForm(NewUserForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
-            guard let role = UserRole(rawValue: form.role) else { throw WebError.invalid(["角色“\(form.role)”不存在。"]) }
+            guard let role = AccountRole(rawValue: form.role) else { throw WebError.invalid(["角色“\(form.role)”不存在。"]) }
             guard form.password.count >= 10 else { throw WebError.invalid(["密码至少 10 个字符。"]) }
             let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(form.password) }
             do {
-                try app.store.addAccount(name: form.name, role: role, agency: role == .clerk ? optional(form.agency) : nil,
+                try app.store.addAccount(name: form.name, role: role, agency: role == .clerk ? FormValue.text(form.agency) : nil,
                                          passwordHash: hash, actor: user.name)
             } catch let error as StoreError {
                 throw WebError.invalid([error.description])

@@ -92,9 +92,9 @@ struct CaseFormRoutes {
         do {
             try app.store.save(enforcementCase, actor: user.name, source: "web:\(user.name)", agencyScope: user.agency)
         } catch let error as CaseXMLError {
+            // The form shows what the case lacks as sentences; other failures (a scope refusal, a
+            // busy store) answer with their own status through `WebError.from`.
             throw WebError.invalid(error.diagnostics.map(\.message))
-        } catch let error as StoreError {
-            throw WebError.invalid([error.description])
         }
     }
 }

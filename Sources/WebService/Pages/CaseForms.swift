@@ -53,13 +53,22 @@ struct FieldProblems {
     }
 }
 
-func optional(_ text: String?) -> String? {
-    guard let value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-    return value
+/// How the values of a posted form read.
+enum FormValue {
+    /// A text field: trimmed, and nil when left empty.
+    static func text(_ text: String?) -> String? {
+        guard let value = text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A checkbox: present (any value) when ticked.
+    static func ticked(_ value: String?) -> Bool { value != nil && value != "" && value != "false" }
 }
 
-/// A checkbox: present (any value) when ticked.
-func ticked(_ value: String?) -> Bool { value != nil && value != "" && value != "false" }
+extension String {
+    /// Nil for empty text: an empty string still opens a Mustache section.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
 
 struct NewCaseForm: Decodable, CSRFCarrying {
     var csrf: String?
@@ -90,13 +99,13 @@ struct NewCaseForm: Decodable, CSRFCarrying {
         let name = problems.required(partyName, "当事人名称")
         let violationDate = problems.date(self.violationDate, "违法行为发生日期")
         try problems.check()
-        let matterText = optional(matter)
-        let hasMatter = matterText != nil || optional(item) != nil || violationDate != nil
+        let matterText = FormValue.text(matter)
+        let hasMatter = matterText != nil || FormValue.text(item) != nil || violationDate != nil
         return EnforcementCase(
-            id: id, agency: agency, type: type, procedure: procedure, declaredMajor: ticked(major),
-            party: Party(kind: kind, name: name, creditCode: optional(creditCode), idNumber: optional(idNumber),
-                         firstOffence: ticked(firstOffence), corrected: ticked(corrected), harm: ticked(harm)),
-            matter: hasMatter ? Matter(item: optional(item), violationDate: violationDate, text: matterText ?? "") : nil)
+            id: id, agency: agency, type: type, procedure: procedure, declaredMajor: FormValue.ticked(major),
+            party: Party(kind: kind, name: name, creditCode: FormValue.text(creditCode), idNumber: FormValue.text(idNumber),
+                         firstOffence: FormValue.ticked(firstOffence), corrected: FormValue.ticked(corrected), harm: FormValue.ticked(harm)),
+            matter: hasMatter ? Matter(item: FormValue.text(item), violationDate: violationDate, text: matterText ?? "") : nil)
     }
 }
 
@@ -118,24 +127,24 @@ struct EventForm: Decodable, CSRFCarrying {
     func event() throws -> Event {
         var problems = FieldProblems()
         let kind = problems.choice(self.kind, "环节", as: EventKind.self)
-        if kind == nil, optional(self.kind) == nil { problems.add("请选择环节。") }
+        if kind == nil, FormValue.text(self.kind) == nil { problems.add("请选择环节。") }
         let date = problems.date(self.date, "日期", required: true)
         let until = problems.date(self.until, "期限")
         var days: Int?
-        if let text = optional(self.days) {
+        if let text = FormValue.text(self.days) {
             days = Int(text)
             if days == nil || days! <= 0 { problems.add("延长天数“\(text)”须为正整数。") }
         }
-        let method = problems.choice(optional(self.method), "送达方式", as: DeliveryMethod.self)
-        let result = problems.choice(optional(self.result), "审核结论", as: ReviewResult.self)
-        let revokedBy = problems.choice(optional(by), "撤销机关", as: RevokedBy.self)
+        let method = problems.choice(FormValue.text(self.method), "送达方式", as: DeliveryMethod.self)
+        let result = problems.choice(FormValue.text(self.result), "审核结论", as: ReviewResult.self)
+        let revokedBy = problems.choice(FormValue.text(by), "撤销机关", as: RevokedBy.self)
         try problems.check()
         let officers = (officers ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
         var records: [Record] = []
-        if let title = optional(recordTitle) { records.append(Record(kind: .text, title: title)) }
+        if let title = FormValue.text(recordTitle) { records.append(Record(kind: .text, title: title)) }
         return Event(kind: kind!, date: date!, officers: officers, until: until,
-                     hearingRights: optional(hearingRights).map { $0 == "true" }, reviewer: optional(reviewer), result: result,
-                     days: days, number: optional(number), method: method, revokedBy: revokedBy, records: records)
+                     hearingRights: FormValue.text(hearingRights).map { $0 == "true" }, reviewer: FormValue.text(reviewer), result: result,
+                     days: days, number: FormValue.text(number), method: method, revokedBy: revokedBy, records: records)
     }
 }
 
@@ -153,7 +162,7 @@ struct RecordForm: Decodable, CSRFCarrying {
         let kind = problems.choice(self.kind, "记录类型", as: Record.Kind.self) ?? .text
         let title = problems.required(self.title, "记录名称")
         try problems.check()
-        return Record(kind: kind, title: title, start: optional(start), end: optional(end))
+        return Record(kind: kind, title: title, start: FormValue.text(start), end: FormValue.text(end))
     }
 }
 
@@ -173,20 +182,20 @@ struct OutcomeForm: Decodable, CSRFCarrying {
     func outcome() throws -> Outcome {
         var problems = FieldProblems()
         var penalties: [Penalty] = []
-        if ticked(warning) { penalties.append(Penalty(kind: .warning)) }
+        if FormValue.ticked(warning) { penalties.append(Penalty(kind: .warning)) }
         if let amount = problems.money(fine, "罚款金额") { penalties.append(Penalty(kind: .fine, amount: amount)) }
         if let amount = problems.money(confiscateIncome, "没收违法所得") { penalties.append(Penalty(kind: .confiscateIncome, amount: amount)) }
         if let amount = problems.money(confiscateProperty, "没收非法财物价值") { penalties.append(Penalty(kind: .confiscateProperty, amount: amount)) }
-        if let kind = problems.choice(optional(other), "其他处罚", as: PenaltyKind.self) { penalties.append(Penalty(kind: kind)) }
+        if let kind = problems.choice(FormValue.text(other), "其他处罚", as: PenaltyKind.self) { penalties.append(Penalty(kind: kind)) }
         var bases: [BaseAmount] = []
-        if let name = optional(baseName) {
+        if let name = FormValue.text(baseName) {
             if let amount = problems.money(baseAmount, "基数金额") { bases.append(BaseAmount(name: name, amount: amount)) }
             else { problems.add("填写了基数“\(name)”，请同时填写其金额。") }
         }
-        let grant = problems.choice(optional(grant), "许可结论", as: GrantResult.self)
+        let grant = problems.choice(FormValue.text(grant), "许可结论", as: GrantResult.self)
         try problems.check()
         return Outcome(penalties: penalties, bases: bases,
-                       discretion: optional(level).map { Discretion(level: $0, reason: optional(reason)) }, grant: grant)
+                       discretion: FormValue.text(level).map { Discretion(level: $0, reason: FormValue.text(reason)) }, grant: grant)
     }
 }
 
@@ -201,12 +210,12 @@ struct DisclosureForm: Decodable, CSRFCarrying {
 
     func disclosure() throws -> Disclosure {
         var problems = FieldProblems()
-        let exempt = optional(self.exempt)
+        let exempt = FormValue.text(self.exempt)
         let date = problems.date(self.date, "公示日期", required: exempt == nil)
         let withdrawn = problems.date(self.withdrawn, "撤下日期")
         if exempt != nil, date != nil { problems.add("依法不予公示的案件不填公示日期。") }
         try problems.check()
         if let exempt { return Disclosure(exempt: exempt) }
-        return Disclosure(date: date, platform: optional(platform), url: optional(url), withdrawn: withdrawn, text: optional(text))
+        return Disclosure(date: date, platform: FormValue.text(platform), url: FormValue.text(url), withdrawn: withdrawn, text: FormValue.text(text))
     }
 }

@@ -7,9 +7,6 @@ import WorkCalendar
 
 /// The case page: the timeline of events with their records, the audit's findings beside the event
 /// they concern, the deadlines still open, and the forms the user's role allows.
-/// Nil for empty text: an empty string still opens a Mustache section.
-func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
-
 struct CasePageBuilder {
     let app: WebApp
     let user: WebUser
@@ -19,9 +16,7 @@ struct CasePageBuilder {
         let today = CalendarDate.todayInBeijing()
         let reference = try app.reference()
         let auditor = reference.auditor
-        let manual = try app.store.manualScores(caseId: c.id).map {
-            ManualScore(item: $0.item, deduction: $0.deduction, note: $0.note, reviewer: $0.reviewer, at: $0.at)
-        }
+        let manual = try app.store.manualScores(caseId: c.id)
         let audit = auditor.audit(c, asOf: today, manualScores: manual, keepPassing: false)
         let people = reference.peopleNames
         let agencyName = reference.agencyNames[c.agency] ?? c.agency
@@ -30,8 +25,8 @@ struct CasePageBuilder {
         let events = c.events.enumerated().map { index, event in
             CaseView.EventView(
                 position: index + 1, date: event.date.description, kind: event.kind.chineseName,
-                officers: nonEmpty(event.officers.map { id in people[id].map { "\($0)（\(id)）" } ?? id }.joined(separator: "、")),
-                details: nonEmpty(Self.details(of: event, people: people)),
+                officers: event.officers.map { id in people[id].map { "\($0)（\(id)）" } ?? id }.joined(separator: "、").nonEmpty,
+                details: Self.details(of: event, people: people).nonEmpty,
                 records: event.records.enumerated().map { offset, record in
                     CaseView.RecordView(kind: Self.recordKind(record.kind), title: record.title, file: record.file,
                                         download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }

@@ -89,10 +89,12 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case let error where StoreCondition(error) == .busy: return .busy(retryAfterSeconds: 5)
         case let error where StoreCondition(error) == .full: return .storageFull
         case let error as StoreError:
-            switch error {
-            case .notFound(let message): return .notFound(message)
-            case .refused(let message): return .invalid([message])
-            case .corrupt: return .internalError
+            switch error.kind {
+            case .notFound: return .notFound(error.description + "。")
+            case .refused:
+                if case .outOfScope = error { return .forbidden(error.description) }
+                return .invalid([error.description])
+            case .internalFailure: return .internalError
             }
         case let error as CaseXMLError: return .invalidDocument(error.diagnostics)
         default:

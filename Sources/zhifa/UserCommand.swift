@@ -1,0 +1,77 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+import WebService
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Accounts of the web service.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account; the password is read from standard input and stored as a bcrypt hash.",
+            discussion: "Example: echo \"$PASSWORD\" | zhifa user add 王某 --role clerk --agency WH-SJJ --password-stdin")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The name to sign in with.")
+        var name: String
+
+        @Option(help: "clerk (办案人员), reviewer (评查人员), supervisor (监督人员) or admin (系统管理员).")
+        var role: Role
+
+        @Option(help: ArgumentHelp("A clerk's agency code.", valueName: "code"))
+        var agency: String?
+
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (its first line).")
+        var passwordFromStandardInput = false
+
+        /// The roles as the command line spells them, mapped to the stored role without a fallback.
+        enum Role: String, ExpressibleByArgument, CaseIterable {
+            case clerk, reviewer, supervisor, admin
+
+            var accountRole: AccountRole {
+                switch self {
+                case .clerk: .clerk
+                case .reviewer: .reviewer
+                case .supervisor: .supervisor
+                case .admin: .admin
+                }
+            }
+        }
+
+        func validate() throws {
+            guard passwordFromStandardInput else {
+                throw ValidationError("Give the password on standard input with --password-stdin; an argument would show in the process list and the shell history.")
+            }
+            if role == .clerk, agency == nil { throw ValidationError("A clerk belongs to one agency: add --agency CODE.") }
+            if role != .clerk, agency != nil { throw ValidationError("Only a clerk has an agency; a \(role.rawValue) sees every agency.") }
+        }
+
+        func run() throws {
+            guard let line = readLine(strippingNewline: true), line.count >= 10 else {
+                throw ValidationError("The password on standard input must be at least 10 characters on its first line.")
+            }
+            let caseStore = try store.open()
+            do {
+                try caseStore.addAccount(name: name, role: role.accountRole, agency: agency,
+                                         passwordHash: Passwords.hash(line), actor: store.actorName)
+            } catch let error as StoreError {
+                throw CommandFailure(error.description)
+            }
+            print("added \(name) (\(role.rawValue)\(agency.map { ", \($0)" } ?? ""))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            for account in try store.open().accounts() {
+                print([account.name, account.role.rawValue, account.agency ?? "-", account.createdAt].joined(separator: "\t"))
+            }
+        }
+    }
+}
