@@ -47,6 +47,14 @@ public struct AgencyScorecard: Codable, Sendable, Equatable {
     public var appraisalDeduction: Double
 }
 
+/// The scorecards of one year, with the run they were counted from and the checklist's grades.
+public struct Scorecards: Sendable {
+    public var run: AuditRunRecord
+    /// The checklist's grade names, best first: the columns of the grade counts.
+    public var grades: [String]
+    public var cards: [AgencyScorecard]
+}
+
 /// Builds agencies' scorecards for a year from a stored audit run that covers that year and the one before.
 public struct ScorecardBuilder: Sendable {
     public let runner: AuditRunner
@@ -54,33 +62,34 @@ public struct ScorecardBuilder: Sendable {
     public init(runner: AuditRunner) { self.runner = runner }
 
     /// Audits as of the year's last day (or `today`, if earlier) and aggregates per agency.
-    public func build(year: Int, today: CalendarDate, actor: String) throws -> (run: AuditRunRecord, cards: [AgencyScorecard]) {
+    /// Everything counted comes from the stored audits (their scores, findings and indicators),
+    /// never from the live cases, so the scorecard says what the run it names says.
+    public func build(year: Int, today: CalendarDate, actor: String) throws -> Scorecards {
         guard let yearEnd = CalendarDate(year: year, month: 12, day: 31) else {
             throw CalendarError.yearNotCovered(year)
         }
         let asOf = min(yearEnd, today)
         let run = try runner.run(asOf: asOf, actor: actor).run
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: runner.store.registry(),
-                                      benchmarks: runner.store.benchmarkSets())
         let agencies = try runner.store.registry().agencies
         var cards = Dictionary(uniqueKeysWithValues: agencies.map { agency in
             (agency.code, Tally(code: agency.code, name: agency.name))
         })
         let ids = try runner.store.caseIds(datedFrom: CalendarDate(year: year - 1, month: 1, day: 1) ?? .earliest, to: yearEnd)
         let decoder = JSONDecoder()
-        try runner.store.forEachBatch(of: ids) { cases, _ in
-            let results = try runner.store.auditResults(runId: run.id!, caseIds: cases.map(\.id))
-            for c in cases {
-                guard let record = results[c.id] else { continue }
+        for start in stride(from: 0, to: ids.count, by: 512) {
+            let batch = Array(ids[start..<min(start + 512, ids.count)])
+            let results = try runner.store.auditResults(runId: run.id!, caseIds: batch)
+            for id in batch {
+                guard let record = results[id] else { continue }
                 let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
-                let date = c.decision?.date ?? c.events.map(\.date).min()
-                let thisYear = date?.year == year
-                cards[c.agency, default: Tally(code: c.agency, name: c.agency)]
-                    .add(c, audit, thisYear: thisYear, context: auditor.context(for: c, asOf: asOf))
+                // A case that could not be read has no indicators; its finding is in the run's report.
+                guard let indicators = audit.indicators, let date = indicators.countedOn else { continue }
+                cards[record.agency, default: Tally(code: record.agency, name: record.agency)]
+                    .add(audit, indicators, thisYear: date.year == year)
             }
         }
         let result = cards.values.sorted { $0.code < $1.code }.map { $0.card(year: year, appraisal: runner.checklist.appraisal) }
-        return (run, result)
+        return Scorecards(run: run, grades: runner.checklist.gradeNames, cards: result)
     }
 }
 
@@ -98,7 +107,7 @@ private struct Tally {
     var review = Coverage(count: 0, total: 0)
     var uncertified: Set<String> = []
 
-    mutating func add(_ c: EnforcementCase, _ audit: CaseAudit, thisYear: Bool, context: AuditContext) {
+    mutating func add(_ audit: CaseAudit, _ indicators: CaseIndicators, thisYear: Bool) {
         guard thisYear else {
             previousCases += 1
             previousScoreSum += audit.score
@@ -107,28 +116,21 @@ private struct Tally {
         cases += 1
         scoreSum += audit.score
         grades[audit.grade, default: 0] += 1
-        let failures = audit.failures.filter { RuleCatalogue.rule($0.rule) != nil }
-        for finding in failures {
+        for finding in audit.failures where RuleCatalogue.rule(finding.rule) != nil {
             if let family = RuleFamily(ruleId: finding.rule) { families[family.rawValue, default: 0] += 1 }
             failuresByRule[finding.rule, default: 0] += 1
             if finding.rule == RuleID.officerCert.rawValue, let officer = finding.officer { uncertified.insert(officer) }
         }
-        if context.decision != nil {
-            let late = failures.contains { $0.rule == RuleID.discloseLate.rawValue || $0.rule == RuleID.discloseMissing.rawValue }
-            let disclosed = c.disclosure?.date != nil || c.disclosure?.exempt != nil
-            if late || disclosed {
-                disclosure.total += 1
-                if !late { disclosure.count += 1 }
-            }
-            if context.isMajor {
-                review.total += 1
-                if c.events.contains(where: { $0.kind == .legalReview && $0.result == .approved }) { review.count += 1 }
-            }
+        if let onTime = indicators.disclosedOnTime {
+            disclosure.total += 1
+            if onTime { disclosure.count += 1 }
         }
-        for event in c.events where [.seizure, .seizureExtended, .demolition].contains(event.kind) {
-            audioVideo.total += 1
-            if event.records.contains(where: { $0.kind == .audioVideo }) { audioVideo.count += 1 }
+        if let approved = indicators.legalReviewApproved {
+            review.total += 1
+            if approved { review.count += 1 }
         }
+        audioVideo.total += indicators.sensitiveActs
+        audioVideo.count += indicators.sensitiveActsRecorded
     }
 
     func card(year: Int, appraisal: [AppraisalDeduction]) -> AgencyScorecard {

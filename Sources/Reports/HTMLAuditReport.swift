@@ -32,7 +32,7 @@ public enum HTMLAuditReport {
             table.findings th:nth-child(1) { width: 4.5em; } table.findings th:nth-child(2) { width: 17em; }
             table.findings th:nth-child(4) { width: 3.5em; }
             section.case { page-break-inside: avoid; border-top: 2px solid #4472c4; margin-top: 1.2em; padding-top: 0.4em; }
-            .grade-不合格 { color: #c00000; font-weight: bold; }
+            .grade-lowest { color: #c00000; font-weight: bold; }
             .fail { color: #c00000; } .manual { color: #7f6000; } .pass { color: #375623; }
             .basis { color: #555; font-size: 0.85em; }
             @media print { body { margin: 0; } section.case { page-break-inside: avoid; } }
@@ -44,7 +44,8 @@ public enum HTMLAuditReport {
             <tr><td>\(count)</td><td>\(String(format: "%.1f", count == 0 ? 0 : total / Double(count)))</td><td>\(vetoes)</td></tr></table>
 
             """)
-        sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) }))
+        sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) },
+                         ranked: gradeOrder))
         sink.write("<h2>案卷</h2>\n")
         let decoder = JSONDecoder()
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
@@ -54,7 +55,7 @@ public enum HTMLAuditReport {
             let shown = audit.findings.filter { (includeAll || $0.status == .fail || $0.status == .manual) && !unscored.contains($0) }
             failures += shown.filter { $0.status == .fail }.count
             sink.write("""
-                <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(audit.agency))　得分 \(String(format: "%.1f", audit.score))　<span class="grade-\(escape(audit.grade))">\(escape(audit.grade))</span>\(audit.veto ? "（一票否决）" : "")</h3>
+                <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(audit.agency))　得分 \(String(format: "%.1f", audit.score))　<span class="\(audit.grade == gradeOrder.last ? "grade-lowest" : "grade")">\(escape(audit.grade))</span>\(audit.veto ? "（一票否决）" : "")</h3>
                 \(shown.isEmpty ? "" : "<table class=\"findings\"><tr><th>状态</th><th>规则</th><th>问题</th><th>扣分</th></tr>")
 
                 """)
@@ -74,17 +75,23 @@ public enum HTMLAuditReport {
         sink.write("<p class=\"meta\">共列出不符合项 \(failures) 项。由 Zhifa 生成。</p>\n</body></html>\n")
     }
 
-    /// A horizontal bar chart of cases per grade, as inline SVG.
-    static func chart(_ bars: [(String, Int)]) -> String {
+    /// A horizontal bar chart of cases per grade, as inline SVG. The checklist names its grades, so
+    /// colours follow their rank (`ranked`, best first): green down to red for the lowest, grey
+    /// for a grade outside the checklist (无法评查).
+    static func chart(_ bars: [(String, Int)], ranked: [String]) -> String {
         let maximum = max(bars.map(\.1).max() ?? 0, 1)
         let rowHeight = 34, width = 520, labelWidth = 80, barArea = 360
         var svg = "<svg id=\"grade-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(bars.count * rowHeight + 10)\" role=\"img\" aria-label=\"等级分布\">\n"
-        let colours = ["优秀": "#70ad47", "良好": "#4472c4", "合格": "#ffc000", "不合格": "#c00000"]
+        func colour(_ grade: String) -> String {
+            guard let rank = ranked.firstIndex(of: grade) else { return "#7f7f7f" }
+            if rank == ranked.count - 1 { return "#c00000" }
+            return ["#70ad47", "#4472c4", "#ffc000"][min(rank, 2)]
+        }
         for (index, (grade, count)) in bars.enumerated() {
             let y = index * rowHeight + 5
             let length = Int(Double(barArea) * Double(count) / Double(maximum))
             svg += "<text x=\"0\" y=\"\(y + 20)\" font-size=\"15\">\(escape(grade))</text>"
-            svg += "<rect class=\"bar\" data-grade=\"\(escape(grade))\" data-count=\"\(count)\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"26\" fill=\"\(colours[grade] ?? "#7f7f7f")\"/>"
+            svg += "<rect class=\"bar\" data-grade=\"\(escape(grade))\" data-count=\"\(count)\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"26\" fill=\"\(colour(grade))\"/>"
             svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 20)\" font-size=\"15\">\(count)件</text>\n"
         }
         return svg + "</svg>\n"

@@ -5,15 +5,16 @@ import Foundation
 
 /// The scorecards as text, JSON or a workbook.
 public enum ScorecardReport {
-    public static func text(_ cards: [AgencyScorecard], run: AuditRunRecord) -> String {
+    public static func text(_ scorecards: Scorecards) -> String {
+        let run = scorecards.run
         var lines = ["执法监督评分表  评查标准：\(run.checklistTitle)  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)"]
-        for card in cards {
+        for card in scorecards.cards {
             lines.append("")
             lines.append("\(card.name)（\(card.agency)） \(card.year)年")
             let average = card.averageScore.map { String(format: "%.1f", $0) } ?? "—"
             let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
             lines.append("  案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）")
-            lines.append("  等级：" + (card.grades.isEmpty ? "—" : card.grades.keys.sorted().map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
+            lines.append("  等级：" + (card.grades.isEmpty ? "—" : gradeOrder(card, scorecards.grades).map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
             lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
             lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.joined(separator: "、")))
@@ -23,24 +24,32 @@ public enum ScorecardReport {
         return lines.joined(separator: "\n")
     }
 
-    public static func workbook(_ cards: [AgencyScorecard], to url: URL) throws {
+    /// One row per agency; one column per grade the checklist defines, best first.
+    public static func workbook(_ scorecards: Scorecards, to url: URL) throws {
         let workbook = try XLSXWorkbook(url: url)
+        let grades = scorecards.grades
         try workbook.addSheet("执法监督评分表", columns: [
             .init("执法主体", width: 24), .init("年度", width: 8), .init("案卷数", width: 8), .init("平均得分", width: 10),
-            .init("上年平均得分", width: 12), .init("优秀", width: 8), .init("良好", width: 8), .init("合格", width: 8),
-            .init("不合格", width: 8), .init("按期公示率", width: 14), .init("音像记录覆盖率", width: 14),
+            .init("上年平均得分", width: 12),
+        ] + grades.map { .init($0, width: 8) } + [
+            .init("按期公示率", width: 14), .init("音像记录覆盖率", width: 14),
             .init("重大决定法制审核率", width: 18), .init("无证执法人员", width: 20), .init("考核扣分", width: 10),
         ])
-        for card in cards {
+        for card in scorecards.cards {
             func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }
             workbook.addRow([.text(card.name), .number(Double(card.year)), .number(Double(card.cases)), number(card.averageScore),
-                             number(card.previousYearAverage), .number(Double(card.grades["优秀"] ?? 0)),
-                             .number(Double(card.grades["良好"] ?? 0)), .number(Double(card.grades["合格"] ?? 0)),
-                             .number(Double(card.grades["不合格"] ?? 0)), number(card.disclosureOnTime.rate),
-                             number(card.audioVideoCoverage.rate), number(card.legalReviewCoverage.rate),
-                             .text(card.uncertifiedOfficers.joined(separator: " ")), .number(card.appraisalDeduction)])
+                             number(card.previousYearAverage)]
+                            + grades.map { .number(Double(card.grades[$0] ?? 0)) }
+                            + [number(card.disclosureOnTime.rate), number(card.audioVideoCoverage.rate),
+                               number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.joined(separator: " ")),
+                               .number(card.appraisalDeduction)])
         }
         try workbook.finish()
+    }
+
+    /// The grades an agency received in the checklist's order; any other (无法评查) after them.
+    static func gradeOrder(_ card: AgencyScorecard, _ grades: [String]) -> [String] {
+        grades.filter { card.grades[$0] != nil } + card.grades.keys.filter { !grades.contains($0) }.sorted()
     }
 
     /// Failures by family in the catalogue's order, under the families' Chinese names.

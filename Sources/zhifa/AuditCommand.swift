@@ -77,7 +77,7 @@ struct AuditCommand: ParsableCommand {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         case .html:
             try HTMLAuditReport.write(run: summary.run, store: caseStore, includeAll: all,
-                                      grades: runner.checklist.grades.sorted { $0.minimum > $1.minimum }.map(\.name), to: sink)
+                                      grades: runner.checklist.gradeNames, to: sink)
         case .text: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         }
         try sink.close()

@@ -84,16 +84,17 @@ struct ScorecardCommand: ParsableCommand {
         var audit = AuditOptions()
         audit.checklist = checklist
         let today = CalendarDate.todayInBeijing()
-        let (run, cards) = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
+        let scorecards = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
             .build(year: year ?? today.year, today: today, actor: store.actorName)
+        let cards = scorecards.cards
         switch format {
         case .xlsx:
-            try ScorecardReport.workbook(cards, to: URL(fileURLWithPath: out!))
+            try ScorecardReport.workbook(scorecards, to: URL(fileURLWithPath: out!))
             print("wrote \(cards.count) agencies to \(out!)")
         case .json:
             try emit(try JSONOutput.string(cards))
         case .text:
-            try emit(ScorecardReport.text(cards, run: run))
+            try emit(ScorecardReport.text(scorecards))
         }
     }
 

@@ -24,6 +24,22 @@ import Testing
         #expect(audit.findings.filter { $0.status == .manual }.map(\.rule) == ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"])
     }
 
+    @Test func indicatorsCountTheCaseAsItStoodOnTheAsOfDate() {
+        var seized = clean
+        seized.events.insert(.e(.seizure, "2024-03-01", "A B", records: [.text, .audioVideo]), at: 3)
+        seized.events.insert(.e(.demolition, "2024-03-05", "A B"), at: 4)
+        let decided = Fixture.auditor().audit(seized, asOf: day("2026-11-22")).indicators
+        #expect(decided?.countedOn == day("2024-03-28"))
+        #expect(decided?.decided == true && decided?.disclosedOnTime == true)
+        #expect(decided?.sensitiveActs == 2 && decided?.sensitiveActsRecorded == 1)
+        #expect(decided?.legalReviewApproved == nil, "not a major case")
+        // The day before the demolition: one act so far, no decision, nothing to disclose yet.
+        let early = Fixture.auditor().audit(seized, asOf: day("2024-03-04")).indicators
+        #expect(early?.decided == false && early?.disclosedOnTime == nil)
+        #expect(early?.sensitiveActs == 1 && early?.sensitiveActsRecorded == 1)
+        #expect(early?.countedOn == day("2024-02-26"))
+    }
+
     @Test func everyRuleGivesAVerdictAndNotApplicableIsNotPass() {
         let audit = Fixture.auditor().audit(clean, asOf: day("2026-11-22"))
         let rules = Set(audit.findings.map(\.rule)).subtracting(["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"])

@@ -9,7 +9,8 @@ import Testing
 @Suite struct ScorecardTests {
     @Test func countsTheYearsCasesRatesAndAppraisalPerAgency() throws {
         let (store, runner, _) = try Fixture.sampleRun()
-        let (run, cards) = try ScorecardBuilder(runner: runner).build(year: 2024, today: day("2026-11-22"), actor: "t")
+        let scorecards = try ScorecardBuilder(runner: runner).build(year: 2024, today: day("2026-11-22"), actor: "t")
+        let (run, cards) = (scorecards.run, scorecards.cards)
         #expect(run.asOf == day("2024-12-31"))
         let cgj = try #require(cards.first { $0.agency == "WH-CGJ" })
         #expect(cgj.cases == 6)
@@ -25,7 +26,11 @@ import Testing
         #expect(sjj.legalReviewCoverage == Coverage(count: 2, total: 3), "0520 and 0708 reviewed, 0612 not")
         let expectedAverage = try average(store, runId: run.id!, agency: "WH-SJJ", year: 2024)
         #expect(sjj.averageScore == (expectedAverage * 10).rounded() / 10)
-        #expect(ScorecardReport.text(cards, run: run).contains("芜湖市城市管理局（WH-CGJ） 2024年"))
+        let text = ScorecardReport.text(scorecards)
+        #expect(text.contains("芜湖市城市管理局（WH-CGJ） 2024年"))
+        // Grades follow the checklist (best first), not the alphabet of their names.
+        #expect(scorecards.grades == ["优秀", "良好", "合格", "不合格"])
+        #expect(text.contains("等级：优秀 5，不合格 1"))
     }
 
     private func average(_ store: CaseStore, runId: Int64, agency: String, year: Int) throws -> Double {

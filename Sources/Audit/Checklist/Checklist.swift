@@ -98,6 +98,9 @@ public struct Checklist: Sendable {
 
     public func category(named name: String) -> ScoreCategory? { categories.first { $0.name == name } }
 
+    /// The grades' names, best first: the order every report lists them in.
+    public var gradeNames: [String] { grades.sorted { $0.minimum > $1.minimum }.map(\.name) }
+
     /// The grade of a score; a veto makes it the lowest grade whatever the score.
     public func grade(score: Double, veto: Bool) -> String {
         let ordered = grades.sorted { $0.minimum > $1.minimum }

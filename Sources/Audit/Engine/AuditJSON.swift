@@ -14,17 +14,18 @@ public enum AuditJSON {
             string(category.name, into: &out)
             out += ",\"points\":" + number(category.points) + "}"
         }
-        out += "],\"findings\":["
+        out += "]"
+        if let setAside = audit.eventsSetAside { out += ",\"eventsSetAside\":" + String(setAside) }
+        out += ",\"findings\":["
         for (index, finding) in audit.findings.enumerated() {
             if index > 0 { out += "," }
             encode(finding, into: &out)
         }
-        out += "]"
-        if let setAside = audit.eventsSetAside { out += ",\"eventsSetAside\":" + String(setAside) }
-        out += ",\"grade\":"
+        out += "],\"grade\":"
         string(audit.grade, into: &out)
         out += ",\"id\":"
         string(audit.id, into: &out)
+        if let indicators = audit.indicators { out += ",\"indicators\":"; encode(indicators, into: &out) }
         out += ",\"score\":" + number(audit.score) + ",\"type\":"
         string(audit.type, into: &out)
         out += ",\"veto\":" + (audit.veto ? "true" : "false") + "}"
@@ -68,6 +69,16 @@ public enum AuditJSON {
         key("title"); string(f.title, into: &out)
         if let veto = f.veto { key("veto"); out += veto ? "true" : "false" }
         out += "}"
+    }
+
+    private static func encode(_ i: CaseIndicators, into out: inout String) {
+        out += "{"
+        if let date = i.countedOn { out += "\"countedOn\":\"\(date)\"," }
+        out += "\"decided\":" + (i.decided ? "true" : "false")
+        if let onTime = i.disclosedOnTime { out += ",\"disclosedOnTime\":" + (onTime ? "true" : "false") }
+        if let approved = i.legalReviewApproved { out += ",\"legalReviewApproved\":" + (approved ? "true" : "false") }
+        out += ",\"major\":" + (i.major ? "true" : "false")
+        out += ",\"sensitiveActs\":\(i.sensitiveActs),\"sensitiveActsRecorded\":\(i.sensitiveActsRecorded)}"
     }
 
     /// Whole numbers without a fraction, as `JSONEncoder` writes them; others in Swift's shortest form.

@@ -72,6 +72,7 @@ public struct CaseAuditor: Sendable {
         findings += manualFindings(manualScores)
         var audit = score(c, findings: findings)
         audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
+        audit.indicators = CaseIndicators(context, failures: findings)
         return audit
     }
 

@@ -46,6 +46,8 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     public var findings: [Finding]
     /// Events dated after the as-of date, left out because they had not happened yet; nil when none.
     public var eventsSetAside: Int?
+    /// What supervision counts of this case; nil for a case that could not be read.
+    public var indicators: CaseIndicators?
 
     public var failures: [Finding] { findings.filter { $0.status == .fail } }
 }

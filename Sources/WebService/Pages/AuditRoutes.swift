@@ -38,8 +38,7 @@ struct AuditRoutes {
                 chrome: Chrome(title: "评查", context: context), asOf: asOf.description, runId: Int(summary.run.id ?? 0),
                 reused: summary.reused, checklist: summary.run.checklistTitle, cases: count,
                 average: count == 0 ? "-" : String(format: "%.1f", total / Double(count)),
-                grades: app.runner.checklist.grades.sorted { $0.minimum > $1.minimum }
-                    .map { AuditView.GradeCount(name: $0.name, count: grades[$0.name] ?? 0) },
+                grades: app.runner.checklist.gradeNames.map { AuditView.GradeCount(name: $0, count: grades[$0] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
             return app.pages.render("audit", view)

@@ -1,0 +1,86 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// A stored case whose rows could not be read back into a case: the audit reports it instead of stopping.
+public struct UnreadableCase: Sendable, Equatable {
+    public var id: String
+    public var agency: String
+    /// What went wrong, for the administrator who must repair the rows.
+    public var reason: String
+}
+
+/// Reading stored cases in bounded batches: what audits, `verify` and exports walk the store with.
+extension CaseStore {
+    /// Ids of the cases a selection names, in id order: given ids, or an agency's, or all.
+    public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
+        try database.read { db in
+            var request = CaseRecord.select(CaseRecord.Columns.id, as: String.self).order(CaseRecord.Columns.id)
+            if let agency { request = request.filter(CaseRecord.Columns.agency == agency) }
+            if !ids.isEmpty { request = request.filter(ids.contains(CaseRecord.Columns.id)) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Loads cases in batches of ids (in the store's id order), each batch in its own read with one
+    /// range query per table, so that memory stays bounded and reading costs little more than a scan.
+    ///
+    /// A case whose rows cannot be read back (a value changed by hand, a row missing) does not stop
+    /// the walk: its batch is read again case by case and the unreadable ones are handed to `body`
+    /// beside the others, for the caller to report.
+    public func forEachBatch(of ids: [String], size: Int = 512,
+                             _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
+        var start = 0
+        while start < ids.count {
+            let slice = ids[start..<min(ids.count, start + size)]
+            let (cases, unreadable) = try database.read { db -> ([EnforcementCase], [UnreadableCase]) in
+                do {
+                    return (try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db), [])
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
+                    throw error
+                } catch {
+                    return try Self.loadOneByOne(slice, db)
+                }
+            }
+            try body(cases, unreadable)
+            start += size
+        }
+    }
+
+    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: Database) throws -> ([EnforcementCase], [UnreadableCase]) {
+        var cases: [EnforcementCase] = [], unreadable: [UnreadableCase] = []
+        for id in ids {
+            do {
+                cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
+            } catch {
+                let agency = try String.fetchOne(db, sql: "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", arguments: [id])
+                unreadable.append(UnreadableCase(id: id, agency: agency ?? "", reason: "\(error)"))
+            }
+        }
+        return (cases, unreadable)
+    }
+
+    /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
+    public func forEachBatchAhead(of ids: [String], size: Int = 512,
+                                  _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
+        let handOff = HandOff<([EnforcementCase], [UnreadableCase])>(capacity: 2)
+        Thread.detachNewThread { [self] in
+            do {
+                try forEachBatch(of: ids, size: size) { cases, unreadable in
+                    guard handOff.put((cases, unreadable)) else { throw CancellationError() }
+                }
+                handOff.finish(nil)
+            } catch {
+                handOff.finish(error)
+            }
+        }
+        do {
+            while let (cases, unreadable) = handOff.take() { try body(cases, unreadable) }
+        } catch {
+            handOff.cancel()
+            handOff.waitUntilFinished()
+            throw error
+        }
+        if let failure = handOff.failure { throw failure }
+    }
+}
