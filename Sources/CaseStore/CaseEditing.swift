@@ -36,7 +36,7 @@ extension CaseStore {
         try CaseFileReader().readCases(.memory(Data(CaseXMLWriter.document(enforcementCase).utf8)), displayName: displayName,
                                        evidence: .none) { c, _ in cases.append(c) }
         guard var result = cases.first, cases.count == 1 else {
-            throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "the case did not survive its XML round trip")])
+            throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "案件写成 XML 后无法按原样读回，未保存")])
         }
         for (e, event) in enforcementCase.events.enumerated() where e < result.events.count {
             for (r, record) in event.records.enumerated() where r < result.events[e].records.count {
