@@ -31,7 +31,10 @@ public struct AgencyScorecard: Codable, Sendable, Equatable {
     public var agency: String
     public var name: String
     public var year: Int
+    /// Cases of the year with a decision: the ones scored, graded and averaged.
     public var cases: Int
+    /// Cases of the year still 办理中 on the as-of date: their failures count, their scores do not.
+    public var casesInProgress: Int
     public var averageScore: Double?
     public var previousYearCases: Int
     public var previousYearAverage: Double?
@@ -53,6 +56,8 @@ public struct Scorecards: Sendable {
     /// The checklist's grade names, best first: the columns of the grade counts.
     public var grades: [String]
     public var cards: [AgencyScorecard]
+    /// Names of the agencies and officers the cards mention by code, as the registry holds them.
+    public var names: RegistryNames
 }
 
 /// Builds agencies' scorecards for a year from a stored audit run that covers that year and the one before.
@@ -70,7 +75,8 @@ public struct ScorecardBuilder: Sendable {
         }
         let asOf = min(yearEnd, today)
         let run = try runner.run(asOf: asOf, actor: actor).run
-        let agencies = try runner.store.registry().agencies
+        let registry = try runner.store.registry()
+        let agencies = registry.agencies
         var cards = Dictionary(uniqueKeysWithValues: agencies.map { agency in
             (agency.code, Tally(code: agency.code, name: agency.name))
         })
@@ -89,7 +95,7 @@ public struct ScorecardBuilder: Sendable {
             }
         }
         let result = cards.values.sorted { $0.code < $1.code }.map { $0.card(year: year, appraisal: runner.checklist.appraisal) }
-        return Scorecards(run: run, grades: runner.checklist.gradeNames, cards: result)
+        return Scorecards(run: run, grades: runner.checklist.gradeNames, cards: result, names: RegistryNames(registry))
     }
 }
 
@@ -97,7 +103,7 @@ public struct ScorecardBuilder: Sendable {
 private struct Tally {
     var code: String
     var name: String
-    var cases = 0, scoreSum = 0.0
+    var cases = 0, scoreSum = 0.0, inProgress = 0
     var previousCases = 0, previousScoreSum = 0.0
     var grades: [String: Int] = [:]
     var families: [String: Int] = [:]
@@ -109,13 +115,19 @@ private struct Tally {
 
     mutating func add(_ audit: CaseAudit, _ indicators: CaseIndicators, thisYear: Bool) {
         guard thisYear else {
-            previousCases += 1
-            previousScoreSum += audit.score
+            if !audit.isInProgress {
+                previousCases += 1
+                previousScoreSum += audit.score
+            }
             return
         }
-        cases += 1
-        scoreSum += audit.score
-        grades[audit.grade, default: 0] += 1
+        if audit.isInProgress {
+            inProgress += 1
+        } else {
+            cases += 1
+            scoreSum += audit.score
+            grades[audit.grade, default: 0] += 1
+        }
         for finding in audit.failures where RuleCatalogue.rule(finding.rule) != nil {
             if let family = RuleFamily(ruleId: finding.rule) { families[family.rawValue, default: 0] += 1 }
             failuresByRule[finding.rule, default: 0] += 1
@@ -140,7 +152,7 @@ private struct Tally {
             return AppraisalLine(id: item.id, title: item.title, occurrences: occurrences, deduction: min(raw, item.cap ?? raw))
         }
         return AgencyScorecard(
-            agency: code, name: name, year: year, cases: cases,
+            agency: code, name: name, year: year, cases: cases, casesInProgress: inProgress,
             averageScore: cases == 0 ? nil : (scoreSum / Double(cases) * 10).rounded() / 10,
             previousYearCases: previousCases,
             previousYearAverage: previousCases == 0 ? nil : (previousScoreSum / Double(previousCases) * 10).rounded() / 10,

@@ -28,7 +28,7 @@ public struct Level: Hashable, Sendable, Codable {
     public init(name: String, band: Band) { self.name = name; self.band = band }
 }
 
-public enum PartyKind: String, Hashable, Sendable, Codable {
+public enum PartyKind: String, Hashable, Sendable, Codable, CaseIterable {
     case individual, organisation
 }
 

@@ -1,20 +1,6 @@
 /// 执法类别.
 public enum CaseType: String, Hashable, Sendable, Codable, CaseIterable {
     case penalty, license, coercion, inspection, levy, confirmation, payment, adjudication, other
-
-    public var chineseName: String {
-        switch self {
-        case .penalty: "行政处罚"
-        case .license: "行政许可"
-        case .coercion: "行政强制"
-        case .inspection: "行政检查"
-        case .levy: "行政征收征用"
-        case .confirmation: "行政确认"
-        case .payment: "行政给付"
-        case .adjudication: "行政裁决"
-        case .other: "其他"
-        }
-    }
 }
 
 public enum Procedure: String, Hashable, Sendable, Codable, CaseIterable {
@@ -24,14 +10,6 @@ public enum Procedure: String, Hashable, Sendable, Codable, CaseIterable {
     case simple
     /// 快速办理
     case fast
-
-    public var chineseName: String {
-        switch self {
-        case .general: "普通程序"
-        case .simple: "简易程序"
-        case .fast: "快速办理"
-        }
-    }
 }
 
 /// 当事人.
@@ -64,10 +42,10 @@ public struct Matter: Hashable, Sendable, Codable {
 
 /// 执法全过程记录.
 public struct Record: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable { case text, audioVideo = "audio-video", photo }
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable { case text, audioVideo = "audio-video", photo }
 
     /// What the importer found for an attached file; not part of the interchange format.
-    public enum Evidence: String, Hashable, Sendable, Codable {
+    public enum Evidence: String, Hashable, Sendable, Codable, CaseIterable {
         /// No file named.
         case none
         /// The file hashes to its `sha256`.
@@ -103,39 +81,11 @@ public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
     case hearingRequested = "hearing-requested", hearingNotice = "hearing-notice", hearing
     case legalReview = "legal-review", collectiveDiscussion = "collective-discussion"
     case `extension`, decision, delivery, execution, closed, revoked
-
-    public var chineseName: String {
-        switch self {
-        case .discovered: "发现线索"
-        case .filed: "立案"
-        case .accepted: "受理申请"
-        case .inspection: "现场检查"
-        case .investigation: "调查询问"
-        case .seizure: "查封扣押"
-        case .seizureExtended: "延长查封扣押"
-        case .seizureReleased: "解除查封扣押"
-        case .demolition: "强制拆除"
-        case .notice: "告知"
-        case .statement: "陈述申辩"
-        case .waiver: "放弃陈述申辩和听证"
-        case .hearingRequested: "申请听证"
-        case .hearingNotice: "听证通知"
-        case .hearing: "听证"
-        case .legalReview: "法制审核"
-        case .collectiveDiscussion: "集体讨论"
-        case .extension: "延期"
-        case .decision: "决定"
-        case .delivery: "送达"
-        case .execution: "执行完毕"
-        case .closed: "结案"
-        case .revoked: "决定被撤销"
-        }
-    }
 }
 
-public enum ReviewResult: String, Hashable, Sendable, Codable { case approved, rejected, revise }
+public enum ReviewResult: String, Hashable, Sendable, Codable, CaseIterable { case approved, rejected, revise }
 
-public enum DeliveryMethod: String, Hashable, Sendable, Codable {
+public enum DeliveryMethod: String, Hashable, Sendable, Codable, CaseIterable {
     case direct, mail, electronic
     /// 留置送达
     case left
@@ -143,7 +93,7 @@ public enum DeliveryMethod: String, Hashable, Sendable, Codable {
     case publicNotice = "public-notice"
 }
 
-public enum RevokedBy: String, Hashable, Sendable, Codable { case reconsideration, court, `self` }
+public enum RevokedBy: String, Hashable, Sendable, Codable, CaseIterable { case reconsideration, court, `self` }
 
 /// One step of a case. Attributes that only some kinds carry are optional.
 public struct Event: Hashable, Sendable, Codable {
@@ -194,24 +144,6 @@ public enum PenaltyKind: String, Hashable, Sendable, Codable, CaseIterable {
     case revokeLicense = "revoke-license", orderSuspension = "order-suspension"
     case orderClosure = "order-closure", restrictEmployment = "restrict-employment"
     case detention, other
-
-    public var chineseName: String {
-        switch self {
-        case .warning: "警告"
-        case .criticism: "通报批评"
-        case .fine: "罚款"
-        case .confiscateIncome: "没收违法所得"
-        case .confiscateProperty: "没收非法财物"
-        case .lowerQualification: "降低资质等级"
-        case .suspendLicense: "暂扣许可证件"
-        case .revokeLicense: "吊销许可证件"
-        case .orderSuspension: "责令停产停业"
-        case .orderClosure: "责令关闭"
-        case .restrictEmployment: "限制从业"
-        case .detention: "行政拘留"
-        case .other: "其他"
-        }
-    }
 }
 
 public struct Penalty: Hashable, Sendable, Codable {
@@ -235,7 +167,7 @@ public struct Discretion: Hashable, Sendable, Codable {
     public init(level: String, reason: String? = nil) { self.level = level; self.reason = reason }
 }
 
-public enum GrantResult: String, Hashable, Sendable, Codable { case granted, denied }
+public enum GrantResult: String, Hashable, Sendable, Codable, CaseIterable { case granted, denied }
 
 public struct Outcome: Hashable, Sendable, Codable {
     public var penalties: [Penalty]

@@ -24,7 +24,7 @@ public enum PersonRole: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// 执法证.
 public struct Certificate: Hashable, Sendable, Codable {
-    public enum Status: String, Hashable, Sendable, Codable { case valid, suspended, revoked }
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable { case valid, suspended, revoked }
 
     public var number: String
     public var field: String?
@@ -89,4 +89,22 @@ public struct Registry: Hashable, Sendable, Codable {
     public init(agencies: [Agency] = [], officers: [Officer] = []) {
         self.agencies = agencies; self.officers = officers
     }
+}
+
+/// The names people read in place of codes, looked up in a registry: an agency's name for its
+/// code, an officer's name for their id. A code the registry does not hold is shown as it is.
+public struct RegistryNames: Sendable {
+    public var agencies: [String: String]
+    public var people: [String: String]
+
+    public init(_ registry: Registry) {
+        agencies = Dictionary(registry.agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        people = Dictionary(registry.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `芜湖市市场监督管理局`, or the code when unknown.
+    public func agency(_ code: String) -> String { agencies[code] ?? code }
+
+    /// `王某（O-1001）`: the name with the id that tells two namesakes apart, or the id when unknown.
+    public func person(_ id: String) -> String { people[id].map { "\($0)（\(id)）" } ?? id }
 }

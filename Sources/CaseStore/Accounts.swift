@@ -1,4 +1,5 @@
 import Crypto
+import CaseModel
 import CaseXML
 import Foundation
 import GRDB
@@ -6,7 +7,7 @@ import GRDB
 /// The role an account was given, as stored with it. The store knows only the words (and that a
 /// clerk belongs to an agency); what each role may see and do is decided in one place, the
 /// permission table of `WebService/Access/WebUser.swift`.
-public enum AccountRole: String, Codable, Sendable, CaseIterable {
+public enum AccountRole: String, Codable, Sendable, ChineseLabelled {
     /// 办案人员: reads and writes only their own agency's cases.
     case clerk
     /// 评查人员: reads every case, runs audits, scores manual items.

@@ -161,7 +161,7 @@ extension CaseStore {
     static func diagnostics(of error: Error, file: String) -> [XMLDiagnostic] {
         switch error {
         case let error as CaseXMLError:
-            return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message) }
+            return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message, detail: $0.detail) }
         case let error as StoreError:
             return [XMLDiagnostic(file: file, line: 0, message: error.description)]
         default:

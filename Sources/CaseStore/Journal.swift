@@ -152,11 +152,11 @@ enum JournalVerifier {
             report.entriesChecked += 1
             if report.firstBrokenLink == nil {
                 if entry.seq != previous.seq + 1 {
-                    report.firstBrokenLink = (entry.seq, "entry \(previous.seq + 1) is missing (found \(entry.seq) after \(previous.seq))")
+                    report.firstBrokenLink = (entry.seq, "第 \(previous.seq + 1) 条日志缺失（第 \(previous.seq) 条之后是第 \(entry.seq) 条）")
                 } else if entry.prevHash != previous.hash {
-                    report.firstBrokenLink = (entry.seq, "its link to entry \(previous.seq) does not match that entry's hash")
+                    report.firstBrokenLink = (entry.seq, "本条记载的上一条哈希与第 \(previous.seq) 条日志不符")
                 } else if entry.hash != entry.expectedHash {
-                    report.firstBrokenLink = (entry.seq, "its content was changed after it was written (\(entry.action) \(entry.subject))")
+                    report.firstBrokenLink = (entry.seq, "本条写入后内容被改动（\(entry.action) \(entry.subject)）")
                 }
             }
             previous = (entry.seq, entry.hash)
@@ -189,18 +189,18 @@ enum JournalVerifier {
                 report.casesChecked += 1
                 present.insert(id)
                 guard let expected = vouched[id] else {
-                    report.tamperedCases.append((id, "no journal entry vouches for this case"))
+                    report.tamperedCases.append((id, "日志中没有记载该案件的导入或修改"))
                     continue
                 }
                 guard let enforcementCase = stored[id] else {
-                    report.tamperedCases.append((id, "its rows are incomplete"))
+                    report.tamperedCases.append((id, "案件数据不完整"))
                     continue
                 }
                 let actual = CaseXMLWriter.contentHash(enforcementCase)
                 if actual != expected {
-                    report.tamperedCases.append((id, "its stored content differs from what was imported (journal \(expected.prefix(12))…, now \(actual.prefix(12))…)"))
+                    report.tamperedCases.append((id, "库中内容与导入时不符（日志记载 \(expected.prefix(12))…，现为 \(actual.prefix(12))…）"))
                 } else if recorded != expected {
-                    report.tamperedCases.append((id, "its recorded content hash was changed"))
+                    report.tamperedCases.append((id, "库中记载的内容哈希被改动"))
                 }
             }
             after = last["id"]

@@ -26,10 +26,10 @@ public struct CaseFileReader: Sendable {
         let sink = DiagnosticSink(file: displayName)
         let reader = try ValidatingReader(source: source, schema: nil, sink: sink)
         guard let root = reader.root() else {
-            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "文件中没有根元素（不是 XML 文档，或是空文件）")] : sink.items)
         }
         guard let kind = DocumentKind(root: root.localName, namespace: root.namespace) else {
-            throw CaseXMLError.unknownDocument(file: sink.file, root: "<\(root.localName)> in namespace \"\(root.namespace)\"")
+            throw CaseXMLError.unknownDocument(file: sink.file, root: " <\(root.localName)>（命名空间“\(root.namespace)”）")
         }
         return kind
     }
@@ -120,10 +120,10 @@ public struct CaseFileReader: Sendable {
         let sink = DiagnosticSink(file: displayName)
         let reader = try ValidatingReader(source: source, schema: SchemaSet.shared.schema(for: kind), sink: sink)
         guard let root = reader.root() else {
-            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+            throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "文件中没有根元素（不是 XML 文档，或是空文件）")] : sink.items)
         }
         guard DocumentKind(root: root.localName, namespace: root.namespace) == kind else {
-            throw CaseXMLError.unknownDocument(file: sink.file, root: "<\(root.localName)> in namespace \"\(root.namespace)\" (expected a \(kind.rawValue) document)")
+            throw CaseXMLError.unknownDocument(file: sink.file, root: " <\(root.localName)>（命名空间“\(root.namespace)”，此处应为 \(kind.rawValue) 文档）")
         }
         try body(reader, ModelDecoder(sink: sink), root.element)
         if !sink.isEmpty { throw CaseXMLError.invalid(sink.items) }

@@ -1,15 +1,25 @@
-/// One problem in an input file, printed as `FILE:LINE: message` like a compiler's.
+import CLibXML2
+
+/// One problem in an input file, printed as `FILE 第LINE行：message`.
 public struct XMLDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// 1-based; 0 when the problem is the file as a whole.
     public var line: Int
+    /// The problem in Chinese.
     public var message: String
+    /// libxml2's own words, when the message was translated from them: for experts (`--verbose`).
+    public var detail: String?
 
-    public init(file: String, line: Int, message: String) {
-        self.file = file; self.line = line; self.message = message
+    public init(file: String, line: Int, message: String, detail: String? = nil) {
+        self.file = file; self.line = line; self.message = message; self.detail = detail
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { line > 0 ? "\(file) 第\(line)行：\(message)" : "\(file)：\(message)" }
+
+    /// The description with libxml2's original text on a second line, when there is one.
+    public var verboseDescription: String {
+        detail.map { "\(description)\n    libxml2：\($0)" } ?? description
+    }
 }
 
 /// Why a document was refused.
@@ -24,17 +34,17 @@ public enum CaseXMLError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
-        case .unreadable(let file, let reason): "\(file):0: cannot read: \(reason)"
+        case .unreadable(let file, let reason): "\(file)：无法读取：\(reason)"
         case .unknownDocument(let file, let root):
-            "\(file):1: root element \(root) is not a Zhifa registry, benchmarks, case or cases document"
+            "\(file) 第1行：根元素\(root)不是 Zhifa 的名录、裁量基准或案件文档"
         }
     }
 
     public var diagnostics: [XMLDiagnostic] {
         switch self {
         case .invalid(let diagnostics): diagnostics
-        case .unreadable(let file, let reason): [XMLDiagnostic(file: file, line: 0, message: "cannot read: \(reason)")]
-        case .unknownDocument: [XMLDiagnostic(file: "", line: 1, message: description)]
+        case .unreadable(let file, let reason): [XMLDiagnostic(file: file, line: 0, message: "无法读取：\(reason)")]
+        case .unknownDocument(let file, let root): [XMLDiagnostic(file: file, line: 1, message: "根元素\(root)不是 Zhifa 的名录、裁量基准或案件文档")]
         }
     }
 }
@@ -50,9 +60,28 @@ final class DiagnosticSink {
 
     var isEmpty: Bool { items.isEmpty }
 
-    func add(line: Int, _ message: String) {
+    func add(line: Int, _ message: String, detail: String? = nil) {
         guard items.count < Self.limit else { return }
-        items.append(XMLDiagnostic(file: file, line: line, message: message))
+        items.append(XMLDiagnostic(file: file, line: line, message: message, detail: detail))
+    }
+
+    /// Rewrites the messages about elements of `item` (just expanded) that libxml2 reported without
+    /// a node, now that the element on the message's line can be looked at: an event is then named
+    /// by its kind (`事件“立案”的日期…`). Only the messages still unnamed are touched.
+    func nameElements(in item: Element) {
+        guard let first = items.firstIndex(where: { $0.line >= item.line && $0.detail != nil }) else { return }
+        var byLine: [Int: [Element]] = [:]
+        func walk(_ element: Element) {
+            byLine[element.line, default: []].append(element)
+            element.children.forEach(walk)
+        }
+        walk(item)
+        for index in first..<items.count {
+            guard let raw = items[index].detail, let name = SchemaMessages.elementName(in: raw),
+                  let element = byLine[items[index].line]?.first(where: { $0.localName == name }),
+                  let kind = element.attribute("kind") else { continue }
+            items[index].message = SchemaMessages.chinese(raw, subject: .init(element: name, kind: kind))
+        }
     }
 
     /// Problems the model decoder found in the item being read. They are held back until the schema

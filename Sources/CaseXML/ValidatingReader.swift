@@ -55,7 +55,7 @@ final class ValidatingReader {
         // well-formedness errors then reach only the thread's own channel: route that one here too.
         xmlSetStructuredErrorFunc(context, ValidatingReader.collect)
         if let schema, xmlTextReaderSetSchema(reader, schema) != 0 {
-            throw CaseXMLError.unreadable(file: sink.file, reason: "the schema could not be attached")
+            throw CaseXMLError.unreadable(file: sink.file, reason: "无法挂接校验模式（schema）")
         }
     }
 
@@ -74,10 +74,19 @@ final class ValidatingReader {
         var message = details.message.map { String(cString: $0) } ?? "unknown XML error"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
         var line = Int(details.line)
-        if line == 0, let node = details.node {
-            line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
+        var subject: SchemaMessages.Subject?
+        // Streaming validation reports no node: the element is then named once its item is
+        // expanded (`DiagnosticSink.nameElements(in:)`).
+        if let pointer = details.node {
+            var node = pointer.assumingMemoryBound(to: xmlNode.self)
+            // An attribute's error points at the attribute; the sentence names its element.
+            if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent { node = parent }
+            if line == 0 { line = Int(xmlGetLineNo(node)) }
+            if node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name {
+                subject = SchemaMessages.Subject(element: String(cString: name), kind: Element(node: node).attribute("kind"))
+            }
         }
-        sink.add(line: line, message)
+        sink.add(line: line, SchemaMessages.chinese(message, subject: subject), detail: message)
     }
 
     /// The root element's name and namespace, reading no further than its start tag.
@@ -107,6 +116,7 @@ final class ValidatingReader {
         func readItem() throws -> Int32 {
             guard let node = xmlTextReaderExpand(reader) else { return -1 }
             let element = Element(node: node)
+            sink.nameElements(in: element)
             try settle(before: element.line)
             held = (convert(element), element.line)
             return xmlTextReaderNext(reader)
@@ -120,10 +130,10 @@ final class ValidatingReader {
             }
         }
         if status < 0, sink.isEmpty {
-            sink.add(line: 0, "the XML could not be read to its end")
+            sink.add(line: 0, "XML 无法读到结尾（文件不完整或已损坏）")
         }
         if status == 0, xmlTextReaderIsValid(reader) != 1, sink.isEmpty {
-            sink.add(line: 0, "the document does not conform to its schema")
+            sink.add(line: 0, "文档不符合交换格式的校验模式（schema）")
         }
         if status == 0 {
             try settle(before: Int.max)

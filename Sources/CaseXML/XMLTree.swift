@@ -34,18 +34,18 @@ extension XMLTree {
         let sink = DiagnosticSink(file: displayName ?? url.path)
         xmlInitParser()
         guard let parser = xmlSchemaNewParserCtxt(schema.path) else {
-            throw CaseXMLError.unreadable(file: schema.path, reason: "cannot open the schema")
+            throw CaseXMLError.unreadable(file: schema.path, reason: "无法打开校验模式（schema）")
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
         guard let compiled = xmlSchemaParse(parser) else {
-            throw CaseXMLError.unreadable(file: schema.path, reason: "the schema does not compile")
+            throw CaseXMLError.unreadable(file: schema.path, reason: "校验模式（schema）无法编译")
         }
         defer { xmlSchemaFree(compiled) }
         var tree: XMLTree?
         do {
             let reader = try ValidatingReader(url: url, schema: compiled, sink: sink)
             guard reader.root() != nil else {
-                throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "no root element")] : sink.items)
+                throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "文件中没有根元素（不是 XML 文档，或是空文件）")] : sink.items)
             }
             reader.readItems(wholeRoot: true, convert: { XMLTree($0) }, accept: { tree = $0 })
         }

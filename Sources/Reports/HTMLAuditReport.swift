@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Foundation
 
@@ -10,13 +11,17 @@ public enum HTMLAuditReport {
                              grades gradeOrder: [String], to sink: ReportSink) throws {
         // First pass: the summary needs totals before the cases are listed.
         var grades: [String: Int] = [:]
-        var total = 0.0, count = 0, vetoes = 0, failures = 0
+        var total = 0.0, count = 0, decided = 0, vetoes = 0, failures = 0
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
             grades[record.grade, default: 0] += 1
-            total += record.score
             count += 1
+            if record.grade != CaseAudit.inProgressGrade {
+                decided += 1
+                total += record.score
+            }
             if record.veto { vetoes += 1 }
         }
+        let names = RegistryNames(try store.registry())
         sink.write("""
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"/>
@@ -40,8 +45,8 @@ public enum HTMLAuditReport {
             <h1>行政执法案卷评查报告</h1>
             <div class="meta">评查标准：\(escape(run.checklistTitle))（\(escape(run.checklistName))）　评查基准日：\(run.asOf)　评查批次：\(run.id ?? 0)</div>
             <h2>概况</h2>
-            <table id="summary"><tr><th>案卷数</th><th>平均得分</th><th>一票否决</th></tr>
-            <tr><td>\(count)</td><td>\(String(format: "%.1f", count == 0 ? 0 : total / Double(count)))</td><td>\(vetoes)</td></tr></table>
+            <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分</th><th>一票否决</th></tr>
+            <tr><td>\(count)</td><td>\(count - decided)</td><td>\(decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)))</td><td>\(vetoes)</td></tr></table>
 
             """)
         sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) },
@@ -55,16 +60,17 @@ public enum HTMLAuditReport {
             let shown = audit.findings.filter { (includeAll || $0.status == .fail || $0.status == .manual) && !unscored.contains($0) }
             failures += shown.filter { $0.status == .fail }.count
             sink.write("""
-                <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(audit.agency))　得分 \(String(format: "%.1f", audit.score))　<span class="\(audit.grade == gradeOrder.last ? "grade-lowest" : "grade")">\(escape(audit.grade))</span>\(audit.veto ? "（一票否决）" : "")</h3>
+                <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(names.agency(audit.agency)))　<span class="\(audit.grade == gradeOrder.last || audit.veto ? "grade-lowest" : "grade")">\(escape(audit.resultText))</span></h3>
+                \(audit.isInProgress ? "<p class=\"meta\">尚未作出决定：以下为截至评查基准日已发现的问题和预警，不评分定级。</p>" : "")
                 \(shown.isEmpty ? "" : "<table class=\"findings\"><tr><th>状态</th><th>规则</th><th>问题</th><th>扣分</th></tr>")
 
                 """)
             for finding in shown {
-                let status = ["fail": "不符合", "manual": "待评", "pass": "符合", "not-applicable": "不适用"][finding.status.rawValue] ?? ""
+                let status = finding.status.chineseName
                 let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
                 let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
                 sink.write("<tr class=\"\(finding.status.rawValue)\"><td>\(status)</td><td>\(escape(finding.rule))<br/>\(escape(finding.title))</td>"
-                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(finding.status == .fail ? finding.deduction.readableText : "")</td></tr>\n")
+                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
             }
             if !shown.isEmpty { sink.write("</table>") }
             if !unscored.isEmpty {
@@ -73,6 +79,13 @@ public enum HTMLAuditReport {
             sink.write("</section>\n")
         }
         sink.write("<p class=\"meta\">共列出不符合项 \(failures) 项。由 Zhifa 生成。</p>\n</body></html>\n")
+    }
+
+    /// The deduction column: points, or 否决 for a failed veto item (which costs the grade, not points).
+    static func deduction(_ finding: Finding) -> String {
+        guard finding.status == .fail else { return "" }
+        if finding.veto == true { return finding.deduction > 0 ? "否决，扣\(finding.deduction.readableText)" : "否决" }
+        return finding.deduction.readableText
     }
 
     /// A horizontal bar chart of cases per grade, as inline SVG. The checklist names its grades, so

@@ -13,11 +13,11 @@ public enum ScorecardReport {
             lines.append("\(card.name)（\(card.agency)） \(card.year)年")
             let average = card.averageScore.map { String(format: "%.1f", $0) } ?? "—"
             let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
-            lines.append("  案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）")
+            lines.append("  已决定案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）；办理中 \(card.casesInProgress)件")
             lines.append("  等级：" + (card.grades.isEmpty ? "—" : gradeOrder(card, scorecards.grades).map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
             lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
-            lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.joined(separator: "、")))
+            lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")))
             lines.append("  法治政府建设考核扣分：\(card.appraisalDeduction.readableText)分" +
                          (card.appraisal.filter { $0.occurrences > 0 }.map { "（\($0.title) \($0.occurrences)次 −\(($0.deduction).readableText)）" }.joined()))
         }
@@ -29,7 +29,7 @@ public enum ScorecardReport {
         let workbook = try XLSXWorkbook(url: url)
         let grades = scorecards.grades
         try workbook.addSheet("执法监督评分表", columns: [
-            .init("执法主体", width: 24), .init("年度", width: 8), .init("案卷数", width: 8), .init("平均得分", width: 10),
+            .init("执法主体", width: 24), .init("年度", width: 8), .init("已决定案卷数", width: 12), .init("办理中", width: 8), .init("平均得分", width: 10),
             .init("上年平均得分", width: 12),
         ] + grades.map { .init($0, width: 8) } + [
             .init("按期公示率", width: 14), .init("音像记录覆盖率", width: 14),
@@ -37,11 +37,12 @@ public enum ScorecardReport {
         ])
         for card in scorecards.cards {
             func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }
-            workbook.addRow([.text(card.name), .number(Double(card.year)), .number(Double(card.cases)), number(card.averageScore),
+            workbook.addRow([.text(card.name), .number(Double(card.year)), .number(Double(card.cases)),
+                             .number(Double(card.casesInProgress)), number(card.averageScore),
                              number(card.previousYearAverage)]
                             + grades.map { .number(Double(card.grades[$0] ?? 0)) }
                             + [number(card.disclosureOnTime.rate), number(card.audioVideoCoverage.rate),
-                               number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.joined(separator: " ")),
+                               number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")),
                                .number(card.appraisalDeduction)])
         }
         try workbook.finish()

@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Foundation
 
@@ -8,16 +9,21 @@ public enum TextAuditReport {
     public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool, to sink: ReportSink) throws {
         sink.line("行政执法案卷评查报告")
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)  案卷数：\(run.caseCount)")
+        let names = RegistryNames(try store.registry())
         var grades: [String: Int] = [:]
         var total = 0.0, count = 0
         try AuditRunner.forEachCaseAudit(in: store, runId: run.id!, agency: agency) { audit in
-            count += 1
-            total += audit.score
             grades[audit.grade, default: 0] += 1
+            if !audit.isInProgress {
+                count += 1
+                total += audit.score
+            }
             sink.line()
             sink.line(String(repeating: "─", count: 60))
-            let veto = audit.veto ? "  （一票否决）" : ""
-            sink.line("\(audit.id)  \(audit.agency)  得分 \(String(format: "%.1f", audit.score))  等级 \(audit.grade)\(veto)")
+            sink.line("\(audit.id)  \(names.agency(audit.agency))  \(audit.resultText)")
+            if audit.isInProgress {
+                sink.line("  尚未作出决定：以下为截至评查基准日已发现的问题和预警，不评分定级")
+            }
             if let setAside = audit.eventsSetAside {
                 sink.line("  另有 \(setAside) 个事件晚于评查基准日 \(run.asOf)，按当日案卷状态未计入")
             }
@@ -36,8 +42,8 @@ public enum TextAuditReport {
                 case .pass: mark = "✓"
                 case .notApplicable: mark = "–"
                 }
-                let deduction = finding.status == .fail ? "  扣\(finding.deduction.readableText)分" : ""
-                let veto = finding.veto == true ? "（一票否决项）" : ""
+                let deduction = finding.status == .fail && finding.deduction > 0 ? "  扣\(finding.deduction.readableText)分" : ""
+                let veto = finding.status == .fail && finding.veto == true ? "  否决" : ""
                 sink.line("  \(mark) \(finding.rule) \(finding.title)\(deduction)\(veto)  [\(finding.category)·\(finding.severity.chineseName)]")
                 sink.line("      \(finding.message)")
                 if let rule = finding.calendarRule { sink.line("      期限计算：\(rule)") }
@@ -50,8 +56,8 @@ public enum TextAuditReport {
         }
         sink.line()
         sink.line(String(repeating: "═", count: 60))
-        let average = count == 0 ? 0 : total / Double(count)
-        sink.line("汇总：\(count)件，平均得分 \(String(format: "%.1f", average))；" +
+        let average = count == 0 ? "—" : String(format: "%.1f", total / Double(count))
+        sink.line("汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；" +
                   grades.keys.sorted().map { "\($0) \(grades[$0]!)件" }.joined(separator: "，"))
     }
 }

@@ -56,13 +56,13 @@ public enum ViolationExport {
     /// Calls `body` with every failed finding of the run that passes the filter, in case-id order.
     public static func forEachViolation(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter,
                                         _ body: (ViolationRow) throws -> Void) throws {
-        let names = Dictionary(try store.registry().agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = RegistryNames(try store.registry())
         let decoder = JSONDecoder()
         try store.forEachAuditResultWithCase(runId: run.id!, agency: filter.agency, from: filter.from, to: filter.to, onlyFailing: true) { entry in
             let audit = try decoder.decode(CaseAudit.self, from: Data(entry.result.audit.utf8))
             for finding in audit.findings where finding.status == .fail && (filter.rule == nil || finding.rule == filter.rule) {
                 try body(ViolationRow(
-                    agency: audit.agency, agencyName: names[audit.agency] ?? audit.agency, caseId: audit.id,
+                    agency: audit.agency, agencyName: names.agency(audit.agency), caseId: audit.id,
                     decisionNumber: entry.decisionNumber, caseType: entry.type.chineseName, rule: finding.rule,
                     title: finding.title, message: finding.message, basis: finding.basis,
                     severity: finding.severity.chineseName, deduction: finding.deduction,

@@ -48,8 +48,9 @@ public final class WebApp: Sendable {
     struct Reference: Sendable {
         var registry: Registry
         var auditor: CaseAuditor
-        var agencyNames: [String: String]
-        var peopleNames: [String: String]
+        var names: RegistryNames
+        var agencyNames: [String: String] { names.agencies }
+        var peopleNames: [String: String] { names.people }
     }
 
     func reference() throws -> Reference {
@@ -62,8 +63,7 @@ public final class WebApp: Sendable {
             registry: registry,
             auditor: try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
                                      benchmarks: store.benchmarkSets()),
-            agencyNames: Dictionary(registry.agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
-            peopleNames: Dictionary(registry.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+            names: RegistryNames(registry))
         cachedReference.withLockedValue { $0 = (reference, now) }
         return reference
     }

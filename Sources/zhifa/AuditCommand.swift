@@ -16,12 +16,12 @@ struct AuditOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of \(asOf) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
     }
 
     func date() throws -> CalendarDate {
         guard let asOf else { return CalendarDate.todayInBeijing() }
-        guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) is not a date of the form YYYY-MM-DD.") }
+        guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
         return date
     }
 
@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if format == .html, out == nil { throw ValidationError("An html report needs --out FILE.") }
+        if format == .html, out == nil { throw ValidationError("html 报告须以 --out 文件 指定输出文件。") }
     }
 
     func run() throws {
@@ -69,7 +69,7 @@ struct AuditCommand: ParsableCommand {
         let asOf = try options.date()
         let existing = Set(try caseStore.caseIds(ids: caseIds))
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
-            throw CommandFailure("No case \(missing) in \(store.path).")
+            throw CommandFailure("库 \(store.path) 中没有案件 \(missing)。")
         }
         let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName)
         let sink = try ReportSink(path: out)
@@ -81,7 +81,7 @@ struct AuditCommand: ParsableCommand {
         case .text: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         }
         try sink.close()
-        if let out { printError("wrote \(out) (run \(summary.run.id ?? 0)\(summary.reused ? ", reused" : ""))") }
+        if let out { printError("已写入 \(out)（评查批次 \(summary.run.id ?? 0)\(summary.reused ? "，沿用已有结果" : "")）") }
     }
 }
 
@@ -113,10 +113,10 @@ struct ReviewCommand: ParsableCommand {
         let caseStore = try store.open()
         let checklist = try options.runner(store: caseStore).checklist
         guard let manual = checklist.manualItems.first(where: { $0.id == item }) else {
-            throw ValidationError("\(checklist.name) has no manual item \(item); it has \(checklist.manualItems.map(\.id).joined(separator: ", ")).")
+            throw ValidationError("评查表“\(checklist.name)”没有人工评查项 \(item)；可选：\(checklist.manualItems.map { "\($0.id)（\($0.title)）" }.joined(separator: "、"))。")
         }
         guard deduct >= 0, deduct <= manual.points else {
-            throw ValidationError("\(item) (\(manual.title)) deducts between 0 and \(manual.points) points.")
+            throw ValidationError("\(item)（\(manual.title)）扣分应在 0 至 \(manual.points.readableText) 分之间。")
         }
         do {
             try caseStore.recordManualScore(caseId: caseId, item: item, deduction: deduct, note: note, reviewer: reviewer)

@@ -1,13 +1,15 @@
 import CaseModel
 
-/// A readable Chinese rendering of one case for the terminal.
+/// A readable Chinese rendering of one case for the terminal. Every code goes through the shared
+/// label table (`CaseModel/Labels.swift`) and every agency or person through the registry's names,
+/// so the terminal says what the web page and the reports say.
 enum CaseText {
-    static func render(_ c: EnforcementCase) -> String {
+    static func render(_ c: EnforcementCase, names: RegistryNames) -> String {
         var lines = [
             "案件编号  \(c.id)",
-            "执法主体  \(c.agency)",
-            "执法类别  \(c.type.chineseName)（\(c.procedure.rawValue)）\(c.declaredMajor ? "  重大执法决定" : "")",
-            "当事人    \(c.party.name)（\(c.party.kind == .individual ? "个人" : "单位")）",
+            "执法主体  \(names.agency(c.agency))",
+            "执法类别  \(c.type.chineseName)（\(c.procedure.chineseName)）\(c.declaredMajor ? "  重大执法决定" : "")",
+            "当事人    \(c.party.name)（\(c.party.kind.chineseName)）",
         ]
         if let matter = c.matter {
             lines.append("违法事项  \(matter.text) [\(matter.item ?? "无裁量基准事项")] 违法日期 \(matter.violationDate?.description ?? "-")")
@@ -15,14 +17,14 @@ enum CaseText {
         lines.append("办案过程")
         for event in c.events {
             var line = "  \(event.date)  \(event.kind.chineseName)"
-            if !event.officers.isEmpty { line += "  执法人员 \(event.officers.joined(separator: "、"))" }
-            if let reviewer = event.reviewer { line += "  审核人员 \(reviewer)" }
+            if !event.officers.isEmpty { line += "  执法人员 \(event.officers.map(names.person).joined(separator: "、"))" }
+            if let reviewer = event.reviewer { line += "  审核人员 \(names.person(reviewer))" }
             if let number = event.number { line += "  \(number)" }
             if let until = event.until { line += "  至 \(until)" }
             lines.append(line)
             for record in event.records {
-                var recordLine = "      · \(record.title)（\(record.kind.rawValue)）"
-                if let file = record.file { recordLine += " \(file) [\(record.evidence.rawValue)]" }
+                var recordLine = "      · \(record.title)（\(record.kind.chineseName)）"
+                if let file = record.file { recordLine += " \(file) [\(record.evidence.chineseName)]" }
                 lines.append(recordLine)
             }
         }
@@ -32,7 +34,8 @@ enum CaseText {
             if let discretion = outcome.discretion {
                 lines.append("裁量阶次  \(discretion.level)\(discretion.reason.map { "（\($0)）" } ?? "")")
             }
-            if let grant = outcome.grant { lines.append("许可结果  \(grant == .granted ? "准予许可" : "不予许可")") }
+            for base in outcome.bases { lines.append("计算基数  \(BaseMeasure(base.name).text(base.amount))") }
+            if let grant = outcome.grant { lines.append("许可结果  \(grant.chineseName)") }
         }
         if let disclosure = c.disclosure {
             if let exempt = disclosure.exempt {

@@ -16,14 +16,16 @@ struct CasesCommand: ParsableCommand {
     var format: ListFormat = .table
 
     func run() throws {
-        let summaries = try store.open().caseSummaries(agency: agency)
+        let opened = try store.open()
+        let summaries = try opened.caseSummaries(agency: agency)
         switch format {
         case .json:
             print(try JSONOutput.string(summaries))
         case .table:
+            let names = RegistryNames(try opened.registry())
             print(["案件编号", "执法主体", "类别", "程序", "决定日期", "决定文号", "当事人"].joined(separator: "\t"))
             for s in summaries {
-                print([s.id, s.agency, s.type.chineseName, s.procedure.rawValue, s.decisionDate?.description ?? "-",
+                print([s.id, names.agency(s.agency), s.type.chineseName, s.procedure.chineseName, s.decisionDate?.description ?? "-",
                        s.decisionNumber ?? "-", s.party].joined(separator: "\t"))
             }
         }
@@ -46,13 +48,14 @@ struct CaseCommand: ParsableCommand {
         var format: CaseFormat = .text
 
         func run() throws {
-            guard let found = try store.open().loadCase(id: id) else {
-                throw CommandFailure("No case \(id) in \(store.path).")
+            let opened = try store.open()
+            guard let found = try opened.loadCase(id: id) else {
+                throw CommandFailure("库 \(store.path) 中没有案件 \(id)。")
             }
             switch format {
             case .xml: print(CaseXMLWriter.document(found), terminator: "")
             case .json: print(try JSONOutput.string(found))
-            case .text: print(CaseText.render(found))
+            case .text: print(CaseText.render(found, names: RegistryNames(try opened.registry())))
             }
         }
     }
@@ -68,11 +71,11 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let versions = try store.open().history(caseId: id)
             guard !versions.isEmpty else {
-                print("case \(id) has no earlier versions")
+                print("案件 \(id) 没有被重新导入替换过的早先版本")
                 return
             }
             for version in versions {
-                print("version \(version.version)\treplaced \(version.replacedAt)\tfrom \(version.sourceFile ?? "-")\tsha256 \(version.contentHash)")
+                print("第\(version.version)版\t替换于 \(version.replacedAt)\t来源 \(version.sourceFile ?? "-")\tsha256 \(version.contentHash)")
             }
         }
     }

@@ -26,9 +26,9 @@ struct GenerateCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard cases >= 0 else { throw ValidationError("--cases must be 0 or more.") }
-        guard (1...1000).contains(agencies) else { throw ValidationError("--agencies must be between 1 and 1000.") }
-        guard (0...1).contains(defectRate) else { throw ValidationError("--defect-rate is a share between 0 and 1.") }
+        guard cases >= 0 else { throw ValidationError("--cases 是案件数，应为 0 或更多。") }
+        guard (1...1000).contains(agencies) else { throw ValidationError("--agencies 是执法主体数，应在 1 至 1000 之间。") }
+        guard (0...1).contains(defectRate) else { throw ValidationError("--defect-rate 是缺陷案件比例，应在 0 至 1 之间。") }
     }
 
     func run() throws {
@@ -38,6 +38,6 @@ struct GenerateCommand: ParsableCommand {
         writer.defectRate = defectRate
         let summary = try writer.write(to: URL(fileURLWithPath: out), calendar: calendar)
         let planted = summary.defects.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.rawValue) \(summary.defects[$0]!)" }
-        print("wrote \(summary.cases) cases in \(summary.files.count) files to \(out); planted defects: \(planted.isEmpty ? "none" : planted.joined(separator: ", "))")
+        print("已生成 \(summary.cases) 件案件，共 \(summary.files.count) 个文件，写入 \(out)；植入缺陷：\(planted.isEmpty ? "无" : planted.joined(separator: "、"))")
     }
 }

@@ -19,6 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "Files or folders to import.")
     var paths: [String]
 
+    @Flag(help: "Print libxml2's own text under each translated problem, for experts.")
+    var verbose = false
+
     func run() throws {
         let caseStore = try store.open(creating: true)
         // Each file is reported the moment it is committed or refused, and flushed: an import
@@ -26,23 +29,23 @@ struct ImportCommand: ParsableCommand {
         let report = caseStore.importPaths(paths, actor: store.actorName) { file in
             switch file.outcome {
             case .imported(let counts):
-                print("imported \(file.path): \(describe(counts, kind: file.kind))")
+                print("已导入 \(file.path)：\(describe(counts, kind: file.kind))")
             case .failed(let diagnostics):
-                print("FAILED   \(file.path): nothing stored")
-                for diagnostic in diagnostics { printError(diagnostic.description) }
+                print("未导入 \(file.path)：有错误，该文件一条也未存入")
+                for diagnostic in diagnostics { printError(verbose ? diagnostic.verboseDescription : diagnostic.description) }
             }
             fflush(nil)  // every output stream: stdout is a C global Swift 6 will not touch
         }
         let totals = report.totals
-        print("\(report.files.count) files, \(report.failures.count) failed; cases: \(totals.newCases) new, \(totals.replacedCases) replaced, \(totals.unchangedCases) unchanged; store \(store.path)")
+        print("共 \(report.files.count) 个文件，\(report.failures.count) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件；库 \(store.path)")
         if !report.failures.isEmpty { throw ExitCode(1) }
     }
 
     private func describe(_ counts: ImportCounts, kind: DocumentKind?) -> String {
         switch kind {
-        case .registry?: "\(counts.agencies) agencies, \(counts.officers) people"
-        case .benchmarks?: "\(counts.benchmarkItems) benchmark items"
-        default: "\(counts.newCases) new, \(counts.replacedCases) replaced, \(counts.unchangedCases) unchanged cases"
+        case .registry?: "执法主体 \(counts.agencies) 个、人员 \(counts.officers) 名"
+        case .benchmarks?: "裁量基准事项 \(counts.benchmarkItems) 项"
+        default: "案件新增 \(counts.newCases) 件、替换 \(counts.replacedCases) 件、未变 \(counts.unchangedCases) 件"
         }
     }
 }

@@ -34,8 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (0–65535).") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level swift-log knows.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) 不是 TCP 端口（0–65535）。") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。") }
     }
 
     func run() async throws {
@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             web = try await WebApp(store: caseStore, configuration: configuration)
         } catch {
-            throw CommandFailure("Cannot start the web service: \(error)")
+            throw CommandFailure("无法启动网页服务：\(error)")
         }
         if try caseStore.accounts().isEmpty {
             logger.warning("no accounts yet: add one with `zhifa user add NAME --role admin --password-stdin`")

@@ -28,7 +28,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try CaseStore(path: path, busyTimeout: busyTimeout)
         } catch {
-            throw CommandFailure("Cannot open the store at \(path): \(error)")
+            throw CommandFailure("无法打开库 \(path)：\(error)")
         }
     }
 }

@@ -37,9 +37,9 @@ struct ExportCommand: ParsableCommand {
         var out: String
 
         func validate() throws {
-            if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) is not a rule of the catalogue.") }
+            if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) 不是规则目录中的规则；zhifa rules 列出全部规则。") }
             for (name, value) in [("--from", from), ("--to", to)] {
-                if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) is not a date of the form YYYY-MM-DD.") }
+                if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
             }
         }
 
@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
             let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
             let count = try ViolationExport.write(run: summary.run, store: caseStore, filter: filter,
                                                   format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out))
-            print("wrote \(count) violations to \(out) (audit run \(summary.run.id ?? 0)\(summary.reused ? ", reused" : ""), as of \(summary.run.asOf))")
+            print("已写入 \(count) 条违规记录到 \(out)（评查批次 \(summary.run.id ?? 0)\(summary.reused ? "，沿用已有结果" : "")，截至 \(summary.run.asOf)）")
         }
     }
 }
@@ -75,7 +75,7 @@ struct ScorecardCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if format == .xlsx, out == nil { throw ValidationError("An xlsx scorecard needs --out FILE.") }
+        if format == .xlsx, out == nil { throw ValidationError("xlsx 评分表须以 --out 文件 指定输出文件。") }
         if let year, !(2000...2100).contains(year) { throw ValidationError("--year 须为 2000 到 2100 之间的年份。") }
     }
 
@@ -90,7 +90,7 @@ struct ScorecardCommand: ParsableCommand {
         switch format {
         case .xlsx:
             try ScorecardReport.workbook(scorecards, to: URL(fileURLWithPath: out!))
-            print("wrote \(cards.count) agencies to \(out!)")
+            print("已写入 \(cards.count) 个执法主体的评分到 \(out!)")
         case .json:
             try emit(try JSONOutput.string(cards))
         case .text:
@@ -122,7 +122,7 @@ struct DueCommand: ParsableCommand {
     var format: WarningFormat = .text
 
     func validate() throws {
-        guard within >= 0 else { throw ValidationError("--within counts working days ahead: 0 or more.") }
+        guard within >= 0 else { throw ValidationError("--within 是向后看的工作日数，应为 0 或更多。") }
     }
 
     func run() throws {

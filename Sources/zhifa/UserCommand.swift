@@ -42,15 +42,15 @@ struct UserCommand: ParsableCommand {
 
         func validate() throws {
             guard passwordFromStandardInput else {
-                throw ValidationError("Give the password on standard input with --password-stdin; an argument would show in the process list and the shell history.")
+                throw ValidationError("请用 --password-stdin 从标准输入给出密码；写在参数里会出现在进程列表和命令历史中。")
             }
-            if role == .clerk, agency == nil { throw ValidationError("A clerk belongs to one agency: add --agency CODE.") }
-            if role != .clerk, agency != nil { throw ValidationError("Only a clerk has an agency; a \(role.rawValue) sees every agency.") }
+            if role == .clerk, agency == nil { throw ValidationError("办案人员属于一个执法主体：请加 --agency 主体代码。") }
+            if role != .clerk, agency != nil { throw ValidationError("只有办案人员属于某个执法主体；\(role.accountRole.chineseName)可查看所有执法主体，不加 --agency。") }
         }
 
         func run() throws {
             guard let line = readLine(strippingNewline: true), line.count >= 10 else {
-                throw ValidationError("The password on standard input must be at least 10 characters on its first line.")
+                throw ValidationError("标准输入第一行的密码至少 10 个字符。")
             }
             let caseStore = try store.open()
             do {
@@ -59,7 +59,7 @@ struct UserCommand: ParsableCommand {
             } catch let error as StoreError {
                 throw CommandFailure(error.description)
             }
-            print("added \(name) (\(role.rawValue)\(agency.map { ", \($0)" } ?? ""))")
+            print("已添加用户 \(name)（\(role.accountRole.chineseName)\(agency.map { "，\($0)" } ?? "")）")
         }
     }
 

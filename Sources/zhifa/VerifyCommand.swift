@@ -16,15 +16,15 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let report = try store.open().verify(expecting: head)
         if let problem = report.anchorProblem {
-            print("journal anchor: \(problem)")
+            print("链头核对：\(problem)")
         }
         if let broken = report.firstBrokenLink {
-            print("journal broken at entry \(broken.seq): \(broken.reason)")
+            print("日志链在第 \(broken.seq) 条断开：\(broken.reason)")
         }
         for tampered in report.tamperedCases {
-            print("case \(tampered.id): \(tampered.reason)")
+            print("案件 \(tampered.id)：\(tampered.reason)")
         }
-        print("\(report.entriesChecked) journal entries, \(report.casesChecked) cases checked: \(report.isIntact ? "intact" : "NOT intact")")
+        print("核对日志 \(report.entriesChecked) 条、案件 \(report.casesChecked) 件：\(report.isIntact ? "完整" : "不完整")")
         print("链头（请保存在库外，下次以 --head 核对）：\(report.head)")
         if !report.isIntact { throw ExitCode(1) }
     }

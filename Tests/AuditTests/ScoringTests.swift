@@ -70,6 +70,33 @@ import Testing
         #expect(audit.veto)
         #expect(audit.score >= 80)
         #expect(audit.grade == "不合格")
+        // Shown as 否决 with the item that decided it, never as a deduction of 0 points.
+        let certTitle = RuleCatalogue.rule("OFFICER-CERT")!.title
+        #expect(audit.vetoReasons == [certTitle])
+        #expect(audit.resultText.hasSuffix("分 · 不合格 · 否决：\(certTitle)"))
+        #expect(!audit.resultText.contains("扣0分"))
+    }
+
+    @Test func aCaseWithoutADecisionIs办理中AndNeverGraded() throws {
+        // A newly registered case with no steps at all.
+        let registered = penalty([], item: "LICENCE", violation: "2024-02-20", fine: nil, level: nil, reason: nil, disclosure: nil)
+        let fresh = Fixture.auditor().audit(registered, asOf: day("2024-02-27"))
+        #expect(fresh.isInProgress && fresh.grade == "办理中" && fresh.resultText == "办理中")
+        #expect(!fresh.resultText.contains("优秀") && !fresh.resultText.contains("100"))
+        // The clean case the day before its decision is still in progress; on the decision day it is graded.
+        let before = Fixture.auditor().audit(clean, asOf: day("2024-03-27"))
+        #expect(before.isInProgress && before.grade == "办理中")
+        let decided = Fixture.auditor().audit(clean, asOf: day("2024-03-28"))
+        #expect(!decided.isInProgress && decided.inProgress == nil && decided.grade == "优秀")
+        #expect(decided.resultText == "100分 · 优秀")
+        // A case closed without a decision (撤案) is finished, not in progress.
+        var withdrawn = clean
+        withdrawn.events = Array(clean.events.prefix(3)) + [.e(.closed, "2024-03-01", "A B")]
+        #expect(!Fixture.auditor().audit(withdrawn, asOf: day("2026-11-22")).isInProgress)
+        // The flag survives the hand-written JSON.
+        let json = AuditJSON.encode(before)
+        #expect(json.contains("\"inProgress\":true"))
+        #expect(try JSONDecoder().decode(CaseAudit.self, from: Data(json.utf8)) == before)
     }
 
     @Test func categoriesCapTheirDeductionsAndTheScoreNeverGoesBelowZero() throws {

@@ -67,7 +67,7 @@ import Testing
         let folder = try TemporaryFolder()
         let unknownAgency = try folder.write("a.xml", caseDocument(agency: "NO-SUCH"))
         #expect { try store.importFile(unknownAgency, actor: "test") } throws: { error in
-            "\(error)".contains("a.xml:2: 案件 T-1 的执法主体 NO-SUCH 不在已导入的名录中")
+            "\(error)".contains("a.xml 第2行：案件 T-1 的执法主体 NO-SUCH 不在已导入的名录中")
         }
         #expect(try store.snapshot() == before)
         let unknownPeople = try folder.write("b.xml", caseDocument(body: """
@@ -139,7 +139,7 @@ extension Registry {
             </registry>
             """)
         #expect { try store.importFile(file, actor: "test") } throws: { error in
-            "\(error)".contains("registry.xml:5: 人员 P-2 所属的执法主体 NOWHERE")
+            "\(error)".contains("registry.xml 第5行：人员 P-2 所属的执法主体 NOWHERE")
         }
         #expect(try store.registry().agencies.isEmpty)
     }

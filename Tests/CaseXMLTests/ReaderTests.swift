@@ -75,7 +75,7 @@ import Testing
         let folder = try TemporaryFolder()
         let foreign = try folder.write("foreign.xml", "<case xmlns=\"urn:other\"/>")
         #expect { try CaseFileReader.kind(of: foreign) } throws: { error in
-            "\(error)".contains("not a Zhifa registry, benchmarks, case or cases document")
+            "\(error)".contains("foreign.xml 第1行：根元素 <case>（命名空间“urn:other”）不是 Zhifa 的名录、裁量基准或案件文档")
         }
     }
 }

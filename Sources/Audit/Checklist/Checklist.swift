@@ -1,15 +1,6 @@
 /// How serious a failed rule is, as the checklist grades it.
 public enum Severity: String, Codable, Sendable, CaseIterable {
     case critical, major, minor, advice
-
-    public var chineseName: String {
-        switch self {
-        case .critical: "严重"
-        case .major: "较重"
-        case .minor: "轻微"
-        case .advice: "提示"
-        }
-    }
 }
 
 /// How a checklist weighs one rule.

@@ -25,6 +25,7 @@ public enum AuditJSON {
         string(audit.grade, into: &out)
         out += ",\"id\":"
         string(audit.id, into: &out)
+        if let inProgress = audit.inProgress { out += ",\"inProgress\":" + (inProgress ? "true" : "false") }
         if let indicators = audit.indicators { out += ",\"indicators\":"; encode(indicators, into: &out) }
         out += ",\"score\":" + number(audit.score) + ",\"type\":"
         string(audit.type, into: &out)

@@ -73,6 +73,11 @@ public struct CaseAuditor: Sendable {
         var audit = score(c, findings: findings)
         audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
         audit.indicators = CaseIndicators(context, failures: findings)
+        let then = context.enforcementCase
+        if then.decision == nil, !then.events.contains(where: { $0.kind == .closed }) {
+            audit.inProgress = true
+            audit.grade = CaseAudit.inProgressGrade
+        }
         return audit
     }
 
@@ -85,7 +90,7 @@ public struct CaseAuditor: Sendable {
         let finding = Finding(rule: Self.unreadableRule, status: .manual, severity: .major, deduction: 0,
                               message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(reason)）",
                               title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
-        return CaseAudit(id: id, agency: agency, type: "", score: 0, grade: "无法评查", veto: false,
+        return CaseAudit(id: id, agency: agency, type: "", score: 0, grade: CaseAudit.unreadableGrade, veto: false,
                          categories: [], findings: [finding])
     }
 

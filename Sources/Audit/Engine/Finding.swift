@@ -1,6 +1,6 @@
 import CaseModel
 
-public enum FindingStatus: String, Codable, Sendable {
+public enum FindingStatus: String, Codable, Sendable, CaseIterable {
     case pass, fail, manual
     case notApplicable = "not-applicable"
 }
@@ -48,6 +48,30 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     public var eventsSetAside: Int?
     /// What supervision counts of this case; nil for a case that could not be read.
     public var indicators: CaseIndicators?
+    /// True for a case with no decision (and not closed) as of the audit date. It is 办理中: its
+    /// findings and early warnings stand, but it has no score or grade a person could take for a
+    /// verdict on the file, and averages leave it out. Nil for a decided case.
+    public var inProgress: Bool?
+
+    /// The grade a case in progress carries in place of the checklist's grades.
+    public static let inProgressGrade = "办理中"
+    /// The grade of a stored case that could not be read back.
+    public static let unreadableGrade = "无法评查"
 
     public var failures: [Finding] { findings.filter { $0.status == .fail } }
+    public var isInProgress: Bool { inProgress == true }
+    /// The titles of the failed veto items (一票否决项) that decided the grade.
+    public var vetoReasons: [String] {
+        var seen: Set<String> = []
+        return failures.filter { $0.veto == true && seen.insert($0.title).inserted }.map(\.title)
+    }
+
+    /// What a person reads as the case's result, in one place for every report and page:
+    /// `92.5分 · 良好`, `办理中`, or `100分 · 不合格 · 否决：法制审核`.
+    public var resultText: String {
+        if isInProgress { return Self.inProgressGrade }
+        var text = "\(score.readableText)分 · \(grade)"
+        if veto { text += " · 否决" + (vetoReasons.isEmpty ? "" : "：" + vetoReasons.joined(separator: "、")) }
+        return text
+    }
 }

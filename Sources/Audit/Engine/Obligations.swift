@@ -8,17 +8,6 @@ public struct DueObligation: Codable, Sendable, Equatable {
         case licenseDecision = "license-decision"
         case seizure
         case withdrawal
-
-        public var chineseName: String {
-            switch self {
-            case .disclosure: "公示"
-            case .delivery: "送达决定书"
-            case .decision: "作出处罚决定（九十日）"
-            case .licenseDecision: "作出许可决定"
-            case .seizure: "解除查封扣押"
-            case .withdrawal: "撤回被撤销决定的公示"
-            }
-        }
     }
 
     public var `case`: String

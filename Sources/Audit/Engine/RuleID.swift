@@ -51,20 +51,6 @@ public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case license = "LICENSE"
     case seizure = "SEIZURE"
 
-    /// The family as a report names it.
-    public var chineseName: String {
-        switch self {
-        case .disclose: "行政执法公示"
-        case .officer: "执法人员资格"
-        case .discretion: "行政裁量权基准"
-        case .record: "执法全过程记录"
-        case .review: "重大执法决定法制审核"
-        case .procedure: "执法程序"
-        case .license: "行政许可期限"
-        case .seizure: "查封扣押期限"
-        }
-    }
-
     /// The family of a finding's rule; nil for manual items and other ids outside the catalogue.
     public init?(ruleId: String) {
         guard let rule = RuleID(rawValue: ruleId) else { return nil }

@@ -20,7 +20,7 @@ struct AdminRoutes {
                 users: try app.store.accounts().map {
                     AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt, createdBy: $0.createdBy)
                 },
-                roles: AccountRole.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .clerk) },
+                roles: Option.all(AccountRole.self, selected: .clerk),
                 agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
                 maxUpload: WebError.size(app.configuration.maxUploadBytes)))
         }

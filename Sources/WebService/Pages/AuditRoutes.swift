@@ -23,13 +23,18 @@ struct AuditRoutes {
             let summary = try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name)
             var grades: [String: Int] = [:]
             var rows: [AuditView.Row] = []
-            var total = 0.0
+            var total = 0.0, decided = 0
+            let names = try app.reference().names
             try app.store.forEachAuditResult(runId: summary.run.id!, agency: agency) { result in
                 grades[result.grade, default: 0] += 1
-                total += result.score
+                let inProgress = result.grade == CaseAudit.inProgressGrade
+                if !inProgress {
+                    decided += 1
+                    total += result.score
+                }
                 if rows.count < Self.listed, result.failures > 0 || result.veto {
-                    rows.append(AuditView.Row(id: result.caseId, href: CaseRoutes.href(result.caseId), agency: result.agency,
-                                              score: result.score.readableText, grade: result.grade,
+                    rows.append(AuditView.Row(id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
+                                              score: inProgress ? "—" : result.score.readableText, grade: result.grade,
                                               veto: result.veto, failures: result.failures))
                 }
             }
@@ -37,7 +42,7 @@ struct AuditRoutes {
             let view = AuditView(
                 chrome: Chrome(title: "评查", context: context), asOf: asOf.description, runId: Int(summary.run.id ?? 0),
                 reused: summary.reused, checklist: summary.run.checklistTitle, cases: count,
-                average: count == 0 ? "-" : String(format: "%.1f", total / Double(count)),
+                average: decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)),
                 grades: app.runner.checklist.gradeNames.map { AuditView.GradeCount(name: $0, count: grades[$0] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })

@@ -18,7 +18,9 @@ struct CaseFormRoutes {
             return app.pages.render("case-new", NewCaseView(
                 chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
                 idPrefix: "\(user.agency ?? "")-\(CalendarDate.todayInBeijing().year)-",
-                types: CaseType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == .penalty) }))
+                types: Option.all(CaseType.self, selected: .penalty),
+                procedures: Option.all(Procedure.self, selected: .general),
+                partyKinds: Option.all(PartyKind.self, selected: .organisation)))
         }
         router.post("cases/new") { request, context -> Response in
             let user = try context.user()
@@ -106,6 +108,8 @@ struct NewCaseView {
     var agency: String
     var idPrefix: String
     var types: [Option]
+    var procedures: [Option]
+    var partyKinds: [Option]
 }
 
 extension String {

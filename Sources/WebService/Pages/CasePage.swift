@@ -25,13 +25,13 @@ struct CasePageBuilder {
         let events = c.events.enumerated().map { index, event in
             CaseView.EventView(
                 position: index + 1, date: event.date.description, kind: event.kind.chineseName,
-                officers: event.officers.map { id in people[id].map { "\($0)（\(id)）" } ?? id }.joined(separator: "、").nonEmpty,
+                officers: event.officers.map(reference.names.person).joined(separator: "、").nonEmpty,
                 details: Self.details(of: event, people: people).nonEmpty,
                 records: event.records.enumerated().map { offset, record in
-                    CaseView.RecordView(kind: Self.recordKind(record.kind), title: record.title, file: record.file,
+                    CaseView.RecordView(kind: record.kind.chineseName, title: record.title, file: record.file,
                                         download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }
                                             .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
-                                        sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: Self.evidence(record.evidence),
+                                        sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: record.evidence == .none ? nil : record.evidence.chineseName,
                                         evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
                 },
                 findings: (findingsByEvent[index + 1] ?? []).map(Self.finding))
@@ -44,11 +44,11 @@ struct CasePageBuilder {
             chrome: Chrome(title: "案件 \(c.id)", context: context),
             id: c.id, href: CaseRoutes.href(c.id), agency: agencyName, type: c.type.chineseName,
             procedure: c.procedure.chineseName, major: c.declaredMajor,
-            party: c.party.name, partyKind: c.party.kind == .individual ? "自然人" : "法人或其他组织",
+            party: c.party.name, partyKind: c.party.kind.chineseName,
             matter: c.matter?.text, violationDate: c.matter?.violationDate?.description, item: c.matter?.item,
             saved: saved.map { "已保存：\($0)" },
             audit: CaseView.AuditView(asOf: today.description, checklist: app.runner.checklist.title,
-                                      score: audit.score.readableText, grade: audit.grade, veto: audit.veto,
+                                      result: audit.resultText, inProgress: audit.isInProgress,
                                       failures: audit.failures.count, passed: audit.failures.isEmpty),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
@@ -63,7 +63,7 @@ struct CasePageBuilder {
 
     private func forms(for c: EnforcementCase) -> CaseView.Forms {
         CaseView.Forms(
-            eventKinds: EventKind.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: false) },
+            eventKinds: Option.all(EventKind.self),
             events: c.events.enumerated().map { Option(value: String($0.offset + 1), label: "\($0.offset + 1). \($0.element.date) \($0.element.kind.chineseName)", selected: $0.offset == c.events.count - 1) },
             penaltyKinds: PenaltyKind.allCases.filter { ![.fine, .confiscateIncome, .confiscateProperty, .warning].contains($0) }
                 .map { kind in Option(value: kind.rawValue, label: kind.chineseName, selected: c.outcome?.penalties.contains { $0.kind == kind } ?? false) },
@@ -91,50 +91,22 @@ struct CasePageBuilder {
     static func details(of event: Event, people: [String: String]) -> String {
         var parts: [String] = []
         if let number = event.number { parts.append("文号 \(number)") }
-        if let method = event.method { parts.append("送达方式 \(deliveryMethod(method))") }
+        if let method = event.method { parts.append("送达方式 \(method.chineseName)") }
         if let reviewer = event.reviewer { parts.append("审核人 \(people[reviewer] ?? reviewer)") }
-        if let result = event.result { parts.append(result == .approved ? "审核通过" : result == .rejected ? "审核不通过" : "退回修改") }
+        if let result = event.result { parts.append(result.chineseName) }
         if let until = event.until { parts.append("期限至 \(until)") }
         if let days = event.days { parts.append("延长 \(days) 日") }
         if let rights = event.hearingRights { parts.append(rights ? "告知听证权利" : "未告知听证权利") }
-        if let by = event.revokedBy { parts.append(by == .court ? "法院判决" : by == .reconsideration ? "行政复议" : "自行纠正") }
+        if let by = event.revokedBy { parts.append(by.chineseName) }
         return parts.joined(separator: "；")
-    }
-
-    static func deliveryMethod(_ method: DeliveryMethod) -> String {
-        switch method {
-        case .direct: "直接送达"
-        case .mail: "邮寄送达"
-        case .electronic: "电子送达"
-        case .left: "留置送达"
-        case .publicNotice: "公告送达"
-        }
-    }
-
-    static func recordKind(_ kind: Record.Kind) -> String {
-        switch kind {
-        case .text: "文书"
-        case .audioVideo: "音像记录"
-        case .photo: "照片"
-        }
-    }
-
-    static func evidence(_ evidence: Record.Evidence) -> String? {
-        switch evidence {
-        case .none: nil
-        case .ok: "校验一致"
-        case .mismatch: "哈希不符"
-        case .missing: "文件缺失"
-        case .unverified: "未提供哈希"
-        }
     }
 
     static func outcome(_ outcome: Outcome) -> CaseView.OutcomeView {
         CaseView.OutcomeView(
             penalties: outcome.penalties.map { penalty in penalty.amount.map { "\(penalty.kind.chineseName) \($0)" } ?? penalty.kind.chineseName },
-            bases: outcome.bases.map { "\($0.name) \($0.amount)" },
+            bases: outcome.bases.map { BaseMeasure($0.name).text($0.amount) },
             discretion: outcome.discretion.map { "\($0.level)\($0.reason.map { reason in "（\(reason)）" } ?? "")" },
-            grant: outcome.grant.map { $0 == .granted ? "准予许可" : "不予许可" })
+            grant: outcome.grant?.chineseName)
     }
 
     static func disclosure(_ d: Disclosure) -> CaseView.DisclosureView {
@@ -168,7 +140,7 @@ struct CaseView {
     var review: [ManualItemView]?
     var hasReview: Bool
 
-    struct AuditView { var asOf, checklist, score, grade: String; var veto: Bool; var failures: Int; var passed: Bool }
+    struct AuditView { var asOf, checklist, result: String; var inProgress: Bool; var failures: Int; var passed: Bool }
     struct EventView { var position: Int; var date, kind: String; var officers, details: String?; var records: [RecordView]; var findings: [FindingView] }
     struct RecordView { var kind, title: String; var file, download, sha256, evidence: String?; var evidenceProblem: Bool }
     struct FindingView {

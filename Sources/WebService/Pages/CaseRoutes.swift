@@ -42,7 +42,7 @@ struct CaseRoutes {
                 agencyFilter: user.visibleAgency == nil
                     ? agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
                 showAgencyFilter: user.visibleAgency == nil,
-                types: CaseType.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0 == type) },
+                types: Option.all(CaseType.self, selected: type),
                 rows: result.cases.map { summary in
                     CaseListView.Row(id: summary.id, href: CaseRoutes.href(summary.id), agency: names[summary.agency] ?? summary.agency,
                                      type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
@@ -87,6 +87,11 @@ struct Option {
     var value: String
     var label: String
     var selected: Bool
+
+    /// One option per code, labelled from the shared table, so a form offers what the case page shows.
+    static func all<Code: ChineseLabelled>(_ type: Code.Type, selected: Code? = nil) -> [Option] {
+        Code.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0.rawValue == selected?.rawValue) }
+    }
 }
 
 struct CaseListView {

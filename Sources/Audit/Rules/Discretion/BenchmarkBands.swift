@@ -52,11 +52,11 @@ extension AuditContext {
                 if let high = tier.below, base >= high { continue }
             }
             var parts: [String] = []
-            if let name = tier.base, let base { parts.append("\(name)=\(base)") }
-            if let party = tier.party { parts.append(party == .individual ? "个人" : "单位") }
+            if let name = tier.base, let base { parts.append(BaseMeasure(name).text(base)) }
+            if let party = tier.party { parts.append(party.chineseName) }
             return .found(AppliedTier(tier: tier, base: base, description: parts.isEmpty ? "唯一档次" : parts.joined(separator: "，") + "档次"))
         }
         if let missingBase { return .needsBase(missingBase) }
-        return .none("事项\(item.code)没有适用于\(c.party.kind == .individual ? "个人" : "单位")及本案基数的档次")
+        return .none("事项\(item.code)没有适用于\(c.party.kind.chineseName)及本案基数的档次")
     }
 }

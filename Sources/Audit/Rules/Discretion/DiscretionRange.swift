@@ -28,7 +28,7 @@ struct DiscretionRange: AuditRule {
         let applied: AppliedTier
         switch context.applicableTier(item) {
         case .found(let tier): applied = tier
-        case .needsBase(let name): return .manual("事项\(item.code)按\(name)分档，案卷未载明该基数，无法确定档次")
+        case .needsBase(let name): return .manual("事项\(item.code)按\(BaseMeasure(name).label)分档，案卷未载明该基数，无法确定档次")
         case .none(let why): return .fail(Violation(why, amount: fine))
         }
         guard let band = applied.band(of: level) else {
@@ -36,7 +36,7 @@ struct DiscretionRange: AuditRule {
         }
         let range: (min: Money?, max: Money?)
         do { range = try applied.amounts(band) } catch let missing as MissingBase {
-            return .manual("“\(level)”阶次按\(missing.name)的倍数计算，案卷未载明该基数")
+            return .manual("“\(level)”阶次按\(BaseMeasure(missing.name).label)的倍数计算，案卷未载明该基数")
         }
         let shown = "\(range.min?.description ?? "不限")至\(range.max?.description ?? "不限")"
         if let low = range.min, fine < low {

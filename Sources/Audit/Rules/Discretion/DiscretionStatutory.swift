@@ -17,7 +17,7 @@ struct DiscretionStatutory: AuditRule {
         guard let statutory = applied.tier.statutory else { return .notApplicable("基准未载明法定幅度") }
         let range: (min: Money?, max: Money?)
         do { range = try applied.amounts(statutory) } catch let missing as MissingBase {
-            return .manual("法定幅度按\(missing.name)的倍数计算，案卷未载明该基数")
+            return .manual("法定幅度按\(BaseMeasure(missing.name).label)的倍数计算，案卷未载明该基数")
         }
         if let high = range.max, fine > high {
             return .fail(Violation("罚款\(fine)超过法定最高额\(high)", amount: fine))
