@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "zhifa"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CaseModel", "zhifa"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",

@@ -59,6 +59,7 @@ struct ImportTransaction {
     /// Stores every case, or none: every refusal of the file is collected before it throws.
     func importCases(_ cases: [PreparedCase], agencyScope: String?) throws -> ImportCounts {
         let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
+        let references = try KnownReferences(db)
         var counts = ImportCounts()
         var refused: [XMLDiagnostic] = []
         for prepared in cases {
@@ -72,6 +73,7 @@ struct ImportTransaction {
                 continue
             }
             guard refused.isEmpty else { continue }
+            counts.warnings += references.warnings(for: c, line: prepared.line, file: file)
             switch try CaseStore.store(c, contentHash: prepared.contentHash, sourceFile: file, at: at, db: db, journal: journal) {
             case .new: counts.newCases += 1
             case .replaced: counts.replacedCases += 1
@@ -129,4 +131,37 @@ extension CaseStore {
             """, arguments: [id])
     }
 
+}
+
+/// The people and benchmark items the store holds, for the warnings an import gives (without
+/// refusing) when a case names one it does not know: the file may come before its registry, but a
+/// clerk should hear at once that `O-9` or `SJ-XX-01` is unknown rather than find it in an audit.
+struct KnownReferences {
+    let people: Set<String>
+    let items: [String: Set<String>]
+
+    init(_ db: Database) throws {
+        people = Set(try String.fetchAll(db, sql: "SELECT id FROM officer"))
+        let rows = try Row.fetchAll(db, sql: "SELECT s.agency, i.code FROM benchmarkItem i JOIN benchmarkSet s ON s.id = i.setId")
+        items = Dictionary(grouping: rows, by: { $0["agency"] as String }).mapValues { Set($0.map { $0["code"] as String }) }
+    }
+
+    func warnings(for c: EnforcementCase, line: Int, file: String) -> [XMLDiagnostic] {
+        var found: [XMLDiagnostic] = []
+        var reported: Set<String> = []
+        for event in c.events {
+            let at = event.line > 0 ? event.line : line
+            for officer in event.officers where !people.contains(officer) && reported.insert("o" + officer).inserted {
+                found.append(XMLDiagnostic(file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的执法人员 \(officer) 不在已导入的名录中（已导入；评查将按无有效执法证处理，请核对编号或先导入名录）"))
+            }
+            if let reviewer = event.reviewer, !people.contains(reviewer), reported.insert("r" + reviewer).inserted {
+                found.append(XMLDiagnostic(file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的审核人员 \(reviewer) 不在已导入的名录中（已导入；评查将认定审核人员不具备资格，请核对编号或先导入名录）"))
+            }
+        }
+        if let item = c.matter?.item, items[c.agency]?.contains(item) != true {
+            let sets = items[c.agency] == nil ? "该执法主体尚未导入裁量基准" : "该执法主体已导入的裁量基准中没有这一事项"
+            found.append(XMLDiagnostic(file: file, line: line, message: "案件 \(c.id) 的裁量基准事项 \(item) 无从核对：\(sets)（已导入；请核对事项编号或先导入裁量基准）"))
+        }
+        return found
+    }
 }

@@ -30,6 +30,9 @@ public struct ImportCounts: Sendable, Equatable {
     public var replacedCases = 0
     /// Re-imported with the same content: no new version is made.
     public var unchangedCases = 0
+    /// What was stored but deserves a look: an officer, reviewer or benchmark item that no
+    /// imported registry or benchmark set holds. The audit will judge those cases accordingly.
+    public var warnings: [XMLDiagnostic] = []
 
     public init() {}
 
@@ -37,6 +40,7 @@ public struct ImportCounts: Sendable, Equatable {
         var sum = lhs
         sum.agencies += rhs.agencies; sum.officers += rhs.officers; sum.benchmarkItems += rhs.benchmarkItems
         sum.newCases += rhs.newCases; sum.replacedCases += rhs.replacedCases; sum.unchangedCases += rhs.unchangedCases
+        sum.warnings += rhs.warnings
         return sum
     }
 }
@@ -157,7 +161,7 @@ extension CaseStore {
         return located.sorted { ($0.kind?.importOrder ?? 9, $0.path) < ($1.kind?.importOrder ?? 9, $1.path) }
     }
 
-    /// Problems of a file as `FILE:LINE: message`, whatever was thrown.
+    /// Problems of a file as `FILE 第N行：message`, whatever was thrown.
     static func diagnostics(of error: Error, file: String) -> [XMLDiagnostic] {
         switch error {
         case let error as CaseXMLError:

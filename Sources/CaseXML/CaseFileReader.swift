@@ -11,7 +11,7 @@ public struct ItemRefused: Error, Sendable {
 /// Reads the interchange format's documents, validating each against its bundled XSD.
 ///
 /// Every method either delivers only items of a file that proved valid to its end, or throws
-/// `CaseXMLError.invalid` listing every problem as `FILE:LINE: message`. Callers that write while
+/// `CaseXMLError.invalid` listing every problem as `FILE 第N行：message`. Callers that write while
 /// reading (the store) do so inside a transaction they roll back on that error.
 public struct CaseFileReader: Sendable {
     public init() {}

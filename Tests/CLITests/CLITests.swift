@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 import Testing
 import TestSupport
@@ -84,6 +85,34 @@ struct Zhifa {
         #expect(try Zhifa.run(["verify", "--db", db]).status == 0)
         let xml = try Zhifa.run(["case", "show", "--db", db, "WH-SJJ-2024-0117", "--format", "xml"])
         #expect(xml.out.hasPrefix("<?xml") && xml.out.contains("urn:zhifa:case:1"))
+
+        // People read names and labels from the shared table, as the web page shows them.
+        let text = try Zhifa.run(["case", "show", "--db", db, "WH-SJJ-2024-0117"]).out
+        #expect(text.contains("执法主体  芜湖市市场监督管理局"))
+        #expect(text.contains("行政处罚（\(Procedure.general.chineseName)）") && text.contains("（\(PartyKind.organisation.chineseName)）"))
+        #expect(text.contains("王某（O-1001）") && text.contains("（文字记录）"))
+        #expect(!text.contains("general") && !text.contains("（text）") && !text.contains("单位）"))
+        let table = try Zhifa.run(["cases", "--db", db]).out
+        #expect(table.contains("芜湖市市场监督管理局\t行政处罚\t普通程序"))
+        let missing = try Zhifa.run(["case", "show", "--db", db, "NO-SUCH-CASE"])
+        #expect(missing.status != 0 && missing.err.contains("中没有案件 NO-SUCH-CASE"))
+    }
+
+    /// The argument parser's own errors and the calendar's refusals read as Chinese sentences.
+    @Test func commandLineMistakesAreAnsweredInChinese() throws {
+        let negative = try Zhifa.run(["calendar", "add", "2024-10-08", "-3"])
+        #expect(negative.status != 0 && negative.out.isEmpty)
+        #expect(negative.err.hasPrefix("错误：工作日数 -3 为负数"), "\(negative.err)")
+        #expect(try Zhifa.run(["calendar", "add", "2024-10-08", "0"]).out == "2024-10-08\n")
+        let missing = try Zhifa.run(["calendar", "add", "2024-10-08"])
+        #expect(missing.err.hasPrefix("错误：缺少工作日数 N"))
+        let unknown = try Zhifa.run(["cases", "--bogus"])
+        #expect(unknown.err.hasPrefix("错误：没有选项 --bogus") && unknown.err.contains("用法："))
+        let choice = try Zhifa.run(["cases", "--format", "pdf"])
+        #expect(choice.err.hasPrefix("错误：--format <format> 不接受取值“pdf”；可选：table、json"))
+        let noArgument = try Zhifa.run(["case", "show"])
+        #expect(noArgument.err.hasPrefix("错误：缺少参数 <id>"))
+        #expect(!(negative.err + missing.err + unknown.err + choice.err + noArgument.err).contains("Error:"))
     }
 
     /// A mistyped --db is an error for every command but import, and creates nothing (issue 13).

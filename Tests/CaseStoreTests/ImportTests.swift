@@ -75,11 +75,23 @@ import Testing
             <events><event kind="inspection" date="2024-03-01" officers="X-1 X-2"/>
             <event kind="legal-review" date="2024-03-02" reviewer="X-9" result="approved"/></events>
             """))
-        #expect(try store.importFile(unknownPeople, actor: "test").newCases == 1)
+        let counts = try store.importFile(unknownPeople, actor: "test")
+        #expect(counts.newCases == 1)
         let stored = try #require(try store.loadCase(id: "T-1"))
         #expect(stored.events[0].officers == ["X-1", "X-2"])
         #expect(stored.events[1].reviewer == "X-9")
         #expect(stored.matter?.item == "NO-ITEM")
+        // Stored, but each unknown name is a warning on its own line.
+        #expect(counts.warnings.map(\.line) == [5, 5, 6, 2], "\(counts.warnings)")
+        #expect(counts.warnings[0].message.hasPrefix("案件 T-1 事件“现场检查”的执法人员 X-1 不在已导入的名录中"))
+        #expect(counts.warnings[2].message.hasPrefix("案件 T-1 事件“法制审核”的审核人员 X-9 不在已导入的名录中"))
+        #expect(counts.warnings[3].message.hasPrefix("案件 T-1 的裁量基准事项 NO-ITEM 无从核对：该执法主体已导入的裁量基准中没有这一事项"))
+        // Officers the registry holds and no benchmark item: nothing to warn of.
+        let known = try folder.write("c.xml", caseDocument(id: "T-2", body: """
+            <events><event kind="inspection" date="2024-03-01" officers="O-1001 O-1002"/></events>
+            """))
+        let knownCounts = try store.importFile(known, actor: "test")
+        #expect(knownCounts.newCases == 1 && knownCounts.warnings.isEmpty, "\(knownCounts.warnings)")
     }
 
     @Test func theOtherFilesOfTheCommandStillImportAndEveryFailureIsListed() throws {

@@ -11,6 +11,10 @@ public struct AuditContext: Sendable {
     public let people: [String: Officer]
     /// The benchmark item `matter/@item` names, from the agency's benchmarks in force; nil when none.
     public let benchmarkItem: BenchmarkItem?
+    /// When no set in force holds the item but a later set does: the day that set took effect.
+    public let benchmarkItemTakesEffect: CalendarDate?
+    /// The agency's name as the registry holds it, else its code: what findings say.
+    public let agencyName: String
 
     public let decision: Event?
     /// Sum of the fines, nil when the outcome has none.
@@ -32,7 +36,8 @@ public struct AuditContext: Sendable {
     static let weightyPenalties: Set<PenaltyKind> = [.revokeLicense, .lowerQualification, .orderSuspension, .orderClosure, .restrictEmployment]
 
     public init(enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
-                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?, eventsSetAside: Int = 0) {
+                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?,
+                benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, eventsSetAside: Int = 0) {
         self.enforcementCase = c
         self.eventsSetAside = eventsSetAside
         self.asOf = asOf
@@ -40,6 +45,8 @@ public struct AuditContext: Sendable {
         self.parameters = parameters
         self.people = people
         self.benchmarkItem = benchmarkItem
+        self.benchmarkItemTakesEffect = benchmarkItem == nil ? benchmarkItemTakesEffect : nil
+        self.agencyName = agencyName ?? c.agency
         self.decision = c.decision
 
         let penalties = c.outcome?.penalties ?? []

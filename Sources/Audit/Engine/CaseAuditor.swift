@@ -7,6 +7,7 @@ public struct CaseAuditor: Sendable {
     public let parameters: AuditParameters
     public let calendar: WorkingDayCalendar
     private let people: [String: Officer]
+    private let names: RegistryNames
     /// Benchmark sets by agency, newest effective date first.
     private let benchmarks: [String: [BenchmarkSet]]
     private let rules: [(rule: any AuditRule, setting: RuleSetting)]
@@ -16,6 +17,7 @@ public struct CaseAuditor: Sendable {
         self.parameters = try AuditParameters(checklist.parameters)
         self.calendar = calendar
         self.people = Dictionary(registry.officers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.names = RegistryNames(registry)
         self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
             .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
         self.rules = RuleCatalogue.all.compactMap { rule in
@@ -36,13 +38,24 @@ public struct CaseAuditor: Sendable {
         return nil
     }
 
+    /// When the agency's sets in force lack the item but a later set holds it: the day the first
+    /// such set took effect (a benchmark not yet in force on the decision date).
+    func benchmarkItemTakesEffect(for c: EnforcementCase) -> CalendarDate? {
+        guard let code = c.matter?.item, let when = c.decision?.date ?? c.matter?.violationDate else { return nil }
+        return (benchmarks[c.agency] ?? [])
+            .filter { set in set.effective.map { $0 > when } == true && set.items.contains { $0.code == code } }
+            .compactMap(\.effective).min()
+    }
+
     /// What the rules see of a case: for callers that need its deadlines or derived facts.
     /// The case is taken as it stood on `asOf` (`EnforcementCase.asOf`): what happened later does
     /// not exist yet for the rules, the due list or the pages.
     public func context(for c: EnforcementCase, asOf: CalendarDate) -> AuditContext {
         let (then, setAside) = c.asOf(asOf)
         return AuditContext(enforcementCase: then, asOf: asOf, calendar: calendar, parameters: parameters,
-                            people: people, benchmarkItem: benchmarkItem(for: then), eventsSetAside: setAside)
+                            people: people, benchmarkItem: benchmarkItem(for: then),
+                            benchmarkItemTakesEffect: benchmarkItemTakesEffect(for: then),
+                            agencyName: names.agency(then.agency), eventsSetAside: setAside)
     }
 
     /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even
@@ -118,6 +131,7 @@ public struct CaseAuditor: Sendable {
                 f.amount = violation.amount?.yuanText
                 f.deadline = violation.deadline?.date
                 f.calendarRule = violation.deadline?.rule
+                if let basis = violation.basis { f.basis = basis }
                 return f
             }
         }

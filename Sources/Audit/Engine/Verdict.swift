@@ -46,11 +46,14 @@ public struct Violation: Sendable, Equatable {
     public var date: CalendarDate?
     public var amount: Money?
     public var deadline: Deadline?
+    /// The clause this failure breaks, when a rule checks conditions from different clauses; nil
+    /// for the rule's own basis.
+    public var basis: String?
 
     public init(_ message: String, event: EventReference? = nil, officer: String? = nil, date: CalendarDate? = nil,
-                amount: Money? = nil, deadline: Deadline? = nil) {
+                amount: Money? = nil, deadline: Deadline? = nil, basis: String? = nil) {
         self.message = message; self.event = event; self.officer = officer; self.date = date
-        self.amount = amount; self.deadline = deadline
+        self.amount = amount; self.deadline = deadline; self.basis = basis
     }
 }
 

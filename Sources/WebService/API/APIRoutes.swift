@@ -94,7 +94,9 @@ struct APIRoutes {
             }
             let counts = try app.store.importDocument(source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
                                                       evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
-            return try .json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases), status: .created)
+            return try .json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases,
+                                      warnings: counts.warnings.isEmpty ? nil : counts.warnings.map { .init(line: $0.line, message: $0.message) }),
+                             status: .created)
         } catch let error as CaseXMLError {
             throw WebError.invalidDocument(error.diagnostics)
         }
@@ -103,7 +105,12 @@ struct APIRoutes {
     struct Credentials: Decodable { var user: String; var password: String }
     struct SignedIn: Encodable { var user: String; var role: String; var agency: String? }
     struct CaseList: Encodable { var total, limit, offset: Int; var cases: [CaseSummary] }
-    struct Imported: Encodable { var new, replaced, unchanged: Int }
+    struct Imported: Encodable {
+        var new, replaced, unchanged: Int
+        /// Stored, but naming an officer, reviewer or benchmark item nobody imported.
+        var warnings: [Warning]?
+        struct Warning: Encodable { var line: Int; var message: String }
+    }
 }
 
 extension Response {

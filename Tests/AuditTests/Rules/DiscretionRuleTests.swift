@@ -19,6 +19,28 @@ import Testing
         #expect(status("DISCRETION-MISSING", penalty([], type: .license)) == .notApplicable)
     }
 
+    @Test func anItemNotYetInForceSaysSoWithTheDayItTookEffect() throws {
+        let later = BenchmarkSet(agency: "X", title: "某局裁量基准（2024年修订）", effective: day("2024-06-01"), items: [
+            BenchmarkItem(code: "NEW", name: "新增事项", tiers: [
+                Tier(statutory: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))),
+                     levels: [Level(name: "一般", band: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))))]),
+            ], implicitTier: true),
+        ])
+        let auditor = try CaseAuditor(checklist: Fixture.national, calendar: Fixture.calendar, registry: Fixture.registry,
+                                      benchmarks: Fixture.benchmarks + [later])
+        func decided(_ date: String) -> Finding? {
+            let c = penalty([.e(.decision, date, "A B")], item: "NEW", fine: "1000", level: "一般")
+            return auditor.audit(c, asOf: day("2026-11-22")).findings.first { $0.rule == "DISCRETION-MISSING" }
+        }
+        // The day before the revision took effect: the item exists, but not yet.
+        #expect(decided("2024-05-31")?.status == .fail)
+        #expect(decided("2024-05-31")?.message == "事项NEW所在的某局裁量基准自2024-06-01起施行，决定日2024-05-31尚未施行，当时没有可适用的裁量基准事项")
+        // On the day it took effect it applies.
+        #expect(decided("2024-06-01")?.status == .pass)
+        // An item no set holds at all is named with the agency's name, not its code.
+        #expect(findings("DISCRETION-MISSING", fined("300000", item: "NO-SUCH")).first?.message == "某局的裁量基准中没有事项NO-SUCH")
+    }
+
     @Test func rangeIsInclusiveAtBothEndsOfTheMultipleBand() {
         // goods value 20,000 → tier two, 一般 = 13–17 × = 260,000–340,000.
         #expect(status("DISCRETION-RANGE", fined("260000")) == .pass)

@@ -49,5 +49,13 @@ import Testing
         #expect(status("REVIEW-REVIEWER", decision("100", reviews: [Self.review(by: "R-OFFICER")])) == .pass)
         let selfReviewed = decision("100", reviews: [Self.review(by: "R-OFFICER")], extra: [.e(.inspection, "2024-05-01", "A R-OFFICER")])
         #expect(findings("REVIEW-REVIEWER", selfReviewed).map(\.officer) == ["R-OFFICER"])
+        // The finding quotes the condition that failed, not the qualification clause.
+        let separation = findings("REVIEW-REVIEWER", selfReviewed).first?.basis
+        #expect(separation?.contains("承办本案的执法人员不得同时担任本案的法制审核人员") == true)
+        #expect(separation?.contains("法律职业资格") == false)
+        let unqualified = findings("REVIEW-REVIEWER", decision("100", reviews: [Self.review(by: "R-FROM")])).first?.basis
+        #expect(unqualified?.hasPrefix("《行政处罚法》第五十八条第二款") == true)
+        let unregistered = findings("REVIEW-REVIEWER", decision("100", reviews: [Self.review(by: "NOBODY")])).first?.basis
+        #expect(unregistered?.contains("有专人负责") == true)
     }
 }

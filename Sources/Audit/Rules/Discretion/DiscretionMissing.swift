@@ -13,7 +13,12 @@ struct DiscretionMissing: AuditRule {
         var violations: [Violation] = []
         if let code = context.enforcementCase.matter?.item {
             if context.benchmarkItem == nil {
-                violations.append(Violation("\(context.enforcementCase.agency)的裁量基准中没有事项\(code)"))
+                let when = context.decision.map { "决定日\($0.date)" } ?? "违法行为发生日"
+                if let effective = context.benchmarkItemTakesEffect {
+                    violations.append(Violation("事项\(code)所在的\(context.agencyName)裁量基准自\(effective)起施行，\(when)尚未施行，当时没有可适用的裁量基准事项"))
+                } else {
+                    violations.append(Violation("\(context.agencyName)的裁量基准中没有事项\(code)"))
+                }
             }
         } else {
             violations.append(Violation("案卷未载明所适用的裁量基准事项"))
