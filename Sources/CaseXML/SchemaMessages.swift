@@ -116,6 +116,10 @@ enum SchemaMessages {
         "registry": "名录", "agency": "执法主体", "officer": "人员", "certificate": "执法证件",
         "training": "培训", "benchmarks": "裁量基准", "item": "裁量事项", "statutory": "法定幅度",
         "level": "裁量阶次", "tier": "档次",
+        // Checklists (Checklists/checklist.xsd), which auditors edit.
+        "checklist": "评查表", "rule": "规则", "rules": "规则设置", "categories": "类别设置", "category": "类别",
+        "grades": "等级设置", "grade": "等级", "manual": "人工评查项设置", "parameters": "参数设置",
+        "parameter": "参数", "appraisal": "考核扣分设置", "deduction": "扣分项",
     ]
 
     /// Chinese names of attributes; `element.attribute` entries say what an attribute means on one element.
@@ -138,6 +142,9 @@ enum SchemaMessages {
         "penalty.kind": "处罚种类", "base.name": "基数名称", "case.id": "案件编号", "officer.id": "人员编号",
         "agency.name": "机关名称", "officer.name": "姓名", "certificate.number": "证号", "event.number": "文号",
         "base.amount": "基数数额", "penalty.amount": "金额",
+        "cap": "扣分上限", "deduction": "扣分", "per-occurrence": "每次扣分", "veto": "一票否决", "points": "分值",
+        "severity": "严重程度", "enabled": "启用", "extends": "继承的评查表", "each": "每次扣分", "value": "取值",
+        "rules": "规则", "note": "说明", "rule.id": "规则编号", "category.name": "类别名称", "grade.min": "最低分",
     ]
 
     static func local(_ qualified: String) -> String {

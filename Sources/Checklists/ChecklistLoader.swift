@@ -12,9 +12,9 @@ public enum ChecklistError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let name): "no checklist \(name): give a file path or the name of a file in Checklists/"
-        case .invalid(let file, let line, let message): "\(file):\(line): \(message)"
-        case .cyclicExtension(let chain): "checklists extend each other in a loop: \(chain.joined(separator: " → "))"
+        case .notFound(let name): "没有评查表 \(name)：请给出文件路径，或 Checklists/ 中的文件名"
+        case .invalid(let file, let line, let message): line > 0 ? "\(file) 第\(line)行：\(message)" : "\(file)：\(message)"
+        case .cyclicExtension(let chain): "评查表相互继承成环：\(chain.joined(separator: " → "))"
         }
     }
 }
@@ -28,7 +28,7 @@ public struct ChecklistLoader: Sendable {
     /// The bundled (or user-extended) Checklists folder.
     public static func bundled() throws -> ChecklistLoader {
         guard let folder = ChecklistsLocator.directory() else {
-            throw ChecklistError.notFound("Checklists folder (set ZHIFA_CHECKLISTS)")
+            throw ChecklistError.notFound("目录（请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹）")
         }
         return ChecklistLoader(directory: folder)
     }
@@ -56,7 +56,7 @@ public struct ChecklistLoader: Sendable {
             tree = try XMLTree.read(url, schema: directory.appendingPathComponent("checklist.xsd"), displayName: url.path)
         } catch let error as CaseXMLError {
             let first = error.diagnostics.first
-            throw ChecklistError.invalid(file: first?.file ?? url.path, line: first?.line ?? 0, message: error.description)
+            throw ChecklistError.invalid(file: first?.file ?? url.path, line: first?.line ?? 0, message: first?.message ?? error.description)
         }
         let bytes = try Data(contentsOf: url)
         var checklist: Checklist
@@ -86,7 +86,7 @@ public struct ChecklistLoader: Sendable {
         for rule in tree.child(named: "rules")?.children ?? [] {
             guard let id = rule["id"] else { continue }
             guard RuleCatalogue.rule(id) != nil else {
-                throw ChecklistError.invalid(file: file, line: rule.line, message: "rule \(id) is not in the rule catalogue")
+                throw ChecklistError.invalid(file: file, line: rule.line, message: "规则 \(id) 不在规则目录中（zhifa rules 列出全部规则）")
             }
             var setting = checklist.rules[id] ?? RuleSetting(id: id, category: "", deduction: 0, perOccurrence: 0, cap: nil,
                                                              severity: .major, veto: false, enabled: true, note: nil)
@@ -122,10 +122,10 @@ public struct ChecklistLoader: Sendable {
         guard !checklist.categories.isEmpty else { throw fail("the checklist has no categories") }
         guard !checklist.grades.isEmpty else { throw fail("the checklist has no grades") }
         for setting in checklist.rules.values where checklist.category(named: setting.category) == nil {
-            throw fail("rule \(setting.id) is in category \"\(setting.category)\", which the checklist does not define")
+            throw fail("规则 \(setting.id) 归入的类别“\(setting.category)”在评查表中没有定义")
         }
         for item in checklist.manualItems where checklist.category(named: item.category) == nil {
-            throw fail("manual item \(item.id) is in category \"\(item.category)\", which the checklist does not define")
+            throw fail("人工评查项 \(item.id) 归入的类别“\(item.category)”在评查表中没有定义")
         }
         do {
             _ = try AuditParameters(checklist.parameters)

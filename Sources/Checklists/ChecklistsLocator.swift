@@ -40,7 +40,7 @@ extension WorkingDayCalendar {
     public static func bundled() throws -> WorkingDayCalendar {
         guard let checklists = ChecklistsLocator.directory() else {
             throw CalendarError.malformedData(file: "Checklists/calendar", line: 0,
-                                              message: "folder not found; set ZHIFA_CHECKLISTS to the Checklists folder")
+                                              message: "找不到该文件夹；请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹")
         }
         return try load(directory: checklists.appendingPathComponent("calendar"))
     }

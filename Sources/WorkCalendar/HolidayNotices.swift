@@ -62,11 +62,11 @@ public enum CalendarError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .yearNotCovered(let year):
-            "the working-day calendar holds no State Council holiday notice for \(year); add that year's notice to Checklists/calendar"
+            "工作日历中没有\(year)年的国务院办公厅部分节假日安排通知，无法计算工作日；请将该年通知加入 Checklists/calendar"
         case .malformedData(let file, let line, let message):
-            "\(file):\(line): \(message)"
+            line > 0 ? "\(file) 第\(line)行：\(message)" : "\(file)：\(message)"
         case .missingYears(let file, let years):
-            "\(file): the calendar has no notice for \(years.map(String.init).joined(separator: ", ")) between the years it holds"
+            "\(file)：工作日历缺少\(years.map(String.init).joined(separator: "、"))年的节假日安排通知（夹在已有年份之间，跨年计算会出错）"
         }
     }
 }

@@ -26,13 +26,13 @@ public enum NoticeFile {
             switch keyword {
             case "year":
                 guard words.count >= 3, let year = Int(words[1]), (1949...9999).contains(year) else {
-                    throw fail("expected `year YYYY <notice title and number>`")
+                    throw fail("应写作 `year YYYY 通知标题和文号`")
                 }
-                if notices.contains(where: { $0.year == year }) { throw fail("year \(year) is given twice") }
+                if notices.contains(where: { $0.year == year }) { throw fail("\(year)年出现了两次") }
                 notices.append(HolidayNotice(year: year, citation: words[2...].joined(separator: " ")))
             case "holiday", "workday":
-                guard !notices.isEmpty else { throw fail("`\(keyword)` before any `year` line") }
-                guard words.count >= 3 else { throw fail("expected `\(keyword) <holiday name> <dates>`") }
+                guard !notices.isEmpty else { throw fail("`\(keyword)` 行之前没有 `year` 行") }
+                guard words.count >= 3 else { throw fail("应写作 `\(keyword) 节日名称 日期`") }
                 let name = String(words[1])
                 var dates: [CalendarDate] = []
                 for word in words[2...] {
@@ -42,12 +42,12 @@ public enum NoticeFile {
                     notices[notices.count - 1].holidays.append((name, dates))
                 } else {
                     for date in dates {
-                        guard date.isWeekend else { throw fail("\(date) is not a weekend day, so it cannot be a make-up working day") }
+                        guard date.isWeekend else { throw fail("\(date) 不是周末，不能作为调休上班日") }
                         notices[notices.count - 1].makeUpWorkdays.append((name, date))
                     }
                 }
             default:
-                throw fail("unknown keyword `\(keyword)` (expected year, holiday or workday)")
+                throw fail("不认识的关键字 `\(keyword)`（应为 year、holiday 或 workday）")
             }
         }
         return notices
@@ -56,11 +56,11 @@ public enum NoticeFile {
     private static func parseDates(_ word: Substring, fail: (String) -> CalendarError) throws -> [CalendarDate] {
         let bounds = word.components(separatedBy: "..")
         guard bounds.count <= 2, let first = CalendarDate(bounds[0]) else {
-            throw fail("`\(word)` is neither a YYYY-MM-DD date nor a range FROM..TO")
+            throw fail("`\(word)` 既不是 YYYY-MM-DD 日期，也不是 起..止 的日期范围")
         }
         guard bounds.count == 2 else { return [first] }
         guard let last = CalendarDate(bounds[1]), first <= last, first.days(to: last) < 31 else {
-            throw fail("`\(word)` is not a range FROM..TO of at most a month")
+            throw fail("`\(word)` 不是一个月以内的 起..止 日期范围")
         }
         return (0...first.days(to: last)).map { first.adding(days: $0) }
     }
@@ -76,7 +76,7 @@ public enum NoticeFile {
             let text = try String(contentsOf: url, encoding: .utf8)
             let parsed = try parse(text, file: url.path)
             for notice in parsed where notices.contains(where: { $0.year == notice.year }) {
-                throw CalendarError.malformedData(file: url.path, line: 0, message: "year \(notice.year) is already given by another file")
+                throw CalendarError.malformedData(file: url.path, line: 0, message: "\(notice.year)年已由另一个文件给出")
             }
             notices += parsed
         }

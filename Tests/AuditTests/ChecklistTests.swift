@@ -39,13 +39,13 @@ import Testing
 
     @Test func refusesWhatTheSchemaForbidsWithFileAndLine() {
         #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"DISCLOSE-LATE\" deduction=\"-1\"/>\n</rules></checklist>") } throws: { error in
-            "\(error)".contains("custom.xml:3:")
+            "\(error)".hasSuffix("custom.xml 第3行：规则的扣分“-1”低于下限 0")
         }
     }
 
     @Test func refusesUnknownRulesCategoriesAndParameters() {
         #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"NO-SUCH-RULE\"/>\n</rules></checklist>") } throws: { error in
-            "\(error)".contains("NO-SUCH-RULE is not in the rule catalogue")
+            "\(error)".contains("custom.xml 第3行：规则 NO-SUCH-RULE 不在规则目录中")
         }
         #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><rules><rule id=\"DISCLOSE-LATE\" category=\"无此类别\"/></rules></checklist>") } throws: { error in
             "\(error)".contains("无此类别")
@@ -54,7 +54,7 @@ import Testing
             "\(error)".contains("delivery.workdayz")
         }
         #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"custom\"/>") } throws: { error in
-            "\(error)".contains("loop")
+            "\(error)".contains("评查表相互继承成环")
         }
     }
 

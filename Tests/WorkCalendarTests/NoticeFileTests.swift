@@ -20,13 +20,13 @@ import WorkCalendar
     }
 
     @Test func namesTheFileAndLineOfABadLine() {
-        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 3, message: "`2030-02-30` is neither a YYYY-MM-DD date nor a range FROM..TO")) {
+        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 3, message: "`2030-02-30` 既不是 YYYY-MM-DD 日期，也不是 起..止 的日期范围")) {
             try NoticeFile.parse("year 2030 通知\nholiday 元旦 2030-01-01\nholiday 春节 2030-02-30\n", file: "x.txt")
         }
-        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 1, message: "`holiday` before any `year` line")) {
+        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 1, message: "`holiday` 行之前没有 `year` 行")) {
             try NoticeFile.parse("holiday 元旦 2030-01-01\n", file: "x.txt")
         }
-        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 2, message: "2030-01-02 is not a weekend day, so it cannot be a make-up working day")) {
+        #expect(throws: CalendarError.malformedData(file: "x.txt", line: 2, message: "2030-01-02 不是周末，不能作为调休上班日")) {
             try NoticeFile.parse("year 2030 通知\nworkday 元旦 2030-01-02\n", file: "x.txt")
         }
     }

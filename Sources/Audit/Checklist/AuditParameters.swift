@@ -29,12 +29,12 @@ public struct AuditParameters: Sendable, Equatable {
     public init(_ values: [String: String]) throws {
         func int(_ name: String, _ keyPath: WritableKeyPath<AuditParameters, Int>) throws {
             guard let text = values[name] else { return }
-            guard let value = Int(text), value >= 0 else { throw Invalid(message: "parameter \(name)=\"\(text)\" is not a whole number") }
+            guard let value = Int(text), value >= 0 else { throw Invalid(message: "参数 \(name)=\"\(text)\" 不是非负整数") }
             self[keyPath: keyPath] = value
         }
         func money(_ name: String, _ keyPath: WritableKeyPath<AuditParameters, Money>) throws {
             guard let text = values[name] else { return }
-            guard let value = Money(yuanText: text) else { throw Invalid(message: "parameter \(name)=\"\(text)\" is not an amount in yuan") }
+            guard let value = Money(yuanText: text) else { throw Invalid(message: "参数 \(name)=\"\(text)\" 不是以元为单位的金额") }
             self[keyPath: keyPath] = value
         }
         try int("disclosure.penalty.workdays", \.disclosurePenaltyWorkdays)
@@ -56,7 +56,7 @@ public struct AuditParameters: Sendable, Equatable {
         try int("limitation.years", \.limitationYears)
         try int("limitation.extended.years", \.limitationExtendedYears)
         if let text = values["reviewer.qualification.from"] {
-            guard let date = CalendarDate(text) else { throw Invalid(message: "parameter reviewer.qualification.from=\"\(text)\" is not a date") }
+            guard let date = CalendarDate(text) else { throw Invalid(message: "参数 reviewer.qualification.from=\"\(text)\" 不是有效日期") }
             reviewerQualificationFrom = date
         }
         let known: Set<String> = ["disclosure.penalty.workdays", "disclosure.license.workdays", "disclosure.other.workdays",
@@ -66,7 +66,7 @@ public struct AuditParameters: Sendable, Equatable {
                                   "simple.fine.individual", "simple.fine.organisation", "limitation.years",
                                   "limitation.extended.years", "reviewer.qualification.from"]
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
-            throw Invalid(message: "parameter \(unknown) is not one any rule reads")
+            throw Invalid(message: "参数 \(unknown) 没有任何规则使用（请检查拼写）")
         }
     }
 
