@@ -210,5 +210,5 @@ public struct BaseMeasure: Sendable, Equatable {
     }
 
     /// The amount with its unit: `体积50立方米`, `货值金额3200元`.
-    public func text(_ amount: Money) -> String { "\(label)\(amount.yuanText)\(unit)" }
+    public func text(_ amount: Money) -> String { "\(label)\(amount.groupedText)\(unit)" }
 }

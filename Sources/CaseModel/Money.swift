@@ -31,7 +31,24 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    public var description: String { yuanText + "元" }
+    /// For people: thousands separated, as officials write amounts (`800,000元`, `1,234.5元`).
+    public var description: String { groupedText + "元" }
+
+    /// `800,000`, `1,234.5`: the yuan text with thousands separators.
+    public var groupedText: String {
+        let plain = yuanText
+        let negative = plain.hasPrefix("-")
+        let digits = negative ? String(plain.dropFirst()) : plain
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        grouped = whole + grouped
+        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
     /// Saturates instead of trapping: the XSD bounds every amount to under 10^12 yuan, so only a

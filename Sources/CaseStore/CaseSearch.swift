@@ -1,18 +1,38 @@
 import CaseModel
 import GRDB
 
-/// What a case listing asks for: filters, a page, newest decisions first.
+/// The orders a listing can be sorted in by the store itself.
+public enum CaseSort: String, Sendable, CaseIterable {
+    /// Newest decision first, undecided cases last.
+    case decisionDate = "date"
+    case id
+    case party
+    case agency
+
+    var orderBy: String {
+        switch self {
+        case .decisionDate: "c.decisionDate IS NULL, c.decisionDate DESC, c.id"
+        case .id: "c.id"
+        case .party: "p.name, c.id"
+        case .agency: "c.agency, c.decisionDate IS NULL, c.decisionDate DESC, c.id"
+        }
+    }
+}
+
+/// What a case listing asks for: filters, an order, a page.
 public struct CaseQuery: Sendable, Equatable {
     /// Only this agency's cases (a clerk's listing, or a chosen filter).
     public var agency: String?
     public var type: CaseType?
     /// Matched, as a substring, against the case id, the decision number and the party's name.
     public var text: String?
+    public var sort: CaseSort
     public var limit: Int
     public var offset: Int
 
-    public init(agency: String? = nil, type: CaseType? = nil, text: String? = nil, limit: Int = 100, offset: Int = 0) {
-        self.agency = agency; self.type = type; self.text = text; self.limit = limit; self.offset = offset
+    public init(agency: String? = nil, type: CaseType? = nil, text: String? = nil, sort: CaseSort = .decisionDate,
+                limit: Int = 100, offset: Int = 0) {
+        self.agency = agency; self.type = type; self.text = text; self.sort = sort; self.limit = limit; self.offset = offset
     }
 }
 
@@ -41,7 +61,7 @@ extension CaseStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
-                ORDER BY c.decisionDate IS NULL, c.decisionDate DESC, c.id LIMIT ? OFFSET ?
+                ORDER BY \(query.sort.orderBy) LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(arguments + [max(0, query.limit), max(0, query.offset)]))
             let cases = rows.map { row in
                 CaseSummary(id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,

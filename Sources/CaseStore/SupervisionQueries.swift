@@ -7,6 +7,10 @@ public struct AuditResultWithCase: Sendable {
     public var type: CaseType
     public var decisionDate: CalendarDate?
     public var decisionNumber: String?
+    /// The party's name (当事人).
+    public var party: String
+    /// The fines of the decision together, nil when it imposed none.
+    public var fine: Money?
     /// The decision date, or for an undecided case its first recorded act: the date lists filter by.
     public var caseDate: CalendarDate?
 }
@@ -19,6 +23,8 @@ extension CaseStore {
         try database.read { db in
             var sql = """
                 SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
+                       (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
+                       (SELECT SUM(f.amount) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
                        COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
                 FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
                 WHERE r.runId = ?
@@ -33,7 +39,8 @@ extension CaseStore {
             while let row = try rows.next() {
                 let typeText: String = row["caseType"]
                 try body(AuditResultWithCase(result: try AuditResultRecord(row: row), type: CaseType(rawValue: typeText) ?? .other,
-                                             decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"], caseDate: row["caseDate"]))
+                                             decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+                                             party: row["partyName"] ?? "", fine: row["fine"], caseDate: row["caseDate"]))
             }
         }
     }
@@ -44,6 +51,17 @@ extension CaseStore {
             let records = try AuditResultRecord.filter(AuditResultRecord.Columns.runId == runId && caseIds.contains(AuditResultRecord.Columns.caseId)).fetchAll(db)
             return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
         }
+    }
+
+    /// The year with the most decisions on or before `day` (the later one on a tie): the year a
+    /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when none.
+    public func busiestDecisionYear(onOrBefore day: CalendarDate) throws -> Int? {
+        try database.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
+                GROUP BY year ORDER BY COUNT(*) DESC, year DESC LIMIT 1
+                """, arguments: [day])
+        }.flatMap { Int($0) }
     }
 
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.

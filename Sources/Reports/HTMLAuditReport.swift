@@ -5,21 +5,19 @@ import CaseStore
 import Foundation
 
 /// A self-contained, printable HTML report of a stored run: no scripts, fonts or images fetched.
-/// The summary draws the grade distribution as inline SVG; each case follows with its findings.
+/// The summary draws the grade distribution as inline SVG and tallies each agency; each case
+/// follows with its party, decision and findings; the reviewers sign at the end. A4, page numbers.
 public enum HTMLAuditReport {
     public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
                              grades gradeOrder: [String], to sink: ReportSink) throws {
         // First pass: the summary needs totals before the cases are listed.
         var grades: [String: Int] = [:]
-        var total = 0.0, count = 0, decided = 0, vetoes = 0, failures = 0
+        var all = AgencyTally(), byAgency: [String: AgencyTally] = [:]
+        var failures = 0
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
             grades[record.grade, default: 0] += 1
-            count += 1
-            if record.grade != CaseAudit.inProgressGrade {
-                decided += 1
-                total += record.score
-            }
-            if record.veto { vetoes += 1 }
+            all.add(record)
+            byAgency[record.agency, default: AgencyTally()].add(record)
         }
         let names = RegistryNames(try store.registry())
         sink.write("""
@@ -27,33 +25,37 @@ public enum HTMLAuditReport {
             <html lang="zh-CN"><head><meta charset="utf-8"/>
             <title>行政执法案卷评查报告</title>
             <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; margin: 2em; color: #222; }
-            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-            .meta { color: #555; margin-bottom: 1.5em; }
-            table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-            th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
-            th { background: #ddebf7; }
+            \(PrintStyle.css)
             table.findings { table-layout: fixed; }
             table.findings th:nth-child(1) { width: 4.5em; } table.findings th:nth-child(2) { width: 17em; }
             table.findings th:nth-child(4) { width: 3.5em; }
-            section.case { page-break-inside: avoid; border-top: 2px solid #4472c4; margin-top: 1.2em; padding-top: 0.4em; }
+            section.case { border-top: 2px solid #4472c4; margin-top: 1.2em; padding-top: 0.4em; }
+            section.case h3 { margin: 0.2em 0; font-size: 11.5pt; break-after: avoid; }
+            .case-facts { color: #444; margin: 0 0 0.3em; }
             .grade-lowest { color: #c00000; font-weight: bold; }
             .fail { color: #c00000; } .manual { color: #7f6000; } .pass { color: #375623; }
             .basis { color: #555; font-size: 0.85em; }
-            @media print { body { margin: 0; } section.case { page-break-inside: avoid; } }
             </style></head><body>
             <h1>行政执法案卷评查报告</h1>
-            <div class="meta">评查标准：\(escape(run.checklistTitle))（\(escape(run.checklistName))）　评查基准日：\(run.asOf)　评查批次：\(run.id ?? 0)</div>
+            <div class="meta">评查标准：\(escape(run.checklistTitle))　评查范围：\(escape(agency.map(names.agency) ?? "全部执法主体"))　评查基准日：\(run.asOf)</div>
             <h2>概况</h2>
             <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分</th><th>一票否决</th></tr>
-            <tr><td>\(count)</td><td>\(count - decided)</td><td>\(decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)))</td><td>\(vetoes)</td></tr></table>
+            <tr><td>\(all.cases)</td><td>\(all.inProgress)</td><td>\(all.averageText)</td><td>\(all.vetoes)</td></tr></table>
 
             """)
         sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) },
                          ranked: gradeOrder))
-        sink.write("<h2>案卷</h2>\n")
+        sink.write("<h2>各执法主体</h2>\n<table id=\"agencies\"><thead><tr><th>执法主体</th><th class=\"number\">案卷数</th>"
+                   + "<th class=\"number\">办理中</th><th class=\"number\">平均得分</th><th class=\"number\">一票否决</th><th class=\"number\">不符合项</th></tr></thead><tbody>\n")
+        for code in byAgency.keys.sorted(by: { names.agency($0) < names.agency($1) }) {
+            let tally = byAgency[code]!
+            sink.write("<tr><td>\(escape(names.agency(code)))</td><td class=\"number\">\(tally.cases)</td><td class=\"number\">\(tally.inProgress)</td>"
+                       + "<td class=\"number\">\(tally.averageText)</td><td class=\"number\">\(tally.vetoes)</td><td class=\"number\">\(tally.failures)</td></tr>\n")
+        }
+        sink.write("</tbody></table>\n<h2>案卷</h2>\n")
         let decoder = JSONDecoder()
-        try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
+        try store.forEachAuditResultWithCase(runId: run.id!, agency: agency) { entry in
+            let record = entry.result
             let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
             // Manual items nobody has scored yet go on one line, not one row each.
             let unscored = audit.findings.filter { RuleCatalogue.rule($0.rule) == nil && $0.status == .manual }
@@ -61,15 +63,16 @@ public enum HTMLAuditReport {
             failures += shown.filter { $0.status == .fail }.count
             sink.write("""
                 <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(names.agency(audit.agency)))　<span class="\(audit.grade == gradeOrder.last || audit.veto ? "grade-lowest" : "grade")">\(escape(audit.resultText))</span></h3>
+                <p class="case-facts">当事人：\(escape(entry.party))　\(escape(entry.type.chineseName))　\(entry.decisionNumber.map { "决定文号：\(escape($0))　决定日期：\(entry.decisionDate?.description ?? "")" } ?? "尚未作出决定")</p>
                 \(audit.isInProgress ? "<p class=\"meta\">尚未作出决定：以下为截至评查基准日已发现的问题和预警，不评分定级。</p>" : "")
-                \(shown.isEmpty ? "" : "<table class=\"findings\"><tr><th>状态</th><th>规则</th><th>问题</th><th>扣分</th></tr>")
+                \(shown.isEmpty ? "" : "<table class=\"findings\"><tr><th>状态</th><th>问题类型</th><th>问题</th><th>扣分</th></tr>")
 
                 """)
             for finding in shown {
                 let status = finding.status.chineseName
                 let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
                 let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
-                sink.write("<tr class=\"\(finding.status.rawValue)\"><td>\(status)</td><td>\(escape(finding.rule))<br/>\(escape(finding.title))</td>"
+                sink.write("<tr class=\"\(finding.status.rawValue)\" data-rule=\"\(escape(finding.rule))\"><td>\(status)</td><td>\(escape(finding.title))</td>"
                            + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
             }
             if !shown.isEmpty { sink.write("</table>") }
@@ -78,7 +81,25 @@ public enum HTMLAuditReport {
             }
             sink.write("</section>\n")
         }
-        sink.write("<p class=\"meta\">共列出不符合项 \(failures) 项。由 Zhifa 生成。</p>\n</body></html>\n")
+        sink.write("<p class=\"meta\">共列出不符合项 \(failures) 项。</p>\n\(PrintStyle.signatures)\n</body></html>\n")
+    }
+
+    /// Cases, those in progress, the average of the decided ones, vetoes and failures of one agency
+    /// (or of all), from the stored results.
+    struct AgencyTally {
+        var cases = 0, inProgress = 0, vetoes = 0, failures = 0
+        var scoreSum = 0.0
+
+        mutating func add(_ record: AuditResultRecord) {
+            cases += 1
+            failures += record.failures
+            if record.veto { vetoes += 1 }
+            if record.grade == CaseAudit.inProgressGrade { inProgress += 1 } else { scoreSum += record.score }
+        }
+
+        var averageText: String {
+            cases == inProgress ? "—" : String(format: "%.1f", scoreSum / Double(cases - inProgress))
+        }
     }
 
     /// The deduction column: points, or 否决 for a failed veto item (which costs the grade, not points).

@@ -7,7 +7,7 @@ import Foundation
 public enum ScorecardReport {
     public static func text(_ scorecards: Scorecards) -> String {
         let run = scorecards.run
-        var lines = ["执法监督评分表  评查标准：\(run.checklistTitle)  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)"]
+        var lines = ["执法监督评分表  评查标准：\(run.checklistTitle)  评查基准日：\(run.asOf)"]
         for card in scorecards.cards {
             lines.append("")
             lines.append("\(card.name)（\(card.agency)） \(card.year)年")
@@ -28,12 +28,16 @@ public enum ScorecardReport {
     public static func workbook(_ scorecards: Scorecards, to url: URL) throws {
         let workbook = try XLSXWorkbook(url: url)
         let grades = scorecards.grades
-        try workbook.addSheet("执法监督评分表", columns: [
-            .init("执法主体", width: 24), .init("年度", width: 8), .init("已决定案卷数", width: 12), .init("办理中", width: 8), .init("平均得分", width: 10),
-            .init("上年平均得分", width: 12),
-        ] + grades.map { .init($0, width: 8) } + [
-            .init("按期公示率", width: 14), .init("音像记录覆盖率", width: 14),
-            .init("重大决定法制审核率", width: 18), .init("无证执法人员", width: 20), .init("考核扣分", width: 10),
+        let run = scorecards.run
+        let year = scorecards.cards.first.map { "\($0.year)年度" } ?? ""
+        try workbook.addSheet("执法监督评分表", title: "\(year)行政执法监督评分表（\(run.checklistTitle)，评查基准日 \(run.asOf)）", columns: [
+            .init("执法主体", width: 22, format: .wrapped), .init("年度", width: 6), .init("已决定案卷数", width: 8, format: .integer),
+            .init("办理中", width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
+            .init("上年平均得分", width: 8, format: .decimal),
+        ] + grades.map { .init($0, width: 7, format: .integer) } + [
+            .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),
+            .init("重大决定法制审核率", width: 10, format: .percent), .init("无证执法人员", width: 20, format: .wrapped),
+            .init("考核扣分", width: 7, format: .decimal),
         ])
         for card in scorecards.cards {
             func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }

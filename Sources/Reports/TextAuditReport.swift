@@ -8,7 +8,7 @@ import Foundation
 public enum TextAuditReport {
     public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool, to sink: ReportSink) throws {
         sink.line("行政执法案卷评查报告")
-        sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  评查批次：\(run.id ?? 0)  案卷数：\(run.caseCount)")
+        sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let names = RegistryNames(try store.registry())
         var grades: [String: Int] = [:]
         var total = 0.0, count = 0
@@ -38,7 +38,7 @@ public enum TextAuditReport {
                 let mark: String
                 switch finding.status {
                 case .fail: mark = "✗"
-                case .manual: mark = "?"
+                case .manual: mark = "待评"
                 case .pass: mark = "✓"
                 case .notApplicable: mark = "–"
                 }
@@ -51,7 +51,7 @@ public enum TextAuditReport {
                 if let reviewer = finding.reviewer { sink.line("      评查人：\(reviewer)") }
             }
             if !unscored.isEmpty {
-                sink.line("  ? 待人工评查：" + unscored.map { "\($0.rule) \($0.title)" }.joined(separator: "、"))
+                sink.line("  待人工评查：" + unscored.map { "\($0.rule) \($0.title)" }.joined(separator: "、"))
             }
         }
         sink.line()

@@ -81,7 +81,7 @@ struct AuditCommand: ParsableCommand {
         case .text: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         }
         try sink.close()
-        if let out { printError("已写入 \(out)（评查批次 \(summary.run.id ?? 0)\(summary.reused ? "，沿用已有结果" : "")）") }
+        if let out { printError("已写入 \(out)\(summary.reused ? "（输入未变，沿用已存的评查结果）" : "")") }
     }
 }
 

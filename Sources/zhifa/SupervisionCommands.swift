@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseStore
 import Audit
 import AuditRuns
 import CaseModel
@@ -50,7 +51,7 @@ struct ExportCommand: ParsableCommand {
             let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
             let count = try ViolationExport.write(run: summary.run, store: caseStore, filter: filter,
                                                   format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out))
-            print("已写入 \(count) 条违规记录到 \(out)（评查批次 \(summary.run.id ?? 0)\(summary.reused ? "，沿用已有结果" : "")，截至 \(summary.run.asOf)）")
+            print("已写入 \(count) 条违规记录到 \(out)（截至 \(summary.run.asOf)\(summary.reused ? "，输入未变，沿用已存的评查结果" : "")）")
         }
     }
 }
@@ -65,7 +66,7 @@ struct ScorecardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file.", valueName: "name|file"))
     var checklist: String = "national"
 
-    @Option(help: "The year (default: this year); audited as of its last day, or today if earlier.")
+    @Option(help: "The year (default: the complete year with the most decisions stored, as annual reports look back); audited as of its last day, or today if earlier.")
     var year: Int?
 
     @Option(help: "xlsx needs --out.")
@@ -85,7 +86,7 @@ struct ScorecardCommand: ParsableCommand {
         audit.checklist = checklist
         let today = CalendarDate.todayInBeijing()
         let scorecards = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
-            .build(year: year ?? today.year, today: today, actor: store.actorName)
+            .build(year: try year ?? defaultYear(caseStore, today: today), today: today, actor: store.actorName)
         let cards = scorecards.cards
         switch format {
         case .xlsx:
@@ -96,6 +97,12 @@ struct ScorecardCommand: ParsableCommand {
         case .text:
             try emit(ScorecardReport.text(scorecards))
         }
+    }
+
+    /// The complete year with the most decisions (an annual figure looks back); else this year.
+    private func defaultYear(_ store: CaseStore, today: CalendarDate) throws -> Int {
+        let lastYearEnd = CalendarDate(year: today.year - 1, month: 12, day: 31) ?? today
+        return try store.busiestDecisionYear(onOrBefore: lastYearEnd) ?? today.year
     }
 
     private func emit(_ text: String) throws {
@@ -137,9 +144,10 @@ struct DueCommand: ParsableCommand {
             return
         }
         print("预警  截至\(asOf)，\(within)个工作日内到期或已逾期：\(due.count)项")
+        let names = RegistryNames(try caseStore.registry())
         for item in due {
-            let state = item.overdue ? "已逾期" : "剩\(item.workdaysLeft)个工作日"
-            print("\(item.deadline)\t\(state)\t\(item.agency)\t\(item.case)\t\(item.title)\t\(item.rule)")
+            let state = item.standing(asOf: asOf)
+            print("\(item.deadline)\t\(state)\t\(names.agency(item.agency))\t\(item.case)\t\(item.title)\t\(item.rule)")
         }
     }
 }

@@ -33,7 +33,7 @@ import Testing
 
     @Test func quantityBasesCarryTheirUnitNotYuan() {
         #expect(BaseMeasure("volume-m3").text(yuan("50")) == "体积50立方米")
-        #expect(BaseMeasure("goods-value").text(yuan("20000")) == "货值金额20000元")
+        #expect(BaseMeasure("goods-value").text(yuan("20000")) == "货值金额20,000元")
         #expect(BaseMeasure("pieces-pcs").unit == "件")
         #expect(BaseMeasure("something").unit == "元" && BaseMeasure("something").label == "something")
     }

@@ -19,6 +19,17 @@ public struct DueObligation: Codable, Sendable, Equatable {
     /// Working days from the as-of date to the deadline; negative when overdue.
     public var workdaysLeft: Int
     public var rule: String
+
+    /// Calendar days past the deadline on `asOf`; 0 when not overdue.
+    public func daysOverdue(asOf: CalendarDate) -> Int {
+        overdue ? max(0, Int(asOf.dayNumber) - Int(deadline.dayNumber)) : 0
+    }
+
+    /// What the due lists print as the item's state: `逾期3天`, `今日到期`, `剩2个工作日`.
+    public func standing(asOf: CalendarDate) -> String {
+        if overdue { return "逾期\(daysOverdue(asOf: asOf))天" }
+        return workdaysLeft == 0 ? "今日到期" : "剩\(workdaysLeft)个工作日"
+    }
 }
 
 /// Finds every open obligation whose deadline falls within N working days of a date, or has passed.

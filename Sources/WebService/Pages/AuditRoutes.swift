@@ -69,11 +69,12 @@ struct AuditRoutes {
             let within = try withinDays(request)
             let asOf = CalendarDate.todayInBeijing()
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
+            let names = try app.reference().names
             let view = DueView(chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
                                items: due.map {
-                                   DueView.Item(id: $0.case, href: CaseRoutes.href($0.case), agency: $0.agency, title: $0.title,
+                                   DueView.Item(id: $0.case, href: CaseRoutes.href($0.case), agency: names.agency($0.agency), title: $0.title,
                                                 deadline: $0.deadline.description, overdue: $0.overdue,
-                                                left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
+                                                left: $0.standing(asOf: asOf), rule: $0.rule)
                                })
             return app.pages.render("due", view)
         }

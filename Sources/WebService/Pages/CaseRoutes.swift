@@ -16,40 +16,7 @@ struct CaseRoutes {
 
     func register(on router: Router<WebRequestContext>) {
         router.get("cases") { request, context in
-            let user = try context.user()
-            let parameters = request.uri.queryParameters
-            let text = parameters["q"].map(String.init) ?? ""
-            let type = parameters["type"].flatMap { CaseType(rawValue: String($0)) }
-            let requestedAgency = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-            let agency = user.visibleAgency ?? requestedAgency
-            // Any page number is answered: past the last page is an empty page, never an overflow.
-            let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
-            let result = try app.store.searchCases(CaseQuery(agency: agency, type: type, text: text,
-                                                            limit: Self.pageSize, offset: (page - 1) * Self.pageSize))
-            let reference = try app.reference()
-            let agencies = reference.registry.agencies
-            let names = reference.agencyNames
-            func link(_ page: Int) -> String {
-                var items = ["page=\(page)"]
-                if !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
-                if let type { items.append("type=\(type.rawValue)") }
-                if let requestedAgency, user.visibleAgency == nil { items.append("agency=\(requestedAgency)") }
-                return "/cases?" + items.joined(separator: "&")
-            }
-            let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
-            let view = CaseListView(
-                chrome: Chrome(title: "案件", context: context), query: text, total: result.total,
-                agencyFilter: user.visibleAgency == nil
-                    ? agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
-                showAgencyFilter: user.visibleAgency == nil,
-                types: Option.all(CaseType.self, selected: type),
-                rows: result.cases.map { summary in
-                    CaseListView.Row(id: summary.id, href: CaseRoutes.href(summary.id), agency: names[summary.agency] ?? summary.agency,
-                                     type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
-                                     decisionNumber: summary.decisionNumber ?? "", party: summary.party)
-                },
-                page: page, pages: pages, previous: page > 1 ? link(page - 1) : nil, next: page < pages ? link(page + 1) : nil)
-            return app.pages.render("cases", view)
+            try CaseListPage(app: app, request: request, context: context).render()
         }
         router.get("cases/{id}") { request, context in
             let user = try context.user()
@@ -58,6 +25,16 @@ struct CaseRoutes {
             let saved = request.uri.queryParameters["saved"].map(String.init)
             return app.pages.render("case", try CasePageBuilder(app: app, user: user, context: context)
                 .view(of: enforcementCase, saved: saved))
+        }
+        // The printable 案卷评查表, for anyone who may read the case.
+        router.get("cases/{id}/form") { _, context -> HTML in
+            let user = try context.user()
+            let c = try app.readableCase(try context.caseId(), for: user)
+            let reference = try app.reference()
+            let today = CalendarDate.todayInBeijing()
+            let audit = reference.auditor.audit(c, asOf: today, manualScores: try app.store.manualScores(caseId: c.id), keepPassing: true)
+            return HTML(CaseEvaluationForm.html(case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today),
+                        inlineStyle: true)
         }
         Self.registerEvidence(on: router, app: app)
     }
@@ -94,26 +71,3 @@ struct Option {
     }
 }
 
-struct CaseListView {
-    var chrome: Chrome
-    var query: String
-    var total: Int
-    var agencyFilter: [Option]?
-    var showAgencyFilter: Bool
-    var types: [Option]
-    var rows: [Row]
-    var page: Int
-    var pages: Int
-    var previous: String?
-    var next: String?
-
-    struct Row {
-        var id: String
-        var href: String
-        var agency: String
-        var type: String
-        var decisionDate: String
-        var decisionNumber: String
-        var party: String
-    }
-}

@@ -31,17 +31,21 @@ struct TemplatesMissing: Error, CustomStringConvertible {
 struct HTML: ResponseGenerator {
     var text: String
     var status: HTTPResponse.Status
+    /// A self-contained printable document (the 案卷评查表) carries its style inline; it still
+    /// runs no script and fetches nothing.
+    var inlineStyle = false
 
-    init(_ text: String, status: HTTPResponse.Status = .ok) {
+    init(_ text: String, status: HTTPResponse.Status = .ok, inlineStyle: Bool = false) {
         self.text = text
         self.status = status
+        self.inlineStyle = inlineStyle
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(status: status,
                  headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                            // Nothing is fetched from elsewhere: no CDN, no external scripts or fonts.
-                           .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+                           .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'\(inlineStyle ? " 'unsafe-inline'" : ""); frame-ancestors 'none'",
                            .init("X-Content-Type-Options")!: "nosniff"],
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }

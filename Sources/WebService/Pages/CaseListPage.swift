@@ -1,0 +1,176 @@
+import Audit
+import CaseModel
+import CaseStore
+import Foundation
+import Hummingbird
+import WorkCalendar
+
+/// Where a case stands today, for the list: its result, its stage and how late its most overdue
+/// obligation is. Computed by the engine as the case page computes it.
+struct CaseStanding {
+    /// `95分 · 优秀`, or `办理中`.
+    var result: String
+    /// Nil for a case in progress: it has no score to sort by.
+    var score: Double?
+    var stage: String
+    /// Calendar days past the deadline of the most overdue open obligation; 0 when none is.
+    var overdueDays: Int
+
+    init(_ c: EnforcementCase, auditor: CaseAuditor, asOf: CalendarDate) {
+        let audit = auditor.audit(c, asOf: asOf, keepPassing: false)
+        result = audit.resultText
+        score = audit.isInProgress ? nil : audit.score
+        if c.events.contains(where: { $0.kind == .closed }) { stage = "已结案" } else if c.decision != nil { stage = "已决定" } else { stage = "办理中" }
+        overdueDays = DueScanner(auditor: auditor).obligations(of: c, asOf: asOf).map { $0.daysOverdue(asOf: asOf) }.max() ?? 0
+    }
+}
+
+/// `/cases`: the listing, filtered and paged by the store, with each case's standing; sortable by
+/// the store's columns, and by score or days overdue when the matches are few enough to audit.
+struct CaseListPage {
+    let app: WebApp
+    let request: Request
+    let context: WebRequestContext
+    static let pageSize = 50
+    /// Beyond any store's size (50 million cases), so that `(page - 1) * pageSize` cannot overflow.
+    static let maxPage = 1_000_000
+    /// Sorting by score or lateness audits every match; above this many, filter first.
+    static let auditedSortLimit = 2_000
+
+    /// The orders a person can pick: the store's, and two the audit computes.
+    enum Order: String, CaseIterable {
+        case date, id, party, agency, score, overdue
+
+        var label: String {
+            switch self {
+            case .date: "决定日期"
+            case .id: "案件编号"
+            case .party: "当事人"
+            case .agency: "执法主体"
+            case .score: "得分"
+            case .overdue: "逾期天数"
+            }
+        }
+    }
+
+    func render() throws -> HTML {
+        let user = try context.user()
+        let parameters = request.uri.queryParameters
+        let text = parameters["q"].map(String.init) ?? ""
+        let type = parameters["type"].flatMap { CaseType(rawValue: String($0)) }
+        let requestedAgency = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let agency = user.visibleAgency ?? requestedAgency
+        var order = parameters["sort"].flatMap { Order(rawValue: String($0)) } ?? .date
+        // Any page number is answered: past the last page is an empty page, never an overflow.
+        let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
+        let reference = try app.reference()
+        let today = CalendarDate.todayInBeijing()
+        var query = CaseQuery(agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
+                              limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        var notice: String?
+        var rows: [(CaseSummary, CaseStanding?)]
+        let total: Int
+        if order == .score || order == .overdue {
+            query.limit = Self.auditedSortLimit
+            query.offset = 0
+            let all = try app.store.searchCases(query)
+            if all.total > Self.auditedSortLimit {
+                notice = "符合条件的案件超过 \(Self.auditedSortLimit) 件，按\(order.label)排序前请先筛选；以下按决定日期排列。"
+                order = .date
+                query = CaseQuery(agency: agency, type: type, text: text, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+                let result = try app.store.searchCases(query)
+                total = result.total
+                rows = try standings(result.cases, reference: reference, today: today)
+            } else {
+                total = all.total
+                var ranked = try standings(all.cases, reference: reference, today: today)
+                ranked.sort { a, b in
+                    if order == .score {
+                        // Lowest score first: what a reviewer looks at; cases in progress last.
+                        return (a.1?.score ?? .infinity, a.0.id) < (b.1?.score ?? .infinity, b.0.id)
+                    }
+                    return (-(a.1?.overdueDays ?? 0), a.0.id) < (-(b.1?.overdueDays ?? 0), b.0.id)
+                }
+                let start = min((page - 1) * Self.pageSize, ranked.count)
+                rows = Array(ranked[start..<min(start + Self.pageSize, ranked.count)])
+            }
+        } else {
+            let result = try app.store.searchCases(query)
+            total = result.total
+            rows = try standings(result.cases, reference: reference, today: today)
+        }
+        func link(page: Int, sort: Order) -> String {
+            var items = ["page=\(page)"]
+            if !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+            if let type { items.append("type=\(type.rawValue)") }
+            if let requestedAgency, user.visibleAgency == nil {
+                items.append("agency=\(requestedAgency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            }
+            if sort != .date { items.append("sort=\(sort.rawValue)") }
+            return "/cases?" + items.joined(separator: "&")
+        }
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let names = reference.names
+        let view = CaseListView(
+            chrome: Chrome(title: "案件", context: context), query: text, total: total, notice: notice,
+            agencyFilter: user.visibleAgency == nil
+                ? reference.registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
+            showAgencyFilter: user.visibleAgency == nil,
+            types: Option.all(CaseType.self, selected: type),
+            sorts: Order.allCases.map { CaseListView.Sort(label: $0.label, href: link(page: 1, sort: $0), active: $0 == order) },
+            rows: rows.map { summary, standing in
+                CaseListView.Row(id: summary.id, href: CaseRoutes.href(summary.id), agency: names.agency(summary.agency),
+                                 type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
+                                 decisionNumber: summary.decisionNumber ?? "", party: summary.party,
+                                 result: standing?.result ?? "—", stage: standing?.stage ?? "",
+                                 open: standing?.stage == "办理中",
+                                 overdue: (standing?.overdueDays ?? 0) > 0 ? "逾期\(standing!.overdueDays)天" : "")
+            },
+            page: page, pages: pages, previous: page > 1 ? link(page: page - 1, sort: order) : nil,
+            next: page < pages ? link(page: page + 1, sort: order) : nil)
+        return app.pages.render("cases", view)
+    }
+
+    /// Each summary with its standing; a case that cannot be read shows without one.
+    private func standings(_ summaries: [CaseSummary], reference: WebApp.Reference, today: CalendarDate) throws -> [(CaseSummary, CaseStanding?)] {
+        var cases: [String: EnforcementCase] = [:]
+        try app.store.forEachBatch(of: summaries.map(\.id).sorted()) { batch, _ in
+            for c in batch { cases[c.id] = c }
+        }
+        return summaries.map { summary in
+            (summary, cases[summary.id].map { CaseStanding($0, auditor: reference.auditor, asOf: today) })
+        }
+    }
+}
+
+struct CaseListView {
+    var chrome: Chrome
+    var query: String
+    var total: Int
+    var notice: String?
+    var agencyFilter: [Option]?
+    var showAgencyFilter: Bool
+    var types: [Option]
+    var sorts: [Sort]
+    var rows: [Row]
+    var page: Int
+    var pages: Int
+    var previous: String?
+    var next: String?
+
+    struct Sort { var label, href: String; var active: Bool }
+
+    struct Row {
+        var id: String
+        var href: String
+        var agency: String
+        var type: String
+        var decisionDate: String
+        var decisionNumber: String
+        var party: String
+        var result: String
+        var stage: String
+        var open: Bool
+        var overdue: String
+    }
+}

@@ -1,0 +1,82 @@
+import CaseModel
+import CaseStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import WebService
+
+/// The case list says where each case stands and sorts by it; the 评查表 prints from the case
+/// page; the due list says how late; and paper carries no navigation or forms.
+@Suite struct ListAndPrintTests {
+    /// Rows of the case list: id, result, stage, overdue.
+    private func rows(_ html: String) -> [(id: String, result: String, stage: String, overdue: String)] {
+        let pattern = #"<tr><td class="nowrap"><a href="[^"]+">([^<]+)</a></td>.*?<td class="nowrap">([^<]*)</td><td class="nowrap[^"]*">([^<]*)</td><td class="nowrap bad">([^<]*)</td></tr>"#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
+            let group = { (i: Int) in String(html[Range(match.range(at: i), in: html)!]) }
+            return (group(1), group(2), group(3), group(4))
+        }
+    }
+
+    /// Days from the 90-day limit of WH-SJJ-2024-0902 (filed 2024-09-02, due 2024-12-02) to today.
+    private var daysLate: Int { Int(CalendarDate.todayInBeijing().dayNumber) - Int(CalendarDate("2024-12-02")!.dayNumber) }
+
+    @Test func theListShowsResultStageAndLatenessAndSortsByThem() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            let plain = rows(try await reviewer.get("/cases").text)
+            #expect(plain.count == 34)
+            let open = try #require(plain.first { $0.id == "WH-SJJ-2024-0902" })
+            #expect(open.result == "办理中" && open.stage == "办理中" && open.overdue == "逾期\(daysLate)天")
+            #expect(plain.first { $0.id == "WH-CGJ-2024-0910" }?.result.hasPrefix("85分 · 不合格 · 否决") == true)
+            #expect(plain.filter { $0.id != "WH-SJJ-2024-0902" }.allSatisfy { $0.stage == "已结案" || $0.stage == "已决定" })
+
+            // Lowest score first, cases in progress last.
+            let byScore = rows(try await reviewer.get("/cases?sort=score").text)
+            let scores = byScore.compactMap { Double($0.result.prefix { $0.isNumber || $0 == "." }) }
+            #expect(scores.count == 33 && scores == scores.sorted())
+            #expect(byScore.last?.id == "WH-SJJ-2024-0902")
+            // Most overdue first: WH-SJJ-2024-1010's disclosure was due 2024-10-18, before 0902's decision.
+            let byLateness = rows(try await reviewer.get("/cases?sort=overdue").text)
+            #expect(byLateness.prefix(2).map(\.id) == ["WH-SJJ-2024-1010", "WH-SJJ-2024-0902"])
+            #expect(byLateness.dropFirst(2).allSatisfy { $0.overdue.isEmpty })
+            // By id, through the store.
+            let byId = rows(try await reviewer.get("/cases?sort=id").text).map(\.id)
+            #expect(byId == byId.sorted())
+            // The sort survives paging links and a bad sort name is the default order.
+            #expect(rows(try await reviewer.get("/cases?sort=nonsense").text).map(\.id) == plain.map(\.id))
+        }
+    }
+
+    @Test func theEvaluationFormPrintsFromTheCasePageForWhoeverMayReadTheCase() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            #expect(try await reviewer.get("/cases/WH-CGJ-2024-0910").text.contains(#"href="/cases/WH-CGJ-2024-0910/form""#))
+            let form = try await reviewer.get("/cases/WH-CGJ-2024-0910/form")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("行政执法案卷评查表") && form.text.contains("评查人（签名）") && form.text.contains("一票否决"))
+            let policy = form.headers[.contentSecurityPolicy] ?? ""
+            #expect(policy.contains("style-src 'self' 'unsafe-inline'") && !policy.contains("script"))
+            // Another agency's clerk meets the same 404 as for the case itself.
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/cases/WH-CGJ-2024-0910/form").status == .notFound)
+            #expect(try await clerk.get("/cases/WH-SJJ-2024-0117/form").status == .ok)
+        }
+    }
+
+    @Test func theDueListSaysHowManyDaysLateAndPaperHasNoNavigation() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            let due = try await clerk.get("/due").text
+            #expect(due.contains("<td class=\"nowrap\">逾期\(daysLate)天</td>"))
+            #expect(due.contains("芜湖市市场监督管理局") && !due.contains("<td>WH-SJJ</td>"))
+            let css = try await clerk.get("/static/zhifa.css").text
+            #expect(css.contains("@media print") && css.contains("header.top, footer, nav, form, button, .forms"))
+            #expect(css.contains("size: A4"))
+        }
+    }
+}
