@@ -10,7 +10,7 @@ public enum ScorecardReport {
         var lines = ["执法监督评分表  评查标准：\(run.checklistTitle)  评查基准日：\(run.asOf)"]
         for card in scorecards.cards {
             lines.append("")
-            lines.append("\(card.name)（\(card.agency)） \(card.year)年")
+            lines.append("\(card.name) \(card.year)年")
             let average = card.averageScore.map { String(format: "%.1f", $0) } ?? "—"
             let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
             lines.append("  已决定案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）；办理中 \(card.casesInProgress)件")
