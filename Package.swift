@@ -74,13 +74,19 @@ let package = Package(
             name: "Reports",
             dependencies: ["Audit", "AuditRuns", "CaseModel", "WorkCalendar", "CaseStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Excel/WPS/CSV case ledgers (行政执法案件台账): the template, reading them into interchange
+        // cases through the same schema and import path, and writing stored cases back as a ledger.
+        .target(
+            name: "Ledger",
+            dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Realistic synthetic data sets for scale tests and the benchmark.
         .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
         // The browser front end and JSON API (Hummingbird 2): accounts, sessions, roles, pages.
         .target(
             name: "WebService",
             dependencies: [
-                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports",
+                "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports", "Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -98,7 +104,7 @@ let package = Package(
             name: "zhifa",
             dependencies: [
                 "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports", "Generator", "WebService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,6 +122,8 @@ let package = Package(
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CaseModel", "zhifa"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "TestSupport",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",

@@ -162,10 +162,10 @@ extension CaseStore {
     }
 
     /// Problems of a file as `FILE 第N行：message`, whatever was thrown.
-    static func diagnostics(of error: Error, file: String) -> [XMLDiagnostic] {
+    public static func diagnostics(of error: Error, file: String) -> [XMLDiagnostic] {
         switch error {
         case let error as CaseXMLError:
-            return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message, detail: $0.detail) }
+            return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message, detail: $0.detail, column: $0.column) }
         case let error as StoreError:
             return [XMLDiagnostic(file: file, line: 0, message: error.description)]
         default:

@@ -7,7 +7,7 @@ extension ModelDecoder {
         guard let id = required(element, "id"), let agency = required(element, "agency"),
               let type: CaseType = enumeration(element, "type", required: true) else { return nil }
         guard let partyElement = element.child(named: "party") else {
-            problem(element, "case \(id) has no <party>")
+            problem(element, "案件 \(id) 缺少当事人（<party>）")
             return nil
         }
         guard let party = party(partyElement) else { return nil }
@@ -41,7 +41,7 @@ extension ModelDecoder {
         let officers = string(element, "officers").map { $0.split(separator: " ").map(String.init) } ?? []
         let days = string(element, "days").flatMap { text -> Int? in
             guard let value = Int(text), (1...Event.maxExtensionDays).contains(value) else {
-                problem(element, "days=\"\(text)\" is not a number of days from 1 to \(Event.maxExtensionDays)")
+                problem(element, "延期天数 days=\"\(text)\" 应为 1 到 \(Event.maxExtensionDays) 之间的整数")
                 return nil
             }
             return value
@@ -76,7 +76,7 @@ extension ModelDecoder {
             guard let kind: PenaltyKind = enumeration(penalty, "kind", required: true) else { return nil }
             let amount = money(penalty, "amount")
             if amount == nil, [.fine, .confiscateIncome, .confiscateProperty].contains(kind) {
-                problem(penalty, "a \(kind.rawValue) penalty needs an amount")
+                problem(penalty, "处罚“\(kind.chineseName)”须写明金额（amount）")
             }
             return Penalty(kind: kind, amount: amount)
         }

@@ -9,12 +9,17 @@ public struct XMLDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// libxml2's own words, when the message was translated from them: for experts (`--verbose`).
     public var detail: String?
+    /// For a spreadsheet ledger: the column's header, the line being its row.
+    public var column: String?
 
-    public init(file: String, line: Int, message: String, detail: String? = nil) {
-        self.file = file; self.line = line; self.message = message; self.detail = detail
+    public init(file: String, line: Int, message: String, detail: String? = nil, column: String? = nil) {
+        self.file = file; self.line = line; self.message = message; self.detail = detail; self.column = column
     }
 
-    public var description: String { line > 0 ? "\(file) 第\(line)行：\(message)" : "\(file)：\(message)" }
+    public var description: String {
+        let place = line > 0 ? "\(file) 第\(line)行" : file
+        return column.map { "\(place) “\($0)”：\(message)" } ?? (line > 0 ? "\(place)：\(message)" : "\(place)：\(message)")
+    }
 
     /// The description with libxml2's original text on a second line, when there is one.
     public var verboseDescription: String {

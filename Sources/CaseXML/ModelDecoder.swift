@@ -17,7 +17,7 @@ struct ModelDecoder {
 
     func required(_ element: Element, _ name: String) -> String? {
         guard let value = element.attribute(name) else {
-            problem(element, "<\(element.localName)> lacks the required attribute \(name)")
+            problem(element, "\(SchemaMessages.element(element.localName))缺少必填的\(SchemaMessages.attribute(name, of: element.localName))（属性 \(name)）")
             return nil
         }
         return value
@@ -26,7 +26,7 @@ struct ModelDecoder {
     func date(_ element: Element, _ name: String, required: Bool = false) -> CalendarDate? {
         guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
         guard let date = CalendarDate(text) else {
-            problem(element, "\(name)=\"\(text)\" is not a YYYY-MM-DD date")
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))“\(text)”不是有效日期（应写作 YYYY-MM-DD）")
             return nil
         }
         return date
@@ -35,7 +35,7 @@ struct ModelDecoder {
     func money(_ element: Element, _ name: String, required: Bool = false) -> Money? {
         guard let text = required ? self.required(element, name) : element.attribute(name) else { return nil }
         guard let money = Money(yuanText: text) else {
-            problem(element, "\(name)=\"\(text)\" is not an amount in yuan with at most two decimals")
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))“\(text)”不是以元为单位、至多两位小数的金额")
             return nil
         }
         return money
@@ -44,7 +44,7 @@ struct ModelDecoder {
     func multiple(_ element: Element, _ name: String) -> Multiple? {
         guard let text = element.attribute(name) else { return nil }
         guard let value = Multiple(text: text) else {
-            problem(element, "\(name)=\"\(text)\" is not a multiple with at most four decimals")
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))“\(text)”不是倍数（至多四位小数）")
             return nil
         }
         return value
@@ -56,7 +56,7 @@ struct ModelDecoder {
         case "true", "1": return true
         case "false", "0": return false
         case let other?:
-            problem(element, "\(name)=\"\(other)\" is not true or false")
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))“\(other)”应为 true 或 false")
             return nil
         }
     }
@@ -66,7 +66,7 @@ struct ModelDecoder {
         // xs:token values may carry surrounding blanks that the schema collapsed but the tree keeps.
         let token = text.first == " " || text.last == " " ? text.trimmingCharacters(in: .whitespaces) : text
         guard let value = T(rawValue: token) else {
-            problem(element, "\(name)=\"\(text)\" is not one of the allowed values")
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))“\(text)”不是可用的取值")
             return nil
         }
         return value
@@ -87,7 +87,7 @@ extension ModelDecoder {
         var roles: [PersonRole] = []
         for word in roleText.split(separator: " ") {
             guard let role = PersonRole(rawValue: String(word)) else {
-                problem(element, "role \"\(word)\" is not officer, auxiliary or reviewer")
+                problem(element, "身份“\(word)”应为 officer（持证执法人员）、auxiliary（执法辅助人员）或 reviewer（法制审核人员）")
                 return nil
             }
             if !roles.contains(role) { roles.append(role) }
@@ -97,10 +97,10 @@ extension ModelDecoder {
             guard let number = required(child, "number"), let issued = date(child, "issued", required: true),
                   let expires = date(child, "expires", required: true),
                   let status: Certificate.Status = enumeration(child, "status", required: true) else { continue }
-            if expires < issued { problem(child, "certificate \(number) expires (\(expires)) before it is issued (\(issued))") }
+            if expires < issued { problem(child, "执法证 \(number) 的有效期至（\(expires)）早于发证日期（\(issued)）") }
             let since = date(child, "since")
             if status != .valid, since == nil {
-                problem(child, "a \(status.rawValue) certificate must say since when (since=\"YYYY-MM-DD\")")
+                problem(child, "状态为“\(status.chineseName)”的执法证须写明起始日期（since=\"YYYY-MM-DD\"）")
             }
             certificates.append(Certificate(number: number, field: string(child, "field"), issued: issued,
                                             expires: expires, status: status, since: since))
@@ -124,7 +124,7 @@ extension ModelDecoder {
         guard let element else { return nil }
         func bound(_ amount: String, _ multiple: String) -> Bound? {
             let money = self.money(element, amount), times = self.multiple(element, multiple)
-            if money != nil, times != nil { problem(element, "give \(amount) or \(multiple), not both") }
+            if money != nil, times != nil { problem(element, "\(amount) 与 \(multiple) 只能给出其一") }
             return money.map(Bound.amount) ?? times.map(Bound.multiple)
         }
         return Band(min: bound("min", "min-multiple"), max: bound("max", "max-multiple"))
@@ -141,7 +141,7 @@ extension ModelDecoder {
                         party: explicit ? enumeration(element, "party") : nil,
                         statutory: band(element.child(named: "statutory")), levels: levels)
         if let low = tier.atLeast, let high = tier.below, high <= low {
-            problem(element, "when-base-below (\(high.yuanText)) must exceed when-base-at-least (\(low.yuanText))")
+            problem(element, "基数上限 when-base-below（\(high.yuanText)）须大于基数下限 when-base-at-least（\(low.yuanText)）")
         }
         return tier
     }

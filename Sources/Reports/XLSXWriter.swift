@@ -57,6 +57,7 @@ public final class XLSXWorkbook {
     private var columnCount = 0
     private var formats: [Format] = []
     private var widths: [Double] = []
+    private var validations: [(column: Int, choices: [String])] = []
     private var titled: [Bool] = []
     private var strings: [String: Int] = [:]
     private var stringOrder: [String] = []
@@ -81,6 +82,7 @@ public final class XLSXWorkbook {
         rowNumber = 0
         columnCount = columns.count
         formats = columns.map(\.format)
+        validations = []
         widths = columns.map(\.width)
         let frozen = title == nil ? 1 : 2
         var head = """
@@ -100,6 +102,12 @@ public final class XLSXWorkbook {
             write("<row r=\"1\" ht=\"24\" customHeight=\"1\"><c r=\"A1\" t=\"s\" s=\"\(Style.title)\"><v>\(index(of: title))</v></c></row>\n")
         }
         appendRow(columns.map { .text($0.title) }, header: true)
+    }
+
+    /// Offers `choices` as a drop-down in a column of the current sheet, for rows below the header
+    /// up to 10,000; a value outside the list is refused by the spreadsheet program.
+    public func addChoices(column: Int, _ choices: [String]) {
+        validations.append((column, choices))
     }
 
     /// Appends a data row to the current sheet; each cell takes its column's format.
@@ -160,6 +168,18 @@ public final class XLSXWorkbook {
         let last = lastColumn + String(max(rowNumber, headerRow))
         var tail = "</sheetData><autoFilter ref=\"A\(headerRow):\(last)\"/>"
         if headerRow == 2 { tail += "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(lastColumn)1\"/></mergeCells>" }
+        if !validations.isEmpty {
+            tail += "<dataValidations count=\"\(validations.count)\">"
+            for (column, choices) in validations {
+                let name = Self.columnName(column)
+                // An inline list: quoted, comma-separated, at most 255 characters (Excel's limit).
+                let list = Self.escape("\"" + choices.joined(separator: ",") + "\"")
+                tail += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                    + "errorTitle=\"取值不在列表中\" error=\"请从下拉列表中选择\" sqref=\"\(name)\(headerRow + 1):\(name)10000\">"
+                    + "<formula1>\(list)</formula1></dataValidation>"
+            }
+            tail += "</dataValidations>"
+        }
         // Landscape A4 (paperSize 9), one page wide and as many long as it takes, page numbers below.
         tail += """
             <printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\

@@ -2,11 +2,12 @@ import ArgumentParser
 import CaseStore
 import CaseXML
 import Foundation
+import Ledger
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import registry, benchmark and case XML files or folders.",
+        abstract: "Import registry, benchmark and case XML files, and case ledgers (.xlsx, .csv), or folders of them.",
         discussion: """
             Folders are searched recursively for .xml files; other files in them are evidence that \
             records point at. Registries import first, then benchmarks, then cases. Each file is one \
@@ -24,22 +25,59 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let caseStore = try store.open(creating: true)
-        // Each file is reported the moment it is committed or refused, and flushed: an import
-        // that is killed has still said which files it stored.
-        let report = caseStore.importPaths(paths, actor: store.actorName) { file in
-            switch file.outcome {
+        let (xmlPaths, ledgers) = try Self.partition(paths)
+        var files = 0, failures = 0
+        var totals = ImportCounts()
+        func report(_ path: String, kind: DocumentKind?, _ outcome: FileImportResult.Outcome) {
+            files += 1
+            switch outcome {
             case .imported(let counts):
-                print("已导入 \(file.path)：\(describe(counts, kind: file.kind))")
+                totals = totals + counts
+                print("已导入 \(path)：\(describe(counts, kind: kind))")
                 for warning in counts.warnings { printError("提醒：\(warning.description)") }
             case .failed(let diagnostics):
-                print("未导入 \(file.path)：有错误，该文件一条也未存入")
+                failures += 1
+                print("未导入 \(path)：有错误，该文件一条也未存入")
                 for diagnostic in diagnostics { printError(verbose ? diagnostic.verboseDescription : diagnostic.description) }
             }
             fflush(nil)  // every output stream: stdout is a C global Swift 6 will not touch
         }
-        let totals = report.totals
-        print("共 \(report.files.count) 个文件，\(report.failures.count) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.path)")
-        if !report.failures.isEmpty { throw ExitCode(1) }
+        // Each file is reported the moment it is committed or refused, and flushed: an import
+        // that is killed has still said which files it stored.
+        if !xmlPaths.isEmpty {
+            _ = caseStore.importPaths(xmlPaths, actor: store.actorName) { report($0.path, kind: $0.kind, $0.outcome) }
+        }
+        // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.
+        for ledger in ledgers {
+            do {
+                report(ledger, kind: .cases, .imported(try caseStore.importLedger(URL(fileURLWithPath: ledger), displayName: ledger,
+                                                                                   actor: store.actorName)))
+            } catch {
+                report(ledger, kind: .cases, .failed(CaseStore.diagnostics(of: error, file: ledger)))
+            }
+        }
+        print("共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.path)")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Ledgers (.xlsx, .csv) named or found in folders, and the paths left for the XML import
+    /// (a folder only when it holds XML).
+    static func partition(_ paths: [String]) throws -> (xml: [String], ledgers: [String]) {
+        var xml: [String] = [], ledgers: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                if LedgerFiles.isLedger(path) { ledgers.append(path) } else { xml.append(path) }
+                continue
+            }
+            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+            ledgers += found.filter(LedgerFiles.isLedger).map { (path as NSString).appendingPathComponent($0) }
+            if found.contains(where: { $0.lowercased().hasSuffix(".xml") }) || !found.contains(where: LedgerFiles.isLedger) {
+                xml.append(path)
+            }
+        }
+        return (xml, ledgers)
     }
 
     private func describe(_ counts: ImportCounts, kind: DocumentKind?) -> String {

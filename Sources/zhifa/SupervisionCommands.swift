@@ -9,7 +9,7 @@ import WorkCalendar
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export lists for the supervision bureau.", subcommands: [Violations.self])
+        commandName: "export", abstract: "Export lists for the supervision bureau, and ledgers.", subcommands: [Violations.self, LedgerExportCommand.self])
 
     struct Violations: ParsableCommand {
         static let configuration = CommandConfiguration(

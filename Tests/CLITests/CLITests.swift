@@ -98,6 +98,22 @@ struct Zhifa {
         #expect(missing.status != 0 && missing.err.contains("中没有案件 NO-SUCH-CASE"))
     }
 
+    /// A ledger from the template's command round-trips through import and export on the command line.
+    @Test func ledgersImportAndExportFromTheCommandLine() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        let template = try Zhifa.run(["ledger", "template", "--out", folder.file("模板.xlsx").path])
+        #expect(template.status == 0 && FileManager.default.fileExists(atPath: folder.file("模板.xlsx").path))
+        let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/hand-ledger.csv").path
+        let imported = try Zhifa.run(["import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path, ledger])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("已导入 \(ledger)：案件新增 3 件"))
+        let exported = try Zhifa.run(["export", "ledger", "--db", db, "--agency", "WH-SJJ", "--out", folder.file("out.xlsx").path])
+        #expect(exported.status == 0 && exported.out.contains("已写入 3 件案件的台账"))
+        let again = try Zhifa.run(["import", "--db", db, folder.file("out.xlsx").path])
+        #expect(again.status == 0 && again.out.contains("未变 3 件"), "\(again.out)\(again.err)")
+    }
+
     /// The argument parser's own errors and the calendar's refusals read as Chinese sentences.
     @Test func commandLineMistakesAreAnsweredInChinese() throws {
         let negative = try Zhifa.run(["calendar", "add", "2024-10-08", "-3"])

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TestSupport
 @testable import WebService
 
 /// The case list says where each case stands and sorts by it; the 评查表 prints from the case
@@ -77,6 +78,36 @@ import Testing
             let css = try await clerk.get("/static/zhifa.css").text
             #expect(css.contains("@media print") && css.contains("header.top, footer, nav, form, button, .forms"))
             #expect(css.contains("size: A4"))
+        }
+    }
+}
+
+/// A clerk uploads the agency's ledger on the web: all or nothing, own agency only.
+@Suite struct LedgerUploadTests {
+    static let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/libreoffice-ledger.xlsx")
+
+    @Test func aClerkImportsTheirAgencysLedgerAndNoOtherAgencysCases() async throws {
+        let fixture = try await WebFixture()
+        let bytes = Array(try Data(contentsOf: Self.ledger))
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/cases").text.contains("id=\"ledger-form\""))
+            let stored = try await clerk.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx")
+            #expect(stored.status == .seeOther)
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301")?.decision?.officers == ["O-1001", "O-1002"])
+            // The same ledger from 城管局's clerk: every row is another agency's case, nothing is stored.
+            let other = try await Browser.signIn(client, as: Accounts.otherClerk)
+            let before = try fixture.store.caseCount()
+            let refused = try await other.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx")
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("台账.xlsx 第2行"))
+            #expect(try fixture.store.caseCount() == before)
+            // A reviewer has no ledger to upload.
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            #expect(!(try await reviewer.get("/cases").text.contains("id=\"ledger-form\"")))
+            #expect(try await reviewer.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx").status == .forbidden)
+            // Not a ledger by its name: refused before anything is read.
+            #expect(try await clerk.upload("/cases/ledger", [], file: [1, 2, 3], fileName: "x.exe").status == .unprocessableContent)
         }
     }
 }

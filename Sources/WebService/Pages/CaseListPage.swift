@@ -113,6 +113,7 @@ struct CaseListPage {
         let names = reference.names
         let view = CaseListView(
             chrome: Chrome(title: "案件", context: context), query: text, total: total, notice: notice,
+            saved: parameters["saved"].map(String.init), mayUploadLedger: user.mayCreateCases && user.agency != nil,
             agencyFilter: user.visibleAgency == nil
                 ? reference.registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
             showAgencyFilter: user.visibleAgency == nil,
@@ -148,6 +149,8 @@ struct CaseListView {
     var query: String
     var total: Int
     var notice: String?
+    var saved: String?
+    var mayUploadLedger: Bool
     var agencyFilter: [Option]?
     var showAgencyFilter: Bool
     var types: [Option]
