@@ -27,6 +27,9 @@ public struct CaseQuery: Sendable, Equatable {
     /// Matched, as a substring, against the case id, the decision number and the party's name.
     public var text: String?
     public var sort: CaseSort
+    /// Only cases decided within `decidedFrom...decidedTo` (either end may be open).
+    public var decidedFrom: CalendarDate?
+    public var decidedTo: CalendarDate?
     public var limit: Int
     public var offset: Int
 
@@ -49,6 +52,8 @@ extension CaseStore {
         var arguments: [any DatabaseValueConvertible] = []
         if let agency = query.agency { conditions.append("c.agency = ?"); arguments.append(agency) }
         if let type = query.type { conditions.append("c.type = ?"); arguments.append(type.rawValue) }
+        if let from = query.decidedFrom { conditions.append("c.decisionDate >= ?"); arguments.append(from) }
+        if let to = query.decidedTo { conditions.append("c.decisionDate <= ?"); arguments.append(to) }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"

@@ -64,6 +64,13 @@ extension CaseStore {
         }.flatMap { Int($0) }
     }
 
+    /// The year annual figures show by default: the complete year (before `today`'s) with the most
+    /// decisions, as annual reports look back; this year when no earlier one has any.
+    public func reportingYear(today: CalendarDate) throws -> Int {
+        let lastYearEnd = CalendarDate(year: today.year - 1, month: 12, day: 31) ?? today
+        return try busiestDecisionYear(onOrBefore: lastYearEnd) ?? today.year
+    }
+
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.
     public func caseIds(datedFrom from: CalendarDate, to: CalendarDate, agency: String? = nil) throws -> [String] {
         try database.read { db in

@@ -132,6 +132,7 @@ extension WebApp {
         CaseRoutes(app: self).register(on: router)
         CaseFormRoutes(app: self).register(on: router)
         LedgerRoutes(app: self).register(on: router)
+        DashboardRoutes(app: self).register(on: router)
         AuditRoutes(app: self).register(on: router)
         AdminRoutes(app: self).register(on: router)
         APIRoutes(app: self).register(on: router.group("api/v1"))

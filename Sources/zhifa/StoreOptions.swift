@@ -38,7 +38,8 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json 
 enum CaseFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xml }
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
-enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx }
+enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx, html }
+enum AnnualFormat: String, ExpressibleByArgument, CaseIterable { case text, html, xlsx }
 enum WarningFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
 /// Writes to standard error, for messages that scripts reading standard output must not see.

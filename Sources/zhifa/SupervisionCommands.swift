@@ -69,14 +69,14 @@ struct ScorecardCommand: ParsableCommand {
     @Option(help: "The year (default: the complete year with the most decisions stored, as annual reports look back); audited as of its last day, or today if earlier.")
     var year: Int?
 
-    @Option(help: "xlsx needs --out.")
+    @Option(help: "xlsx and html need --out; html is the dashboard: per agency and per month, with 12-month charts, printable.")
     var format: ScorecardFormat = .text
 
     @Option(help: ArgumentHelp("Write to this file.", valueName: "file"))
     var out: String?
 
     func validate() throws {
-        if format == .xlsx, out == nil { throw ValidationError("xlsx 评分表须以 --out 文件 指定输出文件。") }
+        if format == .xlsx || format == .html, out == nil { throw ValidationError("\(format.rawValue) 须以 --out 文件 指定输出文件。") }
         if let year, !(2000...2100).contains(year) { throw ValidationError("--year 须为 2000 到 2100 之间的年份。") }
     }
 
@@ -85,8 +85,15 @@ struct ScorecardCommand: ParsableCommand {
         var audit = AuditOptions()
         audit.checklist = checklist
         let today = CalendarDate.todayInBeijing()
-        let scorecards = try ScorecardBuilder(runner: try audit.runner(store: caseStore))
-            .build(year: try year ?? defaultYear(caseStore, today: today), today: today, actor: store.actorName)
+        let runner = try audit.runner(store: caseStore)
+        let chosenYear = try year ?? caseStore.reportingYear(today: today)
+        if format == .html {
+            let dashboard = try DashboardBuilder(runner: runner).build(year: chosenYear, today: today, actor: store.actorName)
+            try emit(DashboardReport.html(dashboard, links: false))
+            printError("已写入 \(chosenYear) 年度看板：\(out!)")
+            return
+        }
+        let scorecards = try ScorecardBuilder(runner: runner).build(year: chosenYear, today: today, actor: store.actorName)
         let cards = scorecards.cards
         switch format {
         case .xlsx:
@@ -96,13 +103,9 @@ struct ScorecardCommand: ParsableCommand {
             try emit(try JSONOutput.string(cards))
         case .text:
             try emit(ScorecardReport.text(scorecards))
+        case .html:
+            break
         }
-    }
-
-    /// The complete year with the most decisions (an annual figure looks back); else this year.
-    private func defaultYear(_ store: CaseStore, today: CalendarDate) throws -> Int {
-        let lastYearEnd = CalendarDate(year: today.year - 1, month: 12, day: 31) ?? today
-        return try store.busiestDecisionYear(onOrBefore: lastYearEnd) ?? today.year
     }
 
     private func emit(_ text: String) throws {

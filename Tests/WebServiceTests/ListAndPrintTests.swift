@@ -111,3 +111,36 @@ import TestSupport
         }
     }
 }
+
+/// The bureau's dashboard and annual figures: for reviewers and supervisors, every figure a link
+/// to the cases behind it.
+@Suite struct DashboardPageTests {
+    @Test func theDashboardsFiguresOpenTheCasesBehindThem() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let supervisor = try await Browser.signIn(client, as: Accounts.supervisor)
+            let page = try await supervisor.get("/dashboard?year=2024")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("行政执法监督看板　2024年") && page.text.contains("<td>芜湖市城市管理局</td>"))
+            // The year's count for 城管局 links to exactly those cases.
+            let link = "/cases?agency=WH-CGJ&from=2024-01-01&to=2024-12-31"
+            let count = try #require(page.text.firstMatch(of: /href="\/cases\?agency=WH-CGJ&amp;from=2024-01-01&amp;to=2024-12-31">(\d+)</)?.1)
+            let listed = try await supervisor.get(link).text
+            #expect(listed.contains("决定日期 2024-01-01至2024-12-31，共 \(count) 件"))
+            #expect(page.text.contains("<svg"))
+            // The default year is the complete year with the most decisions: the samples' 2024.
+            #expect(try await supervisor.get("/dashboard").text.contains("行政执法监督看板　2024年"))
+            #expect(try await supervisor.get("/dashboard?year=abc").status == .unprocessableContent)
+            let annual = try await supervisor.get("/annual?year=2024")
+            #expect(annual.status == .ok && annual.text.contains("2024年度行政执法总体情况"))
+            let workbook = try await supervisor.get("/annual.xlsx?year=2024")
+            #expect(workbook.status == .ok && Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            // A clerk sees one agency only: not the bureau's dashboard.
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/dashboard").status == .forbidden)
+            #expect(try await clerk.get("/annual").status == .forbidden)
+            #expect(!(try await clerk.get("/cases").text.contains("href=\"/dashboard\"")))
+            #expect(try await supervisor.get("/cases").text.contains("href=\"/dashboard\""))
+        }
+    }
+}

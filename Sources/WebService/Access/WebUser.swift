@@ -36,6 +36,8 @@ public struct WebUser: Sendable, Equatable {
     /// Scoring a manual checklist item of a case.
     public var mayScoreManualItems: Bool { role == .reviewer }
     public var mayExport: Bool { role == .supervisor }
+    /// The bureau's dashboard and the annual figures: every agency's scores and counts.
+    public var mayReadDashboard: Bool { role == .reviewer || role == .supervisor }
     public var mayReadDueList: Bool { role != .admin }
     /// Accounts, registries and benchmarks.
     public var mayAdminister: Bool { role == .admin }

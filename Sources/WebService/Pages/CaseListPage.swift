@@ -61,12 +61,17 @@ struct CaseListPage {
         let requestedAgency = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let agency = user.visibleAgency ?? requestedAgency
         var order = parameters["sort"].flatMap { Order(rawValue: String($0)) } ?? .date
+        // A decision-date range, as the dashboard's figures link to the cases behind them.
+        let from = parameters["from"].flatMap { CalendarDate(String($0)) }
+        let to = parameters["to"].flatMap { CalendarDate(String($0)) }
         // Any page number is answered: past the last page is an empty page, never an overflow.
         let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
         let reference = try app.reference()
         let today = CalendarDate.todayInBeijing()
         var query = CaseQuery(agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
                               limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        query.decidedFrom = from
+        query.decidedTo = to
         var notice: String?
         var rows: [(CaseSummary, CaseStanding?)]
         let total: Int
@@ -78,6 +83,8 @@ struct CaseListPage {
                 notice = "符合条件的案件超过 \(Self.auditedSortLimit) 件，按\(order.label)排序前请先筛选；以下按决定日期排列。"
                 order = .date
                 query = CaseQuery(agency: agency, type: type, text: text, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+                query.decidedFrom = from
+                query.decidedTo = to
                 let result = try app.store.searchCases(query)
                 total = result.total
                 rows = try standings(result.cases, reference: reference, today: today)
@@ -107,12 +114,15 @@ struct CaseListPage {
                 items.append("agency=\(requestedAgency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             }
             if sort != .date { items.append("sort=\(sort.rawValue)") }
+            if let from { items.append("from=\(from)") }
+            if let to { items.append("to=\(to)") }
             return "/cases?" + items.joined(separator: "&")
         }
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let names = reference.names
         let view = CaseListView(
             chrome: Chrome(title: "案件", context: context), query: text, total: total, notice: notice,
+            range: from != nil || to != nil ? "决定日期 \(from?.description ?? "")至\(to?.description ?? "")" : nil,
             saved: parameters["saved"].map(String.init), mayUploadLedger: user.mayCreateCases && user.agency != nil,
             agencyFilter: user.visibleAgency == nil
                 ? reference.registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
@@ -149,6 +159,7 @@ struct CaseListView {
     var query: String
     var total: Int
     var notice: String?
+    var range: String?
     var saved: String?
     var mayUploadLedger: Bool
     var agencyFilter: [Option]?

@@ -122,6 +122,7 @@ struct Chrome {
         var mayRunAudits: Bool
         var mayReadDueList: Bool
         var mayExport: Bool
+        var mayReadDashboard: Bool
         var mayAdminister: Bool
         var mayCreateCases: Bool
     }
@@ -131,7 +132,7 @@ struct Chrome {
         csrf = context.csrfToken
         user = context.identity.map {
             UserView(name: $0.name, role: $0.role.chineseName, agency: $0.agency, mayRunAudits: $0.mayRunAudits,
-                     mayReadDueList: $0.mayReadDueList, mayExport: $0.mayExport, mayAdminister: $0.mayAdminister,
+                     mayReadDueList: $0.mayReadDueList, mayExport: $0.mayExport, mayReadDashboard: $0.mayReadDashboard, mayAdminister: $0.mayAdminister,
                      mayCreateCases: $0.mayCreateCases)
         }
     }

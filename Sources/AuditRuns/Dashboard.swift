@@ -1,0 +1,100 @@
+import Audit
+import CaseModel
+import CaseStore
+import Foundation
+import WorkCalendar
+
+/// One month (or a whole period) of one agency, as the bureau's dashboard shows it.
+public struct PeriodFigures: Codable, Sendable, Equatable {
+    /// Cases decided in the period.
+    public var decided = 0
+    /// Decided cases with a disclosure due or made, and those on time.
+    public var disclosure = Coverage(count: 0, total: 0)
+    public var scoreSum = 0.0
+    public var grades: [String: Int] = [:]
+    /// Failed findings by rule family (`RuleFamily.rawValue`).
+    public var failuresByFamily: [String: Int] = [:]
+
+    public init() {}
+
+    public var averageScore: Double? { decided == 0 ? nil : (scoreSum / Double(decided) * 10).rounded() / 10 }
+
+    mutating func add(_ audit: CaseAudit, _ indicators: CaseIndicators) {
+        guard indicators.decided, !audit.isInProgress else { return }
+        decided += 1
+        scoreSum += audit.score
+        grades[audit.grade, default: 0] += 1
+        if let onTime = indicators.disclosedOnTime {
+            disclosure.total += 1
+            if onTime { disclosure.count += 1 }
+        }
+        for finding in audit.failures {
+            if let family = RuleFamily(ruleId: finding.rule) { failuresByFamily[family.rawValue, default: 0] += 1 }
+        }
+    }
+}
+
+/// One agency over the period: the whole, each month, and what is overdue today.
+public struct AgencyDashboard: Codable, Sendable, Equatable {
+    public var agency: String
+    public var name: String
+    public var total: PeriodFigures
+    /// By month, `2024-03`, for every month of the period (empty months included).
+    public var months: [String: PeriodFigures]
+    /// Open obligations past their deadline on the day the dashboard was made.
+    public var overdueNow: Int
+}
+
+/// The bureau's dashboard for a year: per agency and per month, from one stored audit run.
+public struct Dashboard: Sendable {
+    public var year: Int
+    public var run: AuditRunRecord
+    public var today: CalendarDate
+    public var grades: [String]
+    /// `2024-01` … `2024-12`.
+    public var months: [String]
+    public var agencies: [AgencyDashboard]
+    public var names: RegistryNames
+}
+
+public struct DashboardBuilder {
+    public let runner: AuditRunner
+
+    public init(runner: AuditRunner) { self.runner = runner }
+
+    /// Audits as of the year's last day (or today, if earlier) and counts each decided case in the
+    /// month of its decision; what is overdue is counted as of today.
+    public func build(year: Int, today: CalendarDate, actor: String) throws -> Dashboard {
+        guard let first = CalendarDate(year: year, month: 1, day: 1), let last = CalendarDate(year: year, month: 12, day: 31) else {
+            throw CalendarError.yearNotCovered(year)
+        }
+        let run = try runner.run(asOf: min(last, today), actor: actor).run
+        let registry = try runner.store.registry()
+        let months = (1...12).map { String(format: "%04d-%02d", year, $0) }
+        var agencies = Dictionary(uniqueKeysWithValues: registry.agencies.map { agency in
+            (agency.code, AgencyDashboard(agency: agency.code, name: agency.name, total: PeriodFigures(),
+                                          months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }), overdueNow: 0))
+        })
+        let decoder = JSONDecoder()
+        try runner.store.forEachAuditResultWithCase(runId: run.id!, from: first, to: last) { entry in
+            guard let decided = entry.decisionDate, decided >= first, decided <= last else { return }
+            let audit = try decoder.decode(CaseAudit.self, from: Data(entry.result.audit.utf8))
+            guard let indicators = audit.indicators else { return }
+            let month = String(decided.description.prefix(7))
+            let code = entry.result.agency
+            var dashboard = agencies[code] ?? AgencyDashboard(agency: code, name: code, total: PeriodFigures(),
+                                                               months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }),
+                                                               overdueNow: 0)
+            dashboard.total.add(audit, indicators)
+            dashboard.months[month, default: PeriodFigures()].add(audit, indicators)
+            agencies[code] = dashboard
+        }
+        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
+                                      benchmarks: try runner.store.benchmarkSets())
+        for item in try DueScanner(auditor: auditor).scan(store: runner.store, asOf: today, within: 0) where item.overdue {
+            agencies[item.agency]?.overdueNow += 1
+        }
+        return Dashboard(year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,
+                         agencies: agencies.values.sorted { $0.agency < $1.agency }, names: RegistryNames(registry))
+    }
+}

@@ -1,0 +1,67 @@
+import CaseModel
+import GRDB
+
+/// The figures of the 118号 annual data report (每年1月31日前公开上年度行政执法总体情况) for one
+/// agency: decisions of the year by kind of enforcement, penalties by kind with the fines' total.
+public struct AnnualFigures: Codable, Sendable, Equatable {
+    public var agency: String
+    /// Decisions of the year by case type (`penalty`, `license`, …).
+    public var decisions: [CaseType: Int]
+    /// Licenses granted and denied.
+    public var licensesGranted: Int
+    public var licensesDenied: Int
+    /// Penalties imposed in decisions of the year, by kind: how many, and their amounts together.
+    public var penalties: [PenaltyKind: Int]
+    public var penaltyAmounts: [PenaltyKind: Money]
+
+    public var fineTotal: Money { penaltyAmounts[.fine] ?? Money(fen: 0) }
+
+    /// An agency with no decision in the year: zeros, which are published too.
+    public init(agency: String) {
+        self.agency = agency; decisions = [:]; licensesGranted = 0; licensesDenied = 0; penalties = [:]; penaltyAmounts = [:]
+    }
+}
+
+extension CaseStore {
+    /// Each agency's figures for decisions dated in `year`, from the stored cases.
+    public func annualFigures(year: Int) throws -> [String: AnnualFigures] {
+        let from = CalendarDate(year: year, month: 1, day: 1) ?? .earliest
+        let to = CalendarDate(year: year, month: 12, day: 31) ?? from
+        return try database.read { db in
+            var figures: [String: AnnualFigures] = [:]
+            func entry(_ agency: String) -> AnnualFigures {
+                figures[agency] ?? AnnualFigures(agency: agency)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.agency, c.type, o.grantResult, COUNT(*) AS n FROM enforcementCase c
+                LEFT JOIN outcome o ON o.caseId = c.id
+                WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, c.type, o.grantResult
+                """, arguments: [from, to]) {
+                let agency: String = row["agency"]
+                var current = entry(agency)
+                let count: Int = row["n"]
+                if let type = CaseType(rawValue: row["type"]) { current.decisions[type, default: 0] += count }
+                switch GrantResult(rawValue: row["grantResult"] ?? "") {
+                case .granted?: current.licensesGranted += count
+                case .denied?: current.licensesDenied += count
+                case nil: break
+                }
+                figures[agency] = current
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.agency, p.kind, COUNT(*) AS n, SUM(p.amount) AS total FROM penalty p
+                JOIN enforcementCase c ON c.id = p.caseId
+                WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, p.kind
+                """, arguments: [from, to]) {
+                let agency: String = row["agency"]
+                var current = entry(agency)
+                if let kind = PenaltyKind(rawValue: row["kind"]) {
+                    current.penalties[kind] = row["n"]
+                    if let total: Int64 = row["total"] { current.penaltyAmounts[kind] = Money(fen: total) }
+                }
+                figures[agency] = current
+            }
+            return figures
+        }
+    }
+}

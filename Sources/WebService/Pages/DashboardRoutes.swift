@@ -1,0 +1,47 @@
+import AuditRuns
+import Foundation
+import Hummingbird
+import Reports
+import WorkCalendar
+
+/// The bureau's dashboard and the annual figures, for reviewers and supervisors: printable
+/// pages whose figures link to the cases behind them, and the annual figures as a workbook.
+struct DashboardRoutes {
+    let app: WebApp
+
+    func register(on router: Router<WebRequestContext>) {
+        router.get("dashboard") { request, context -> HTML in
+            let user = try context.user()
+            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看看板。") }
+            let today = CalendarDate.todayInBeijing()
+            let year = try year(request, today: today)
+            let dashboard = try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name)
+            return HTML(DashboardReport.html(dashboard, links: true), inlineStyle: true)
+        }
+        router.get("annual") { request, context -> HTML in
+            let user = try context.user()
+            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看年度数据。") }
+            let year = try year(request, today: CalendarDate.todayInBeijing())
+            return HTML(try AnnualReport.html(year: year, store: app.store, links: true), inlineStyle: true)
+        }
+        router.get("annual.xlsx") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以下载年度数据。") }
+            let year = try year(request, today: CalendarDate.todayInBeijing())
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-annual-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try AnnualReport.workbook(year: year, store: app.store, to: url)
+            return download(try Data(contentsOf: url), name: "\(year)年度行政执法数据.xlsx",
+                            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+    }
+
+    /// `?year=2024`, bounded; by default the complete year with the most decisions.
+    private func year(_ request: Request, today: CalendarDate) throws -> Int {
+        if let text = request.uri.queryParameters["year"], !text.isEmpty {
+            guard let year = Int(text), (2000...2100).contains(year) else { throw WebError.invalid(["年份须为 2000 到 2100 之间的整数。"]) }
+            return year
+        }
+        return try app.store.reportingYear(today: today)
+    }
+}
