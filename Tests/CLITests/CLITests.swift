@@ -105,9 +105,14 @@ struct Zhifa {
         let template = try Zhifa.run(["ledger", "template", "--out", folder.file("模板.xlsx").path])
         #expect(template.status == 0 && FileManager.default.fileExists(atPath: folder.file("模板.xlsx").path))
         let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/hand-ledger.csv").path
-        let imported = try Zhifa.run(["import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path, ledger])
+        let imported = try Zhifa.run(["import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path,
+                                      Repository.samples.appendingPathComponent("benchmarks").path, ledger])
         #expect(imported.status == 0, "\(imported.err)")
         #expect(imported.out.contains("已导入 \(ledger)：案件新增 3 件"))
+        // A ledger filled in by hand audits like any case: scored, with what a ledger cannot hold named.
+        let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--case", "WH-SJJ-2025-0301"])
+        #expect(audit.status == 0 && audit.out.contains("WH-SJJ-2025-0301  芜湖市市场监督管理局  96分 · 优秀"), "\(audit.out)")
+        #expect(audit.out.contains("RECORD-TEXT"))
         let exported = try Zhifa.run(["export", "ledger", "--db", db, "--agency", "WH-SJJ", "--out", folder.file("out.xlsx").path])
         #expect(exported.status == 0 && exported.out.contains("已写入 3 件案件的台账"))
         let again = try Zhifa.run(["import", "--db", db, folder.file("out.xlsx").path])
