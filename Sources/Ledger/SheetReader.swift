@@ -40,11 +40,11 @@ enum SheetReader {
 
     static func read(_ url: URL) throws -> [SheetRow] {
         switch url.pathExtension.lowercased() {
-        case "xlsx": try readWorkbook(url)
+        case "xlsx": return try readWorkbook(url)
         case "csv":
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             guard size <= maxPartBytes else { throw SheetUnreadable(message: "文件超过 \(maxPartBytes >> 20) MB") }
-            try readCSV(try Data(contentsOf: url))
+            return try readCSV(try Data(contentsOf: url))
         default: throw SheetUnreadable(message: "不是 .xlsx 或 .csv 台账文件")
         }
     }
