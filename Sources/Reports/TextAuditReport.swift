@@ -6,7 +6,9 @@ import Foundation
 
 /// A readable report per case: score, grade, and each finding with its legal basis.
 public enum TextAuditReport {
-    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool, to sink: ReportSink) throws {
+    /// `grades`: the checklist's grade names, best first, the order the summary counts them in.
+    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
+                             grades order: [String] = [], to sink: ReportSink) throws {
         sink.line("行政执法案卷评查报告")
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let names = RegistryNames(try store.registry())
@@ -58,6 +60,7 @@ public enum TextAuditReport {
         sink.line(String(repeating: "═", count: 60))
         let average = count == 0 ? "—" : String(format: "%.1f", total / Double(count))
         sink.line("汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；" +
-                  grades.keys.sorted().map { "\($0) \(grades[$0]!)件" }.joined(separator: "，"))
+                  (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
+                      .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，"))
     }
 }

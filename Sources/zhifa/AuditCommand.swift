@@ -78,7 +78,8 @@ struct AuditCommand: ParsableCommand {
         case .html:
             try HTMLAuditReport.write(run: summary.run, store: caseStore, includeAll: all,
                                       grades: runner.checklist.gradeNames, to: sink)
-        case .text: try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
+        case .text:
+            try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, grades: runner.checklist.gradeNames, to: sink)
         }
         try sink.close()
         if let out { printError("已写入 \(out)\(summary.reused ? "（输入未变，沿用已存的评查结果）" : "")") }
