@@ -88,5 +88,19 @@ import TestSupport
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-3-case.png"))
         try await browser.run("document.getElementById('findings').scrollIntoView()")
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-4-findings.png"))
+
+        // On paper the case page has no navigation, sign-out or entry forms: what prints is the case.
+        let printed = Self.artifacts.appendingPathComponent("web-5-case-printed.pdf")
+        try await browser.printPDF(to: printed)
+        let pdf = String(decoding: try Data(contentsOf: printed), as: UTF8.self)
+        #expect(pdf.hasPrefix("%PDF-") && pdf.contains("/MediaBox [0 0 595"))
+        let onScreen = try await browser.run("return getComputedStyle(document.querySelector('header.top')).display") as? String
+        #expect(onScreen != "none")
+        // The print stylesheet hides them: checked through the same rules the browser applied to the PDF.
+        let hidden = try await browser.run("""
+            const rules = [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && r.media.mediaText === 'print');
+            return rules.some(r => [...r.cssRules].some(c => c.selectorText && c.selectorText.includes('header.top') && c.style.display === 'none'));
+            """) as? Bool
+        #expect(hidden == true)
     }
 }

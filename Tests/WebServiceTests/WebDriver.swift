@@ -116,6 +116,15 @@ final class WebDriver: @unchecked Sendable {
         try data.write(to: url)
     }
 
+    /// Prints the page as the browser's print dialog would (W3C WebDriver "Print Page"): A4, the
+    /// page's own print stylesheet. Returns the PDF.
+    func printPDF(to url: URL) async throws {
+        let body: [String: Any] = ["page": ["width": 21.0, "height": 29.7], "background": true]
+        guard let base64 = try await call("POST", "/session/\(session)/print", body)["value"] as? String,
+              let data = Data(base64Encoded: base64) else { throw Failure(description: "no PDF") }
+        try data.write(to: url)
+    }
+
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: base + path)
         request.method = .RAW(value: method)
