@@ -56,14 +56,20 @@ public struct AuditRunner: Sendable {
         return "\(path)|\(size)|\(modified.timeIntervalSince1970)"
     }()
 
+    /// The engine for this checklist and calendar over the store's registry and benchmarks as they
+    /// are now: what runs, forms, due lists and pages audit with.
+    public func auditor(registry: Registry? = nil) throws -> CaseAuditor {
+        try CaseAuditor(checklist: checklist, calendar: calendar, registry: registry ?? store.registry(),
+                        benchmarks: store.benchmarkSets())
+    }
+
     public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                     reuse: Bool = true, batchSize: Int = 512) throws -> AuditRunSummary {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
             return AuditRunSummary(run: existing, reused: true)
         }
-        let auditor = try CaseAuditor(checklist: checklist, calendar: calendar, registry: store.registry(),
-                                      benchmarks: store.benchmarkSets())
+        let auditor = try self.auditor()
         let manual = try store.manualScores()
         let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
         var run = try store.beginAuditRun(AuditRunRecord(

@@ -89,9 +89,7 @@ public struct DashboardBuilder {
             dashboard.months[month, default: PeriodFigures()].add(audit, indicators)
             agencies[code] = dashboard
         }
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
-                                      benchmarks: try runner.store.benchmarkSets())
-        for item in try DueScanner(auditor: auditor).scan(store: runner.store, asOf: today, within: 0) where item.overdue {
+        for item in try DueScanner(auditor: try runner.auditor(registry: registry)).scan(store: runner.store, asOf: today, within: 0) where item.overdue {
             agencies[item.agency]?.overdueNow += 1
         }
         return Dashboard(year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,

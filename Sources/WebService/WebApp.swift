@@ -61,8 +61,7 @@ public final class WebApp: Sendable {
         let registry = try store.registry()
         let reference = Reference(
             registry: registry,
-            auditor: try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
-                                     benchmarks: store.benchmarkSets()),
+            auditor: try runner.auditor(registry: registry),
             names: RegistryNames(registry))
         cachedReference.withLockedValue { $0 = (reference, now) }
         return reference

@@ -28,8 +28,7 @@ struct FormCommand: ParsableCommand {
         }
         let asOf = try options.date()
         let registry = try caseStore.registry()
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
-                                      benchmarks: try caseStore.benchmarkSets())
+        let auditor = try runner.auditor(registry: registry)
         let audit = auditor.audit(found, asOf: asOf, manualScores: try caseStore.manualScores(caseId: caseId), keepPassing: true)
         let html = CaseEvaluationForm.html(case: found, audit: audit, checklist: runner.checklist,
                                            names: RegistryNames(registry), asOf: asOf)

@@ -138,8 +138,7 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let caseStore = try store.open()
         let runner = try options.runner(store: caseStore)
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: caseStore.registry(),
-                                      benchmarks: caseStore.benchmarkSets())
+        let auditor = try runner.auditor()
         let asOf = try options.date()
         let due = try DueScanner(auditor: auditor).scan(store: caseStore, asOf: asOf, within: within, agency: agency)
         if format == .json {

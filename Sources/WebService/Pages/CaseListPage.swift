@@ -20,7 +20,8 @@ struct CaseStanding {
         let audit = auditor.audit(c, asOf: asOf, keepPassing: false)
         result = audit.resultText
         score = audit.isInProgress ? nil : audit.score
-        if c.events.contains(where: { $0.kind == .closed }) { stage = "已结案" } else if c.decision != nil { stage = "已决定" } else { stage = "办理中" }
+        // 办理中 is the engine's judgment (no decision and not closed on the day); the rest is the last step.
+        stage = audit.isInProgress ? CaseAudit.inProgressGrade : (c.events.contains { $0.kind == .closed } ? "已结案" : "已决定")
         overdueDays = DueScanner(auditor: auditor).obligations(of: c, asOf: asOf).map { $0.daysOverdue(asOf: asOf) }.max() ?? 0
     }
 }
