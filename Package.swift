@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0"),
     ],
@@ -47,12 +48,16 @@ let package = Package(
             dependencies: ["CaseModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Schemas")]
         ),
-        // SQLite through GRDB: schema, import transactions, case history and the hash-chained journal.
+        // The store on SQLite (GRDB) or PostgreSQL (PostgresNIO) behind one SQL seam: schema, import
+        // transactions, case history and the hash-chained journal.
         .target(
             name: "CaseStore",
             dependencies: [
                 "CaseModel", "CaseXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -59,16 +59,16 @@ extension CaseStore {
             throw StoreError.clerkWithoutAgency
         }
         let now = Self.timestamp()
-        return try database.write { db in
-            if let agency, try !AgencyRecord.exists(db, key: agency) {
+        return try write { db in
+            if let agency, try !RegistryRows.agencyExists(agency, db) {
                 throw StoreError.agencyUnknown(agency)
             }
-            if try AccountRecord.exists(db, key: name) {
+            if try db.exists("SELECT 1 FROM account WHERE name = ?", [name]) {
                 throw StoreError.userNameTaken(name)
             }
             let account = AccountRecord(name: name, role: role, agency: agency, passwordHash: passwordHash,
                                         createdAt: now, createdBy: actor)
-            try account.insert(db)
+            try db.insert(account)
             let content = "\(name)|\(role.rawValue)|\(agency ?? "")"
             try JournalAppender(db: db, actor: actor, at: now)
                 .append(.userAdd, subject: name, contentHash: Hex.sha256(content),
@@ -78,10 +78,10 @@ extension CaseStore {
     }
 
     public func account(named name: String) throws -> AccountRecord? {
-        try database.read { try AccountRecord.fetchOne($0, key: name) }
+        try read { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first }
     }
 
     public func accounts() throws -> [AccountRecord] {
-        try database.read { try AccountRecord.order(AccountRecord.Columns.name).fetchAll($0) }
+        try read { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account ORDER BY name") }
     }
 }

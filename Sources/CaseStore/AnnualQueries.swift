@@ -27,16 +27,16 @@ extension CaseStore {
     public func annualFigures(year: Int) throws -> [String: AnnualFigures] {
         let from = CalendarDate(year: year, month: 1, day: 1) ?? .earliest
         let to = CalendarDate(year: year, month: 12, day: 31) ?? from
-        return try database.read { db in
+        return try read { db in
             var figures: [String: AnnualFigures] = [:]
             func entry(_ agency: String) -> AnnualFigures {
                 figures[agency] ?? AnnualFigures(agency: agency)
             }
-            for row in try Row.fetchAll(db, sql: """
+            for row in try db.fetchAll("""
                 SELECT c.agency, c.type, o.grantResult, COUNT(*) AS n FROM enforcementCase c
                 LEFT JOIN outcome o ON o.caseId = c.id
                 WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, c.type, o.grantResult
-                """, arguments: [from, to]) {
+                """, [from, to]) {
                 let agency: String = row["agency"]
                 var current = entry(agency)
                 let count: Int = row["n"]
@@ -48,11 +48,11 @@ extension CaseStore {
                 }
                 figures[agency] = current
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.agency, p.kind, COUNT(*) AS n, SUM(p.amount) AS total FROM penalty p
+            for row in try db.fetchAll("""
+                SELECT c.agency, p.kind, COUNT(*) AS n, CAST(SUM(p.amount) AS BIGINT) AS total FROM penalty p
                 JOIN enforcementCase c ON c.id = p.caseId
                 WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, p.kind
-                """, arguments: [from, to]) {
+                """, [from, to]) {
                 let agency: String = row["agency"]
                 var current = entry(agency)
                 if let kind = PenaltyKind(rawValue: row["kind"]) {

@@ -84,10 +84,10 @@ extension CaseStore {
     @discardableResult
     public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) throws -> ManualScore {
         let now = Self.timestamp()
-        return try database.write { db in
-            guard try CaseRecord.exists(db, key: caseId) else { throw StoreError.caseUnknown(caseId) }
-            var record = ManualScoreRecord(id: nil, caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer, at: now)
-            try record.insert(db)
+        return try write { db in
+            guard try db.exists("SELECT 1 FROM enforcementCase WHERE id = ?", [caseId]) else { throw StoreError.caseUnknown(caseId) }
+            let record = ManualScoreRecord(id: nil, caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer, at: now)
+            try db.insert(record)
             let content = "\(item)|\(deduction)|\(note)"
             try JournalAppender(db: db, actor: reviewer, at: now)
                 .append(.reviewScore, subject: caseId, contentHash: Hex.sha256(content),
@@ -98,61 +98,56 @@ extension CaseStore {
 
     /// One case's manual scores, oldest first.
     public func manualScores(caseId: String) throws -> [ManualScore] {
-        try database.read {
-            try ManualScoreRecord.filter(ManualScoreRecord.Columns.caseId == caseId).order(ManualScoreRecord.Columns.id).fetchAll($0).map(\.score)
-        }
+        try read { try $0.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score) }
     }
 
     /// Every manual score, by case, oldest first.
     public func manualScores() throws -> [String: [ManualScore]] {
-        try database.read { db in
-            Dictionary(grouping: try ManualScoreRecord.order(ManualScoreRecord.Columns.id).fetchAll(db), by: \.caseId)
+        try read { db in
+            Dictionary(grouping: try db.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore ORDER BY id"), by: \.caseId)
                 .mapValues { $0.map(\.score) }
         }
     }
 
     /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
     public func contentFingerprint() throws -> String {
-        try database.read { db in
+        try read { db in
             let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
-            return try JournalEntry.select(JournalEntry.Columns.hash, as: String.self)
-                .filter(!judgments.contains(JournalEntry.Columns.action))
-                .order(JournalEntry.Columns.seq.desc).fetchOne(db) ?? JournalEntry.genesis
+            let placeholders = judgments.map { _ in "?" }.joined(separator: ", ")
+            return try db.fetchValue(String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
+                                     judgments) ?? JournalEntry.genesis
         }
     }
 
     public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
-        try database.read { db in
-            try AuditRunRecord.filter(AuditRunRecord.Columns.inputsHash == inputsHash && AuditRunRecord.Columns.complete == true)
-                .order(AuditRunRecord.Columns.id.desc).fetchOne(db)
-        }
+        try read { try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash]).first }
     }
 
     public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {
-        try database.write { db in
+        try write { db in
             var run = run
-            try run.insert(db)
+            run.id = try db.insertReturningID(run)
             return run
         }
     }
 
     public func appendAuditResults(_ results: [AuditResultRecord]) throws {
-        try database.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO auditResult (runId, caseId, agency, score, grade, veto, failures, audit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in results {
-                try statement.execute(arguments: [r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit])
-            }
+        try write { db in
+            try db.insertRows(into: "auditResult", columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit"],
+                              rows: results.map { r in
+                                  ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit] as SQLArguments).databaseValues
+                              })
         }
     }
 
     /// Marks a run complete and journals it; an interrupted run stays incomplete and is never read.
     public func completeAuditRun(_ runId: Int64, caseCount: Int, actor: String) throws {
         let now = Self.timestamp()
-        try database.write { db in
-            try db.execute(sql: "UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", arguments: [caseCount, runId])
-            guard let run = try AuditRunRecord.fetchOne(db, key: runId) else { throw StoreError.auditRunUnknown(runId) }
+        try write { db in
+            try db.execute("UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", [caseCount, runId])
+            guard let run = try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [runId]).first else {
+                throw StoreError.auditRunUnknown(runId)
+            }
             try JournalAppender(db: db, actor: actor, at: now)
                 .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
                         detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
@@ -161,11 +156,9 @@ extension CaseStore {
 
     /// Streams a run's results in case-id order.
     public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
-        try database.read { db in
-            var request = AuditResultRecord.filter(AuditResultRecord.Columns.runId == runId).order(AuditResultRecord.Columns.caseId)
-            if let agency { request = request.filter(AuditResultRecord.Columns.agency == agency) }
-            let cursor = try request.fetchCursor(db)
-            while let result = try cursor.next() { try body(result) }
+        try read { db in
+            let sql = "SELECT * FROM auditResult WHERE runId = ?" + (agency == nil ? "" : " AND agency = ?") + " ORDER BY caseId"
+            try db.forEach(sql, agency.map { [runId, $0] } ?? [runId]) { try body(try AuditResultRecord(row: $0)) }
         }
     }
 }

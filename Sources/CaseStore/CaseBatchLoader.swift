@@ -4,26 +4,25 @@ import GRDB
 /// Loads many cases with one query per table over an id range, instead of several queries per case.
 enum CaseBatchLoader {
     /// The cases whose ids lie in `first...last` and are in `wanted`, in id order.
-    static func load(first: String, last: String, wanted: Set<String>, from db: Database) throws -> [EnforcementCase] {
-        let range: StatementArguments = [first, last]
-        func rows(_ sql: String) throws -> RowCursor { try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: range) }
+    static func load(first: String, last: String, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
+        func rows(_ sql: String) throws -> RowList { RowList(try db.fetchAll(sql, [first, last])) }
 
         // Every column is decoded with a throwing accessor: a row changed by hand (text in a date
         // column, a NULL where the schema says NOT NULL) is an error for this case, never a trap.
         var parties: [String: Party] = [:]
-        let partyRows = try rows("SELECT * FROM party WHERE caseId BETWEEN ? AND ? AND position = 0")
+        var partyRows = try rows("SELECT * FROM party WHERE caseId BETWEEN ? AND ? AND position = 0")
         while let r = try partyRows.next() {
             parties[try r.value("caseId")] = Party(kind: try decode(try r.value("kind")), name: try r.value("name"), creditCode: try r.value("creditCode"), idNumber: try r.value("idNumber"),
                                          firstOffence: try r.value("firstOffence"), corrected: try r.value("corrected"), harm: try r.value("harm"))
         }
         var officers: [Int64: [String]] = [:]
-        let officerRows = try rows("""
+        var officerRows = try rows("""
             SELECT eo.eventId, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
             WHERE e.caseId BETWEEN ? AND ? ORDER BY eo.eventId, eo.position
             """)
         while let r = try officerRows.next() { officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
         var records: [Int64: [CaseModel.Record]] = [:]
-        let recordRows = try rows("""
+        var recordRows = try rows("""
             SELECT r.* FROM record r JOIN event e ON e.id = r.eventId
             WHERE e.caseId BETWEEN ? AND ? ORDER BY r.eventId, r.position
             """)
@@ -32,7 +31,7 @@ enum CaseBatchLoader {
                                                              start: try r.value("start"), end: try r.value("end"), evidence: try decode(try r.value("evidence"))))
         }
         var events: [String: [Event]] = [:]
-        let eventRows = try rows("SELECT * FROM event WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var eventRows = try rows("SELECT * FROM event WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
         while let r = try eventRows.next() {
             let id: Int64 = try r.value("id")
             let result: String? = try r.value("result"), method: String? = try r.value("method"), revokedBy: String? = try r.value("revokedBy")
@@ -43,13 +42,13 @@ enum CaseBatchLoader {
                 records: records[id] ?? [], line: try r.value("line")))
         }
         var penalties: [String: [Penalty]] = [:]
-        let penaltyRows = try rows("SELECT * FROM penalty WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var penaltyRows = try rows("SELECT * FROM penalty WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
         while let r = try penaltyRows.next() { penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
         var bases: [String: [BaseAmount]] = [:]
-        let baseRows = try rows("SELECT * FROM baseAmount WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var baseRows = try rows("SELECT * FROM baseAmount WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
         while let r = try baseRows.next() { bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
         var outcomes: [String: Outcome] = [:]
-        let outcomeRows = try rows("SELECT * FROM outcome WHERE caseId BETWEEN ? AND ?")
+        var outcomeRows = try rows("SELECT * FROM outcome WHERE caseId BETWEEN ? AND ?")
         while let r = try outcomeRows.next() {
             let id: String = try r.value("caseId"), level: String? = try r.value("discretionLevel"), grant: String? = try r.value("grantResult")
             let reason: String? = try r.value("discretionReason")
@@ -57,13 +56,13 @@ enum CaseBatchLoader {
                                    discretion: level.map { Discretion(level: $0, reason: reason) }, grant: try grant.map(decode))
         }
         var disclosures: [String: Disclosure] = [:]
-        let disclosureRows = try rows("SELECT * FROM disclosure WHERE caseId BETWEEN ? AND ?")
+        var disclosureRows = try rows("SELECT * FROM disclosure WHERE caseId BETWEEN ? AND ?")
         while let r = try disclosureRows.next() {
             disclosures[try r.value("caseId")] = Disclosure(date: try r.value("date"), platform: try r.value("platform"), url: try r.value("url"), withdrawn: try r.value("withdrawn"),
                                                   exempt: try r.value("exempt"), text: try r.value("text"))
         }
         var cases: [EnforcementCase] = []
-        let caseRows = try rows("SELECT * FROM enforcementCase WHERE id BETWEEN ? AND ? ORDER BY id")
+        var caseRows = try rows("SELECT * FROM enforcementCase WHERE id BETWEEN ? AND ? ORDER BY id")
         while let r = try caseRows.next() {
             let id: String = try r.value("id")
             guard wanted.contains(id) else { continue }
@@ -82,6 +81,13 @@ enum CaseBatchLoader {
         guard let value = T(rawValue: raw) else { throw StoreError.corrupt("\"\(raw)\" is not a valid \(T.self)") }
         return value
     }
+}
+
+/// Rows read in one batch, walked as the loader walks a cursor.
+private struct RowList {
+    private var rows: IndexingIterator<[Row]>
+    init(_ rows: [Row]) { self.rows = rows.makeIterator() }
+    mutating func next() throws -> Row? { rows.next() }
 }
 
 extension Row {

@@ -14,11 +14,15 @@ public struct UnreadableCase: Sendable, Equatable {
 extension CaseStore {
     /// Ids of the cases a selection names, in id order: given ids, or an agency's, or all.
     public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
-        try database.read { db in
-            var request = CaseRecord.select(CaseRecord.Columns.id, as: String.self).order(CaseRecord.Columns.id)
-            if let agency { request = request.filter(CaseRecord.Columns.agency == agency) }
-            if !ids.isEmpty { request = request.filter(ids.contains(CaseRecord.Columns.id)) }
-            return try request.fetchAll(db)
+        try read { db in
+            if !ids.isEmpty {
+                let present = Set(ids).subtracting(try CaseWriter.absent(ids, db))
+                guard let agency else { return present.sorted() }
+                let theirs = Set(try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE agency = ?", [agency]))
+                return present.intersection(theirs).sorted()
+            }
+            let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
+            return try db.fetchValues(String.self, sql, agency.map { [$0] } ?? [])
         }
     }
 
@@ -33,12 +37,15 @@ extension CaseStore {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
-            let (cases, unreadable) = try database.read { db -> ([EnforcementCase], [UnreadableCase]) in
+            let (cases, unreadable) = try read { db -> ([EnforcementCase], [UnreadableCase]) in
                 do {
                     return (try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db), [])
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
                     throw error
+                } catch let error as PostgresFailure {
+                    throw error
                 } catch {
+                    // A row the loader could not turn into a case: find which, case by case.
                     return try Self.loadOneByOne(slice, db)
                 }
             }
@@ -47,13 +54,13 @@ extension CaseStore {
         }
     }
 
-    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: Database) throws -> ([EnforcementCase], [UnreadableCase]) {
+    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) throws -> ([EnforcementCase], [UnreadableCase]) {
         var cases: [EnforcementCase] = [], unreadable: [UnreadableCase] = []
         for id in ids {
             do {
                 cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
             } catch {
-                let agency = try String.fetchOne(db, sql: "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", arguments: [id])
+                let agency = try db.fetchValue(String.self, "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", [id])
                 unreadable.append(UnreadableCase(id: id, agency: agency ?? "", reason: "\(error)"))
             }
         }

@@ -1,7 +1,6 @@
 import CaseModel
 import CaseXML
 import Foundation
-import GRDB
 
 extension CaseStore {
     /// Stores a case edited outside an XML file (the web forms), held to the same rules as an import.
@@ -16,15 +15,15 @@ extension CaseStore {
         let validated = try Self.validated(enforcementCase, displayName: source)
         let hash = CaseXMLWriter.contentHash(validated)
         let now = Self.timestamp()
-        return try database.write { db in
-            guard try AgencyRecord.exists(db, key: validated.agency) else {
+        return try write { db in
+            guard try RegistryRows.agencyExists(validated.agency, db) else {
                 throw StoreError.agencyUnknown(validated.agency)
             }
             if let agencyScope, let refusal = try Self.outOfScope(validated, agencyScope, db) {
                 throw StoreError.outOfScope(caseId: validated.id, reason: refusal)
             }
-            let journal = try JournalAppender(db: db, actor: actor, at: now)
-            return try Self.store(validated, contentHash: hash, sourceFile: source, at: now, db: db, journal: journal)
+            let writer = CaseWriter(db: db, journal: try JournalAppender(db: db, actor: actor, at: now))
+            return try writer.store(validated, contentHash: hash, sourceFile: source, at: now)
         }
     }
 

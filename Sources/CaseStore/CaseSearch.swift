@@ -1,5 +1,6 @@
 import CaseModel
 import GRDB
+import Foundation
 
 /// The orders a listing can be sorted in by the store itself.
 public enum CaseSort: String, Sendable, CaseIterable {
@@ -49,25 +50,26 @@ extension CaseStore {
     /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
     public func searchCases(_ query: CaseQuery) throws -> CasePage {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: SQLArguments = []
         if let agency = query.agency { conditions.append("c.agency = ?"); arguments.append(agency) }
         if let type = query.type { conditions.append("c.type = ?"); arguments.append(type.rawValue) }
         if let from = query.decidedFrom { conditions.append("c.decisionDate >= ?"); arguments.append(from) }
         if let to = query.decidedTo { conditions.append("c.decisionDate <= ?"); arguments.append(to) }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
+            // Lower-cased on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+            let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("(c.id LIKE ? ESCAPE '\\' OR c.decisionNumber LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')")
+            conditions.append("(lower(c.id) LIKE ? ESCAPE '\\' OR lower(c.decisionNumber) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')")
             arguments += [pattern, pattern, pattern]
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let from = "FROM enforcementCase c LEFT JOIN party p ON p.caseId = c.id AND p.position = 0 \(whereClause)"
-        return try database.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+        return try read { db in
+            let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(from)", arguments) ?? 0
+            let rows = try db.fetchAll("""
                 SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
                 ORDER BY \(query.sort.orderBy) LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(arguments + [max(0, query.limit), max(0, query.offset)]))
+                """, arguments + [max(0, query.limit), max(0, query.offset)])
             let cases = rows.map { row in
                 CaseSummary(id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
                             procedure: Procedure(rawValue: row["procedure"]) ?? .general,
@@ -80,6 +82,6 @@ extension CaseStore {
 
     /// The agency a case belongs to, or nil when there is no such case.
     public func agency(ofCase id: String) throws -> String? {
-        try database.read { try String.fetchOne($0, sql: "SELECT agency FROM enforcementCase WHERE id = ?", arguments: [id]) }
+        try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
     }
 }

@@ -3,12 +3,17 @@ import CaseXML
 import Foundation
 import GRDB
 
-/// The durable store of registries, benchmarks and cases: one SQLite file through GRDB.
+/// The durable store of registries, benchmarks and cases: one SQLite file through GRDB (the
+/// default), or a PostgreSQL database through PostgresNIO that many processes share.
 ///
 /// Every write runs in one transaction and appends to the journal in that same transaction, so a
-/// change and its journal entry land together or not at all.
+/// change and its journal entry land together or not at all. Writes are serialized on both
+/// backends, so the journal stays one chain whoever writes.
 public final class CaseStore: Sendable {
-    public let database: any DatabaseWriter
+    let backend: any StoreBackend
+
+    /// Which server holds the store.
+    public var backendKind: SQLBackendKind { backend.kind }
 
     /// Opens (creating on first use) a store file in WAL mode with foreign keys on. A write that
     /// finds another process writing waits at most `busyTimeout` seconds, then fails with a
@@ -25,35 +30,62 @@ public final class CaseStore: Sendable {
         try self.init(database: DatabasePool(path: path, configuration: configuration))
     }
 
+    /// Opens the store on a PostgreSQL database, applying the migrations it lacks.
+    public convenience init(postgres location: PostgresLocation, busyTimeout: TimeInterval = 10, maximumConnections: Int = 8) throws {
+        let backend = try PostgresBackend(location, busyTimeout: busyTimeout, maximumConnections: maximumConnections)
+        try PostgresSchema.migrate(backend)
+        self.init(backend: backend)
+    }
+
+    /// Opens the store `--db` names: a `postgres://` URL, or else the path of an SQLite file.
+    public convenience init(location: String, busyTimeout: TimeInterval = 10) throws {
+        if let postgres = try PostgresLocation.parse(location) {
+            try self.init(postgres: postgres, busyTimeout: busyTimeout)
+        } else {
+            try self.init(path: location, busyTimeout: busyTimeout)
+        }
+    }
+
     /// A throwaway store in memory, for tests.
     public static func inMemory() throws -> CaseStore {
         try CaseStore(database: DatabaseQueue())
     }
 
-    public init(database: any DatabaseWriter) throws {
-        self.database = database
+    public convenience init(database: any DatabaseWriter) throws {
         try Schema.migrator.migrate(database)
+        self.init(backend: SQLiteBackend(database: database))
     }
+
+    init(backend: any StoreBackend) {
+        self.backend = backend
+    }
+
+    /// Closes the store's connections (a PostgreSQL store's pool); the store is not used afterwards.
+    public func close() {
+        backend.close()
+    }
+
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.read(body) }
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.write(body) }
 
     // MARK: Reading
 
     public func caseCount() throws -> Int {
-        try database.read { try CaseRecord.fetchCount($0) }
+        try read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0 }
     }
 
     public func loadCase(id: String) throws -> EnforcementCase? {
-        try database.read { try CaseRows.load(id: id, from: $0) }
+        try read { try CaseRows.load(id: id, from: $0) }
     }
 
     /// Summaries for listings, ordered by agency then id.
     public func caseSummaries(agency: String? = nil) throws -> [CaseSummary] {
-        try database.read { db in
-            var request = CaseRecord.order(CaseRecord.Columns.agency, CaseRecord.Columns.id)
-            if let agency { request = request.filter(CaseRecord.Columns.agency == agency) }
+        try read { db in
             let partyNames = try Dictionary(
-                Row.fetchAll(db, sql: "SELECT caseId, name FROM party WHERE position = 0").map { ($0["caseId"] as String, $0["name"] as String) },
+                db.fetchAll("SELECT caseId, name FROM party WHERE position = 0").map { ($0["caseId"] as String, $0["name"] as String) },
                 uniquingKeysWith: { first, _ in first })
-            return try request.fetchAll(db).map { row in
+            let sql = "SELECT * FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY agency, id"
+            return try db.fetchRecords(CaseRecord.self, sql, agency.map { [$0] } ?? []).map { row in
                 CaseSummary(id: row.id, agency: row.agency, type: CaseType(rawValue: row.type) ?? .other,
                             procedure: Procedure(rawValue: row.procedure) ?? .general,
                             decisionDate: row.decisionDate, decisionNumber: row.decisionNumber,
@@ -63,28 +95,26 @@ public final class CaseStore: Sendable {
     }
 
     public func registry() throws -> Registry {
-        try database.read { try RegistryRows.loadRegistry($0) }
+        try read { try RegistryRows.loadRegistry($0) }
     }
 
     public func benchmarkSets() throws -> [BenchmarkSet] {
-        try database.read { try RegistryRows.loadBenchmarks($0) }
+        try read { try RegistryRows.loadBenchmarks($0) }
     }
 
     public func history(caseId: String) throws -> [CaseHistoryRecord] {
-        try database.read { db in
-            try CaseHistoryRecord.filter(CaseHistoryRecord.Columns.caseId == caseId).order(CaseHistoryRecord.Columns.version).fetchAll(db)
-        }
+        try read { try $0.fetchRecords(CaseHistoryRecord.self, "SELECT * FROM caseHistory WHERE caseId = ? ORDER BY version", [caseId]) }
     }
 
     public func journal() throws -> [JournalEntry] {
-        try database.read { try JournalEntry.order(JournalEntry.Columns.seq).fetchAll($0) }
+        try read { try $0.fetchRecords(JournalEntry.self, "SELECT * FROM journal ORDER BY seq") }
     }
 
     /// Walks the journal's hash chain and checks every stored case against what the journal vouched for.
     /// With `anchor` (a head printed by an earlier verify), also checks that the journal still
     /// reaches that entry with that hash.
     public func verify(expecting anchor: JournalHead? = nil) throws -> VerificationReport {
-        try database.read { try JournalVerifier.verify($0, expecting: anchor) }
+        try read { try JournalVerifier.verify($0, expecting: anchor) }
     }
 
     static func timestamp() -> String {

@@ -26,10 +26,10 @@ extension CaseStore {
     /// Records that `agency` owns an uploaded file, journaled under the uploader's name.
     public func recordUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) throws {
         let now = Self.timestamp()
-        try database.write { db in
+        try write { db in
             let record = EvidenceUploadRecord(sha256: sha256, agency: agency, name: name, size: size, uploadedAt: now, uploadedBy: actor)
-            guard try !record.exists(db) else { return }
-            try record.insert(db)
+            guard try !db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) else { return }
+            try db.insert(record)
             try JournalAppender(db: db, actor: actor, at: now)
                 .append(.evidenceUpload, subject: agency, contentHash: sha256, detail: "\(name), \(size) bytes")
         }
@@ -37,17 +37,11 @@ extension CaseStore {
 
     /// The hashes of every file `agency` uploaded.
     public func uploadedEvidence(agency: String) throws -> Set<String> {
-        try database.read { db in
-            Set(try String.fetchAll(db, EvidenceUploadRecord.select(EvidenceUploadRecord.Columns.sha256)
-                .filter(EvidenceUploadRecord.Columns.agency == agency)))
-        }
+        try read { Set(try $0.fetchValues(String.self, "SELECT sha256 FROM evidenceUpload WHERE agency = ?", [agency])) }
     }
 
     /// Whether `agency` uploaded the file with this hash.
     public func owns(agency: String, sha256: String) throws -> Bool {
-        try database.read { db in
-            try EvidenceUploadRecord.filter(EvidenceUploadRecord.Columns.agency == agency && EvidenceUploadRecord.Columns.sha256 == sha256)
-                .fetchCount(db) > 0
-        }
+        try read { try $0.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) }
     }
 }

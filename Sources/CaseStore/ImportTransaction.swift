@@ -1,17 +1,16 @@
 import CaseModel
 import CaseXML
 import Foundation
-import GRDB
 
 /// The writes of one import inside its transaction: the file's name, the time and the actor that
 /// every row and journal entry of the file shares.
 struct ImportTransaction {
-    let db: Database
+    let db: any SQLConnection
     let file: String
     let at: String
     let journal: JournalAppender
 
-    init(db: Database, file: String, at: String, actor: String) throws {
+    init(db: any SQLConnection, file: String, at: String, actor: String) throws {
         self.db = db
         self.file = file
         self.at = at
@@ -29,7 +28,7 @@ struct ImportTransaction {
         var problems: [XMLDiagnostic] = []
         for (entry, line) in entries {
             guard case .officer(let officer) = entry else { continue }
-            guard try AgencyRecord.exists(db, key: officer.agency) else {
+            guard try RegistryRows.agencyExists(officer.agency, db) else {
                 problems.append(XMLDiagnostic(file: file, line: line, message: "人员 \(officer.id) 所属的执法主体 \(officer.agency) 既不在本文件中，也不在库中"))
                 continue
             }
@@ -45,7 +44,7 @@ struct ImportTransaction {
     }
 
     func importBenchmarks(_ set: BenchmarkSet, fileHash: String?) throws -> ImportCounts {
-        guard try AgencyRecord.exists(db, key: set.agency) else {
+        guard try RegistryRows.agencyExists(set.agency, db) else {
             throw CaseXMLError.invalid([XMLDiagnostic(file: file, line: 2, message: "裁量基准所属的执法主体 \(set.agency) 不在已导入的名录中")])
         }
         try RegistryRows.replace(set, importedAt: at, into: db)
@@ -58,8 +57,10 @@ struct ImportTransaction {
 
     /// Stores every case, or none: every refusal of the file is collected before it throws.
     func importCases(_ cases: [PreparedCase], agencyScope: String?) throws -> ImportCounts {
-        let knownAgencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
+        let knownAgencies = Set(try db.fetchValues(String.self, "SELECT code FROM agency"))
         let references = try KnownReferences(db)
+        let absent = try CaseWriter.absent(cases.map(\.enforcementCase.id), db)
+        let writer = CaseWriter(db: db, journal: journal)
         var counts = ImportCounts()
         var refused: [XMLDiagnostic] = []
         for prepared in cases {
@@ -74,7 +75,7 @@ struct ImportTransaction {
             }
             guard refused.isEmpty else { continue }
             counts.warnings += references.warnings(for: c, line: prepared.line, file: file)
-            switch try CaseStore.store(c, contentHash: prepared.contentHash, sourceFile: file, at: at, db: db, journal: journal) {
+            switch try writer.store(c, contentHash: prepared.contentHash, sourceFile: file, at: at, knownAbsent: absent.contains(c.id)) {
             case .new: counts.newCases += 1
             case .replaced: counts.replacedCases += 1
             case .unchanged: counts.unchangedCases += 1
@@ -87,36 +88,72 @@ struct ImportTransaction {
 
 extension CaseStore {
     public enum StoreOutcome: Sendable { case new, replaced, unchanged }
+}
+
+/// Stores cases inside one write transaction: each new or replaced case with its journal entry.
+///
+/// `knownAbsent` lets an import say which ids it found absent in one query per chunk beforehand,
+/// so that new cases go straight to the connection's appended (on PostgreSQL, multi-row) inserts
+/// without a lookup each.
+final class CaseWriter {
+    let db: any SQLConnection
+    let journal: JournalAppender
+    private var eventIDs: Int64?
+    /// Ids stored by this transaction: a second case of the same id in a file replaces the first.
+    private var written: Set<String> = []
+
+    init(db: any SQLConnection, journal: JournalAppender) {
+        self.db = db
+        self.journal = journal
+    }
+
+    /// Ids among `ids` that the store does not hold, in chunks of a fixed size (one statement text).
+    static func absent(_ ids: [String], _ db: any SQLConnection) throws -> Set<String> {
+        var missing = Set(ids)
+        let chunk = 256
+        var start = 0
+        while start < ids.count {
+            var slice = Array(ids[start..<min(ids.count, start + chunk)])
+            slice += Array(repeating: slice[slice.count - 1], count: chunk - slice.count)
+            let sql = "SELECT id FROM enforcementCase WHERE id IN (" + Array(repeating: "?", count: chunk).joined(separator: ", ") + ")"
+            for id in try db.fetchValues(String.self, sql, slice) { missing.remove(id) }
+            start += chunk
+        }
+        return missing
+    }
 
     /// Stores a case; an existing case of the same id is kept in history and replaced.
-    static func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
-                      db: Database, journal: JournalAppender) throws -> StoreOutcome {
+    func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
+               knownAbsent: Bool = false) throws -> CaseStore.StoreOutcome {
         var version = 1
-        var outcome = StoreOutcome.new
-        let lookup = try db.cachedStatement(sql: "SELECT contentHash FROM enforcementCase WHERE id = ?")
-        if let storedHash = try String.fetchOne(lookup, arguments: [enforcementCase.id]),
-           let existing = try CaseRecord.fetchOne(db, key: enforcementCase.id) {
-            if storedHash == hash, try existingEvidence(enforcementCase.id, db) == evidence(of: enforcementCase) {
+        var outcome = CaseStore.StoreOutcome.new
+        let mayExist = !knownAbsent || written.contains(enforcementCase.id)
+        if mayExist, let existing = try db.fetchRecords(CaseRecord.self, "SELECT * FROM enforcementCase WHERE id = ?", [enforcementCase.id]).first {
+            if existing.contentHash == hash, try existingEvidence(enforcementCase.id) == evidence(of: enforcementCase) {
                 return .unchanged
             }
             guard let previous = try CaseRows.load(id: existing.id, from: db) else {
                 throw StoreError.corrupt("case \(existing.id) has no party row")
             }
-            var history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
+            let history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
                                             sourceFile: existing.sourceFile, contentHash: existing.contentHash,
                                             xml: CaseXMLWriter.document(previous))
-            try history.insert(db)
-            try CaseRecord.deleteOne(db, key: existing.id)
+            try db.insert(history)
+            try db.execute("DELETE FROM enforcementCase WHERE id = ?", [existing.id])
             version = existing.version + 1
             outcome = .replaced
         }
-        try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
+        var nextEventID = try eventIDs ?? CaseRows.lastEventID(db)
+        try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,
+                            into: db, eventIDs: &nextEventID)
+        eventIDs = nextEventID
+        written.insert(enforcementCase.id)
         try journal.append(outcome == .new ? .caseImport : .caseReplace, subject: enforcementCase.id,
                            contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
         return outcome
     }
 
-    private static func evidence(of enforcementCase: EnforcementCase) -> [String] {
+    private func evidence(of enforcementCase: EnforcementCase) -> [String] {
         var statuses: [String] = []
         for event in enforcementCase.events {
             for record in event.records { statuses.append(record.evidence.rawValue) }
@@ -124,13 +161,12 @@ extension CaseStore {
         return statuses
     }
 
-    private static func existingEvidence(_ id: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
+    private func existingEvidence(_ id: String) throws -> [String] {
+        try db.fetchValues(String.self, """
             SELECT r.evidence FROM record r JOIN event e ON e.id = r.eventId
             WHERE e.caseId = ? ORDER BY e.position, r.position
-            """, arguments: [id])
+            """, [id])
     }
-
 }
 
 /// The people and benchmark items the store holds, for the warnings an import gives (without
@@ -140,9 +176,9 @@ struct KnownReferences {
     let people: Set<String>
     let items: [String: Set<String>]
 
-    init(_ db: Database) throws {
-        people = Set(try String.fetchAll(db, sql: "SELECT id FROM officer"))
-        let rows = try Row.fetchAll(db, sql: "SELECT s.agency, i.code FROM benchmarkItem i JOIN benchmarkSet s ON s.id = i.setId")
+    init(_ db: any SQLConnection) throws {
+        people = Set(try db.fetchValues(String.self, "SELECT id FROM officer"))
+        let rows = try db.fetchAll("SELECT s.agency, i.code FROM benchmarkItem i JOIN benchmarkSet s ON s.id = i.setId")
         items = Dictionary(grouping: rows, by: { $0["agency"] as String }).mapValues { Set($0.map { $0["code"] as String }) }
     }
 

@@ -1,7 +1,6 @@
 import CaseModel
 import CaseXML
 import Foundation
-import GRDB
 import WorkCalendar
 
 /// What importing one file did.
@@ -85,7 +84,7 @@ extension CaseStore {
         while let (file, prepared) = handOff.take() {
             let outcome: FileImportResult.Outcome
             do {
-                outcome = .imported(try write(try prepared.get(), actor: actor, agencyScope: nil))
+                outcome = .imported(try writePrepared(try prepared.get(), actor: actor, agencyScope: nil))
             } catch {
                 outcome = .failed(Self.diagnostics(of: error, file: file.path))
             }
@@ -113,13 +112,13 @@ extension CaseStore {
                                agencyScope: String? = nil, evidence: EvidencePolicy) throws -> ImportCounts {
         let kind = try kind ?? CaseFileReader.kind(of: source, displayName: displayName)
         let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
-        return try write(prepared, actor: actor, agencyScope: agencyScope)
+        return try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
     }
 
     /// Writes a prepared document in one transaction.
-    private func write(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
+    private func writePrepared(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
         let now = Self.timestamp()
-        return try database.write { db in
+        return try self.write { db in
             let transaction = try ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
             switch prepared.content {
             case .registry(let entries):
@@ -178,9 +177,9 @@ extension CaseStore {
     /// The id must start with the agency's code (`idPrefixRefusal`), which is checked before the
     /// store is asked anything; a taken id of another agency is then refused in the same words as a
     /// foreign agency, so that no refusal tells a clerk which ids other agencies use.
-    static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: Database) throws -> String? {
+    static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: any SQLConnection) throws -> String? {
         if let refusal = idPrefixRefusal(id: enforcementCase.id, agency: agency) { return refusal }
-        let owner = try String.fetchOne(db, sql: "SELECT agency FROM enforcementCase WHERE id = ?", arguments: [enforcementCase.id])
+        let owner = try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
         guard enforcementCase.agency != agency || (owner != nil && owner != agency) else { return nil }
         return "案件 \(enforcementCase.id) 不是 \(agency) 的案件；本账号只能提交本机关的案件"
     }

@@ -75,16 +75,16 @@ public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendabl
 
 /// Appends entries inside one write transaction, reading the chain's head only once.
 final class JournalAppender {
-    private let db: Database
+    private let db: any SQLConnection
     private let actor: String
     private let at: String
     private var head: (seq: Int64, hash: String)
 
-    init(db: Database, actor: String, at: String) throws {
+    init(db: any SQLConnection, actor: String, at: String) throws {
         self.db = db
         self.actor = actor
         self.at = at
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") {
+        if let row = try db.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") {
             head = (row["seq"], row["hash"])
         } else {
             head = (0, JournalEntry.genesis)
@@ -95,10 +95,8 @@ final class JournalAppender {
         let seq = head.seq + 1
         let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
                                             contentHash: contentHash, detail: detail, prevHash: head.hash)
-        try db.cachedStatement(sql: """
-            INSERT INTO journal (seq, at, actor, action, subject, contentHash, detail, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
+        try db.append(into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
+                      row: ([seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash] as SQLArguments).databaseValues)
         head = (seq, hash)
     }
 }
@@ -141,14 +139,14 @@ public struct JournalHead: Sendable, Equatable, CustomStringConvertible, Lossles
 }
 
 enum JournalVerifier {
-    static func verify(_ db: Database, expecting anchor: JournalHead? = nil) throws -> VerificationReport {
+    static func verify(_ db: any SQLConnection, expecting anchor: JournalHead? = nil) throws -> VerificationReport {
         var report = VerificationReport(entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [],
                                         head: JournalHead(seq: 0, hash: JournalEntry.genesis))
         var anchorSeen = anchor == nil || anchor == JournalHead(seq: 0, hash: JournalEntry.genesis)
         var previous = (seq: Int64(0), hash: JournalEntry.genesis)
         var vouched: [String: String] = [:]
-        let cursor = try JournalEntry.order(JournalEntry.Columns.seq).fetchCursor(db)
-        while let entry = try cursor.next() {
+        try db.forEach("SELECT * FROM journal ORDER BY seq", []) { row in
+            let entry = try JournalEntry(row: row)
             report.entriesChecked += 1
             if report.firstBrokenLink == nil {
                 if entry.seq != previous.seq + 1 {
@@ -178,8 +176,7 @@ enum JournalVerifier {
         var present: Set<String> = []
         var after = ""
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512",
-                                        arguments: [after])
+            let rows = try db.fetchAll("SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512", [after])
             guard let first = rows.first, let last = rows.last else { break }
             let ids: [String] = rows.map { $0["id"] }
             let stored = Dictionary(uniqueKeysWithValues: try CaseBatchLoader.load(first: first["id"], last: last["id"], wanted: Set(ids), from: db)

@@ -1,37 +1,44 @@
 import CaseModel
-import GRDB
 
 /// Maps registry and benchmark values to their rows and back.
 enum RegistryRows {
-    static func upsert(_ agency: Agency, into db: Database) throws {
-        try AgencyRecord(code: agency.code, name: agency.name, region: agency.region, field: agency.field).upsert(db)
+    static func agencyExists(_ code: String, _ db: any SQLConnection) throws -> Bool {
+        try db.exists("SELECT 1 FROM agency WHERE code = ?", [code])
+    }
+
+    static func upsert(_ agency: Agency, into db: any SQLConnection) throws {
+        try db.execute("""
+            INSERT INTO agency (code, name, region, field) VALUES (?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region, field = excluded.field
+            """, [agency.code, agency.name, agency.region, agency.field])
     }
 
     /// Replaces the officer with the registry's latest word, certificates and trainings included.
-    static func upsert(_ officer: Officer, into db: Database) throws {
-        try OfficerRecord(id: officer.id, name: officer.name, agency: officer.agency,
-                          roles: officer.roles.map(\.rawValue).joined(separator: " "),
-                          legalQualification: officer.legalQualification, reviewerSince: officer.reviewerSince).upsert(db)
-        try CertificateRecord.filter(CertificateRecord.Columns.officerId == officer.id).deleteAll(db)
-        try TrainingRecord.filter(TrainingRecord.Columns.officerId == officer.id).deleteAll(db)
+    static func upsert(_ officer: Officer, into db: any SQLConnection) throws {
+        try db.execute("""
+            INSERT INTO officer (id, name, agency, roles, legalQualification, reviewerSince) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, agency = excluded.agency, roles = excluded.roles,
+              legalQualification = excluded.legalQualification, reviewerSince = excluded.reviewerSince
+            """, [officer.id, officer.name, officer.agency, officer.roles.map(\.rawValue).joined(separator: " "),
+                 officer.legalQualification, officer.reviewerSince])
+        try db.execute("DELETE FROM certificate WHERE officerId = ?", [officer.id])
+        try db.execute("DELETE FROM training WHERE officerId = ?", [officer.id])
         for (position, c) in officer.certificates.enumerated() {
-            var record = CertificateRecord(id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
-                                           issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since)
-            try record.insert(db)
+            try db.insert(CertificateRecord(id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
+                                            issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since))
         }
         for training in officer.trainings {
-            var record = TrainingRecord(id: nil, officerId: officer.id, year: training.year, hours: training.hours)
-            try record.insert(db)
+            try db.insert(TrainingRecord(id: nil, officerId: officer.id, year: training.year, hours: training.hours))
         }
     }
 
-    static func loadRegistry(_ db: Database) throws -> Registry {
-        let agencies = try AgencyRecord.order(AgencyRecord.Columns.code).fetchAll(db).map {
+    static func loadRegistry(_ db: any SQLConnection) throws -> Registry {
+        let agencies = try db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map {
             Agency(code: $0.code, name: $0.name, region: $0.region, field: $0.field)
         }
-        let certificates = Dictionary(grouping: try CertificateRecord.order(CertificateRecord.Columns.officerId, CertificateRecord.Columns.position).fetchAll(db), by: \.officerId)
-        let trainings = Dictionary(grouping: try TrainingRecord.order(TrainingRecord.Columns.officerId, TrainingRecord.Columns.year).fetchAll(db), by: \.officerId)
-        let officers = try OfficerRecord.order(OfficerRecord.Columns.id).fetchAll(db).map { o in
+        let certificates = Dictionary(grouping: try db.fetchRecords(CertificateRecord.self, "SELECT * FROM certificate ORDER BY officerId, position"), by: \.officerId)
+        let trainings = Dictionary(grouping: try db.fetchRecords(TrainingRecord.self, "SELECT * FROM training ORDER BY officerId, year, id"), by: \.officerId)
+        let officers = try db.fetchRecords(OfficerRecord.self, "SELECT * FROM officer ORDER BY id").map { o in
             Officer(id: o.id, name: o.name, agency: o.agency,
                     roles: o.roles.split(separator: " ").compactMap { PersonRole(rawValue: String($0)) },
                     legalQualification: o.legalQualification, reviewerSince: o.reviewerSince,
@@ -48,18 +55,19 @@ enum RegistryRows {
     }
 
     /// Replaces the agency's benchmark set of the same effective date.
-    static func replace(_ set: BenchmarkSet, importedAt: String, into db: Database) throws {
-        try BenchmarkSetRecord
-            .filter(BenchmarkSetRecord.Columns.agency == set.agency)
-            .filter(set.effective == nil ? BenchmarkSetRecord.Columns.effective == nil : BenchmarkSetRecord.Columns.effective == set.effective)
-            .deleteAll(db)
+    static func replace(_ set: BenchmarkSet, importedAt: String, into db: any SQLConnection) throws {
+        if let effective = set.effective {
+            try db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective = ?", [set.agency, effective])
+        } else {
+            try db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective IS NULL", [set.agency])
+        }
         var setRecord = BenchmarkSetRecord(id: nil, agency: set.agency, title: set.title, effective: set.effective, importedAt: importedAt)
-        try setRecord.insert(db)
+        setRecord.id = try db.insertReturningID(setRecord)
         for (itemPosition, item) in set.items.enumerated() {
             var itemRecord = BenchmarkItemRecord(id: nil, setId: setRecord.id!, position: itemPosition, code: item.code, name: item.name,
                                                  basis: item.basis, noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor,
                                                  lifeHealthFinance: item.lifeHealthFinance, implicitTier: item.implicitTier)
-            try itemRecord.insert(db)
+            itemRecord.id = try db.insertReturningID(itemRecord)
             for (tierPosition, tier) in item.tiers.enumerated() {
                 let minimum = BoundColumns(tier.statutory?.min), maximum = BoundColumns(tier.statutory?.max)
                 var tierRecord = BenchmarkTierRecord(
@@ -67,24 +75,25 @@ enum RegistryRows {
                     below: tier.below, party: tier.party?.rawValue, hasStatutory: tier.statutory != nil,
                     statutoryMinAmount: minimum.amount, statutoryMinMultiple: minimum.multiple,
                     statutoryMaxAmount: maximum.amount, statutoryMaxMultiple: maximum.multiple)
-                try tierRecord.insert(db)
+                tierRecord.id = try db.insertReturningID(tierRecord)
                 for (levelPosition, level) in tier.levels.enumerated() {
                     let low = BoundColumns(level.band.min), high = BoundColumns(level.band.max)
-                    var levelRecord = BenchmarkLevelRecord(
+                    let levelRecord = BenchmarkLevelRecord(
                         id: nil, tierId: tierRecord.id!, position: levelPosition, name: level.name,
                         minAmount: low.amount, minMultiple: low.multiple, maxAmount: high.amount, maxMultiple: high.multiple)
-                    try levelRecord.insert(db)
+                    try db.insert(levelRecord)
                 }
             }
         }
     }
 
     /// Every stored benchmark set, newest effective date first within an agency.
-    static func loadBenchmarks(_ db: Database) throws -> [BenchmarkSet] {
-        let sets = try BenchmarkSetRecord.order(BenchmarkSetRecord.Columns.agency, BenchmarkSetRecord.Columns.effective.desc).fetchAll(db)
-        let items = Dictionary(grouping: try BenchmarkItemRecord.order(BenchmarkItemRecord.Columns.position).fetchAll(db), by: \.setId)
-        let tiers = Dictionary(grouping: try BenchmarkTierRecord.order(BenchmarkTierRecord.Columns.position).fetchAll(db), by: \.itemId)
-        let levels = Dictionary(grouping: try BenchmarkLevelRecord.order(BenchmarkLevelRecord.Columns.position).fetchAll(db), by: \.tierId)
+    static func loadBenchmarks(_ db: any SQLConnection) throws -> [BenchmarkSet] {
+        // A descending order puts NULLs last in SQLite and first in PostgreSQL: say where, as SQLite has it.
+        let sets = try db.fetchRecords(BenchmarkSetRecord.self, "SELECT * FROM benchmarkSet ORDER BY agency, effective IS NULL, effective DESC, id")
+        let items = Dictionary(grouping: try db.fetchRecords(BenchmarkItemRecord.self, "SELECT * FROM benchmarkItem ORDER BY position, id"), by: \.setId)
+        let tiers = Dictionary(grouping: try db.fetchRecords(BenchmarkTierRecord.self, "SELECT * FROM benchmarkTier ORDER BY position, id"), by: \.itemId)
+        let levels = Dictionary(grouping: try db.fetchRecords(BenchmarkLevelRecord.self, "SELECT * FROM benchmarkLevel ORDER BY position, id"), by: \.tierId)
         return sets.map { set in
             BenchmarkSet(agency: set.agency, title: set.title, effective: set.effective, items: items[set.id!, default: []].map { item in
                 BenchmarkItem(code: item.code, name: item.name, basis: item.basis,

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case userNameTaken(String)
     /// A clerk may only write their own agency's cases; `reason` says which rule was broken.
     case outOfScope(caseId: String, reason: String)
+    /// `copy` writes only into an empty store; this table of the destination holds rows.
+    case copyTargetNotEmpty(String)
     /// A stored row the program cannot read (a value the model does not know, a row missing).
     /// The text is for the log and the administrator, never for a page.
     case corrupt(String)
@@ -31,7 +33,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .agencyUnknown, .caseUnknown, .auditRunUnknown: .notFound
-        case .userNameInvalid, .clerkWithoutAgency, .userNameTaken, .outOfScope: .refused
+        case .userNameInvalid, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty: .refused
         case .corrupt: .internalFailure
         }
     }
@@ -45,6 +47,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .clerkWithoutAgency: "办案人员账号须属于一个执法主体，请给出 --agency 执法主体编码"
         case .userNameTaken(let name): "用户名 \(name) 已被使用"
         case .outOfScope(_, let reason): reason
+        case .copyTargetNotEmpty(let table): "目标库不是空库（表 \(table) 中已有数据）；只能复制到新建的空库"
         case .corrupt(let detail): "数据库中的数据不一致：\(detail)"
         }
     }
@@ -64,6 +67,15 @@ import GRDB
 extension StoreCondition {
     /// The condition an error from the store reports, or nil when it is something else.
     public init?(_ error: Error) {
+        if let failure = error as? PostgresFailure {
+            switch failure.sqlState {
+            // lock_not_available (lock_timeout), serialization and deadlock failures, too many connections.
+            case "55P03", "40001", "40P01", "53300": self = .busy
+            case "53100": self = .full
+            default: return nil
+            }
+            return
+        }
         guard let error = error as? DatabaseError else { return nil }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy

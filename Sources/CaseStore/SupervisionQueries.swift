@@ -20,23 +20,25 @@ extension CaseStore {
     /// those of one agency and of cases dated within `from...to`.
     public func forEachAuditResultWithCase(runId: Int64, agency: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
                                            onlyFailing: Bool = false, _ body: (AuditResultWithCase) throws -> Void) throws {
-        try database.read { db in
+        try read { db in
+            // The dated cases in a subquery: PostgreSQL, unlike SQLite, does not let WHERE name a column alias.
             var sql = """
-                SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
-                       (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
-                       (SELECT SUM(f.amount) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
-                       COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
-                FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
-                WHERE r.runId = ?
+                SELECT * FROM (
+                  SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
+                         (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
+                         (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
+                         COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
+                  FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
+                  WHERE r.runId = ?
                 """
-            var arguments: StatementArguments = [runId]
+            var arguments: SQLArguments = [runId]
             if onlyFailing { sql += " AND r.failures > 0" }
             if let agency { sql += " AND r.agency = ?"; arguments += [agency] }
+            sql += ") dated WHERE 1 = 1"
             if let from { sql += " AND caseDate >= ?"; arguments += [from] }
             if let to { sql += " AND caseDate <= ?"; arguments += [to] }
-            sql += " ORDER BY r.caseId"
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
+            sql += " ORDER BY caseId"
+            try db.forEach(sql, arguments) { row in
                 let typeText: String = row["caseType"]
                 try body(AuditResultWithCase(result: try AuditResultRecord(row: row), type: CaseType(rawValue: typeText) ?? .other,
                                              decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
@@ -47,8 +49,18 @@ extension CaseStore {
 
     /// The stored results of a run for some cases, by case id.
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
-        try database.read { db in
-            let records = try AuditResultRecord.filter(AuditResultRecord.Columns.runId == runId && caseIds.contains(AuditResultRecord.Columns.caseId)).fetchAll(db)
+        try read { db in
+            var records: [AuditResultRecord] = []
+            // Fixed chunks of 64 ids, padded, so that the statement's text is one of few.
+            let chunk = 64
+            var start = 0
+            while start < caseIds.count {
+                var slice = Array(caseIds[start..<min(caseIds.count, start + chunk)])
+                slice += Array(repeating: slice[slice.count - 1], count: chunk - slice.count)
+                let sql = "SELECT * FROM auditResult WHERE runId = ? AND caseId IN (" + Array(repeating: "?", count: chunk).joined(separator: ", ") + ")"
+                records += try db.fetchRecords(AuditResultRecord.self, sql, [runId] + slice)
+                start += chunk
+            }
             return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -56,11 +68,11 @@ extension CaseStore {
     /// The year with the most decisions on or before `day` (the later one on a tie): the year a
     /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when none.
     public func busiestDecisionYear(onOrBefore day: CalendarDate) throws -> Int? {
-        try database.read { db in
-            try String.fetchOne(db, sql: """
+        try read { db in
+            try db.fetchValue(String.self, """
                 SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
-                GROUP BY year ORDER BY COUNT(*) DESC, year DESC LIMIT 1
-                """, arguments: [day])
+                GROUP BY substr(decisionDate, 1, 4) ORDER BY COUNT(*) DESC, year DESC LIMIT 1
+                """, [day])
         }.flatMap { Int($0) }
     }
 
@@ -73,15 +85,15 @@ extension CaseStore {
 
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.
     public func caseIds(datedFrom from: CalendarDate, to: CalendarDate, agency: String? = nil) throws -> [String] {
-        try database.read { db in
+        try read { db in
             var sql = """
                 SELECT id FROM (SELECT c.id, c.agency, COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
-                                FROM enforcementCase c)
+                                FROM enforcementCase c) dated
                 WHERE caseDate BETWEEN ? AND ?
                 """
-            var arguments: StatementArguments = [from, to]
+            var arguments: SQLArguments = [from, to]
             if let agency { sql += " AND agency = ?"; arguments += [agency] }
-            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments)
+            return try db.fetchValues(String.self, sql + " ORDER BY id", arguments)
         }
     }
 }

@@ -69,7 +69,7 @@ struct AuditCommand: ParsableCommand {
         let asOf = try options.date()
         let existing = Set(try caseStore.caseIds(ids: caseIds))
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
-            throw CommandFailure("库 \(store.path) 中没有案件 \(missing)。")
+            throw CommandFailure("库 \(store.displayName) 中没有案件 \(missing)。")
         }
         let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName)
         let sink = try ReportSink(path: out)

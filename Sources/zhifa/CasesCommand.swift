@@ -50,7 +50,7 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             guard let found = try opened.loadCase(id: id) else {
-                throw CommandFailure("库 \(store.path) 中没有案件 \(id)。")
+                throw CommandFailure("库 \(store.displayName) 中没有案件 \(id)。")
             }
             switch format {
             case .xml: print(CaseXMLWriter.document(found), terminator: "")

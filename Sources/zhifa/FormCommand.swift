@@ -24,7 +24,7 @@ struct FormCommand: ParsableCommand {
         let caseStore = try store.open()
         let runner = try options.runner(store: caseStore)
         guard let found = try caseStore.loadCase(id: caseId) else {
-            throw CommandFailure("库 \(store.path) 中没有案件 \(caseId)。")
+            throw CommandFailure("库 \(store.displayName) 中没有案件 \(caseId)。")
         }
         let asOf = try options.date()
         let registry = try caseStore.registry()

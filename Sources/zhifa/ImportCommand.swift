@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
                 report(ledger, kind: .cases, .failed(CaseStore.diagnostics(of: error, file: ledger)))
             }
         }
-        print("共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.path)")
+        print("共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.displayName)")
         if failures > 0 { throw ExitCode(1) }
     }
 

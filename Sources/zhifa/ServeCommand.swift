@@ -43,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         // A clerk's save waits at most 5 s behind another process's write (a `zhifa import`), then gets 503.
         let caseStore = try store.open(busyTimeout: 5)
-        let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: store.path)
+        // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
+        let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
+        let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
         let configuration = WebServiceConfiguration(host: host, port: port, evidenceDirectory: folder, checklist: checklist)
         let web: WebApp
         do {
@@ -54,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         if try caseStore.accounts().isEmpty {
             logger.warning("no accounts yet: add one with `zhifa user add NAME --role admin --password-stdin`")
         }
-        logger.info("serving", metadata: ["store": .string(store.path), "evidence": .string(folder.path),
+        logger.info("serving", metadata: ["store": .string(store.displayName), "evidence": .string(folder.path),
                                           "address": .string("http://\(host):\(port)")])
         // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;
         // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the

@@ -4,31 +4,73 @@ import Foundation
 
 /// Options of every command that touches the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $ZHIFA_DB, else zhifa.sqlite here; only import creates one).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The store: an SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $ZHIFA_DB, else zhifa.sqlite here; only import creates a file). A PostgreSQL password may also come from $PGPASSWORD or ~/.pgpass.",
+        valueName: "path-or-url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making the change, for the journal (default: $ZHIFA_USER, else $USER).", valueName: "name"))
     var actor: String?
 
-    var path: String {
+    /// What `--db` (or `$ZHIFA_DB`) says, as given: a path or a URL. Never printed (a URL may hold a password).
+    var location: String {
         db ?? ProcessInfo.processInfo.environment["ZHIFA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "zhifa.sqlite"
     }
+
+    func postgres() throws -> PostgresLocation? { try StoreAddress(location).postgres() }
+
+    /// The store as messages name it: the file's path, or the server without its password.
+    var displayName: String { StoreAddress(location).displayName }
 
     var actorName: String {
         let environment = ProcessInfo.processInfo.environment
         return actor ?? environment["ZHIFA_USER"] ?? environment["USER"] ?? "cli"
     }
 
-    /// Opens the store. Only `import` may create one (`creating: true`): for any other command a
+    /// Opens the store. Only `import` may create a file (`creating: true`): for any other command a
     /// path that does not exist is a typo, which must not silently become an empty store.
     func open(busyTimeout: TimeInterval = 10, creating: Bool = false) throws -> CaseStore {
-        guard creating || FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure("库文件 \(path) 不存在。请检查 --db（或 $ZHIFA_DB）；新库由 zhifa import 创建。")
+        try StoreAddress(location).open(busyTimeout: busyTimeout, creating: creating)
+    }
+}
+
+/// What `--db`, `$ZHIFA_DB`, `--from` or `--to` says: a `postgres://` URL or an SQLite file's path.
+struct StoreAddress {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    /// The PostgreSQL server named, or nil for a path.
+    func postgres() throws -> PostgresLocation? {
+        do {
+            return try PostgresLocation.parse(text)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    /// The file's path, or the server without its password: what messages print.
+    var displayName: String {
+        ((try? postgres()) ?? nil)?.description ?? text
+    }
+
+    /// Opens the store. A PostgreSQL database must exist (an administrator creates it); its
+    /// tables are made on first use. A file is created only when `creating`.
+    func open(busyTimeout: TimeInterval = 10, creating: Bool = false) throws -> CaseStore {
+        if let server = try postgres() {
+            do {
+                return try CaseStore(postgres: server, busyTimeout: busyTimeout)
+            } catch {
+                throw CommandFailure("无法打开库 \(server)：\(error)")
+            }
+        }
+        guard creating || FileManager.default.fileExists(atPath: text) else {
+            throw CommandFailure("库文件 \(text) 不存在。请检查 --db（或 $ZHIFA_DB）；新库由 zhifa import 创建。")
         }
         do {
-            return try CaseStore(path: path, busyTimeout: busyTimeout)
+            return try CaseStore(path: text, busyTimeout: busyTimeout)
         } catch {
-            throw CommandFailure("无法打开库 \(path)：\(error)")
+            throw CommandFailure("无法打开库 \(text)：\(error)")
         }
     }
 }

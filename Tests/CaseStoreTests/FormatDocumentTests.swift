@@ -1,6 +1,6 @@
 import Audit
 import AuditRuns
-import CaseStore
+@testable import CaseStore
 import Checklists
 import Foundation
 import Testing
@@ -14,14 +14,15 @@ import TestSupport
         return text.components(separatedBy: "```xml\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
     }
 
-    @Test func everyExampleImportsAndTheExampleCasesAuditClean() throws {
+    @Test(arguments: Backend.allCases)
+    func everyExampleImportsAndTheExampleCasesAuditClean(_ backend: Backend) throws {
         let examples = try Self.examples()
         #expect(examples.count == 4)
         let folder = try TemporaryFolder()
         for (index, example) in examples.enumerated() {
             try Data(example.utf8).write(to: folder.url.appendingPathComponent("example-\(index).xml"))
         }
-        let store = try CaseStore.inMemory()
+        let store = try backend.emptyStore()
         let report = store.importPaths([folder.url.path], actor: "test")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
         #expect(report.totals.newCases == 3 && report.totals.officers == 5 && report.totals.benchmarkItems == 2)
@@ -37,11 +38,12 @@ import TestSupport
         #expect(audited == 3)
     }
 
-    @Test func aBrokenExampleIsRefusedWithItsLine() throws {
+    @Test(arguments: Backend.allCases)
+    func aBrokenExampleIsRefusedWithItsLine(_ backend: Backend) throws {
         let broken = try Self.examples()[2].replacingOccurrences(of: "date=\"2024-03-28\"", with: "date=\"2024-03-32\"")
         let folder = try TemporaryFolder()
         try Data(broken.utf8).write(to: folder.url.appendingPathComponent("broken.xml"))
-        let report = try CaseStore.inMemory().importPaths([folder.url.path], actor: "test")
+        let report = try backend.emptyStore().importPaths([folder.url.path], actor: "test")
         #expect(report.failures.count == 1)
         let outcome = "\(report.failures.first?.outcome as Any)"
         #expect(outcome.contains("2024-03-32"))

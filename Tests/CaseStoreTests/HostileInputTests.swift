@@ -1,11 +1,10 @@
 import AuditRuns
 import CaseModel
-import CaseStore
+@testable import CaseStore
 import CaseXML
 import Audit
 import Checklists
 import Foundation
-import GRDB
 import Testing
 import WorkCalendar
 
@@ -22,8 +21,9 @@ import WorkCalendar
         return []
     }
 
-    @Test func aDoctypeIsRefusedBeforeAnyEntityIsExpanded() throws {
-        let store = try CaseStore.withSampleRegistry(), folder = try TemporaryFolder()
+    @Test(arguments: Backend.allCases)
+    func aDoctypeIsRefusedBeforeAnyEntityIsExpanded(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
         let references = String(repeating: "&a;", count: 20_000)
         let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY a \"\(String(repeating: "x", count: 1000))\">]>\n"
             + caseDocument(id: "WH-SJJ-1", attributes: "").replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
@@ -41,8 +41,9 @@ import WorkCalendar
         }
     }
 
-    @Test func numbersBeyondTheLawAreRefusedWithTheirLine() throws {
-        let store = try CaseStore.withSampleRegistry(), folder = try TemporaryFolder()
+    @Test(arguments: Backend.allCases)
+    func numbersBeyondTheLawAreRefusedWithTheirLine(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
         func extensionCase(_ days: String) -> String {
             caseDocument(id: "WH-SJJ-D\(days)", body: "<events><event kind=\"filed\" date=\"2024-01-02\"/>\n<event kind=\"extension\" date=\"2024-02-01\" days=\"\(days)\"/></events>")
         }
@@ -58,19 +59,20 @@ import WorkCalendar
         #expect(!(try importOne(store, folder, "d.xml", longName)).succeeded)
     }
 
-    @Test func aStoredCaseThatCannotBeJudgedIsAFindingAndTheRunGoesOn() throws {
-        let store = try CaseStore.withSampleRegistry(), folder = try TemporaryFolder()
+    @Test(arguments: Backend.allCases)
+    func aStoredCaseThatCannotBeJudgedIsAFindingAndTheRunGoesOn(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
         for id in ["WH-SJJ-A", "WH-SJJ-B", "WH-SJJ-C"] {
             #expect(try importOne(store, folder, "\(id).xml", caseDocument(id: id, body: """
                 <events><event kind="filed" date="2024-01-02"/><event kind="extension" date="2024-02-01" days="30"/></events>
                 """)).succeeded)
         }
         // Rows changed behind Zhifa's back, as an earlier version could store them or an administrator could type them.
-        try store.database.write { db in
-            try db.execute(sql: "UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND kind = 'extension'")
-            try db.execute(sql: "INSERT INTO event (caseId, position, kind, date, line) VALUES ('WH-SJJ-A', 9, 'extension', '2024-03-01', 0)")
-            try db.execute(sql: "UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND position = 9")
-            try db.execute(sql: "UPDATE event SET date = 'not a date' WHERE caseId = 'WH-SJJ-B'")
+        try store.write { db in
+            try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND kind = 'extension'")
+            try db.execute("INSERT INTO event (id, caseId, position, kind, date, line) SELECT MAX(id) + 1, 'WH-SJJ-A', 9, 'extension', '2024-03-01', 0 FROM event")
+            try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND position = 9")
+            try db.execute("UPDATE event SET date = 'not a date' WHERE caseId = 'WH-SJJ-B'")
         }
         let runner = AuditRunner(store: store, checklist: try ChecklistLoader.bundled().load("national"),
                                  calendar: try WorkingDayCalendar.bundled())
@@ -84,8 +86,9 @@ import WorkCalendar
         #expect(audits["WH-SJJ-C"]?.findings.first { $0.rule == "PROCEDURE-DEADLINE" }?.status == .fail)
     }
 
-    @Test func recordsReadOnlyRegularFilesInsideTheirFolder() throws {
-        let store = try CaseStore.withSampleRegistry(), root = try TemporaryFolder()
+    @Test(arguments: Backend.allCases)
+    func recordsReadOnlyRegularFilesInsideTheirFolder(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry(), root = try TemporaryFolder()
         try root.write("outside/secret.txt", "secret")
         try root.write("case/media/inside.jpg", "photo")
         try FileManager.default.createDirectory(at: root.file("case/media/folder"), withIntermediateDirectories: true)
@@ -115,8 +118,9 @@ import WorkCalendar
         }
     }
 
-    @Test func uploadedEvidenceBelongsToItsAgency() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func uploadedEvidenceBelongsToItsAgency(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let hash = String(repeating: "ab", count: 32)
         try store.recordUpload(sha256: hash, agency: "WH-CGJ", name: hash + ".mp4", size: 5, actor: "李城管")
         func evidence(_ agency: String, _ name: String) throws -> CaseModel.Record.Evidence? {
@@ -134,8 +138,9 @@ import WorkCalendar
         #expect(throws: CaseXMLError.self) { try evidence("WH-CGJ", "/etc/shadow") }
     }
 
-    @Test func aClerksIdsStartWithTheirAgencyAndRefusalsTellNothingOfOthers() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func aClerksIdsStartWithTheirAgencyAndRefusalsTellNothingOfOthers(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let source = { (id: String) in DocumentSource.memory(Data(caseDocument(id: id).utf8)) }
         #expect(try store.importDocument(source("WH-SJJ-2026-1"), displayName: "api", actor: "t", agencyScope: "WH-SJJ", evidence: .none).newCases == 1)
         _ = try store.importDocument(.memory(Data(caseDocument(id: "WH-CGJ-2026-1", agency: "WH-CGJ").utf8)), displayName: "cli", actor: "t", evidence: .none)
@@ -152,33 +157,33 @@ import WorkCalendar
         #expect(try store.agency(ofCase: "WH-CGJ-2026-2") == nil)
     }
 
-    @Test func verifyFindsDeletedCasesAndACutOrRewrittenJournal() throws {
+    @Test(arguments: Backend.allCases)
+    func verifyFindsDeletedCasesAndACutOrRewrittenJournal(_ backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let store = try CaseStore(path: folder.file("v.sqlite").path)
+        let store = try CaseStore(location: try backend.location(in: folder, "v.sqlite"))
         _ = store.importPaths([Repository.samples.path], actor: "test")
         let anchor = try store.verify().head
         #expect(try store.verify(expecting: anchor).isIntact)
-        try store.database.write { db in try db.execute(sql: "DELETE FROM enforcementCase WHERE id = 'WH-SJJ-2024-0117'") }
+        try store.write { db in try db.execute("DELETE FROM enforcementCase WHERE id = 'WH-SJJ-2024-0117'") }
         let report = try store.verify()
         #expect(!report.isIntact && report.tamperedCases.contains { $0.id == "WH-SJJ-2024-0117" })
         // The last case and its journal row go together: only the anchor kept outside notices.
-        try store.database.write { db in
-            try db.execute(sql: "DROP TRIGGER journalNoDelete")
-            try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [anchor.seq])
-        }
+        try store.dropJournalGuards()
+        try store.write { db in try db.execute("DELETE FROM journal WHERE seq = ?", [anchor.seq]) }
         #expect(try store.verify(expecting: anchor).anchorProblem != nil)
         #expect(try store.verify(expecting: JournalHead(seq: anchor.seq - 1, hash: String(repeating: "0", count: 64))).anchorProblem != nil)
     }
 
-    @Test func aWriterBehindAnotherProcessFailsAsBusyInBoundedTime() throws {
+    @Test(arguments: Backend.allCases)
+    func aWriterBehindAnotherProcessFailsAsBusyInBoundedTime(_ backend: Backend) throws {
         let folder = try TemporaryFolder()
-        let path = folder.file("busy.sqlite").path
-        let holder = try CaseStore(path: path)
+        let path = try backend.location(in: folder, "busy.sqlite")
+        let holder = try CaseStore(location: path)
         _ = holder.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test")
-        let waiter = try CaseStore(path: path, busyTimeout: 0.3)
+        let waiter = try CaseStore(location: path, busyTimeout: 0.3)
         let hold = BackgroundHold { whileHeld in
-            try? holder.database.write { db in
-                try db.execute(sql: "UPDATE agency SET name = name")
+            try? holder.write { db in
+                try db.execute("UPDATE agency SET name = name")
                 whileHeld()
             }
         }

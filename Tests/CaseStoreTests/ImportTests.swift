@@ -1,13 +1,13 @@
 import CaseModel
-import CaseStore
+@testable import CaseStore
 import CaseXML
 import Foundation
-import GRDB
 import Testing
 
 @Suite struct ImportTests {
-    @Test func importsEverySampleRegistriesFirstWhateverTheOrderGiven() throws {
-        let store = try CaseStore.inMemory()
+    @Test(arguments: Backend.allCases)
+    func importsEverySampleRegistriesFirstWhateverTheOrderGiven(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
         let report = store.importPaths([Repository.samples.appendingPathComponent("cases").path,
                                         Repository.samples.path], actor: "test")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
@@ -19,8 +19,9 @@ import Testing
         #expect(try store.benchmarkSets().count == 3)
     }
 
-    @Test func storesACaseExactlyAsRead() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func storesACaseExactlyAsRead(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let reader = CaseFileReader()
         for file in Repository.sampleCaseFiles {
             _ = try store.importFile(file, actor: "test")
@@ -32,21 +33,23 @@ import Testing
         #expect(try store.registry() == reader.readRegistry(Repository.samples.appendingPathComponent("registry.xml")).sortedForStore())
     }
 
-    @Test func exportThenImportGivesTheSameStoredCase() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func exportThenImportGivesTheSameStoredCase(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         _ = store.importPaths([Repository.samples.appendingPathComponent("cases").path], actor: "test")
         let folder = try TemporaryFolder()
         let original = try #require(try store.loadCase(id: "WH-HBJ-2024-0018"))
         let exported = try folder.write("export.xml", CaseXMLWriter.document(original))
-        let other = try CaseStore.withSampleRegistry()
+        let other = try backend.storeWithSampleRegistry()
         let counts = try other.importFile(exported, actor: "test")
         #expect(counts.newCases == 1)
         #expect(try other.loadCase(id: "WH-HBJ-2024-0018").map(CaseXMLWriter.document) == CaseXMLWriter.document(original))
         #expect(try store.importFile(exported, actor: "test").unchangedCases == 1)
     }
 
-    @Test func aFileThatFailsHalfWayLeavesTheStoreAsItWas() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func aFileThatFailsHalfWayLeavesTheStoreAsItWas(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let before = try store.snapshot()
         let folder = try TemporaryFolder()
         var batch = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cases xmlns=\"urn:zhifa:case:1\">\n"
@@ -61,8 +64,9 @@ import Testing
         #expect(try store.snapshot() == before)
     }
 
-    @Test func refusesACaseOfAnUnknownAgencyButKeepsUnknownOfficersForTheAudit() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func refusesACaseOfAnUnknownAgencyButKeepsUnknownOfficersForTheAudit(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let before = try store.snapshot()
         let folder = try TemporaryFolder()
         let unknownAgency = try folder.write("a.xml", caseDocument(agency: "NO-SUCH"))
@@ -94,8 +98,9 @@ import Testing
         #expect(knownCounts.newCases == 1 && knownCounts.warnings.isEmpty, "\(knownCounts.warnings)")
     }
 
-    @Test func theOtherFilesOfTheCommandStillImportAndEveryFailureIsListed() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func theOtherFilesOfTheCommandStillImportAndEveryFailureIsListed(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let folder = try TemporaryFolder()
         try folder.write("1-good.xml", caseDocument(id: "G-1"))
         try folder.write("2-bad.xml", caseDocument(id: "B-1", type: "nonsense"))
@@ -110,8 +115,9 @@ import Testing
         #expect(report.failures.allSatisfy { if case .failed(let d) = $0.outcome { !d.isEmpty } else { false } })
     }
 
-    @Test func reimportReplacesAndKeepsTheEarlierVersion() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func reimportReplacesAndKeepsTheEarlierVersion(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let folder = try TemporaryFolder()
         let file = try folder.write("c.xml", caseDocument(id: "R-1", body: "<matter>第一版</matter>"))
         #expect(try store.importFile(file, actor: "test").newCases == 1)
@@ -139,8 +145,9 @@ extension Registry {
 }
 
 @Suite struct RegistryImportTests {
-    @Test func refusesAPersonOfAnUnknownAgencyWithTheLineAndStoresNothingOfTheFile() throws {
-        let store = try CaseStore.inMemory()
+    @Test(arguments: Backend.allCases)
+    func refusesAPersonOfAnUnknownAgencyWithTheLineAndStoresNothingOfTheFile(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
         let folder = try TemporaryFolder()
         let file = try folder.write("registry.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -156,8 +163,9 @@ extension Registry {
         #expect(try store.registry().agencies.isEmpty)
     }
 
-    @Test func takesAgenciesWrittenAfterTheirPeople() throws {
-        let store = try CaseStore.inMemory()
+    @Test(arguments: Backend.allCases)
+    func takesAgenciesWrittenAfterTheirPeople(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
         let folder = try TemporaryFolder()
         let file = try folder.write("registry.xml", """
             <?xml version="1.0" encoding="UTF-8"?>

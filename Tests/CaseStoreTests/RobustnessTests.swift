@@ -1,6 +1,6 @@
 import Audit
 import AuditRuns
-import CaseStore
+@testable import CaseStore
 import CaseXML
 import Checklists
 import Foundation
@@ -68,8 +68,9 @@ enum Mutator {
 }
 
 @Suite struct RobustnessTests {
-    @Test func everyMutationIsImportedOrRefusedWithAMessageAndNeverHalfStored() throws {
-        let store = try CaseStore.withSampleRegistry()
+    @Test(arguments: Backend.allCases)
+    func everyMutationIsImportedOrRefusedWithAMessageAndNeverHalfStored(_ backend: Backend) throws {
+        let store = try backend.storeWithSampleRegistry()
         let sources = try (Repository.sampleCaseFiles + [
             Repository.samples.appendingPathComponent("registry.xml"),
             Repository.samples.appendingPathComponent("benchmarks/WH-SJJ.xml"),

@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -108,8 +108,8 @@ import TestSupport
                                        configuration: fixture.web.configuration)
         let journal = try fixture.store.journal().count
         let hold = BackgroundHold { whileHeld in
-            try? holder.database.write { db in
-                try db.execute(sql: "UPDATE agency SET name = name")
+            try? holder.write { db in
+                try db.execute("UPDATE agency SET name = name")
                 whileHeld()
             }
         }

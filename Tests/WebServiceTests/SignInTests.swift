@@ -1,3 +1,4 @@
+@testable import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -76,7 +77,7 @@ import Testing
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
-            try await fixture.store.database.write { try $0.execute(sql: "DELETE FROM account WHERE name = ?", arguments: [Accounts.clerk]) }
+            try await fixture.store.write { try $0.execute("DELETE FROM account WHERE name = ?", [Accounts.clerk]) }
             #expect(try await clerk.get("/cases").status == .seeOther)
         }
     }

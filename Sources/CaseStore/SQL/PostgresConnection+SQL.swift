@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
+
+/// A PostgreSQL connection seen through the store's SQL seam: `?` placeholders numbered, values
+/// bound in binary, rows turned into GRDB `Row`s.
+final class PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+    var kind: SQLBackendKind { .postgres }
+    private var cursors = 0
+    /// Appended rows not yet written, by table in the order tables were first appended to: a
+    /// parent table (a case) is always appended to before its children (its events), so writing
+    /// in this order satisfies every foreign key.
+    private var pending: [(table: String, columns: [String], rows: [[DatabaseValue]])] = []
+    private var pendingRows = 0
+
+    init(_ connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    func append(into table: String, columns: [String], row: [DatabaseValue]) throws {
+        if let index = pending.firstIndex(where: { $0.table == table && $0.columns == columns }) {
+            pending[index].rows.append(row)
+        } else {
+            pending.append((table, columns, [row]))
+        }
+        pendingRows += 1
+        if pendingRows >= 5000 { try flush() }
+    }
+
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let batches = pending
+        pending = []
+        pendingRows = 0
+        for batch in batches { try insertRows(into: batch.table, columns: batch.columns, rows: batch.rows) }
+    }
+
+    @discardableResult
+    private func run(_ sql: String, _ values: [DatabaseValue]) throws -> PostgresQueryResult {
+        try flush()
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value.storage {
+            case .null: bindings.appendNull()
+            case .int64(let integer): bindings.append(integer)
+            case .double(let double): bindings.append(double)
+            case .string(let string): bindings.append(string)
+            case .blob(let data): bindings.append(ByteBuffer(bytes: data))
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: bindings)
+        do {
+            return try PostgresBackend.wait(connection.query(query, logger: logger))
+        } catch {
+            throw PostgresFailure(error)
+        }
+    }
+
+    func execute(_ sql: String, _ arguments: SQLArguments) throws {
+        try run(sql, arguments.databaseValues)
+    }
+
+    func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row] {
+        try run(sql, arguments.databaseValues).rows.map(Self.row)
+    }
+
+    /// A server-side cursor fetched a thousand rows at a time: memory holds one page, as SQLite's
+    /// cursor holds one row. Only inside a transaction, which every store call opens.
+    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws {
+        cursors += 1
+        let name = "zhifa_cursor_\(cursors)"
+        try run("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", arguments.databaseValues)
+        while true {
+            let page = try run("FETCH FORWARD 1000 FROM \(name)", [])
+            for row in page.rows { try body(Self.row(row)) }
+            if page.rows.count < 1000 { break }
+        }
+        try run("CLOSE \(name)", [])
+    }
+
+    func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue] {
+        try run(sql, arguments.databaseValues).rows.map { row in
+            var cells = row.makeIterator()
+            guard let cell = cells.next() else { return .null }
+            return try Self.value(cell)
+        }
+    }
+
+    /// Multi-row inserts of at most 1,000 rows and 30,000 values (the protocol allows 65,535 binds),
+    /// so that an import of a hundred thousand cases costs hundreds of round trips, not millions.
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
+        guard !columns.isEmpty else { return }
+        let chunk = max(1, min(1000, 30000 / columns.count))
+        let head = "INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + chunk)
+            var sql = head
+            var values: [DatabaseValue] = []
+            values.reserveCapacity((end - start) * columns.count)
+            for index in start..<end {
+                sql += index == start ? "(" : ", ("
+                sql += Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+                values += rows[index]
+            }
+            try run(sql, values)
+            start = end
+        }
+    }
+
+    static func row(_ row: PostgresRow) throws -> Row {
+        var values: [String: (any DatabaseValueConvertible)?] = [:]
+        for cell in row { values[cell.columnName] = try value(cell) }
+        return Row(values)
+    }
+
+    /// Integers, floating point, booleans (as 1 and 0, as SQLite keeps them), text and bytes.
+    static func value(_ cell: PostgresCell) throws -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        do {
+            switch cell.dataType {
+            case .int2, .int4, .int8: return try cell.decode(Int64.self).databaseValue
+            case .float4, .float8: return try cell.decode(Double.self).databaseValue
+            case .bool: return (try cell.decode(Bool.self) ? 1 : 0).databaseValue
+            case .bytea: return Data(buffer: try cell.decode(ByteBuffer.self)).databaseValue
+            case .numeric:
+                let text = try cell.decode(String.self)
+                return Int64(text)?.databaseValue ?? Double(text)?.databaseValue ?? text.databaseValue
+            default: return try cell.decode(String.self).databaseValue
+            }
+        } catch {
+            throw StoreError.corrupt("column \(cell.columnName) of type \(cell.dataType) could not be read: \(error)")
+        }
+    }
+}
+
+/// `?` placeholders become `$1`, `$2`, … outside quoted text and names.
+enum PostgresPlaceholders {
+    private static let cache = NIOLockedValueBox<[String: String]>([:])
+
+    static func numbered(_ sql: String) -> String {
+        if let known = cache.withLockedValue({ $0[sql] }) { return known }
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var number = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                result.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                result.append(character)
+            } else if character == "?" {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        // Statements of bulk inserts vary with their row count; only the store's fixed texts are kept.
+        if sql.utf8.count < 4096 { cache.withLockedValue { if $0.count < 2048 { $0[sql] = result } } }
+        return result
+    }
+}

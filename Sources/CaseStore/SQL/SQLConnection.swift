@@ -1,0 +1,123 @@
+import GRDB
+
+/// The values a statement binds, in the order of its `?` placeholders. GRDB's value types serve
+/// both backends: dates, money and records convert to them once (`DatabaseValues.swift`).
+typealias SQLArguments = [(any DatabaseValueConvertible)?]
+
+/// Which server a connection speaks to, for the few statements whose text must differ.
+public enum SQLBackendKind: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// One connection inside a transaction that `StoreBackend.read` or `.write` opened: the seam between
+/// the store's SQL and the server that runs it.
+///
+/// The store writes one SQL text for both backends: `?` placeholders (the PostgreSQL connection
+/// numbers them), unquoted camelCase names (folded to lower case by PostgreSQL, matched without
+/// regard to case by GRDB's `Row`), `RETURNING`, `ON CONFLICT … DO UPDATE`, no functions but
+/// `COALESCE`, `SUM`, `MIN`, `COUNT`, `substr` and `lower`. Rows come back as GRDB `Row`s, so records
+/// decode the same way from either.
+protocol SQLConnection: AnyObject {
+    var kind: SQLBackendKind { get }
+    func execute(_ sql: String, _ arguments: SQLArguments) throws
+    func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row]
+    /// Visits the rows one by one without holding them all: a cursor on either backend.
+    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws
+    /// The first column of every row.
+    func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue]
+    /// Inserts many rows into one table: prepared single-row inserts on SQLite (cheapest there),
+    /// multi-row `INSERT … VALUES (…), (…)` statements on PostgreSQL (one round trip per chunk).
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws
+    /// Inserts one row, now (SQLite, through a cached statement) or with the table's next rows in
+    /// one multi-row insert (PostgreSQL). Pending rows are written before any other statement runs
+    /// on the connection and before it commits, so a transaction always reads its own writes.
+    func append(into table: String, columns: [String], row: [DatabaseValue]) throws
+    /// Writes pending appended rows.
+    func flush() throws
+}
+
+extension SQLConnection {
+    func execute(_ sql: String) throws { try execute(sql, []) }
+
+    func fetchAll(_ sql: String) throws -> [Row] { try fetchAll(sql, []) }
+
+    func fetchOne(_ sql: String, _ arguments: SQLArguments = []) throws -> Row? {
+        try fetchAll(sql, arguments).first
+    }
+
+    /// The first column of the first row, decoded; nil when there is no row or the value is NULL.
+    func fetchValue<Value: DatabaseValueConvertible>(_ type: Value.Type, _ sql: String,
+                                                    _ arguments: SQLArguments = []) throws -> Value? {
+        guard let value = try fetchColumn(sql, arguments).first, !value.isNull else { return nil }
+        return try decodeValue(value, as: Value.self)
+    }
+
+    /// The first column of every row, decoded; a NULL or a value of another type is an error.
+    func fetchValues<Value: DatabaseValueConvertible>(_ type: Value.Type, _ sql: String,
+                                                     _ arguments: SQLArguments = []) throws -> [Value] {
+        try fetchColumn(sql, arguments).map { try decodeValue($0, as: Value.self) }
+    }
+
+    /// Decodes every row as a record.
+    func fetchRecords<Record: FetchableRecord>(_ type: Record.Type, _ sql: String,
+                                               _ arguments: SQLArguments = []) throws -> [Record] {
+        try fetchAll(sql, arguments).map { try Record(row: $0) }
+    }
+
+    func exists(_ sql: String, _ arguments: SQLArguments) throws -> Bool {
+        try !fetchColumn(sql, arguments).isEmpty
+    }
+
+    /// An insert that returns its row's generated `id`.
+    func insertReturningID(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        guard let id = try fetchValue(Int64.self, sql + " RETURNING id", arguments) else {
+            throw StoreError.corrupt("an insert returned no id: \(sql)")
+        }
+        return id
+    }
+}
+
+private func decodeValue<Value: DatabaseValueConvertible>(_ value: DatabaseValue, as: Value.Type) throws -> Value {
+    guard let decoded = Value.fromDatabaseValue(value) else {
+        throw StoreError.corrupt("\(value) is not a valid \(Value.self)")
+    }
+    return decoded
+}
+
+/// Where a store's transactions run. Reads see one consistent snapshot; writes are serialized, one
+/// at a time across every process on the store, so that the journal stays one chain.
+protocol StoreBackend: Sendable {
+    var kind: SQLBackendKind { get }
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// Closes connections; the store is not used afterwards.
+    func close()
+}
+
+extension Array where Element == (any DatabaseValueConvertible)? {
+    var databaseValues: [DatabaseValue] { map { $0?.databaseValue ?? .null } }
+}
+
+extension SQLConnection {
+    /// Inserts a record by its encoded columns; a nil `id` is left for the table to generate.
+    func insert<Record: EncodableRecord & TableRecord>(_ record: Record) throws {
+        let (sql, values) = try Self.insertion(of: record)
+        try execute(sql, values)
+    }
+
+    /// Inserts a record whose `id` the table generates, and returns that id.
+    func insertReturningID<Record: EncodableRecord & TableRecord>(_ record: Record) throws -> Int64 {
+        let (sql, values) = try Self.insertion(of: record)
+        return try insertReturningID(sql, values)
+    }
+
+    private static func insertion<Record: EncodableRecord & TableRecord>(of record: Record) throws -> (String, SQLArguments) {
+        var columns = try record.databaseDictionary
+        if columns["id"]?.isNull == true { columns["id"] = nil }
+        let names = columns.keys.sorted()
+        let sql = "INSERT INTO \(Record.databaseTableName) (\(names.map(SQLName.quoted).joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+        return (sql, names.map { columns[$0]! })
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// What `copy(into:)` moved.
+public struct StoreCopyCounts: Sendable, Equatable {
+    public var cases: Int
+    public var journalEntries: Int
+    /// Rows of every table together.
+    public var rows: Int
+    /// The journal's head after the copy: the source's head, which `verify` on the copy prints too.
+    public var head: JournalHead
+}
+
+extension CaseStore {
+    /// Every table of the store, parents before children, each with the order that makes a copy
+    /// deterministic. A new table must be added here, or `copy` leaves it behind
+    /// (`StoreCopyTests` compares every table's row count).
+    static let copiedTables: [(name: String, order: String, generatedID: Bool)] = [
+        ("agency", "code", false), ("officer", "id", false), ("certificate", "id", true), ("training", "id", true),
+        ("benchmarkSet", "id", true), ("benchmarkItem", "id", true), ("benchmarkTier", "id", true), ("benchmarkLevel", "id", true),
+        ("enforcementCase", "id", false), ("party", "caseId, position", false), ("event", "id", false),
+        ("eventOfficer", "eventId, position", false), ("record", "id", true), ("outcome", "caseId", false),
+        ("penalty", "caseId, position", false), ("baseAmount", "caseId, position", false), ("disclosure", "caseId", false),
+        ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),
+        ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
+    ]
+
+    /// Copies every row of this store into `destination`, which must be empty, in one write
+    /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the
+    /// journal, which names cases and runs, holds on the copy and `verify` passes there.
+    public func copy(into destination: CaseStore) throws -> StoreCopyCounts {
+        try read { source in
+            try destination.write { target in
+                for (table, _, _) in Self.copiedTables {
+                    guard try !target.exists("SELECT 1 FROM \(table) LIMIT 1", []) else { throw StoreError.copyTargetNotEmpty(table) }
+                }
+                var rows = 0
+                for (table, order, generatedID) in Self.copiedTables {
+                    var columns: [String] = []
+                    var pending: [[DatabaseValue]] = []
+                    try source.forEach("SELECT * FROM \(table) ORDER BY \(order)", []) { row in
+                        if columns.isEmpty { columns = Array(row.columnNames) }
+                        pending.append(try columns.map { name in
+                            guard row.hasColumn(name) else { throw StoreError.corrupt("\(table) row without \(name)") }
+                            return row[name] as DatabaseValue
+                        })
+                        if pending.count == 1000 {
+                            try target.insertRows(into: table, columns: columns, rows: pending)
+                            rows += pending.count
+                            pending.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    try target.insertRows(into: table, columns: columns, rows: pending)
+                    rows += pending.count
+                    if generatedID, target.kind == .postgres, let last = try target.fetchValue(Int64.self, "SELECT MAX(id) FROM \(table)") {
+                        // Ids were given, so the identity's sequence never moved: the next generated id follows the copied ones.
+                        try target.execute("ALTER TABLE \(table) ALTER COLUMN id RESTART WITH \(last + 1)")
+                    }
+                }
+                let head = try target.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+                return StoreCopyCounts(
+                    cases: try target.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0,
+                    journalEntries: try target.fetchValue(Int.self, "SELECT COUNT(*) FROM journal") ?? 0,
+                    rows: rows,
+                    head: head.map { JournalHead(seq: $0["seq"], hash: $0["hash"]) } ?? JournalHead(seq: 0, hash: JournalEntry.genesis))
+            }
+        }
+    }
+}

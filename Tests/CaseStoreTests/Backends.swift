@@ -1,0 +1,65 @@
+@testable import CaseStore
+import GRDB
+import Testing
+
+/// The two backends every store-level test runs against: one SQLite store in memory, and one
+/// database of the tests' own PostgreSQL cluster.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty store.
+    func emptyStore() throws -> CaseStore {
+        switch self {
+        case .sqlite: try CaseStore.inMemory()
+        case .postgres: try CaseStore(location: try ThrowawayPostgres.newDatabase())
+        }
+    }
+
+    /// Where a store that several `CaseStore`s open lives: a file in `folder`, or a new database.
+    func location(in folder: TemporaryFolder, _ name: String) throws -> String {
+        switch self {
+        case .sqlite: folder.file(name).path
+        case .postgres: try ThrowawayPostgres.newDatabase()
+        }
+    }
+
+    /// A new store holding the sample registry and benchmarks.
+    func storeWithSampleRegistry() throws -> CaseStore {
+        let store = try emptyStore()
+        let report = store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path,
+                                        Repository.samples.appendingPathComponent("benchmarks").path], actor: "test")
+        precondition(report.failures.isEmpty, "\(report.failures)")
+        return store
+    }
+}
+
+extension CaseStore {
+    /// Row counts of every table, by lower-cased name: equal snapshots mean nothing was written.
+    func snapshot() throws -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for (table, _, _) in Self.copiedTables {
+                counts[table.lowercased()] = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)")
+            }
+            return counts
+        }
+    }
+
+    /// Runs SQL behind Zhifa's back, as an administrator (or an attacker) at the database could.
+    func tamper(_ statements: String...) throws {
+        try write { db in
+            for sql in statements { try db.execute(sql) }
+        }
+    }
+
+    /// Removes the guards that make the journal append-only, as someone covering their tracks would.
+    func dropJournalGuards() throws {
+        switch backendKind {
+        case .sqlite: try tamper("DROP TRIGGER journalNoUpdate", "DROP TRIGGER journalNoDelete")
+        case .postgres: try tamper("DROP TRIGGER journalNoUpdate ON journal")
+        }
+    }
+}

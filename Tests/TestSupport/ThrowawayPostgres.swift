@@ -1,0 +1,82 @@
+import Foundation
+
+/// A PostgreSQL cluster of the tests' own, started on first use (initdb into a temporary folder,
+/// loopback, a free port; as the `postgres` user when the tests run as root) and stopped when the
+/// test process exits. `scripts/postgres-cluster` does the work, as it does for the benchmark.
+///
+/// When PostgreSQL is missing or will not start, `newDatabase()` throws and the tests that need
+/// it fail: they are never skipped (`scripts/install-prerequisites test` installs the server).
+public final class ThrowawayPostgres: @unchecked Sendable {
+    public static let shared = Result { try ThrowawayPostgres() }
+
+    public let port: Int
+    private let directory: String
+    private let lock = NSLock()
+    private var databases = 0
+
+    private init() throws {
+        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+        var lastError = ""
+        for attempt in 0..<5 {
+            let port = 20_000 + Int.random(in: 0..<20_000)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-\(getpid())-\(attempt)").path
+            let (status, output) = Self.run(script, ["start", directory, String(port)])
+            if status == 0 {
+                self.port = port
+                self.directory = directory
+                stopAtExit = (script, directory)
+                atexit {
+                    if let (script, directory) = stopAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
+                }
+                return
+            }
+            lastError = output
+            _ = Self.run(script, ["stop", directory])
+        }
+        throw ClusterFailure(message: "无法启动测试用 PostgreSQL：\(lastError)")
+    }
+
+    /// The URL of a new, empty database in the cluster.
+    public static func newDatabase() throws -> String {
+        try shared.get().newDatabase()
+    }
+
+    public func newDatabase() throws -> String {
+        let number = lock.withLock { databases += 1; return databases }
+        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+        let (status, output) = Self.run(script, ["createdb", String(port), "test\(number)"])
+        guard status == 0 else { throw ClusterFailure(message: "createdb: \(output)") }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs the script with its output in a file, through posix_spawn and waitpid. Foundation's
+    /// `Process` notices a child's end by a descriptor the child inherits, and the server the
+    /// script leaves running inherits it too, so `waitUntilExit` would wait for the server to stop.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) -> (Int32, String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-\(UUID().uuidString).out").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { return (-1, "posix_spawn \(executable): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        // Exited normally: the low 7 bits are 0 and the code is in the next 8.
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : -1, text)
+    }
+
+    public struct ClusterFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+}
+
+nonisolated(unsafe) private var stopAtExit: (String, String)?
