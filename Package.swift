@@ -121,7 +121,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "Checklists", "AuditRuns", "WorkCalendar", "TestSupport",
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "Checklists", "AuditRuns", "Reports", "Generator", "WorkCalendar", "TestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),

@@ -12,11 +12,18 @@ final class PostgresSQLConnection: SQLConnection {
     let logger: Logger
     var kind: SQLBackendKind { .postgres }
     private var cursors = 0
-    /// Appended rows not yet written, by table in the order tables were first appended to: a
-    /// parent table (a case) is always appended to before its children (its events), so writing
-    /// in this order satisfies every foreign key.
-    private var pending: [(table: String, columns: [String], rows: [[DatabaseValue]])] = []
+    /// Appended rows not yet written, by table. Tables are written in the order they were first
+    /// appended to in this transaction (kept across flushes): a case's row always comes before its
+    /// events' and an event's before its officers' and records', so that order satisfies every
+    /// foreign key whichever case a flush falls in the middle of.
+    private var tableOrder: [PendingKey] = []
+    private var pending: [PendingKey: [[DatabaseValue]]] = [:]
     private var pendingRows = 0
+
+    private struct PendingKey: Hashable {
+        var table: String
+        var columns: [String]
+    }
 
     init(_ connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -24,21 +31,21 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func append(into table: String, columns: [String], row: [DatabaseValue]) throws {
-        if let index = pending.firstIndex(where: { $0.table == table && $0.columns == columns }) {
-            pending[index].rows.append(row)
-        } else {
-            pending.append((table, columns, [row]))
-        }
+        let key = PendingKey(table: table, columns: columns)
+        if pending[key] == nil, !tableOrder.contains(key) { tableOrder.append(key) }
+        pending[key, default: []].append(row)
         pendingRows += 1
         if pendingRows >= 5000 { try flush() }
     }
 
     func flush() throws {
-        guard !pending.isEmpty else { return }
+        guard pendingRows > 0 else { return }
         let batches = pending
-        pending = []
+        pending = [:]
         pendingRows = 0
-        for batch in batches { try insertRows(into: batch.table, columns: batch.columns, rows: batch.rows) }
+        for key in tableOrder {
+            if let rows = batches[key] { try insertRows(into: key.table, columns: key.columns, rows: rows) }
+        }
     }
 
     @discardableResult
