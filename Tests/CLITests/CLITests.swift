@@ -20,13 +20,17 @@ struct Zhifa {
 
     struct Result { var status: Int32; var out: String; var err: String }
 
-    static func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["ZHIFA_DB"] = nil
+        environment["PGPASSWORD"] = nil
+        environment["PGPASSFILE"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
