@@ -16,10 +16,12 @@ extension CaseStore {
     public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
         try read { db in
             if !ids.isEmpty {
-                let present = Set(ids).subtracting(try CaseWriter.absent(ids, db))
-                guard let agency else { return present.sorted() }
-                let theirs = Set(try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE agency = ?", [agency]))
-                return present.intersection(theirs).sorted()
+                var present = Set(ids).subtracting(try CaseWriter.absent(ids, db))
+                if let agency {
+                    present.formIntersection(try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE agency = ?", [agency]))
+                }
+                // The store's order (bytes of UTF-8, SQLite's BINARY and PostgreSQL's "C"), which the batch reads' id ranges rely on.
+                return present.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             }
             let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
             return try db.fetchValues(String.self, sql, agency.map { [$0] } ?? [])

@@ -31,9 +31,10 @@ struct WebFixture: @unchecked Sendable {
     let store: CaseStore
     let web: WebApp
 
-    init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600)) async throws {
+    /// The samples and an account of each role in a new store: an SQLite file, or the database at `location`.
+    init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil) async throws {
         folder = try TemporaryFolder()
-        store = try CaseStore(path: folder.file("web.sqlite").path)
+        store = try CaseStore(location: location ?? folder.file("web.sqlite").path)
         let report = store.importPaths([Repository.samples.path], actor: "fixture")
         #expect(report.failures.isEmpty)
         for account in Accounts.all {
