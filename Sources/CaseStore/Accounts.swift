@@ -28,7 +28,7 @@ public enum AccountRole: String, Codable, Sendable, ChineseLabelled {
 }
 
 /// One account of the web service. The password is kept only as a bcrypt hash.
-public struct AccountRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+public struct AccountRecord: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "account"
     public var name: String
     public var role: AccountRole

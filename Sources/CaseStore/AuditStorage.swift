@@ -5,7 +5,7 @@ import Foundation
 import GRDB
 
 /// The row of a `ManualScore`; only the store sees it.
-struct ManualScoreRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ManualScoreRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "manualScore"
     var id: Int64?
     var caseId: String
@@ -21,12 +21,10 @@ struct ManualScoreRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     var score: ManualScore { ManualScore(item: item, deduction: deduction, note: note, reviewer: reviewer, at: at) }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One stored audit run.
-public struct AuditRunRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "auditRun"
     public var id: Int64?
     public var createdAt: String
@@ -51,12 +49,10 @@ public struct AuditRunRecord: Codable, FetchableRecord, MutablePersistableRecord
         self.createdAt = createdAt; self.asOf = asOf; self.checklistName = checklistName; self.checklistTitle = checklistTitle
         self.checklistHash = checklistHash; self.inputsHash = inputsHash; self.actor = actor; self.caseCount = 0; self.complete = false
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One case's result in a run; `audit` is its JSON.
-public struct AuditResultRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+public struct AuditResultRecord: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "auditResult"
     public var runId: Int64
     public var caseId: String

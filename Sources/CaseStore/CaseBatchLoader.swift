@@ -83,16 +83,42 @@ enum CaseBatchLoader {
     }
 }
 
-/// Rows read in one batch, walked as the loader walks a cursor.
+/// Rows read in one batch, walked as the loader walks a cursor. A column is found by name once per
+/// batch, not once per value (GRDB's lookup by name lowercases every name it passes); the index
+/// found is checked against each row's name at that index, since rows read from PostgreSQL do not
+/// all list their columns in the same order.
 private struct RowList {
     private var rows: IndexingIterator<[Row]>
+    private let columns = ColumnIndexes()
     init(_ rows: [Row]) { self.rows = rows.makeIterator() }
-    mutating func next() throws -> Row? { rows.next() }
+    mutating func next() throws -> BatchRow? { rows.next().map { BatchRow(row: $0, columns: columns) } }
 }
 
-extension Row {
+private final class ColumnIndexes {
+    private var found: [String: (index: Int, name: String)] = [:]
+
+    func index(of column: String, in row: Row) throws -> Int {
+        let names = row.columnNames
+        if let (index, name) = found[column], index < names.count,
+           names[names.index(names.startIndex, offsetBy: index)] == name {
+            return index
+        }
+        let wanted = column.lowercased()
+        guard let index = names.firstIndex(where: { $0.lowercased() == wanted }) else {
+            throw StoreError.corrupt("a stored row has no column \(column)")
+        }
+        let offset = names.distance(from: names.startIndex, to: index)
+        found[column] = (offset, names[index])
+        return offset
+    }
+}
+
+private struct BatchRow {
+    let row: Row
+    let columns: ColumnIndexes
+
     /// A column's value, or an error when the stored value is not of the type asked for.
-    fileprivate func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
-        try decode(Value.self, forColumn: column)
+    func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+        try row.decode(Value.self, atIndex: columns.index(of: column, in: row))
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// A case's main row. `type` and `procedure` stay text here on purpose: a row holding a value this
 /// program does not know must make that one case an "unreadable" finding when it is loaded
 /// (`CaseBatchLoader`), not fail the decoding of a whole batch.
-struct CaseRecord: Codable, FetchableRecord, PersistableRecord {
+struct CaseRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "enforcementCase"
     var id: String
     var agency: String
@@ -29,7 +29,7 @@ struct CaseRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// An earlier version of a case, kept when an import replaced it.
-public struct CaseHistoryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+public struct CaseHistoryRecord: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable {
     public static let databaseTableName = "caseHistory"
     public var id: Int64?
     public var caseId: String
@@ -44,6 +44,4 @@ public struct CaseHistoryRecord: Codable, FetchableRecord, MutablePersistableRec
         static let caseId = Column(CodingKeys.caseId)
         static let version = Column(CodingKeys.version)
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

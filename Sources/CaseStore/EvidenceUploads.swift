@@ -6,7 +6,7 @@ import GRDB
 ///
 /// The same bytes uploaded by two agencies are kept once on disk but owned twice; a case may name
 /// an uploaded file only when its own agency owns it, and only such a file downloads from it.
-public struct EvidenceUploadRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+public struct EvidenceUploadRecord: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "evidenceUpload"
     public var sha256: String
     public var agency: String

@@ -107,17 +107,13 @@ final class CaseWriter {
         self.journal = journal
     }
 
-    /// Ids among `ids` that the store does not hold, in chunks of a fixed size (one statement text).
+    /// Ids among `ids` that the store does not hold, asked in chunks.
     static func absent(_ ids: [String], _ db: any SQLConnection) throws -> Set<String> {
         var missing = Set(ids)
-        let chunk = 256
-        var start = 0
-        while start < ids.count {
-            var slice = Array(ids[start..<min(ids.count, start + chunk)])
-            slice += Array(repeating: slice[slice.count - 1], count: chunk - slice.count)
-            let sql = "SELECT id FROM enforcementCase WHERE id IN (" + Array(repeating: "?", count: chunk).joined(separator: ", ") + ")"
-            for id in try db.fetchValues(String.self, sql, slice) { missing.remove(id) }
-            start += chunk
+        for chunk in SQLInList.chunks(ids, size: 256) {
+            for id in try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE id IN \(chunk.placeholders)", chunk.values) {
+                missing.remove(id)
+            }
         }
         return missing
     }

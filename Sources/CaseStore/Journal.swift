@@ -26,7 +26,7 @@ public enum JournalAction: String, Sendable, CaseIterable {
 }
 
 /// One entry of the append-only, hash-chained journal of every change to the store.
-public struct JournalEntry: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+public struct JournalEntry: Codable, FetchableRecord, EncodableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "journal"
     public var seq: Int64
     /// ISO 8601, UTC.
@@ -96,7 +96,7 @@ final class JournalAppender {
         let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
                                             contentHash: contentHash, detail: detail, prevHash: head.hash)
         try db.append(into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
-                      row: ([seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash] as SQLArguments).databaseValues)
+                      row: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
         head = (seq, hash)
     }
 }

@@ -1,7 +1,7 @@
 import CaseModel
 import GRDB
 
-struct AgencyRecord: Codable, FetchableRecord, PersistableRecord {
+struct AgencyRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "agency"
     var code: String
     var name: String
@@ -13,7 +13,7 @@ struct AgencyRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-struct OfficerRecord: Codable, FetchableRecord, PersistableRecord {
+struct OfficerRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "officer"
     var id: String
     var name: String
@@ -28,7 +28,7 @@ struct OfficerRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-struct CertificateRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct CertificateRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "certificate"
     var id: Int64?
     var officerId: String
@@ -44,11 +44,9 @@ struct CertificateRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let officerId = Column(CodingKeys.officerId)
         static let position = Column(CodingKeys.position)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct TrainingRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct TrainingRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "training"
     var id: Int64?
     var officerId: String
@@ -59,11 +57,9 @@ struct TrainingRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let officerId = Column(CodingKeys.officerId)
         static let year = Column(CodingKeys.year)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct BenchmarkSetRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BenchmarkSetRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "benchmarkSet"
     var id: Int64?
     var agency: String
@@ -75,11 +71,9 @@ struct BenchmarkSetRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let agency = Column(CodingKeys.agency)
         static let effective = Column(CodingKeys.effective)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct BenchmarkItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BenchmarkItemRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "benchmarkItem"
     var id: Int64?
     var setId: Int64
@@ -94,11 +88,9 @@ struct BenchmarkItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let position = Column(CodingKeys.position)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct BenchmarkTierRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BenchmarkTierRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "benchmarkTier"
     var id: Int64?
     var itemId: Int64
@@ -116,11 +108,9 @@ struct BenchmarkTierRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let position = Column(CodingKeys.position)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct BenchmarkLevelRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BenchmarkLevelRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     static let databaseTableName = "benchmarkLevel"
     var id: Int64?
     var tierId: Int64
@@ -134,8 +124,6 @@ struct BenchmarkLevelRecord: Codable, FetchableRecord, MutablePersistableRecord 
     enum Columns {
         static let position = Column(CodingKeys.position)
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A bound's two columns: an amount in fen or a multiple in ten-thousandths.

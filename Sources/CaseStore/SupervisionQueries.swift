@@ -51,15 +51,9 @@ extension CaseStore {
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
         try read { db in
             var records: [AuditResultRecord] = []
-            // Fixed chunks of 64 ids, padded, so that the statement's text is one of few.
-            let chunk = 64
-            var start = 0
-            while start < caseIds.count {
-                var slice = Array(caseIds[start..<min(caseIds.count, start + chunk)])
-                slice += Array(repeating: slice[slice.count - 1], count: chunk - slice.count)
-                let sql = "SELECT * FROM auditResult WHERE runId = ? AND caseId IN (" + Array(repeating: "?", count: chunk).joined(separator: ", ") + ")"
-                records += try db.fetchRecords(AuditResultRecord.self, sql, [runId] + slice)
-                start += chunk
+            for chunk in SQLInList.chunks(caseIds, size: 64) {
+                records += try db.fetchRecords(AuditResultRecord.self, "SELECT * FROM auditResult WHERE runId = ? AND caseId IN \(chunk.placeholders)",
+                                               [runId] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
             }
             return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
         }

@@ -30,10 +30,10 @@ final class PostgresSQLConnection: SQLConnection {
         self.logger = logger
     }
 
-    func append(into table: String, columns: [String], row: [DatabaseValue]) throws {
+    func append(into table: String, columns: [String], row: SQLArguments) throws {
         let key = PendingKey(table: table, columns: columns)
         if pending[key] == nil, !tableOrder.contains(key) { tableOrder.append(key) }
-        pending[key, default: []].append(row)
+        pending[key, default: []].append(row.databaseValues)
         pendingRows += 1
         if pendingRows >= 5000 { try flush() }
     }

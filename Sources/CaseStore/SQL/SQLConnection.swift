@@ -32,7 +32,7 @@ protocol SQLConnection: AnyObject {
     /// Inserts one row, now (SQLite, through a cached statement) or with the table's next rows in
     /// one multi-row insert (PostgreSQL). Pending rows are written before any other statement runs
     /// on the connection and before it commits, so a transaction always reads its own writes.
-    func append(into table: String, columns: [String], row: [DatabaseValue]) throws
+    func append(into table: String, columns: [String], row: SQLArguments) throws
     /// Writes pending appended rows.
     func flush() throws
 }
@@ -119,5 +119,18 @@ extension SQLConnection {
         let sql = "INSERT INTO \(Record.databaseTableName) (\(names.map(SQLName.quoted).joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
         return (sql, names.map { columns[$0]! })
+    }
+}
+
+/// Values for `IN (…)` in chunks of a fixed size, the last padded by repeating its last value, so
+/// that a statement's text is one of few: each compiles once and stays cached.
+enum SQLInList {
+    static func chunks(_ values: [String], size: Int) -> [(placeholders: String, values: [String])] {
+        let placeholders = "(" + Array(repeating: "?", count: size).joined(separator: ", ") + ")"
+        return stride(from: 0, to: values.count, by: size).map { start in
+            var slice = Array(values[start..<min(values.count, start + size)])
+            slice += Array(repeating: slice[slice.count - 1], count: size - slice.count)
+            return (placeholders, slice)
+        }
     }
 }

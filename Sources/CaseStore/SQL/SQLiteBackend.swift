@@ -25,6 +25,8 @@ final class SQLiteConnection: SQLConnection {
     let db: Database
     var kind: SQLBackendKind { .sqlite }
 
+    private var inserts: [String: (columns: [String], statement: Statement)] = [:]
+
     init(_ db: Database) { self.db = db }
 
     private func statement(_ sql: String) throws -> Statement {
@@ -35,32 +37,43 @@ final class SQLiteConnection: SQLConnection {
         if arguments.isEmpty, sql.contains(";") {
             try db.execute(sql: sql)  // several statements (DDL): not cached
         } else {
-            try statement(sql).execute(arguments: StatementArguments(arguments.databaseValues))
+            try statement(sql).execute(arguments: StatementArguments(arguments))
         }
     }
 
     func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row] {
-        try Row.fetchAll(statement(sql), arguments: StatementArguments(arguments.databaseValues))
+        try Row.fetchAll(statement(sql), arguments: StatementArguments(arguments))
     }
 
     func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(statement(sql), arguments: StatementArguments(arguments.databaseValues))
+        let cursor = try Row.fetchCursor(statement(sql), arguments: StatementArguments(arguments))
         while let row = try cursor.next() { try body(row) }
     }
 
     func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue] {
-        try DatabaseValue.fetchAll(statement(sql), arguments: StatementArguments(arguments.databaseValues))
+        try DatabaseValue.fetchAll(statement(sql), arguments: StatementArguments(arguments))
     }
 
     func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
         guard !rows.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let insert = try statement("INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES (\(placeholders))")
-        for row in rows { try insert.execute(arguments: StatementArguments(row)) }
+        let insert = try insertStatement(table, columns)
+        // Not `StatementArguments(row)`: that generic initializer is not specialized across modules
+        // and instantiates a key path for every row.
+        for row in rows { try insert.execute(arguments: StatementArguments(row.map { $0 as (any DatabaseValueConvertible)? })) }
     }
 
-    func append(into table: String, columns: [String], row: [DatabaseValue]) throws {
-        try insertRows(into: table, columns: columns, rows: [row])
+    func append(into table: String, columns: [String], row: SQLArguments) throws {
+        try insertStatement(table, columns).execute(arguments: StatementArguments(row))
+    }
+
+    /// An import appends tens of rows per case: the statement is looked up by table, not rebuilt
+    /// from its text for every row (which once cost half the import's time).
+    private func insertStatement(_ table: String, _ columns: [String]) throws -> Statement {
+        if let cached = inserts[table], cached.columns == columns { return cached.statement }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let insert = try statement("INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES (\(placeholders))")
+        inserts[table] = (columns, insert)
+        return insert
     }
 
     func flush() throws {}

@@ -1,0 +1,33 @@
+import CaseXML
+@testable import CaseStore
+import Testing
+
+/// PostgreSQL's migrations are frozen once shipped, as SQLite's are (`MigrationTests`): they carry
+/// the same identifiers, and each one's text is held to the digest it shipped with. A new need is a
+/// new migration in both schemas, with its digest added here.
+@Suite struct PostgresMigrationTests {
+    static let shipped: [(identifier: String, sha256: String)] = [
+        ("v1: registry, benchmarks, cases, history, journal", "92d55c6e5014cbc55934116d34f720fe944b3a781a5052999a4708fc1bd02061"),
+        ("v2: manual scores and audit runs", "b14ca379fa9851a23ef4040beecd67bf03104c0026d5ce16089e56c28ce83960"),
+        ("v3: user accounts", "503c6e94f6b8f15f38ae58107950beb85bb24aba4f4b14cf08e69a336366b861"),
+        ("v4: evidence belongs to the agency that uploaded it", "79f06f1f2c26769107d9d58af97d8e6b8c0d356fc3f2a326fd7e48c710f1e9fa"),
+    ]
+
+    @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {
+        #expect(PostgresSchema.migrations.map(\.identifier) == MigrationTests.shipped)
+        for (migration, shipped) in zip(PostgresSchema.migrations, Self.shipped) {
+            #expect(migration.identifier == shipped.identifier)
+            #expect(Hex.sha256(migration.sql) == shipped.sha256, "\(migration.identifier) was edited after it shipped")
+        }
+    }
+
+    @Test func migrationsApplyOnceOnFirstUse() throws {
+        let location = try ThrowawayPostgres.newDatabase()
+        let first = try CaseStore(location: location)
+        _ = first.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test")
+        let again = try CaseStore(location: location)
+        let applied = try again.read { try $0.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier") }
+        #expect(applied == MigrationTests.shipped.sorted())
+        #expect(try again.registry().officers.count == 17, "opening again keeps what was stored")
+    }
+}
