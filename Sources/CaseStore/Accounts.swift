@@ -77,6 +77,21 @@ extension CaseStore {
         }
     }
 
+    /// Removes an account and ends its sessions on every node of the web service, journaled.
+    public func removeAccount(name: String, actor: String) throws {
+        let now = Self.timestamp()
+        try write { db in
+            guard let account = try db.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first else {
+                throw StoreError.accountUnknown(name)
+            }
+            try db.execute("DELETE FROM webSession WHERE userName = ?", [name])
+            try db.execute("DELETE FROM account WHERE name = ?", [name])
+            let content = "\(name)|\(account.role.rawValue)|\(account.agency ?? "")"
+            try JournalAppender(db: db, actor: actor, at: now)
+                .append(.userRemove, subject: name, contentHash: Hex.sha256(content), detail: account.role.rawValue)
+        }
+    }
+
     public func account(named name: String) throws -> AccountRecord? {
         try read { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first }
     }

@@ -15,14 +15,22 @@ public enum JournalAction: String, Sendable, CaseIterable {
     case reviewScore = "review.score"
     case auditRun = "audit.run"
     case userAdd = "user.add"
+    /// An account removed, and with it every session it had.
+    case userRemove = "user.remove"
     case evidenceUpload = "evidence.upload"
 
     /// Whether the entry's content hash is a case's, which `verify` compares with the stored case.
     public var vouchesForCase: Bool { self == .caseImport || self == .caseReplace }
 
     /// Whether the entry changed what an audit reads. An audit run records a judgment, not input,
-    /// so running one does not make the next identical run's inputs differ.
-    public var changesAuditInputs: Bool { self != .auditRun }
+    /// so running one does not make the next identical run's inputs differ; nor do accounts, which
+    /// no rule reads.
+    public var changesAuditInputs: Bool {
+        switch self {
+        case .auditRun, .userAdd, .userRemove: false
+        case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload: true
+        }
+    }
 }
 
 /// One entry of the append-only, hash-chained journal of every change to the store.

@@ -37,7 +37,35 @@ enum Schema {
                 t.primaryKey(["agency", "sha256"])
             }
         }
+        migrator.registerMigration("v5: web sessions, failed sign-ins and the sign-in key") { db in
+            try createWebState(db)
+        }
         return migrator
+    }
+
+    /// Kept in the store so that every `zhifa serve` process on it serves the same users.
+    private static func createWebState(_ db: Database) throws {
+        try db.create(table: "webSession") { t in
+            // SHA-256 of the cookie's key: the database holds no cookie.
+            t.primaryKey("keyHash", .text)
+            t.column("userName", .text)
+            t.column("value", .text).notNull()
+            t.column("expiresAt", .double)
+        }
+        try db.create(index: "webSessionUser", on: "webSession", columns: ["userName"])
+        try db.create(table: "loginFailure") { t in
+            t.column("userName", .text).notNull()
+            t.column("at", .double).notNull()
+        }
+        try db.create(index: "loginFailureUser", on: "loginFailure", columns: ["userName", "at"])
+        try db.create(table: "webSecret") { t in
+            t.primaryKey("name", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "usedLoginToken") { t in
+            t.primaryKey("tokenHash", .text)
+            t.column("expiresAt", .double).notNull()
+        }
     }
 
     private static func createAudit(_ db: Database) throws {

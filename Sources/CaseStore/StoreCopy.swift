@@ -24,6 +24,10 @@ extension CaseStore {
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
     ]
 
+    /// The web service's own state (`WebState.swift`) stays behind: a copy is a new store, which
+    /// its service starts with no one signed in and a sign-in key of its own.
+    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken"]
+
     /// Copies every row of this store into `destination`, which must be empty, in one write
     /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the
     /// journal, which names cases and runs, holds on the copy and `verify` passes there.

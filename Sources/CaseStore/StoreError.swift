@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A clerk account must belong to an agency.
     case clerkWithoutAgency
     case userNameTaken(String)
+    /// No account with this name.
+    case accountUnknown(String)
     /// A clerk may only write their own agency's cases; `reason` says which rule was broken.
     case outOfScope(caseId: String, reason: String)
     /// `copy` writes only into an empty store; this table of the destination holds rows.
@@ -32,7 +34,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: Kind {
         switch self {
-        case .agencyUnknown, .caseUnknown, .auditRunUnknown: .notFound
+        case .agencyUnknown, .caseUnknown, .auditRunUnknown, .accountUnknown: .notFound
         case .userNameInvalid, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty: .refused
         case .corrupt: .internalFailure
         }
@@ -46,6 +48,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .userNameInvalid: "用户名不能为空，首尾不能有空格，也不能含换行"
         case .clerkWithoutAgency: "办案人员账号须属于一个执法主体，请给出 --agency 执法主体编码"
         case .userNameTaken(let name): "用户名 \(name) 已被使用"
+        case .accountUnknown(let name): "没有用户 \(name)"
         case .outOfScope(_, let reason): reason
         case .copyTargetNotEmpty(let table): "目标库不是空库（表 \(table) 中已有数据）；只能复制到新建的空库"
         case .corrupt(let detail): "数据库中的数据不一致：\(detail)"

@@ -23,8 +23,8 @@ public final class WebApp: Sendable {
     let throttle: LoginThrottle
     let loginTokens: LoginTokens
     let evidence: EvidenceFolder
-    /// Sessions live in memory: a restart signs everyone out, which is also how a leaked cookie is revoked.
-    let sessions = MemoryPersistDriver()
+    /// Sessions live in the store, shared by every node of the service and kept across restarts.
+    let sessions: StoreSessions
     /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
@@ -39,8 +39,9 @@ public final class WebApp: Sendable {
         let checklist = try ChecklistLoader.bundled().load(configuration.checklist)
         runner = AuditRunner(store: store, checklist: checklist, calendar: try WorkingDayCalendar.bundled())
         pages = try await PageRenderer()
-        throttle = LoginThrottle(limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
-        loginTokens = LoginTokens()
+        sessions = StoreSessions(store: store)
+        throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
+        loginTokens = try LoginTokens(store: store)
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
     }
 

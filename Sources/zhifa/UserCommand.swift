@@ -5,7 +5,7 @@ import WebService
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Accounts of the web service.", subcommands: [Add.self, List.self])
+        commandName: "user", abstract: "Accounts of the web service.", subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -60,6 +60,25 @@ struct UserCommand: ParsableCommand {
                 throw CommandFailure(error.description)
             }
             print("已添加用户 \(name)（\(role.accountRole.chineseName)\(agency.map { "，\($0)" } ?? "")）")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an account; its sessions end on every server of the store at once.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        func run() throws {
+            do {
+                try store.open().removeAccount(name: name, actor: store.actorName)
+            } catch let error as StoreError {
+                throw CommandFailure(error.description)
+            }
+            print("已删除用户 \(name)，其登录已全部失效")
         }
     }
 

@@ -27,6 +27,13 @@ import TestSupport
         // The hash is bcrypt's, never the password.
         let stored = try String(contentsOfFile: db, encoding: .isoLatin1)
         #expect(!stored.contains("long enough password"))
+
+        let removed = try Zhifa.run(["user", "remove", "王某", "--db", db])
+        #expect(removed.status == 0 && removed.out == "已删除用户 王某，其登录已全部失效\n")
+        #expect(try Zhifa.run(["user", "list", "--db", db]).out.isEmpty)
+        let unknown = try Zhifa.run(["user", "remove", "王某", "--db", db])
+        #expect(unknown.status != 0 && unknown.err.contains("没有用户 王某"))
+        #expect(try Zhifa.run(["verify", "--db", db]).status == 0, "the removal is journaled in the chain")
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -107,22 +107,25 @@ import TestSupport
         let busyWeb = try await WebApp(store: try CaseStore(path: fixture.folder.file("web.sqlite").path, busyTimeout: 0.3),
                                        configuration: fixture.web.configuration)
         let journal = try fixture.store.journal().count
-        let hold = BackgroundHold { whileHeld in
-            try? holder.write { db in
-                try db.execute("UPDATE agency SET name = name")
-                whileHeld()
-            }
-        }
         let application = Application(router: busyWeb.buildRouter())
         try await application.test(.router) { client in
+            // Signed in first: a sign-in is itself a (short) write of the session.
             let clerk = try await APITests.signInJSON(client, Accounts.clerk)
+            let hold = BackgroundHold { whileHeld in
+                try? holder.write { db in
+                    try db.execute("UPDATE agency SET name = name")
+                    whileHeld()
+                }
+            }
+            defer { hold.release() }
             let response = try await clerk.send("/api/v1/cases", contentType: "application/xml",
                                                 body: caseDocument(id: "WH-SJJ-2026-0950"))
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
             #expect(response.text.contains("系统正忙"))
+            let page = try await clerk.get("/api/v1/cases?limit=1")
+            #expect(page.status == .ok, "reads and the session go on while another process writes")
         }
-        hold.release()
         #expect(try fixture.store.journal().count == journal)
     }
 

@@ -39,13 +39,18 @@ import Testing
         }
     }
 
-    @Test func aWindowOfFailuresExpires() {
-        let throttle = LoginThrottle(limit: 2, window: .seconds(60))
-        let start = ContinuousClock.now
-        throttle.recordFailure("a", now: start)
-        throttle.recordFailure("a", now: start + .seconds(1))
-        #expect(throttle.retryAfter("a", now: start + .seconds(2)) == .seconds(58))
-        #expect(throttle.retryAfter("a", now: start + .seconds(60)) == nil)
+    @Test func aWindowOfFailuresExpires() throws {
+        let throttle = LoginThrottle(store: try CaseStore.inMemory(), limit: 2, window: .seconds(60))
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        try throttle.recordFailure("a", now: start)
+        #expect(try throttle.retryAfter("a", now: start + 1) == nil, "one failure is under the limit")
+        try throttle.recordFailure("a", now: start + 1)
+        #expect(try throttle.retryAfter("a", now: start + 2) == .seconds(58))
+        #expect(try throttle.retryAfter("a", now: start + 59.5) == .milliseconds(500))
+        #expect(try throttle.retryAfter("a", now: start + 60) == nil, "the first failure has left the window")
+        #expect(try throttle.retryAfter("b", now: start + 2) == nil, "names are counted apart")
+        try throttle.recordSuccess("a")
+        #expect(try throttle.retryAfter("a", now: start + 2) == nil, "a success forgives")
     }
 
     @Test func unknownNamesAreRefusedLikeWrongPasswords() async throws {
@@ -77,6 +82,7 @@ import Testing
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            // Behind the service's back: the account is read afresh on every request.
             try await fixture.store.write { try $0.execute("DELETE FROM account WHERE name = ?", [Accounts.clerk]) }
             #expect(try await clerk.get("/cases").status == .seeOther)
         }

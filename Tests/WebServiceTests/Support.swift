@@ -30,25 +30,34 @@ struct WebFixture: @unchecked Sendable {
     let folder: TemporaryFolder
     let store: CaseStore
     let web: WebApp
+    let location: String
+    let configuration: WebServiceConfiguration
 
     /// The samples and an account of each role in a new store: an SQLite file, or the database at `location`.
     init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil) async throws {
         folder = try TemporaryFolder()
-        store = try CaseStore(location: location ?? folder.file("web.sqlite").path)
+        self.location = location ?? folder.file("web.sqlite").path
+        store = try CaseStore(location: self.location)
         let report = store.importPaths([Repository.samples.path], actor: "fixture")
         #expect(report.failures.isEmpty)
         for account in Accounts.all {
             try store.addAccount(name: account.name, role: account.role, agency: account.agency, passwordHash: Accounts.hash, actor: "fixture")
         }
-        let configuration = WebServiceConfiguration(evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
+        configuration = WebServiceConfiguration(evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
                                                     maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
         web = try await WebApp(store: store, configuration: configuration)
     }
 
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// Another node of the service on the same store, as a second `zhifa serve` process would be:
+    /// a store of its own opened at the same place, and nothing in memory shared with the first.
+    func node() async throws -> WebApp {
+        try await WebApp(store: try CaseStore(location: location), configuration: configuration)
+    }
+
+    func test(_ node: WebApp? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "zhifa-test")
         logger.logLevel = .warning
-        let application = Application(router: web.buildRouter(), logger: logger)
+        let application = Application(router: (node ?? web).buildRouter(), logger: logger)
         try await application.test(.router) { client in try await body(client) }
     }
 }

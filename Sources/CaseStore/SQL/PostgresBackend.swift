@@ -62,6 +62,12 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// Without the write lock: these statements touch only the web service's own tables, and each
+    /// is safe beside another writer (`ON CONFLICT`, single-row changes).
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN", body)
+    }
+
     /// Runs `body` in a transaction on a connection of its own, which only `body` uses.
     func transaction<T>(begin: String, _ body: (any SQLConnection) throws -> T) throws -> T {
         let raw = try checkOut()

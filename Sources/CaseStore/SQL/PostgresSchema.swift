@@ -14,6 +14,7 @@ enum PostgresSchema {
         ("v2: manual scores and audit runs", v2),
         ("v3: user accounts", v3),
         ("v4: evidence belongs to the agency that uploaded it", v4),
+        ("v5: web sessions, failed sign-ins and the sign-in key", v5),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -199,5 +200,16 @@ enum PostgresSchema {
           name TEXT COLLATE "C" NOT NULL, size BIGINT NOT NULL, uploadedAt TEXT COLLATE "C" NOT NULL,
           uploadedBy TEXT COLLATE "C" NOT NULL,
           PRIMARY KEY (agency, sha256));
+        """
+
+    private static let v5 = """
+        CREATE TABLE webSession (
+          keyHash TEXT COLLATE "C" PRIMARY KEY, userName TEXT COLLATE "C",
+          value TEXT COLLATE "C" NOT NULL, expiresAt DOUBLE PRECISION);
+        CREATE INDEX webSessionUser ON webSession(userName);
+        CREATE TABLE loginFailure (userName TEXT COLLATE "C" NOT NULL, at DOUBLE PRECISION NOT NULL);
+        CREATE INDEX loginFailureUser ON loginFailure(userName, at);
+        CREATE TABLE webSecret (name TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
+        CREATE TABLE usedLoginToken (tokenHash TEXT COLLATE "C" PRIMARY KEY, expiresAt DOUBLE PRECISION NOT NULL);
         """
 }

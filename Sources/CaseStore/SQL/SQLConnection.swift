@@ -91,6 +91,9 @@ protocol StoreBackend: Sendable {
     var kind: SQLBackendKind { get }
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// A short write that no journal entry follows (the web service's sessions), which need not
+    /// wait behind a long import where the server allows it: it is not serialized with `write`.
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// Closes connections; the store is not used afterwards.
     func close()
 }

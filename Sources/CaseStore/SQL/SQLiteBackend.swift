@@ -13,6 +13,11 @@ struct SQLiteBackend: StoreBackend {
         try database.write { try body(SQLiteConnection($0)) }
     }
 
+    /// SQLite has one writer whatever the transaction: the same as `write`.
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try write(body)
+    }
+
     func close() {
         try? (database as? DatabasePool)?.close()
         try? (database as? DatabaseQueue)?.close()

@@ -1,35 +1,45 @@
+import CaseStore
 import Foundation
-import NIOConcurrencyHelpers
 
 /// Counts failed sign-ins per user name and refuses further attempts once too many fall within the window.
 ///
 /// Keyed by the name tried, not the client address: a password guesser is stopped on each account
 /// whatever addresses it comes from, and a proxy in front of the service does not share one budget.
-final class LoginThrottle: Sendable {
-    private let limit: Int
-    private let window: Duration
-    private let failures = NIOLockedValueBox<[String: [ContinuousClock.Instant]]>([:])
+/// The failures are kept in the store, so that every node of the service counts the same ones and
+/// a restart forgives nothing.
+struct LoginThrottle: Sendable {
+    let store: CaseStore
+    let limit: Int
+    let window: Duration
 
-    init(limit: Int, window: Duration) {
-        self.limit = limit
-        self.window = window
-    }
+    /// A name longer than any account's is cut before it is kept: it cannot sign in anyway, and a
+    /// guesser's megabyte of name is not stored.
+    static let longestName = 200
 
     /// How long until `name` may try again, or nil when it may try now.
-    func retryAfter(_ name: String, now: ContinuousClock.Instant = .now) -> Duration? {
-        failures.withLockedValue { table in
-            let recent = (table[name] ?? []).filter { now - $0 < window }
-            table[name] = recent.isEmpty ? nil : recent
-            guard recent.count >= limit, let oldest = recent.first else { return nil }
-            return window - (now - oldest)
-        }
+    func retryAfter(_ name: String, now: Date = Date()) throws -> Duration? {
+        let seconds = window.seconds
+        let recent = try store.loginFailures(user: Self.key(name), since: now.timeIntervalSince1970 - seconds)
+        guard recent.count >= limit, let oldest = recent.first else { return nil }
+        let wait = max(0, oldest + seconds - now.timeIntervalSince1970)
+        return .milliseconds(Int64((wait * 1000).rounded()))
     }
 
-    func recordFailure(_ name: String, now: ContinuousClock.Instant = .now) {
-        failures.withLockedValue { $0[name, default: []].append(now) }
+    func recordFailure(_ name: String, now: Date = Date()) throws {
+        try store.recordLoginFailure(user: Self.key(name), at: now.timeIntervalSince1970)
     }
 
-    func recordSuccess(_ name: String) {
-        _ = failures.withLockedValue { $0.removeValue(forKey: name) }
+    /// Forgives the name's failures; a read first, so that the usual sign-in without failures
+    /// writes nothing here.
+    func recordSuccess(_ name: String) throws {
+        guard try !store.loginFailures(user: Self.key(name), since: -.greatestFiniteMagnitude).isEmpty else { return }
+        try store.clearLoginFailures(user: Self.key(name))
     }
+
+    private static func key(_ name: String) -> String { String(name.prefix(longestName)) }
+}
+
+extension Duration {
+    /// The duration in seconds, fractions included.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -4,7 +4,6 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdAuth
-import NIOConcurrencyHelpers
 
 /// What the session cookie points at, kept on the server: who signed in and their form token.
 public struct WebSession: Codable, Sendable {
@@ -77,16 +76,22 @@ private func safeCompare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointe
     return difference == 0
 }
 
-/// The sign-in form's token, before any session exists: an expiry time signed with a key that
-/// lives as long as the process, so that another site cannot sign a visitor in under its account.
+/// The sign-in form's token, before any session exists: an expiry time signed with a key kept in
+/// the store, so that another site cannot sign a visitor in under its account, and a form served by
+/// one node of the service signs in through any other.
 struct LoginTokens: Sendable {
-    /// Raw bytes, since `SymmetricKey` is not `Sendable`.
-    private let keyBytes: [UInt8] = {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    }()
+    let store: CaseStore
+    /// Raw bytes, since `SymmetricKey` is not `Sendable`: the stored secret's text. Whoever can read
+    /// the store could forge a sign-in form, which gains them nothing the password hashes beside it
+    /// do not.
+    private let keyBytes: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
     let lifetime: TimeInterval = 3600
+
+    init(store: CaseStore) throws {
+        self.store = store
+        keyBytes = Array(try store.webSecret(named: "loginTokenKey") { RandomToken.hex(bytes: 32) }.utf8)
+    }
 
     /// `EXPIRY-NONCE.SIGNATURE`: the nonce makes every token distinct, so that one used to sign
     /// in can be refused when it comes again.
@@ -95,18 +100,10 @@ struct LoginTokens: Sendable {
         return stamp + "." + signature(stamp)
     }
 
-    /// Tokens already used to sign in, with their expiry: a token signs in once.
-    private let used = NIOLockedValueBox<[String: TimeInterval]>([:])
-
-    /// Whether the token is valid and unused; it is used up by this call.
-    func consume(_ token: String?, now: Date = Date()) -> Bool {
+    /// Whether the token is valid and unused; it is used up by this call, on every node.
+    func consume(_ token: String?, now: Date = Date()) throws -> Bool {
         guard let token, isValid(token, now: now) else { return false }
-        return used.withLockedValue { used in
-            if used.count > 10_000 { used = used.filter { $0.value > now.timeIntervalSince1970 } }
-            guard used[token] == nil else { return false }
-            used[token] = now.timeIntervalSince1970 + lifetime
-            return true
-        }
+        return try store.useLoginToken(token, expiresAt: now.timeIntervalSince1970 + lifetime)
     }
 
     func isValid(_ token: String?, now: Date = Date()) -> Bool {

@@ -1,0 +1,114 @@
+import CaseXML
+import Foundation
+import GRDB
+
+/// What the web service keeps in the store rather than in a process, so that any number of
+/// `zhifa serve` processes on one store serve the same users, and a restart signs no one out:
+/// sessions, failed sign-ins, the sign-in form's key and the sign-in tokens already used.
+///
+/// None of it is journaled: it is not case data, and a session's comings and goings would bury
+/// the chain's entries. Times are wall-clock seconds since 1970, shared by every machine.
+extension CaseStore {
+    // MARK: Sessions
+
+    /// A session as stored: its contents (JSON, as the web service encodes them) and its expiry.
+    public struct StoredWebSession: Sendable, Equatable {
+        public var value: String
+        public var expiresAt: Double?
+    }
+
+    /// Stores a new session; false when one with this key exists already (the key is not reused).
+    ///
+    /// Only the key's SHA-256 is kept, so that whoever reads the database (a backup, a replica)
+    /// holds no cookie that signs anyone in.
+    public func createWebSession(key: String, user: String?, value: String, expiresAt: Double?) throws -> Bool {
+        try writeOutsideJournal { db in
+            try !db.fetchAll(
+                "INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?) ON CONFLICT (keyHash) DO NOTHING RETURNING keyHash",
+                [Hex.sha256(key), user, value, expiresAt]).isEmpty
+        }
+    }
+
+    /// Stores a session's new contents; a nil expiry keeps the one it had.
+    public func setWebSession(key: String, user: String?, value: String, expiresAt: Double?) throws {
+        try writeOutsideJournal { db in
+            try db.execute("""
+                INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (keyHash) DO UPDATE SET userName = excluded.userName, value = excluded.value,
+                  expiresAt = COALESCE(excluded.expiresAt, webSession.expiresAt)
+                """, [Hex.sha256(key), user, value, expiresAt])
+        }
+    }
+
+    /// The session with this key, unless it has expired by `now`.
+    public func webSession(key: String, now: Double) throws -> StoredWebSession? {
+        try read { db in
+            try db.fetchOne("SELECT value, expiresAt FROM webSession WHERE keyHash = ? AND (expiresAt IS NULL OR expiresAt >= ?)",
+                            [Hex.sha256(key), now])
+                .map { StoredWebSession(value: $0["value"], expiresAt: $0["expiresAt"]) }
+        }
+    }
+
+    public func removeWebSession(key: String) throws {
+        try writeOutsideJournal { try $0.execute("DELETE FROM webSession WHERE keyHash = ?", [Hex.sha256(key)]) }
+    }
+
+    /// How many unexpired sessions sign `user` in (for tests and the admin page).
+    public func webSessionCount(user: String, now: Double) throws -> Int {
+        try read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName = ? AND (expiresAt IS NULL OR expiresAt >= ?)", [user, now]) ?? 0 }
+    }
+
+    // MARK: Failed sign-ins
+
+    public func recordLoginFailure(user: String, at time: Double) throws {
+        try writeOutsideJournal { try $0.execute("INSERT INTO loginFailure (userName, at) VALUES (?, ?)", [user, time]) }
+    }
+
+    /// The times of `user`'s failed sign-ins since `start`, oldest first.
+    public func loginFailures(user: String, since start: Double) throws -> [Double] {
+        try read { try $0.fetchValues(Double.self, "SELECT at FROM loginFailure WHERE userName = ? AND at > ? ORDER BY at", [user, start]) }
+    }
+
+    public func clearLoginFailures(user: String) throws {
+        try writeOutsideJournal { try $0.execute("DELETE FROM loginFailure WHERE userName = ?", [user]) }
+    }
+
+    // MARK: The sign-in form's key and its used tokens
+
+    /// The secret stored under `name`, made by `make` and stored by the first process to ask: every
+    /// process on the store then signs and checks with the same one.
+    public func webSecret(named name: String, make: () -> String) throws -> String {
+        let candidate = make()
+        return try writeOutsideJournal { db in
+            try db.execute("INSERT INTO webSecret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [name, candidate])
+            guard let value = try db.fetchValue(String.self, "SELECT value FROM webSecret WHERE name = ?", [name]) else {
+                throw StoreError.corrupt("密钥 \(name) 写入后读不到")
+            }
+            return value
+        }
+    }
+
+    /// Marks a sign-in token used; false when it was used already, by this process or another.
+    public func useLoginToken(_ token: String, expiresAt: Double) throws -> Bool {
+        try writeOutsideJournal { db in
+            try !db.fetchAll(
+                "INSERT INTO usedLoginToken (tokenHash, expiresAt) VALUES (?, ?) ON CONFLICT (tokenHash) DO NOTHING RETURNING tokenHash",
+                [Hex.sha256(token), expiresAt]).isEmpty
+        }
+    }
+
+    // MARK: Tidying
+
+    /// Drops expired sessions and used tokens, and failed sign-ins older than `failuresBefore`.
+    public func removeExpiredWebState(now: Double, failuresBefore: Double) throws {
+        try writeOutsideJournal { db in
+            try db.execute("DELETE FROM webSession WHERE expiresAt < ?", [now])
+            try db.execute("DELETE FROM usedLoginToken WHERE expiresAt < ?", [now])
+            try db.execute("DELETE FROM loginFailure WHERE at < ?", [failuresBefore])
+        }
+    }
+
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try backend.writeOutsideJournal(body)
+    }
+}
