@@ -116,7 +116,7 @@ let package = Package(
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
-        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar", "Checklists"]),
+        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar", "Checklists", "CaseStore"]),
         // Helpers every test target shares: the repository's folders, temporary folders, dates.
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),

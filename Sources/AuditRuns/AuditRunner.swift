@@ -27,6 +27,8 @@ public struct AuditRunSummary: Sendable {
     public var run: AuditRunRecord
     /// True when an identical earlier run was found and nothing was audited again.
     public var reused: Bool
+    /// How many cases' results were copied from an earlier run rather than audited again.
+    public var casesReused: Int = 0
 }
 
 /// Audits stored cases and stores the run: cases are read in batches, audited on every core, and
@@ -63,42 +65,86 @@ public struct AuditRunner: Sendable {
                         benchmarks: store.benchmarkSets())
     }
 
+    /// What every case's result depends on but the case itself, its manual scores and the as-of day.
+    public func environmentHash(keepAllFindings: Bool) throws -> String {
+        let parts = ["zhifa-audit-environment-1", Self.programFingerprint, checklist.contentHash, Hex.sha256(calendar.signature),
+                     try store.referenceFingerprint(), "all=\(keepAllFindings)"]
+        return Hex.sha256(parts.joined(separator: "\n"))
+    }
+
+    /// Audits the selection as of `asOf` and stores the run.
+    ///
+    /// - `reuse`: an earlier complete run with the same inputs is returned as it is.
+    /// - `incremental`: otherwise a case's result in the newest run made under the same environment
+    ///   is copied when the case's version and manual scores are those it was judged with and the
+    ///   new as-of day lies in the days on which that judgment holds (`CaseAuditor.auditForReuse`);
+    ///   every other case is audited afresh. The run is the same, case for case, as a fresh one.
     public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
-                    reuse: Bool = true, batchSize: Int = 512) throws -> AuditRunSummary {
+                    reuse: Bool = true, incremental: Bool = true, batchSize: Int = 512) throws -> AuditRunSummary {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
             return AuditRunSummary(run: existing, reused: true)
         }
+        let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
+        let base = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
         let auditor = try self.auditor()
         let manual = try store.manualScores()
         let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
-        var run = try store.beginAuditRun(AuditRunRecord(
+        var record = AuditRunRecord(
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
-            checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor))
+            checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
+        record.environmentHash = environment
+        var run = try store.beginAuditRun(record)
         let runId = run.id!
+        let toAudit = try copyReusable(ids, from: base?.id, into: runId, asOf: asOf, manual: manual)
         // Loading the next batch overlaps auditing this one: the reads run on their own thread.
-        try store.forEachBatchAhead(of: ids, size: batchSize) { cases, unreadable in
-            let results = ParallelResults<AuditResultRecord>(count: cases.count + unreadable.count)
-            // A case whose rows cannot be read is a finding of the run, not the end of it.
-            for (offset, lost) in unreadable.enumerated() {
+        try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize) { batch in
+            let results = ParallelResults<(record: AuditResultRecord, keys: AuditResultKeys?)>(count: batch.cases.count + batch.unreadable.count)
+            // A case whose rows cannot be read is a finding of the run, not the end of it; never reused.
+            for (offset, lost) in batch.unreadable.enumerated() {
                 let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
-                results.set(cases.count + offset, AuditResultRecord(runId: runId, caseId: lost.id, agency: lost.agency, score: audit.score,
-                                                                    grade: audit.grade, veto: audit.veto, failures: audit.failures.count,
-                                                                    audit: AuditJSON.encode(audit)))
+                results.set(batch.cases.count + offset, (Self.record(audit, runId: runId), nil))
             }
-            DispatchQueue.concurrentPerform(iterations: cases.count) { index in
-                let c = cases[index]
-                let audit = auditor.audit(c, asOf: asOf, manualScores: manual[c.id, default: []], keepPassing: selection.keepAllFindings)
-                let json = AuditJSON.encode(audit)
-                results.set(index, AuditResultRecord(runId: runId, caseId: c.id, agency: c.agency, score: audit.score,
-                                                     grade: audit.grade, veto: audit.veto, failures: audit.failures.count, audit: json))
+            DispatchQueue.concurrentPerform(iterations: batch.cases.count) { index in
+                let c = batch.cases[index]
+                let scores = manual[c.id, default: []]
+                let (audit, window) = auditor.auditForReuse(c, asOf: asOf, manualScores: scores, keepPassing: selection.keepAllFindings)
+                let keys = batch.versions[c.id].map { AuditResultKeys(caseVersion: $0, manualDigest: AuditResultKeys.digest(of: scores), window: window) }
+                results.set(index, (Self.record(audit, runId: runId), keys))
             }
             try store.appendAuditResults(results.values)
         }
         try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
         run.caseCount = ids.count
         run.complete = true
-        return AuditRunSummary(run: run, reused: false)
+        return AuditRunSummary(run: run, reused: false, casesReused: ids.count - toAudit.count)
+    }
+
+    /// Copies into the run the results of `base` that still hold, and returns the ids left to audit.
+    private func copyReusable(_ ids: [String], from base: Int64?, into runId: Int64, asOf: CalendarDate,
+                              manual: [String: [ManualScore]]) throws -> [String] {
+        guard let base else { return ids }
+        var toAudit: [String] = []
+        for start in stride(from: 0, to: ids.count, by: 4096) {
+            let chunk = Array(ids[start..<min(ids.count, start + 4096)])
+            let candidates = try store.reuseCandidates(base: base, ids: chunk)
+            var copied: [String] = []
+            for id in chunk {
+                if let candidate = candidates[id], let keys = candidate.keys, keys.caseVersion == candidate.version,
+                   keys.window.contains(asOf), keys.manualDigest == AuditResultKeys.digest(of: manual[id, default: []]) {
+                    copied.append(id)
+                } else {
+                    toAudit.append(id)
+                }
+            }
+            try store.copyAuditResults(from: base, to: runId, ids: copied)
+        }
+        return toAudit
+    }
+
+    static func record(_ audit: CaseAudit, runId: Int64) -> AuditResultRecord {
+        AuditResultRecord(runId: runId, caseId: audit.id, agency: audit.agency, score: audit.score, grade: audit.grade,
+                          veto: audit.veto, failures: audit.failures.count, audit: AuditJSON.encode(audit))
     }
 
     /// The audits of a stored run, decoded, in case-id order.

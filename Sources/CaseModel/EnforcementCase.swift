@@ -246,4 +246,27 @@ extension EnforcementCase {
         }
         return (c, events.count - c.events.count)
     }
+
+    /// The days on which `asOf(_:)` gives the same case as on `day`: from the case's last date on
+    /// or before `day` to the day before its next date after it (events, publication, withdrawal).
+    public func standingWindow(around day: CalendarDate) -> ReuseWindow {
+        var dates = events.map(\.date)
+        if let published = disclosure?.date { dates.append(published) }
+        if let withdrawn = disclosure?.withdrawn { dates.append(withdrawn) }
+        let before = dates.filter { $0 <= day }.max()
+        let after = dates.filter { $0 > day }.min()
+        return ReuseWindow(first: before ?? .earliest, last: after.map { CalendarDate(dayNumber: $0.dayNumber - 1) } ?? .latest)
+    }
+}
+
+/// The as-of days, both ends included, on which a case's audit is the same.
+public struct ReuseWindow: Sendable, Equatable {
+    public var first: CalendarDate
+    public var last: CalendarDate
+
+    public init(first: CalendarDate, last: CalendarDate) {
+        self.first = first; self.last = last
+    }
+
+    public func contains(_ day: CalendarDate) -> Bool { first <= day && day <= last }
 }

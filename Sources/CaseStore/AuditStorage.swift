@@ -37,6 +37,10 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     public var caseCount: Int
     /// Results are written in batches; only a run marked complete is ever read back or reused.
     public var complete: Bool
+    /// What every result of the run was judged under but the case and the as-of day (program,
+    /// checklist, calendar, registry and benchmarks, kept findings); nil for runs before v6, whose
+    /// results are never reused case by case.
+    public var environmentHash: String?
 
     public enum Columns {
         static let id = Column(CodingKeys.id)

@@ -36,22 +36,33 @@ extension CaseStore {
     /// beside the others, for the caller to report.
     public func forEachBatch(of ids: [String], size: Int = 512,
                              _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
+        try forEachVersionedBatch(of: ids, size: size) { try body($0.cases, $0.unreadable) }
+    }
+
+    /// Like `forEachBatch`, with each case's stored version read in the same snapshot as its rows.
+    public func forEachVersionedBatch(of ids: [String], size: Int = 512, _ body: (CaseBatch) throws -> Void) throws {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
-            let (cases, unreadable) = try read { db -> ([EnforcementCase], [UnreadableCase]) in
+            let batch = try read { db -> CaseBatch in
+                let versions = try Dictionary(
+                    db.fetchAll("SELECT id, version FROM enforcementCase WHERE id BETWEEN ? AND ?", [slice.first!, slice.last!])
+                        .map { ($0["id"] as String, $0["version"] as Int) },
+                    uniquingKeysWith: { first, _ in first })
                 do {
-                    return (try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db), [])
+                    return CaseBatch(cases: try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db),
+                                     unreadable: [], versions: versions)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
                     throw error
                 } catch let error as PostgresFailure {
                     throw error
                 } catch {
                     // A row the loader could not turn into a case: find which, case by case.
-                    return try Self.loadOneByOne(slice, db)
+                    let (cases, unreadable) = try Self.loadOneByOne(slice, db)
+                    return CaseBatch(cases: cases, unreadable: unreadable, versions: versions)
                 }
             }
-            try body(cases, unreadable)
+            try body(batch)
             start += size
         }
     }
@@ -72,11 +83,16 @@ extension CaseStore {
     /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
     public func forEachBatchAhead(of ids: [String], size: Int = 512,
                                   _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
-        let handOff = HandOff<([EnforcementCase], [UnreadableCase])>(capacity: 2)
+        try forEachVersionedBatchAhead(of: ids, size: size) { try body($0.cases, $0.unreadable) }
+    }
+
+    /// Like `forEachVersionedBatch`, but a reader thread loads the next batch while `body` works on this one.
+    public func forEachVersionedBatchAhead(of ids: [String], size: Int = 512, _ body: (CaseBatch) throws -> Void) throws {
+        let handOff = HandOff<CaseBatch>(capacity: 2)
         Thread.detachNewThread { [self] in
             do {
-                try forEachBatch(of: ids, size: size) { cases, unreadable in
-                    guard handOff.put((cases, unreadable)) else { throw CancellationError() }
+                try forEachVersionedBatch(of: ids, size: size) { batch in
+                    guard handOff.put(batch) else { throw CancellationError() }
                 }
                 handOff.finish(nil)
             } catch {
@@ -84,7 +100,7 @@ extension CaseStore {
             }
         }
         do {
-            while let (cases, unreadable) = handOff.take() { try body(cases, unreadable) }
+            while let batch = handOff.take() { try body(batch) }
         } catch {
             handOff.cancel()
             handOff.waitUntilFinished()
@@ -92,4 +108,11 @@ extension CaseStore {
         }
         if let failure = handOff.failure { throw failure }
     }
+}
+
+/// One batch of stored cases: those read, those that could not be, and every one's stored version.
+public struct CaseBatch: Sendable {
+    public var cases: [EnforcementCase]
+    public var unreadable: [UnreadableCase]
+    public var versions: [String: Int]
 }

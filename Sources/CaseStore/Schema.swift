@@ -40,6 +40,17 @@ enum Schema {
         migrator.registerMigration("v5: web sessions, failed sign-ins and the sign-in key") { db in
             try createWebState(db)
         }
+        migrator.registerMigration("v6: what an incremental audit reuses") { db in
+            try db.alter(table: "auditResult") { t in
+                t.add(column: "caseVersion", .integer)
+                t.add(column: "manualDigest", .text)
+                // Day numbers (days since 1970-01-01), both ends included.
+                t.add(column: "reuseFrom", .integer)
+                t.add(column: "reuseUntil", .integer)
+            }
+            try db.alter(table: "auditRun") { t in t.add(column: "environmentHash", .text) }
+            try db.create(index: "auditRunEnvironment", on: "auditRun", columns: ["environmentHash", "id"])
+        }
         return migrator
     }
 

@@ -7,6 +7,17 @@ import WorkCalendar
 // A million deadline computations across the calendar's years, each a mix of the three questions
 // rules ask: the N-th working day after a date, a calendar-day period's end, and a count between dates.
 
+//   zhifa-bench touch STORE SHARE   changes SHARE (0.01) of a store's cases (Touch.swift)
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "touch", let share = Double(CommandLine.arguments[3]) {
+    do {
+        try touchCases(location: CommandLine.arguments[2], share: share)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
 guard let calendar = try? WorkingDayCalendar.bundled() else {
     FileHandle.standardError.write(Data("Checklists/calendar not found; set ZHIFA_CHECKLISTS\n".utf8))

@@ -39,7 +39,12 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Audit stored cases against a checklist and print their findings and scores (案卷评查).",
-        discussion: "The run is stored; rerunning with the same checklist, date, cases and store reuses it.")
+        discussion: """
+            The run is stored; rerunning with the same checklist, date, cases and store reuses it. Otherwise a \
+            case's result from the last run is reused when the case, its manual scores, the registry, the \
+            benchmarks, the checklist and the calendar are unchanged and no date of the case lies between the \
+            two as-of days; --fresh audits every case again.
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: AuditOptions
@@ -52,6 +57,9 @@ struct AuditCommand: ParsableCommand {
 
     @Flag(help: "List passing and not-applicable findings too.")
     var all = false
+
+    @Flag(help: "Audit every case again instead of reusing results that still hold.")
+    var fresh = false
 
     @Option(help: "html is a printable, self-contained page (give --out).")
     var format: ReportFormat = .text
@@ -71,7 +79,8 @@ struct AuditCommand: ParsableCommand {
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
             throw CommandFailure("库 \(store.displayName) 中没有案件 \(missing)。")
         }
-        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName)
+        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName,
+                                     reuse: !fresh, incremental: !fresh)
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
@@ -82,7 +91,11 @@ struct AuditCommand: ParsableCommand {
             try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, grades: runner.checklist.gradeNames, to: sink)
         }
         try sink.close()
-        if let out { printError("已写入 \(out)\(summary.reused ? "（输入未变，沿用已存的评查结果）" : "")") }
+        if let out {
+            let note = summary.reused ? "（输入未变，沿用已存的评查结果）"
+                : summary.casesReused > 0 ? "（\(summary.casesReused) 件案件未变，沿用上次的评查结果）" : ""
+            printError("已写入 \(out)\(note)")
+        }
     }
 }
 

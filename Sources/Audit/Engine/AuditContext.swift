@@ -4,7 +4,17 @@ import WorkCalendar
 /// Everything a rule may read about one case, with the facts several rules share worked out once.
 public struct AuditContext: Sendable {
     public let enforcementCase: EnforcementCase
-    public let asOf: CalendarDate
+    /// The day the case is audited as of. Reading it is noted (`asOfWasRead`): a judgment that
+    /// never looked at the day holds for every day on which the case stood the same, which is what
+    /// lets an incremental audit reuse it (`CaseAuditor.auditForReuse`).
+    public var asOf: CalendarDate {
+        asOfReads.noteRead()
+        return asOfDate
+    }
+    private let asOfDate: CalendarDate
+    private let asOfReads = AsOfReads()
+    /// Whether any rule, or the indicators, read `asOf` since the context was made.
+    public var asOfWasRead: Bool { asOfReads.wasRead }
     public let calendar: WorkingDayCalendar
     public let parameters: AuditParameters
     /// The registry's people by id.
@@ -40,7 +50,7 @@ public struct AuditContext: Sendable {
                 benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, eventsSetAside: Int = 0) {
         self.enforcementCase = c
         self.eventsSetAside = eventsSetAside
-        self.asOf = asOf
+        self.asOfDate = asOf
         self.calendar = calendar
         self.parameters = parameters
         self.people = people
@@ -155,4 +165,11 @@ public struct AuditContext: Sendable {
         }
         return "\(person.name)（\(officerId)）于\(date)无有效执法证：" + reasons.joined(separator: "；")
     }
+}
+
+/// Whether a context's as-of day was read. One context is used by one thread at a time (a case is
+/// audited on one thread), so a plain flag does; it is a class so that the struct's copies share it.
+final class AsOfReads: @unchecked Sendable {
+    private(set) var wasRead = false
+    func noteRead() { wasRead = true }
 }

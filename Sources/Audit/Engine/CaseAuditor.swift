@@ -61,7 +61,21 @@ public struct CaseAuditor: Sendable {
     /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even
     /// built: a stored run of a million cases wants only what a report lists.
     public func audit(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = [], keepPassing: Bool = true) -> CaseAudit {
+        audit(c, in: context(for: c, asOf: asOf), manualScores: manualScores, keepPassing: keepPassing)
+    }
+
+    /// Audits one case and says on which as-of days the same audit holds: only `asOf` itself when
+    /// a rule or the indicators read the day (an open deadline, a message "至…仍未…"); otherwise
+    /// every day on which the case stood as it stood on `asOf` (`EnforcementCase.standingWindow`).
+    public func auditForReuse(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = [],
+                              keepPassing: Bool = true) -> (audit: CaseAudit, window: ReuseWindow) {
         let context = context(for: c, asOf: asOf)
+        let audit = audit(c, in: context, manualScores: manualScores, keepPassing: keepPassing)
+        let window = context.asOfWasRead ? ReuseWindow(first: asOf, last: asOf) : c.standingWindow(around: asOf)
+        return (audit, window)
+    }
+
+    private func audit(_ c: EnforcementCase, in context: AuditContext, manualScores: [ManualScore], keepPassing: Bool) -> CaseAudit {
         var findings: [Finding] = []
         for (rule, setting) in rules {
             let verdict: Verdict

@@ -15,6 +15,7 @@ enum PostgresSchema {
         ("v3: user accounts", v3),
         ("v4: evidence belongs to the agency that uploaded it", v4),
         ("v5: web sessions, failed sign-ins and the sign-in key", v5),
+        ("v6: what an incremental audit reuses", v6),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -211,5 +212,14 @@ enum PostgresSchema {
         CREATE INDEX loginFailureUser ON loginFailure(userName, at);
         CREATE TABLE webSecret (name TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
         CREATE TABLE usedLoginToken (tokenHash TEXT COLLATE "C" PRIMARY KEY, expiresAt DOUBLE PRECISION NOT NULL);
+        """
+
+    private static let v6 = """
+        ALTER TABLE auditResult ADD COLUMN caseVersion BIGINT;
+        ALTER TABLE auditResult ADD COLUMN manualDigest TEXT COLLATE "C";
+        ALTER TABLE auditResult ADD COLUMN reuseFrom BIGINT;
+        ALTER TABLE auditResult ADD COLUMN reuseUntil BIGINT;
+        ALTER TABLE auditRun ADD COLUMN environmentHash TEXT COLLATE "C";
+        CREATE INDEX auditRunEnvironment ON auditRun(environmentHash, id);
         """
 }

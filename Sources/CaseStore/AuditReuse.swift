@@ -1,0 +1,95 @@
+import CaseModel
+import CaseXML
+import Foundation
+import GRDB
+import WorkCalendar
+
+/// What is stored beside a case's result so that a later run may reuse it: the case's version and
+/// manual scores as audited, and the as-of days on which the result holds.
+public struct AuditResultKeys: Sendable, Equatable {
+    public var caseVersion: Int
+    public var manualDigest: String
+    public var window: ReuseWindow
+
+    public init(caseVersion: Int, manualDigest: String, window: ReuseWindow) {
+        self.caseVersion = caseVersion; self.manualDigest = manualDigest; self.window = window
+    }
+
+    /// The digest of a case's manual scores (none: the digest of nothing).
+    public static func digest(of scores: [ManualScore]) -> String {
+        Hex.sha256(scores.map { [$0.item, String($0.deduction), $0.note, $0.reviewer, $0.at].joined(separator: "\u{1F}") }
+            .joined(separator: "\u{1E}"))
+    }
+}
+
+extension CaseStore {
+    /// The last change to the registry or the benchmarks: every rule may read them, so a run's
+    /// results are reusable only under the same ones.
+    public func referenceFingerprint() throws -> String {
+        try read { db in
+            try db.fetchValue(String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
+                              [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
+        }
+    }
+
+    /// The newest complete run made under `environmentHash` (program, checklist, calendar, registry
+    /// and benchmarks, kept findings), whose results a new run under the same may reuse.
+    public func latestCompleteRun(environmentHash: String) throws -> AuditRunRecord? {
+        try read { db in
+            try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1",
+                                [environmentHash]).first
+        }
+    }
+
+    /// For each of `ids`: its version now, and the keys of its result in run `base` when it has one.
+    public func reuseCandidates(base: Int64, ids: [String]) throws -> [String: (version: Int, keys: AuditResultKeys?)] {
+        try read { db in
+            var found: [String: (version: Int, keys: AuditResultKeys?)] = [:]
+            for chunk in SQLInList.chunks(ids, size: 500) {
+                for row in try db.fetchAll("SELECT id, version FROM enforcementCase WHERE id IN \(chunk.placeholders)", chunk.values.map { $0 as (any DatabaseValueConvertible)? }) {
+                    found[row["id"]] = (row["version"], nil)
+                }
+                let sql = """
+                    SELECT caseId, caseVersion, manualDigest, reuseFrom, reuseUntil FROM auditResult
+                    WHERE runId = ? AND caseVersion IS NOT NULL AND caseId IN \(chunk.placeholders)
+                    """
+                for row in try db.fetchAll(sql, [base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? }) {
+                    let id: String = row["caseId"]
+                    guard let version = found[id]?.version, let from: Int32 = row["reuseFrom"], let until: Int32 = row["reuseUntil"] else { continue }
+                    found[id] = (version, AuditResultKeys(caseVersion: row["caseVersion"], manualDigest: row["manualDigest"],
+                                                          window: ReuseWindow(first: CalendarDate(dayNumber: from), last: CalendarDate(dayNumber: until))))
+                }
+            }
+            return found
+        }
+    }
+
+    /// Copies the results of `ids` from run `base` into run `runId`, keys and all, inside the store.
+    public func copyAuditResults(from base: Int64, to runId: Int64, ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try write { db in
+            for chunk in SQLInList.chunks(ids, size: 500) {
+                try db.execute("""
+                    INSERT INTO auditResult (runId, caseId, agency, score, grade, veto, failures, audit, caseVersion, manualDigest, reuseFrom, reuseUntil)
+                    SELECT CAST(? AS BIGINT), caseId, agency, score, grade, veto, failures, audit, caseVersion, manualDigest, reuseFrom, reuseUntil
+                    FROM auditResult WHERE runId = ? AND caseId IN \(chunk.placeholders)
+                    """, [runId, base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+            }
+        }
+    }
+
+    /// Stores results with the keys that let a later run reuse them (nil: never reused, as for a
+    /// case that could not be read).
+    public func appendAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)]) throws {
+        try write { db in
+            try db.insertRows(
+                into: "auditResult",
+                columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit", "caseVersion", "manualDigest", "reuseFrom", "reuseUntil"],
+                rows: results.map { r, k in
+                    ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit,
+                      k?.caseVersion, k?.manualDigest, k.map { Int($0.window.first.dayNumber) }, k.map { Int($0.window.last.dayNumber) }] as SQLArguments)
+                        .databaseValues
+                })
+        }
+    }
+}
