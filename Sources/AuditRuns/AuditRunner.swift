@@ -29,6 +29,10 @@ public struct AuditRunSummary: Sendable {
     public var reused: Bool
     /// How many cases' results were copied from an earlier run rather than audited again.
     public var casesReused: Int = 0
+
+    public init(run: AuditRunRecord, reused: Bool, casesReused: Int = 0) {
+        self.run = run; self.reused = reused; self.casesReused = casesReused
+    }
 }
 
 /// Audits stored cases and stores the run: cases are read in batches, audited on every core, and
@@ -85,39 +89,55 @@ public struct AuditRunner: Sendable {
         if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
             return AuditRunSummary(run: existing, reused: true)
         }
-        let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
-        let base = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
+        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental)
+        let runId = run.id!
         let auditor = try self.auditor()
         let manual = try store.manualScores()
+        // Loading the next batch overlaps auditing this one: the reads run on their own thread.
+        try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < ids.count) { batch in
+            try store.appendAuditResults(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf,
+                                                    keepAll: selection.keepAllFindings, runId: runId))
+        }
+        try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
+        var completed = run
+        completed.caseCount = ids.count
+        completed.complete = true
+        return AuditRunSummary(run: completed, reused: false, casesReused: ids.count - toAudit.count)
+    }
+
+    /// Begins a run: stores its record and copies the results that still hold from the newest run
+    /// under the same environment; returns the run, its selection, and the ids left to audit.
+    func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String,
+               incremental: Bool) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
+        let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
+        let base = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
         let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
         var record = AuditRunRecord(
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
         record.environmentHash = environment
-        var run = try store.beginAuditRun(record)
-        let runId = run.id!
-        let toAudit = try copyReusable(ids, from: base?.id, into: runId, asOf: asOf, manual: manual)
-        // Loading the next batch overlaps auditing this one: the reads run on their own thread.
-        try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize) { batch in
-            let results = ParallelResults<(record: AuditResultRecord, keys: AuditResultKeys?)>(count: batch.cases.count + batch.unreadable.count)
-            // A case whose rows cannot be read is a finding of the run, not the end of it; never reused.
-            for (offset, lost) in batch.unreadable.enumerated() {
-                let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
-                results.set(batch.cases.count + offset, (Self.record(audit, runId: runId), nil))
-            }
-            DispatchQueue.concurrentPerform(iterations: batch.cases.count) { index in
-                let c = batch.cases[index]
-                let scores = manual[c.id, default: []]
-                let (audit, window) = auditor.auditForReuse(c, asOf: asOf, manualScores: scores, keepPassing: selection.keepAllFindings)
-                let keys = batch.versions[c.id].map { AuditResultKeys(caseVersion: $0, manualDigest: AuditResultKeys.digest(of: scores), window: window) }
-                results.set(index, (Self.record(audit, runId: runId), keys))
-            }
-            try store.appendAuditResults(results.values)
+        let run = try store.beginAuditRun(record)
+        let toAudit = try copyReusable(ids, from: base?.id, into: run.id!, asOf: asOf, manual: try store.manualScores())
+        return (run, ids, toAudit)
+    }
+
+    /// One batch's results, audited on every core; a case whose rows cannot be read is a finding
+    /// of the run, not the end of it, and is never reused.
+    static func audit(_ batch: CaseBatch, auditor: CaseAuditor, manual: [String: [ManualScore]], asOf: CalendarDate,
+                      keepAll: Bool, runId: Int64) -> [(record: AuditResultRecord, keys: AuditResultKeys?)] {
+        let results = ParallelResults<(record: AuditResultRecord, keys: AuditResultKeys?)>(count: batch.cases.count + batch.unreadable.count)
+        for (offset, lost) in batch.unreadable.enumerated() {
+            let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
+            results.set(batch.cases.count + offset, (record(audit, runId: runId), nil))
         }
-        try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
-        run.caseCount = ids.count
-        run.complete = true
-        return AuditRunSummary(run: run, reused: false, casesReused: ids.count - toAudit.count)
+        DispatchQueue.concurrentPerform(iterations: batch.cases.count) { index in
+            let c = batch.cases[index]
+            let scores = manual[c.id, default: []]
+            let (audit, window) = auditor.auditForReuse(c, asOf: asOf, manualScores: scores, keepPassing: keepAll)
+            let keys = batch.versions[c.id].map { AuditResultKeys(caseVersion: $0, manualDigest: AuditResultKeys.digest(of: scores), window: window) }
+            results.set(index, (record(audit, runId: runId), keys))
+        }
+        return results.values
     }
 
     /// Copies into the run the results of `base` that still hold, and returns the ids left to audit.

@@ -81,15 +81,17 @@ extension CaseStore {
     /// Stores results with the keys that let a later run reuse them (nil: never reused, as for a
     /// case that could not be read).
     public func appendAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)]) throws {
-        try write { db in
-            try db.insertRows(
-                into: "auditResult",
-                columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit", "caseVersion", "manualDigest", "reuseFrom", "reuseUntil"],
-                rows: results.map { r, k in
-                    ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit,
-                      k?.caseVersion, k?.manualDigest, k.map { Int($0.window.first.dayNumber) }, k.map { Int($0.window.last.dayNumber) }] as SQLArguments)
-                        .databaseValues
-                })
-        }
+        try write { try Self.insertAuditResults(results, $0) }
+    }
+
+    static func insertAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)], _ db: any SQLConnection) throws {
+        try db.insertRows(
+            into: "auditResult",
+            columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit", "caseVersion", "manualDigest", "reuseFrom", "reuseUntil"],
+            rows: results.map { r, k in
+                ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit,
+                  k?.caseVersion, k?.manualDigest, k.map { Int($0.window.first.dayNumber) }, k.map { Int($0.window.last.dayNumber) }] as SQLArguments)
+                    .databaseValues
+            })
     }
 }

@@ -141,13 +141,15 @@ extension CaseStore {
     }
 
     /// Marks a run complete and journals it; an interrupted run stays incomplete and is never read.
+    /// A run already complete (a shared run's other worker got there first) is left as it is.
     public func completeAuditRun(_ runId: Int64, caseCount: Int, actor: String) throws {
         let now = Self.timestamp()
         try write { db in
-            try db.execute("UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", [caseCount, runId])
             guard let run = try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [runId]).first else {
                 throw StoreError.auditRunUnknown(runId)
             }
+            guard !run.complete else { return }
+            try db.execute("UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", [caseCount, runId])
             try JournalAppender(db: db, actor: actor, at: now)
                 .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
                         detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")

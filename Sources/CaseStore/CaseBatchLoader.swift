@@ -3,14 +3,42 @@ import GRDB
 
 /// Loads many cases with one query per table over an id range, instead of several queries per case.
 enum CaseBatchLoader {
+    /// Which ids a batch's queries select: a range of the store's order (a whole store, an
+    /// agency), or a list (cases scattered through the store, as an incremental audit leaves them),
+    /// which would otherwise read every case between the first and the last.
+    enum Ids {
+        case range(first: String, last: String)
+        case list([String])
+
+        func predicate(_ column: String) -> String {
+            switch self {
+            case .range: "\(column) BETWEEN ? AND ?"
+            case .list(let ids): "\(column) IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+            }
+        }
+
+        var arguments: SQLArguments {
+            switch self {
+            case .range(let first, let last): [first, last]
+            case .list(let ids): ids.map { $0 as (any DatabaseValueConvertible)? }
+            }
+        }
+    }
+
     /// The cases whose ids lie in `first...last` and are in `wanted`, in id order.
     static func load(first: String, last: String, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
-        func rows(_ sql: String) throws -> RowList { RowList(try db.fetchAll(sql, [first, last])) }
+        try load(.range(first: first, last: last), wanted: wanted, from: db)
+    }
+
+    /// The cases `ids` selects that are in `wanted`, in id order.
+    static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
+        let arguments = ids.arguments
+        func rows(_ sql: String) throws -> RowList { RowList(try db.fetchAll(sql, arguments)) }
 
         // Every column is decoded with a throwing accessor: a row changed by hand (text in a date
         // column, a NULL where the schema says NOT NULL) is an error for this case, never a trap.
         var parties: [String: Party] = [:]
-        var partyRows = try rows("SELECT * FROM party WHERE caseId BETWEEN ? AND ? AND position = 0")
+        var partyRows = try rows("SELECT * FROM party WHERE \(ids.predicate("caseId")) AND position = 0")
         while let r = try partyRows.next() {
             parties[try r.value("caseId")] = Party(kind: try decode(try r.value("kind")), name: try r.value("name"), creditCode: try r.value("creditCode"), idNumber: try r.value("idNumber"),
                                          firstOffence: try r.value("firstOffence"), corrected: try r.value("corrected"), harm: try r.value("harm"))
@@ -18,20 +46,20 @@ enum CaseBatchLoader {
         var officers: [Int64: [String]] = [:]
         var officerRows = try rows("""
             SELECT eo.eventId, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
-            WHERE e.caseId BETWEEN ? AND ? ORDER BY eo.eventId, eo.position
+            WHERE \(ids.predicate("e.caseId")) ORDER BY eo.eventId, eo.position
             """)
         while let r = try officerRows.next() { officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
         var records: [Int64: [CaseModel.Record]] = [:]
         var recordRows = try rows("""
             SELECT r.* FROM record r JOIN event e ON e.id = r.eventId
-            WHERE e.caseId BETWEEN ? AND ? ORDER BY r.eventId, r.position
+            WHERE \(ids.predicate("e.caseId")) ORDER BY r.eventId, r.position
             """)
         while let r = try recordRows.next() {
             records[try r.value("eventId"), default: []].append(CaseModel.Record(kind: try decode(try r.value("kind")), title: try r.value("title"), file: try r.value("file"), sha256: try r.value("sha256"),
                                                              start: try r.value("start"), end: try r.value("end"), evidence: try decode(try r.value("evidence"))))
         }
         var events: [String: [Event]] = [:]
-        var eventRows = try rows("SELECT * FROM event WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var eventRows = try rows("SELECT * FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
         while let r = try eventRows.next() {
             let id: Int64 = try r.value("id")
             let result: String? = try r.value("result"), method: String? = try r.value("method"), revokedBy: String? = try r.value("revokedBy")
@@ -42,13 +70,13 @@ enum CaseBatchLoader {
                 records: records[id] ?? [], line: try r.value("line")))
         }
         var penalties: [String: [Penalty]] = [:]
-        var penaltyRows = try rows("SELECT * FROM penalty WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var penaltyRows = try rows("SELECT * FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
         while let r = try penaltyRows.next() { penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
         var bases: [String: [BaseAmount]] = [:]
-        var baseRows = try rows("SELECT * FROM baseAmount WHERE caseId BETWEEN ? AND ? ORDER BY caseId, position")
+        var baseRows = try rows("SELECT * FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
         while let r = try baseRows.next() { bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
         var outcomes: [String: Outcome] = [:]
-        var outcomeRows = try rows("SELECT * FROM outcome WHERE caseId BETWEEN ? AND ?")
+        var outcomeRows = try rows("SELECT * FROM outcome WHERE \(ids.predicate("caseId"))")
         while let r = try outcomeRows.next() {
             let id: String = try r.value("caseId"), level: String? = try r.value("discretionLevel"), grant: String? = try r.value("grantResult")
             let reason: String? = try r.value("discretionReason")
@@ -56,13 +84,13 @@ enum CaseBatchLoader {
                                    discretion: level.map { Discretion(level: $0, reason: reason) }, grant: try grant.map(decode))
         }
         var disclosures: [String: Disclosure] = [:]
-        var disclosureRows = try rows("SELECT * FROM disclosure WHERE caseId BETWEEN ? AND ?")
+        var disclosureRows = try rows("SELECT * FROM disclosure WHERE \(ids.predicate("caseId"))")
         while let r = try disclosureRows.next() {
             disclosures[try r.value("caseId")] = Disclosure(date: try r.value("date"), platform: try r.value("platform"), url: try r.value("url"), withdrawn: try r.value("withdrawn"),
                                                   exempt: try r.value("exempt"), text: try r.value("text"))
         }
         var cases: [EnforcementCase] = []
-        var caseRows = try rows("SELECT * FROM enforcementCase WHERE id BETWEEN ? AND ? ORDER BY id")
+        var caseRows = try rows("SELECT * FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id")
         while let r = try caseRows.next() {
             let id: String = try r.value("id")
             guard wanted.contains(id) else { continue }

@@ -40,17 +40,21 @@ extension CaseStore {
     }
 
     /// Like `forEachBatch`, with each case's stored version read in the same snapshot as its rows.
-    public func forEachVersionedBatch(of ids: [String], size: Int = 512, _ body: (CaseBatch) throws -> Void) throws {
+    /// `scattered`: the ids are a few here and there among the store's (what an incremental audit
+    /// leaves to audit), so each batch asks for its ids by name rather than for a range of ids.
+    public func forEachVersionedBatch(of ids: [String], size: Int = 512, scattered: Bool = false,
+                                      _ body: (CaseBatch) throws -> Void) throws {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
+            let selection: CaseBatchLoader.Ids = scattered ? .list(Array(slice)) : .range(first: slice.first!, last: slice.last!)
             let batch = try read { db -> CaseBatch in
                 let versions = try Dictionary(
-                    db.fetchAll("SELECT id, version FROM enforcementCase WHERE id BETWEEN ? AND ?", [slice.first!, slice.last!])
+                    db.fetchAll("SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))", selection.arguments)
                         .map { ($0["id"] as String, $0["version"] as Int) },
                     uniquingKeysWith: { first, _ in first })
                 do {
-                    return CaseBatch(cases: try CaseBatchLoader.load(first: slice.first!, last: slice.last!, wanted: Set(slice), from: db),
+                    return CaseBatch(cases: try CaseBatchLoader.load(selection, wanted: Set(slice), from: db),
                                      unreadable: [], versions: versions)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
                     throw error
@@ -87,11 +91,12 @@ extension CaseStore {
     }
 
     /// Like `forEachVersionedBatch`, but a reader thread loads the next batch while `body` works on this one.
-    public func forEachVersionedBatchAhead(of ids: [String], size: Int = 512, _ body: (CaseBatch) throws -> Void) throws {
+    public func forEachVersionedBatchAhead(of ids: [String], size: Int = 512, scattered: Bool = false,
+                                           _ body: (CaseBatch) throws -> Void) throws {
         let handOff = HandOff<CaseBatch>(capacity: 2)
         Thread.detachNewThread { [self] in
             do {
-                try forEachVersionedBatch(of: ids, size: size) { batch in
+                try forEachVersionedBatch(of: ids, size: size, scattered: scattered) { batch in
                     guard handOff.put(batch) else { throw CancellationError() }
                 }
                 handOff.finish(nil)

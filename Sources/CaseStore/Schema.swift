@@ -51,7 +51,33 @@ enum Schema {
             try db.alter(table: "auditRun") { t in t.add(column: "environmentHash", .text) }
             try db.create(index: "auditRunEnvironment", on: "auditRun", columns: ["environmentHash", "id"])
         }
+        migrator.registerMigration("v7: audit runs shared by workers") { db in
+            try createAuditWork(db)
+        }
         return migrator
+    }
+
+    /// A run's plan and its chunks, which worker processes claim (`AuditWorkStorage.swift`).
+    private static func createAuditWork(_ db: Database) throws {
+        try db.create(table: "auditPlan") { t in
+            t.primaryKey("runId", .integer).references("auditRun", onDelete: .cascade)
+            t.column("agency", .text)
+            t.column("caseIds", .text).notNull()
+            t.column("keepAll", .boolean).notNull()
+            t.column("caseCount", .integer).notNull()
+            t.column("checklistHash", .text).notNull()
+            t.column("judgmentHash", .text).notNull()
+        }
+        try db.create(table: "auditWork") { t in
+            t.column("runId", .integer).notNull().references("auditRun", onDelete: .cascade)
+            t.column("chunk", .integer).notNull()
+            t.column("firstCaseId", .text).notNull()
+            t.column("lastCaseId", .text).notNull()
+            t.column("worker", .text)
+            t.column("claimedAt", .double)
+            t.column("doneAt", .double)
+            t.primaryKey(["runId", "chunk"])
+        }
     }
 
     /// Kept in the store so that every `zhifa serve` process on it serves the same users.

@@ -61,6 +61,15 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Audit every case again instead of reusing results that still hold.")
     var fresh = false
 
+    @Option(help: ArgumentHelp("Share the run among N processes on this machine; other machines may --join it.", valueName: "N"))
+    var workers: Int?
+
+    @Option(help: ArgumentHelp("Work on shared run RUN (begun with --workers elsewhere) until it is done, then exit.", valueName: "run"))
+    var join: Int64?
+
+    @Option(help: ArgumentHelp("Seconds after which a shared run's chunk held by a silent worker is claimed again.", valueName: "seconds"))
+    var lease: Int = 120
+
     @Option(help: "html is a printable, self-contained page (give --out).")
     var format: ReportFormat = .text
 
@@ -69,18 +78,31 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if format == .html, out == nil { throw ValidationError("html 报告须以 --out 文件 指定输出文件。") }
+        if let workers, !(1...64).contains(workers) { throw ValidationError("--workers 应在 1 到 64 之间。") }
+        if !(5...86_400).contains(lease) { throw ValidationError("--lease 应在 5 到 86400 秒之间。") }
+        if join != nil, workers != nil || !caseIds.isEmpty || agency != nil || all || fresh || out != nil || options.asOf != nil {
+            throw ValidationError("--join 只参与已发起的评查（其范围、日期由发起者定），不能再加 --workers、--case、--agency、--all、--fresh、--as-of 或 --out。")
+        }
     }
 
     func run() throws {
         let caseStore = try store.open()
         let runner = try options.runner(store: caseStore)
+        if let join {
+            let chunks = try SharedAuditCommand.join(join, runner: runner, actor: store.actorName, lease: lease)
+            printError("已参与第 \(join) 次评查，本进程完成 \(chunks) 段。")
+            return
+        }
         let asOf = try options.date()
         let existing = Set(try caseStore.caseIds(ids: caseIds))
         if let missing = caseIds.first(where: { !existing.contains($0) }) {
             throw CommandFailure("库 \(store.displayName) 中没有案件 \(missing)。")
         }
-        let summary = try runner.run(asOf: asOf, selection: AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all), actor: store.actorName,
-                                     reuse: !fresh, incremental: !fresh)
+        let selection = AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all)
+        let summary = try workers.map {
+            try SharedAuditCommand.run(asOf: asOf, selection: selection, runner: runner, store: store, checklist: options.checklist,
+                                       workers: $0, lease: lease, fresh: fresh)
+        } ?? runner.run(asOf: asOf, selection: selection, actor: store.actorName, reuse: !fresh, incremental: !fresh)
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)

@@ -16,6 +16,7 @@ enum PostgresSchema {
         ("v4: evidence belongs to the agency that uploaded it", v4),
         ("v5: web sessions, failed sign-ins and the sign-in key", v5),
         ("v6: what an incremental audit reuses", v6),
+        ("v7: audit runs shared by workers", v7),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -221,5 +222,17 @@ enum PostgresSchema {
         ALTER TABLE auditResult ADD COLUMN reuseUntil BIGINT;
         ALTER TABLE auditRun ADD COLUMN environmentHash TEXT COLLATE "C";
         CREATE INDEX auditRunEnvironment ON auditRun(environmentHash, id);
+        """
+
+    private static let v7 = """
+        CREATE TABLE auditPlan (
+          runId BIGINT PRIMARY KEY REFERENCES auditRun(id) ON DELETE CASCADE,
+          agency TEXT COLLATE "C", caseIds TEXT COLLATE "C" NOT NULL, keepAll SMALLINT NOT NULL,
+          caseCount BIGINT NOT NULL, checklistHash TEXT COLLATE "C" NOT NULL, judgmentHash TEXT COLLATE "C" NOT NULL);
+        CREATE TABLE auditWork (
+          runId BIGINT NOT NULL REFERENCES auditRun(id) ON DELETE CASCADE, chunk BIGINT NOT NULL,
+          firstCaseId TEXT COLLATE "C" NOT NULL, lastCaseId TEXT COLLATE "C" NOT NULL,
+          worker TEXT COLLATE "C", claimedAt DOUBLE PRECISION, doneAt DOUBLE PRECISION,
+          PRIMARY KEY (runId, chunk));
         """
 }

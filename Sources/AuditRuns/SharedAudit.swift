@@ -1,0 +1,92 @@
+import Audit
+import CaseModel
+import CaseStore
+import CaseXML
+import Foundation
+import WorkCalendar
+
+/// Why a worker cannot take part in a shared run.
+public enum SharedAuditError: Error, Equatable, CustomStringConvertible {
+    case runUnknown(Int64)
+    case notShared(Int64)
+    /// The worker's checklist, calendar, registry or benchmarks differ from the planner's: its
+    /// judgments would not be the run's.
+    case differentJudgment(Int64)
+
+    public var description: String {
+        switch self {
+        case .runUnknown(let run): "没有第 \(run) 次评查。"
+        case .notShared(let run): "第 \(run) 次评查不是多进程共同完成的评查，不能加入。"
+        case .differentJudgment(let run):
+            "本进程的评查细则、节假日日历或库中名录、裁量基准与第 \(run) 次评查发起时不同，不能加入；请用相同的 --checklist 与版本。"
+        }
+    }
+}
+
+/// A run shared by several processes, on one machine or many: the planner begins the run, copies
+/// what still holds from the last one and stores the rest as chunks of case ids; every worker
+/// (the planner too) claims chunks from the store, audits them and stores each chunk's results
+/// with its completion in one transaction. A worker that dies leaves its chunk claimed until its
+/// lease runs out, and another claims it then; the last chunk done completes the run, once.
+extension AuditRunner {
+    /// The digest of what a worker judges with besides the program: checklist, calendar, registry
+    /// and benchmarks, kept findings.
+    public func judgmentHash(keepAllFindings: Bool) throws -> String {
+        Hex.sha256([checklist.contentHash, Hex.sha256(calendar.signature), try store.referenceFingerprint(),
+                    "all=\(keepAllFindings)"].joined(separator: "\n"))
+    }
+
+    /// Begins a shared run and stores its chunks; workers then `work(on:)` it.
+    public func planShared(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
+                           incremental: Bool = true, chunkSize: Int = 1024) throws -> AuditRunRecord {
+        let inputs = try inputsHash(asOf: asOf, selection: selection)
+        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental)
+        let size = max(1, chunkSize)
+        let chunks = stride(from: 0, to: toAudit.count, by: size).map { start in
+            (first: toAudit[start], last: toAudit[min(toAudit.count, start + size) - 1])
+        }
+        try store.planAuditWork(AuditPlan(runId: run.id!, agency: selection.agency, caseIds: selection.caseIds,
+                                          keepAllFindings: selection.keepAllFindings, caseCount: ids.count,
+                                          checklistHash: checklist.contentHash,
+                                          judgmentHash: try judgmentHash(keepAllFindings: selection.keepAllFindings)),
+                                chunks: chunks)
+        return run
+    }
+
+    /// Claims and audits chunks of a shared run until every chunk is done, and returns how many
+    /// this worker stored. `lease`: seconds after which a claimed chunk is taken for abandoned.
+    @discardableResult
+    public func work(on runId: Int64, worker: String, actor: String, lease: Double = 120,
+                     poll: TimeInterval = 0.2) throws -> Int {
+        guard let run = try store.auditRun(id: runId) else { throw SharedAuditError.runUnknown(runId) }
+        guard let plan = try store.auditPlan(runId: runId) else { throw SharedAuditError.notShared(runId) }
+        guard plan.checklistHash == checklist.contentHash, plan.judgmentHash == (try judgmentHash(keepAllFindings: plan.keepAllFindings)) else {
+            throw SharedAuditError.differentJudgment(runId)
+        }
+        let auditor = try self.auditor()
+        let manual = try store.manualScores()
+        var stored = 0
+        while true {
+            switch try store.claimAuditChunk(runId: runId, worker: worker, now: Date().timeIntervalSince1970, lease: lease, actor: actor) {
+            case .finished:
+                return stored
+            case .waiting:
+                Thread.sleep(forTimeInterval: poll)
+            case .claimed(let chunk):
+                let (ids, wholeRange) = try store.unauditedCaseIds(runId: runId, plan: plan, first: chunk.firstCaseId, last: chunk.lastCaseId)
+                var results: [(record: AuditResultRecord, keys: AuditResultKeys?)] = []
+                try store.forEachVersionedBatch(of: ids, size: 512, scattered: !wholeRange) { batch in
+                    results += Self.audit(batch, auditor: auditor, manual: manual, asOf: run.asOf, keepAll: plan.keepAllFindings, runId: runId)
+                }
+                if try store.finishAuditChunk(chunk, worker: worker, results: results, now: Date().timeIntervalSince1970) {
+                    stored += 1
+                }
+            }
+        }
+    }
+
+    /// A name for this worker that no other process shares: host, process and a random part.
+    public static func workerName() -> String {
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    }
+}
