@@ -93,7 +93,7 @@ extension CaseStore {
     }
 
     public func account(named name: String) throws -> AccountRecord? {
-        try read { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first }
+        try readPrimary { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first }
     }
 
     public func accounts() throws -> [AccountRecord] {

@@ -59,7 +59,7 @@ extension CaseStore {
 
     /// The plan of a shared run, or nil when the run was not planned for workers.
     public func auditPlan(runId: Int64) throws -> AuditPlan? {
-        try read { db in
+        try readPrimary { db in
             try db.fetchOne("SELECT * FROM auditPlan WHERE runId = ?", [runId]).map { row in
                 let ids: String = row["caseIds"]
                 return AuditPlan(runId: row["runId"], agency: row["agency"], caseIds: ids.isEmpty ? [] : ids.components(separatedBy: "\n"),
@@ -70,7 +70,7 @@ extension CaseStore {
     }
 
     public func auditRun(id: Int64) throws -> AuditRunRecord? {
-        try read { try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [id]).first }
+        try readPrimary { try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [id]).first }
     }
 
     /// Claims the first chunk that no one holds, or whose holder's lease began before
@@ -109,7 +109,7 @@ extension CaseStore {
     /// they are every stored case of that range (then a batch may read the range rather than a list).
     public func unauditedCaseIds(runId: Int64, plan: AuditPlan, first: String, last: String) throws -> (ids: [String], wholeRange: Bool) {
         let named = Set(plan.caseIds)
-        return try read { db in
+        return try readPrimary { db in
             let sql = """
                 SELECT id, agency, EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id) AS done
                 FROM enforcementCase c WHERE id BETWEEN ? AND ? ORDER BY id

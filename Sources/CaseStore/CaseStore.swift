@@ -37,6 +37,16 @@ public final class CaseStore: Sendable {
         self.init(backend: backend)
     }
 
+    /// Opens the store on a PostgreSQL primary whose reads go to a streaming replica of it
+    /// (`ReplicatedBackend`); migrations are applied on the primary and reach the replica by replication.
+    public convenience init(postgres location: PostgresLocation, readReplica: PostgresLocation, busyTimeout: TimeInterval = 10,
+                            maximumConnections: Int = 8) throws {
+        let primary = try PostgresBackend(location, busyTimeout: busyTimeout, maximumConnections: maximumConnections)
+        try PostgresSchema.migrate(primary)
+        let replica = try PostgresBackend(readReplica, busyTimeout: busyTimeout, maximumConnections: maximumConnections)
+        self.init(backend: try ReplicatedBackend(primary: primary, replica: replica))
+    }
+
     /// Opens the store `--db` names: a `postgres://` URL, or else the path of an SQLite file.
     public convenience init(location: String, busyTimeout: TimeInterval = 10) throws {
         if let postgres = try PostgresLocation.parse(location) {
@@ -66,6 +76,7 @@ public final class CaseStore: Sendable {
     }
 
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.read(body) }
+    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.readPrimary(body) }
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.write(body) }
 
     // MARK: Reading

@@ -42,7 +42,7 @@ extension CaseStore {
 
     /// The session with this key, unless it has expired by `now`.
     public func webSession(key: String, now: Double) throws -> StoredWebSession? {
-        try read { db in
+        try readPrimary { db in
             try db.fetchOne("SELECT value, expiresAt FROM webSession WHERE keyHash = ? AND (expiresAt IS NULL OR expiresAt >= ?)",
                             [Hex.sha256(key), now])
                 .map { StoredWebSession(value: $0["value"], expiresAt: $0["expiresAt"]) }
@@ -55,7 +55,7 @@ extension CaseStore {
 
     /// How many unexpired sessions sign `user` in (for tests and the admin page).
     public func webSessionCount(user: String, now: Double) throws -> Int {
-        try read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName = ? AND (expiresAt IS NULL OR expiresAt >= ?)", [user, now]) ?? 0 }
+        try readPrimary { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName = ? AND (expiresAt IS NULL OR expiresAt >= ?)", [user, now]) ?? 0 }
     }
 
     // MARK: Failed sign-ins
@@ -66,7 +66,7 @@ extension CaseStore {
 
     /// The times of `user`'s failed sign-ins since `start`, oldest first.
     public func loginFailures(user: String, since start: Double) throws -> [Double] {
-        try read { try $0.fetchValues(Double.self, "SELECT at FROM loginFailure WHERE userName = ? AND at > ? ORDER BY at", [user, start]) }
+        try readPrimary { try $0.fetchValues(Double.self, "SELECT at FROM loginFailure WHERE userName = ? AND at > ? ORDER BY at", [user, start]) }
     }
 
     public func clearLoginFailures(user: String) throws {

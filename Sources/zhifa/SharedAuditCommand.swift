@@ -42,6 +42,7 @@ enum SharedAuditCommand {
         var environment = ProcessInfo.processInfo.environment
         environment["ZHIFA_DB"] = store.location
         environment["ZHIFA_USER"] = store.actorName
+        if let replica = store.readLocation { environment["ZHIFA_READ_DB"] = replica }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -9,12 +9,22 @@ struct StoreOptions: ParsableArguments {
         valueName: "path-or-url"))
     var db: String?
 
+    @Option(name: .customLong("read-db"), help: ArgumentHelp(
+        "A streaming replica of the --db PostgreSQL server: audits, exports, listings and pages read there, writes go to --db (default: $ZHIFA_READ_DB).",
+        valueName: "url"))
+    var readDB: String?
+
     @Option(name: .long, help: ArgumentHelp("Who is making the change, for the journal (default: $ZHIFA_USER, else $USER).", valueName: "name"))
     var actor: String?
 
     /// What `--db` (or `$ZHIFA_DB`) says, as given: a path or a URL. Never printed (a URL may hold a password).
     var location: String {
         db ?? ProcessInfo.processInfo.environment["ZHIFA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "zhifa.sqlite"
+    }
+
+    /// What `--read-db` (or `$ZHIFA_READ_DB`) says, if anything.
+    var readLocation: String? {
+        readDB ?? ProcessInfo.processInfo.environment["ZHIFA_READ_DB"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func postgres() throws -> PostgresLocation? { try StoreAddress(location).postgres() }
@@ -30,7 +40,15 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store. Only `import` may create a file (`creating: true`): for any other command a
     /// path that does not exist is a typo, which must not silently become an empty store.
     func open(busyTimeout: TimeInterval = 10, creating: Bool = false) throws -> CaseStore {
-        try StoreAddress(location).open(busyTimeout: busyTimeout, creating: creating)
+        guard let readLocation else { return try StoreAddress(location).open(busyTimeout: busyTimeout, creating: creating) }
+        guard let primary = try postgres(), let replica = try StoreAddress(readLocation).postgres() else {
+            throw CommandFailure("--read-db 只用于 PostgreSQL：--db 与 --read-db 都应是 postgres:// 地址（后者为前者的只读副本）。")
+        }
+        do {
+            return try CaseStore(postgres: primary, readReplica: replica, busyTimeout: busyTimeout)
+        } catch {
+            throw CommandFailure("无法打开库 \(primary)（只读副本 \(replica)）：\(error)")
+        }
     }
 }
 

@@ -80,4 +80,25 @@ import TestSupport
         let closed = try Zhifa.run(["verify", "--db", "postgres://zhifa:secret@127.0.0.1:1/zhifa"])
         #expect(closed.status != 0 && closed.err.contains("postgres://zhifa@127.0.0.1:1/zhifa") && !closed.err.contains("secret"))
     }
+
+    @Test func readDBSendsReadsToAReplicaAndNeedsPostgreSQL() throws {
+        let server = try database()
+        let replica = try ThrowawayPostgres.replicaURL(of: server.full).replacingOccurrences(of: ":\(Self.password)@", with: "@")
+        let password = ["PGPASSWORD": Self.password]
+        #expect(try Zhifa.run(["import", "--db", server.bare, Repository.samples.path], environment: password).status == 0)
+        // Run at once after the import: the replica is waited for, so nothing imported is missing.
+        let fromReplica = try Zhifa.run(["audit", "--db", server.bare, "--read-db", replica, "--as-of", "2024-12-31", "--format", "json"],
+                                        environment: password)
+        #expect(fromReplica.status == 0, "\(fromReplica.err)")
+        let fromPrimary = try Zhifa.run(["audit", "--fresh", "--db", server.bare, "--as-of", "2024-12-31", "--format", "json"], environment: password)
+        #expect(withoutRunNumbers(fromReplica.out) == withoutRunNumbers(fromPrimary.out))
+        #expect(fromReplica.out.contains("WH-SJJ-2024-0204"))
+        #expect(!fromReplica.err.contains(Self.password))
+
+        let folder = try TemporaryFolder()
+        let file = folder.file("s.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", file, Repository.samples.path]).status == 0)
+        let refused = try Zhifa.run(["cases", "--db", file, "--read-db", replica], environment: password)
+        #expect(refused.status != 0 && refused.err.contains("--read-db 只用于 PostgreSQL"))
+    }
 }

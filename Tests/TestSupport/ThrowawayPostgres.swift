@@ -36,6 +36,34 @@ public final class ThrowawayPostgres: @unchecked Sendable {
         throw ClusterFailure(message: "无法启动测试用 PostgreSQL：\(lastError)")
     }
 
+    /// A streaming replica of the cluster (pg_basebackup -R), started on first use and stopped at exit.
+    private lazy var replicaPort: Result<Int, Error> = Result {
+        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+        var lastError = ""
+        for attempt in 0..<5 {
+            let port = 20_000 + Int.random(in: 0..<20_000)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-replica-\(getpid())-\(attempt)").path
+            let (status, output) = Self.run(script, ["replica", directory, String(self.port), String(port)])
+            if status == 0 {
+                stopReplicaAtExit = (script, directory)
+                atexit {
+                    if let (script, directory) = stopReplicaAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
+                }
+                return port
+            }
+            lastError = output
+            _ = Self.run(script, ["stop", directory])
+        }
+        throw ClusterFailure(message: "无法启动测试用 PostgreSQL 只读副本：\(lastError)")
+    }
+
+    /// The URL of `database` (a URL `newDatabase()` gave) on the cluster's replica.
+    public static func replicaURL(of database: String) throws -> String {
+        let cluster = try shared.get()
+        let port = try cluster.lock.withLock { try cluster.replicaPort.get() }
+        return database.replacingOccurrences(of: "127.0.0.1:\(cluster.port)/", with: "127.0.0.1:\(port)/")
+    }
+
     /// The URL of a new, empty database in the cluster.
     public static func newDatabase() throws -> String {
         try shared.get().newDatabase()
@@ -80,3 +108,4 @@ public final class ThrowawayPostgres: @unchecked Sendable {
 }
 
 nonisolated(unsafe) private var stopAtExit: (String, String)?
+nonisolated(unsafe) private var stopReplicaAtExit: (String, String)?

@@ -90,12 +90,20 @@ private func decodeValue<Value: DatabaseValueConvertible>(_ value: DatabaseValue
 protocol StoreBackend: Sendable {
     var kind: SQLBackendKind { get }
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// A read that must see every process's latest writes (sessions, accounts, a shared run's
+    /// work): on the primary when reads otherwise go to a replica.
+    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// A short write that no journal entry follows (the web service's sessions), which need not
     /// wait behind a long import where the server allows it: it is not serialized with `write`.
     func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// Closes connections; the store is not used afterwards.
     func close()
+}
+
+extension StoreBackend {
+    /// Without a replica, every read sees the primary.
+    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try read(body) }
 }
 
 extension Array where Element == (any DatabaseValueConvertible)? {
