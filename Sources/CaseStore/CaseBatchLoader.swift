@@ -33,34 +33,41 @@ enum CaseBatchLoader {
     /// The cases `ids` selects that are in `wanted`, in id order.
     static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
         let arguments = ids.arguments
-        func rows(_ sql: String) throws -> RowList { RowList(try db.fetchAll(sql, arguments)) }
+        // On SQLite rows are walked as the statement yields them, each value read straight from
+        // the statement; on PostgreSQL a batch's rows come in one answer rather than through a
+        // cursor, which would cost a round trip per fetch.
+        let checkEachRow = db.kind == .postgres
+        func rows(_ sql: String, _ body: (BatchRow) throws -> Void) throws {
+            let columns = ColumnIndexes(checkEachRow: checkEachRow)
+            if db.kind == .postgres {
+                for row in try db.fetchAll(sql, arguments) { try body(BatchRow(row: row, columns: columns)) }
+            } else {
+                try db.forEach(sql, arguments) { try body(BatchRow(row: $0, columns: columns)) }
+            }
+        }
 
         // Every column is decoded with a throwing accessor: a row changed by hand (text in a date
         // column, a NULL where the schema says NOT NULL) is an error for this case, never a trap.
         var parties: [String: Party] = [:]
-        var partyRows = try rows("SELECT * FROM party WHERE \(ids.predicate("caseId")) AND position = 0")
-        while let r = try partyRows.next() {
+        try rows("SELECT * FROM party WHERE \(ids.predicate("caseId")) AND position = 0") { r in
             parties[try r.value("caseId")] = Party(kind: try decode(try r.value("kind")), name: try r.value("name"), creditCode: try r.value("creditCode"), idNumber: try r.value("idNumber"),
                                          firstOffence: try r.value("firstOffence"), corrected: try r.value("corrected"), harm: try r.value("harm"))
         }
         var officers: [Int64: [String]] = [:]
-        var officerRows = try rows("""
+        try rows("""
             SELECT eo.eventId, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
             WHERE \(ids.predicate("e.caseId")) ORDER BY eo.eventId, eo.position
-            """)
-        while let r = try officerRows.next() { officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
+            """) { r in officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
         var records: [Int64: [CaseModel.Record]] = [:]
-        var recordRows = try rows("""
+        try rows("""
             SELECT r.* FROM record r JOIN event e ON e.id = r.eventId
             WHERE \(ids.predicate("e.caseId")) ORDER BY r.eventId, r.position
-            """)
-        while let r = try recordRows.next() {
+            """) { r in
             records[try r.value("eventId"), default: []].append(CaseModel.Record(kind: try decode(try r.value("kind")), title: try r.value("title"), file: try r.value("file"), sha256: try r.value("sha256"),
                                                              start: try r.value("start"), end: try r.value("end"), evidence: try decode(try r.value("evidence"))))
         }
         var events: [String: [Event]] = [:]
-        var eventRows = try rows("SELECT * FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
-        while let r = try eventRows.next() {
+        try rows("SELECT * FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
             let id: Int64 = try r.value("id")
             let result: String? = try r.value("result"), method: String? = try r.value("method"), revokedBy: String? = try r.value("revokedBy")
             events[try r.value("caseId"), default: []].append(Event(
@@ -70,30 +77,25 @@ enum CaseBatchLoader {
                 records: records[id] ?? [], line: try r.value("line")))
         }
         var penalties: [String: [Penalty]] = [:]
-        var penaltyRows = try rows("SELECT * FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
-        while let r = try penaltyRows.next() { penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
+        try rows("SELECT * FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
         var bases: [String: [BaseAmount]] = [:]
-        var baseRows = try rows("SELECT * FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position")
-        while let r = try baseRows.next() { bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
+        try rows("SELECT * FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
         var outcomes: [String: Outcome] = [:]
-        var outcomeRows = try rows("SELECT * FROM outcome WHERE \(ids.predicate("caseId"))")
-        while let r = try outcomeRows.next() {
+        try rows("SELECT * FROM outcome WHERE \(ids.predicate("caseId"))") { r in
             let id: String = try r.value("caseId"), level: String? = try r.value("discretionLevel"), grant: String? = try r.value("grantResult")
             let reason: String? = try r.value("discretionReason")
             outcomes[id] = Outcome(penalties: penalties[id] ?? [], bases: bases[id] ?? [],
                                    discretion: level.map { Discretion(level: $0, reason: reason) }, grant: try grant.map(decode))
         }
         var disclosures: [String: Disclosure] = [:]
-        var disclosureRows = try rows("SELECT * FROM disclosure WHERE \(ids.predicate("caseId"))")
-        while let r = try disclosureRows.next() {
+        try rows("SELECT * FROM disclosure WHERE \(ids.predicate("caseId"))") { r in
             disclosures[try r.value("caseId")] = Disclosure(date: try r.value("date"), platform: try r.value("platform"), url: try r.value("url"), withdrawn: try r.value("withdrawn"),
                                                   exempt: try r.value("exempt"), text: try r.value("text"))
         }
         var cases: [EnforcementCase] = []
-        var caseRows = try rows("SELECT * FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id")
-        while let r = try caseRows.next() {
+        try rows("SELECT * FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
             let id: String = try r.value("id")
-            guard wanted.contains(id) else { continue }
+            guard wanted.contains(id) else { return }
             guard let party = parties[id] else { throw StoreError.corrupt("case \(id) has no party row") }
             let hasMatter: Bool = try r.value("hasMatter")
             cases.append(EnforcementCase(
@@ -111,26 +113,22 @@ enum CaseBatchLoader {
     }
 }
 
-/// Rows read in one batch, walked as the loader walks a cursor. A column is found by name once per
-/// batch, not once per value (GRDB's lookup by name lowercases every name it passes); the index
-/// found is checked against each row's name at that index, since rows read from PostgreSQL do not
-/// all list their columns in the same order.
-private struct RowList {
-    private var rows: IndexingIterator<[Row]>
-    private let columns = ColumnIndexes()
-    init(_ rows: [Row]) { self.rows = rows.makeIterator() }
-    mutating func next() throws -> BatchRow? { rows.next().map { BatchRow(row: $0, columns: columns) } }
-}
-
+/// A column is found by name once per query, not once per value (GRDB's lookup by name
+/// lowercases every name it passes). Rows read from PostgreSQL do not all list their columns in
+/// the same order, so there the index found is checked against each row's name at that index.
 private final class ColumnIndexes {
     private var found: [String: (index: Int, name: String)] = [:]
+    private let checkEachRow: Bool
+
+    init(checkEachRow: Bool) { self.checkEachRow = checkEachRow }
 
     func index(of column: String, in row: Row) throws -> Int {
-        let names = row.columnNames
-        if let (index, name) = found[column], index < names.count,
-           names[names.index(names.startIndex, offsetBy: index)] == name {
-            return index
+        if let (index, name) = found[column] {
+            if !checkEachRow { return index }
+            let names = row.columnNames
+            if index < names.count, names[names.index(names.startIndex, offsetBy: index)] == name { return index }
         }
+        let names = row.columnNames
         let wanted = column.lowercased()
         guard let index = names.firstIndex(where: { $0.lowercased() == wanted }) else {
             throw StoreError.corrupt("a stored row has no column \(column)")
