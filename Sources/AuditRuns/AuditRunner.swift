@@ -89,10 +89,11 @@ public struct AuditRunner: Sendable {
         if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
             return AuditRunSummary(run: existing, reused: true)
         }
-        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental)
+        let manual = try store.manualScores()
+        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
+                                            manual: manual)
         let runId = run.id!
         let auditor = try self.auditor()
-        let manual = try store.manualScores()
         // Loading the next batch overlaps auditing this one: the reads run on their own thread.
         try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < ids.count) { batch in
             try store.appendAuditResults(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf,
@@ -107,8 +108,8 @@ public struct AuditRunner: Sendable {
 
     /// Begins a run: stores its record and copies the results that still hold from the newest run
     /// under the same environment; returns the run, its selection, and the ids left to audit.
-    func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String,
-               incremental: Bool) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
+    func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
+               manual: [String: [ManualScore]]) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
         let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
         let base = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
         let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
@@ -117,7 +118,7 @@ public struct AuditRunner: Sendable {
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
         record.environmentHash = environment
         let run = try store.beginAuditRun(record)
-        let toAudit = try copyReusable(ids, from: base?.id, into: run.id!, asOf: asOf, manual: try store.manualScores())
+        let toAudit = try copyReusable(ids, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
         return (run, ids, toAudit)
     }
 
