@@ -39,4 +39,33 @@ import TestSupport
         #expect(try fixture.store.loadCase(id: "WH-NEW-2026-0001") == nil)
         #expect(try fixture.store.journal().last { $0.action == "registry.import" }?.actor == Accounts.admin)
     }
+
+    @Test func anAdminRemovesAnAccountAndItsSessionEndsButNotTheirOwn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let admin = try await Browser.signIn(client, as: Accounts.admin)
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/cases").status == .ok)
+            let page = try await admin.get("/admin")
+            #expect(page.text.contains(#"name="name" value="\#(Accounts.clerk)""#), "each other account has its button")
+            #expect(!page.text.contains(#"name="name" value="\#(Accounts.admin)""#), "the admin's own row has none")
+
+            // Not by a clerk, not without the page's token, not the admin's own account.
+            #expect(try await clerk.post("/admin/users/remove", [("name", Accounts.reviewer)]).status == .forbidden)
+            #expect(try await admin.post("/admin/users/remove", [("name", Accounts.clerk)], csrf: "forged").status == .forbidden)
+            let own = try await admin.post("/admin/users/remove", [("name", Accounts.admin)])
+            #expect(own.status == .unprocessableContent && own.text.contains("不能删除自己"))
+            let unknown = try await admin.post("/admin/users/remove", [("name", "无此人")])
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("没有用户 无此人"))
+
+            let removed = try await admin.post("/admin/users/remove", [("name", Accounts.clerk)])
+            #expect(removed.status == .seeOther)
+            #expect(try await clerk.get("/cases").status == .seeOther, "the removed account's session has ended")
+            #expect(try await admin.get("/admin").status == .ok)
+        }
+        #expect(try fixture.store.account(named: Accounts.clerk) == nil)
+        #expect(try fixture.store.account(named: Accounts.reviewer) != nil)
+        #expect(try fixture.store.journal().last?.action == "user.remove")
+        #expect(try fixture.store.journal().last?.actor == Accounts.admin)
+    }
 }

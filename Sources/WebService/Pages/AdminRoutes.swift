@@ -18,7 +18,8 @@ struct AdminRoutes {
                 chrome: Chrome(title: "系统管理", context: context),
                 saved: request.uri.queryParameters["saved"].map(String.init),
                 users: try app.store.accounts().map {
-                    AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt, createdBy: $0.createdBy)
+                    AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt,
+                                      createdBy: $0.createdBy, isSelf: $0.name == user.name)
                 },
                 roles: Option.all(AccountRole.self, selected: .clerk),
                 agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
@@ -39,6 +40,20 @@ struct AdminRoutes {
                 throw WebError.invalid([error.description])
             }
             return redirect(to: "/admin?saved=" + "账号 \(form.name)".urlQueryEncoded)
+        }
+        // Removing an account ends its sessions on every node at once (`CaseStore.removeAccount`).
+        router.post("admin/users/remove") { request, context -> Response in
+            let user = try context.user()
+            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
+            let form = try await decodeForm(RemoveUserForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            guard form.name != user.name else { throw WebError.invalid(["不能删除自己正在使用的账号；请由另一位系统管理员删除。"]) }
+            do {
+                try app.store.removeAccount(name: form.name, actor: user.name)
+            } catch let error as StoreError {
+                throw WebError.invalid([error.description])
+            }
+            return redirect(to: "/admin?saved=" + "删除账号 \(form.name)（其登录已全部失效）".urlQueryEncoded)
         }
         router.post("admin/import") { request, context -> Response in
             let user = try context.user()
@@ -72,6 +87,11 @@ struct NewUserForm: Decodable {
     var password: String
 }
 
+struct RemoveUserForm: Decodable {
+    var csrf: String?
+    var name: String
+}
+
 struct ImportForm: Decodable {
     var csrf: String?
     var file: Upload
@@ -85,5 +105,9 @@ struct AdminView {
     var agencies: [Option]
     var maxUpload: String
 
-    struct UserRow { var name, role, agency, createdAt, createdBy: String }
+    struct UserRow {
+        var name, role, agency, createdAt, createdBy: String
+        /// The signed-in administrator's own row offers no removal.
+        var isSelf: Bool
+    }
 }
