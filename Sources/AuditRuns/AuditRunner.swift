@@ -86,9 +86,7 @@ public struct AuditRunner: Sendable {
     public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                     reuse: Bool = true, incremental: Bool = true, batchSize: Int = 512) throws -> AuditRunSummary {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
-        if reuse, let existing = try store.findCompleteRun(inputsHash: inputs) {
-            return AuditRunSummary(run: existing, reused: true)
-        }
+        if reuse, let existing = try completeRun(inputsHash: inputs) { return existing }
         let manual = try store.manualScores()
         let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
                                             manual: manual)
@@ -104,6 +102,11 @@ public struct AuditRunner: Sendable {
         completed.caseCount = ids.count
         completed.complete = true
         return AuditRunSummary(run: completed, reused: false, casesReused: ids.count - toAudit.count)
+    }
+
+    /// An earlier complete run with exactly these inputs, returned instead of auditing again.
+    public func completeRun(inputsHash: String) throws -> AuditRunSummary? {
+        try store.findCompleteRun(inputsHash: inputsHash).map { AuditRunSummary(run: $0, reused: true) }
     }
 
     /// Begins a run: stores its record and copies the results that still hold from the newest run

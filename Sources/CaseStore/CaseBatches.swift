@@ -36,7 +36,7 @@ extension CaseStore {
     /// beside the others, for the caller to report.
     public func forEachBatch(of ids: [String], size: Int = 512,
                              _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
-        try forEachVersionedBatch(of: ids, size: size) { try body($0.cases, $0.unreadable) }
+        try walkBatches(of: ids, size: size, scattered: false, versions: false) { try body($0.cases, $0.unreadable) }
     }
 
     /// Like `forEachBatch`, with each case's stored version read in the same snapshot as its rows.
@@ -44,12 +44,18 @@ extension CaseStore {
     /// leaves to audit), so each batch asks for its ids by name rather than for a range of ids.
     public func forEachVersionedBatch(of ids: [String], size: Int = 512, scattered: Bool = false,
                                       _ body: (CaseBatch) throws -> Void) throws {
+        try walkBatches(of: ids, size: size, scattered: scattered, versions: true, body)
+    }
+
+    /// The versions are read only for callers that keep them (the audit runs), not for listings.
+    private func walkBatches(of ids: [String], size: Int, scattered: Bool, versions wantVersions: Bool,
+                             _ body: (CaseBatch) throws -> Void) throws {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
             let selection: CaseBatchLoader.Ids = scattered ? .list(Array(slice)) : .range(first: slice.first!, last: slice.last!)
             let batch = try read { db -> CaseBatch in
-                let versions = try Dictionary(
+                let versions = !wantVersions ? [:] : try Dictionary(
                     db.fetchAll("SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))", selection.arguments)
                         .map { ($0["id"] as String, $0["version"] as Int) },
                     uniquingKeysWith: { first, _ in first })
@@ -87,16 +93,21 @@ extension CaseStore {
     /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
     public func forEachBatchAhead(of ids: [String], size: Int = 512,
                                   _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
-        try forEachVersionedBatchAhead(of: ids, size: size) { try body($0.cases, $0.unreadable) }
+        try batchesAhead(of: ids, size: size, scattered: false, versions: false) { try body($0.cases, $0.unreadable) }
     }
 
     /// Like `forEachVersionedBatch`, but a reader thread loads the next batch while `body` works on this one.
     public func forEachVersionedBatchAhead(of ids: [String], size: Int = 512, scattered: Bool = false,
                                            _ body: (CaseBatch) throws -> Void) throws {
+        try batchesAhead(of: ids, size: size, scattered: scattered, versions: true, body)
+    }
+
+    private func batchesAhead(of ids: [String], size: Int, scattered: Bool, versions: Bool,
+                              _ body: (CaseBatch) throws -> Void) throws {
         let handOff = HandOff<CaseBatch>(capacity: 2)
         Thread.detachNewThread { [self] in
             do {
-                try forEachVersionedBatch(of: ids, size: size, scattered: scattered) { batch in
+                try walkBatches(of: ids, size: size, scattered: scattered, versions: versions) { batch in
                     guard handOff.put(batch) else { throw CancellationError() }
                 }
                 handOff.finish(nil)

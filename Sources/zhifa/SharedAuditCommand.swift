@@ -20,8 +20,8 @@ enum SharedAuditCommand {
     /// returns it once complete. An identical earlier run is returned as it is (unless `fresh`).
     static func run(asOf: CalendarDate, selection: AuditSelection, runner: AuditRunner, store: StoreOptions, checklist: String,
                     workers: Int, lease: Int, fresh: Bool) throws -> AuditRunSummary {
-        if !fresh, let existing = try runner.store.findCompleteRun(inputsHash: try runner.inputsHash(asOf: asOf, selection: selection)) {
-            return AuditRunSummary(run: existing, reused: true)
+        if !fresh, let existing = try runner.completeRun(inputsHash: try runner.inputsHash(asOf: asOf, selection: selection)) {
+            return existing
         }
         let run = try runner.planShared(asOf: asOf, selection: selection, actor: store.actorName, incremental: !fresh)
         let runId = run.id!

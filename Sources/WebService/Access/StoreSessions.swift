@@ -6,7 +6,6 @@ import ServiceLifecycle
 /// Sessions kept in the store (`CaseStore/WebState.swift`), so that every `zhifa serve` process on
 /// one store knows every session: sign in through one, continue through another; a restart signs
 /// no one out; signing out through one node ends the session on all of them.
-///
 struct StoreSessions: PersistDriver {
     let store: CaseStore
     /// How often expired sessions, used tokens and old failed sign-ins are swept.
