@@ -55,6 +55,8 @@ let package = Package(
             dependencies: [
                 "CaseModel", "CaseXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for batch reads that read values straight from the statement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

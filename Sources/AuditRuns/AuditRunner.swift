@@ -120,8 +120,9 @@ public struct AuditRunner: Sendable {
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
         record.environmentHash = environment
+        record.keepsAllFindings = selection.keepAllFindings
         let run = try store.beginAuditRun(record)
-        let toAudit = try copyReusable(ids, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
+        let toAudit = try copyReusable(ids, selection: selection, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
         return (run, ids, toAudit)
     }
 
@@ -145,25 +146,29 @@ public struct AuditRunner: Sendable {
     }
 
     /// Copies into the run the results of `base` that still hold, and returns the ids left to audit.
-    private func copyReusable(_ ids: [String], from base: Int64?, into runId: Int64, asOf: CalendarDate,
+    /// A whole store or agency is matched in one statement inside the database; cases with manual
+    /// scores, and a selection of named cases, one by one here.
+    private func copyReusable(_ ids: [String], selection: AuditSelection, from base: Int64?, into runId: Int64, asOf: CalendarDate,
                               manual: [String: [ManualScore]]) throws -> [String] {
         guard let base else { return ids }
-        var toAudit: [String] = []
-        for start in stride(from: 0, to: ids.count, by: 4096) {
-            let chunk = Array(ids[start..<min(ids.count, start + 4096)])
-            let candidates = try store.reuseCandidates(base: base, ids: chunk)
-            var copied: [String] = []
-            for id in chunk {
-                if let candidate = candidates[id], let keys = candidate.keys, keys.caseVersion == candidate.version,
-                   keys.window.contains(asOf), keys.manualDigest == AuditResultKeys.digest(of: manual[id, default: []]) {
-                    copied.append(id)
-                } else {
-                    toAudit.append(id)
-                }
+        var reused: Set<String> = []
+        var candidates = ids
+        if selection.caseIds.isEmpty {
+            reused = try store.reuseUnchangedResults(from: base, to: runId, day: asOf, agency: selection.agency)
+            candidates = ids.filter { manual[$0] != nil && !reused.contains($0) }
+        }
+        for start in stride(from: 0, to: candidates.count, by: 4096) {
+            let chunk = Array(candidates[start..<min(candidates.count, start + 4096)])
+            let found = try store.reuseCandidates(base: base, ids: chunk)
+            let copied = chunk.filter { id in
+                guard let candidate = found[id], let keys = candidate.keys else { return false }
+                return keys.caseVersion == candidate.version && keys.window.contains(asOf)
+                    && keys.manualDigest == AuditResultKeys.digest(of: manual[id, default: []])
             }
             try store.copyAuditResults(from: base, to: runId, ids: copied)
+            reused.formUnion(copied)
         }
-        return toAudit
+        return ids.filter { !reused.contains($0) }
     }
 
     static func record(_ audit: CaseAudit, runId: Int64) -> AuditResultRecord {

@@ -41,6 +41,8 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     /// checklist, calendar, registry and benchmarks, kept findings); nil for runs before v6, whose
     /// results are never reused case by case.
     public var environmentHash: String?
+    /// Whether the run kept passing and not-applicable findings (`--all`); nil for runs before v8.
+    public var keepsAllFindings: Bool?
 
     public enum Columns {
         static let id = Column(CodingKeys.id)
@@ -52,6 +54,20 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
                 inputsHash: String, actor: String) {
         self.createdAt = createdAt; self.asOf = asOf; self.checklistName = checklistName; self.checklistTitle = checklistTitle
         self.checklistHash = checklistHash; self.inputsHash = inputsHash; self.actor = actor; self.caseCount = 0; self.complete = false
+    }
+}
+
+/// The cases of one grade in a run: how many, their scores' sum, how many were vetoed, and how
+/// many have a failed finding.
+public struct AuditGradeTally: Sendable, Equatable {
+    public var grade: String
+    public var cases: Int
+    public var scoreSum: Double
+    public var vetoes: Int
+    public var failing: Int
+
+    public init(grade: String, cases: Int, scoreSum: Double, vetoes: Int, failing: Int) {
+        self.grade = grade; self.cases = cases; self.scoreSum = scoreSum; self.vetoes = vetoes; self.failing = failing
     }
 }
 
@@ -156,11 +172,32 @@ extension CaseStore {
         }
     }
 
-    /// Streams a run's results in case-id order.
+    /// A run's results counted by grade, from the stored columns alone (no result's JSON is read).
+    public func auditRunGrades(runId: Int64, agency: String? = nil) throws -> [AuditGradeTally] {
+        try read { db in
+            let sql = """
+                SELECT grade, COUNT(*) AS cases, SUM(score) AS scoreSum, SUM(veto) AS vetoes,
+                       SUM(CASE WHEN failures > 0 THEN 1 ELSE 0 END) AS failing
+                FROM auditResult WHERE runId = ?
+                """ + (agency == nil ? "" : " AND agency = ?") + " GROUP BY grade ORDER BY grade"
+            return try db.fetchAll(sql, agency.map { [runId, $0] } ?? [runId]).map { row in
+                AuditGradeTally(grade: row["grade"], cases: row["cases"], scoreSum: row["scoreSum"] ?? 0, vetoes: row["vetoes"] ?? 0,
+                                failing: row["failing"] ?? 0)
+            }
+        }
+    }
+
+    /// Streams a run's results in case-id order, each with its JSON wherever it is stored.
     public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
         try read { db in
-            let sql = "SELECT * FROM auditResult WHERE runId = ?" + (agency == nil ? "" : " AND agency = ?") + " ORDER BY caseId"
-            try db.forEach(sql, agency.map { [runId, $0] } ?? [runId]) { try body(try AuditResultRecord(row: $0)) }
+            // Columns read directly, not through Codable: a report reads every result of a run. By
+            // name, since rows from PostgreSQL keep no column order.
+            let sql = "SELECT runId, caseId, agency, score, grade, veto, failures, audit FROM auditResultRead WHERE runId = ?"
+                + (agency == nil ? "" : " AND agency = ?") + " ORDER BY caseId"
+            try db.forEach(sql, agency.map { [runId, $0] } ?? [runId]) { row in
+                try body(AuditResultRecord(runId: row["runId"], caseId: row["caseId"], agency: row["agency"], score: row["score"],
+                                           grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: row["audit"]))
+            }
         }
     }
 }

@@ -31,120 +31,145 @@ enum CaseBatchLoader {
     }
 
     /// The cases `ids` selects that are in `wanted`, in id order.
+    ///
+    /// Every query names its columns and reads them by position and type (`PositionalRow`), and
+    /// the rows of a case's tables come in the order of the case ids, so they are matched to their
+    /// case by walking alongside it rather than through dictionaries keyed by id. A value of the
+    /// wrong type (text in a date column, NULL where the schema says NOT NULL) is an error for this
+    /// batch, which the caller reads again case by case; never a trap.
     static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
         let arguments = ids.arguments
-        // On SQLite rows are walked as the statement yields them, each value read straight from
-        // the statement; on PostgreSQL a batch's rows come in one answer rather than through a
-        // cursor, which would cost a round trip per fetch.
-        let checkEachRow = db.kind == .postgres
-        func rows(_ sql: String, _ body: (BatchRow) throws -> Void) throws {
-            let columns = ColumnIndexes(checkEachRow: checkEachRow)
-            if db.kind == .postgres {
-                for row in try db.fetchAll(sql, arguments) { try body(BatchRow(row: row, columns: columns)) }
-            } else {
-                try db.forEach(sql, arguments) { try body(BatchRow(row: $0, columns: columns)) }
-            }
+        func rows(_ sql: String, _ body: (any PositionalRow) throws -> Void) throws {
+            try db.forEachPositional(sql, arguments, body)
         }
 
-        // Every column is decoded with a throwing accessor: a row changed by hand (text in a date
-        // column, a NULL where the schema says NOT NULL) is an error for this case, never a trap.
-        var parties: [String: Party] = [:]
-        try rows("SELECT * FROM party WHERE \(ids.predicate("caseId")) AND position = 0") { r in
-            parties[try r.value("caseId")] = Party(kind: try decode(try r.value("kind")), name: try r.value("name"), creditCode: try r.value("creditCode"), idNumber: try r.value("idNumber"),
-                                         firstOffence: try r.value("firstOffence"), corrected: try r.value("corrected"), harm: try r.value("harm"))
-        }
-        var officers: [Int64: [String]] = [:]
+        var parties = CaseOrdered<Party>()
         try rows("""
-            SELECT eo.eventId, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
-            WHERE \(ids.predicate("e.caseId")) ORDER BY eo.eventId, eo.position
-            """) { r in officers[try r.value("eventId"), default: []].append(try r.value("officerId")) }
-        var records: [Int64: [CaseModel.Record]] = [:]
-        try rows("""
-            SELECT r.* FROM record r JOIN event e ON e.id = r.eventId
-            WHERE \(ids.predicate("e.caseId")) ORDER BY r.eventId, r.position
+            SELECT caseId, kind, name, creditCode, idNumber, firstOffence, corrected, harm FROM party
+            WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId
             """) { r in
-            records[try r.value("eventId"), default: []].append(CaseModel.Record(kind: try decode(try r.value("kind")), title: try r.value("title"), file: try r.value("file"), sha256: try r.value("sha256"),
-                                                             start: try r.value("start"), end: try r.value("end"), evidence: try decode(try r.value("evidence"))))
+            parties.append(try parties.key(r, 0), Party(
+                kind: try r.value(required: 1), name: try r.text(required: 2), creditCode: try r.text(3), idNumber: try r.text(4),
+                firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
         }
-        var events: [String: [Event]] = [:]
-        try rows("SELECT * FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
-            let id: Int64 = try r.value("id")
-            let result: String? = try r.value("result"), method: String? = try r.value("method"), revokedBy: String? = try r.value("revokedBy")
-            events[try r.value("caseId"), default: []].append(Event(
-                kind: try decode(try r.value("kind")), date: try r.value("date"), officers: officers[id] ?? [], until: try r.value("until"),
-                hearingRights: try r.value("hearingRights"), reviewer: try r.value("reviewer"), result: try result.map(decode),
-                days: try r.value("days"), number: try r.value("number"), method: try method.map(decode), revokedBy: try revokedBy.map(decode),
-                records: records[id] ?? [], line: try r.value("line")))
+        // The rows of an event's officers and records, and of a case's events, are put in order
+        // here (`Positioned`) rather than by ORDER BY: the indexes yield them grouped but not in
+        // an order SQLite can prove, and its sort of every row cost more than reading them.
+        var officers: [Int64: Positioned<String>] = [:]
+        try rows("""
+            SELECT eo.eventId, eo.position, eo.officerId FROM eventOfficer eo JOIN event e ON e.id = eo.eventId
+            WHERE \(ids.predicate("e.caseId"))
+            """) { r in officers[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), try r.text(required: 2)) }
+        var records: [Int64: Positioned<CaseModel.Record>] = [:]
+        try rows("""
+            SELECT r.eventId, r.position, r.kind, r.title, r.file, r.sha256, r.start, r."end", r.evidence FROM record r
+            JOIN event e ON e.id = r.eventId WHERE \(ids.predicate("e.caseId"))
+            """) { r in
+            records[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), CaseModel.Record(
+                kind: try r.value(required: 2), title: try r.text(required: 3), file: try r.text(4), sha256: try r.text(5),
+                start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8)))
         }
-        var penalties: [String: [Penalty]] = [:]
-        try rows("SELECT * FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in penalties[try r.value("caseId"), default: []].append(Penalty(kind: try decode(try r.value("kind")), amount: try r.value("amount"))) }
-        var bases: [String: [BaseAmount]] = [:]
-        try rows("SELECT * FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in bases[try r.value("caseId"), default: []].append(BaseAmount(name: try r.value("name"), amount: try r.value("amount"))) }
-        var outcomes: [String: Outcome] = [:]
-        try rows("SELECT * FROM outcome WHERE \(ids.predicate("caseId"))") { r in
-            let id: String = try r.value("caseId"), level: String? = try r.value("discretionLevel"), grant: String? = try r.value("grantResult")
-            let reason: String? = try r.value("discretionReason")
-            outcomes[id] = Outcome(penalties: penalties[id] ?? [], bases: bases[id] ?? [],
-                                   discretion: level.map { Discretion(level: $0, reason: reason) }, grant: try grant.map(decode))
+        var events = CaseOrdered<(position: Int64, event: Event)>()
+        try rows("""
+            SELECT caseId, id, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line FROM event
+            WHERE \(ids.predicate("caseId")) ORDER BY caseId
+            """) { r in
+            let id = try r.integer(required: 1)
+            events.append(try events.key(r, 0), (try r.integer(required: 2), Event(
+                kind: try r.value(required: 3), date: try r.date(required: 4), officers: officers[id]?.values ?? [], until: try r.date(5),
+                hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8), days: try r.int(9), number: try r.text(10),
+                method: try r.value(11), revokedBy: try r.value(12), records: records[id]?.values ?? [], line: try r.int(required: 13))))
         }
-        var disclosures: [String: Disclosure] = [:]
-        try rows("SELECT * FROM disclosure WHERE \(ids.predicate("caseId"))") { r in
-            disclosures[try r.value("caseId")] = Disclosure(date: try r.value("date"), platform: try r.value("platform"), url: try r.value("url"), withdrawn: try r.value("withdrawn"),
-                                                  exempt: try r.value("exempt"), text: try r.value("text"))
+        var penalties = CaseOrdered<Penalty>()
+        try rows("SELECT caseId, kind, amount FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+            penalties.append(try penalties.key(r, 0), Penalty(kind: try r.value(required: 1), amount: try r.money(2)))
+        }
+        var bases = CaseOrdered<BaseAmount>()
+        try rows("SELECT caseId, name, amount FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+            bases.append(try bases.key(r, 0), BaseAmount(name: try r.text(required: 1), amount: Money(fen: try r.integer(required: 2))))
+        }
+        var outcomes = CaseOrdered<(level: String?, reason: String?, grant: GrantResult?)>()
+        try rows("SELECT caseId, discretionLevel, discretionReason, grantResult FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+            outcomes.append(try outcomes.key(r, 0), (try r.text(1), try r.text(2), try r.value(3)))
+        }
+        var disclosures = CaseOrdered<Disclosure>()
+        try rows("""
+            SELECT caseId, date, platform, url, withdrawn, exempt, text FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId
+            """) { r in
+            disclosures.append(try disclosures.key(r, 0), Disclosure(
+                date: try r.date(1), platform: try r.text(2), url: try r.text(3), withdrawn: try r.date(4), exempt: try r.text(5), text: try r.text(6)))
         }
         var cases: [EnforcementCase] = []
-        try rows("SELECT * FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
-            let id: String = try r.value("id")
+        try rows("""
+            SELECT id, agency, type, procedure, declaredMajor, hasMatter, matterItem, matterViolationDate, matterText FROM enforcementCase
+            WHERE \(ids.predicate("id")) ORDER BY id
+            """) { r in
+            let id = try r.text(required: 0)
+            // Every table's rows of this case, and of no case before it, whether or not it is wanted.
+            let party = parties.take(id).first, casePenalties = penalties.take(id)
+            var caseEvents = Positioned<Event>()
+            for (position, event) in events.take(id) { caseEvents.append(position, event) }
+            let caseBases = bases.take(id), outcome = outcomes.take(id).first, disclosure = disclosures.take(id).first
             guard wanted.contains(id) else { return }
-            guard let party = parties[id] else { throw StoreError.corrupt("case \(id) has no party row") }
-            let hasMatter: Bool = try r.value("hasMatter")
+            guard let party else { throw StoreError.corrupt("case \(id) has no party row") }
             cases.append(EnforcementCase(
-                id: id, agency: try r.value("agency"), type: try decode(try r.value("type")), procedure: try decode(try r.value("procedure")),
-                declaredMajor: try r.value("declaredMajor"), party: party,
-                matter: hasMatter ? Matter(item: try r.value("matterItem"), violationDate: try r.value("matterViolationDate"), text: try r.value("matterText") ?? "") : nil,
-                events: events[id] ?? [], outcome: outcomes[id], disclosure: disclosures[id]))
+                id: id, agency: try r.text(required: 1), type: try r.value(required: 2), procedure: try r.value(required: 3),
+                declaredMajor: try r.bool(required: 4), party: party,
+                matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
+                events: caseEvents.values,
+                outcome: outcome.map { o in
+                    Outcome(penalties: casePenalties, bases: caseBases, discretion: o.level.map { Discretion(level: $0, reason: o.reason) },
+                            grant: o.grant)
+                },
+                disclosure: disclosure))
         }
         return cases
     }
 
-    private static func decode<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: raw) else { throw StoreError.corrupt("\"\(raw)\" is not a valid \(T.self)") }
-        return value
+}
+
+/// A table's rows in the order of their case ids, handed out case by case as the cases are walked
+/// in the same order (both orders are the store's byte order of ids).
+struct CaseOrdered<Value> {
+    private var keys: [String] = []
+    private var values: [Value] = []
+    private var next = 0
+
+    /// The row's case id, the same `String` as the previous row's when the bytes are equal (a
+    /// case's rows come together), so that a case's many rows make one string, not one each.
+    func key(_ row: any PositionalRow, _ index: Int) throws -> String {
+        try row.text(required: index, reusing: keys.last)
+    }
+
+    mutating func append(_ key: String, _ value: Value) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    /// The values of case `id`; rows of ids before it (a case not walked) are passed over.
+    mutating func take(_ id: String) -> [Value] {
+        while next < keys.count, keys[next] != id, keys[next].utf8.lexicographicallyPrecedes(id.utf8) { next += 1 }
+        let start = next
+        while next < keys.count, keys[next] == id { next += 1 }
+        return Array(values[start..<next])
     }
 }
 
-/// A column is found by name once per query, not once per value (GRDB's lookup by name
-/// lowercases every name it passes). Rows read from PostgreSQL do not all list their columns in
-/// the same order, so there the index found is checked against each row's name at that index.
-private final class ColumnIndexes {
-    private var found: [String: (index: Int, name: String)] = [:]
-    private let checkEachRow: Bool
+/// Values with their positions, arriving in any order (almost always the right one), handed out
+/// in the order of their positions.
+struct Positioned<Value> {
+    private var positions: [Int64] = []
+    private var unordered: [Value] = []
+    private var sorted = true
 
-    init(checkEachRow: Bool) { self.checkEachRow = checkEachRow }
-
-    func index(of column: String, in row: Row) throws -> Int {
-        if let (index, name) = found[column] {
-            if !checkEachRow { return index }
-            let names = row.columnNames
-            if index < names.count, names[names.index(names.startIndex, offsetBy: index)] == name { return index }
-        }
-        let names = row.columnNames
-        let wanted = column.lowercased()
-        guard let index = names.firstIndex(where: { $0.lowercased() == wanted }) else {
-            throw StoreError.corrupt("a stored row has no column \(column)")
-        }
-        let offset = names.distance(from: names.startIndex, to: index)
-        found[column] = (offset, names[index])
-        return offset
+    mutating func append(_ position: Int64, _ value: Value) {
+        if let last = positions.last, position < last { sorted = false }
+        positions.append(position)
+        unordered.append(value)
     }
-}
 
-private struct BatchRow {
-    let row: Row
-    let columns: ColumnIndexes
-
-    /// A column's value, or an error when the stored value is not of the type asked for.
-    func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
-        try row.decode(Value.self, atIndex: columns.index(of: column, in: row))
+    var values: [Value] {
+        if sorted { return unordered }
+        return zip(positions, unordered).sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -54,6 +54,22 @@ enum Schema {
         migrator.registerMigration("v7: audit runs shared by workers") { db in
             try createAuditWork(db)
         }
+        migrator.registerMigration("v8: a reused result points at the run that judged it") { db in
+            // A reused result stores no JSON of its own (`audit` is empty) but the run whose row
+            // holds it, so an incremental run writes a few numbers per unchanged case, not its JSON.
+            // Readers go through the view, which resolves the JSON either way.
+            try db.alter(table: "auditResult") { t in t.add(column: "judgedIn", .integer) }
+            // Whether the run kept passing findings (`--all`): a report of a run that did not
+            // need not filter them out. Nil for runs before v8.
+            try db.alter(table: "auditRun") { t in t.add(column: "keepsAllFindings", .boolean) }
+            try db.execute(sql: """
+                CREATE VIEW auditResultRead AS
+                  SELECT r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures,
+                         CASE WHEN r.judgedIn IS NULL THEN r.audit ELSE j.audit END AS audit,
+                         r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil, r.judgedIn
+                  FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId
+                """)
+        }
         return migrator
     }
 

@@ -28,7 +28,7 @@ extension CaseStore {
                          (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
                          (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
                          COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
-                  FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
+                  FROM auditResultRead r JOIN enforcementCase c ON c.id = r.caseId
                   WHERE r.runId = ?
                 """
             var arguments: SQLArguments = [runId]
@@ -52,7 +52,7 @@ extension CaseStore {
         try read { db in
             var records: [AuditResultRecord] = []
             for chunk in SQLInList.chunks(caseIds, size: 64) {
-                records += try db.fetchRecords(AuditResultRecord.self, "SELECT * FROM auditResult WHERE runId = ? AND caseId IN \(chunk.placeholders)",
+                records += try db.fetchRecords(AuditResultRecord.self, "SELECT * FROM auditResultRead WHERE runId = ? AND caseId IN \(chunk.placeholders)",
                                                [runId] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
             }
             return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })

@@ -14,9 +14,10 @@ public enum JSONAuditReport {
         var first = true
         let decoder = JSONDecoder()
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
-            // A run stores what its report shows; only a run kept with every finding needs filtering.
+            // A run stores what its report shows; only a run kept with every finding (or one from
+            // before v8, which did not say) needs filtering.
             var text = record.audit
-            if !includeAll, text.containsBytes("\"status\":\"pass\"") || text.containsBytes("\"status\":\"not-applicable\"") {
+            if !includeAll, run.keepsAllFindings != false, text.containsBytes("\"status\":\"pass\"") || text.containsBytes("\"status\":\"not-applicable\"") {
                 var audit = try decoder.decode(CaseAudit.self, from: Data(text.utf8))
                 audit.findings = audit.findings.filter { $0.status == .fail || $0.status == .manual }
                 text = try json(audit)

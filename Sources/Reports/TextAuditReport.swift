@@ -58,9 +58,28 @@ public enum TextAuditReport {
         }
         sink.line()
         sink.line(String(repeating: "═", count: 60))
-        let average = count == 0 ? "—" : String(format: "%.1f", total / Double(count))
-        sink.line("汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；" +
-                  (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
-                      .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，"))
+        sink.line(summaryLine(grades: grades, decided: count, scoreSum: total, order: order))
+    }
+
+    /// The closing line of the text report and the whole of `--format summary`: the cases, the
+    /// average of those decided, and the count of each grade in the checklist's order.
+    static func summaryLine(grades: [String: Int], decided: Int, scoreSum: Double, order: [String]) -> String {
+        let average = decided == 0 ? "—" : String(format: "%.1f", scoreSum / Double(decided))
+        return "汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；" +
+            (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
+                .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，")
+    }
+
+    /// The run's header and totals alone, counted in the store from the results' columns: what a
+    /// nightly re-audit prints, in time that does not grow with the findings.
+    public static func writeSummary(run: AuditRunRecord, store: CaseStore, agency: String? = nil, grades order: [String] = [],
+                                    to sink: ReportSink) throws {
+        sink.line("行政执法案卷评查汇总")
+        sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
+        let tallies = try store.auditRunGrades(runId: run.id!, agency: agency)
+        let decided = tallies.filter { $0.grade != CaseAudit.inProgressGrade }
+        sink.line(summaryLine(grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),
+                              decided: decided.reduce(0) { $0 + $1.cases }, scoreSum: decided.reduce(0) { $0 + $1.scoreSum }, order: order))
+        sink.line("否决 \(tallies.reduce(0) { $0 + $1.vetoes })件，有问题 \(tallies.reduce(0) { $0 + $1.failing })件")
     }
 }

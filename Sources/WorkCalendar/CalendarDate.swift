@@ -28,7 +28,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD`; anything else (times, zones, short forms) is nil.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        guard let day = Array(text.utf8).withUnsafeBufferPointer({ CalendarDate(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, as a store's rows hold them: no `String` made.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

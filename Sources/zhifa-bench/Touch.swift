@@ -18,3 +18,21 @@ func touchCases(location: String, share: Double) throws {
     }
     print("touched \(changed) of \(ids.count) cases")
 }
+
+/// `zhifa-bench read STORE`: reads every stored case as an audit does (batches of 512, versions
+/// included) and audits none, so that reading rows into cases is timed alone.
+func readCases(location: String) throws {
+    let store = try CaseStore(location: location)
+    defer { store.close() }
+    let ids = try store.caseIds()
+    let clock = ContinuousClock()
+    var cases = 0, events = 0
+    let elapsed = try clock.measure {
+        try store.forEachVersionedBatch(of: ids) { batch in
+            cases += batch.cases.count
+            events += batch.cases.reduce(0) { $0 + $1.events.count }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(String(format: "read %d cases (%d events) in %.2f s", cases, events, seconds))
+}

@@ -18,6 +18,17 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "touch", let sh
     }
 }
 
+//   zhifa-bench read STORE   reads every stored case in the audit's batches, auditing none (Touch.swift)
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "read" {
+    do {
+        try readCases(location: CommandLine.arguments[2])
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
 guard let calendar = try? WorkingDayCalendar.bundled() else {
     FileHandle.standardError.write(Data("Checklists/calendar not found; set ZHIFA_CHECKLISTS\n".utf8))

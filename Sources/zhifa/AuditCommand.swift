@@ -70,7 +70,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds after which a shared run's chunk held by a silent worker is claimed again.", valueName: "seconds"))
     var lease: Int = 120
 
-    @Option(help: "html is a printable, self-contained page (give --out).")
+    @Option(help: "html is a printable, self-contained page (give --out); summary prints the totals alone.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -94,9 +94,11 @@ struct AuditCommand: ParsableCommand {
             return
         }
         let asOf = try options.date()
-        let existing = Set(try caseStore.caseIds(ids: caseIds))
-        if let missing = caseIds.first(where: { !existing.contains($0) }) {
-            throw CommandFailure("库 \(store.displayName) 中没有案件 \(missing)。")
+        if !caseIds.isEmpty {
+            let existing = Set(try caseStore.caseIds(ids: caseIds))
+            if let missing = caseIds.first(where: { !existing.contains($0) }) {
+                throw CommandFailure("库 \(store.displayName) 中没有案件 \(missing)。")
+            }
         }
         let selection = AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all)
         let summary = try workers.map {
@@ -111,12 +113,16 @@ struct AuditCommand: ParsableCommand {
                                       grades: runner.checklist.gradeNames, to: sink)
         case .text:
             try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, grades: runner.checklist.gradeNames, to: sink)
+        case .summary:
+            try TextAuditReport.writeSummary(run: summary.run, store: caseStore, grades: runner.checklist.gradeNames, to: sink)
         }
         try sink.close()
+        let note = summary.reused ? "（输入未变，沿用已存的评查结果）"
+            : summary.casesReused > 0 ? "（\(summary.casesReused) 件案件未变，沿用上次的评查结果）" : ""
         if let out {
-            let note = summary.reused ? "（输入未变，沿用已存的评查结果）"
-                : summary.casesReused > 0 ? "（\(summary.casesReused) 件案件未变，沿用上次的评查结果）" : ""
             printError("已写入 \(out)\(note)")
+        } else if !note.isEmpty {
+            printError("第 \(summary.run.id ?? 0) 次评查\(note)")
         }
     }
 }

@@ -96,7 +96,7 @@ struct StoreAddress {
 /// Each command's own output formats, so that `--help` lists only what the command writes.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 enum CaseFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xml }
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html, summary }
 enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
 enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx, html }
 enum AnnualFormat: String, ExpressibleByArgument, CaseIterable { case text, html, xlsx }

@@ -81,6 +81,17 @@ struct Zhifa {
         let document = try JSONSerialization.jsonObject(with: Data(audit.out.utf8)) as! [String: Any]
         #expect((document["cases"] as! [Any]).count == 5)
 
+        // The summary, counted from the stored columns, closes as the full text report does.
+        let full = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22"]).out
+        let summary = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--format", "summary"])
+        let lines = summary.out.split(separator: "\n").map(String.init)
+        #expect(summary.status == 0 && lines.count == 4, "\(summary.out)")
+        #expect(lines.first == "行政执法案卷评查汇总" && lines[2].hasPrefix("汇总：34件，已决定案件平均得分 "))
+        #expect(full.split(separator: "\n").last.map(String.init) == lines[2])
+        let vetoed = full.components(separatedBy: " · 否决").count - 1
+        #expect(vetoed > 0 && lines[3].hasPrefix("否决 \(vetoed)件，有问题 "), "\(lines[3])")
+        #expect(summary.err.contains("输入未变"), "the second audit of the day reuses the first run")
+
         let due = try Zhifa.run(["due", "--db", db, "--as-of", "2024-10-15", "--within", "3", "--format", "json"])
         let warnings = try JSONSerialization.jsonObject(with: Data(due.out.utf8)) as! [[String: Any]]
         #expect(warnings.contains { $0["case"] as? String == "WH-SJJ-2024-1010" && $0["obligation"] as? String == "disclosure"

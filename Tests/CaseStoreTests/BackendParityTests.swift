@@ -40,6 +40,24 @@ import WorkCalendar
         }
         seen["registry"] = "\(try store.registry())"
         seen["benchmarks"] = "\(try store.benchmarkSets())"
+        // The next day's run reuses what still holds (one statement inside the database, then the
+        // cases with manual scores one by one); read through the references, it is the fresh run.
+        let next = try runner.run(asOf: day("2025-07-01"), actor: "test", reuse: false)
+        let fresh = try runner.run(asOf: day("2025-07-01"), actor: "test", reuse: false, incremental: false)
+        #expect(next.casesReused > (try store.caseCount()) / 2 && fresh.casesReused == 0, "\(next.casesReused)")
+        seen["incremental"] = "\(next.casesReused) reused"
+        for (name, summary) in [("incremental", next), ("fresh", fresh)] {
+            let sink = ReportSink()
+            try JSONAuditReport.write(run: summary.run, store: store, includeAll: true, to: sink)
+            seen["\(name).json"] = String(decoding: sink.collected, as: UTF8.self)
+                .replacingOccurrences(of: "\"run\":\(summary.run.id!)", with: "\"run\":RUN")
+                .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "TIME", options: .regularExpression)
+            let file = folder.file("\(name).csv")
+            _ = try ViolationExport.write(run: summary.run, store: store, filter: ViolationFilter(from: day("2024-01-01"), to: day("2024-12-31")),
+                                          format: .csv, to: file)
+            seen["\(name).csv"] = try String(contentsOf: file, encoding: .utf8)
+        }
+        #expect(seen["incremental.json"] == seen["fresh.json"] && seen["incremental.csv"] == seen["fresh.csv"])
         let report = try store.verify()
         seen["verify"] = "\(report.isIntact) \(report.entriesChecked) \(report.casesChecked)"
         seen["history"] = "\(try store.history(caseId: "WH-SJJ-2024-0117").map { "\($0.version) \($0.contentHash)" })"

@@ -1,7 +1,7 @@
 import Audit
 import AuditRuns
 import CaseModel
-import CaseStore
+@testable import CaseStore
 import Foundation
 import Generator
 import Testing
@@ -34,16 +34,33 @@ import WorkCalendar
             asOf = try move(asOf, store: store, ids: ids, &random)
 
             let incremental = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: true)
+            // Again on the same day: everything is reused from a run that itself reused most of it.
+            let again = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: true)
+            #expect(again.casesReused == ids.count)
             let fresh = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
             #expect(fresh.casesReused == 0)
-            let expected = try results(store, fresh.run.id!), got = try results(store, incremental.run.id!)
-            #expect(got.count == ids.count)
-            for id in ids where got[id] != expected[id] {
-                Issue.record("round \(round), as of \(asOf): \(id) differs\nincremental: \(got[id] ?? "-")\nfresh: \(expected[id] ?? "-")")
+            let expected = try results(store, fresh.run.id!)
+            for run in [incremental, again] {
+                let got = try results(store, run.run.id!)
+                #expect(got.count == ids.count)
+                for id in ids where got[id] != expected[id] {
+                    Issue.record("round \(round), as of \(asOf): \(id) differs\nincremental: \(got[id] ?? "-")\nfresh: \(expected[id] ?? "-")")
+                }
             }
             reusedInAll += incremental.casesReused
             auditedInAll += ids.count - incremental.casesReused
         }
+        // A reused result holds no JSON but the run that judged it, never a run that reused it in turn.
+        let links = try store.read { db in
+            try db.fetchOne("""
+                SELECT COUNT(*) AS reused, SUM(CASE WHEN r.audit = '' THEN 0 ELSE 1 END) AS withJSON,
+                       SUM(CASE WHEN j.audit = '' OR j.judgedIn IS NOT NULL OR j.caseId IS NULL THEN 1 ELSE 0 END) AS badLinks
+                FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId
+                WHERE r.judgedIn IS NOT NULL
+                """)
+        }
+        #expect((links?["reused"] as Int?) ?? 0 >= reusedInAll)
+        #expect(links?["withJSON"] == 0 && links?["badLinks"] == 0)
         // Both sides of the judgment were exercised: results reused, and results audited again.
         #expect(reusedInAll > ids.count * 4, "reused \(reusedInAll)")
         #expect(auditedInAll > 100, "audited again \(auditedInAll)")

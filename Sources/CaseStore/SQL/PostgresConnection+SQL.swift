@@ -91,6 +91,19 @@ final class PostgresSQLConnection: SQLConnection {
         try run("CLOSE \(name)", [])
     }
 
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (any PositionalRow) throws -> Void) throws {
+        let rows = try run(sql, arguments.databaseValues).rows
+        var names: [String]?
+        for row in rows {
+            var values: [DatabaseValue] = []
+            for cell in row {
+                values.append(try Self.value(cell))
+            }
+            if names == nil { names = row.map(\.columnName) }
+            try body(ValuesRow(names: names!, values: values))
+        }
+    }
+
     func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue] {
         try run(sql, arguments.databaseValues).rows.map { row in
             var cells = row.makeIterator()

@@ -17,6 +17,7 @@ enum PostgresSchema {
         ("v5: web sessions, failed sign-ins and the sign-in key", v5),
         ("v6: what an incremental audit reuses", v6),
         ("v7: audit runs shared by workers", v7),
+        ("v8: a reused result points at the run that judged it", v8),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -234,5 +235,15 @@ enum PostgresSchema {
           firstCaseId TEXT COLLATE "C" NOT NULL, lastCaseId TEXT COLLATE "C" NOT NULL,
           worker TEXT COLLATE "C", claimedAt DOUBLE PRECISION, doneAt DOUBLE PRECISION,
           PRIMARY KEY (runId, chunk));
+        """
+
+    private static let v8 = """
+        ALTER TABLE auditResult ADD COLUMN judgedIn BIGINT;
+        ALTER TABLE auditRun ADD COLUMN keepsAllFindings SMALLINT;
+        CREATE VIEW auditResultRead AS
+          SELECT r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures,
+                 CASE WHEN r.judgedIn IS NULL THEN r.audit ELSE j.audit END AS audit,
+                 r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil, r.judgedIn
+          FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId;
         """
 }

@@ -1,0 +1,75 @@
+import CaseModel
+@testable import CaseStore
+import Foundation
+import Testing
+
+/// Batch reads take each value by position and type (`PositionalRow`) and put a case's events, an
+/// event's records and officers in the order of their stored positions, whatever order the rows
+/// come in; what a batch reads is what a case read alone reads.
+@Suite struct BatchReadTests {
+    static let caseId = "WH-SJJ-2024-0117"
+
+    private func store(_ backend: Backend) throws -> CaseStore {
+        let store = try backend.emptyStore()
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        return store
+    }
+
+    private func batchRead(_ store: CaseStore, _ ids: [String]) throws -> [EnforcementCase] {
+        var cases: [EnforcementCase] = []
+        try store.forEachBatch(of: ids, size: 7) { batch, unreadable in
+            #expect(unreadable.isEmpty)
+            cases += batch
+        }
+        return cases
+    }
+
+    @Test(arguments: Backend.allCases)
+    func positionsNotRowOrderDecideTheOrderOfEventsRecordsAndOfficers(_ backend: Backend) throws {
+        let store = try store(backend)
+        let before = try #require(try store.loadCase(id: Self.caseId))
+        #expect(before.events.count == 9 && before.events[2].records.count == 2 && before.events[1].officers == ["O-1001", "O-1002"])
+        // Reverse every position of the case's rows in place: the rows stay where they are, so
+        // they now come back from the indexes against the order of their positions.
+        try store.write { db in
+            let events = "SELECT id FROM event WHERE caseId = '\(Self.caseId)'"
+            for (table, group) in [("event", "caseId = '\(Self.caseId)'"), ("record", "eventId IN (\(events))"),
+                                   ("eventOfficer", "eventId IN (\(events))")] {
+                let key = table == "event" ? "caseId" : "eventId"
+                try db.execute("UPDATE \(table) SET position = position + 1000 WHERE \(group)")
+                try db.execute("""
+                    UPDATE \(table) SET position = (SELECT MAX(p.position) FROM \(table) p WHERE p.\(key) = \(table).\(key)) - position
+                    WHERE \(group)
+                    """)
+            }
+        }
+        let after = try #require(try store.loadCase(id: Self.caseId))
+        #expect(after.events.map(\.kind) == before.events.reversed().map(\.kind))
+        for (changed, original) in zip(after.events, before.events.reversed()) {
+            #expect(changed.records == original.records.reversed())
+            #expect(changed.officers == original.officers.reversed())
+        }
+        // A batch reads the case as a read of the case alone does, beside cases left as they were.
+        let ids = try store.caseIds()
+        let batched = try batchRead(store, ids)
+        #expect(batched.map(\.id) == ids)
+        #expect(batched.first { $0.id == Self.caseId } == after)
+        #expect(batched.first { $0.id == "WH-SJJ-2024-0204" } == (try store.loadCase(id: "WH-SJJ-2024-0204")))
+    }
+
+    @Test func aValueOfTheWrongTypeMakesItsCaseUnreadableNotTheBatch() throws {
+        let store = try store(.sqlite)
+        // SQLite keeps text that is not a number as text, even in an INTEGER column.
+        try store.write { db in
+            try db.execute("UPDATE penalty SET amount = 'abc' WHERE caseId = ? AND amount IS NOT NULL", [Self.caseId])
+        }
+        var unreadable: [UnreadableCase] = [], read = 0
+        try store.forEachBatch(of: try store.caseIds(), size: 50) { cases, lost in
+            read += cases.count
+            unreadable += lost
+        }
+        #expect(unreadable.map(\.id) == [Self.caseId])
+        #expect(unreadable.first?.reason.contains("column amount does not hold an integer") == true, "\(unreadable)")
+        #expect(read == 33)
+    }
+}
