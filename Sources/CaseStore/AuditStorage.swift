@@ -170,6 +170,7 @@ extension CaseStore {
                 .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
                         detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
         }
+        backend.checkpoint()
     }
 
     /// A run's results counted by grade, from the stored columns alone (no result's JSON is read).

@@ -92,6 +92,7 @@ extension CaseStore {
             progress(result)
             results.append(result)
         }
+        backend.checkpoint()
         return ImportReport(files: results)
     }
 

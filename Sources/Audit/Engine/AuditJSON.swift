@@ -5,7 +5,10 @@ import CaseModel
 /// `JSONDecoder` reads the result back into the same value (a test holds it to that).
 public enum AuditJSON {
     public static func encode(_ audit: CaseAudit) -> String {
-        var out = "{\"agency\":"
+        var out = ""
+        // A case's JSON is 1–2 KB: room for it once, not by doubling from a few bytes.
+        out.reserveCapacity(2048)
+        out += "{\"agency\":"
         string(audit.agency, into: &out)
         out += ",\"categories\":["
         for (index, category) in audit.categories.enumerated() {

@@ -102,11 +102,16 @@ protocol StoreBackend: Sendable {
     func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// Closes connections; the store is not used afterwards.
     func close()
+    /// After a large write: moves what the write-ahead log holds into the database and empties it.
+    func checkpoint()
 }
 
 extension StoreBackend {
     /// Without a replica, every read sees the primary.
     func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try read(body) }
+
+    /// A server keeps its own log.
+    func checkpoint() {}
 }
 
 extension Array where Element == (any DatabaseValueConvertible)? {
