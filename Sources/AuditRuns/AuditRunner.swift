@@ -109,7 +109,7 @@ public struct AuditRunner: Sendable {
         try store.findCompleteRun(inputsHash: inputsHash).map { AuditRunSummary(run: $0, reused: true) }
     }
 
-    /// Begins a run: stores its record and copies the results that still hold from the newest run
+    /// Begins a run: stores its record and reuses the results that still hold from the newest run
     /// under the same environment; returns the run, its selection, and the ids left to audit.
     func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
                manual: [String: [ManualScore]]) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
@@ -145,7 +145,7 @@ public struct AuditRunner: Sendable {
         return results.values
     }
 
-    /// Copies into the run the results of `base` that still hold, and returns the ids left to audit.
+    /// Reuses in the run the results of `base` that still hold, and returns the ids left to audit.
     /// A whole store or agency is matched in one statement inside the database; cases with manual
     /// scores, and a selection of named cases, one by one here.
     private func copyReusable(_ ids: [String], selection: AuditSelection, from base: Int64?, into runId: Int64, asOf: CalendarDate,

@@ -85,7 +85,8 @@ extension CaseStore {
     /// Reuses in run `runId`, in one statement, every result of run `base` that still holds on
     /// `day` for a case of `agency` (nil: every agency) that has no manual score now and had none
     /// when judged, whose version is the one judged. Cases with manual scores are left to
-    /// `reuseCandidates`, which compares their scores' digest. Returns the ids reused.
+    /// `reuseCandidates`, which compares their scores' digest. Returns the ids reused (the run,
+    /// just begun, holds no other results yet).
     public func reuseUnchangedResults(from base: Int64, to runId: Int64, day: CalendarDate, agency: String?) throws -> Set<String> {
         try write { db in
             var sql = """

@@ -31,6 +31,11 @@ import TestSupport
         let onFile = try Zhifa.run(["audit", "--db", file, "--as-of", "2024-12-31", "--format", "json", "--all"])
         #expect(onServer.status == 0 && !onServer.out.isEmpty, "\(onServer.err)")
         #expect(withoutRunNumbers(onServer.out) == withoutRunNumbers(onFile.out))
+        // The totals, counted by the server, are the file's.
+        let totalsOnServer = try Zhifa.run(["audit", "--db", server.bare, "--as-of", "2024-12-31", "--format", "summary"], environment: password)
+        let totalsOnFile = try Zhifa.run(["audit", "--db", file, "--as-of", "2024-12-31", "--format", "summary"])
+        #expect(totalsOnServer.status == 0 && totalsOnServer.out.contains("汇总：34件"), "\(totalsOnServer.err)")
+        #expect(totalsOnServer.out == totalsOnFile.out)
         let listOnServer = try Zhifa.run(["cases", "--db", server.full, "--format", "json"])
         #expect(listOnServer.out == (try Zhifa.run(["cases", "--db", file, "--format", "json"])).out)
 
