@@ -122,7 +122,7 @@ public struct AuditRunner: Sendable {
         record.environmentHash = environment
         record.keepsAllFindings = selection.keepAllFindings
         let run = try store.beginAuditRun(record)
-        let toAudit = try copyReusable(ids, selection: selection, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
+        let toAudit = try reuseWhatHolds(ids, selection: selection, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
         return (run, ids, toAudit)
     }
 
@@ -148,7 +148,7 @@ public struct AuditRunner: Sendable {
     /// Reuses in the run the results of `base` that still hold, and returns the ids left to audit.
     /// A whole store or agency is matched in one statement inside the database; cases with manual
     /// scores, and a selection of named cases, one by one here.
-    private func copyReusable(_ ids: [String], selection: AuditSelection, from base: Int64?, into runId: Int64, asOf: CalendarDate,
+    private func reuseWhatHolds(_ ids: [String], selection: AuditSelection, from base: Int64?, into runId: Int64, asOf: CalendarDate,
                               manual: [String: [ManualScore]]) throws -> [String] {
         guard let base else { return ids }
         var reused: Set<String> = []
@@ -165,7 +165,7 @@ public struct AuditRunner: Sendable {
                 return keys.caseVersion == candidate.version && keys.window.contains(asOf)
                     && keys.manualDigest == AuditResultKeys.digest(of: manual[id, default: []])
             }
-            try store.copyAuditResults(from: base, to: runId, ids: copied)
+            try store.reuseAuditResults(from: base, to: runId, ids: copied)
             reused.formUnion(copied)
         }
         return ids.filter { !reused.contains($0) }

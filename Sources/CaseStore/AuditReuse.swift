@@ -70,7 +70,7 @@ extension CaseStore {
     /// Reuses in run `runId` the results of `ids` from run `base`, keys and all, inside the store.
     /// The new rows hold no JSON of their own but the run that does (`judgedIn`, always the run
     /// that judged the case, never a run that itself reused it), which `auditResultRead` follows.
-    public func copyAuditResults(from base: Int64, to runId: Int64, ids: [String]) throws {
+    public func reuseAuditResults(from base: Int64, to runId: Int64, ids: [String]) throws {
         guard !ids.isEmpty else { return }
         try write { db in
             for chunk in SQLInList.chunks(ids, size: 500) {

@@ -147,15 +147,6 @@ extension CaseStore {
         }
     }
 
-    public func appendAuditResults(_ results: [AuditResultRecord]) throws {
-        try write { db in
-            try db.insertRows(into: "auditResult", columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit"],
-                              rows: results.map { r in
-                                  ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit] as SQLArguments).databaseValues
-                              })
-        }
-    }
-
     /// Marks a run complete and journals it; an interrupted run stays incomplete and is never read.
     /// A run already complete (a shared run's other worker got there first) is left as it is.
     public func completeAuditRun(_ runId: Int64, caseCount: Int, actor: String) throws {
