@@ -24,30 +24,34 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     }
 
     /// Yuan as written in the interchange format: no trailing zeros (`60000`, `12.5`).
-    public var yuanText: String {
-        let whole = fen / 100, cents = fen % 100
-        if cents == 0 { return String(whole) }
-        if cents % 10 == 0 { return "\(whole).\(cents / 10)" }
-        return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
-    }
+    public var yuanText: String { text(grouped: false) }
 
     /// For people: thousands separated, as officials write amounts (`800,000元`, `1,234.5元`).
     public var description: String { groupedText + "元" }
 
     /// `800,000`, `1,234.5`: the yuan text with thousands separators.
-    public var groupedText: String {
-        let plain = yuanText
-        let negative = plain.hasPrefix("-")
-        let digits = negative ? String(plain.dropFirst()) : plain
-        let parts = digits.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
+    public var groupedText: String { text(grouped: true) }
+
+    /// Digits from the last, a separator before every third when `grouped`: rules write amounts
+    /// into their messages case after case, so this makes one string, not one at every step.
+    private func text(grouped: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        let magnitude = fen.magnitude, cents = magnitude % 100
+        if cents != 0 {
+            if cents % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(cents % 10)) }
+            bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
+            bytes.append(UInt8(ascii: "."))
         }
-        grouped = whole + grouped
-        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        var whole = magnitude / 100, digits = 0
+        repeat {
+            if grouped, digits > 0, digits % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(whole % 10))
+            whole /= 10
+            digits += 1
+        } while whole > 0
+        if fen < 0 { bytes.append(UInt8(ascii: "-")) }
+        return String(decoding: bytes.reversed(), as: UTF8.self)
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }

@@ -39,7 +39,7 @@ enum CaseBatchLoader {
     /// batch, which the caller reads again case by case; never a trap.
     static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
         let arguments = ids.arguments
-        func rows(_ sql: String, _ body: (any PositionalRow) throws -> Void) throws {
+        func rows(_ sql: String, _ body: (PositionalRow) throws -> Void) throws {
             try db.forEachPositional(sql, arguments, body)
         }
 
@@ -49,7 +49,7 @@ enum CaseBatchLoader {
             WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId
             """) { r in
             parties.append(try parties.key(r, 0), Party(
-                kind: try r.value(required: 1), name: try r.text(required: 2), creditCode: try r.text(3), idNumber: try r.text(4),
+                kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3), idNumber: try r.text(4),
                 firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
         }
         // The rows of an event's officers and records, and of a case's events, are put in order
@@ -66,8 +66,8 @@ enum CaseBatchLoader {
             JOIN event e ON e.id = r.eventId WHERE \(ids.predicate("e.caseId"))
             """) { r in
             records[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), CaseModel.Record(
-                kind: try r.value(required: 2), title: try r.text(required: 3), file: try r.text(4), sha256: try r.text(5),
-                start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8)))
+                kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4), sha256: try r.text(5),
+                start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8, in: Raw.evidence)))
         }
         var events = CaseOrdered<(position: Int64, event: Event)>()
         try rows("""
@@ -76,13 +76,13 @@ enum CaseBatchLoader {
             """) { r in
             let id = try r.integer(required: 1)
             events.append(try events.key(r, 0), (try r.integer(required: 2), Event(
-                kind: try r.value(required: 3), date: try r.date(required: 4), officers: officers[id]?.values ?? [], until: try r.date(5),
-                hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8), days: try r.int(9), number: try r.text(10),
-                method: try r.value(11), revokedBy: try r.value(12), records: records[id]?.values ?? [], line: try r.int(required: 13))))
+                kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [], until: try r.date(5),
+                hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult), days: try r.int(9), number: try r.text(10),
+                method: try r.value(11, in: Raw.deliveryMethod), revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))))
         }
         var penalties = CaseOrdered<Penalty>()
         try rows("SELECT caseId, kind, amount FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
-            penalties.append(try penalties.key(r, 0), Penalty(kind: try r.value(required: 1), amount: try r.money(2)))
+            penalties.append(try penalties.key(r, 0), Penalty(kind: try r.value(required: 1, in: Raw.penaltyKind), amount: try r.money(2)))
         }
         var bases = CaseOrdered<BaseAmount>()
         try rows("SELECT caseId, name, amount FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
@@ -90,7 +90,7 @@ enum CaseBatchLoader {
         }
         var outcomes = CaseOrdered<(level: String?, reason: String?, grant: GrantResult?)>()
         try rows("SELECT caseId, discretionLevel, discretionReason, grantResult FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
-            outcomes.append(try outcomes.key(r, 0), (try r.text(1), try r.text(2), try r.value(3)))
+            outcomes.append(try outcomes.key(r, 0), (try r.text(1), try r.text(2), try r.value(3, in: Raw.grantResult)))
         }
         var disclosures = CaseOrdered<Disclosure>()
         try rows("""
@@ -113,7 +113,7 @@ enum CaseBatchLoader {
             guard wanted.contains(id) else { return }
             guard let party else { throw StoreError.corrupt("case \(id) has no party row") }
             cases.append(EnforcementCase(
-                id: id, agency: try r.text(required: 1), type: try r.value(required: 2), procedure: try r.value(required: 3),
+                id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType), procedure: try r.value(required: 3, in: Raw.procedure),
                 declaredMajor: try r.bool(required: 4), party: party,
                 matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
                 events: caseEvents.values,
@@ -128,6 +128,15 @@ enum CaseBatchLoader {
 
 }
 
+/// The enumerations the case tables store as text, each matched by its bytes.
+private enum Raw {
+    static let partyKind = RawValues<PartyKind>(), caseType = RawValues<CaseType>(), procedure = RawValues<Procedure>()
+    static let eventKind = RawValues<EventKind>(), reviewResult = RawValues<ReviewResult>()
+    static let deliveryMethod = RawValues<DeliveryMethod>(), revokedBy = RawValues<RevokedBy>()
+    static let recordKind = RawValues<CaseModel.Record.Kind>(), evidence = RawValues<CaseModel.Record.Evidence>()
+    static let penaltyKind = RawValues<PenaltyKind>(), grantResult = RawValues<GrantResult>()
+}
+
 /// A table's rows in the order of their case ids, handed out case by case as the cases are walked
 /// in the same order (both orders are the store's byte order of ids).
 struct CaseOrdered<Value> {
@@ -137,7 +146,7 @@ struct CaseOrdered<Value> {
 
     /// The row's case id, the same `String` as the previous row's when the bytes are equal (a
     /// case's rows come together), so that a case's many rows make one string, not one each.
-    func key(_ row: any PositionalRow, _ index: Int) throws -> String {
+    func key(_ row: PositionalRow, _ index: Int) throws -> String {
         try row.text(required: index, reusing: keys.last)
     }
 

@@ -91,7 +91,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public var description: String {
         let (y, m, d) = parts
-        return String(y).leftPadded(4) + "-" + String(m).leftPadded(2) + "-" + String(d).leftPadded(2)
+        guard (0...9999).contains(y) else {
+            return String(y).leftPadded(4) + "-" + String(m).leftPadded(2) + "-" + String(d).leftPadded(2)
+        }
+        // Ten ASCII bytes written in place: an audit writes a date into most messages and every
+        // finding's JSON, and five intermediate strings a date cost more than the rule's work.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            for (index, (value, divisor)) in [(y, 1000), (y, 100), (y, 10), (y, 1)].enumerated() {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+            }
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = UInt8(ascii: "0") + UInt8(m / 10)
+            bytes[6] = UInt8(ascii: "0") + UInt8(m % 10)
+            bytes[7] = UInt8(ascii: "-")
+            bytes[8] = UInt8(ascii: "0") + UInt8(d / 10)
+            bytes[9] = UInt8(ascii: "0") + UInt8(d % 10)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

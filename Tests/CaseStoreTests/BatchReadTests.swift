@@ -75,6 +75,30 @@ import Testing
         #expect(read == 33)
     }
 
+    /// Stored enumerations are matched by their bytes: a value one byte off any raw value (a
+    /// longer one, a shorter one, another case) makes only its case unreadable, naming the value.
+    @Test(arguments: Backend.allCases)
+    func aValueNoEnumerationHoldsMakesItsCaseUnreadable(_ backend: Backend) throws {
+        let store = try store(backend)
+        let other = "WH-SJJ-2024-0204"
+        try store.write { db in
+            try db.execute("UPDATE event SET kind = 'decisions' WHERE caseId = ? AND kind = 'decision'", [Self.caseId])
+            try db.execute("UPDATE enforcementCase SET procedure = 'Simple' WHERE id = ?", [other])
+        }
+        var unreadable: [UnreadableCase] = [], read: [EnforcementCase] = []
+        try store.forEachBatch(of: try store.caseIds(), size: 50) { cases, lost in
+            read += cases
+            unreadable += lost
+        }
+        #expect(unreadable.map(\.id).sorted() == [Self.caseId, other])
+        #expect(unreadable.first { $0.id == Self.caseId }?.reason.contains("\"decisions\" is not a valid EventKind") == true, "\(unreadable)")
+        #expect(unreadable.first { $0.id == other }?.reason.contains("\"Simple\" is not a valid Procedure") == true, "\(unreadable)")
+        #expect(read.count == 32)
+        // The other cases' values still find their own cases: the samples' many kinds read back as many.
+        #expect(Set(read.flatMap { $0.events.map(\.kind) }).count > 10)
+        #expect(Set(read.map(\.procedure)).count > 1)
+    }
+
     /// An import and an audit run each leave SQLite's write-ahead log empty: SQLite's own
     /// checkpoints never start it again while the audit's reader holds a snapshot, and a log
     /// grown by every run's results slowed every later read.

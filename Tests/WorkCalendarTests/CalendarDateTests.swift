@@ -29,4 +29,13 @@ import WorkCalendar
         #expect(day("2024-01-31").adding(days: 29).description == "2024-02-29")
         #expect(day("2024-01-15").days(to: day("2024-02-14")) == 30)
     }
+
+    @Test func printsTheFirstAndLastDaysAndThoseBeyondThem() {
+        #expect(CalendarDate.earliest.description == "0001-01-01")
+        #expect(CalendarDate.latest.description == "9999-12-31")
+        #expect(day("2000-10-09").description == "2000-10-09")
+        // Days no calendar holds still print, as the general path writes them.
+        #expect(CalendarDate(dayNumber: CalendarDate.latest.dayNumber + 1).description == "10000-01-01")
+        #expect(CalendarDate(dayNumber: CalendarDate.earliest.dayNumber - 1).description == "0000-12-31")
+    }
 }

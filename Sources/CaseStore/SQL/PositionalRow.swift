@@ -7,25 +7,97 @@ import GRDBSQLite
 /// rather than through GRDB's generic decoding, whose generic calls, metadata look-ups and
 /// column-name hashing cost more than SQLite's own work when a batch reads a whole store.
 ///
+/// A concrete type, not a protocol: every accessor is specialized where it is called (through a
+/// protocol existential each enumeration look-up went through the runtime's generic metadata,
+/// a tenth of reading a store).
+///
 /// A value of another type than the one asked for, or NULL where a value is required, throws
 /// `StoreError.corrupt` naming the column, as decoding a `Row` does: a stored row changed by hand
 /// makes its case unreadable, never a trap.
-protocol PositionalRow {
+struct PositionalRow {
+    enum Source {
+        /// SQLite: the statement stepping over the rows.
+        case sqlite(SQLiteStatementRow)
+        /// PostgreSQL: the values of one row of its answer.
+        case values(ValuesRow)
+    }
+
+    let source: Source
+
     /// The query's column names, for messages.
-    func name(_ index: Int) -> String
-    func isNull(_ index: Int) -> Bool
+    func name(_ index: Int) -> String {
+        switch source {
+        case .sqlite(let row): row.name(index)
+        case .values(let row): row.name(index)
+        }
+    }
+
     /// An integer column (nil: NULL).
-    func integer(_ index: Int) throws -> Int64?
+    func integer(_ index: Int) throws -> Int64? {
+        switch source {
+        case .sqlite(let row): try row.integer(index, self)
+        case .values(let row): try row.integer(index, self)
+        }
+    }
+
     /// A text column (nil: NULL).
-    func text(_ index: Int) throws -> String?
+    func text(_ index: Int) throws -> String? {
+        switch source {
+        case .sqlite(let row): try row.utf8(index, self).map { String(decoding: $0, as: UTF8.self) }
+        case .values(let row): try row.text(index, self)
+        }
+    }
+
     /// A `YYYY-MM-DD` text column (nil: NULL).
-    func date(_ index: Int) throws -> CalendarDate?
+    func date(_ index: Int) throws -> CalendarDate? {
+        let day: CalendarDate?
+        switch source {
+        case .sqlite(let row):
+            guard let bytes = try row.utf8(index, self) else { return nil }
+            day = CalendarDate(utf8: bytes)
+        case .values(let row):
+            guard let text = try row.text(index, self) else { return nil }
+            day = CalendarDate(text)
+        }
+        guard let day else { throw corrupt(index, "a date (YYYY-MM-DD)") }
+        return day
+    }
+
     /// A text column; `previous` itself when the value equals it, so that a value repeated over
     /// many rows (a case id) is one string rather than one allocation a row.
-    func text(_ index: Int, reusing previous: String?) throws -> String?
-}
+    func text(_ index: Int, reusing previous: String?) throws -> String? {
+        guard case .sqlite(let row) = source else { return try text(index) }
+        guard let bytes = try row.utf8(index, self) else { return nil }
+        if var previous, previous.utf8.count == bytes.count, previous.withUTF8({ $0.elementsEqual(bytes) }) {
+            return previous
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-extension PositionalRow {
+    /// A text column holding one of an enumeration's raw values (nil: NULL), matched by its bytes
+    /// against `values`.
+    func value<T>(_ index: Int, in values: RawValues<T>) throws -> T? {
+        switch source {
+        case .sqlite(let row):
+            guard let bytes = try row.utf8(index, self) else { return nil }
+            guard let found = values.value(utf8: bytes) else {
+                throw StoreError.corrupt("\"\(String(decoding: bytes, as: UTF8.self))\" is not a valid \(T.self)")
+            }
+            return found
+        case .values(let row):
+            guard let text = try row.text(index, self) else { return nil }
+            guard let found = Array(text.utf8).withUnsafeBufferPointer({ values.value(utf8: $0) }) else {
+                throw StoreError.corrupt("\"\(text)\" is not a valid \(T.self)")
+            }
+            return found
+        }
+    }
+
+    func value<T>(required index: Int, in values: RawValues<T>) throws -> T {
+        guard let value = try value(index, in: values) else { throw corrupt(index, "a \(T.self) (it is NULL)") }
+        return value
+    }
+
     func corrupt(_ index: Int, _ expected: String) -> StoreError {
         StoreError.corrupt("column \(name(index)) does not hold \(expected)")
     }
@@ -34,8 +106,6 @@ extension PositionalRow {
         guard let value = try text(index) else { throw corrupt(index, "text (it is NULL)") }
         return value
     }
-
-    func text(_ index: Int, reusing previous: String?) throws -> String? { try text(index) }
 
     func text(required index: Int, reusing previous: String?) throws -> String {
         guard let value = try text(index, reusing: previous) else { throw corrupt(index, "text (it is NULL)") }
@@ -68,104 +138,80 @@ extension PositionalRow {
     func bool(required index: Int) throws -> Bool { try integer(required: index) != 0 }
 
     func money(_ index: Int) throws -> Money? { try integer(index).map { Money(fen: $0) } }
+}
 
-    /// A text column holding one of an enumeration's raw values (nil: NULL).
-    func value<T: RawRepresentable>(_ index: Int, as type: T.Type = T.self) throws -> T? where T.RawValue == String {
-        guard let raw = try text(index) else { return nil }
-        guard let value = T(rawValue: raw) else { throw StoreError.corrupt("\"\(raw)\" is not a valid \(T.self)") }
-        return value
+/// An enumeration's raw values as bytes, for matching a stored value without making a string of
+/// it (the synthesized `init(rawValue:)` builds the string and compares it with one case after
+/// another).
+struct RawValues<T: Sendable>: Sendable {
+    private let entries: [(bytes: [UInt8], value: T)]
+
+    init() where T: CaseIterable & RawRepresentable, T.RawValue == String {
+        entries = T.allCases.map { (Array($0.rawValue.utf8), $0) }
     }
 
-    func value<T: RawRepresentable>(required index: Int, as type: T.Type = T.self) throws -> T where T.RawValue == String {
-        guard let value = try value(index, as: T.self) else { throw corrupt(index, "a \(T.self) (it is NULL)") }
-        return value
+    func value(utf8 bytes: UnsafeBufferPointer<UInt8>) -> T? {
+        for entry in entries where entry.bytes.count == bytes.count {
+            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entry.value }
+        }
+        return nil
     }
 }
 
-/// The current row of a stepping SQLite statement, read with the C API.
-struct SQLiteStatementRow: PositionalRow {
+/// SQLite's side of `PositionalRow`: the current row of a stepping statement, read with the C API.
+struct SQLiteStatementRow {
     let statement: SQLiteStatement
 
     func name(_ index: Int) -> String { sqlite3_column_name(statement, Int32(index)).map { String(cString: $0) } ?? "#\(index)" }
 
-    func isNull(_ index: Int) -> Bool { sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL }
-
-    func integer(_ index: Int) throws -> Int64? {
+    func integer(_ index: Int, _ row: PositionalRow) throws -> Int64? {
         switch sqlite3_column_type(statement, Int32(index)) {
         case SQLITE_NULL: return nil
         case SQLITE_INTEGER: return sqlite3_column_int64(statement, Int32(index))
         case SQLITE_FLOAT:
             // As GRDB reads a whole number stored as REAL.
-            guard let exact = Int64(exactly: sqlite3_column_double(statement, Int32(index))) else { throw corrupt(index, "an integer") }
+            guard let exact = Int64(exactly: sqlite3_column_double(statement, Int32(index))) else { throw row.corrupt(index, "an integer") }
             return exact
-        default: throw corrupt(index, "an integer")
+        default: throw row.corrupt(index, "an integer")
         }
-    }
-
-    func text(_ index: Int) throws -> String? {
-        guard let bytes = try utf8(index) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func text(_ index: Int, reusing previous: String?) throws -> String? {
-        guard let bytes = try utf8(index) else { return nil }
-        if var previous, previous.utf8.count == bytes.count,
-           previous.withUTF8({ $0.elementsEqual(bytes) }) {
-            return previous
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func date(_ index: Int) throws -> CalendarDate? {
-        guard let bytes = try utf8(index) else { return nil }
-        guard let day = CalendarDate(utf8: bytes) else { throw corrupt(index, "a date (YYYY-MM-DD)") }
-        return day
     }
 
     /// The bytes of a text value, valid until the statement steps.
-    private func utf8(_ index: Int) throws -> UnsafeBufferPointer<UInt8>? {
+    func utf8(_ index: Int, _ row: PositionalRow) throws -> UnsafeBufferPointer<UInt8>? {
         switch sqlite3_column_type(statement, Int32(index)) {
         case SQLITE_NULL: return nil
         case SQLITE_TEXT:
             let start = sqlite3_column_text(statement, Int32(index))
             let count = Int(sqlite3_column_bytes(statement, Int32(index)))
             return UnsafeBufferPointer(start: start, count: count)
-        default: throw corrupt(index, "text")
+        default: throw row.corrupt(index, "text")
         }
     }
 }
 
-/// A row's values in the order of its columns, as PostgreSQL sends them.
-struct ValuesRow: PositionalRow {
+/// PostgreSQL's side of `PositionalRow`: a row's values in the order of its columns.
+struct ValuesRow {
     let names: [String]
     let values: [DatabaseValue]
 
     func name(_ index: Int) -> String { index < names.count ? names[index] : "#\(index)" }
 
-    func isNull(_ index: Int) -> Bool { values[index].isNull }
-
-    func integer(_ index: Int) throws -> Int64? {
+    func integer(_ index: Int, _ row: PositionalRow) throws -> Int64? {
         switch values[index].storage {
         case .null: return nil
         case .int64(let value): return value
         case .double(let value):
-            guard let exact = Int64(exactly: value) else { throw corrupt(index, "an integer") }
+            guard let exact = Int64(exactly: value) else { throw row.corrupt(index, "an integer") }
             return exact
-        default: throw corrupt(index, "an integer")
+        default: throw row.corrupt(index, "an integer")
         }
     }
 
-    func text(_ index: Int) throws -> String? {
+    func text(_ index: Int, _ row: PositionalRow) throws -> String? {
         switch values[index].storage {
         case .null: return nil
         case .string(let value): return value
-        default: throw corrupt(index, "text")
+        default: throw row.corrupt(index, "text")
         }
-    }
-
-    func date(_ index: Int) throws -> CalendarDate? {
-        guard let text = try text(index) else { return nil }
-        guard let day = CalendarDate(text) else { throw corrupt(index, "a date (YYYY-MM-DD)") }
-        return day
     }
 }

@@ -91,7 +91,7 @@ final class PostgresSQLConnection: SQLConnection {
         try run("CLOSE \(name)", [])
     }
 
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (any PositionalRow) throws -> Void) throws {
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws {
         let rows = try run(sql, arguments.databaseValues).rows
         var names: [String]?
         for row in rows {
@@ -100,7 +100,7 @@ final class PostgresSQLConnection: SQLConnection {
                 values.append(try Self.value(cell))
             }
             if names == nil { names = row.map(\.columnName) }
-            try body(ValuesRow(names: names!, values: values))
+            try body(PositionalRow(source: .values(ValuesRow(names: names!, values: values))))
         }
     }
 

@@ -26,7 +26,7 @@ protocol SQLConnection: AnyObject {
     func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws
     /// Visits the rows one by one, each read by position (`PositionalRow`): what batch reads of
     /// many rows use. On SQLite a cursor; on PostgreSQL one answer, as `fetchAll`.
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (any PositionalRow) throws -> Void) throws
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws
     /// The first column of every row.
     func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue]
     /// Inserts many rows into one table: prepared single-row inserts on SQLite (cheapest there),

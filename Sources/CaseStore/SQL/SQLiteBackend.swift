@@ -65,11 +65,11 @@ final class SQLiteConnection: SQLConnection {
         while let row = try cursor.next() { try body(row) }
     }
 
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (any PositionalRow) throws -> Void) throws {
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws {
         let statement = try statement(sql)
         // GRDB steps the statement and reports its errors; the values are read from it directly.
         let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-        let row = SQLiteStatementRow(statement: statement.sqliteStatement)
+        let row = PositionalRow(source: .sqlite(SQLiteStatementRow(statement: statement.sqliteStatement)))
         while try cursor.next() != nil { try body(row) }
     }
 
