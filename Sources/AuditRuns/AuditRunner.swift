@@ -92,10 +92,12 @@ public struct AuditRunner: Sendable {
                                             manual: manual)
         let runId = run.id!
         let auditor = try self.auditor()
-        // Loading the next batch overlaps auditing this one: the reads run on their own thread.
-        try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < ids.count) { batch in
-            try store.appendAuditResults(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf,
-                                                    keepAll: selection.keepAllFindings, runId: runId))
+        // Auditing a batch overlaps loading the next and writing the last: reads and writes run
+        // on threads of their own.
+        try store.appendingAuditResultsBehind { append in
+            try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < ids.count) { batch in
+                try append(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
+            }
         }
         try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
         var completed = run
