@@ -49,7 +49,8 @@ enum CaseBatchLoader {
             WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId
             """) { r in
             parties.append(try parties.key(r, 0), Party(
-                kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3), idNumber: try r.text(4),
+                kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3),
+                idNumber: try r.text(4),
                 firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
         }
         // The rows of an event's officers and records, and of a case's events, are put in order
@@ -66,7 +67,8 @@ enum CaseBatchLoader {
             JOIN event e ON e.id = r.eventId WHERE \(ids.predicate("e.caseId"))
             """) { r in
             records[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), CaseModel.Record(
-                kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4), sha256: try r.text(5),
+                kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4),
+                sha256: try r.text(5),
                 start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8, in: Raw.evidence)))
         }
         var events = CaseOrdered<(position: Int64, event: Event)>()
@@ -76,9 +78,10 @@ enum CaseBatchLoader {
             """) { r in
             let id = try r.integer(required: 1)
             events.append(try events.key(r, 0), (try r.integer(required: 2), Event(
-                kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [], until: try r.date(5),
-                hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult), days: try r.int(9), number: try r.text(10),
-                method: try r.value(11, in: Raw.deliveryMethod), revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))))
+                kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [],
+                until: try r.date(5), hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult),
+                days: try r.int(9), number: try r.text(10), method: try r.value(11, in: Raw.deliveryMethod),
+                revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))))
         }
         var penalties = CaseOrdered<Penalty>()
         try rows("SELECT caseId, kind, amount FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
@@ -113,7 +116,8 @@ enum CaseBatchLoader {
             guard wanted.contains(id) else { return }
             guard let party else { throw StoreError.corrupt("case \(id) has no party row") }
             cases.append(EnforcementCase(
-                id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType), procedure: try r.value(required: 3, in: Raw.procedure),
+                id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType),
+                procedure: try r.value(required: 3, in: Raw.procedure),
                 declaredMajor: try r.bool(required: 4), party: party,
                 matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
                 events: caseEvents.values,
