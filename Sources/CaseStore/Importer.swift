@@ -81,16 +81,18 @@ extension CaseStore {
             handOff.finish(nil)
         }
         var results: [FileImportResult] = []
-        while let (file, prepared) = handOff.take() {
-            let outcome: FileImportResult.Outcome
-            do {
-                outcome = .imported(try writePrepared(try prepared.get(), actor: actor, agencyScope: nil))
-            } catch {
-                outcome = .failed(Self.diagnostics(of: error, file: file.path))
+        backend.bulkWriting {
+            while let (file, prepared) = handOff.take() {
+                let outcome: FileImportResult.Outcome
+                do {
+                    outcome = .imported(try writePrepared(try prepared.get(), actor: actor, agencyScope: nil))
+                } catch {
+                    outcome = .failed(Self.diagnostics(of: error, file: file.path))
+                }
+                let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
+                progress(result)
+                results.append(result)
             }
-            let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
-            progress(result)
-            results.append(result)
         }
         backend.checkpoint()
         return ImportReport(files: results)

@@ -33,6 +33,10 @@ extension CaseStore {
     /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the
     /// journal, which names cases and runs, holds on the copy and `verify` passes there.
     public func copy(into destination: CaseStore) throws -> StoreCopyCounts {
+        try destination.backend.bulkWriting { try copyRows(into: destination) }
+    }
+
+    private func copyRows(into destination: CaseStore) throws -> StoreCopyCounts {
         try read { source in
             try destination.write { target in
                 for (table, _, _) in Self.copiedTables {

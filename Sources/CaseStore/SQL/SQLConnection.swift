@@ -104,6 +104,8 @@ protocol StoreBackend: Sendable {
     func close()
     /// After a large write: moves what the write-ahead log holds into the database and empties it.
     func checkpoint()
+    /// Runs an import, whose inserts go through many indexes at once, with the cache such writes want.
+    func bulkWriting<T>(_ body: () throws -> T) rethrows -> T
 }
 
 extension StoreBackend {
@@ -112,6 +114,9 @@ extension StoreBackend {
 
     /// A server keeps its own log.
     func checkpoint() {}
+
+    /// A server sizes its own cache.
+    func bulkWriting<T>(_ body: () throws -> T) rethrows -> T { try body() }
 }
 
 extension Array where Element == (any DatabaseValueConvertible)? {
