@@ -13,15 +13,14 @@ import TestSupport
     @Test func theWriterCachesMoreWhileImportingOnly() throws {
         let folder = try TemporaryFolder()
         let store = try CaseStore(path: folder.file("cache.sqlite").path)
-        #expect(try store.write(cacheSize) == SQLiteBackend.writerCache.usual)
-        #expect(try store.read(cacheSize) == SQLiteBackend.writerCache.bulk)
+        #expect(try store.write(cacheSize) == SQLiteBackend.pageCache.small)
+        #expect(try store.read(cacheSize) == SQLiteBackend.pageCache.large)
         var during: [Int?] = []
         let report = store.importPaths([Repository.samples.path], actor: "test") { _ in
             during.append(try? store.write(cacheSize))
         }
         #expect(report.failures.isEmpty)
-        #expect(!during.isEmpty && during.allSatisfy { $0 == SQLiteBackend.writerCache.bulk })
-        #expect(try store.write(cacheSize) == SQLiteBackend.writerCache.usual)
-        #expect(SQLiteBackend.writerCache.bulk < SQLiteBackend.writerCache.usual)  // negative: KiB, larger in magnitude
+        #expect(!during.isEmpty && during.allSatisfy { $0 == SQLiteBackend.pageCache.large })
+        #expect(try store.write(cacheSize) == SQLiteBackend.pageCache.small)
     }
 }

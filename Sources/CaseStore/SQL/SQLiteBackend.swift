@@ -33,16 +33,18 @@ struct SQLiteBackend: StoreBackend {
         _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
-    /// The page cache of the writer's connection. An import's inserts touch ten tables' B-trees and
-    /// their indexes at once and want them in memory (64 MiB keeps a million-case store's); other
-    /// writes (an audit's results, appended in key order; a web page's edit) touch few pages, and an
-    /// audit that kept 64 MiB of its results' pages missed the 300 MB it may hold at a million cases.
-    static let writerCache = (bulk: -65_536, usual: -16_384)
+    /// The page caches of the connections (KiB, negative as `PRAGMA cache_size` takes them): large
+    /// for readers, and for the writer while it imports; small for the writer otherwise. An import's
+    /// inserts touch ten tables' B-trees and their indexes at once and want them in memory (64 MiB
+    /// keeps a million-case store's); other writes (an audit's results, appended in key order; a web
+    /// page's edit) touch few pages, and an audit whose writer kept 64 MiB of its results' pages
+    /// held more than the 300 MB it may at a million cases.
+    static let pageCache = (large: -65_536, small: -16_384)
 
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T {
         guard let pool = database as? DatabasePool else { return try body() }
-        _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.writerCache.bulk)") }
-        defer { _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.writerCache.usual)") } }
+        _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.large)") }
+        defer { _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.small)") } }
         return try body()
     }
 }
