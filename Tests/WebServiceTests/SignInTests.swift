@@ -66,11 +66,14 @@ import Testing
     }
 
     @Test func aSessionEndsAfterItsLifetime() async throws {
-        // Generous against a loaded machine: the first page must come well inside the lifetime.
         let fixture = try await WebFixture(sessionLifetime: .seconds(5))
         try await fixture.test { client in
+            let clock = ContinuousClock(), signedIn = clock.now
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
-            #expect(try await clerk.get("/cases").status == .ok)
+            let first = try await clerk.get("/cases")
+            // Within the lifetime the session serves. A machine loaded enough (a build beside the
+            // tests) can take longer than the lifetime to answer at all; then only the expiry is checked.
+            if signedIn.duration(to: clock.now) < .seconds(4) { #expect(first.status == .ok) }
             try await Task.sleep(for: .milliseconds(5_500))
             let expired = try await clerk.get("/cases")
             #expect(expired.status == .seeOther)
