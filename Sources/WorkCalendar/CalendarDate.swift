@@ -97,9 +97,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         // Ten ASCII bytes written in place: an audit writes a date into most messages and every
         // finding's JSON, and five intermediate strings a date cost more than the rule's work.
         return String(unsafeUninitializedCapacity: 10) { bytes in
-            for (index, (value, divisor)) in [(y, 1000), (y, 100), (y, 10), (y, 1)].enumerated() {
-                bytes[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
-            }
+            bytes[0] = UInt8(ascii: "0") + UInt8(y / 1000)
+            bytes[1] = UInt8(ascii: "0") + UInt8(y / 100 % 10)
+            bytes[2] = UInt8(ascii: "0") + UInt8(y / 10 % 10)
+            bytes[3] = UInt8(ascii: "0") + UInt8(y % 10)
             bytes[4] = UInt8(ascii: "-")
             bytes[5] = UInt8(ascii: "0") + UInt8(m / 10)
             bytes[6] = UInt8(ascii: "0") + UInt8(m % 10)

@@ -85,8 +85,8 @@ struct PositionalRow {
             }
             return found
         case .values(let row):
-            guard let text = try row.text(index, self) else { return nil }
-            guard let found = Array(text.utf8).withUnsafeBufferPointer({ values.value(utf8: $0) }) else {
+            guard var text = try row.text(index, self) else { return nil }
+            guard let found = text.withUTF8({ values.value(utf8: $0) }) else {
                 throw StoreError.corrupt("\"\(text)\" is not a valid \(T.self)")
             }
             return found
