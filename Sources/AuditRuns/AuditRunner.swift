@@ -111,20 +111,24 @@ public struct AuditRunner: Sendable {
         try store.findCompleteRun(inputsHash: inputsHash).map { AuditRunSummary(run: $0, reused: true) }
     }
 
-    /// Begins a run: stores its record and reuses the results that still hold from the newest run
-    /// under the same environment; returns the run, its selection, and the ids left to audit.
+    /// Begins a run: stores its record and takes into it the results that still hold from the newest
+    /// run under the same environment (`CaseStore.beginAuditRun(_:reusing:…)`, which builds a run
+    /// over the whole store on that run's base when it may); returns the run, its selection, and
+    /// the ids left to audit.
     func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
-               manual: [String: [ManualScore]]) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
+               manual: [String: [ManualScore]], mayBuildOnBase: Bool = true) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
         let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
-        let base = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
+        let latest = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
         let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
         var record = AuditRunRecord(
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
         record.environmentHash = environment
         record.keepsAllFindings = selection.keepAllFindings
-        let run = try store.beginAuditRun(record)
-        let toAudit = try reuseWhatHolds(ids, selection: selection, from: base?.id, into: run.id!, asOf: asOf, manual: manual)
+        record.coversStore = selection.agency == nil && selection.caseIds.isEmpty
+        let (run, toAudit) = try store.beginAuditRun(
+            record, reusing: latest, ids: ids, day: asOf, agency: selection.agency, named: !selection.caseIds.isEmpty,
+            manualDigests: manual.mapValues { AuditResultKeys.digest(of: $0) }, mayBuildOnBase: mayBuildOnBase)
         return (run, ids, toAudit)
     }
 
@@ -145,32 +149,6 @@ public struct AuditRunner: Sendable {
             results.set(index, (record(audit, runId: runId), keys))
         }
         return results.values
-    }
-
-    /// Reuses in the run the results of `base` that still hold, and returns the ids left to audit.
-    /// A whole store or agency is matched in one statement inside the database; cases with manual
-    /// scores, and a selection of named cases, one by one here.
-    private func reuseWhatHolds(_ ids: [String], selection: AuditSelection, from base: Int64?, into runId: Int64, asOf: CalendarDate,
-                              manual: [String: [ManualScore]]) throws -> [String] {
-        guard let base else { return ids }
-        var reused: Set<String> = []
-        var candidates = ids
-        if selection.caseIds.isEmpty {
-            reused = try store.reuseUnchangedResults(from: base, to: runId, day: asOf, agency: selection.agency)
-            candidates = ids.filter { manual[$0] != nil && !reused.contains($0) }
-        }
-        for start in stride(from: 0, to: candidates.count, by: 4096) {
-            let chunk = Array(candidates[start..<min(candidates.count, start + 4096)])
-            let found = try store.reuseCandidates(base: base, ids: chunk)
-            let copied = chunk.filter { id in
-                guard let candidate = found[id], let keys = candidate.keys else { return false }
-                return keys.caseVersion == candidate.version && keys.window.contains(asOf)
-                    && keys.manualDigest == AuditResultKeys.digest(of: manual[id, default: []])
-            }
-            try store.reuseAuditResults(from: base, to: runId, ids: copied)
-            reused.formUnion(copied)
-        }
-        return ids.filter { !reused.contains($0) }
     }
 
     static func record(_ audit: CaseAudit, runId: Int64) -> AuditResultRecord {

@@ -36,12 +36,13 @@ extension AuditRunner {
                     "all=\(keepAllFindings)"].joined(separator: "\n"))
     }
 
-    /// Begins a shared run and stores its chunks; workers then `work(on:)` it.
+    /// Begins a shared run and stores its chunks; workers then `work(on:)` it. The run holds every
+    /// result itself, never building on a base: a worker finds its cases by the rows the run lacks.
     public func planShared(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                            incremental: Bool = true, chunkSize: Int = 1024) throws -> AuditRunRecord {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
-                                            manual: try store.manualScores())
+                                            manual: try store.manualScores(), mayBuildOnBase: false)
         let size = max(1, chunkSize)
         let chunks = stride(from: 0, to: toAudit.count, by: size).map { start in
             (first: toAudit[start], last: toAudit[min(toAudit.count, start + size) - 1])

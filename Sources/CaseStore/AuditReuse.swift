@@ -44,71 +44,47 @@ extension CaseStore {
         }
     }
 
-    /// For each of `ids`: its version now, and the keys of its result in run `base` when it has one.
-    public func reuseCandidates(base: Int64, ids: [String]) throws -> [String: (version: Int, keys: AuditResultKeys?)] {
-        try read { db in
-            var found: [String: (version: Int, keys: AuditResultKeys?)] = [:]
-            for chunk in SQLInList.chunks(ids, size: 500) {
-                for row in try db.fetchAll("SELECT id, version FROM enforcementCase WHERE id IN \(chunk.placeholders)", chunk.values.map { $0 as (any DatabaseValueConvertible)? }) {
-                    found[row["id"]] = (row["version"], nil)
-                }
-                let sql = """
-                    SELECT caseId, caseVersion, manualDigest, reuseFrom, reuseUntil FROM auditResult
-                    WHERE runId = ? AND caseVersion IS NOT NULL AND caseId IN \(chunk.placeholders)
-                    """
-                for row in try db.fetchAll(sql, [base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? }) {
-                    let id: String = row["caseId"]
-                    guard let version = found[id]?.version, let from: Int32 = row["reuseFrom"], let until: Int32 = row["reuseUntil"] else { continue }
-                    found[id] = (version, AuditResultKeys(caseVersion: row["caseVersion"], manualDigest: row["manualDigest"],
-                                                          window: ReuseWindow(first: CalendarDate(dayNumber: from), last: CalendarDate(dayNumber: until))))
-                }
-            }
-            return found
-        }
-    }
-
-    /// Reuses in run `runId` the results of `ids` from run `base`, keys and all, inside the store.
-    /// The new rows hold no JSON of their own but the run that does (`judgedIn`, always the run
-    /// that judged the case, never a run that itself reused it), which `auditResultRead` follows.
-    public func reuseAuditResults(from base: Int64, to runId: Int64, ids: [String]) throws {
-        guard !ids.isEmpty else { return }
+    /// Begins run `record` (`beginAuditRun`) and takes into it, in the same write transaction, every
+    /// result of `latest` (as a whole: its own rows and its base's) that still holds on `day`: the
+    /// case's version is the one judged, its manual scores are those judged with (`manualDigests`,
+    /// by case; a case absent has none) and `day` lies in the result's window. Returns the run and
+    /// the ids of `ids` left to audit, in order.
+    ///
+    /// A run over the whole store (`coversStore`) whose latest run covered it too is built on that
+    /// run's base (`RunRows`) when what it must hold itself stays within a quarter of the store:
+    /// then the base's results are taken where they lie, and only the cases audited again and the
+    /// results `latest` held itself become rows. Otherwise every result taken is copied into the run
+    /// (a row of a few numbers, its JSON left in the run that judged it). `mayBuildOnBase` false
+    /// (a shared run, whose workers find their work by the rows it lacks) always copies.
+    public func beginAuditRun(_ record: AuditRunRecord, reusing latest: AuditRunRecord?, ids: [String], day: CalendarDate,
+                              agency: String?, named: Bool, manualDigests: [String: String],
+                              mayBuildOnBase: Bool) throws -> (run: AuditRunRecord, toAudit: [String]) {
         try write { db in
-            for chunk in SQLInList.chunks(ids, size: 500) {
-                try db.execute("""
-                    INSERT INTO auditResult (\(Self.reusedColumns))
-                    SELECT \(Self.reusedValues) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)
-                    """, [runId, base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+            var run = record
+            run.id = try db.insertReturningID(run)
+            guard let latest, let latestId = latest.id else { return (run, ids) }
+            let reuse = ReuseInto(db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency)
+            let notHeld = named ? ids : try reuse.casesWithoutHoldingResult()
+            let passing = try reuse.candidatesThatHold(named ? ids : notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
+            let passed = Set(passing.map(\.id))
+            let toAudit = notHeld.filter { !passed.contains($0) }
+            // The rows `latest` holds itself (none apart from its base when it has none) are copied
+            // whichever way the run is built; the base's are taken where they lie if they may be.
+            if latest.baseRun != nil {
+                if !named { try reuse.copyHeld(fromBase: false) }
+                try reuse.copy(passing.filter { !$0.fromBase }.map(\.id), from: latestId)
             }
+            let own = (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run.id!]) ?? 0) + toAudit.count
+            if mayBuildOnBase, record.coversStore == true, latest.coversStore == true, own <= ids.count / 4 {
+                run.baseRun = latest.baseRun ?? latestId
+                try db.execute("UPDATE auditRun SET baseRun = ? WHERE id = ?", [run.baseRun, run.id!])
+            } else {
+                if !named { try reuse.copyHeld(fromBase: true) }
+                try reuse.copy(passing.filter(\.fromBase).map(\.id), from: latest.baseRun ?? latestId)
+            }
+            return (run, toAudit)
         }
     }
-
-    /// Reuses in run `runId`, in one statement, every result of run `base` that still holds on
-    /// `day` for a case of `agency` (nil: every agency) that has no manual score now and had none
-    /// when judged, whose version is the one judged. Cases with manual scores are left to
-    /// `reuseCandidates`, which compares their scores' digest. Returns the ids reused (the run,
-    /// just begun, holds no other results yet).
-    public func reuseUnchangedResults(from base: Int64, to runId: Int64, day: CalendarDate, agency: String?) throws -> Set<String> {
-        try write { db in
-            var sql = """
-                INSERT INTO auditResult (\(Self.reusedColumns))
-                SELECT \(Self.reusedValues) FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
-                WHERE r.runId = ? AND r.caseVersion = c.version AND r.reuseFrom <= ? AND r.reuseUntil >= ? AND r.manualDigest = ?
-                  AND NOT EXISTS (SELECT 1 FROM manualScore m WHERE m.caseId = r.caseId)
-                """
-            var arguments: SQLArguments = [runId, base, Int(day.dayNumber), Int(day.dayNumber), AuditResultKeys.digest(of: [])]
-            if let agency { sql += " AND c.agency = ?"; arguments += [agency] }
-            try db.execute(sql, arguments)
-            return Set(try db.fetchValues(String.self, "SELECT caseId FROM auditResult WHERE runId = ?", [runId]))
-        }
-    }
-
-    private static let reusedColumns =
-        "runId, caseId, agency, score, grade, veto, failures, audit, caseVersion, manualDigest, reuseFrom, reuseUntil, judgedIn"
-    /// The first argument is the new run's id.
-    private static let reusedValues = """
-        CAST(? AS BIGINT), r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, '', r.caseVersion, r.manualDigest,
-        r.reuseFrom, r.reuseUntil, COALESCE(r.judgedIn, r.runId)
-        """
 
     /// Stores results with the keys that let a later run reuse them (nil: never reused, as for a
     /// case that could not be read).

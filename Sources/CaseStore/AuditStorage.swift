@@ -43,6 +43,12 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     public var environmentHash: String?
     /// Whether the run kept passing and not-applicable findings (`--all`); nil for runs before v8.
     public var keepsAllFindings: Bool?
+    /// The complete run whose results this run takes for every case it holds no result of; nil:
+    /// it holds all its results itself. Always a run with no base of its own (`RunRows`).
+    public var baseRun: Int64?
+    /// Whether the run covers every stored case (no agency or case list); nil for runs before v9.
+    /// Only such runs take part in runs built on a base.
+    public var coversStore: Bool?
 
     public enum Columns {
         static let id = Column(CodingKeys.id)
@@ -167,12 +173,15 @@ extension CaseStore {
     /// A run's results counted by grade, from the stored columns alone (no result's JSON is read).
     public func auditRunGrades(runId: Int64, agency: String? = nil) throws -> [AuditGradeTally] {
         try read { db in
+            let rows = try RunRows.of(runId, db).union({ condition in
+                "SELECT r.grade, r.score, r.veto, r.failures FROM auditResult r WHERE \(condition)" + (agency == nil ? "" : " AND r.agency = ?")
+            }, extra: agency.map { [$0] } ?? [])
             let sql = """
                 SELECT grade, COUNT(*) AS cases, SUM(score) AS scoreSum, SUM(veto) AS vetoes,
                        SUM(CASE WHEN failures > 0 THEN 1 ELSE 0 END) AS failing
-                FROM auditResult WHERE runId = ?
-                """ + (agency == nil ? "" : " AND agency = ?") + " GROUP BY grade ORDER BY grade"
-            return try db.fetchAll(sql, agency.map { [runId, $0] } ?? [runId]).map { row in
+                FROM (\(rows.sql)) results GROUP BY grade ORDER BY grade
+                """
+            return try db.fetchAll(sql, rows.arguments).map { row in
                 AuditGradeTally(grade: row["grade"], cases: row["cases"], scoreSum: row["scoreSum"] ?? 0, vetoes: row["vetoes"] ?? 0,
                                 failing: row["failing"] ?? 0)
             }
@@ -184,10 +193,12 @@ extension CaseStore {
         try read { db in
             // Columns read directly, not through Codable: a report reads every result of a run. By
             // name, since rows from PostgreSQL keep no column order.
-            let sql = "SELECT runId, caseId, agency, score, grade, veto, failures, audit FROM auditResultRead WHERE runId = ?"
-                + (agency == nil ? "" : " AND agency = ?") + " ORDER BY caseId"
-            try db.forEach(sql, agency.map { [runId, $0] } ?? [runId]) { row in
-                try body(AuditResultRecord(runId: row["runId"], caseId: row["caseId"], agency: row["agency"], score: row["score"],
+            let rows = try RunRows.of(runId, db).union({ condition in
+                "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit FROM auditResultRead r WHERE \(condition)"
+                    + (agency == nil ? "" : " AND r.agency = ?")
+            }, extra: agency.map { [$0] } ?? [])
+            try db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
+                try body(AuditResultRecord(runId: runId, caseId: row["caseId"], agency: row["agency"], score: row["score"],
                                            grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: row["audit"]))
             }
         }

@@ -70,6 +70,16 @@ enum Schema {
                   FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId
                 """)
         }
+        migrator.registerMigration("v9: a run holds only what differs from its base run") { db in
+            try db.alter(table: "auditRun") { t in
+                // The complete run whose results this one takes for every case it holds no row
+                // of (`RunRows`); nil: the run holds every result itself.
+                t.add(column: "baseRun", .integer)
+                // Whether the run covers every stored case: only such a run may be a base, since
+                // a case outside a base's selection would have no result to take.
+                t.add(column: "coversStore", .boolean)
+            }
+        }
         return migrator
     }
 

@@ -22,25 +22,32 @@ extension CaseStore {
                                            onlyFailing: Bool = false, _ body: (AuditResultWithCase) throws -> Void) throws {
         try read { db in
             // The dated cases in a subquery: PostgreSQL, unlike SQLite, does not let WHERE name a column alias.
-            var sql = """
-                SELECT * FROM (
-                  SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
-                         (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
-                         (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
-                         COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
-                  FROM auditResultRead r JOIN enforcementCase c ON c.id = r.caseId
-                  WHERE r.runId = ?
-                """
-            var arguments: SQLArguments = [runId]
-            if onlyFailing { sql += " AND r.failures > 0" }
-            if let agency { sql += " AND r.agency = ?"; arguments += [agency] }
-            sql += ") dated WHERE 1 = 1"
-            if let from { sql += " AND caseDate >= ?"; arguments += [from] }
-            if let to { sql += " AND caseDate <= ?"; arguments += [to] }
-            sql += " ORDER BY caseId"
-            try db.forEach(sql, arguments) { row in
+            var extra: SQLArguments = []
+            if let agency { extra += [agency] }
+            if let from { extra += [from] }
+            if let to { extra += [to] }
+            let rows = try RunRows.of(runId, db).union({ condition in
+                var sql = """
+                    SELECT * FROM (
+                      SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
+                             (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
+                             (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
+                             COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
+                      FROM auditResultRead r JOIN enforcementCase c ON c.id = r.caseId
+                      WHERE \(condition)
+                    """
+                if onlyFailing { sql += " AND r.failures > 0" }
+                if agency != nil { sql += " AND r.agency = ?" }
+                sql += ") dated WHERE 1 = 1"
+                if from != nil { sql += " AND caseDate >= ?" }
+                if to != nil { sql += " AND caseDate <= ?" }
+                return sql
+            }, extra: extra)
+            try db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
                 let typeText: String = row["caseType"]
-                try body(AuditResultWithCase(result: try AuditResultRecord(row: row), type: CaseType(rawValue: typeText) ?? .other,
+                var result = try AuditResultRecord(row: row)
+                result.runId = runId
+                try body(AuditResultWithCase(result: result, type: CaseType(rawValue: typeText) ?? .other,
                                              decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
                                              party: row["partyName"] ?? "", fine: row["fine"], caseDate: row["caseDate"]))
             }
@@ -50,12 +57,18 @@ extension CaseStore {
     /// The stored results of a run for some cases, by case id.
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
         try read { db in
+            let parts = try RunRows.of(runId, db)
             var records: [AuditResultRecord] = []
             for chunk in SQLInList.chunks(caseIds, size: 64) {
-                records += try db.fetchRecords(AuditResultRecord.self, "SELECT * FROM auditResultRead WHERE runId = ? AND caseId IN \(chunk.placeholders)",
-                                               [runId] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+                let rows = parts.union({ "SELECT r.* FROM auditResultRead r WHERE \($0) AND r.caseId IN \(chunk.placeholders)" },
+                                       extra: chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+                records += try db.fetchRecords(AuditResultRecord.self, rows.sql, rows.arguments)
             }
-            return Dictionary(records.map { ($0.caseId, $0) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(records.map { record in
+                var record = record
+                record.runId = runId
+                return (record.caseId, record)
+            }, uniquingKeysWith: { first, _ in first })
         }
     }
 

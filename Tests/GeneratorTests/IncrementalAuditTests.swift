@@ -22,7 +22,7 @@ import WorkCalendar
         let ids = try store.caseIds()
         var random = SeededGenerator(seed: seed)
         var asOf = CalendarDate(year: 2026, month: 11, day: 22)!
-        var reusedInAll = 0, auditedInAll = 0
+        var reusedInAll = 0, auditedInAll = 0, builtOnBase = 0
 
         for round in 0..<14 {
             for _ in 0..<Int.random(in: 0...6, using: &random) {
@@ -37,6 +37,9 @@ import WorkCalendar
             // Again on the same day: everything is reused from a run that itself reused most of it.
             let again = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: true)
             #expect(again.casesReused == ids.count)
+            // Nothing differs from its base: it holds only what the run before held itself.
+            #expect(again.run.baseRun == (incremental.run.baseRun ?? incremental.run.id))
+            builtOnBase += incremental.run.baseRun == nil ? 0 : 1
             let fresh = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
             #expect(fresh.casesReused == 0)
             let expected = try results(store, fresh.run.id!)
@@ -59,11 +62,15 @@ import WorkCalendar
                 WHERE r.judgedIn IS NOT NULL
                 """)
         }
-        #expect((links?["reused"] as Int?) ?? 0 >= reusedInAll)
+        // Results taken from a base where they lie are no rows: fewer rows were copied than results reused.
+        let copied = (links?["reused"] as Int?) ?? 0
+        #expect(copied > 0 && copied < reusedInAll, "\(copied) copied of \(reusedInAll) reused")
         #expect(links?["withJSON"] == 0 && links?["badLinks"] == 0)
         // Both sides of the judgment were exercised: results reused, and results audited again.
         #expect(reusedInAll > ids.count * 4, "reused \(reusedInAll)")
         #expect(auditedInAll > 100, "audited again \(auditedInAll)")
+        // Runs built on a base and runs holding everything (a fresh run each round) both compared.
+        #expect(builtOnBase > 0)
     }
 
     /// A case's stored results of a run, by case id, with its score columns beside the JSON.

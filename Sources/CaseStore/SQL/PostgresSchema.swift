@@ -18,6 +18,7 @@ enum PostgresSchema {
         ("v6: what an incremental audit reuses", v6),
         ("v7: audit runs shared by workers", v7),
         ("v8: a reused result points at the run that judged it", v8),
+        ("v9: a run holds only what differs from its base run", v9),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -245,5 +246,10 @@ enum PostgresSchema {
                  CASE WHEN r.judgedIn IS NULL THEN r.audit ELSE j.audit END AS audit,
                  r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil, r.judgedIn
           FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId;
+        """
+
+    private static let v9 = """
+        ALTER TABLE auditRun ADD COLUMN baseRun BIGINT;
+        ALTER TABLE auditRun ADD COLUMN coversStore SMALLINT;
         """
 }

@@ -1,0 +1,129 @@
+import CaseModel
+import GRDB
+import WorkCalendar
+
+/// The statements by which a new run takes the results of the latest run that still hold
+/// (`CaseStore.beginAuditRun(_:reusing:…)`), inside its write transaction. The latest run's results
+/// lie in two parts: the rows it holds itself when it was built on a base ("own"), and the base's
+/// rows it holds none of, or all its rows when it has no base ("base"). A case's result holds on
+/// `day` when its version is the one judged, it had and has no manual score, and `day` lies in the
+/// days the judgment holds; cases with manual scores are compared one by one.
+struct ReuseInto {
+    let db: any SQLConnection
+    let runId: Int64
+    let latest: Int64
+    let latestBase: Int64?
+    let day: CalendarDate
+    let agency: String?
+
+    /// `r`'s result holds for its case `c` on `day`, by the stored columns.
+    private var holds: String {
+        """
+        r.caseVersion = c.version AND r.reuseFrom <= ? AND r.reuseUntil >= ? AND r.manualDigest = ''
+          AND NOT EXISTS (SELECT 1 FROM manualScore m WHERE m.caseId = r.caseId)
+        """
+    }
+    private var days: SQLArguments { [Int(day.dayNumber), Int(day.dayNumber)] }
+
+    /// The base part's rows of the latest run, as a condition on `r` with its arguments.
+    private var basePart: (condition: String, arguments: SQLArguments) {
+        guard let latestBase else { return ("r.runId = ?", [latest]) }
+        return ("r.runId = ? AND NOT EXISTS (SELECT 1 FROM auditResult o WHERE o.runId = ? AND o.caseId = r.caseId)", [latestBase, latest])
+    }
+
+    /// The selection's cases (every case, or the agency's) whose result in the latest run does not
+    /// hold by the stored columns, in id order: the cases to audit, and those with manual scores.
+    func casesWithoutHoldingResult() throws -> [String] {
+        var sql = "SELECT c.id FROM enforcementCase c WHERE "
+        var arguments: SQLArguments = []
+        if let agency { sql += "c.agency = ? AND "; arguments += [agency] }
+        if let latestBase {
+            // Held by the latest run's own row, or, when it has none, by its base's.
+            sql += """
+                NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds))
+                AND (EXISTS (SELECT 1 FROM auditResult o WHERE o.runId = ? AND o.caseId = c.id)
+                     OR NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds)))
+                """
+            arguments += [latest] + days + [latest, latestBase] + days
+        } else {
+            sql += "NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds))"
+            arguments += [latest] + days
+        }
+        return try db.fetchValues(String.self, sql + " ORDER BY c.id", arguments)
+    }
+
+    /// Of `ids`, those whose result in the latest run holds with their manual scores as they are
+    /// now (`digests`; none for a case absent), each with the part its result lies in.
+    func candidatesThatHold(_ ids: [String], digests: [String: String]) throws -> [(id: String, fromBase: Bool)] {
+        var passing: [(id: String, fromBase: Bool)] = []
+        for chunk in SQLInList.chunks(ids, size: 500) {
+            let values = chunk.values.map { $0 as (any DatabaseValueConvertible)? }
+            var versions: [String: Int] = [:]
+            for row in try db.fetchAll("SELECT id, version FROM enforcementCase WHERE id IN \(chunk.placeholders)", values) {
+                versions[row["id"]] = row["version"]
+            }
+            // The own part first: where the latest run holds a row itself, the base's is not its result.
+            var found: [String: (keys: AuditResultKeys?, fromBase: Bool)] = [:]
+            var parts: [(condition: String, arguments: SQLArguments, fromBase: Bool)] = [("r.runId = ?", [latest], latestBase == nil)]
+            if latestBase != nil { parts.append((basePart.condition, basePart.arguments, true)) }
+            for (condition, arguments, fromBase) in parts {
+                let sql = """
+                    SELECT r.caseId, r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil FROM auditResult r
+                    WHERE \(condition) AND r.caseId IN \(chunk.placeholders)
+                    """
+                for row in try db.fetchAll(sql, arguments + values) {
+                    let id: String = row["caseId"]
+                    guard found[id] == nil else { continue }
+                    var keys: AuditResultKeys?
+                    if let version: Int = row["caseVersion"], let digest: String = row["manualDigest"],
+                       let from: Int32 = row["reuseFrom"], let until: Int32 = row["reuseUntil"] {
+                        keys = AuditResultKeys(caseVersion: version, manualDigest: digest,
+                                               window: ReuseWindow(first: CalendarDate(dayNumber: from), last: CalendarDate(dayNumber: until)))
+                    }
+                    found[id] = (keys, fromBase)
+                }
+            }
+            for id in chunk.values {
+                guard let version = versions[id], let result = found[id], let keys = result.keys else { continue }
+                if keys.caseVersion == version, keys.window.contains(day), keys.manualDigest == digests[id, default: ""] {
+                    passing.append((id, result.fromBase))
+                }
+            }
+        }
+        return passing
+    }
+
+    /// Copies into the run the results of one part of the latest run that hold by the stored
+    /// columns, for the selection's cases.
+    func copyHeld(fromBase: Bool) throws {
+        let part: (condition: String, arguments: SQLArguments) = fromBase ? basePart : ("r.runId = ?", [latest])
+        var sql = """
+            INSERT INTO auditResult (\(Self.columns))
+            SELECT \(Self.values) FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
+            WHERE \(part.condition) AND \(holds)
+            """
+        var arguments: SQLArguments = [runId] + part.arguments + days
+        if let agency { sql += " AND c.agency = ?"; arguments += [agency] }
+        try db.execute(sql, arguments)
+    }
+
+    /// Copies into the run the results of `ids` in run `source`.
+    func copy(_ ids: [String], from source: Int64) throws {
+        for chunk in SQLInList.chunks(ids, size: 500) {
+            try db.execute("""
+                INSERT INTO auditResult (\(Self.columns))
+                SELECT \(Self.values) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)
+                """, [runId, source] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+        }
+    }
+
+    /// A copied result holds no JSON of its own but the run that does (`judgedIn`: always the run
+    /// that judged the case, never one that itself took it), which `auditResultRead` follows.
+    private static let columns =
+        "runId, caseId, agency, score, grade, veto, failures, audit, caseVersion, manualDigest, reuseFrom, reuseUntil, judgedIn"
+    /// The first argument is the new run's id.
+    private static let values = """
+        CAST(? AS BIGINT), r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, '', r.caseVersion, r.manualDigest,
+        r.reuseFrom, r.reuseUntil, COALESCE(r.judgedIn, r.runId)
+        """
+}

@@ -1,0 +1,122 @@
+import Audit
+import AuditRuns
+@testable import CaseStore
+import Foundation
+import Reports
+import Testing
+import TestSupport
+import WorkCalendar
+
+/// An incremental run over the whole store holds rows only for what differs from its base run
+/// (`RunRows`), and every reader sees it as the fresh run of the same day: reports, grade counts,
+/// lists with case facts and look-ups by case. When much changed, or the run does not cover the
+/// store, or workers share it, it holds every result itself.
+@Suite struct RunOnBaseTests {
+    enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+        case sqliteFile, postgres
+        var testDescription: String { rawValue }
+    }
+
+    func sampleStore(_ kind: StoreKind, _ folder: TemporaryFolder) throws -> CaseStore {
+        let location = kind == .postgres ? try ThrowawayPostgres.newDatabase() : folder.file("base.sqlite").path
+        let store = try CaseStore(location: location)
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        return store
+    }
+
+    /// The party's name changed by a clerk: a new version of the case, which its result no longer fits.
+    func rename(_ id: String, in store: CaseStore) throws {
+        var c = try #require(try store.loadCase(id: id))
+        c.party.name += "（更正）"
+        try store.save(c, actor: "clerk", source: "edit")
+    }
+
+    func ownRows(_ store: CaseStore, _ runId: Int64) throws -> Int {
+        try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [runId]) } ?? -1
+    }
+
+    /// Everything a reader can ask of a run, with the run's number taken out.
+    func everything(_ store: CaseStore, _ run: AuditRunRecord, _ ids: [String]) throws -> [String] {
+        let sink = ReportSink()
+        try JSONAuditReport.write(run: run, store: store, includeAll: true, to: sink)
+        var seen = [String(decoding: sink.collected, as: UTF8.self).replacingOccurrences(of: "\"run\":\(run.id!)", with: "\"run\":RUN")
+            .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "TIME", options: .regularExpression)]
+        seen += try store.auditRunGrades(runId: run.id!).map { "\($0)" }
+        seen += try store.auditRunGrades(runId: run.id!, agency: "WH-SJJ").map { "\($0)" }
+        try store.forEachAuditResultWithCase(runId: run.id!, onlyFailing: true) { entry in
+            #expect(entry.result.runId == run.id!)
+            seen.append("\(entry.result.caseId) \(entry.result.failures) \(entry.party) \(entry.caseDate.map(\.description) ?? "-")")
+        }
+        let byCase = try store.auditResults(runId: run.id!, caseIds: ids)
+        seen += ids.map { id in byCase[id].map { "\($0.runId == run.id!) \($0.caseId) \($0.score) \($0.audit.count)" } ?? "\(id) none" }
+        return seen
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRunAfterAFewChangesHoldsOnlyThemAndReadsAsTheFreshRun(_ kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        let store = try sampleStore(kind, folder)
+        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
+        let ids = try store.caseIds()
+        let asOf = day("2026-11-22")
+        let base = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
+        #expect(base.run.baseRun == nil && base.run.coversStore == true)
+        #expect(try ownRows(store, base.run.id!) == ids.count)
+
+        try rename(ids[3], in: store)
+        let first = try runner.run(asOf: asOf, actor: "test", reuse: false)
+        #expect(first.run.baseRun == base.run.id && first.casesReused == ids.count - 1)
+        #expect(try ownRows(store, first.run.id!) == 1, "the run holds the changed case alone")
+
+        // Built on the same base, not on the run before: the case that run judged is taken from it.
+        try rename(ids[7], in: store)
+        let second = try runner.run(asOf: asOf, actor: "test", reuse: false)
+        #expect(second.run.baseRun == base.run.id)
+        #expect(try ownRows(store, second.run.id!) == 2)
+        let judgedIn = try store.read { db in
+            try db.fetchValue(Int64.self, "SELECT judgedIn FROM auditResult WHERE runId = ? AND caseId = ?", [second.run.id!, ids[3]])
+        }
+        #expect(judgedIn == first.run.id)
+
+        let fresh = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
+        #expect(try everything(store, second.run, ids) == (try everything(store, fresh.run, ids)))
+        // The run before still reads as it stood: its own result for the first case changed, the
+        // base's for the rest, each with its JSON.
+        let earlier = try store.auditResults(runId: first.run.id!, caseIds: [ids[3], ids[7]])
+        let later = try store.auditResults(runId: second.run.id!, caseIds: [ids[3]])
+        let original = try store.auditResults(runId: base.run.id!, caseIds: [ids[7]])
+        #expect(earlier.count == 2 && earlier[ids[3]]?.audit == later[ids[3]]?.audit)
+        #expect(earlier[ids[7]]?.audit == original[ids[7]]?.audit && earlier[ids[7]]?.audit.isEmpty == false)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRunHoldsEverythingWhenMuchChangedOrItCoversPartOfTheStoreOrIsShared(_ kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        let store = try sampleStore(kind, folder)
+        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
+        let ids = try store.caseIds()
+        let asOf = day("2026-11-22")
+        let base = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
+
+        // A quarter of the store and one more changed: more than a run built on a base may hold.
+        for id in ids.prefix(ids.count / 4 + 1) { try rename(id, in: store) }
+        let many = try runner.run(asOf: asOf, actor: "test", reuse: false)
+        #expect(many.run.baseRun == nil && many.casesReused == ids.count - (ids.count / 4 + 1))
+        #expect(try ownRows(store, many.run.id!) == ids.count)
+        // One case fewer changed since that run: now it is the base.
+        try rename(ids[0], in: store)
+        let few = try runner.run(asOf: asOf, actor: "test", reuse: false)
+        #expect(few.run.baseRun == many.run.id)
+
+        let agency = try runner.run(asOf: asOf, selection: AuditSelection(agency: "WH-SJJ"), actor: "test", reuse: false)
+        let agencyCases = try store.caseIds(agency: "WH-SJJ").count
+        #expect(agency.run.baseRun == nil && agency.run.coversStore == false && agency.casesReused == agencyCases)
+        #expect(try ownRows(store, agency.run.id!) == agencyCases)
+
+        try rename(ids[1], in: store)
+        let shared = try runner.planShared(asOf: asOf, actor: "test")
+        _ = try runner.work(on: shared.id!, worker: "w", actor: "test")
+        #expect(try store.auditRun(id: shared.id!)?.baseRun == nil)
+        #expect(try ownRows(store, shared.id!) == ids.count)
+    }
+}
