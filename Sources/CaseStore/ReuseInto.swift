@@ -16,6 +16,10 @@ struct ReuseInto {
     let day: CalendarDate
     let agency: String?
 
+    /// The results as `r`, read through `auditResultKeys` on SQLite, which would otherwise look
+    /// a row up through the primary key and walk its JSON to the columns stored after it.
+    private var results: String { db.kind == .sqlite ? "auditResult r INDEXED BY auditResultKeys" : "auditResult r" }
+
     /// `r`'s result holds for its case `c` on `day`, by the stored columns.
     private var holds: String {
         """
@@ -40,13 +44,13 @@ struct ReuseInto {
         if let latestBase {
             // Held by the latest run's own row, or, when it has none, by its base's.
             sql += """
-                NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds))
+                NOT EXISTS (SELECT 1 FROM \(results) WHERE r.runId = ? AND r.caseId = c.id AND \(holds))
                 AND (EXISTS (SELECT 1 FROM auditResult o WHERE o.runId = ? AND o.caseId = c.id)
-                     OR NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds)))
+                     OR NOT EXISTS (SELECT 1 FROM \(results) WHERE r.runId = ? AND r.caseId = c.id AND \(holds)))
                 """
             arguments += [latest] + days + [latest, latestBase] + days
         } else {
-            sql += "NOT EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id AND \(holds))"
+            sql += "NOT EXISTS (SELECT 1 FROM \(results) WHERE r.runId = ? AND r.caseId = c.id AND \(holds))"
             arguments += [latest] + days
         }
         return try db.fetchValues(String.self, sql + " ORDER BY c.id", arguments)
@@ -99,7 +103,7 @@ struct ReuseInto {
         let part: (condition: String, arguments: SQLArguments) = fromBase ? basePart : ("r.runId = ?", [latest])
         var sql = """
             INSERT INTO auditResult (\(Self.columns))
-            SELECT \(Self.values) FROM auditResult r JOIN enforcementCase c ON c.id = r.caseId
+            SELECT \(Self.values) FROM \(results) JOIN enforcementCase c ON c.id = r.caseId
             WHERE \(part.condition) AND \(holds)
             """
         var arguments: SQLArguments = [runId] + part.arguments + days

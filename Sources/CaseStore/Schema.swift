@@ -79,9 +79,17 @@ enum Schema {
                 // a case outside a base's selection would have no result to take.
                 t.add(column: "coversStore", .boolean)
             }
+            // Every column of a result but its JSON, which lies in the row before the columns added
+            // since: reuse, grade counts and runs built on a base read these over a whole run, and
+            // through the table they would walk every result's JSON to reach them.
+            try db.execute(sql: "CREATE UNIQUE INDEX auditResultKeys ON auditResult(\(auditResultKeyColumns))")
         }
         return migrator
     }
+
+    /// The columns of `auditResultKeys`, run and case first (unique as the primary key is).
+    static let auditResultKeyColumns =
+        "runId, caseId, caseVersion, reuseFrom, reuseUntil, manualDigest, agency, grade, score, veto, failures, judgedIn"
 
     /// A run's plan and its chunks, which worker processes claim (`AuditWorkStorage.swift`).
     private static func createAuditWork(_ db: Database) throws {

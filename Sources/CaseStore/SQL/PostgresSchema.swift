@@ -251,5 +251,6 @@ enum PostgresSchema {
     private static let v9 = """
         ALTER TABLE auditRun ADD COLUMN baseRun BIGINT;
         ALTER TABLE auditRun ADD COLUMN coversStore SMALLINT;
+        CREATE UNIQUE INDEX auditResultKeys ON auditResult(runId, caseId, caseVersion, reuseFrom, reuseUntil, manualDigest, agency, grade, score, veto, failures, judgedIn);
         """
 }
