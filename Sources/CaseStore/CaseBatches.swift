@@ -23,8 +23,12 @@ extension CaseStore {
                 // The store's order (bytes of UTF-8, SQLite's BINARY and PostgreSQL's "C"), which the batch reads' id ranges rely on.
                 return present.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             }
+            // By position, as batch reads take their values: a whole store's ids through GRDB's
+            // generic values took a tenth of a second per 100,000 cases.
             let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
-            return try db.fetchValues(String.self, sql, agency.map { [$0] } ?? [])
+            var found: [String] = []
+            try db.forEachPositional(sql, agency.map { [$0] } ?? []) { found.append(try $0.text(required: 0)) }
+            return found
         }
     }
 

@@ -32,7 +32,7 @@ struct ReuseInto {
     /// The base part's rows of the latest run, as a condition on `r` with its arguments.
     private var basePart: (condition: String, arguments: SQLArguments) {
         guard let latestBase else { return ("r.runId = ?", [latest]) }
-        return ("r.runId = ? AND NOT EXISTS (SELECT 1 FROM auditResult o WHERE o.runId = ? AND o.caseId = r.caseId)", [latestBase, latest])
+        return ("r.runId = ? AND r.caseId NOT IN (SELECT o.caseId FROM auditResult o WHERE o.runId = ?)", [latestBase, latest])
     }
 
     /// The selection's cases (every case, or the agency's) whose result in the latest run does not

@@ -23,8 +23,10 @@ struct RunRows: Sendable, Equatable {
     var parts: [(condition: String, arguments: SQLArguments)] {
         var parts: [(condition: String, arguments: SQLArguments)] = [("r.runId = ?", [runId])]
         if let baseRun {
-            parts.append(("r.runId = ? AND NOT EXISTS (SELECT 1 FROM auditResult o WHERE o.runId = ? AND o.caseId = r.caseId)",
-                          [baseRun, runId]))
+            // NOT IN, not NOT EXISTS: the run's own few ids are gathered once into a set that each of
+            // the base's rows is looked up in (SQLite's list subquery, PostgreSQL's hashed subplan),
+            // rather than each base row searching the index of every run's results.
+            parts.append(("r.runId = ? AND r.caseId NOT IN (SELECT o.caseId FROM auditResult o WHERE o.runId = ?)", [baseRun, runId]))
         }
         return parts
     }

@@ -17,11 +17,17 @@ import WorkCalendar
         var testDescription: String { rawValue }
     }
 
-    func sampleStore(_ kind: StoreKind, _ folder: TemporaryFolder) throws -> CaseStore {
+    let asOf = day("2026-11-22")
+
+    /// A new store of the samples, its runner, its case ids and a fresh run of it as of `asOf`.
+    func audited(_ kind: StoreKind, _ folder: TemporaryFolder) throws -> (CaseStore, AuditRunner, [String], AuditRunSummary) {
         let location = kind == .postgres ? try ThrowawayPostgres.newDatabase() : folder.file("base.sqlite").path
         let store = try CaseStore(location: location)
         #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
-        return store
+        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
+        let base = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
+        #expect(base.run.baseRun == nil && base.run.coversStore == true)
+        return (store, runner, try store.caseIds(), base)
     }
 
     /// The party's name changed by a clerk: a new version of the case, which its result no longer fits.
@@ -55,12 +61,7 @@ import WorkCalendar
     @Test(arguments: StoreKind.allCases)
     func aRunAfterAFewChangesHoldsOnlyThemAndReadsAsTheFreshRun(_ kind: StoreKind) throws {
         let folder = try TemporaryFolder()
-        let store = try sampleStore(kind, folder)
-        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
-        let ids = try store.caseIds()
-        let asOf = day("2026-11-22")
-        let base = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
-        #expect(base.run.baseRun == nil && base.run.coversStore == true)
+        let (store, runner, ids, base) = try audited(kind, folder)
         #expect(try ownRows(store, base.run.id!) == ids.count)
 
         try rename(ids[3], in: store)
@@ -92,11 +93,7 @@ import WorkCalendar
     @Test(arguments: StoreKind.allCases)
     func aRunHoldsEverythingWhenMuchChangedOrItCoversPartOfTheStoreOrIsShared(_ kind: StoreKind) throws {
         let folder = try TemporaryFolder()
-        let store = try sampleStore(kind, folder)
-        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
-        let ids = try store.caseIds()
-        let asOf = day("2026-11-22")
-        let base = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
+        let (store, runner, ids, _) = try audited(kind, folder)
 
         // A quarter of the store and one more changed: more than a run built on a base may hold.
         for id in ids.prefix(ids.count / 4 + 1) { try rename(id, in: store) }
