@@ -68,8 +68,9 @@ extension CaseStore {
             let passing = try reuse.candidatesThatHold(named ? ids : notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
             let passed = Set(passing.map(\.id))
             let toAudit = notHeld.filter { !passed.contains($0) }
-            // The rows `latest` holds itself (none apart from its base when it has none) are copied
-            // whichever way the run is built; the base's are taken where they lie if they may be.
+            // When `latest` was built on a base, the rows it holds itself are copied whichever way
+            // this run is built; the base part is taken where it lies if this run may build on it,
+            // and copied otherwise.
             if latest.baseRun != nil {
                 if !named { try reuse.copyHeld(fromBase: false) }
                 try reuse.copy(passing.filter { !$0.fromBase }.map(\.id), from: latestId)
