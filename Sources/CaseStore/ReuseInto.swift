@@ -29,11 +29,13 @@ struct ReuseInto {
     }
     private var days: SQLArguments { [Int(day.dayNumber), Int(day.dayNumber)] }
 
-    /// The base part's rows of the latest run, as a condition on `r` with its arguments.
-    private var basePart: (condition: String, arguments: SQLArguments) {
-        guard let latestBase else { return ("r.runId = ?", [latest]) }
-        return ("r.runId = ? AND r.caseId NOT IN (SELECT o.caseId FROM auditResult o WHERE o.runId = ?)", [latestBase, latest])
-    }
+    /// The latest run's parts as `RunRows` gives them: its own rows first, then its base's rows it
+    /// holds none of; one part, all its rows, when it has no base.
+    private var parts: [(condition: String, arguments: SQLArguments)] { RunRows(runId: latest, baseRun: latestBase).parts }
+    /// The base part's rows of the latest run (all its rows when it has no base).
+    private var basePart: (condition: String, arguments: SQLArguments) { parts[parts.count - 1] }
+    /// The rows the latest run holds itself.
+    private var ownPart: (condition: String, arguments: SQLArguments) { parts[0] }
 
     /// The selection's cases (every case, or the agency's) whose result in the latest run does not
     /// hold by the stored columns, in id order: the cases to audit, and those with manual scores.
@@ -68,9 +70,8 @@ struct ReuseInto {
             }
             // The own part first: where the latest run holds a row itself, the base's is not its result.
             var found: [String: (keys: AuditResultKeys?, fromBase: Bool)] = [:]
-            var parts: [(condition: String, arguments: SQLArguments, fromBase: Bool)] = [("r.runId = ?", [latest], latestBase == nil)]
-            if latestBase != nil { parts.append((basePart.condition, basePart.arguments, true)) }
-            for (condition, arguments, fromBase) in parts {
+            for (index, (condition, arguments)) in parts.enumerated() {
+                let fromBase = index == parts.count - 1
                 let sql = """
                     SELECT r.caseId, r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil FROM auditResult r
                     WHERE \(condition) AND r.caseId IN \(chunk.placeholders)
@@ -100,7 +101,7 @@ struct ReuseInto {
     /// Copies into the run the results of one part of the latest run that hold by the stored
     /// columns, for the selection's cases.
     func copyHeld(fromBase: Bool) throws {
-        let part: (condition: String, arguments: SQLArguments) = fromBase ? basePart : ("r.runId = ?", [latest])
+        let part = fromBase ? basePart : ownPart
         var sql = """
             INSERT INTO auditResult (\(Self.columns))
             SELECT \(Self.values) FROM \(results) JOIN enforcementCase c ON c.id = r.caseId
