@@ -88,22 +88,22 @@ public struct AuditRunner: Sendable {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         if reuse, let existing = try completeRun(inputsHash: inputs) { return existing }
         let manual = try store.manualScores()
-        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
-                                            manual: manual)
+        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor,
+                                                  incremental: incremental, manual: manual)
         let runId = run.id!
         let auditor = try self.auditor()
         // Auditing a batch overlaps loading the next and writing the last: reads and writes run
         // on threads of their own.
         try store.appendingAuditResultsBehind { append in
-            try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < ids.count) { batch in
+            try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < caseCount) { batch in
                 try append(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
             }
         }
-        try store.completeAuditRun(runId, caseCount: ids.count, actor: actor)
+        try store.completeAuditRun(runId, caseCount: caseCount, actor: actor)
         var completed = run
-        completed.caseCount = ids.count
+        completed.caseCount = caseCount
         completed.complete = true
-        return AuditRunSummary(run: completed, reused: false, casesReused: ids.count - toAudit.count)
+        return AuditRunSummary(run: completed, reused: false, casesReused: caseCount - toAudit.count)
     }
 
     /// An earlier complete run with exactly these inputs, returned instead of auditing again.
@@ -113,23 +113,24 @@ public struct AuditRunner: Sendable {
 
     /// Begins a run: stores its record and takes into it the results that still hold from the newest
     /// run under the same environment (`CaseStore.beginAuditRun(_:reusing:…)`, which builds a run
-    /// over the whole store on that run's base when it may); returns the run, its selection, and
-    /// the ids left to audit.
+    /// over the whole store on that run's base when it may); returns the run, how many cases its
+    /// selection holds, and the ids left to audit.
     func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
-               manual: [String: [ManualScore]], mayBuildOnBase: Bool = true) throws -> (run: AuditRunRecord, ids: [String], toAudit: [String]) {
+               manual: [String: [ManualScore]], mayBuildOnBase: Bool = true) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
         let latest = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
-        let ids = try store.caseIds(agency: selection.agency, ids: selection.caseIds)
+        // Named cases are those present of the names; a whole selection is listed or counted by
+        // the store in the run's own transaction.
+        let named = selection.caseIds.isEmpty ? nil : try store.caseIds(agency: selection.agency, ids: selection.caseIds)
         var record = AuditRunRecord(
             createdAt: Date().ISO8601Format(), asOf: asOf, checklistName: checklist.name, checklistTitle: checklist.title,
             checklistHash: checklist.contentHash, inputsHash: inputs, actor: actor)
         record.environmentHash = environment
         record.keepsAllFindings = selection.keepAllFindings
         record.coversStore = selection.agency == nil && selection.caseIds.isEmpty
-        let (run, toAudit) = try store.beginAuditRun(
-            record, reusing: latest, ids: ids, day: asOf, agency: selection.agency, named: !selection.caseIds.isEmpty,
+        return try store.beginAuditRun(
+            record, reusing: latest, named: named, day: asOf, agency: selection.agency,
             manualDigests: manual.mapValues { AuditResultKeys.digest(of: $0) }, mayBuildOnBase: mayBuildOnBase)
-        return (run, ids, toAudit)
     }
 
     /// One batch's results, audited on every core; a case whose rows cannot be read is a finding

@@ -41,14 +41,14 @@ extension AuditRunner {
     public func planShared(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                            incremental: Bool = true, chunkSize: Int = 1024) throws -> AuditRunRecord {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
-        let (run, ids, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
+        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
                                             manual: try store.manualScores(), mayBuildOnBase: false)
         let size = max(1, chunkSize)
         let chunks = stride(from: 0, to: toAudit.count, by: size).map { start in
             (first: toAudit[start], last: toAudit[min(toAudit.count, start + size) - 1])
         }
         try store.planAuditWork(AuditPlan(runId: run.id!, agency: selection.agency, caseIds: selection.caseIds,
-                                          keepAllFindings: selection.keepAllFindings, caseCount: ids.count,
+                                          keepAllFindings: selection.keepAllFindings, caseCount: caseCount,
                                           checklistHash: checklist.contentHash,
                                           judgmentHash: try judgmentHash(keepAllFindings: selection.keepAllFindings)),
                                 chunks: chunks)

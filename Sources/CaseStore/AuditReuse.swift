@@ -47,8 +47,12 @@ extension CaseStore {
     /// Begins run `record` (`beginAuditRun`) and takes into it, in the same write transaction, every
     /// result of `latest` (as a whole: its own rows and its base's) that still holds on `day`: the
     /// case's version is the one judged, its manual scores are those judged with (`manualDigests`,
-    /// by case; a case absent has none) and `day` lies in the result's window. Returns the run and
-    /// the ids of `ids` left to audit, in order.
+    /// by case; a case absent has none) and `day` lies in the result's window. Returns the run, how
+    /// many cases it covers, and the ids left to audit, in order.
+    ///
+    /// `named`: the cases a selection names (present ones, in id order); nil, every case of the
+    /// store or of `agency`, which are listed only when there is no run to reuse and counted
+    /// otherwise, in this transaction, so that a case stored meanwhile is counted with the rest.
     ///
     /// A run over the whole store (`coversStore`) whose latest run covered it too is built on that
     /// run's base (`RunRows`) when what it must hold itself stays within a quarter of the store:
@@ -56,34 +60,40 @@ extension CaseStore {
     /// results `latest` held itself become rows. Otherwise every result taken is copied into the run
     /// (a row of a few numbers, its JSON left in the run that judged it). `mayBuildOnBase` false
     /// (a shared run, whose workers find their work by the rows it lacks) always copies.
-    public func beginAuditRun(_ record: AuditRunRecord, reusing latest: AuditRunRecord?, ids: [String], day: CalendarDate,
-                              agency: String?, named: Bool, manualDigests: [String: String],
-                              mayBuildOnBase: Bool) throws -> (run: AuditRunRecord, toAudit: [String]) {
+    public func beginAuditRun(_ record: AuditRunRecord, reusing latest: AuditRunRecord?, named: [String]?, day: CalendarDate,
+                              agency: String?, manualDigests: [String: String],
+                              mayBuildOnBase: Bool) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         try write { db in
             var run = record
             run.id = try db.insertReturningID(run)
-            guard let latest, let latestId = latest.id else { return (run, ids) }
+            guard let latest, let latestId = latest.id else {
+                let ids = try named ?? Self.caseIds(agency: agency, db)
+                return (run, ids.count, ids)
+            }
+            let caseCount = try named?.count
+                ?? db.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
+                                 agency.map { [$0] } ?? []) ?? 0
             let reuse = ReuseInto(db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency)
-            let notHeld = named ? ids : try reuse.casesWithoutHoldingResult()
-            let passing = try reuse.candidatesThatHold(named ? ids : notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
+            let notHeld = try named ?? reuse.casesWithoutHoldingResult()
+            let passing = try reuse.candidatesThatHold(named ?? notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
             let passed = Set(passing.map(\.id))
             let toAudit = notHeld.filter { !passed.contains($0) }
             // When `latest` was built on a base, the rows it holds itself are copied whichever way
             // this run is built; the base part is taken where it lies if this run may build on it,
             // and copied otherwise.
             if latest.baseRun != nil {
-                if !named { try reuse.copyHeld(fromBase: false) }
+                if named == nil { try reuse.copyHeld(fromBase: false) }
                 try reuse.copy(passing.filter { !$0.fromBase }.map(\.id), from: latestId)
             }
             let own = (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run.id!]) ?? 0) + toAudit.count
-            if mayBuildOnBase, record.coversStore == true, latest.coversStore == true, own <= ids.count / 4 {
+            if mayBuildOnBase, record.coversStore == true, latest.coversStore == true, own <= caseCount / 4 {
                 run.baseRun = latest.baseRun ?? latestId
                 try db.execute("UPDATE auditRun SET baseRun = ? WHERE id = ?", [run.baseRun, run.id!])
             } else {
-                if !named { try reuse.copyHeld(fromBase: true) }
+                if named == nil { try reuse.copyHeld(fromBase: true) }
                 try reuse.copy(passing.filter(\.fromBase).map(\.id), from: latest.baseRun ?? latestId)
             }
-            return (run, toAudit)
+            return (run, caseCount, toAudit)
         }
     }
 

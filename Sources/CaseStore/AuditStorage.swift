@@ -153,7 +153,8 @@ extension CaseStore {
         }
     }
 
-    /// Marks a run complete and journals it; an interrupted run stays incomplete and is never read.
+    /// Marks a run complete, stores its totals (`AuditTallies`) and journals it; an interrupted run
+    /// stays incomplete and is never read.
     /// A run already complete (a shared run's other worker got there first) is left as it is.
     public func completeAuditRun(_ runId: Int64, caseCount: Int, actor: String) throws {
         let now = Self.timestamp()
@@ -162,6 +163,7 @@ extension CaseStore {
                 throw StoreError.auditRunUnknown(runId)
             }
             guard !run.complete else { return }
+            try AuditTallies.count(RunRows(runId: runId, baseRun: run.baseRun), db).store(as: runId, db)
             try db.execute("UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", [caseCount, runId])
             try JournalAppender(db: db, actor: actor, at: now)
                 .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
@@ -170,22 +172,10 @@ extension CaseStore {
         backend.checkpoint()
     }
 
-    /// A run's results counted by grade, from the stored columns alone (no result's JSON is read).
+    /// A run's results counted by grade, of every agency or of one: the totals stored with the run
+    /// (`AuditTallies`); no result is read.
     public func auditRunGrades(runId: Int64, agency: String? = nil) throws -> [AuditGradeTally] {
-        try read { db in
-            let rows = try RunRows.of(runId, db).union({ condition in
-                "SELECT r.grade, r.score, r.veto, r.failures FROM auditResult r WHERE \(condition)" + (agency == nil ? "" : " AND r.agency = ?")
-            }, extra: agency.map { [$0] } ?? [])
-            let sql = """
-                SELECT grade, COUNT(*) AS cases, SUM(score) AS scoreSum, SUM(veto) AS vetoes,
-                       SUM(CASE WHEN failures > 0 THEN 1 ELSE 0 END) AS failing
-                FROM (\(rows.sql)) results GROUP BY grade ORDER BY grade
-                """
-            return try db.fetchAll(sql, rows.arguments).map { row in
-                AuditGradeTally(grade: row["grade"], cases: row["cases"], scoreSum: row["scoreSum"] ?? 0, vetoes: row["vetoes"] ?? 0,
-                                failing: row["failing"] ?? 0)
-            }
-        }
+        try read { db in try AuditTallies.of(runId, db).grades(agency: agency) }
     }
 
     /// Streams a run's results in case-id order, each with its JSON wherever it is stored.

@@ -23,13 +23,18 @@ extension CaseStore {
                 // The store's order (bytes of UTF-8, SQLite's BINARY and PostgreSQL's "C"), which the batch reads' id ranges rely on.
                 return present.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             }
-            // By position, as batch reads take their values, not through GRDB's generic values:
-            // every run over the whole store starts by listing its ids.
-            let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
-            var found: [String] = []
-            try db.forEachPositional(sql, agency.map { [$0] } ?? []) { found.append(try $0.text(required: 0)) }
-            return found
+            return try Self.caseIds(agency: agency, db)
         }
+    }
+
+    /// Ids of every case, or of one agency's, in id order.
+    static func caseIds(agency: String?, _ db: any SQLConnection) throws -> [String] {
+        // By position, as batch reads take their values, not through GRDB's generic values: every
+        // fresh run over the whole store starts by listing its ids.
+        let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
+        var found: [String] = []
+        try db.forEachPositional(sql, agency.map { [$0] } ?? []) { found.append(try $0.text(required: 0)) }
+        return found
     }
 
     /// Loads cases in batches of ids (in the store's id order), each batch in its own read with one

@@ -16,9 +16,8 @@ struct ReuseInto {
     let day: CalendarDate
     let agency: String?
 
-    /// The results as `r`, read through `auditResultKeys` on SQLite, which would otherwise look
-    /// a row up through the primary key and walk its JSON to the columns stored after it.
-    private var results: String { db.kind == .sqlite ? "auditResult r INDEXED BY auditResultKeys" : "auditResult r" }
+    /// The results as `r`, by their key columns alone (`RunRows.keyColumns`).
+    private var results: String { RunRows.keyColumns(db) }
 
     /// `r`'s result holds for its case `c` on `day`, by the stored columns.
     private var holds: String {

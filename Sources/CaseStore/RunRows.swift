@@ -18,6 +18,14 @@ struct RunRows: Sendable, Equatable {
         RunRows(runId: runId, baseRun: try db.fetchOne("SELECT baseRun FROM auditRun WHERE id = ?", [runId])?["baseRun"])
     }
 
+    /// The results table as `r`, for a query that reads no result's JSON: on SQLite through
+    /// `auditResultKeys`, which holds every other column. Through the table SQLite would look each
+    /// row up by its primary key and walk the JSON stored before the columns read; its planner
+    /// prefers that index, so it is named. PostgreSQL keeps long JSON out of line and chooses alone.
+    static func keyColumns(_ db: any SQLConnection) -> String {
+        db.kind == .sqlite ? "auditResult r INDEXED BY auditResultKeys" : "auditResult r"
+    }
+
     /// Each part's condition on the alias `r` (an `auditResult` row, or `auditResultRead`'s), with
     /// its arguments.
     var parts: [(condition: String, arguments: SQLArguments)] {

@@ -84,6 +84,7 @@ enum Schema {
             // through the table they would walk every result's JSON to reach them.
             try db.execute(sql: "CREATE UNIQUE INDEX auditResultKeys ON auditResult(\(auditResultKeyColumns))")
         }
+        migrator.registerMigration("v10: a run's totals by agency and grade") { db in try createAuditTally(db) }
         return migrator
     }
 

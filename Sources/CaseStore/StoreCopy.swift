@@ -22,7 +22,7 @@ extension CaseStore {
         ("penalty", "caseId, position", false), ("baseAmount", "caseId, position", false), ("disclosure", "caseId", false),
         ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
-        ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false),
+        ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false),
     ]
 
     /// The web service's own state (`WebState.swift`) stays behind: a copy is a new store, which

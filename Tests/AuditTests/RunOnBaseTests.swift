@@ -58,6 +58,30 @@ import WorkCalendar
         return seen
     }
 
+    /// A run's totals counted here from its results one by one: what its stored totals must equal.
+    func countedGrades(_ store: CaseStore, _ runId: Int64, agency: String? = nil) throws -> [AuditGradeTally] {
+        var byGrade: [String: AuditGradeTally] = [:]
+        try store.forEachAuditResult(runId: runId, agency: agency) { result in
+            var tally = byGrade[result.grade] ?? AuditGradeTally(grade: result.grade, cases: 0, scoreSum: 0, vetoes: 0, failing: 0)
+            tally.cases += 1
+            tally.scoreSum += result.score
+            if result.veto { tally.vetoes += 1 }
+            if result.failures > 0 { tally.failing += 1 }
+            byGrade[result.grade] = tally
+        }
+        return byGrade.values.sorted { $0.grade.utf8.lexicographicallyPrecedes($1.grade.utf8) }
+    }
+
+    /// The run's stored totals, of the store and of one agency, equal its results counted one by one.
+    func expectTotalsStored(_ store: CaseStore, _ run: AuditRunRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try store.read { try AuditTallies.stored(run.id!, $0) } != nil, "stored with the run", sourceLocation: sourceLocation)
+        let all = try store.auditRunGrades(runId: run.id!)
+        #expect(all == (try countedGrades(store, run.id!)), sourceLocation: sourceLocation)
+        #expect(all.reduce(0) { $0 + $1.cases } == run.caseCount && all.count > 1, sourceLocation: sourceLocation)
+        #expect(try store.auditRunGrades(runId: run.id!, agency: "WH-SJJ") == (try countedGrades(store, run.id!, agency: "WH-SJJ")),
+                sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aRunAfterAFewChangesHoldsOnlyThemAndReadsAsTheFreshRun(_ kind: StoreKind) throws {
         let folder = try TemporaryFolder()
@@ -68,6 +92,12 @@ import WorkCalendar
         let first = try runner.run(asOf: asOf, actor: "test", reuse: false)
         #expect(first.run.baseRun == base.run.id && first.casesReused == ids.count - 1)
         #expect(try ownRows(store, first.run.id!) == 1, "the run holds the changed case alone")
+        try expectTotalsStored(store, base.run)
+        try expectTotalsStored(store, first.run)
+        // A base stored before v10 has no totals: they are counted from its rows, for it and for a
+        // run built on it.
+        try store.write { try $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
+        #expect(try store.auditRunGrades(runId: base.run.id!) == (try countedGrades(store, base.run.id!)))
 
         // Built on the same base, not on the run before: the case that run judged is taken from it.
         try rename(ids[7], in: store)
@@ -78,6 +108,7 @@ import WorkCalendar
             try db.fetchValue(Int64.self, "SELECT judgedIn FROM auditResult WHERE runId = ? AND caseId = ?", [second.run.id!, ids[3]])
         }
         #expect(judgedIn == first.run.id)
+        try expectTotalsStored(store, second.run)
 
         let fresh = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false)
         #expect(try everything(store, second.run, ids) == (try everything(store, fresh.run, ids)))

@@ -16,6 +16,7 @@ import Testing
         ("v7: audit runs shared by workers", "6013bbb70f5eb1ee8678aec5a30b568366862a68b3aa7b8ff6160af8f9aeaa52"),
         ("v8: a reused result points at the run that judged it", "382337b07021d991707983aab829b6462cff9abfd15d454958cf3a80f89c2bd2"),
         ("v9: a run holds only what differs from its base run", "5f6c668fcc39603da6b2109869f0c6e7e800eb477f1e1f22ed857380623404f5"),
+        ("v10: a run's totals by agency and grade", "6d9c4006ed7dc7f98a357523ebedd8f5de251c4d847a8efa9703adeec1b7f099"),
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

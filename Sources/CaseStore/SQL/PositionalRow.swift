@@ -138,6 +138,17 @@ struct PositionalRow {
     func bool(required index: Int) throws -> Bool { try integer(required: index) != 0 }
 
     func money(_ index: Int) throws -> Money? { try integer(index).map { Money(fen: $0) } }
+
+    /// A real column, which may hold a whole number as an integer.
+    func double(required index: Int) throws -> Double {
+        let value: Double?
+        switch source {
+        case .sqlite(let row): value = try row.double(index, self)
+        case .values(let row): value = try row.double(index, self)
+        }
+        guard let value else { throw corrupt(index, "a number (it is NULL)") }
+        return value
+    }
 }
 
 /// An enumeration's raw values as bytes, for matching a stored value without making a string of
@@ -176,6 +187,14 @@ struct SQLiteStatementRow {
         }
     }
 
+    func double(_ index: Int, _ row: PositionalRow) throws -> Double? {
+        switch sqlite3_column_type(statement, Int32(index)) {
+        case SQLITE_NULL: return nil
+        case SQLITE_FLOAT, SQLITE_INTEGER: return sqlite3_column_double(statement, Int32(index))
+        default: throw row.corrupt(index, "a number")
+        }
+    }
+
     /// The bytes of a text value, valid until the statement steps.
     func utf8(_ index: Int, _ row: PositionalRow) throws -> UnsafeBufferPointer<UInt8>? {
         switch sqlite3_column_type(statement, Int32(index)) {
@@ -204,6 +223,15 @@ struct ValuesRow {
             guard let exact = Int64(exactly: value) else { throw row.corrupt(index, "an integer") }
             return exact
         default: throw row.corrupt(index, "an integer")
+        }
+    }
+
+    func double(_ index: Int, _ row: PositionalRow) throws -> Double? {
+        switch values[index].storage {
+        case .null: return nil
+        case .double(let value): return value
+        case .int64(let value): return Double(value)
+        default: throw row.corrupt(index, "a number")
         }
     }
 

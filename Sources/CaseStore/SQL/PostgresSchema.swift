@@ -19,6 +19,7 @@ enum PostgresSchema {
         ("v7: audit runs shared by workers", v7),
         ("v8: a reused result points at the run that judged it", v8),
         ("v9: a run holds only what differs from its base run", v9),
+        ("v10: a run's totals by agency and grade", v10),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -252,5 +253,13 @@ enum PostgresSchema {
         ALTER TABLE auditRun ADD COLUMN baseRun BIGINT;
         ALTER TABLE auditRun ADD COLUMN coversStore SMALLINT;
         CREATE UNIQUE INDEX auditResultKeys ON auditResult(runId, caseId, caseVersion, reuseFrom, reuseUntil, manualDigest, agency, grade, score, veto, failures, judgedIn);
+        """
+
+    private static let v10 = """
+        CREATE TABLE auditTally (
+          runId BIGINT NOT NULL REFERENCES auditRun(id) ON DELETE CASCADE, agency TEXT COLLATE "C" NOT NULL,
+          grade TEXT COLLATE "C" NOT NULL, cases BIGINT NOT NULL, scoreMillis BIGINT NOT NULL, vetoes BIGINT NOT NULL,
+          failing BIGINT NOT NULL,
+          PRIMARY KEY (runId, agency, grade));
         """
 }

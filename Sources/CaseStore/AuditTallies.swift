@@ -1,0 +1,126 @@
+import GRDB
+
+/// A run's results counted by agency and grade, stored with the run when it completes (`auditTally`,
+/// v10). A run's totals (`auditRunGrades`: the summary a nightly re-audit prints, the dashboard's
+/// grade counts) are then a few stored rows, where counting them from the results sorts every
+/// result by grade: a quarter of a second at 100,000 cases, a fifth of an audit after a day's
+/// changes.
+///
+/// A run built on a base counts only what differs: its base's totals, less the base's results it
+/// holds rows of itself, plus those rows. Scores are summed in thousandths of a point, as integers,
+/// so that taking away is exact and the totals equal those counted afresh.
+struct AuditTallies: Equatable {
+    struct Key: Hashable {
+        var agency: String
+        var grade: String
+    }
+
+    struct Counts: Equatable {
+        var cases = 0
+        /// The scores' sum in thousandths of a point.
+        var scoreMillis: Int64 = 0
+        var vetoes = 0
+        var failing = 0
+    }
+
+    var counts: [Key: Counts] = [:]
+
+    /// The totals of run `runId`: stored when it completed, or counted from its rows for a run
+    /// stored before v10.
+    static func of(_ runId: Int64, _ db: any SQLConnection) throws -> AuditTallies {
+        try stored(runId, db) ?? count(RunRows.of(runId, db), db)
+    }
+
+    /// Counts a run's totals from its rows: a run built on a base from the base's totals (a base
+    /// has no base, so its totals are its own rows'), less the base's rows this run overrides, plus
+    /// this run's own rows.
+    static func count(_ rows: RunRows, _ db: any SQLConnection) throws -> AuditTallies {
+        let columns = "r.agency, r.grade, r.score, r.veto, r.failures"
+        var tallies = AuditTallies()
+        if let base = rows.baseRun {
+            tallies = try of(base, db)
+            // From the run's own rows to the base's row of each case: a look-up per row it holds.
+            try tallies.add("""
+                SELECT \(columns) FROM auditResult o JOIN \(RunRows.keyColumns(db)) ON r.runId = ? AND r.caseId = o.caseId
+                WHERE o.runId = ?
+                """, [base, rows.runId], sign: -1, db)
+        }
+        try tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
+        return tallies
+    }
+
+    /// Adds (`sign` 1) or takes away (−1) the results `sql` selects: agency, grade, score, veto
+    /// and failures, in that order. A score that is not a number of points (a row changed by hand)
+    /// is reported as the corrupt value it is, never trapped on.
+    mutating func add(_ sql: String, _ arguments: SQLArguments, sign: Int, _ db: any SQLConnection) throws {
+        try db.forEachPositional(sql, arguments) { row in
+            let key = Key(agency: try row.text(required: 0), grade: try row.text(required: 1))
+            let score = try row.double(required: 2)
+            // Scores lie between 0 and 100 points; the bound keeps every sum far inside Int64.
+            guard score.isFinite, abs(score) <= 1_000_000 else { throw row.corrupt(2, "a score") }
+            let millis = Int64((score * 1000).rounded())
+            var counts = self.counts[key, default: Counts()]
+            counts.cases += sign
+            counts.scoreMillis += Int64(sign) * millis
+            if try row.bool(required: 3) { counts.vetoes += sign }
+            if try row.int(required: 4) > 0 { counts.failing += sign }
+            self.counts[key] = counts
+        }
+    }
+
+    /// The totals stored for run `runId`; nil when none were (a run completed before v10).
+    static func stored(_ runId: Int64, _ db: any SQLConnection) throws -> AuditTallies? {
+        var tallies = AuditTallies()
+        try db.forEachPositional("SELECT agency, grade, cases, scoreMillis, vetoes, failing FROM auditTally WHERE runId = ?",
+                                 [runId]) { row in
+            tallies.counts[Key(agency: try row.text(required: 0), grade: try row.text(required: 1))] =
+                Counts(cases: try row.int(required: 2), scoreMillis: try row.integer(required: 3),
+                       vetoes: try row.int(required: 4), failing: try row.int(required: 5))
+        }
+        return tallies.counts.isEmpty ? nil : tallies
+    }
+
+    /// Stores these as run `runId`'s totals (the agencies and grades with cases).
+    func store(as runId: Int64, _ db: any SQLConnection) throws {
+        let rows: [[DatabaseValue]] = counts.filter { $0.value.cases > 0 }.map { key, counts in
+            [runId.databaseValue, key.agency.databaseValue, key.grade.databaseValue, counts.cases.databaseValue,
+             counts.scoreMillis.databaseValue, counts.vetoes.databaseValue, counts.failing.databaseValue]
+        }
+        guard !rows.isEmpty else { return }
+        try db.insertRows(into: "auditTally", columns: ["runId", "agency", "grade", "cases", "scoreMillis", "vetoes", "failing"],
+                          rows: rows)
+    }
+
+    /// The totals by grade, of every agency or of one, in the grades' byte order.
+    func grades(agency: String?) -> [AuditGradeTally] {
+        var byGrade: [String: Counts] = [:]
+        for (key, counts) in self.counts where counts.cases > 0 && (agency == nil || key.agency == agency) {
+            var sum = byGrade[key.grade, default: Counts()]
+            sum.cases += counts.cases
+            sum.scoreMillis += counts.scoreMillis
+            sum.vetoes += counts.vetoes
+            sum.failing += counts.failing
+            byGrade[key.grade] = sum
+        }
+        return byGrade.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { grade, counts in
+            AuditGradeTally(grade: grade, cases: counts.cases, scoreSum: Double(counts.scoreMillis) / 1000, vetoes: counts.vetoes,
+                            failing: counts.failing)
+        }
+    }
+}
+
+extension Schema {
+    /// A complete run's totals by agency and grade (`AuditTallies`).
+    static func createAuditTally(_ db: Database) throws {
+        try db.create(table: "auditTally", options: [.withoutRowID]) { t in
+            t.column("runId", .integer).notNull().references("auditRun", onDelete: .cascade)
+            t.column("agency", .text).notNull()
+            t.column("grade", .text).notNull()
+            t.column("cases", .integer).notNull()
+            t.column("scoreMillis", .integer).notNull()
+            t.column("vetoes", .integer).notNull()
+            t.column("failing", .integer).notNull()
+            t.primaryKey(["runId", "agency", "grade"])
+        }
+    }
+}
