@@ -40,10 +40,12 @@ struct AuditTallies: Equatable {
         if let base = rows.baseRun {
             tallies = try of(base, db)
             // From the run's own rows to the base's row of each case: a look-up per row it holds.
+            // CROSS JOIN keeps SQLite to that order; left free, it walked every row of the base
+            // and looked each up among the run's (0.13 s against 0.01 s at 100,000 cases).
             try tallies.add("""
-                SELECT \(columns) FROM auditResult o JOIN \(RunRows.keyColumns(db)) ON r.runId = ? AND r.caseId = o.caseId
-                WHERE o.runId = ?
-                """, [base, rows.runId], sign: -1, db)
+                SELECT \(columns) FROM auditResult o CROSS JOIN \(RunRows.keyColumns(db))
+                WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
+                """, [rows.runId, base], sign: -1, db)
         }
         try tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
         return tallies
