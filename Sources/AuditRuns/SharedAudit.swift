@@ -41,8 +41,8 @@ extension AuditRunner {
     public func planShared(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                            incremental: Bool = true, chunkSize: Int = 1024) throws -> AuditRunRecord {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
-        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor, incremental: incremental,
-                                            manual: try store.manualScores(), mayBuildOnBase: false)
+        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor,
+                                                  incremental: incremental, manual: try store.manualScores(), mayBuildOnBase: false)
         let size = max(1, chunkSize)
         let chunks = stride(from: 0, to: toAudit.count, by: size).map { start in
             (first: toAudit[start], last: toAudit[min(toAudit.count, start + size) - 1])
