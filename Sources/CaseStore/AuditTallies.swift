@@ -1,10 +1,9 @@
 import GRDB
 
 /// A run's results counted by agency and grade, stored with the run when it completes (`auditTally`,
-/// v10). A run's totals (`auditRunGrades`: the summary a nightly re-audit prints, the dashboard's
-/// grade counts) are then a few stored rows, where counting them from the results sorts every
-/// result by grade: a quarter of a second at 100,000 cases, a fifth of an audit after a day's
-/// changes.
+/// v10). A run's totals (`auditRunGrades`: the summary a nightly re-audit prints) are then a few
+/// stored rows, where counting them from the results sorts every result by grade: a quarter of a
+/// second at 100,000 cases, a fifth of an audit after a day's changes.
 ///
 /// A run built on a base counts only what differs: its base's totals, less the base's results it
 /// holds rows of itself, plus those rows. Scores are summed in thousandths of a point, as integers,
