@@ -3,6 +3,7 @@ import CaseModel
 @testable import CaseStore
 import Checklists
 import Foundation
+import Generator
 import Testing
 
 /// Batch reads take each value by position and type (`PositionalRow`) and put a case's events, an
@@ -57,6 +58,34 @@ import Testing
         #expect(batched.map(\.id) == ids)
         #expect(batched.first { $0.id == Self.caseId } == after)
         #expect(batched.first { $0.id == "WH-SJJ-2024-0204" } == (try store.loadCase(id: "WH-SJJ-2024-0204")))
+    }
+
+    /// Cases scattered through the store (what an incremental audit reads) are read by a list of
+    /// ids, their officers and records through their events' ids, up to 4,000 a query: so read,
+    /// they are what a range of the same cases reads, across more events than one query takes.
+    @Test(arguments: Backend.allCases)
+    func aListOfScatteredCasesReadsAsTheirRangeDoes(_ backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 800, seed: 5, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        let store = try backend.emptyStore()
+        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        let ids = try store.caseIds()
+        let events = try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event", []) } ?? 0
+        #expect(events > 4000, "more events than one query of the list takes")
+        func read(_ ids: [String], scattered: Bool) throws -> [EnforcementCase] {
+            var cases: [EnforcementCase] = []
+            try store.forEachVersionedBatch(of: ids, size: ids.count, scattered: scattered) { batch in
+                #expect(batch.unreadable.isEmpty)
+                cases += batch.cases
+            }
+            return cases
+        }
+        let whole = try read(ids, scattered: false)
+        #expect(whole.count == ids.count)
+        #expect(whole.contains { $0.events.contains { !$0.officers.isEmpty } } && whole.contains { $0.events.contains { !$0.records.isEmpty } })
+        #expect(try read(ids, scattered: true) == whole)
+        let some = Set(ids.enumerated().filter { $0.offset % 3 == 1 }.map(\.element))
+        #expect(try read(ids.filter(some.contains), scattered: true) == whole.filter { some.contains($0.id) })
     }
 
     @Test func aValueOfTheWrongTypeMakesItsCaseUnreadableNotTheBatch() throws {
