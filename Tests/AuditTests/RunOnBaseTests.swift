@@ -121,6 +121,26 @@ import WorkCalendar
         #expect(earlier[ids[7]]?.audit == original[ids[7]]?.audit && earlier[ids[7]]?.audit.isEmpty == false)
     }
 
+    /// A score changed by hand into what is no number of points is reported as the corrupt value
+    /// it is when a run's totals are counted, not trapped on (its exact sum is an integer).
+    @Test func aStoredScoreThatIsNoNumberOfPointsIsAnErrorNotATrap() throws {
+        let folder = try TemporaryFolder()
+        let (store, _, ids, base) = try audited(.sqliteFile, folder)
+        // A run stored before v10 keeps no totals: they are counted from its rows.
+        try store.write { try $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
+        #expect(try store.auditRunGrades(runId: base.run.id!) == (try countedGrades(store, base.run.id!)))
+        for score in ["1e300", "'九十分'"] {
+            try store.write { try $0.execute("UPDATE auditResult SET score = \(score) WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
+            #expect {
+                try store.auditRunGrades(runId: base.run.id!)
+            } throws: { error in
+                "\(error)".contains("column score does not hold a")
+            }
+        }
+        try store.write { try $0.execute("UPDATE auditResult SET score = 1000000 WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
+        #expect(try store.auditRunGrades(runId: base.run.id!).contains { $0.scoreSum >= 1_000_000 }, "the bound itself is a score")
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aRunHoldsEverythingWhenMuchChangedOrItCoversPartOfTheStoreOrIsShared(_ kind: StoreKind) throws {
         let folder = try TemporaryFolder()
