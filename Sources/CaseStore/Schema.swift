@@ -85,6 +85,7 @@ enum Schema {
             try db.execute(sql: "CREATE UNIQUE INDEX auditResultKeys ON auditResult(\(auditResultKeyColumns))")
         }
         migrator.registerMigration("v10: a run's totals by agency and grade") { db in try createAuditTally(db) }
+        migrator.registerMigration("v11: events and records clustered by case") { db in try clusterEventsByCase(db) }
         return migrator
     }
 

@@ -18,7 +18,7 @@ extension CaseStore {
         ("agency", "code", false), ("officer", "id", false), ("certificate", "id", true), ("training", "id", true),
         ("benchmarkSet", "id", true), ("benchmarkItem", "id", true), ("benchmarkTier", "id", true), ("benchmarkLevel", "id", true),
         ("enforcementCase", "id", false), ("party", "caseId, position", false), ("event", "id", false),
-        ("eventOfficer", "eventId, position", false), ("record", "id", true), ("outcome", "caseId", false),
+        ("eventOfficer", "eventId, position", false), ("record", "eventId, position", false), ("outcome", "caseId", false),
         ("penalty", "caseId, position", false), ("baseAmount", "caseId, position", false), ("disclosure", "caseId", false),
         ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),

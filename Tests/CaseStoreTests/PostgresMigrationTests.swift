@@ -17,6 +17,7 @@ import Testing
         ("v8: a reused result points at the run that judged it", "382337b07021d991707983aab829b6462cff9abfd15d454958cf3a80f89c2bd2"),
         ("v9: a run holds only what differs from its base run", "5f6c668fcc39603da6b2109869f0c6e7e800eb477f1e1f22ed857380623404f5"),
         ("v10: a run's totals by agency and grade", "6d9c4006ed7dc7f98a357523ebedd8f5de251c4d847a8efa9703adeec1b7f099"),
+        ("v11: events and records clustered by case", "231a307c97f0e046d048dc1c2a10d009048adf27a7ed603703642bbed28638a5"),
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

@@ -20,11 +20,13 @@ enum PostgresSchema {
         ("v8: a reused result points at the run that judged it", v8),
         ("v9: a run holds only what differs from its base run", v9),
         ("v10: a run's totals by agency and grade", v10),
+        ("v11: events and records clustered by case", v11),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
-    /// migration table so that two processes starting at once do not both apply one.
-    static func migrate(_ backend: PostgresBackend) throws {
+    /// migration table so that two processes starting at once do not both apply one; with `last`,
+    /// only those up to it (as GRDB's `migrate(_:upTo:)`, for tests of a migration over stored data).
+    static func migrate(_ backend: PostgresBackend, upTo last: String? = nil) throws {
         try backend.withConnection { connection in
             try connection.execute("CREATE TABLE IF NOT EXISTS schemaMigration (identifier TEXT COLLATE \"C\" PRIMARY KEY)")
         }
@@ -35,6 +37,7 @@ enum PostgresSchema {
                 for statement in statements(sql) { try connection.execute(statement) }
                 try connection.execute("INSERT INTO schemaMigration (identifier) VALUES (?)", [identifier])
             }
+            if identifier == last { return }
         }
     }
 
@@ -261,5 +264,16 @@ enum PostgresSchema {
           grade TEXT COLLATE "C" NOT NULL, cases BIGINT NOT NULL, scoreMillis BIGINT NOT NULL, vetoes BIGINT NOT NULL,
           failing BIGINT NOT NULL,
           PRIMARY KEY (runId, agency, grade));
+        """
+
+    /// PostgreSQL keeps no table in the order of a key, so only the keys follow SQLite's v11
+    /// (`ClusteredEvents.swift`): a record is keyed by its event and position and has no id of
+    /// its own (which no one read), and an event's position is unique within its case.
+    private static let v11 = """
+        ALTER TABLE record DROP COLUMN id;
+        DROP INDEX record_on_eventId;
+        ALTER TABLE record ADD PRIMARY KEY (eventId, position);
+        DROP INDEX event_on_caseId;
+        ALTER TABLE event ADD CONSTRAINT event_on_caseId_position UNIQUE (caseId, position);
         """
 }

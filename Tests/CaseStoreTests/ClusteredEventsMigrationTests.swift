@@ -1,0 +1,77 @@
+import CaseModel
+@testable import CaseStore
+import Foundation
+import Generator
+import GRDB
+import Testing
+
+/// v11 rebuilds the event and record tables keyed by case and position (`ClusteredEvents.swift`).
+/// A store that already holds cases when it runs reads every case back as it was, on both
+/// backends, and goes on taking new cases and new versions afterwards.
+@Suite struct ClusteredEventsMigrationTests {
+    static let before = "v10: a run's totals by agency and grade"
+
+    /// A store migrated up to v10, and what applies the rest.
+    private func storeBeforeV11(_ backend: Backend) throws -> (store: CaseStore, migrateRest: () throws -> Void) {
+        switch backend {
+        case .sqlite:
+            let queue = try DatabaseQueue(configuration: { var c = Configuration(); c.foreignKeysEnabled = true; return c }())
+            try Schema.migrator.migrate(queue, upTo: Self.before)
+            return (CaseStore(backend: SQLiteBackend(database: queue)), { try Schema.migrator.migrate(queue) })
+        case .postgres:
+            let location = try #require(try PostgresLocation.parse(try ThrowawayPostgres.newDatabase()))
+            let postgres = try PostgresBackend(location)
+            try PostgresSchema.migrate(postgres, upTo: Self.before)
+            return (CaseStore(backend: postgres), { try PostgresSchema.migrate(postgres) })
+        }
+    }
+
+    private func applied(_ store: CaseStore) throws -> [String] {
+        try store.read { db in
+            db.kind == .sqlite ? try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations ORDER BY rowid", [])
+                : try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier", [])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func casesStoredBeforeTheMigrationReadTheSameAfterIt(_ backend: Backend) throws {
+        let (store, migrateRest) = try storeBeforeV11(backend)
+        #expect(try applied(store).contains(Self.before) && !applied(store).contains { $0.hasPrefix("v11") })
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 300, seed: 11, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        #expect(store.importPaths([folder.url.path, Repository.samples.path], actor: "test").failures.isEmpty)
+        let ids = try store.caseIds()
+        let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
+        let counts = try store.snapshot()
+        #expect(counts["event"]! > 1000 && counts["record"]! > 100 && counts["eventofficer"]! > 1000)
+        #expect(stored.contains { $0.events.contains { $0.records.count > 1 } })
+
+        try migrateRest()
+        #expect(try applied(store).contains { $0.hasPrefix("v11") })
+        #expect(try store.snapshot() == counts, "no row of any table lost or added")
+        #expect(try ids.map { try store.loadCase(id: $0) } == stored)
+        var batched: [EnforcementCase] = []
+        try store.forEachBatch(of: ids, size: 64) { batch, unreadable in
+            #expect(unreadable.isEmpty)
+            batched += batch
+        }
+        #expect(batched == stored)
+        #expect(try store.verify().isIntact, "every case hashes as the journal recorded it")
+
+        // New events are numbered after the copied ones, and a new version of a case replaces its
+        // events, with their officers and records, through the cascades of the rebuilt tables.
+        let lastEvent = try store.read { try CaseRows.lastEventID($0) }
+        let sample = try #require(stored.first { $0.id == "WH-SJJ-2024-0117" })
+        var corrected = sample
+        corrected.party.name += "（更正）"
+        try store.save(corrected, actor: "test", source: "test")
+        let saved = try #require(try store.loadCase(id: sample.id))
+        #expect(saved.party.name == corrected.party.name && saved.events.map(\.kind) == sample.events.map(\.kind))
+        #expect(saved.events.map(\.records) == sample.events.map(\.records) && saved.events.map(\.officers) == sample.events.map(\.officers))
+        #expect(try store.read { try CaseRows.lastEventID($0) } == lastEvent + Int64(sample.events.count))
+        let children = ["event", "record", "eventofficer"]
+        #expect(try store.snapshot().filter { children.contains($0.key) } == counts.filter { children.contains($0.key) },
+                "the old version's events, officers and records are gone, the new one's stored")
+        #expect(try store.verify().isIntact)
+    }
+}
