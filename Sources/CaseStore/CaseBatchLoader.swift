@@ -54,8 +54,9 @@ enum CaseBatchLoader {
                 firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
         }
         // The rows of an event's officers and records, and of a case's events, are put in order
-        // here (`Positioned`) rather than by ORDER BY: the indexes yield them grouped but not in
-        // an order SQLite can prove, and its sort of every row cost more than reading them.
+        // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
+        // position (v11) and yield them in order, but PostgreSQL's indexes yield them grouped, in
+        // no order it promises, and a sort of every row cost more than reading them.
         let eventScopes = try eventScopes(ids, db)
         var officers: [Int64: Positioned<String>] = [:]
         for scope in eventScopes {
@@ -137,7 +138,7 @@ enum CaseBatchLoader {
 
     /// How the queries of the batch's events' officers and records reach their rows: `clause(alias)`
     /// follows `FROM table alias`. Over a range, through the events (`JOIN event`), which both
-    /// databases walk by the case index and look each event's rows up from. For cases scattered
+    /// databases walk by case and look each event's rows up from. For cases scattered
     /// through the store PostgreSQL costs that join as a hash over the whole officer table (0.19 s
     /// a batch at 100,000 cases against 0.05 s for the look-ups), so their events' ids are read
     /// first and the rows looked up by them, up to 4,000 ids a query (a batch's events, as a rule:
