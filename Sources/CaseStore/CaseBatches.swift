@@ -64,10 +64,15 @@ extension CaseStore {
             let slice = ids[start..<min(ids.count, start + size)]
             let selection: CaseBatchLoader.Ids = scattered ? .list(Array(slice)) : .range(first: slice.first!, last: slice.last!)
             let batch = try read { db -> CaseBatch in
-                let versions = !wantVersions ? [:] : try Dictionary(
-                    db.fetchAll("SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))", selection.arguments)
-                        .map { ($0["id"] as String, $0["version"] as Int) },
-                    uniquingKeysWith: { first, _ in first })
+                // By position, as the cases' own rows are read.
+                var versions: [String: Int] = [:]
+                if wantVersions {
+                    versions.reserveCapacity(slice.count)
+                    try db.forEachPositional("SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
+                                             selection.arguments) { row in
+                        versions[try row.text(required: 0)] = try row.int(required: 1)
+                    }
+                }
                 do {
                     return CaseBatch(cases: try CaseBatchLoader.load(selection, wanted: Set(slice), from: db),
                                      unreadable: [], versions: versions)
