@@ -170,6 +170,32 @@ extension CaseStore {
                         detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
         }
         backend.checkpoint()
+        // Best effort: the run is complete whether or not the statistics could be renewed.
+        try? renewResultStatistics(afterRun: runId)
+    }
+
+    /// PostgreSQL plans the queries over results (which results still hold, a base's rows) by the
+    /// statistics of `auditResult`, which autovacuum renews a minute or more after a large run;
+    /// until then the next run is planned as for the table before it. At 20,000 cases an audit
+    /// after 1% changed, right after a fresh run, took 5.2–5.4 s on the old statistics and 0.7 s
+    /// on new ones. So a run that wrote at least 500 rows and a tenth of the table's renews them at
+    /// once (`ANALYZE` samples the table and blocks no writer); an incremental run's few rows do
+    /// not. SQLite's plans of these queries do not depend on statistics (`RunRows.keyColumns`).
+    func renewResultStatistics(afterRun runId: Int64) throws {
+        guard backendKind == .postgres else { return }
+        let (written, estimated) = try readPrimary { db in
+            (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [runId]) ?? 0,
+             // -1 until the table was first analyzed.
+             try db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'auditresult'::regclass", []) ?? -1)
+        }
+        guard Self.statisticsWorthRenewing(written: written, estimatedRows: estimated) else { return }
+        try backend.writeOutsideJournal { try $0.execute("ANALYZE auditResult") }
+    }
+
+    /// Whether a run that wrote `written` rows renews the statistics of a table PostgreSQL last
+    /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never analyzed).
+    static func statisticsWorthRenewing(written: Int, estimatedRows: Double) -> Bool {
+        written >= 500 && Double(written) * 10 >= estimatedRows
     }
 
     /// A run's results counted by grade, of every agency or of one: the totals stored with the run

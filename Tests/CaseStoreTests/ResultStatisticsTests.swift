@@ -1,0 +1,56 @@
+import AuditRuns
+import CaseModel
+@testable import CaseStore
+import Checklists
+import Foundation
+import Generator
+import Testing
+
+/// On PostgreSQL a run that wrote a large share of `auditResult` renews its planner statistics at
+/// once (`CaseStore.renewResultStatistics`); a small run leaves them to autovacuum, which the test
+/// turns off on the table so that only Zhifa's own `ANALYZE` can set `last_analyze`.
+@Suite struct ResultStatisticsTests {
+    private func lastAnalyze(_ store: CaseStore) throws -> String? {
+        try store.read { db in
+            try db.fetchValue(String.self, "SELECT last_analyze::text FROM pg_stat_user_tables WHERE relname = 'auditresult'", [])
+        }
+    }
+
+    @Test func aRunRenewsThemWhenItWroteFiveHundredRowsAndATenthOfTheTable() {
+        #expect(CaseStore.statisticsWorthRenewing(written: 500, estimatedRows: -1))
+        #expect(!CaseStore.statisticsWorthRenewing(written: 499, estimatedRows: -1))
+        #expect(CaseStore.statisticsWorthRenewing(written: 10_000, estimatedRows: 100_000))
+        #expect(!CaseStore.statisticsWorthRenewing(written: 9_999, estimatedRows: 100_000))
+        #expect(!CaseStore.statisticsWorthRenewing(written: 2_500, estimatedRows: 200_000), "an audit after 1% changed")
+    }
+
+    @Test func aLargeRunRenewsThePlannersStatisticsAndASmallOneDoesNot() throws {
+        let store = try Backend.postgres.emptyStore()
+        try store.tamper("ALTER TABLE auditResult SET (autovacuum_enabled = false)")
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        let runner = AuditRunner(store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
+                                 calendar: Repository.calendar)
+
+        // 34 rows: below the 500 that a run must write.
+        _ = try runner.run(asOf: day("2026-11-22"), actor: "test", reuse: false, incremental: false)
+        #expect(try lastAnalyze(store) == nil)
+
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 600, seed: 7, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        let fresh = try runner.run(asOf: day("2026-11-22"), actor: "test", reuse: false, incremental: false)
+        #expect(fresh.run.caseCount == 634)
+        let renewed = try #require(try lastAnalyze(store), "634 rows, most of the table")
+        let estimated = try store.read { try $0.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE relname = 'auditresult'", []) }
+        #expect(estimated == 668, "the statistics count both runs' rows")
+
+        // A run after a few changes writes a few rows of its own: the statistics stay as they were.
+        let sample = try #require(try store.loadCase(id: "WH-SJJ-2024-0117"))
+        var corrected = sample
+        corrected.party.name += "（更正）"
+        try store.save(corrected, actor: "test", source: "test")
+        let incremental = try runner.run(asOf: day("2026-11-23"), actor: "test")
+        #expect(incremental.casesReused > 600)
+        #expect(try lastAnalyze(store) == renewed)
+    }
+}
