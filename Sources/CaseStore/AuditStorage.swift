@@ -183,19 +183,25 @@ extension CaseStore {
     /// not. SQLite's plans of these queries do not depend on statistics (`RunRows.keyColumns`).
     func renewResultStatistics(afterRun runId: Int64) throws {
         guard backendKind == .postgres else { return }
-        let (written, estimated) = try readPrimary { db in
-            (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [runId]) ?? 0,
-             // -1 until the table was first analyzed.
-             try db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'auditresult'::regclass", []) ?? -1)
+        let worthIt = try readPrimary { db -> Bool in
+            // -1 until the table was first analyzed.
+            let estimated = try db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'auditresult'::regclass", []) ?? -1
+            let needed = Self.rowsThatRenewStatistics(estimatedRows: estimated)
+            // Counted only as far as needed: a fresh run at a million cases has a million rows.
+            let written = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM auditResult WHERE runId = ? LIMIT ?) w",
+                                            [runId, needed]) ?? 0
+            return written >= needed
         }
-        guard Self.statisticsWorthRenewing(written: written, estimatedRows: estimated) else { return }
+        guard worthIt else { return }
         try backend.writeOutsideJournal { try $0.execute("ANALYZE auditResult") }
     }
 
-    /// Whether a run that wrote `written` rows renews the statistics of a table PostgreSQL last
-    /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never analyzed).
-    static func statisticsWorthRenewing(written: Int, estimatedRows: Double) -> Bool {
-        written >= 500 && Double(written) * 10 >= estimatedRows
+    /// How many rows a run must have written to renew the statistics of a table PostgreSQL last
+    /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never
+    /// analyzed): 500, and a tenth of the estimate.
+    static func rowsThatRenewStatistics(estimatedRows: Double) -> Int {
+        guard estimatedRows.isFinite, estimatedRows > 0 else { return 500 }
+        return max(500, Int((min(estimatedRows, 1e15) / 10).rounded(.up)))
     }
 
     /// A run's results counted by grade, of every agency or of one: the totals stored with the run

@@ -17,7 +17,7 @@ extension CaseStore {
     static let copiedTables: [(name: String, order: String, generatedID: Bool)] = [
         ("agency", "code", false), ("officer", "id", false), ("certificate", "id", true), ("training", "id", true),
         ("benchmarkSet", "id", true), ("benchmarkItem", "id", true), ("benchmarkTier", "id", true), ("benchmarkLevel", "id", true),
-        ("enforcementCase", "id", false), ("party", "caseId, position", false), ("event", "id", false),
+        ("enforcementCase", "id", false), ("party", "caseId, position", false), ("event", "caseId, position", false),
         ("eventOfficer", "eventId, position", false), ("record", "eventId, position", false), ("outcome", "caseId", false),
         ("penalty", "caseId, position", false), ("baseAmount", "caseId, position", false), ("disclosure", "caseId", false),
         ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),

@@ -17,11 +17,13 @@ import Testing
     }
 
     @Test func aRunRenewsThemWhenItWroteFiveHundredRowsAndATenthOfTheTable() {
-        #expect(CaseStore.statisticsWorthRenewing(written: 500, estimatedRows: -1))
-        #expect(!CaseStore.statisticsWorthRenewing(written: 499, estimatedRows: -1))
-        #expect(CaseStore.statisticsWorthRenewing(written: 10_000, estimatedRows: 100_000))
-        #expect(!CaseStore.statisticsWorthRenewing(written: 9_999, estimatedRows: 100_000))
-        #expect(!CaseStore.statisticsWorthRenewing(written: 2_500, estimatedRows: 200_000), "an audit after 1% changed")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: -1) == 500, "never analyzed")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 4_000) == 500)
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 100_000) == 10_000)
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 100_001) == 10_001)
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 200_000) > 2_500, "not after an audit of 1% changed")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 1e30) == 100_000_000_000_000, "an absurd estimate is bounded")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: .nan) == 500 && CaseStore.rowsThatRenewStatistics(estimatedRows: .infinity) == 500)
     }
 
     @Test func aLargeRunRenewsThePlannersStatisticsAndASmallOneDoesNot() throws {
