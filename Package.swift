@@ -85,7 +85,7 @@ let package = Package(
         // cases through the same schema and import path, and writing stored cases back as a ledger.
         .target(
             name: "Ledger",
-            dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Realistic synthetic data sets for scale tests and the benchmark.
         .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),

@@ -55,6 +55,7 @@ extension CaseStore {
         guard !trimmed.isEmpty, trimmed == name, !name.contains(where: { $0.isNewline }) else {
             throw StoreError.userNameInvalid
         }
+        if let unsafe = TextSafety.identifierProblem(name) { throw StoreError.userNameUnsafe(unsafe) }
         if role == .clerk, agency == nil {
             throw StoreError.clerkWithoutAgency
         }

@@ -30,6 +30,10 @@ extension CaseStore {
     /// The case as the validating reader sees it after a round trip through XML, with the caller's
     /// evidence statuses put back record by record.
     static func validated(_ enforcementCase: EnforcementCase, displayName: String) throws -> EnforcementCase {
+        // XML cannot carry a control character, and the writer would cut the value at a NUL.
+        if let (path, problem) = TextSafety.controlCharacter(in: enforcementCase) {
+            throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "案件的 \(path) \(problem)")])
+        }
         // In memory: no temporary file to leave behind on a full disk.
         var cases: [EnforcementCase] = []
         try CaseFileReader().readCases(.memory(Data(CaseXMLWriter.document(enforcementCase).utf8)), displayName: displayName,

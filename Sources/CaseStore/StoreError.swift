@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case auditRunUnknown(Int64)
     /// An account name that is empty, padded with spaces or holds a line break.
     case userNameInvalid
+    /// An account name holding an invisible, control or reordering character (`TextSafety`).
+    case userNameUnsafe(String)
     /// A clerk account must belong to an agency.
     case clerkWithoutAgency
     case userNameTaken(String)
@@ -35,7 +37,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .agencyUnknown, .caseUnknown, .auditRunUnknown, .accountUnknown: .notFound
-        case .userNameInvalid, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty: .refused
+        case .userNameInvalid, .userNameUnsafe, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty: .refused
         case .corrupt: .internalFailure
         }
     }
@@ -46,6 +48,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .caseUnknown(let id): "没有案件 \(id)"
         case .auditRunUnknown(let run): "没有第 \(run) 次评查"
         case .userNameInvalid: "用户名不能为空，首尾不能有空格，也不能含换行"
+        case .userNameUnsafe(let problem): "用户名\(problem)"
         case .clerkWithoutAgency: "办案人员账号须属于一个执法主体，请给出 --agency 执法主体编码"
         case .userNameTaken(let name): "用户名 \(name) 已被使用"
         case .accountUnknown(let name): "没有用户 \(name)"

@@ -28,8 +28,8 @@ extension ModelDecoder {
     private func party(_ element: Element) -> Party? {
         guard let kind: PartyKind = enumeration(element, "kind", required: true),
               let name = required(element, "name") else { return nil }
-        return Party(kind: kind, name: name, creditCode: string(element, "credit-code"),
-                     idNumber: string(element, "id-number"),
+        return Party(kind: kind, name: name, creditCode: identifier(element, "credit-code"),
+                     idNumber: identifier(element, "id-number"),
                      firstOffence: bool(element, "first-offence") ?? false,
                      corrected: bool(element, "corrected") ?? false,
                      harm: bool(element, "harm") ?? false)
@@ -38,7 +38,7 @@ extension ModelDecoder {
     private func event(_ element: Element, evidence: EvidencePolicy) -> Event? {
         guard let kind: EventKind = enumeration(element, "kind", required: true),
               let date = date(element, "date", required: true) else { return nil }
-        let officers = string(element, "officers").map { $0.split(separator: " ").map(String.init) } ?? []
+        let officers = identifier(element, "officers").map { $0.split(separator: " ").map(String.init) } ?? []
         let days = string(element, "days").flatMap { text -> Int? in
             guard let value = Int(text), (1...Event.maxExtensionDays).contains(value) else {
                 problem(element, "延期天数 days=\"\(text)\" 应为 1 到 \(Event.maxExtensionDays) 之间的整数")
@@ -48,8 +48,8 @@ extension ModelDecoder {
         }
         let records = element.children(named: "record").compactMap { record($0, evidence: evidence) }
         return Event(kind: kind, date: date, officers: officers, until: self.date(element, "until"),
-                     hearingRights: bool(element, "hearing-rights"), reviewer: string(element, "reviewer"),
-                     result: enumeration(element, "result"), days: days, number: string(element, "number"),
+                     hearingRights: bool(element, "hearing-rights"), reviewer: identifier(element, "reviewer"),
+                     result: enumeration(element, "result"), days: days, number: identifier(element, "number"),
                      method: enumeration(element, "method"), revokedBy: enumeration(element, "by"),
                      records: records, line: element.line)
     }

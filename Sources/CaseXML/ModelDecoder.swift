@@ -15,9 +15,24 @@ struct ModelDecoder {
         element.attribute(name)
     }
 
+    /// A required attribute. Required attributes are ids, codes, names and enumerations: none may
+    /// hold a control, zero-width or bidirectional character (`TextSafety`).
     func required(_ element: Element, _ name: String) -> String? {
         guard let value = element.attribute(name) else {
             problem(element, "\(SchemaMessages.element(element.localName))缺少必填的\(SchemaMessages.attribute(name, of: element.localName))（属性 \(name)）")
+            return nil
+        }
+        return safe(element, name, value)
+    }
+
+    /// An optional identifier (a document number, a credit code), checked as required ones are.
+    func identifier(_ element: Element, _ name: String) -> String? {
+        element.attribute(name).flatMap { safe(element, name, $0) }
+    }
+
+    private func safe(_ element: Element, _ name: String, _ value: String) -> String? {
+        if let unsafe = TextSafety.identifierProblem(value) {
+            problem(element, "\(SchemaMessages.attribute(name, of: element.localName))（属性 \(name)）\(unsafe)")
             return nil
         }
         return value

@@ -8,6 +8,13 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
     case discovered, filed, officers, notice, hearingRights, decision, decisionNumber, penalties, fine
     case level, reason, delivery, deliveryMethod, disclosure, disclosureURL, closed
 
+    /// Columns of prose, which may hold tabs and line breaks; every other column is an id, a code,
+    /// a name, a date or a choice, held to `TextSafety.identifierProblem`.
+    var isFreeText: Bool { self == .facts || self == .reason }
+
+    /// Columns that list several values (officers, penalties), each item an identifier.
+    var isList: Bool { self == .officers || self == .penalties }
+
     /// The template's header.
     public var title: String {
         switch self {

@@ -24,44 +24,78 @@ public struct LedgerReader {
         public var row: Int
     }
 
-    /// Reads `url` (.xlsx or .csv); `displayName` names it in problems.
+    /// Reads `url` (.xlsx or .csv); `displayName` names it in problems. Rows are taken as the
+    /// file is read, so memory holds the cases, not the sheet.
     public func read(_ url: URL, displayName: String) throws -> [LedgerCase] {
-        let rows: [SheetRow]
-        do { rows = try SheetReader.read(url) } catch let unreadable as SheetUnreadable {
+        var assembly = Assembly(reader: self, file: displayName)
+        do {
+            try SheetReader.read(url) { try assembly.take($0) }
+        } catch let unreadable as SheetUnreadable {
             throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: unreadable.message)])
         }
-        return try read(rows, displayName: displayName)
+        return try assembly.finish()
     }
 
     func read(_ rows: [SheetRow], displayName: String) throws -> [LedgerCase] {
-        // The header is the first of the top rows that names at least three known columns.
-        guard let headerIndex = rows.prefix(5).firstIndex(where: { row in
-            row.cells.values.compactMap { LedgerColumn.matching($0.text) }.count >= 3
-        }) else {
-            throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: rows.first?.number ?? 1,
-                                                      message: "找不到表头：前几行中没有“案件编号”“执法主体编码”“案件类型”等列名")])
-        }
-        var columns: [LedgerColumn: Int] = [:]
-        var problems: [XMLDiagnostic] = []
-        let header = rows[headerIndex]
-        for (index, value) in header.cells.sorted(by: { $0.key < $1.key }) {
-            guard let column = LedgerColumn.matching(value.text) else { continue }
-            if columns[column] != nil {
-                problems.append(XMLDiagnostic(file: displayName, line: header.number, message: "列名重复出现", column: value.text))
-            }
-            columns[column] = index
-        }
-        for column in LedgerColumn.allCases where column.required && columns[column] == nil {
-            problems.append(XMLDiagnostic(file: displayName, line: header.number, message: "缺少必需的列", column: column.title))
-        }
-        if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
+        var assembly = Assembly(reader: self, file: displayName)
+        for row in rows { try assembly.take(row) }
+        return try assembly.finish()
+    }
 
-        var cases: [LedgerCase] = []
-        var seen: [String: Int] = [:]
-        for row in rows[(headerIndex + 1)...] {
-            var fields = RowFields(row: row, columns: columns, file: displayName)
-            guard fields.hasContent else { continue }
-            if let c = build(&fields) {
+    /// The cases of a ledger as its rows arrive: the header is the first of the top five rows that
+    /// names at least three known columns; every row after it is one case.
+    struct Assembly {
+        let reader: LedgerReader
+        let file: String
+        private var waiting: [SheetRow] = []
+        private var columns: [LedgerColumn: Int]?
+        private var firstRow: Int?
+        private var cases: [LedgerCase] = []
+        private var seen: [String: Int] = [:]
+        private var problems: [XMLDiagnostic] = []
+
+        init(reader: LedgerReader, file: String) {
+            self.reader = reader
+            self.file = file
+        }
+
+        mutating func take(_ row: SheetRow) throws {
+            if firstRow == nil { firstRow = row.number }
+            if columns != nil { return caseRow(row) }
+            if row.cells.values.compactMap({ LedgerColumn.matching($0.text) }).count >= 3 {
+                try header(row)
+            } else {
+                waiting.append(row)
+                if waiting.count >= 5 { throw missingHeader() }
+            }
+        }
+
+        private func missingHeader() -> CaseXMLError {
+            CaseXMLError.invalid([XMLDiagnostic(file: file, line: firstRow ?? 1,
+                                                message: "找不到表头：前几行中没有“案件编号”“执法主体编码”“案件类型”等列名")])
+        }
+
+        private mutating func header(_ header: SheetRow) throws {
+            var found: [LedgerColumn: Int] = [:]
+            for (index, value) in header.cells.sorted(by: { $0.key < $1.key }) {
+                guard let column = LedgerColumn.matching(value.text) else { continue }
+                if found[column] != nil {
+                    problems.append(XMLDiagnostic(file: file, line: header.number, message: "列名重复出现", column: value.text))
+                }
+                found[column] = index
+            }
+            for column in LedgerColumn.allCases where column.required && found[column] == nil {
+                problems.append(XMLDiagnostic(file: file, line: header.number, message: "缺少必需的列", column: column.title))
+            }
+            if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
+            columns = found
+            waiting = []
+        }
+
+        private mutating func caseRow(_ row: SheetRow) {
+            var fields = RowFields(row: row, columns: columns ?? [:], file: file)
+            guard fields.hasContent else { return }
+            if let c = reader.build(&fields) {
                 if let earlier = seen[c.id] {
                     fields.problem(.caseId, "案件编号 \(c.id) 与第\(earlier)行重复")
                 } else {
@@ -71,22 +105,27 @@ public struct LedgerReader {
             }
             problems += fields.problems
         }
-        if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
-        // The same schema as every case file: a value the format does not allow is refused here.
-        for ledgerCase in cases {
-            let document = Data(CaseXMLWriter.document(ledgerCase.enforcementCase).utf8)
-            do {
-                _ = try CaseFileReader().readCases(.memory(document), displayName: displayName, evidence: .none) { _, _ in }
-            } catch let error as CaseXMLError {
-                problems += error.diagnostics.map { XMLDiagnostic(file: displayName, line: ledgerCase.row, message: $0.message, detail: $0.detail) }
+
+        /// The cases, each checked against the same schema as every case file; any problem of the
+        /// file refuses them all.
+        mutating func finish() throws -> [LedgerCase] {
+            guard columns != nil else { throw missingHeader() }
+            if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
+            for ledgerCase in cases {
+                let document = Data(CaseXMLWriter.document(ledgerCase.enforcementCase).utf8)
+                do {
+                    _ = try CaseFileReader().readCases(.memory(document), displayName: file, evidence: .none) { _, _ in }
+                } catch let error as CaseXMLError {
+                    problems += error.diagnostics.map { XMLDiagnostic(file: file, line: ledgerCase.row, message: $0.message, detail: $0.detail) }
+                }
             }
+            if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
+            return cases
         }
-        if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
-        return cases
     }
 
     /// One case from one row, or nil when a required value is missing or unreadable.
-    private func build(_ fields: inout RowFields) -> EnforcementCase? {
+    fileprivate func build(_ fields: inout RowFields) -> EnforcementCase? {
         let id = fields.text(.caseId, required: true)
         let agency = fields.text(.agency, required: true)
         let type = fields.choice(.caseType, CaseType.self, required: true, aliases: ["处罚": .penalty, "许可": .license, "强制": .coercion, "检查": .inspection])
@@ -186,8 +225,14 @@ struct RowFields {
             if required { problem(column, "必填，不能为空") }
             return nil
         }
-        // Text is bounded as the interchange format bounds it; the schema check repeats this.
         let text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A NUL would be cut by the XML every case passes through; an invisible or reordering
+        // character would make an id or a name look like another.
+        let unsafe = column.isFreeText || column.isList ? TextSafety.textProblem(text) : TextSafety.identifierProblem(text)
+        if let unsafe {
+            problem(column, unsafe)
+            return nil
+        }
         return text
     }
 
@@ -213,7 +258,12 @@ struct RowFields {
     /// Officers, decisions' penalties: separated by 、, commas, semicolons or spaces.
     mutating func list(_ column: LedgerColumn) -> [String] {
         guard let text = text(column) else { return [] }
-        return text.split(whereSeparator: { "、,，;；/ \u{3000}\n".contains($0) }).map(String.init)
+        let items = text.split(whereSeparator: { "、,，;；/ \u{3000}\n\r\t".contains($0) }).map(String.init)
+        if let unsafe = items.lazy.compactMap(TextSafety.identifierProblem).first {
+            problem(column, unsafe)
+            return []
+        }
+        return items
     }
 
     mutating func money(_ column: LedgerColumn) -> Money? {

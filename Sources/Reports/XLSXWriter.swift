@@ -51,7 +51,9 @@ public final class XLSXWorkbook {
     private let destination: URL
     private let folder: URL
     private var sheets: [(name: String, file: URL)] = []
-    private var current: FileHandle?
+    private var current: WritableDescriptor?
+    /// The first failed write (a full disk): thrown when the sheet ends, nothing written after it.
+    private var failure: Error?
     private var buffer = Data()
     private var rowNumber = 0
     private var columnCount = 0
@@ -62,21 +64,26 @@ public final class XLSXWorkbook {
     private var strings: [String: Int] = [:]
     private var stringOrder: [String] = []
 
+    /// Refuses at once a destination that is not a regular file; the workbook is written beside it
+    /// and renamed into place by `finish()`.
     public init(url: URL) throws {
+        try OutputFile.checkDestination(url.path)
         destination = url
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        if let current { close(current.descriptor) }
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// Starts a sheet (ending the one before): a title row when `title` is given (what, for whom,
     /// as of when), then the header row.
     public func addSheet(_ name: String, title: String? = nil, columns: [Column]) throws {
         try endSheet()
         let file = folder.appendingPathComponent("sheet\(sheets.count + 1).xml")
-        try Data().write(to: file)
-        current = try FileHandle(forWritingTo: file)
+        current = try Self.create(file)
         sheets.append((String(name.prefix(31)), file))
         titled.append(title != nil)
         rowNumber = 0
@@ -157,8 +164,17 @@ public final class XLSXWorkbook {
     }
 
     private func flushBuffer() {
-        current?.write(buffer)
+        if failure == nil, let current {
+            do { try current.write(buffer) } catch { failure = error }
+        }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A part file of the workbook, opened for writing.
+    private static func create(_ file: URL) throws -> WritableDescriptor {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw OutputError.writeFailed(path: file.path, errno: errno) }
+        return WritableDescriptor(descriptor: descriptor, path: file.path)
     }
 
     private func endSheet() throws {
@@ -188,15 +204,26 @@ public final class XLSXWorkbook {
             """
         write(tail)
         flushBuffer()
-        try handle.close()
         current = nil
+        guard close(handle.descriptor) == 0 else { throw OutputError.writeFailed(path: destination.path, errno: errno) }
+        if let failure { throw failure }
     }
 
     /// Writes the remaining parts and zips the workbook to its destination.
     public func finish() throws {
         try endSheet()
-        try? FileManager.default.removeItem(at: destination)
-        let archive = try Archive(url: destination, accessMode: .create)
+        let temporary = try OutputFile.unusedPath(beside: destination)
+        do {
+            try zip(to: temporary)
+            try OutputFile.moveIntoPlace(temporary, at: destination)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
+    private func zip(to temporary: URL) throws {
+        let archive = try Archive(url: temporary, accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
@@ -264,17 +291,16 @@ public final class XLSXWorkbook {
             </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """)
         let sharedFile = folder.appendingPathComponent("sharedStrings.xml")
-        try Data().write(to: sharedFile)
-        let shared = try FileHandle(forWritingTo: sharedFile)
-        shared.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(stringOrder.count)\" uniqueCount=\"\(stringOrder.count)\">".utf8))
+        let shared = try Self.create(sharedFile)
+        defer { close(shared.descriptor) }
+        try shared.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(stringOrder.count)\" uniqueCount=\"\(stringOrder.count)\">".utf8))
         var chunk = Data()
         for text in stringOrder {
             chunk.append(contentsOf: "<si><t xml:space=\"preserve\">\(Self.escape(text))</t></si>".utf8)
-            if chunk.count > 1 << 16 { shared.write(chunk); chunk.removeAll(keepingCapacity: true) }
+            if chunk.count > 1 << 16 { try shared.write(chunk); chunk.removeAll(keepingCapacity: true) }
         }
         chunk.append(contentsOf: "</sst>".utf8)
-        shared.write(chunk)
-        try shared.close()
+        try shared.write(chunk)
         try archive.addEntry(with: "xl/sharedStrings.xml", fileURL: sharedFile, compressionMethod: .deflate)
         for (index, sheet) in sheets.enumerated() {
             try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", fileURL: sheet.file, compressionMethod: .deflate)

@@ -28,6 +28,7 @@ struct AnnualCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(out)
         let caseStore = try store.open()
         let chosen = try year ?? caseStore.reportingYear(today: CalendarDate.todayInBeijing())
         switch format {
@@ -35,7 +36,7 @@ struct AnnualCommand: ParsableCommand {
             try AnnualReport.workbook(year: chosen, store: caseStore, to: URL(fileURLWithPath: out!))
             print("已写入 \(chosen) 年度行政执法数据：\(out!)")
         case .html:
-            try AnnualReport.html(year: chosen, store: caseStore, links: false).write(toFile: out!, atomically: true, encoding: .utf8)
+            try OutputFile.write(Data(try AnnualReport.html(year: chosen, store: caseStore, links: false).utf8), to: URL(fileURLWithPath: out!))
             print("已写入 \(chosen) 年度行政执法数据：\(out!)")
         case .text:
             let names = RegistryNames(try caseStore.registry())

@@ -86,6 +86,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(out)
         let caseStore = try store.open()
         let runner = try options.runner(store: caseStore)
         if let join {

@@ -21,6 +21,7 @@ struct FormCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        try checkOutput(out)
         let caseStore = try store.open()
         let runner = try options.runner(store: caseStore)
         guard let found = try caseStore.loadCase(id: caseId) else {

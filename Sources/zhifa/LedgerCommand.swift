@@ -17,6 +17,7 @@ struct LedgerCommand: ParsableCommand {
         var out: String
 
         func run() throws {
+            try checkOutput(out)
             try LedgerWorkbook.template(to: URL(fileURLWithPath: out))
             print("已写入台账模板 \(out)：\(LedgerColumn.allCases.count) 列，另附填写说明")
         }
@@ -37,6 +38,7 @@ struct LedgerExportCommand: ParsableCommand {
     var out: String
 
     func run() throws {
+        try checkOutput(out)
         let count = try LedgerWorkbook.export(store: try store.open(), agency: agency, to: URL(fileURLWithPath: out))
         print("已写入 \(count) 件案件的台账到 \(out)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// The command line answers in Chinese. Our own errors are written in Chinese; the argument
 /// parser's own (a missing argument, an unknown option, a value outside a list) are English
@@ -43,6 +44,14 @@ enum ParserMessages {
 }
 
 extension Zhifa {
+    /// Foundation's and libraries' own errors (`NSCocoaErrorDomain Code=512`, ZIPFoundation's
+    /// `unwritableFile`) become a Chinese sentence; the parser's errors and Zhifa's own pass as they are.
+    static func readable(_ error: Error) -> Error {
+        let name = String(reflecting: type(of: error))
+        let foreign = error is CocoaError || error is POSIXError || type(of: error) is NSError.Type || name.hasPrefix("ZIPFoundation.")
+        return foreign ? CommandFailure(SystemErrorText.describe(error)) : error
+    }
+
     /// Runs the chosen subcommand as `AsyncParsableCommand.main` does, but prints failures through
     /// `ParserMessages` so that a clerk reads every error in Chinese. Help and `--version` are not
     /// errors and print unchanged.
@@ -55,6 +64,7 @@ extension Zhifa {
                 try command.run()
             }
         } catch {
+            let error = readable(error)
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {

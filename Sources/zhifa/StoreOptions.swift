@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import Foundation
+import Reports
 
 /// Options of every command that touches the store.
 struct StoreOptions: ParsableArguments {
@@ -105,6 +106,17 @@ enum WarningFormat: String, ExpressibleByArgument, CaseIterable { case text, jso
 /// Writes to standard error, for messages that scripts reading standard output must not see.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Refuses an `--out` that names a folder, a device, a link or a pipe before any work is done: an
+/// output only ever replaces a regular file (`OutputFile`), and the operator learns it at once.
+func checkOutput(_ out: String?) throws {
+    guard let out else { return }
+    do {
+        try OutputFile.checkDestination(out)
+    } catch let error as OutputError {
+        throw CommandFailure("--out " + error.description)
+    }
 }
 
 /// A failure of the work itself (not of how the command was typed): printed as `Error: …` without usage.

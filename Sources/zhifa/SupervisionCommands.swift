@@ -45,6 +45,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
+            try checkOutput(out)
             let caseStore = try store.open()
             let runner = try options.runner(store: caseStore)
             let summary = try runner.run(asOf: try options.date(), actor: store.actorName)
@@ -81,6 +82,7 @@ struct ScorecardCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(out)
         let caseStore = try store.open()
         var audit = AuditOptions()
         audit.checklist = checklist
@@ -109,7 +111,7 @@ struct ScorecardCommand: ParsableCommand {
     }
 
     private func emit(_ text: String) throws {
-        if let out { try (text + "\n").write(toFile: out, atomically: true, encoding: .utf8) } else { print(text) }
+        if let out { try OutputFile.write(Data((text + "\n").utf8), to: URL(fileURLWithPath: out)) } else { print(text) }
     }
 }
 
