@@ -13,6 +13,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case folderMissing(path: String)
     /// Writing failed; `errno` says why (a full disk is ENOSPC).
     case writeFailed(path: String, errno: Int32)
+    /// Writing failed in a library (the ZIP writer) for the reason given.
+    case failed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             "输出文件所在的文件夹 \(path) 不存在"
         case .writeFailed(let path, let code):
             "写入 \(path) 失败：\(SystemErrorText.reason(errno: code))；原有文件未被改动"
+        case .failed(let path, let reason):
+            "写入 \(path) 失败：\(reason)；原有文件未被改动"
         }
     }
 }
@@ -140,6 +144,13 @@ public final class OutputFile {
         let file = try OutputFile(destination)
         try file.write(data)
         try file.commit()
+    }
+
+    /// Whether the file system holding `folder` has less than 64 KB left for this user.
+    public static func isNearlyFull(_ folder: URL) -> Bool {
+        var info = statvfs()
+        guard statvfs(folder.path, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 64 << 10
     }
 
     /// Refuses a destination that exists and is not a regular file, and one whose folder is missing.

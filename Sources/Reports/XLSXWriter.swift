@@ -216,9 +216,16 @@ public final class XLSXWorkbook {
         do {
             try zip(to: temporary)
             try OutputFile.moveIntoPlace(temporary, at: destination)
-        } catch {
+        } catch let error as OutputError {
             unlink(temporary.path)
             throw error
+        } catch {
+            // The ZIP writer says only that a write failed; a disk with no room left says why.
+            // Asked before the partial file is removed, which frees its space.
+            let full = OutputFile.isNearlyFull(destination.deletingLastPathComponent())
+            unlink(temporary.path)
+            if full { throw OutputError.writeFailed(path: destination.path, errno: ENOSPC) }
+            throw OutputError.failed(path: destination.path, reason: SystemErrorText.describe(error))
         }
     }
 
