@@ -57,8 +57,7 @@ extension CaseStore {
         if let to = query.decidedTo { conditions.append("c.decisionDate <= ?"); arguments.append(to) }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             // Lower-cased on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
-            let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            let pattern = "%" + LikePattern.escaped(text.lowercased()) + "%"
             conditions.append("(lower(c.id) LIKE ? ESCAPE '\\' OR lower(c.decisionNumber) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')")
             arguments += [pattern, pattern, pattern]
         }
@@ -83,5 +82,13 @@ extension CaseStore {
     /// The agency a case belongs to, or nil when there is no such case.
     public func agency(ofCase id: String) throws -> String? {
         try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
+    }
+}
+
+/// Text matched literally by `LIKE … ESCAPE '\'`: its own `%`, `_` and backslashes escaped.
+enum LikePattern {
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -177,21 +177,35 @@ extension CaseStore {
 
     /// Why a case falls outside what an agency's account may write, or nil when it may.
     ///
-    /// The id must start with the agency's code (`idPrefixRefusal`), which is checked before the
-    /// store is asked anything; a taken id of another agency is then refused in the same words as a
-    /// foreign agency, so that no refusal tells a clerk which ids other agencies use.
+    /// An id belongs to the agency whose code, followed by a hyphen, is its longest such prefix:
+    /// with agencies `WH-SJJ` and `WH-SJJ-FJ`, `WH-SJJ-FJ-2026-0007` is the branch's, and the
+    /// parent's clerk may not take it. Every refusal is the same sentence, whether the id is taken
+    /// by another agency or free, so that no refusal tells a clerk which ids other agencies use.
     static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: any SQLConnection) throws -> String? {
-        if let refusal = idPrefixRefusal(id: enforcementCase.id, agency: agency) { return refusal }
-        let owner = try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
-        guard enforcementCase.agency != agency || (owner != nil && owner != agency) else { return nil }
-        return "案件 \(enforcementCase.id) 不是 \(agency) 的案件；本账号只能提交本机关的案件"
+        let refusal = scopeRefusal(agency)
+        guard enforcementCase.agency == agency, idPrefixRefusal(id: enforcementCase.id, agency: agency) == nil else { return refusal }
+        let longer = try db.fetchAll("SELECT code FROM agency WHERE code LIKE ? ESCAPE '\\'", [LikePattern.escaped(agency) + "-%"])
+            .map { $0["code"] as String }.filter { $0.hasPrefix(agency + "-") }
+        guard owner(ofId: enforcementCase.id, among: longer + [agency]) == agency else { return refusal }
+        let stored = try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
+        guard stored == nil || stored == agency else { return refusal }
+        return nil
+    }
+
+    /// The agency among `codes` whose code and a hyphen is the longest prefix of `id`.
+    public static func owner(ofId id: String, among codes: [String]) -> String? {
+        codes.filter { id.hasPrefix($0 + "-") }.max { $0.count < $1.count }
     }
 
     /// A clerk's case ids start with their agency's code and a hyphen (`WH-SJJ-2024-0001`), so that
-    /// no agency can take an id another agency will need. One rule for the forms and the API.
+    /// no agency can take an id another agency will need. The forms' first check, before the store's.
     public static func idPrefixRefusal(id: String, agency: String) -> String? {
-        guard !id.hasPrefix(agency + "-") else { return nil }
-        return "案件编号须以本机关代码“\(agency)-”开头，例如 \(agency)-\(CalendarDate.todayInBeijing().year)-0001"
+        id.hasPrefix(agency + "-") ? nil : scopeRefusal(agency)
+    }
+
+    private static func scopeRefusal(_ agency: String) -> String {
+        "本账号只能提交本机关的案件：案件编号须以本机关代码“\(agency)-”开头（例如 \(agency)-\(CalendarDate.todayInBeijing().year)-0001），"
+            + "且不能以下级或其他执法主体的代码开头"
     }
 
     /// `.xml` files of a path: the file itself, or a folder's, recursively and in name order.

@@ -77,6 +77,40 @@ import Testing
     }
 }
 
+extension AgencyIsolationTests {
+    /// With WH-SJJ and its branch WH-SJJ-FJ, an id belongs to the longest code that prefixes it: the
+    /// parent's clerk cannot squat the branch's ids, and the branch's clerk meets the same refusal
+    /// and the same 404 whether or not an id is taken.
+    @Test func aNestedAgencysIdsBelongToTheLongestMatchingCode() async throws {
+        let fixture = try await WebFixture()
+        let registry = try fixture.folder.write("branch.xml", """
+            <registry xmlns="urn:zhifa:registry:1"><agency code="WH-SJJ-FJ" name="芜湖市市场监督管理局分局"/></registry>
+            """)
+        #expect(fixture.store.importPaths([registry.path], actor: "fixture").failures.isEmpty)
+        try fixture.store.addAccount(name: "分局办案", role: .clerk, agency: "WH-SJJ-FJ", passwordHash: Accounts.hash, actor: "fixture")
+        @Sendable func document(_ id: String, _ agency: String) -> String {
+            "<case xmlns=\"urn:zhifa:case:1\" id=\"\(id)\" agency=\"\(agency)\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+        }
+        try await fixture.test { client in
+            let parent = try await Browser.signIn(client, as: Accounts.clerk)
+            let squat = try await parent.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-FJ-2026-0007", "WH-SJJ"))
+            #expect(squat.status != .created && squat.text.contains("不能以下级或其他执法主体的代码开头"), "\(squat.status) \(squat.text)")
+            // The parent's own ids still go in.
+            #expect(try await parent.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-2026-0007", "WH-SJJ")).status == .created)
+
+            let branch = try await Browser.signIn(client, as: "分局办案")
+            #expect(try await branch.get("/api/v1/cases/WH-SJJ-FJ-2026-0007").status == .notFound)
+            #expect(try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-FJ-2026-0007", "WH-SJJ-FJ")).status == .created)
+            // The parent's taken id and a free parent id are refused to the branch in the same words.
+            let taken = try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-2026-0007", "WH-SJJ-FJ"))
+            let free = try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-2026-0008", "WH-SJJ-FJ"))
+            #expect(taken.status == free.status && taken.status != .created)
+            #expect(taken.text.replacingOccurrences(of: "0007", with: "N") == free.text.replacingOccurrences(of: "0008", with: "N"))
+        }
+        #expect(try fixture.store.agency(ofCase: "WH-SJJ-FJ-2026-0007") == "WH-SJJ-FJ")
+    }
+}
+
 struct CaseListBody: Decodable {
     var total: Int
     var limit: Int
