@@ -46,6 +46,9 @@ public struct ImportCounts: Sendable, Equatable {
 
 public struct ImportReport: Sendable {
     public var files: [FileImportResult]
+    /// Why the import stopped before its last file: the database went away. The files reported
+    /// before it are stored; the one it broke off and those after it are not.
+    public var interruption: String?
 
     public var failures: [FileImportResult] { files.filter { !$0.succeeded } }
 
@@ -81,6 +84,7 @@ extension CaseStore {
             handOff.finish(nil)
         }
         var results: [FileImportResult] = []
+        var interruption: String?
         backend.bulkWriting {
             while let (file, prepared) = handOff.take() {
                 let outcome: FileImportResult.Outcome
@@ -88,14 +92,21 @@ extension CaseStore {
                     outcome = .imported(try writePrepared(try prepared.get(), actor: actor, agencyScope: nil))
                 } catch {
                     outcome = .failed(Self.diagnostics(of: error, file: file.path))
+                    // A database that went away fails every file after this one too: stop here.
+                    if StoreCondition(error) == .unavailable { interruption = "\(error)" }
                 }
                 let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
                 progress(result)
                 results.append(result)
+                if interruption != nil {
+                    handOff.cancel()
+                    handOff.waitUntilFinished()
+                    break
+                }
             }
         }
-        backend.checkpoint()
-        return ImportReport(files: results)
+        if interruption == nil { backend.checkpoint() }
+        return ImportReport(files: results, interruption: interruption)
     }
 
     /// Imports one document in one transaction.

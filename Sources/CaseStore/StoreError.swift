@@ -66,6 +66,9 @@ public enum StoreCondition: Sendable, Equatable {
     case busy
     /// The disk (or the database's size limit) is full.
     case full
+    /// The database cannot be reached, the connection broke, or it did not answer in time: the
+    /// request itself may be fine, and the same request can succeed when the database is back.
+    case unavailable
 }
 
 import GRDB
@@ -74,6 +77,7 @@ extension StoreCondition {
     /// The condition an error from the store reports, or nil when it is something else.
     public init?(_ error: Error) {
         if let failure = error as? PostgresFailure {
+            if failure.unavailable { self = .unavailable; return }
             switch failure.sqlState {
             // lock_not_available (lock_timeout), serialization and deadlock failures, too many connections.
             case "55P03", "40001", "40P01", "53300": self = .busy
@@ -86,6 +90,7 @@ extension StoreCondition {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
         case .SQLITE_FULL: self = .full
+        case .SQLITE_CANTOPEN, .SQLITE_IOERR: self = .unavailable
         default: return nil
         }
     }

@@ -44,8 +44,12 @@ struct ImportCommand: ParsableCommand {
         }
         // Each file is reported the moment it is committed or refused, and flushed: an import
         // that is killed has still said which files it stored.
+        func stop(_ reason: String) -> CommandFailure {
+            CommandFailure("导入中止：\(reason)。此前报告“已导入”的文件已存入，其余文件未导入；数据库恢复后重新运行同一命令即可（已导入的文件不会重复）。")
+        }
         if !xmlPaths.isEmpty {
-            _ = caseStore.importPaths(xmlPaths, actor: store.actorName) { report($0.path, kind: $0.kind, $0.outcome) }
+            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName) { report($0.path, kind: $0.kind, $0.outcome) }
+            if let interruption = imported.interruption { throw stop(interruption) }
         }
         // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.
         for ledger in ledgers {
@@ -54,6 +58,7 @@ struct ImportCommand: ParsableCommand {
                                                                                    actor: store.actorName)))
             } catch {
                 report(ledger, kind: .cases, .failed(CaseStore.diagnostics(of: error, file: ledger)))
+                if StoreCondition(error) == .unavailable { throw stop("\(error)") }
             }
         }
         print("共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.displayName)")

@@ -107,5 +107,46 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     }
 }
 
+/// A cluster of one test's own, for tests that stop the server under Zhifa (a crash, a restart):
+/// the shared cluster must stay up for every other test. Removed when the value goes.
+public final class HaltableCluster: @unchecked Sendable {
+    public let port: Int
+    public let url: String
+    private let directory: String
+    private static let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+
+    public init() throws {
+        var lastError = ""
+        for attempt in 0..<5 {
+            let port = 20_000 + Int.random(in: 0..<20_000)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-halt-\(getpid())-\(port)-\(attempt)").path
+            let (status, output) = ThrowawayPostgres.run(Self.script, ["start", directory, String(port)])
+            if status == 0 {
+                self.port = port
+                self.directory = directory
+                url = output.trimmingCharacters(in: .whitespacesAndNewlines)
+                return
+            }
+            lastError = output
+            ThrowawayPostgres.run(Self.script, ["stop", directory])
+        }
+        throw ThrowawayPostgres.ClusterFailure(message: "无法启动测试用 PostgreSQL：\(lastError)")
+    }
+
+    deinit { ThrowawayPostgres.run(Self.script, ["stop", directory]) }
+
+    /// Stops the server at once, as a crash would (`pg_ctl stop -m immediate`).
+    public func halt() throws {
+        let (status, output) = ThrowawayPostgres.run(Self.script, ["halt", directory])
+        guard status == 0 else { throw ThrowawayPostgres.ClusterFailure(message: "halt: \(output)") }
+    }
+
+    /// Starts the halted server again on its port.
+    public func resume() throws {
+        let (status, output) = ThrowawayPostgres.run(Self.script, ["resume", directory, String(port)])
+        guard status == 0 else { throw ThrowawayPostgres.ClusterFailure(message: "resume: \(output)") }
+    }
+}
+
 nonisolated(unsafe) private var stopAtExit: (String, String)?
 nonisolated(unsafe) private var stopReplicaAtExit: (String, String)?

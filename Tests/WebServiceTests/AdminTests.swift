@@ -20,9 +20,12 @@ import TestSupport
             let admin = try await Browser.signIn(client, as: Accounts.admin)
             let imported = try await admin.upload("/admin/import", [], file: Array(registry.utf8), fileName: "registry.xml")
             #expect(imported.status == .seeOther)
-            #expect(imported.headers[.location]?.hasPrefix("/admin?saved=") == true)
-            // The new agency is offered at once, without waiting for the shared registry to expire.
-            #expect(try await admin.get("/admin").text.contains("芜湖市新设局"))
+            #expect(imported.headers[.location] == "/admin")
+            // The new agency is offered at once, without waiting for the shared registry to expire,
+            // under the notice of what was imported, which is said once.
+            let page = try await admin.get("/admin").text
+            #expect(page.contains("芜湖市新设局") && page.contains("已保存："))
+            #expect(!(try await admin.get("/admin").text.contains("已保存：")))
             // A case file is not the admin's to import.
             let caseFile = caseDocument(id: "WH-NEW-2026-0001", agency: "WH-NEW")
             let refused = try await admin.upload("/admin/import", [], file: Array(caseFile.utf8), fileName: "case.xml")

@@ -44,7 +44,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         let connections = idle
         idle = []
         lock.unlock()
-        for connection in connections { let closing: EventLoopFuture<Void> = connection.close(); _ = try? Self.wait(closing) }
+        for connection in connections { let closing: EventLoopFuture<Void> = connection.close(); _ = try? Self.wait(closing, deadline: .seconds(5)) }
         try? group.syncShutdownGracefully()
     }
 
@@ -80,7 +80,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
             checkIn(raw)
             return result
         } catch {
-            if (try? connection.execute("ROLLBACK")) != nil { checkIn(raw) } else { discard(raw) }
+            // A closed connection is never asked to roll back: PostgresNIO would never answer.
+            if !raw.isClosed, (try? connection.execute("ROLLBACK")) != nil { checkIn(raw) } else { discard(raw) }
             throw error
         }
     }
@@ -88,8 +89,14 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// Runs statements outside a transaction (migrations that manage their own).
     func withConnection<T>(_ body: (PostgresSQLConnection) throws -> T) throws -> T {
         let raw = try checkOut()
-        defer { checkIn(raw) }
-        return try body(PostgresSQLConnection(raw, logger: logger))
+        do {
+            let result = try body(PostgresSQLConnection(raw, logger: logger))
+            checkIn(raw)
+            return result
+        } catch {
+            if raw.isClosed { discard(raw) } else { checkIn(raw) }
+            throw error
+        }
     }
 
     private func checkOut() throws -> PostgresConnection {
@@ -135,26 +142,55 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         let id = nextConnectionID.withLockedValue { $0 += 1; return $0 }
         let connection: PostgresConnection
         do {
-            connection = try Self.wait(PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger))
+            connection = try Self.wait(PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger),
+                                       deadline: Self.connectDeadline)
         } catch {
             throw PostgresFailure(error, connecting: location)
         }
         // A writer that waits longer than this for another's transaction fails as busy, as SQLite's busy timeout does.
-        let session = PostgresSQLConnection(connection, logger: logger)
-        try session.execute("SET lock_timeout = \(lockTimeoutMilliseconds)")
-        try session.execute("SET client_min_messages = warning")
+        let session = PostgresSQLConnection(connection, logger: logger, deadline: Self.connectDeadline)
+        do {
+            try session.execute("SET lock_timeout = \(lockTimeoutMilliseconds)")
+            try session.execute("SET client_min_messages = warning")
+        } catch {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw error
+        }
         return connection
     }
 
-    /// Waits for a future on the calling thread (never one of this backend's event loops).
-    static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+    /// How long one statement may take before the connection is given up: long enough for the
+    /// largest statement of an audit at a province's size, short of forever.
+    static let statementDeadline: Duration = .seconds(600)
+    /// How long connecting (TCP, TLS, authentication, the session's settings) may take.
+    static let connectDeadline: Duration = .seconds(10)
+
+    /// Waits for a future on the calling thread (never one of this backend's event loops), at most
+    /// until `deadline`. A connection that closes while its request is outstanding fails the wait
+    /// within a second or two: PostgresNIO drops a request written to a closed channel and never
+    /// answers it, so waiting for the future alone would wait forever.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, on connection: PostgresConnection? = nil,
+                                  deadline: Duration = statementDeadline) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
         future.whenComplete { outcome in
             result.withLockedValue { $0 = outcome }
             done.signal()
         }
-        done.wait()
+        let start = ContinuousClock.now
+        var closedAt: ContinuousClock.Instant?
+        while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+            let now = ContinuousClock.now
+            if let connection, connection.isClosed {
+                if let closedAt, now - closedAt > .seconds(1) { throw PostgresFailure.lost }
+                if closedAt == nil { closedAt = now }
+            }
+            if now - start > deadline {
+                if let connection { let closing: EventLoopFuture<Void> = connection.close(); _ = closing }
+                throw PostgresFailure.deadline(Int(deadline.components.seconds))
+            }
+        }
         return try result.withLockedValue { $0! }.get()
     }
 }

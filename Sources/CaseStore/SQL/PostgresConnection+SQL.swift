@@ -25,9 +25,13 @@ final class PostgresSQLConnection: SQLConnection {
         var columns: [String]
     }
 
-    init(_ connection: PostgresConnection, logger: Logger) {
+    /// How long one statement may take (`PostgresBackend.wait`).
+    let deadline: Duration
+
+    init(_ connection: PostgresConnection, logger: Logger, deadline: Duration = PostgresBackend.statementDeadline) {
         self.connection = connection
         self.logger = logger
+        self.deadline = deadline
     }
 
     func append(into table: String, columns: [String], row: SQLArguments) throws {
@@ -62,8 +66,10 @@ final class PostgresSQLConnection: SQLConnection {
             }
         }
         let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: bindings)
+        // PostgresNIO never answers a query written to a closed connection.
+        guard !connection.isClosed else { throw PostgresFailure.lost }
         do {
-            return try PostgresBackend.wait(connection.query(query, logger: logger))
+            return try PostgresBackend.wait(connection.query(query, logger: logger), on: connection, deadline: deadline)
         } catch {
             throw PostgresFailure(error)
         }

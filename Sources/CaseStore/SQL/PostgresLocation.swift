@@ -90,17 +90,44 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
     /// The five-character SQLSTATE, when the server sent one.
     public var sqlState: String?
     public var message: String
+    /// The server could not be reached, the connection broke, or the server did not answer within
+    /// the deadline: nothing about the request itself, so trying again later can succeed.
+    public var unavailable = false
 
     init(_ error: any Error, connecting location: PostgresLocation? = nil) {
         if let failure = error as? PostgresFailure { self = failure; return }
         if let psql = error as? PSQLError {
             sqlState = psql.serverInfo?[.sqlState]
-            let detail = psql.serverInfo?[.message] ?? "\(psql.code)"
-            message = location.map { "无法连接 PostgreSQL 数据库 \($0)：\(detail)" } ?? detail
+            let lost: Set<PSQLError.Code> = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown]
+            unavailable = lost.contains(psql.code) || (location != nil && sqlState == nil)
+                // admin_shutdown, crash_shutdown, cannot_connect_now: the server is going or coming.
+                || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
+            if unavailable && sqlState == nil {
+                message = location.map { "无法连接 PostgreSQL 数据库 \($0)（服务器未启动或网络不通）" } ?? Self.connectionLost
+            } else {
+                let detail = psql.serverInfo?[.message] ?? "\(psql.code)"
+                message = location.map { "无法连接 PostgreSQL 数据库 \($0)：\(detail)" } ?? detail
+            }
         } else {
             sqlState = nil
-            message = location.map { "无法连接 PostgreSQL 数据库 \($0)：\(error)" } ?? "\(error)"
+            unavailable = location != nil
+            message = location.map { "无法连接 PostgreSQL 数据库 \($0)（服务器未启动或网络不通：\(error)）" } ?? "\(error)"
         }
+    }
+
+    private init(unavailable message: String) {
+        self.message = message
+        self.unavailable = true
+    }
+
+    static let connectionLost = "与 PostgreSQL 数据库的连接已断开（服务器可能已停止或重启，或网络中断）；本次操作未完成，之前已提交的内容不受影响"
+
+    /// The connection closed under a request that PostgresNIO would never have answered.
+    static var lost: PostgresFailure { PostgresFailure(unavailable: connectionLost) }
+
+    /// The server did not answer within `seconds`.
+    static func deadline(_ seconds: Int) -> PostgresFailure {
+        PostgresFailure(unavailable: "PostgreSQL 数据库在 \(seconds) 秒内没有应答，已断开这次连接；本次操作未完成，之前已提交的内容不受影响")
     }
 
     public var description: String {

@@ -10,6 +10,9 @@ public struct WebSession: Codable, Sendable {
     public var user: String
     /// Every form of a page carries this token; a form posted without it was not made by this service.
     public var csrf: String
+    /// What the last form saved, said once on the page it redirects to (a flash message): the
+    /// words come from the server, never from the query, so no link can make the page say them.
+    public var notice: String?
 
     static func new(user: String) -> WebSession {
         WebSession(user: user, csrf: RandomToken.hex(bytes: 32))
@@ -66,6 +69,21 @@ extension WebRequestContext {
     }
 
     var csrfToken: String { sessions.session?.csrf ?? "" }
+
+    /// Keeps `notice` in the session for the next page this user opens.
+    func flash(_ notice: String) {
+        guard var session = sessions.session else { return }
+        session.notice = String(notice.prefix(2000))
+        _ = sessions.updateSession(session)
+    }
+
+    /// The notice a form left, removed from the session as it is shown.
+    func takeNotice() -> String? {
+        guard var session = sessions.session, let notice = session.notice else { return nil }
+        session.notice = nil
+        _ = sessions.updateSession(session)
+        return notice
+    }
 }
 
 /// Compares in time that does not depend on where the first difference is.

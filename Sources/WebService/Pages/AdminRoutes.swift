@@ -16,7 +16,7 @@ struct AdminRoutes {
             let agencies = try app.reference().registry.agencies
             return app.pages.render("admin", AdminView(
                 chrome: Chrome(title: "系统管理", context: context),
-                saved: request.uri.queryParameters["saved"].map(String.init),
+                saved: context.takeNotice(),
                 users: try app.store.accounts().map {
                     AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt,
                                       createdBy: $0.createdBy, isSelf: $0.name == user.name)
@@ -39,7 +39,8 @@ struct AdminRoutes {
             } catch let error as StoreError {
                 throw WebError.invalid([error.description])
             }
-            return redirect(to: "/admin?saved=" + "账号 \(form.name)".urlQueryEncoded)
+            context.flash("账号 \(form.name)")
+            return redirect(to: "/admin")
         }
         // Removing an account ends its sessions on every node at once (`CaseStore.removeAccount`).
         router.post("admin/users/remove") { request, context -> Response in
@@ -53,7 +54,8 @@ struct AdminRoutes {
             } catch let error as StoreError {
                 throw WebError.invalid([error.description])
             }
-            return redirect(to: "/admin?saved=" + "删除账号 \(form.name)（其登录已全部失效）".urlQueryEncoded)
+            context.flash("删除账号 \(form.name)（其登录已全部失效）")
+            return redirect(to: "/admin")
         }
         router.post("admin/import") { request, context -> Response in
             let user = try context.user()
@@ -71,7 +73,8 @@ struct AdminRoutes {
                 let counts = try app.store.importDocument(source, kind: kind, displayName: name, actor: user.name, evidence: .none)
                 app.registryChanged()
                 let what = kind == .registry ? "名录：\(counts.agencies) 个机关、\(counts.officers) 名人员" : "裁量基准：\(counts.benchmarkItems) 项"
-                return redirect(to: "/admin?saved=" + what.urlQueryEncoded)
+                context.flash(what)
+                return redirect(to: "/admin")
             } catch let error as CaseXMLError {
                 throw WebError.invalid(error.diagnostics.map(\.description))
             }

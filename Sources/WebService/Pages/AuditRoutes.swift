@@ -61,7 +61,8 @@ struct AuditRoutes {
                 throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(item.points.readableText) 之间。"])
             }
             try app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
-            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "人工评查 \(item.title)".urlQueryEncoded)
+            context.flash("人工评查 \(item.title)")
+            return redirect(to: CaseRoutes.href(c.id))
         }
         router.get("due") { request, context in
             let user = try context.user()

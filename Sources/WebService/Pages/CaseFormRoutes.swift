@@ -32,7 +32,8 @@ struct CaseFormRoutes {
                 throw WebError.invalid(["案件编号 \(enforcementCase.id) 已被使用，请换一个编号。"])
             }
             try save(enforcementCase, by: user)
-            return redirect(to: CaseRoutes.href(enforcementCase.id) + "?saved=" + "立案登记".urlQueryEncoded)
+            context.flash("立案登记")
+            return redirect(to: CaseRoutes.href(enforcementCase.id))
         }
         edit("events", EventForm.self, on: router) { c, form in
             let event = try form.event()
@@ -69,7 +70,8 @@ struct CaseFormRoutes {
             }
             c.events[position - 1].records.append(record)
             try save(c, by: user)
-            return redirect(to: CaseRoutes.href(c.id) + "?saved=" + "记录 \(record.title)".urlQueryEncoded)
+            context.flash("记录 \(record.title)")
+            return redirect(to: CaseRoutes.href(c.id))
         }
     }
 
@@ -86,7 +88,8 @@ struct CaseFormRoutes {
             try context.checkCSRF(form.csrf)
             let saved = try change(&enforcementCase, form)
             try save(enforcementCase, by: user)
-            return redirect(to: CaseRoutes.href(enforcementCase.id) + "?saved=" + saved.urlQueryEncoded)
+            context.flash(saved)
+            return redirect(to: CaseRoutes.href(enforcementCase.id))
         }
     }
 

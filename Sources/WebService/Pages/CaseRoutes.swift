@@ -22,7 +22,7 @@ struct CaseRoutes {
             let user = try context.user()
             let id = try context.caseId()
             let enforcementCase = try app.readableCase(id, for: user)
-            let saved = request.uri.queryParameters["saved"].map(String.init)
+            let saved = context.takeNotice()
             return app.pages.render("case", try CasePageBuilder(app: app, user: user, context: context)
                 .view(of: enforcementCase, saved: saved))
         }

@@ -26,7 +26,8 @@ struct LedgerRoutes {
                 let counts = try app.store.importLedger(url, displayName: name, actor: user.name, agencyScope: agency)
                 var saved = "台账 \(name)：新增 \(counts.newCases) 件、替换 \(counts.replacedCases) 件、未变 \(counts.unchangedCases) 件"
                 if !counts.warnings.isEmpty { saved += "；提醒 \(counts.warnings.count) 条：" + counts.warnings.prefix(3).map(\.description).joined(separator: "；") }
-                return redirect(to: "/cases?saved=" + saved.urlQueryEncoded)
+                context.flash(saved)
+                return redirect(to: "/cases")
             } catch let error as CaseXMLError {
                 throw WebError.invalid(error.diagnostics.map(\.description))
             }
