@@ -181,8 +181,10 @@ extension CaseStore {
             return error.diagnostics.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message, detail: $0.detail, column: $0.column) }
         case let error as StoreError:
             return [XMLDiagnostic(file: file, line: 0, message: error.description)]
+        case let error as PostgresFailure:
+            return [XMLDiagnostic(file: file, line: 0, message: error.description)]
         default:
-            return [XMLDiagnostic(file: file, line: 0, message: "\(error)")]
+            return [XMLDiagnostic(file: file, line: 0, message: SystemErrorText.describe(error))]
         }
     }
 

@@ -31,7 +31,7 @@ public enum DashboardReport {
             """
         let first = "\(dashboard.year)-01-01", last = "\(dashboard.year)-12-31"
         for agency in dashboard.agencies {
-            let cases = links ? "/cases?agency=\(agency.agency)&from=\(first)&to=\(last)" : nil
+            let cases = links ? "/cases?agency=\(queryValue(agency.agency))&from=\(first)&to=\(last)" : nil
             out += "<tr><td>\(escape(agency.name))</td><td class=\"number\">\(link(String(agency.total.decided), cases))</td>"
                 + "<td class=\"number\">\(rate(agency.total.disclosure))</td><td class=\"number\">\(average(agency.total))</td>"
                 + "<td>\(escape(grades(agency.total, dashboard.grades)))</td><td>\(escape(families(agency.total)))</td>"
@@ -43,7 +43,7 @@ public enum DashboardReport {
             let monthly = dashboard.months.map { month in (month, agency.months[month] ?? PeriodFigures()) }
             out += chart(title: "各月决定案件数", bars: monthly.map { month, figures in
                 (String(month.suffix(2)), Double(figures.decided), "\(figures.decided)",
-                 links ? "/cases?agency=\(agency.agency)&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil)
+                 links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil)
             }, maximum: nil)
             out += chart(title: "各月按期公示率", bars: monthly.map { month, figures in
                 (String(month.suffix(2)), (figures.disclosure.rate ?? 0) * 100,
@@ -52,7 +52,7 @@ public enum DashboardReport {
             out += "</div>\n<table class=\"months\"><thead><tr><th>月份</th><th class=\"number\">决定案件</th><th class=\"number\">按期公示率</th>"
                 + "<th class=\"number\">平均得分</th><th>等级分布</th><th>问题（按规则族）</th></tr></thead><tbody>\n"
             for (month, figures) in monthly {
-                let cases = links ? "/cases?agency=\(agency.agency)&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil
+                let cases = links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil
                 out += "<tr><td>\(month)</td><td class=\"number\">\(link(String(figures.decided), figures.decided > 0 ? cases : nil))</td>"
                     + "<td class=\"number\">\(rate(figures.disclosure))</td><td class=\"number\">\(average(figures))</td>"
                     + "<td>\(escape(grades(figures, dashboard.grades)))</td><td>\(escape(families(figures)))</td></tr>\n"
@@ -60,6 +60,14 @@ public enum DashboardReport {
             out += "</tbody></table></section>\n"
         }
         return out + "</body></html>\n"
+    }
+
+    /// An agency code as a query value: a code is any text (`&`, `#`, `+`, spaces), so it is
+    /// percent-encoded, or a link would carry other parameters than it says.
+    static func queryValue(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     static func link(_ text: String, _ href: String?) -> String {

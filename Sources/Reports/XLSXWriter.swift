@@ -1,4 +1,5 @@
 import CaseModel
+import CaseStore
 import Foundation
 import ZIPFoundation
 

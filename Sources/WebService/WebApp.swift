@@ -117,6 +117,8 @@ extension WebApp {
         let router = Router(context: WebRequestContext.self)
         router.addMiddleware {
             LogRequestsMiddleware(.info)
+            SecurityHeaders()
+            SessionLoadScope()
             SessionMiddleware(
                 storage: sessions,
                 configuration: .init(
@@ -126,6 +128,7 @@ extension WebApp {
             SignedInUser(store: store)
             // Inside the session, so that an error page still shows who is signed in and their menu.
             ErrorPageMiddleware(pages: pages)
+            StoreOutageGate()
         }
         StaticRoutes().register(on: router)
         LoginRoutes(app: self).register(on: router)

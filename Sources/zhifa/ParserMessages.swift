@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Reports
+import CaseStore
 
 /// The command line answers in Chinese. Our own errors are written in Chinese; the argument
 /// parser's own (a missing argument, an unknown option, a value outside a list) are English

@@ -33,8 +33,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure: browsers send it only over HTTPS (behind a TLS proxy).")
+    var secureCookies = false
+
+    @Option(name: .customLong("public-url"), help: ArgumentHelp(
+        "The address users open (https://… behind a TLS proxy); an https address marks the session cookie Secure.", valueName: "url"))
+    var publicURL: String?
+
+    /// `--secure-cookies`, or a public address served over HTTPS.
+    var cookiesSecure: Bool { secureCookies || publicURL?.lowercased().hasPrefix("https://") == true }
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) 不是 TCP 端口（0–65535）。") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+                throw ValidationError("--public-url \(publicURL) 不是网址，应写作 https://主机名[:端口]。")
+            }
+        }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。") }
     }
 
@@ -46,7 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
         // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
         let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
         let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
-        let configuration = WebServiceConfiguration(host: host, port: port, evidenceDirectory: folder, checklist: checklist)
+        let configuration = WebServiceConfiguration(host: host, port: port, evidenceDirectory: folder, checklist: checklist,
+                                                    secureCookies: cookiesSecure)
         let web: WebApp
         do {
             web = try await WebApp(store: caseStore, configuration: configuration)
@@ -57,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("no accounts yet: add one with `zhifa user add NAME --role admin --password-stdin`")
         }
         logger.info("serving", metadata: ["store": .string(store.displayName), "evidence": .string(folder.path),
-                                          "address": .string("http://\(host):\(port)")])
+                                          "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure)])
         // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;
         // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the
         // process 10 s after the signal whatever it is doing.

@@ -34,11 +34,16 @@ struct SignedInUser: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let session = context.sessions.session {
-            if let account = try store.account(named: session.user) {
-                context.identity = WebUser(account)
-            } else {
-                context.sessions.clearSession()
+        if SessionLoad.current?.error == nil, let session = context.sessions.session {
+            do {
+                if let account = try store.account(named: session.user) {
+                    context.identity = WebUser(account)
+                } else {
+                    context.sessions.clearSession()
+                }
+            } catch {
+                // Answered by `StoreOutageGate` inside the error pages, not here.
+                SessionLoad.failed(error)
             }
         }
         return try await next(request, context)

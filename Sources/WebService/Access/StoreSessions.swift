@@ -32,7 +32,15 @@ struct StoreSessions: PersistDriver {
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
         let now = Date().timeIntervalSince1970
-        guard let stored = try store.webSession(key: key, now: now) else { return nil }
+        let found: CaseStore.StoredWebSession?
+        do {
+            found = try store.webSession(key: key, now: now)
+        } catch {
+            // The session middleware would take this for "no session"; see `SessionLoad`.
+            SessionLoad.failed(error)
+            throw error
+        }
+        guard let stored = found else { return nil }
         // A session written by an older release, or altered by hand, signs no one in.
         guard let object = try? JSONDecoder().decode(Object.self, from: Data(stored.value.utf8)) else { return nil }
         return (object, stored.expiresAt.map { .milliseconds(Int64(min(max(0, ($0 - now) * 1000), 1e15))) })

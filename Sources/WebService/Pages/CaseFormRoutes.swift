@@ -115,10 +115,6 @@ struct NewCaseView {
     var partyKinds: [Option]
 }
 
-extension String {
-    var urlQueryEncoded: String { addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-}
-
 /// A multipart form within a size limit; a larger body is refused with 413 before it is parsed.
 func decodeMultipart<Form: Decodable>(_ type: Form.Type, _ request: Request, limit: Int) async throws -> Form {
     guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),

@@ -20,8 +20,9 @@ struct LedgerRoutes {
             // The reader works on a file: a private temporary one, named by a fresh UUID, removed at once.
             let ext = (name as NSString).pathExtension.lowercased()
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-ledger-\(UUID().uuidString).\(ext)")
-            try Data(buffer: form.file.body).write(to: url, options: .withoutOverwriting)
+            // Removed however the write ends: a full temporary folder leaves no partial file behind.
             defer { try? FileManager.default.removeItem(at: url) }
+            try Data(buffer: form.file.body).write(to: url, options: .withoutOverwriting)
             do {
                 let counts = try app.store.importLedger(url, displayName: name, actor: user.name, agencyScope: agency)
                 var saved = "台账 \(name)：新增 \(counts.newCases) 件、替换 \(counts.replacedCases) 件、未变 \(counts.unchangedCases) 件"

@@ -29,6 +29,8 @@ public enum WebError: Error, HTTPResponseError, Sendable {
     case busy(retryAfterSeconds: Int)
     /// The disk or the database is full; nothing was saved.
     case storageFull
+    /// The database cannot be reached or did not answer in time; nothing was saved.
+    case storeUnavailable
     /// Anything else: logged in full, shown without internal text.
     case internalError
 
@@ -42,7 +44,7 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case .tooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .throttled: .tooManyRequests
-        case .busy: .serviceUnavailable
+        case .busy, .storeUnavailable: .serviceUnavailable
         case .storageFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .internalError: .internalServerError
         }
@@ -60,6 +62,7 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case .throttled(let seconds): "登录失败次数过多，请 \(max(1, seconds / 60)) 分钟后再试。"
         case .wrongPassword: "用户名或密码错误。"
         case .busy(let seconds): "系统正忙（另一个程序正在写入数据，例如批量导入），本次未保存任何内容，请 \(seconds) 秒后重试。"
+        case .storeUnavailable: "数据库暂时无法访问（可能正在重启或网络中断），本次未保存任何内容，请稍后重试。"
         case .storageFull: "服务器存储空间不足，本次未保存任何内容。请联系系统管理员。"
         case .internalError: "服务器内部错误，已记入日志，本次未保存任何内容。请稍后重试或联系系统管理员。"
         }
@@ -77,6 +80,7 @@ public enum WebError: Error, HTTPResponseError, Sendable {
     var retryAfter: Int? {
         switch self {
         case .throttled(let seconds), .busy(let seconds): seconds
+        case .storeUnavailable: 10
         default: nil
         }
     }
@@ -88,6 +92,7 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         case let error as WebError: return error
         case let error where StoreCondition(error) == .busy: return .busy(retryAfterSeconds: 5)
         case let error where StoreCondition(error) == .full: return .storageFull
+        case let error where StoreCondition(error) == .unavailable: return .storeUnavailable
         case let error as StoreError:
             switch error.kind {
             case .notFound: return .notFound(error.description + "。")
