@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // Already built for PostgresNIO; named here for TLS to PostgreSQL (sslmode).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0"),
     ],
@@ -58,6 +60,7 @@ let package = Package(
                 // SQLite's C API, for batch reads that read values straight from the statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -53,6 +53,17 @@ import Testing
         #expect(!DashboardReport.html(dashboard, links: false).contains("<a href"))
     }
 
+    /// An agency code is any text: in a link it is percent-encoded, or `&` and `#` would change
+    /// what the link asks for (issue 31).
+    @Test func agencyCodesInLinksArePercentEncoded() throws {
+        let (_, runner, _) = try Fixture.sampleRun()
+        var dashboard = try DashboardBuilder(runner: runner).build(year: 2024, today: day("2026-11-22"), actor: "test")
+        dashboard.agencies[0].agency = "WH&sort=score#x +"
+        let page = DashboardReport.html(dashboard, links: true)
+        #expect(page.contains("/cases?agency=WH%26sort%3Dscore%23x%20%2B&amp;from=2024-01-01"))
+        #expect(!page.contains("agency=WH&amp;sort"))
+    }
+
     @Test func theAnnualFiguresCountTheYearsDecisionsAndPenaltiesByKind() throws {
         let (store, _, _) = try Fixture.sampleRun()
         let figures = try store.annualFigures(year: 2024)

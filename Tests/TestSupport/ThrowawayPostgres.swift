@@ -107,20 +107,23 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     }
 }
 
-/// A cluster of one test's own, for tests that stop the server under Zhifa (a crash, a restart):
-/// the shared cluster must stay up for every other test. Removed when the value goes.
+/// A cluster of one test's own, for tests that stop the server under Zhifa (a crash, a restart)
+/// or start it otherwise (TLS): the shared cluster must stay up, as it is, for every other test.
+/// Removed when the value goes.
 public final class HaltableCluster: @unchecked Sendable {
     public let port: Int
     public let url: String
     private let directory: String
     private static let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
 
-    public init() throws {
+    /// A new cluster; with `tls`, TLS is on with that certificate and key (PEM files).
+    public init(tls: (certificate: String, key: String)? = nil) throws {
         var lastError = ""
         for attempt in 0..<5 {
             let port = 20_000 + Int.random(in: 0..<20_000)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-halt-\(getpid())-\(port)-\(attempt)").path
-            let (status, output) = ThrowawayPostgres.run(Self.script, ["start", directory, String(port)])
+            let arguments = tls.map { ["start-tls", directory, String(port), $0.certificate, $0.key] } ?? ["start", directory, String(port)]
+            let (status, output) = ThrowawayPostgres.run(Self.script, arguments)
             if status == 0 {
                 self.port = port
                 self.directory = directory

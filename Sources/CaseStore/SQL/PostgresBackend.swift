@@ -138,7 +138,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private func connect() throws -> PostgresConnection {
         let configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user,
-            password: location.password, database: location.database, tls: .disable)
+            password: location.password, database: location.database, tls: try location.tls())
         let id = nextConnectionID.withLockedValue { $0 += 1; return $0 }
         let connection: PostgresConnection
         do {

@@ -12,9 +12,28 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var database: String
+    /// How the connection is encrypted and the server's certificate checked: libpq's `sslmode`.
+    public var sslMode: SSLMode = .prefer
+    /// The certificates that may sign the server's (libpq's `sslrootcert`); nil for
+    /// `~/.postgresql/root.crt` when it exists, else the system's.
+    public var sslRootCertificate: String?
 
     public init(user: String, password: String?, host: String, port: Int, database: String) {
         self.user = user; self.password = password; self.host = host; self.port = port; self.database = database
+    }
+
+    /// libpq's `sslmode`, with libpq's meanings.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        /// Never encrypted.
+        case disable
+        /// Encrypted when the server offers it, unverified; unencrypted otherwise (libpq's `allow` too).
+        case prefer
+        /// Always encrypted; the certificate checked as `verify-ca` when a root certificate is given.
+        case require
+        /// Always encrypted, the certificate signed by a trusted root.
+        case verifyCA = "verify-ca"
+        /// As `verify-ca`, and the certificate names the host connected to.
+        case verifyFull = "verify-full"
     }
 
     /// Reads a URL; nil when `text` is not a `postgres://` or `postgresql://` URL at all.
@@ -29,6 +48,20 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw StoreLocationError.malformed }
         var location = PostgresLocation(user: user, password: components.password, host: host, port: port, database: database)
+        for item in components.queryItems ?? [] {
+            switch item.name {
+            case "sslmode":
+                let value = item.value ?? ""
+                guard let mode = value == "allow" ? .prefer : SSLMode(rawValue: value) else { throw StoreLocationError.sslMode(value) }
+                location.sslMode = mode
+            case "sslrootcert":
+                guard let path = item.value, !path.isEmpty else { throw StoreLocationError.sslMode("sslrootcert=") }
+                location.sslRootCertificate = path
+            // Accepted as libpq accepts them; Zhifa's own deadlines apply.
+            case "connect_timeout", "application_name": continue
+            default: throw StoreLocationError.unknownParameter(item.name)
+            }
+        }
         if location.password == nil {
             location.password = environment["PGPASSWORD"] ?? PasswordFile.lookup(location, environment: environment)
         }
@@ -43,11 +76,17 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
 public enum StoreLocationError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed
     case missing(String)
+    case sslMode(String)
+    case unknownParameter(String)
 
     public var description: String {
         switch self {
         case .malformed: "数据库地址应写作 postgres://用户名[:密码]@主机[:端口]/数据库名，或一个 SQLite 文件的路径"
         case .missing(let part): "数据库地址缺少\(part)：应写作 postgres://用户名[:密码]@主机[:端口]/数据库名"
+        case .sslMode(let value):
+            "数据库地址中的 sslmode“\(value)”无效；可选 disable、prefer、require、verify-ca、verify-full，sslrootcert 须为证书文件路径"
+        case .unknownParameter(let name):
+            "数据库地址中的参数 \(name) 无法识别；可用 sslmode、sslrootcert、connect_timeout、application_name"
         }
     }
 }
@@ -96,6 +135,11 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
 
     init(_ error: any Error, connecting location: PostgresLocation? = nil) {
         if let failure = error as? PostgresFailure { self = failure; return }
+        if let location, let problem = Self.tlsProblem(error, mode: location.sslMode) {
+            sqlState = nil
+            message = "无法连接 PostgreSQL 数据库 \(location)：\(problem)"
+            return
+        }
         if let psql = error as? PSQLError {
             sqlState = psql.serverInfo?[.sqlState]
             let lost: Set<PSQLError.Code> = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown]
@@ -113,6 +157,10 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
             unavailable = location != nil
             message = location.map { "无法连接 PostgreSQL 数据库 \($0)（服务器未启动或网络不通：\(error)）" } ?? "\(error)"
         }
+    }
+
+    init(message: String) {
+        self.message = message
     }
 
     private init(unavailable message: String) {
