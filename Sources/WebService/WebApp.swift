@@ -25,6 +25,11 @@ public final class WebApp: Sendable {
     let evidence: EvidenceFolder
     /// Sessions live in the store, shared by every node of the service and kept across restarts.
     let sessions: StoreSessions
+    /// The threads requests run on, so that the store's blocking calls never hold Swift's own.
+    let requestThreads: BlockingExecutor
+    /// Long work started by a request (an audit of many cases, an export) runs at most this many
+    /// at once on a node; more wait their turn instead of taking every thread.
+    let longWork: AsyncLimit
     /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
@@ -43,7 +48,11 @@ public final class WebApp: Sendable {
         throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
         loginTokens = try LoginTokens(store: store)
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
+        requestThreads = BlockingExecutor(threads: configuration.requestThreads)
+        longWork = AsyncLimit(configuration.longWorkLimit)
     }
+
+    deinit { requestThreads.shutdown() }
 
     /// What pages look names up in, and the auditor for case pages and the due list.
     struct Reference: Sendable {
@@ -116,6 +125,7 @@ extension WebApp {
     public func buildRouter() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
         router.addMiddleware {
+            BlockingLane(executor: requestThreads)
             LogRequestsMiddleware(.info)
             SecurityHeaders()
             SessionLoadScope()

@@ -19,6 +19,10 @@ public struct WebServiceConfiguration: Sendable {
     public var throttleWindow: Duration
     /// Set `Secure` on the session cookie (behind TLS).
     public var secureCookies: Bool
+    /// Threads requests run on (`BlockingExecutor`): more than the requests that block at once.
+    public var requestThreads = 32
+    /// Audits of many cases and exports run at once on a node; more wait their turn.
+    public var longWorkLimit = 2
 
     public init(host: String = "127.0.0.1", port: Int = 8080, evidenceDirectory: URL, checklist: String = "national",
                 sessionLifetime: Duration = .seconds(8 * 3600), maxUploadBytes: Int = 64 << 20, maxRequestBytes: Int = 4 << 20,

@@ -65,7 +65,8 @@ struct APIRoutes {
             let user = try context.user()
             guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let agency = request.uri.queryParameters["agency"].map(String.init)
-            let summary = try app.runner.run(asOf: try asOfDate(request), selection: AuditSelection(agency: agency), actor: user.name)
+            let asOf = try asOfDate(request)
+            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
             let sink = ReportSink()
             try JSONAuditReport.write(run: summary.run, store: app.store, agency: agency, includeAll: false, to: sink)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -79,7 +80,7 @@ struct APIRoutes {
             return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in
-            try AuditRoutes(app: app).exportViolations(request, user: try context.user())
+            try await AuditRoutes(app: app).exportViolations(request, user: try context.user())
         }
     }
 

@@ -20,7 +20,7 @@ struct AuditRoutes {
             guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let asOf = try asOfDate(request)
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-            let summary = try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name)
+            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
             var grades: [String: Int] = [:]
             var rows: [AuditView.Row] = []
             var total = 0.0, decided = 0
@@ -88,12 +88,16 @@ struct AuditRoutes {
         }
         router.get("export/violations") { request, context -> Response in
             let user = try context.user()
-            return try exportViolations(request, user: user)
+            return try await exportViolations(request, user: user)
         }
     }
 
     /// The violation list as a file download; shared with the API.
-    func exportViolations(_ request: Request, user: WebUser) throws -> Response {
+    func exportViolations(_ request: Request, user: WebUser) async throws -> Response {
+        try await app.longWork.run { try exportViolationsNow(request, user: user) }
+    }
+
+    private func exportViolationsNow(_ request: Request, user: WebUser) throws -> Response {
         guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
         let formatName = request.uri.queryParameters["format"].map(String.init) ?? "csv"
         guard let format = ExportFormat(rawValue: formatName), format != .json else {

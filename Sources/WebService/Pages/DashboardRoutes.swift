@@ -15,7 +15,7 @@ struct DashboardRoutes {
             guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看看板。") }
             let today = CalendarDate.todayInBeijing()
             let year = try year(request, today: today)
-            let dashboard = try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name)
+            let dashboard = try await app.longWork.run { try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name) }
             return HTML(DashboardReport.html(dashboard, links: true), inlineStyle: true)
         }
         router.get("annual") { request, context -> HTML in
