@@ -76,6 +76,8 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if format == .html, out == nil { throw ValidationError("html 报告须以 --out 文件 指定输出文件。") }
         if let workers, !(1...64).contains(workers) { throw ValidationError("--workers 应在 1 到 64 之间。") }
@@ -105,7 +107,13 @@ struct AuditCommand: ParsableCommand {
         let summary = try workers.map {
             try SharedAuditCommand.run(asOf: asOf, selection: selection, runner: runner, store: store, checklist: options.checklist,
                                        workers: $0, lease: lease, fresh: fresh)
-        } ?? runner.run(asOf: asOf, selection: selection, actor: store.actorName, reuse: !fresh, incremental: !fresh)
+        } ?? {
+            let bar = progress.bar("评查")
+            defer { bar.finish() }
+            return try runner.run(asOf: asOf, selection: selection, actor: store.actorName, reuse: !fresh, incremental: !fresh) {
+                bar.update(done: $0, total: $1)
+            }
+        }()
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)

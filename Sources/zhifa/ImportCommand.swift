@@ -23,12 +23,19 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print libxml2's own text under each translated problem, for experts.")
     var verbose = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
         let caseStore = try store.open(creating: true)
         let (xmlPaths, ledgers) = try Self.partition(paths)
         var files = 0, failures = 0
         var totals = ImportCounts()
+        let bar = progress.bar("导入")
+        var expected = ledgers.count
+        defer { bar.finish() }
         func report(_ path: String, kind: DocumentKind?, _ outcome: FileImportResult.Outcome) {
+            bar.finish()
+            defer { bar.update(done: files, total: expected, unit: "个文件") }
             files += 1
             switch outcome {
             case .imported(let counts):
@@ -48,7 +55,10 @@ struct ImportCommand: ParsableCommand {
             CommandFailure("导入中止：\(reason)。此前报告“已导入”的文件已存入，其余文件未导入；数据库恢复后重新运行同一命令即可（已导入的文件不会重复）。")
         }
         if !xmlPaths.isEmpty {
-            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName) { report($0.path, kind: $0.kind, $0.outcome) }
+            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName, located: {
+                expected += $0
+                bar.update(done: 0, total: expected, unit: "个文件")
+            }) { report($0.path, kind: $0.kind, $0.outcome) }
             if let interruption = imported.interruption { throw stop(interruption) }
         }
         // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.

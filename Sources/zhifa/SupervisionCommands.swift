@@ -37,6 +37,8 @@ struct ExportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
         var out: String
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) 不是规则目录中的规则；zhifa rules 列出全部规则。") }
             for (name, value) in [("--from", from), ("--to", to)] {
@@ -48,10 +50,17 @@ struct ExportCommand: ParsableCommand {
             try checkOutput(out)
             let caseStore = try store.open()
             let runner = try options.runner(store: caseStore)
-            let summary = try runner.run(asOf: try options.date(), actor: store.actorName)
+            let bar = progress.bar("评查")
+            defer { bar.finish() }
+            let summary = try runner.run(asOf: try options.date(), actor: store.actorName) { bar.update(done: $0, total: $1) }
+            bar.finish()
             let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
+            let writing = progress.bar("导出")
             let count = try ViolationExport.write(run: summary.run, store: caseStore, filter: filter,
-                                                  format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out))
+                                                  format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out)) {
+                writing.update(done: $0, total: nil, unit: "条")
+            }
+            writing.finish()
             print("已写入 \(count) 条违规记录到 \(out)（截至 \(summary.run.asOf)\(summary.reused ? "，输入未变，沿用已存的评查结果" : "")）")
         }
     }
