@@ -84,10 +84,11 @@ public struct AuditRunner: Sendable {
     ///   new as-of day lies in the days on which that judgment holds (`CaseAuditor.auditForReuse`);
     ///   every other case is audited afresh. The run is the same, case for case, as a fresh one.
     ///
-    /// `progress` hears, after each batch is audited, how many of the cases to audit are done.
+    /// `progress` hears, after each batch is audited, how many of the cases to audit are done; an
+    /// error it throws (a job cancelled by its owner) ends the run, which stays incomplete.
     public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
                     reuse: Bool = true, incremental: Bool = true, batchSize: Int = 512,
-                    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> AuditRunSummary {
+                    progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> AuditRunSummary {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         if reuse, let existing = try completeRun(inputsHash: inputs) { return existing }
         let manual = try store.manualScores()
@@ -98,12 +99,12 @@ public struct AuditRunner: Sendable {
         // Auditing a batch overlaps loading the next and writing the last: reads and writes run
         // on threads of their own.
         var done = 0
-        progress(0, toAudit.count)
+        try progress(0, toAudit.count)
         try store.appendingAuditResultsBehind { append in
             try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < caseCount) { batch in
                 try append(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
                 done += batch.cases.count + batch.unreadable.count
-                progress(min(done, toAudit.count), toAudit.count)
+                try progress(min(done, toAudit.count), toAudit.count)
             }
         }
         try store.completeAuditRun(runId, caseCount: caseCount, actor: actor)

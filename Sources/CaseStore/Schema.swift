@@ -86,6 +86,18 @@ enum Schema {
         }
         migrator.registerMigration("v10: a run's totals by agency and grade") { db in try createAuditTally(db) }
         migrator.registerMigration("v11: events and records clustered by case") { db in try clusterEventsByCase(db) }
+        migrator.registerMigration("v12: long work started from the web as jobs") { db in
+            // Web state, as sessions are: written outside the journal (`Jobs.swift`).
+            try db.execute(sql: """
+                CREATE TABLE job (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parameters TEXT NOT NULL, owner TEXT NOT NULL,
+                  state TEXT NOT NULL, done INTEGER NOT NULL, total INTEGER, createdAt DOUBLE NOT NULL, startedAt DOUBLE,
+                  finishedAt DOUBLE, node TEXT, leaseUntil DOUBLE, cancelRequested INTEGER NOT NULL, message TEXT,
+                  runId INTEGER, resultName TEXT, resultType TEXT, result BLOB);
+                CREATE INDEX job_by_state ON job(state, id);
+                CREATE INDEX job_by_owner ON job(owner, id);
+                """)
+        }
         return migrator
     }
 

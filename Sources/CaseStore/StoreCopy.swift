@@ -25,9 +25,9 @@ extension CaseStore {
         ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false),
     ]
 
-    /// The web service's own state (`WebState.swift`) stays behind: a copy is a new store, which
-    /// its service starts with no one signed in and a sign-in key of its own.
-    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken"]
+    /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
+    /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
+    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken", "job"]
 
     /// Copies every row of this store into `destination`, which must be empty, in one write
     /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the

@@ -93,7 +93,7 @@ public enum ViolationExport {
     /// Writes the list to `url`; returns how many rows it wrote. `progress` hears the rows written so far.
     @discardableResult
     public static func write(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, format: ExportFormat, to url: URL,
-                             progress: (Int) -> Void = { _ in }) throws -> Int {
+                             progress: (Int) throws -> Void = { _ in }) throws -> Int {
         var count = 0
         switch format {
         case .csv:
@@ -103,7 +103,7 @@ public enum ViolationExport {
             try forEachViolation(run: run, store: store, filter: filter) { row in
                 csv.row(row.fields)
                 count += 1
-                progress(count)
+                try progress(count)
             }
             try sink.close()
         case .json:
@@ -114,7 +114,7 @@ public enum ViolationExport {
             try forEachViolation(run: run, store: store, filter: filter) { row in
                 sink.write((count == 0 ? "\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
                 count += 1
-                progress(count)
+                try progress(count)
             }
             sink.write("\n]\n")
             try sink.close()
@@ -125,7 +125,7 @@ public enum ViolationExport {
     }
 
     private static func writeWorkbook(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, to url: URL,
-                                      progress: (Int) -> Void) throws -> Int {
+                                      progress: (Int) throws -> Void) throws -> Int {
         let workbook = try XLSXWorkbook(url: url)
         let scope = try scopeText(filter, store: store)
         try workbook.addSheet("问题清单", title: "行政执法案卷评查问题清单（\(scope)；评查基准日 \(run.asOf)，\(run.checklistTitle)）",
@@ -140,7 +140,7 @@ public enum ViolationExport {
             entry.deduction += row.deduction
             summary[key] = entry
             count += 1
-            progress(count)
+            try progress(count)
         }
         try workbook.addSheet("按主体和问题汇总", title: "问题按执法主体和问题类型汇总（\(scope)；评查基准日 \(run.asOf)）", columns: [
             .init("执法主体", width: 24, format: .wrapped), .init("问题类型", width: 34, format: .wrapped),

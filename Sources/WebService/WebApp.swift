@@ -30,6 +30,8 @@ public final class WebApp: Sendable {
     /// Long work started by a request (an audit of many cases, an export) runs at most this many
     /// at once on a node; more wait their turn instead of taking every thread.
     let longWork: AsyncLimit
+    /// Runs queued jobs on this node (`JobRunner`), beside the server.
+    let jobs: JobRunner
     /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
@@ -50,6 +52,7 @@ public final class WebApp: Sendable {
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
         requestThreads = BlockingExecutor(threads: configuration.requestThreads)
         longWork = AsyncLimit(configuration.longWorkLimit)
+        jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit)
     }
 
     deinit { requestThreads.shutdown() }
@@ -117,7 +120,7 @@ extension WebApp {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zhifa"),
             logger: logger)
         // Run beside the server so that expired sessions are swept, and stopped with it.
-        application.addServices(sessions)
+        application.addServices(sessions, jobs)
         return application
     }
 
@@ -148,7 +151,10 @@ extension WebApp {
         DashboardRoutes(app: self).register(on: router)
         AuditRoutes(app: self).register(on: router)
         AdminRoutes(app: self).register(on: router)
-        APIRoutes(app: self).register(on: router.group("api/v1"))
+        JobRoutes(app: self).register(on: router)
+        let api = router.group("api/v1")
+        APIRoutes(app: self).register(on: api)
+        JobAPIRoutes(app: self).register(on: api)
         return router
     }
 }

@@ -23,6 +23,8 @@ public struct WebServiceConfiguration: Sendable {
     public var requestThreads = 32
     /// Audits of many cases and exports run at once on a node; more wait their turn.
     public var longWorkLimit = 2
+    /// The audit page audits at most this many cases within its request; more become a job.
+    public var inlineAuditLimit = 500
 
     public init(host: String = "127.0.0.1", port: Int = 8080, evidenceDirectory: URL, checklist: String = "national",
                 sessionLifetime: Duration = .seconds(8 * 3600), maxUploadBytes: Int = 64 << 20, maxRequestBytes: Int = 4 << 20,

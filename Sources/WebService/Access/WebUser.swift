@@ -41,4 +41,6 @@ public struct WebUser: Sendable, Equatable {
     public var mayReadDueList: Bool { role != .admin }
     /// Accounts, registries and benchmarks.
     public var mayAdminister: Bool { role == .admin }
+    /// A job's page and result: its owner's, and the supervisors', who oversee all long work.
+    public func maySee(jobOf owner: String) -> Bool { owner == name || role == .supervisor }
 }

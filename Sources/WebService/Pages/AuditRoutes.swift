@@ -15,12 +15,19 @@ struct AuditRoutes {
     static let listed = 500
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("audit") { request, context in
+        router.get("audit") { request, context -> Response in
             let user = try context.user()
             guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let asOf = try asOfDate(request)
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
+            let selection = AuditSelection(agency: agency)
+            // More than a few hundred cases not yet audited for these inputs: a job, not this request.
+            if try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil,
+               try app.store.searchCases(CaseQuery(agency: agency, limit: 1, offset: 0)).total > app.configuration.inlineAuditLimit {
+                let job = try JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
+                return redirect(to: JobRoutes.href(job.id))
+            }
+            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: selection, actor: user.name) }
             var grades: [String: Int] = [:]
             var rows: [AuditView.Row] = []
             var total = 0.0, decided = 0
@@ -46,7 +53,7 @@ struct AuditRoutes {
                 grades: app.runner.checklist.gradeNames.map { AuditView.GradeCount(name: $0, count: grades[$0] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
-            return app.pages.render("audit", view)
+            return try app.pages.render("audit", view).response(from: request, context: context)
         }
         router.post("cases/{id}/review") { request, context -> Response in
             let user = try context.user()

@@ -114,6 +114,8 @@ struct Chrome {
     var title: String
     var user: UserView?
     var csrf: String
+    /// Seconds after which the page reloads itself (a job's progress).
+    var refresh: Int?
 
     struct UserView {
         var name: String
@@ -127,8 +129,9 @@ struct Chrome {
         var mayCreateCases: Bool
     }
 
-    init(title: String, context: WebRequestContext) {
+    init(title: String, context: WebRequestContext, refresh: Int? = nil) {
         self.title = title
+        self.refresh = refresh
         csrf = context.csrfToken
         user = context.identity.map {
             UserView(name: $0.name, role: $0.role.chineseName, agency: $0.agency, mayRunAudits: $0.mayRunAudits,

@@ -1,0 +1,180 @@
+import CaseStore
+import Foundation
+import Hummingbird
+import WorkCalendar
+
+/// Long work started from the web: the request answers at once with the job's page (the API with
+/// `202 Accepted` and the job's address); the page shows its progress and refreshes itself until
+/// the result is there. A user sees and cancels their own jobs; a supervisor sees every job.
+struct JobRoutes {
+    let app: WebApp
+
+    func register(on router: Router<WebRequestContext>) {
+        router.post("jobs") { request, context -> Response in
+            let user = try context.user()
+            let form = try await decodeForm(JobForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            let job = try start(kind: form.kind, asOf: form.asOf, agency: form.agency, format: form.format, user: user)
+            return redirect(to: Self.href(job.id))
+        }
+        router.get("jobs/{job}") { _, context -> HTML in
+            let job = try visibleJob(context)
+            return app.pages.render("job", JobView(job, context: context, mayCancel: job.owner == context.identity?.name))
+        }
+        router.post("jobs/{job}/cancel") { request, context -> Response in
+            let job = try visibleJob(context)
+            let form = try await decodeForm(CSRFForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            guard job.owner == (try context.user()).name else { throw WebError.forbidden("只能取消自己发起的任务。") }
+            try app.store.cancelJob(id: job.id)
+            return redirect(to: Self.href(job.id))
+        }
+        router.get("jobs/{job}/result") { _, context -> Response in
+            try result(of: try visibleJob(context))
+        }
+    }
+
+    static func href(_ id: Int64) -> String { "/jobs/\(id)" }
+
+    /// Queues a job after checking that the user may start it and that its parameters are sound.
+    func start(kind: String?, asOf: String?, agency: String?, format: String?, user: WebUser) throws -> JobRecord {
+        guard let kind = kind.flatMap(JobRecord.Kind.init(rawValue:)) else {
+            throw WebError.badRequest("kind 只能是 audit（评查）或 violations（导出违法问题清单）。")
+        }
+        switch kind {
+        case .audit: guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
+        case .violations: guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+        }
+        let day = asOf.flatMap { $0.isEmpty ? nil : $0 } ?? CalendarDate.todayInBeijing().description
+        guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }
+        let agency = agency.flatMap { $0.isEmpty ? nil : $0 }
+        if let agency, try !app.reference().registry.agencies.contains(where: { $0.code == agency }) {
+            throw WebError.badRequest("没有执法主体 \(agency)。")
+        }
+        var parameters = JobParameters(asOf: day, agency: agency)
+        if kind == .violations {
+            let chosen = format.flatMap { $0.isEmpty ? nil : $0 } ?? "xlsx"
+            guard chosen == "xlsx" || chosen == "csv" else { throw WebError.badRequest("format 只能是 csv 或 xlsx。") }
+            parameters.format = chosen
+        }
+        let text = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
+        return try app.store.createJob(kind: kind, parameters: text, owner: user.name)
+    }
+
+    /// The job of the `{job}` path, if this user may see it; anything else is "not found".
+    func visibleJob(_ context: WebRequestContext) throws -> JobRecord {
+        let user = try context.user()
+        let raw = try context.parameters.require("job")
+        guard let id = Int64(raw), id > 0, let job = try app.store.job(id: id), user.maySee(jobOf: job.owner) else {
+            throw WebError.notFound("没有编号为 \(raw) 的任务。")
+        }
+        return job
+    }
+
+    /// A finished audit goes to its run's page; an export downloads its file.
+    func result(of job: JobRecord) throws -> Response {
+        guard job.state == .done else { throw WebError.notFound("任务尚未完成，还没有结果。") }
+        switch job.kind {
+        case .audit:
+            let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
+            var query = "asOf=\(parameters.asOf)"
+            if let agency = parameters.agency { query += "&agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            return redirect(to: "/audit?" + query)
+        case .violations:
+            guard let file = try app.store.jobResult(id: job.id) else { throw WebError.notFound("任务的结果文件已不在库中。") }
+            return download(file.data, name: file.name, contentType: file.contentType)
+        }
+    }
+}
+
+struct JobForm: Decodable {
+    var kind: String?
+    var asOf: String?
+    var agency: String?
+    var format: String?
+    var csrf: String?
+}
+
+/// A job as its page and the API show it.
+struct JobView {
+    var chrome: Chrome
+    var id: Int64
+    var title: String
+    var state: String
+    var running: Bool
+    var finished: Bool
+    var done: Int
+    var total: Int?
+    var percent: Int?
+    var elapsed: String?
+    var estimate: String?
+    var message: String?
+    var result: String?
+    var mayCancel: Bool
+
+    init(_ job: JobRecord, context: WebRequestContext, mayCancel: Bool) {
+        let status = JobStatus(job)
+        chrome = Chrome(title: "任务 \(job.id)", context: context, refresh: status.finished ? nil : 2)
+        id = job.id
+        title = status.title
+        state = status.stateText
+        running = job.state == .running
+        finished = status.finished
+        done = job.done
+        total = job.total
+        percent = status.percent
+        elapsed = status.elapsedSeconds.map(JobStatus.duration)
+        estimate = status.estimateSeconds.map(JobStatus.duration)
+        message = job.message
+        result = status.resultPath
+        self.mayCancel = mayCancel && !status.finished
+    }
+}
+
+/// What a job's page and the API say of it: one home for its words and figures.
+struct JobStatus: Encodable {
+    var id: Int64
+    var kind: String
+    var title: String
+    var state: String
+    var stateText: String
+    var finished: Bool
+    var done: Int
+    var total: Int?
+    var percent: Int?
+    var elapsedSeconds: Int?
+    var estimateSeconds: Int?
+    var message: String?
+    var resultPath: String?
+
+    init(_ job: JobRecord, now: Double = Date().timeIntervalSince1970) {
+        id = job.id
+        kind = job.kind.rawValue
+        title = job.kind == .audit ? "案卷评查" : "导出违法问题清单"
+        state = job.state.rawValue
+        stateText = switch job.state {
+        case .queued: "排队中"
+        case .running: job.cancelRequested ? "正在取消" : "进行中"
+        case .done: "已完成"
+        case .failed: "失败"
+        case .cancelled: "已取消"
+        }
+        finished = job.state.isFinished
+        done = job.done
+        total = job.total
+        if let total, total > 0 { percent = min(100, job.done * 100 / total) }
+        if let started = job.startedAt {
+            let elapsed = max(0, (job.finishedAt ?? now) - started)
+            elapsedSeconds = Int(elapsed)
+            if job.state == .running, let total, job.done > 0, job.done < total {
+                estimateSeconds = Int(elapsed * Double(total - job.done) / Double(job.done))
+            }
+        }
+        message = job.message
+        resultPath = job.state == .done ? JobRoutes.href(job.id) + "/result" : nil
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        seconds >= 60 ? "\(seconds / 60) 分 \(seconds % 60) 秒" : "\(seconds) 秒"
+    }
+}

@@ -1,0 +1,133 @@
+import AuditRuns
+import CaseStore
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Reports
+import ServiceLifecycle
+import WorkCalendar
+
+/// What a job is asked to do, as stored with it (JSON).
+struct JobParameters: Codable, Sendable, Equatable {
+    var asOf: String
+    var agency: String?
+    /// For a violations export: csv or xlsx.
+    var format: String?
+}
+
+/// Runs the store's queued jobs on this node: at most `limit` at once, each on a thread of its own
+/// (never one that answers requests), reporting progress and renewing its lease as it goes. A job
+/// whose node stopped renewing its lease (a crash) is claimed again by whichever node asks next.
+final class JobRunner: Service, @unchecked Sendable {
+    let store: CaseStore
+    let runner: AuditRunner
+    let limit: Int
+    /// How long a claimed job is this node's without a word from it.
+    let lease: TimeInterval
+    let node: String
+    private let active = NIOLockedValueBox(0)
+    private let logger = Logger(label: "zhifa.jobs")
+
+    init(store: CaseStore, runner: AuditRunner, limit: Int, lease: TimeInterval = 300) {
+        self.store = store
+        self.runner = runner
+        self.limit = max(1, limit)
+        self.lease = lease
+        node = "\(ProcessInfo.processInfo.hostName)-\(getpid())-\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Asks the store for work every second while the service runs.
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                self.startWaitingJobs()
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    /// Claims and starts as many jobs as this node has room for; returns the threads started.
+    @discardableResult
+    func startWaitingJobs() -> [Thread] {
+        var started: [Thread] = []
+        while active.withLockedValue({ $0 < limit }) {
+            let claimed: JobRecord?
+            do { claimed = try store.claimJob(node: node, lease: lease) } catch {
+                logger.warning("could not claim a job", metadata: ["error": .string("\(error)")])
+                break
+            }
+            guard let job = claimed else { break }
+            active.withLockedValue { $0 += 1 }
+            let thread = Thread { [self] in
+                defer { active.withLockedValue { $0 -= 1 } }
+                execute(job)
+            }
+            thread.name = "zhifa-job-\(job.id)"
+            thread.start()
+            started.append(thread)
+        }
+        return started
+    }
+
+    /// The owner cancelled the job.
+    struct Cancelled: Error {}
+
+    private func execute(_ job: JobRecord) {
+        var lastReport = ContinuousClock.now - .seconds(10)
+        let report: (Int, Int?) throws -> Void = { [self] done, total in
+            let now = ContinuousClock.now
+            guard now - lastReport >= .seconds(1) || (total.map { done >= $0 } ?? false) else { return }
+            lastReport = now
+            if try store.reportJob(id: job.id, node: node, done: done, total: total, lease: lease) { throw Cancelled() }
+        }
+        do {
+            let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
+            guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
+            let summary = try runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) {
+                try report($0, $1)
+            }
+            switch job.kind {
+            case .audit:
+                try store.finishJob(id: job.id, node: node, state: .done,
+                                    message: "评查完成：共 \(summary.run.caseCount) 件（截至 \(asOf)）", runId: summary.run.id)
+            case .violations:
+                let result = try export(summary.run, parameters: parameters, asOf: asOf, report: report)
+                try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)",
+                                    runId: summary.run.id, result: result)
+            }
+        } catch is Cancelled {
+            try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
+        } catch {
+            logger.error("job failed", metadata: ["job": .stringConvertible(job.id), "error": .string("\(error)")])
+            try? store.finishJob(id: job.id, node: node, state: .failed, message: WebError.from(error).sentence(for: error))
+        }
+    }
+
+    private func export(_ run: AuditRunRecord, parameters: JobParameters, asOf: CalendarDate,
+                        report: (Int, Int?) throws -> Void) throws -> JobResult {
+        let format = ExportFormat(rawValue: parameters.format ?? "xlsx") ?? .xlsx
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-job-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ViolationExport.write(run: run, store: store, filter: ViolationFilter(agency: parameters.agency), format: format, to: url) {
+            try report($0, nil)
+        }
+        let contentType = format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return JobResult(name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: contentType, data: try Data(contentsOf: url))
+    }
+}
+
+/// A job that cannot be done as asked, in words for its page.
+struct JobFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension WebError {
+    /// The sentence a job's page shows for `error`: the user's own problem as it is, anything else
+    /// as the web service's sentence for it (never internal text).
+    func sentence(for error: Error) -> String {
+        if let failure = error as? JobFailure { return failure.description }
+        if case .internalError = self { return message }
+        return problems.isEmpty ? message : message + problems.joined(separator: "；")
+    }
+}

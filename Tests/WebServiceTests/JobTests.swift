@@ -1,0 +1,118 @@
+import CaseStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+@testable import WebService
+
+/// Long work started from the web runs as a job (issue 32): the request answers at once, the job's
+/// page and the API say how far it is, the result is there when it is done, its owner may cancel
+/// it, and a node that stops renewing its lease leaves it to another.
+@Suite struct JobTests {
+    /// Runs every queued job on `node` and waits for them.
+    private func runJobs(_ node: WebApp) {
+        for thread in node.jobs.startWaitingJobs() {
+            while !thread.isFinished { usleep(10_000) }
+        }
+    }
+
+    struct Status: Decodable {
+        var id: Int64
+        var state: String
+        var done: Int
+        var total: Int?
+        var resultPath: String?
+        var message: String?
+    }
+
+    @Test func anExportThroughTheAPIIsAcceptedAtOnceAndItsResultIsTheExport() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let supervisor = try await APITests.signInJSON(client, Accounts.supervisor)
+            let accepted = try await supervisor.send("/api/v1/jobs", contentType: "application/json",
+                                                     body: #"{"kind":"violations","asOf":"2024-12-31","format":"csv"}"#)
+            #expect(accepted.status == .accepted)
+            let location = try #require(accepted.headers[.location])
+            let queued = try JSONDecoder().decode(Status.self, from: Data(buffer: accepted.body))
+            #expect(queued.state == "queued" && location == "/api/v1/jobs/\(queued.id)")
+            // Nothing has run yet: a clerk may not even know the job exists.
+            let clerk = try await APITests.signInJSON(client, Accounts.clerk)
+            #expect(try await clerk.get(location).status == .notFound)
+
+            runJobs(fixture.web)
+            let done = try JSONDecoder().decode(Status.self, from: Data(buffer: try await supervisor.get(location).body))
+            #expect(done.state == "done" && done.total == 34 && done.resultPath == location + "/result", "\(done)")
+            let file = try await supervisor.get(location + "/result")
+            let direct = try await supervisor.get("/api/v1/export/violations?format=csv&asOf=2024-12-31")
+            #expect(file.status == .ok && file.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(Data(buffer: file.body) == Data(buffer: direct.body), "the job's file is the export itself")
+            #expect(try await clerk.send("/api/v1/jobs", contentType: "application/json",
+                                         body: #"{"kind":"violations","asOf":"2024-12-31"}"#).status == .forbidden)
+        }
+    }
+
+    @Test func theAuditPageHandsALargeSelectionToAJobWhosePageShowsItsProgress() async throws {
+        let fixture = try await WebFixture()
+        var configuration = fixture.configuration
+        configuration.inlineAuditLimit = 10
+        let node = try await WebApp(store: fixture.store, configuration: configuration)
+        try await fixture.test(node) { client in
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            let started = try await reviewer.get("/audit?asOf=2025-06-30")
+            #expect(started.status == .seeOther)
+            let page = try #require(started.headers[.location])
+            let waiting = try await reviewer.get(page)
+            #expect(waiting.text.contains("排队中") && waiting.text.contains("http-equiv=\"refresh\""), "\(waiting.text.prefix(2000))")
+            runJobs(node)
+            let finished = try await reviewer.get(page)
+            #expect(finished.text.contains("已完成") && finished.text.contains("评查完成：共 34 件") && !finished.text.contains("http-equiv"))
+            let result = try await reviewer.get(page + "/result")
+            #expect(result.status == .seeOther && result.headers[.location] == "/audit?asOf=2025-06-30")
+            // The run is stored: the page now shows it within the request.
+            let run = try await reviewer.get("/audit?asOf=2025-06-30")
+            #expect(run.status == .ok && run.text.contains("共 34 件"))
+            // Another reviewer may neither see nor cancel it; a supervisor sees it.
+            let supervisor = try await Browser.signIn(client, as: Accounts.supervisor)
+            #expect(try await supervisor.get(page).status == .ok)
+            #expect(try await supervisor.post(page + "/cancel", []).status == .forbidden)
+        }
+    }
+
+    @Test func theOwnerCancelsAndAJobWhoseNodeDiedIsTakenOver() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let reviewer = try await APITests.signInJSON(client, Accounts.reviewer)
+            let queued = try await reviewer.send("/api/v1/jobs", contentType: "application/json", body: #"{"kind":"audit","asOf":"2025-01-31"}"#)
+            let location = try #require(queued.headers[.location])
+            let cancelled = try await reviewer.send(location, method: .delete, contentType: "", body: "")
+            #expect(cancelled.status == .ok && cancelled.text.contains(#""state":"cancelled""#), "\(cancelled.text)")
+            runJobs(fixture.web)
+            #expect(try await reviewer.get(location).text.contains(#""state":"cancelled""#))
+
+            // A job claimed by a node that then died (its lease ran out) is claimed by the next node.
+            let orphan = try await reviewer.send("/api/v1/jobs", contentType: "application/json", body: #"{"kind":"audit","asOf":"2025-02-28"}"#)
+            let orphanAt = try #require(orphan.headers[.location])
+            let claimed = try #require(try fixture.store.claimJob(node: "dead-node", lease: -1))
+            #expect(try fixture.store.claimJob(node: "other", lease: 300)?.id == claimed.id, "an expired lease is claimed again")
+            // …and one claimed by a live node is not.
+            #expect(try fixture.store.claimJob(node: "third", lease: 300) == nil)
+            _ = orphanAt
+        }
+    }
+
+    @Test func aRunningJobCancelledByItsOwnerStopsAtItsNextReport() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let reviewer = try await APITests.signInJSON(client, Accounts.reviewer)
+            let queued = try await reviewer.send("/api/v1/jobs", contentType: "application/json", body: #"{"kind":"audit","asOf":"2025-03-31"}"#)
+            let location = try #require(queued.headers[.location])
+            // Claimed by a node that died at once; its owner cancels it while it counts as running.
+            _ = try #require(try fixture.store.claimJob(node: "dead-node", lease: -1))
+            #expect(try await reviewer.send(location, method: .delete, contentType: "", body: "").status == .ok)
+            runJobs(fixture.web)
+            let status = try JSONDecoder().decode(Status.self, from: Data(buffer: try await reviewer.get(location).body))
+            #expect(status.state == "cancelled" && status.message == "已取消", "\(status)")
+        }
+    }
+}
