@@ -68,8 +68,8 @@ extension CaseStore {
     /// next file is read and checked on another thread while this one is written, and `progress`
     /// hears of each file as soon as it is committed or refused, so that an interrupted import has
     /// said which files it stored; `located` hears first how many files there are.
-    public func importPaths(_ paths: [String], actor: String, located count: (Int) -> Void = { _ in },
-                            progress: (FileImportResult) -> Void = { _ in }) -> ImportReport {
+    public func importPaths(_ paths: [String], actor: String, progress: (FileImportResult) -> Void = { _ in },
+                            located count: (Int) -> Void = { _ in }) -> ImportReport {
         let located = Self.locate(paths)
         count(located.count)
         let handOff = HandOff<(LocatedFile, Result<PreparedDocument, Error>)>(capacity: 1)

@@ -55,10 +55,12 @@ struct ImportCommand: ParsableCommand {
             CommandFailure("导入中止：\(reason)。此前报告“已导入”的文件已存入，其余文件未导入；数据库恢复后重新运行同一命令即可（已导入的文件不会重复）。")
         }
         if !xmlPaths.isEmpty {
-            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName, located: {
-                expected += $0
-                bar.update(done: 0, total: expected, unit: "个文件")
-            }) { report($0.path, kind: $0.kind, $0.outcome) }
+            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName,
+                                                 progress: { report($0.path, kind: $0.kind, $0.outcome) },
+                                                 located: {
+                                                     expected += $0
+                                                     bar.update(done: 0, total: expected, unit: "个文件")
+                                                 })
             if let interruption = imported.interruption { throw stop(interruption) }
         }
         // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.

@@ -95,39 +95,20 @@ struct JobForm: Decodable {
     var csrf: String?
 }
 
-/// A job as its page and the API show it.
+/// A job's page: what the API says of it (`JobStatus`), in words, with the owner's cancel button.
 struct JobView {
     var chrome: Chrome
-    var id: Int64
-    var title: String
-    var state: String
-    var running: Bool
-    var finished: Bool
-    var done: Int
-    var total: Int?
-    var percent: Int?
+    var job: JobStatus
     var elapsed: String?
     var estimate: String?
-    var message: String?
-    var result: String?
     var mayCancel: Bool
 
-    init(_ job: JobRecord, context: WebRequestContext, mayCancel: Bool) {
-        let status = JobStatus(job)
-        chrome = Chrome(title: "任务 \(job.id)", context: context, refresh: status.finished ? nil : 2)
-        id = job.id
-        title = status.title
-        state = status.stateText
-        running = job.state == .running
-        finished = status.finished
-        done = job.done
-        total = job.total
-        percent = status.percent
-        elapsed = status.elapsedSeconds.map(JobStatus.duration)
-        estimate = status.estimateSeconds.map(JobStatus.duration)
-        message = job.message
-        result = status.resultPath
-        self.mayCancel = mayCancel && !status.finished
+    init(_ record: JobRecord, context: WebRequestContext, mayCancel: Bool) {
+        job = JobStatus(record)
+        chrome = Chrome(title: "任务 \(record.id)", context: context, refresh: job.finished ? nil : 2)
+        elapsed = job.elapsedSeconds.map(JobStatus.duration)
+        estimate = job.estimateSeconds.map(JobStatus.duration)
+        self.mayCancel = mayCancel && !job.finished
     }
 }
 
