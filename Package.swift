@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WebServiceTests",
-            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "Checklists", "AuditRuns", "Reports", "CLibXML2", "TestSupport",
+            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "Checklists", "AuditRuns", "Reports", "CLibXML2", "TestSupport", "WorkCalendar",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),

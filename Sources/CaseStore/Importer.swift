@@ -218,7 +218,7 @@ extension CaseStore {
     }
 
     private static func scopeRefusal(_ agency: String) -> String {
-        "本账号只能提交本机关的案件：案件编号须以本机关代码“\(agency)-”开头（例如 \(agency)-\(CalendarDate.todayInBeijing().year)-0001），"
+        "本账号只能提交本机关的案件：案件编号须以本机关代码“\(agency)-”开头（例如 \(agency)-\(Today.process().year)-0001），"
             + "且不能以下级或其他执法主体的代码开头"
     }
 

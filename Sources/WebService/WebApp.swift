@@ -82,6 +82,9 @@ public final class WebApp: Sendable {
 
     func auditor() throws -> CaseAuditor { try reference().auditor }
 
+    /// Today, as the configuration's clock says: every page reads it here.
+    func today() -> CalendarDate { configuration.today() }
+
     func registryChanged() {
         cachedReference.withLockedValue { $0 = nil }
     }

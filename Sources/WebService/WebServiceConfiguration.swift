@@ -1,4 +1,5 @@
 import Foundation
+import WorkCalendar
 
 /// How `zhifa serve` runs; the defaults suit one agency's office server on loopback.
 public struct WebServiceConfiguration: Sendable {
@@ -25,6 +26,8 @@ public struct WebServiceConfiguration: Sendable {
     public var longWorkLimit = 2
     /// The audit page audits at most this many cases within its request; more become a job.
     public var inlineAuditLimit = 500
+    /// What the service takes for today (`Today.process` unless a test sets another).
+    public var today: Today = .process
 
     public init(host: String = "127.0.0.1", port: Int = 8080, evidenceDirectory: URL, checklist: String = "national",
                 sessionLifetime: Duration = .seconds(8 * 3600), maxUploadBytes: Int = 64 << 20, maxRequestBytes: Int = 4 << 20,

@@ -145,9 +145,9 @@ extension String {
 }
 
 extension CalendarDate {
-    /// Today in Beijing (UTC+8, no daylight saving), whatever the machine's time zone: deadlines are
-    /// counted in the agency's days.
-    public static func todayInBeijing() -> CalendarDate {
+    /// Today in Beijing (UTC+8, no daylight saving), whatever the machine's time zone. Read through
+    /// `Today`, the one clock that a test can set, never directly.
+    static func todayInBeijing() -> CalendarDate {
         let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
         return CalendarDate(dayNumber: Int32(seconds / 86_400))
     }

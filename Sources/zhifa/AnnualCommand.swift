@@ -30,7 +30,7 @@ struct AnnualCommand: ParsableCommand {
     func run() throws {
         try checkOutput(out)
         let caseStore = try store.open()
-        let chosen = try year ?? caseStore.reportingYear(today: CalendarDate.todayInBeijing())
+        let chosen = try year ?? caseStore.reportingYear(today: Today.process())
         switch format {
         case .xlsx:
             try AnnualReport.workbook(year: chosen, store: caseStore, to: URL(fileURLWithPath: out!))

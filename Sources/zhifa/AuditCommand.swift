@@ -20,7 +20,7 @@ struct AuditOptions: ParsableArguments {
     }
 
     func date() throws -> CalendarDate {
-        guard let asOf else { return CalendarDate.todayInBeijing() }
+        guard let asOf else { return Today.process() }
         guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of \(asOf) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
         return date
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CaseStore
+import WorkCalendar
 
 /// The command line answers in Chinese. Our own errors are written in Chinese; the argument
 /// parser's own (a missing argument, an unknown option, a value outside a list) are English
@@ -57,6 +58,9 @@ extension Zhifa {
     /// errors and print unchanged.
     static func main() async {
         do {
+            if let day = ProcessInfo.processInfo.environment["ZHIFA_TODAY"], CalendarDate(day) == nil {
+                throw CommandFailure("环境变量 ZHIFA_TODAY“\(day)”不是 YYYY-MM-DD 形式的日期（它设定本程序所认为的今天）。")
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

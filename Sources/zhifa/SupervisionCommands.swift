@@ -95,7 +95,7 @@ struct ScorecardCommand: ParsableCommand {
         let caseStore = try store.open()
         var audit = AuditOptions()
         audit.checklist = checklist
-        let today = CalendarDate.todayInBeijing()
+        let today = Today.process()
         let runner = try audit.runner(store: caseStore)
         let chosenYear = try year ?? caseStore.reportingYear(today: today)
         if format == .html {

@@ -26,4 +26,15 @@ import TestSupport
         let piped = try Zhifa.run(["audit", "--db", db, "--fresh", "--format", "summary"])
         #expect(piped.status == 0 && !piped.err.contains("░") && !piped.out.contains("░"))
     }
+
+    /// Today comes from one clock, which `$ZHIFA_TODAY` sets for the command line (and tests).
+    @Test func todayIsWhatTheClockSays() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("zhifa.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
+        let set = try Zhifa.run(["audit", "--db", db, "--format", "summary"], environment: ["ZHIFA_TODAY": "2025-03-03"])
+        #expect(set.out.contains("评查基准日：2025-03-03"), "\(set.out)")
+        let bad = try Zhifa.run(["audit", "--db", db, "--format", "summary"], environment: ["ZHIFA_TODAY": "2025-02-30"])
+        #expect(bad.status == 1 && bad.err.contains("ZHIFA_TODAY“2025-02-30”不是"), "\(bad.err)")
+    }
 }

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TestSupport
+import WorkCalendar
 @testable import WebService
 
 /// The case list says where each case stands and sorts by it; the 评查表 prints from the case
@@ -20,11 +21,13 @@ import TestSupport
         }
     }
 
+    /// The service's today in this test, set through its one clock.
+    private static let today = CalendarDate("2026-11-22")!
     /// Days from the 90-day limit of WH-SJJ-2024-0902 (filed 2024-09-02, due 2024-12-02) to today.
-    private var daysLate: Int { Int(CalendarDate.todayInBeijing().dayNumber) - Int(CalendarDate("2024-12-02")!.dayNumber) }
+    private var daysLate: Int { Int(Self.today.dayNumber) - Int(CalendarDate("2024-12-02")!.dayNumber) }
 
     @Test func theListShowsResultStageAndLatenessAndSortsByThem() async throws {
-        let fixture = try await WebFixture()
+        let fixture = try await WebFixture(today: .fixed(Self.today))
         try await fixture.test { client in
             let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
             let plain = rows(try await reviewer.get("/cases").text)
@@ -69,7 +72,7 @@ import TestSupport
     }
 
     @Test func theDueListSaysHowManyDaysLateAndPaperHasNoNavigation() async throws {
-        let fixture = try await WebFixture()
+        let fixture = try await WebFixture(today: .fixed(Self.today))
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             let due = try await clerk.get("/due").text

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import HummingbirdTesting
 import Testing
+import WorkCalendar
 import TestSupport
 @testable import WebService
 
@@ -34,7 +35,8 @@ struct WebFixture: @unchecked Sendable {
     let configuration: WebServiceConfiguration
 
     /// The samples and an account of each role in a new store: an SQLite file, or the database at `location`.
-    init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil) async throws {
+    init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil,
+         today: Today = .process) async throws {
         folder = try TemporaryFolder()
         self.location = location ?? folder.file("web.sqlite").path
         store = try CaseStore(location: self.location)
@@ -43,8 +45,10 @@ struct WebFixture: @unchecked Sendable {
         for account in Accounts.all {
             try store.addAccount(name: account.name, role: account.role, agency: account.agency, passwordHash: Accounts.hash, actor: "fixture")
         }
-        configuration = WebServiceConfiguration(evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
+        var configuration = WebServiceConfiguration(evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
                                                     maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
+        configuration.today = today
+        self.configuration = configuration
         web = try await WebApp(store: store, configuration: configuration)
     }
 

@@ -65,7 +65,7 @@ struct APIRoutes {
             let user = try context.user()
             guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let agency = request.uri.queryParameters["agency"].map(String.init)
-            let asOf = try asOfDate(request)
+            let asOf = try asOfDate(request, today: app.today())
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
             let sink = ReportSink()
             try JSONAuditReport.write(run: summary.run, store: app.store, agency: agency, includeAll: false, to: sink)
@@ -75,7 +75,7 @@ struct APIRoutes {
         group.get("due") { request, context -> Response in
             let user = try context.user()
             guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
-            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: CalendarDate.todayInBeijing(),
+            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: app.today(),
                                                                    within: try withinDays(request), agency: user.visibleAgency)
             return try .json(due)
         }

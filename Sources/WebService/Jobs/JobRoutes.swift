@@ -45,7 +45,7 @@ struct JobRoutes {
         case .audit: guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
         case .violations: guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
         }
-        let day = asOf.flatMap { $0.isEmpty ? nil : $0 } ?? CalendarDate.todayInBeijing().description
+        let day = asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
         guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }
         let agency = agency.flatMap { $0.isEmpty ? nil : $0 }
         if let agency, try !app.reference().registry.agencies.contains(where: { $0.code == agency }) {

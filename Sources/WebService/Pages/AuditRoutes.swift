@@ -18,7 +18,7 @@ struct AuditRoutes {
         router.get("audit") { request, context -> Response in
             let user = try context.user()
             guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
-            let asOf = try asOfDate(request)
+            let asOf = try asOfDate(request, today: app.today())
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let selection = AuditSelection(agency: agency)
             // More than a few hundred cases not yet audited for these inputs: a job, not this request.
@@ -75,7 +75,7 @@ struct AuditRoutes {
             let user = try context.user()
             guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
             let within = try withinDays(request)
-            let asOf = CalendarDate.todayInBeijing()
+            let asOf = app.today()
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
             let names = try app.reference().names
             let view = DueView(chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
@@ -90,7 +90,7 @@ struct AuditRoutes {
             let user = try context.user()
             guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
             return app.pages.render("export", ExportView(
-                chrome: Chrome(title: "导出", context: context), today: CalendarDate.todayInBeijing().description,
+                chrome: Chrome(title: "导出", context: context), today: app.today().description,
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
         }
         router.get("export/violations") { request, context -> Response in
@@ -110,7 +110,7 @@ struct AuditRoutes {
         guard let format = ExportFormat(rawValue: formatName), format != .json else {
             throw WebError.badRequest("format 只能是 csv 或 xlsx。")
         }
-        let asOf = try asOfDate(request)
+        let asOf = try asOfDate(request, today: app.today())
         let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let summary = try app.runner.run(asOf: asOf, actor: user.name)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-export-\(UUID().uuidString).\(format.rawValue)")
@@ -122,8 +122,8 @@ struct AuditRoutes {
     }
 }
 
-func asOfDate(_ request: Request) throws -> CalendarDate {
-    guard let text = request.uri.queryParameters["asOf"].map(String.init), !text.isEmpty else { return CalendarDate.todayInBeijing() }
+func asOfDate(_ request: Request, today: CalendarDate) throws -> CalendarDate {
+    guard let text = request.uri.queryParameters["asOf"].map(String.init), !text.isEmpty else { return today }
     guard let date = CalendarDate(text) else { throw WebError.badRequest("asOf“\(text)”不是 YYYY-MM-DD 形式的日期。") }
     return date
 }

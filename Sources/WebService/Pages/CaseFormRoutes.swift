@@ -17,7 +17,7 @@ struct CaseFormRoutes {
             guard user.mayCreateCases else { throw WebError.forbidden("只有办案人员可以登记案件。") }
             return app.pages.render("case-new", NewCaseView(
                 chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
-                idPrefix: "\(user.agency ?? "")-\(CalendarDate.todayInBeijing().year)-",
+                idPrefix: "\(user.agency ?? "")-\(app.today().year)-",
                 types: Option.all(CaseType.self, selected: .penalty),
                 procedures: Option.all(Procedure.self, selected: .general),
                 partyKinds: Option.all(PartyKind.self, selected: .organisation)))

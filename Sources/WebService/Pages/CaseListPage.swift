@@ -68,7 +68,7 @@ struct CaseListPage {
         // Any page number is answered: past the last page is an empty page, never an overflow.
         let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
         let reference = try app.reference()
-        let today = CalendarDate.todayInBeijing()
+        let today = app.today()
         var query = CaseQuery(agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
                               limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         query.decidedFrom = from

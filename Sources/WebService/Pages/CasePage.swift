@@ -13,7 +13,7 @@ struct CasePageBuilder {
     let context: WebRequestContext
 
     func view(of c: EnforcementCase, saved: String?) throws -> CaseView {
-        let today = CalendarDate.todayInBeijing()
+        let today = app.today()
         let reference = try app.reference()
         let auditor = reference.auditor
         let manual = try app.store.manualScores(caseId: c.id)
@@ -70,7 +70,7 @@ struct CasePageBuilder {
             fine: c.outcome?.penalties.first { $0.kind == .fine }?.amount?.yuanText ?? "",
             warning: c.outcome?.penalties.contains { $0.kind == .warning } ?? false,
             isLicense: c.type == .license,
-            today: CalendarDate.todayInBeijing().description,
+            today: app.today().description,
             maxUpload: WebError.size(app.configuration.maxUploadBytes))
     }
 

@@ -31,7 +31,7 @@ struct CaseRoutes {
             let user = try context.user()
             let c = try app.readableCase(try context.caseId(), for: user)
             let reference = try app.reference()
-            let today = CalendarDate.todayInBeijing()
+            let today = app.today()
             let audit = reference.auditor.audit(c, asOf: today, manualScores: try app.store.manualScores(caseId: c.id), keepPassing: true)
             return HTML(CaseEvaluationForm.html(case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today),
                         inlineStyle: true)

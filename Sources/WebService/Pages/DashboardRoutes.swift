@@ -13,7 +13,7 @@ struct DashboardRoutes {
         router.get("dashboard") { request, context -> HTML in
             let user = try context.user()
             guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看看板。") }
-            let today = CalendarDate.todayInBeijing()
+            let today = app.today()
             let year = try year(request, today: today)
             let dashboard = try await app.longWork.run { try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name) }
             return HTML(DashboardReport.html(dashboard, links: true), inlineStyle: true)
@@ -21,13 +21,13 @@ struct DashboardRoutes {
         router.get("annual") { request, context -> HTML in
             let user = try context.user()
             guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看年度数据。") }
-            let year = try year(request, today: CalendarDate.todayInBeijing())
+            let year = try year(request, today: app.today())
             return HTML(try AnnualReport.html(year: year, store: app.store, links: true), inlineStyle: true)
         }
         router.get("annual.xlsx") { request, context -> Response in
             let user = try context.user()
             guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以下载年度数据。") }
-            let year = try year(request, today: CalendarDate.todayInBeijing())
+            let year = try year(request, today: app.today())
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-annual-\(UUID().uuidString).xlsx")
             defer { try? FileManager.default.removeItem(at: url) }
             try AnnualReport.workbook(year: year, store: app.store, to: url)
