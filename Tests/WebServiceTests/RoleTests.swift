@@ -86,3 +86,25 @@ import Testing
         }
     }
 }
+
+/// The menu and the routes read one permission table (`Permission`): a link is offered exactly
+/// when its routes let the user in.
+@Suite struct NavigationTests {
+    @Test func theMenuOffersWhatThePermissionTableAllows() async throws {
+        let fixture = try await WebFixture()
+        let links: [(Permission, String)] = [(.createCases, "/cases/new"), (.runAudits, "/audit"), (.readDueList, "/due"),
+                                             (.readDashboard, "/dashboard"), (.export, "/export"), (.administer, "/admin")]
+        try await fixture.test { client in
+            for account in Accounts.all {
+                let browser = try await Browser.signIn(client, as: account.name)
+                let menu = try await browser.get("/cases").text
+                for (permission, path) in links {
+                    let allowed = permission.allows(account.role)
+                    #expect(menu.contains("<a href=\"\(path)\"") == allowed, "\(account.role) \(path)")
+                    let status = try await browser.get(path).status
+                    #expect((status == .ok) == allowed, "\(account.role) \(path): \(status)")
+                }
+            }
+        }
+    }
+}

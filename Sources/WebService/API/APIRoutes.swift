@@ -16,6 +16,9 @@ struct APIRoutes {
     static let maxLimit = 1000
 
     func register(on group: RouterGroup<WebRequestContext>) {
+        let clerks = group.group().add(middleware: RequirePermission(.createCases))
+        let dueReaders = group.group().add(middleware: RequirePermission(.readDueList))
+        let auditors = group.group().add(middleware: RequirePermission(.runAudits))
         group.add(middleware: APIGuard())
         group.post("login") { request, context -> Response in
             try APIGuard.require(request, ["application/json"])
@@ -51,19 +54,16 @@ struct APIRoutes {
             }
             return try .json(enforcementCase)
         }
-        group.post("cases") { request, context -> Response in
+        clerks.post("cases") { request, context -> Response in
             try APIGuard.require(request, ["application/xml"])
             let user = try context.user()
-            guard user.mayCreateCases, let agency = user.agency else {
-                throw WebError.forbidden("只有办案人员可以提交案件。")
-            }
+            guard let agency = user.agency else { throw WebError.forbidden(Permission.createCases.refusal) }
             var request = request
             let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
             return try importCases(body, by: user, agency: agency)
         }
-        group.get("audit") { request, context -> Response in
+        auditors.get("audit") { request, context -> Response in
             let user = try context.user()
-            guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let agency = request.uri.queryParameters["agency"].map(String.init)
             let asOf = try asOfDate(request, today: app.today())
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
@@ -72,9 +72,8 @@ struct APIRoutes {
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: sink.collected)))
         }
-        group.get("due") { request, context -> Response in
+        dueReaders.get("due") { request, context -> Response in
             let user = try context.user()
-            guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: app.today(),
                                                                    within: try withinDays(request), agency: user.visibleAgency)
             return try .json(due)

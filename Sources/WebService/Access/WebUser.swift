@@ -1,4 +1,48 @@
 import CaseStore
+import Hummingbird
+
+/// What a role may do beyond reading cases: the permission table, in one place. Route groups
+/// require a permission (`RequirePermission`), the navigation shows what it allows, and each has
+/// the one sentence that refuses it.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Registering cases, adding their steps, uploading ledgers: a clerk, for their own agency.
+    case createCases
+    /// Audit runs with scores across agencies.
+    case runAudits
+    /// Scoring a manual checklist item of a case.
+    case scoreManualItems
+    /// Violation lists for the supervision bureau.
+    case export
+    /// The bureau's dashboard and the annual figures: every agency's scores and counts.
+    case readDashboard
+    /// Due-date warnings.
+    case readDueList
+    /// Accounts, registries and benchmarks.
+    case administer
+
+    public func allows(_ role: AccountRole) -> Bool {
+        switch self {
+        case .createCases: role == .clerk
+        case .runAudits, .readDashboard: role == .reviewer || role == .supervisor
+        case .scoreManualItems: role == .reviewer
+        case .export: role == .supervisor
+        case .readDueList: role != .admin
+        case .administer: role == .admin
+        }
+    }
+
+    var refusal: String {
+        switch self {
+        case .createCases: "只有执法主体的办案人员可以登记、修改案件和导入本机关的台账。"
+        case .runAudits: "只有评查人员和监督人员可以运行评查。"
+        case .scoreManualItems: "只有评查人员可以对人工评查项打分。"
+        case .export: "只有监督人员可以导出。"
+        case .readDashboard: "只有评查人员和监督人员可以查看看板和年度数据。"
+        case .readDueList: "系统管理员不查看预警。"
+        case .administer: "只有系统管理员可以管理账号、导入名录和裁量基准。"
+        }
+    }
+}
 
 /// The signed-in user of a request, and what their role lets them do.
 ///
@@ -30,17 +74,29 @@ public struct WebUser: Sendable, Equatable {
         role == .clerk && agency == self.agency
     }
 
-    public var mayCreateCases: Bool { role == .clerk && agency != nil }
-    /// Audit runs with scores across agencies.
-    public var mayRunAudits: Bool { role == .reviewer || role == .supervisor }
-    /// Scoring a manual checklist item of a case.
-    public var mayScoreManualItems: Bool { role == .reviewer }
-    public var mayExport: Bool { role == .supervisor }
-    /// The bureau's dashboard and the annual figures: every agency's scores and counts.
-    public var mayReadDashboard: Bool { role == .reviewer || role == .supervisor }
-    public var mayReadDueList: Bool { role != .admin }
-    /// Accounts, registries and benchmarks.
-    public var mayAdminister: Bool { role == .admin }
+    /// Whether the role allows `permission` (a clerk's case work also needs their agency).
+    public func may(_ permission: Permission) -> Bool {
+        permission.allows(role) && (permission != .createCases || agency != nil)
+    }
+
+    /// Refuses with the permission's own sentence when the role does not allow it.
+    func require(_ permission: Permission) throws {
+        guard may(permission) else { throw WebError.forbidden(permission.refusal) }
+    }
+
     /// A job's page and result: its owner's, and the supervisors', who oversee all long work.
     public func maySee(jobOf owner: String) -> Bool { owner == name || role == .supervisor }
+}
+
+/// Refuses every route of a group whose user lacks `permission` (or is not signed in).
+struct RequirePermission: RouterMiddleware {
+    typealias Context = WebRequestContext
+    let permission: Permission
+
+    init(_ permission: Permission) { self.permission = permission }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try context.user().require(permission)
+        return try await next(request, context)
+    }
 }

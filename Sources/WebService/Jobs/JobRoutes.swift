@@ -42,8 +42,8 @@ struct JobRoutes {
             throw WebError.badRequest("kind 只能是 audit（评查）或 violations（导出违法问题清单）。")
         }
         switch kind {
-        case .audit: guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
-        case .violations: guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+        case .audit: try user.require(.runAudits)
+        case .violations: try user.require(.export)
         }
         let day = asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
         guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }

@@ -10,9 +10,9 @@ struct AdminRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("admin") { request, context in
+        let administrators = router.group().add(middleware: RequirePermission(.administer))
+        administrators.get("admin") { request, context in
             let user = try context.user()
-            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号和导入名录。") }
             let agencies = try app.reference().registry.agencies
             return app.pages.render("admin", AdminView(
                 chrome: Chrome(title: "系统管理", context: context),
@@ -25,9 +25,8 @@ struct AdminRoutes {
                 agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
                 maxUpload: WebError.size(app.configuration.maxUploadBytes)))
         }
-        router.post("admin/users") { request, context -> Response in
+        administrators.post("admin/users") { request, context -> Response in
             let user = try context.user()
-            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
             let form = try await decodeForm(NewUserForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard let role = AccountRole(rawValue: form.role) else { throw WebError.invalid(["角色“\(form.role)”不存在。"]) }
@@ -43,9 +42,8 @@ struct AdminRoutes {
             return redirect(to: "/admin")
         }
         // Removing an account ends its sessions on every node at once (`CaseStore.removeAccount`).
-        router.post("admin/users/remove") { request, context -> Response in
+        administrators.post("admin/users/remove") { request, context -> Response in
             let user = try context.user()
-            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以管理账号。") }
             let form = try await decodeForm(RemoveUserForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard form.name != user.name else { throw WebError.invalid(["不能删除自己正在使用的账号；请由另一位系统管理员删除。"]) }
@@ -57,9 +55,8 @@ struct AdminRoutes {
             context.flash("删除账号 \(form.name)（其登录已全部失效）")
             return redirect(to: "/admin")
         }
-        router.post("admin/import") { request, context -> Response in
+        administrators.post("admin/import") { request, context -> Response in
             let user = try context.user()
-            guard user.mayAdminister else { throw WebError.forbidden("只有系统管理员可以导入名录和裁量基准。") }
             let form = try await decodeMultipart(ImportForm.self, request, limit: app.configuration.maxUploadBytes)
             try context.checkCSRF(form.csrf)
             let name = form.file.fileName ?? "upload.xml"

@@ -15,9 +15,12 @@ struct AuditRoutes {
     static let listed = 500
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("audit") { request, context -> Response in
+        let exporters = router.group().add(middleware: RequirePermission(.export))
+        let dueReaders = router.group().add(middleware: RequirePermission(.readDueList))
+        let auditors = router.group().add(middleware: RequirePermission(.runAudits))
+        let reviewers = router.group().add(middleware: RequirePermission(.scoreManualItems))
+        auditors.get("audit") { request, context -> Response in
             let user = try context.user()
-            guard user.mayRunAudits else { throw WebError.forbidden("只有评查人员和监督人员可以运行评查。") }
             let asOf = try asOfDate(request, today: app.today())
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let selection = AuditSelection(agency: agency)
@@ -55,9 +58,8 @@ struct AuditRoutes {
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
             return try app.pages.render("audit", view).response(from: request, context: context)
         }
-        router.post("cases/{id}/review") { request, context -> Response in
+        reviewers.post("cases/{id}/review") { request, context -> Response in
             let user = try context.user()
-            guard user.mayScoreManualItems else { throw WebError.forbidden("只有评查人员可以对人工评查项打分。") }
             let c = try app.readableCase(try context.caseId(), for: user)
             let form = try await decodeForm(ReviewForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
@@ -71,9 +73,8 @@ struct AuditRoutes {
             context.flash("人工评查 \(item.title)")
             return redirect(to: CaseRoutes.href(c.id))
         }
-        router.get("due") { request, context in
+        dueReaders.get("due") { request, context in
             let user = try context.user()
-            guard user.mayReadDueList else { throw WebError.forbidden("系统管理员不查看预警。") }
             let within = try withinDays(request)
             let asOf = app.today()
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
@@ -86,9 +87,7 @@ struct AuditRoutes {
                                })
             return app.pages.render("due", view)
         }
-        router.get("export") { _, context in
-            let user = try context.user()
-            guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+        exporters.get("export") { _, context in
             return app.pages.render("export", ExportView(
                 chrome: Chrome(title: "导出", context: context), today: app.today().description,
                 agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
@@ -105,7 +104,7 @@ struct AuditRoutes {
     }
 
     private func exportViolationsNow(_ request: Request, user: WebUser) throws -> Response {
-        guard user.mayExport else { throw WebError.forbidden("只有监督人员可以导出。") }
+        try user.require(.export)
         let formatName = request.uri.queryParameters["format"].map(String.init) ?? "csv"
         guard let format = ExportFormat(rawValue: formatName), format != .json else {
             throw WebError.badRequest("format 只能是 csv 或 xlsx。")

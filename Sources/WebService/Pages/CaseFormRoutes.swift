@@ -12,9 +12,9 @@ struct CaseFormRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("cases/new") { _, context in
+        let clerks = router.group().add(middleware: RequirePermission(.createCases))
+        clerks.get("cases/new") { _, context in
             let user = try context.user()
-            guard user.mayCreateCases else { throw WebError.forbidden("只有办案人员可以登记案件。") }
             return app.pages.render("case-new", NewCaseView(
                 chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
                 idPrefix: "\(user.agency ?? "")-\(app.today().year)-",
@@ -22,9 +22,9 @@ struct CaseFormRoutes {
                 procedures: Option.all(Procedure.self, selected: .general),
                 partyKinds: Option.all(PartyKind.self, selected: .organisation)))
         }
-        router.post("cases/new") { request, context -> Response in
+        clerks.post("cases/new") { request, context -> Response in
             let user = try context.user()
-            guard user.mayCreateCases, let agency = user.agency else { throw WebError.forbidden("只有办案人员可以登记案件。") }
+            guard let agency = user.agency else { throw WebError.forbidden(Permission.createCases.refusal) }
             let form = try await decodeForm(NewCaseForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let enforcementCase = try form.enforcementCase(agency: agency)

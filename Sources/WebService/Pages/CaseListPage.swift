@@ -124,7 +124,7 @@ struct CaseListPage {
         let view = CaseListView(
             chrome: Chrome(title: "案件", context: context), query: text, total: total, notice: notice,
             range: from != nil || to != nil ? "决定日期 \(from?.description ?? "")至\(to?.description ?? "")" : nil,
-            saved: context.takeNotice(), mayUploadLedger: user.mayCreateCases && user.agency != nil,
+            saved: context.takeNotice(), mayUploadLedger: user.may(.createCases),
             agencyFilter: user.visibleAgency == nil
                 ? reference.registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == requestedAgency) } : nil,
             showAgencyFilter: user.visibleAgency == nil,

@@ -57,8 +57,8 @@ struct CasePageBuilder {
             outcome: c.outcome.map(Self.outcome),
             disclosure: c.disclosure.map(Self.disclosure),
             forms: writable ? forms(for: c) : nil,
-            review: user.mayScoreManualItems ? reviewForm(manual) : nil,
-            hasReview: user.mayScoreManualItems)
+            review: user.may(.scoreManualItems) ? reviewForm(manual) : nil,
+            hasReview: user.may(.scoreManualItems))
     }
 
     private func forms(for c: EnforcementCase) -> CaseView.Forms {

@@ -10,23 +10,19 @@ struct DashboardRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("dashboard") { request, context -> HTML in
+        let dashboardReaders = router.group().add(middleware: RequirePermission(.readDashboard))
+        dashboardReaders.get("dashboard") { request, context -> HTML in
             let user = try context.user()
-            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看看板。") }
             let today = app.today()
             let year = try year(request, today: today)
             let dashboard = try await app.longWork.run { try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name) }
             return HTML(DashboardReport.html(dashboard, links: true), inlineStyle: true)
         }
-        router.get("annual") { request, context -> HTML in
-            let user = try context.user()
-            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以查看年度数据。") }
+        dashboardReaders.get("annual") { request, _ -> HTML in
             let year = try year(request, today: app.today())
             return HTML(try AnnualReport.html(year: year, store: app.store, links: true), inlineStyle: true)
         }
-        router.get("annual.xlsx") { request, context -> Response in
-            let user = try context.user()
-            guard user.mayReadDashboard else { throw WebError.forbidden("只有评查人员和监督人员可以下载年度数据。") }
+        dashboardReaders.get("annual.xlsx") { request, _ -> Response in
             let year = try year(request, today: app.today())
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-annual-\(UUID().uuidString).xlsx")
             defer { try? FileManager.default.removeItem(at: url) }

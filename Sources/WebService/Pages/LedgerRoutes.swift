@@ -10,9 +10,10 @@ struct LedgerRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
-        router.post("cases/ledger") { request, context -> Response in
+        let clerks = router.group().add(middleware: RequirePermission(.createCases))
+        clerks.post("cases/ledger") { request, context -> Response in
             let user = try context.user()
-            guard user.mayCreateCases, let agency = user.agency else { throw WebError.forbidden("只有办案人员可以导入本机关的台账。") }
+            guard let agency = user.agency else { throw WebError.forbidden(Permission.createCases.refusal) }
             let form = try await decodeMultipart(ImportForm.self, request, limit: app.configuration.maxUploadBytes)
             try context.checkCSRF(form.csrf)
             let name = (form.file.fileName ?? "台账.xlsx").replacingOccurrences(of: "/", with: "_")

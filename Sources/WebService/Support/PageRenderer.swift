@@ -121,22 +121,17 @@ struct Chrome {
         var name: String
         var role: String
         var agency: String?
-        var mayRunAudits: Bool
-        var mayReadDueList: Bool
-        var mayExport: Bool
-        var mayReadDashboard: Bool
-        var mayAdminister: Bool
-        var mayCreateCases: Bool
+        /// `Permission` by name: what the navigation offers (`{{#chrome.user.may.runAudits}}`).
+        var may: [String: Bool]
     }
 
     init(title: String, context: WebRequestContext, refresh: Int? = nil) {
         self.title = title
         self.refresh = refresh
         csrf = context.csrfToken
-        user = context.identity.map {
-            UserView(name: $0.name, role: $0.role.chineseName, agency: $0.agency, mayRunAudits: $0.mayRunAudits,
-                     mayReadDueList: $0.mayReadDueList, mayExport: $0.mayExport, mayReadDashboard: $0.mayReadDashboard, mayAdminister: $0.mayAdminister,
-                     mayCreateCases: $0.mayCreateCases)
+        user = context.identity.map { user in
+            UserView(name: user.name, role: user.role.chineseName, agency: user.agency,
+                     may: Dictionary(uniqueKeysWithValues: Permission.allCases.map { ($0.rawValue, user.may($0)) }))
         }
     }
 }
