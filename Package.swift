@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CaseModel", "zhifa"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CaseModel", "Audit", "zhifa"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "TestSupport",
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(

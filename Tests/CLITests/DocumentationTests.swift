@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Testing
 import TestSupport
@@ -15,7 +16,7 @@ import TestSupport
     @Test func theTextListingNamesEveryRuleAndItsDeduction() throws {
         let listed = try Zhifa.run(["rules"])
         #expect(listed.status == 0)
-        #expect(listed.out.components(separatedBy: "\n    依据：").count - 1 == 28)
+        #expect(listed.out.components(separatedBy: "\n    依据：").count - 1 == RuleID.allCases.count)
         #expect(listed.out.contains("OFFICER-CERT  执法人员无有效执法证  [执法人员资格·所有案件·扣10分，每多一处扣5分，至多10分，一票否决]"))
         let unknown = try Zhifa.run(["rules", "--checklist", "no-such-list"])
         #expect(unknown.status != 0 && unknown.err.contains("no-such-list"))

@@ -29,26 +29,51 @@ public protocol AuditRule: Sendable {
     func check(_ context: AuditContext) throws -> Verdict
 }
 
-/// Every rule, in the order of docs/rules.md.
+/// Every rule, in the order of docs/rules.md: `RuleID`'s order, each id's rule from the switch
+/// below, which the compiler holds complete, so that a new id cannot be left without its rule nor
+/// a rule without its place in the catalogue.
 public enum RuleCatalogue {
-    public static let all: [any AuditRule] = [
-        DiscloseLate(), DiscloseMissing(), DiscloseWithdraw(), DisclosePrivacy(),
-        OfficerCount(), OfficerCert(),
-        DiscretionMissing(), DiscretionRange(), DiscretionStatutory(), DiscretionReason(), DiscretionFirstMinor(),
-        RecordAVRequired(), RecordAVAdvised(), RecordText(), RecordIntegrity(),
-        ReviewMissing(), ReviewLate(), ReviewReviewer(),
-        ProcedureOrder(), ProcedureDeadline(), ProcedureNotice(), ProcedureHearing(), ProcedureDelivery(),
-        ProcedureCollective(), ProcedureSimple(), ProcedureLimitation(),
-        LicenseDeadline(), SeizureDeadline(),
-    ]
+    public static let all: [any AuditRule] = RuleID.allCases.map(make)
 
     private static let byId: [RuleID: any AuditRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
     public static func rule(_ id: RuleID) -> any AuditRule {
-        guard let rule = byId[id] else { preconditionFailure("rule \(id.rawValue) is missing from RuleCatalogue.all") }
-        return rule
+        byId[id] ?? make(id)
     }
 
     /// The rule a finding or checklist names; nil for manual items and unknown ids.
-    public static func rule(_ id: String) -> (any AuditRule)? { RuleID(rawValue: id).flatMap { byId[$0] } }
+    public static func rule(_ id: String) -> (any AuditRule)? { RuleID(rawValue: id).map(rule) }
+
+    private static func make(_ id: RuleID) -> any AuditRule {
+        switch id {
+        case .discloseLate: DiscloseLate()
+        case .discloseMissing: DiscloseMissing()
+        case .discloseWithdraw: DiscloseWithdraw()
+        case .disclosePrivacy: DisclosePrivacy()
+        case .officerCount: OfficerCount()
+        case .officerCert: OfficerCert()
+        case .discretionMissing: DiscretionMissing()
+        case .discretionRange: DiscretionRange()
+        case .discretionStatutory: DiscretionStatutory()
+        case .discretionReason: DiscretionReason()
+        case .discretionFirstMinor: DiscretionFirstMinor()
+        case .recordAVRequired: RecordAVRequired()
+        case .recordAVAdvised: RecordAVAdvised()
+        case .recordText: RecordText()
+        case .recordIntegrity: RecordIntegrity()
+        case .reviewMissing: ReviewMissing()
+        case .reviewLate: ReviewLate()
+        case .reviewReviewer: ReviewReviewer()
+        case .procedureOrder: ProcedureOrder()
+        case .procedureDeadline: ProcedureDeadline()
+        case .procedureNotice: ProcedureNotice()
+        case .procedureHearing: ProcedureHearing()
+        case .procedureDelivery: ProcedureDelivery()
+        case .procedureCollective: ProcedureCollective()
+        case .procedureSimple: ProcedureSimple()
+        case .procedureLimitation: ProcedureLimitation()
+        case .licenseDeadline: LicenseDeadline()
+        case .seizureDeadline: SeizureDeadline()
+        }
+    }
 }
