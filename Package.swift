@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "Checklists", targets: ["Checklists"]),
         .library(name: "AuditRuns", targets: ["AuditRuns"]),
         .library(name: "Reports", targets: ["Reports"]),
-        .library(name: "WebService", targets: ["WebService"]),
+        .library(name: "WebService", targets: ["WebService"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -32,7 +32,7 @@ let package = Package(
         // Already built for PostgresNIO; named here for TLS to PostgreSQL (sslmode).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0")
     ],
     targets: [
         .systemLibrary(
@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         // The engine: rules, audit context, deadlines, checklists and scores. Pure functions of a case,
@@ -106,7 +106,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio")
             ],
             resources: [.copy("Templates"), .copy("Static")]
         ),
@@ -117,7 +117,7 @@ let package = Package(
                 "Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
@@ -126,27 +126,42 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseXML", "CaseModel", "Audit", "Checklists", "AuditRuns", "Reports", "Generator", "WorkCalendar", "TestSupport",
-                                                         .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
+        .testTarget(
+            name: "CaseStoreTests",
+            dependencies: [
+                "CaseStore", "CaseXML", "CaseModel", "Audit", "Checklists", "AuditRuns", "Reports", "Generator", "WorkCalendar", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift")
+            ]),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "Checklists", "AuditRuns", "Reports", "CaseStore", "CaseXML", "CaseModel", "WorkCalendar", "TestSupport"]),
+        .testTarget(
+            name: "GeneratorTests", dependencies: ["Generator", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "TestSupport"]),
         // Runs the built binary: the command line is a contract that scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CaseModel", "Audit", "zhifa"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "TestSupport",
-                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "Reports", "Audit", "Checklists", "AuditRuns", "CaseStore", "CaseModel", "WorkCalendar", "CLibXML2", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]
         ),
         .testTarget(
             name: "WebServiceTests",
-            dependencies: ["WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "Checklists", "AuditRuns", "Reports", "CLibXML2", "TestSupport", "WorkCalendar",
-                           .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Logging", package: "swift-log"),
-                           .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
-        ),
+            dependencies: [
+                "WebService", "CaseStore", "CaseModel", "CaseXML", "Audit", "Checklists", "AuditRuns", "Reports", "CLibXML2", "TestSupport", "WorkCalendar",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client")
+            ]
+        )
     ]
 )

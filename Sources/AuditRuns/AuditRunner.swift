@@ -16,7 +16,9 @@ public struct AuditSelection: Sendable, Equatable {
     public var keepAllFindings: Bool
 
     public init(caseIds: [String] = [], agency: String? = nil, keepAllFindings: Bool = false) {
-        self.caseIds = caseIds; self.agency = agency; self.keepAllFindings = keepAllFindings
+        self.caseIds = caseIds
+        self.agency = agency
+        self.keepAllFindings = keepAllFindings
     }
 
     var description: String { "agency=\(agency ?? "*");cases=\(caseIds.sorted().joined(separator: ","));all=\(keepAllFindings)" }
@@ -31,7 +33,9 @@ public struct AuditRunSummary: Sendable {
     public var casesReused: Int = 0
 
     public init(run: AuditRunRecord, reused: Bool, casesReused: Int = 0) {
-        self.run = run; self.reused = reused; self.casesReused = casesReused
+        self.run = run
+        self.reused = reused
+        self.casesReused = casesReused
     }
 }
 
@@ -43,13 +47,17 @@ public struct AuditRunner: Sendable {
     public let calendar: WorkingDayCalendar
 
     public init(store: CaseStore, checklist: Checklist, calendar: WorkingDayCalendar) {
-        self.store = store; self.checklist = checklist; self.calendar = calendar
+        self.store = store
+        self.checklist = checklist
+        self.calendar = calendar
     }
 
     /// Everything the results depend on, hashed.
     public func inputsHash(asOf: CalendarDate, selection: AuditSelection) throws -> String {
-        let parts = ["zhifa-audit-1", Self.programFingerprint, checklist.contentHash, asOf.description, selection.description,
-                     Hex.sha256(calendar.signature), try store.contentFingerprint()]
+        let parts = [
+            "zhifa-audit-1", Self.programFingerprint, checklist.contentHash, asOf.description, selection.description,
+            Hex.sha256(calendar.signature), try store.contentFingerprint()
+        ]
         return Hex.sha256(parts.joined(separator: "\n"))
     }
 
@@ -58,21 +66,25 @@ public struct AuditRunner: Sendable {
     static let programFingerprint: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return "unknown" }
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return "unknown" }
         return "\(path)|\(size)|\(modified.timeIntervalSince1970)"
     }()
 
     /// The engine for this checklist and calendar over the store's registry and benchmarks as they
     /// are now: what runs, forms, due lists and pages audit with.
     public func auditor(registry: Registry? = nil) throws -> CaseAuditor {
-        try CaseAuditor(checklist: checklist, calendar: calendar, registry: registry ?? store.registry(),
-                        benchmarks: store.benchmarkSets())
+        try CaseAuditor(
+            checklist: checklist, calendar: calendar, registry: registry ?? store.registry(),
+            benchmarks: store.benchmarkSets())
     }
 
     /// What every case's result depends on but the case itself, its manual scores and the as-of day.
     public func environmentHash(keepAllFindings: Bool) throws -> String {
-        let parts = ["zhifa-audit-environment-1", Self.programFingerprint, checklist.contentHash, Hex.sha256(calendar.signature),
-                     try store.referenceFingerprint(), "all=\(keepAllFindings)"]
+        let parts = [
+            "zhifa-audit-environment-1", Self.programFingerprint, checklist.contentHash, Hex.sha256(calendar.signature),
+            try store.referenceFingerprint(), "all=\(keepAllFindings)"
+        ]
         return Hex.sha256(parts.joined(separator: "\n"))
     }
 
@@ -86,14 +98,17 @@ public struct AuditRunner: Sendable {
     ///
     /// `progress` hears, after each batch is audited, how many of the cases to audit are done; an
     /// error it throws (a job cancelled by its owner) ends the run, which stays incomplete.
-    public func run(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
-                    reuse: Bool = true, incremental: Bool = true, batchSize: Int = 512,
-                    progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> AuditRunSummary {
+    public func run(
+        asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
+        reuse: Bool = true, incremental: Bool = true, batchSize: Int = 512,
+        progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }
+    ) throws -> AuditRunSummary {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
         if reuse, let existing = try completeRun(inputsHash: inputs) { return existing }
         let manual = try store.manualScores()
-        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor,
-                                                  incremental: incremental, manual: manual)
+        let (run, caseCount, toAudit) = try begin(
+            asOf: asOf, selection: selection, inputs: inputs, actor: actor,
+            incremental: incremental, manual: manual)
         let runId = run.id!
         let auditor = try self.auditor()
         // Auditing a batch overlaps loading the next and writing the last: reads and writes run
@@ -123,8 +138,10 @@ public struct AuditRunner: Sendable {
     /// run under the same environment (`CaseStore.beginAuditRun(_:reusing:…)`, which builds a run
     /// over the whole store on that run's base when it may); returns the run, how many cases its
     /// selection holds, and the ids left to audit.
-    func begin(asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
-               manual: [String: [ManualScore]], mayBuildOnBase: Bool = true) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
+    func begin(
+        asOf: CalendarDate, selection: AuditSelection, inputs: String, actor: String, incremental: Bool,
+        manual: [String: [ManualScore]], mayBuildOnBase: Bool = true
+    ) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         let environment = try environmentHash(keepAllFindings: selection.keepAllFindings)
         let latest = incremental ? try store.latestCompleteRun(environmentHash: environment) : nil
         // Named cases are those present of the names; a whole selection is listed or counted by
@@ -143,8 +160,10 @@ public struct AuditRunner: Sendable {
 
     /// One batch's results, audited on every core; a case whose rows cannot be read is a finding
     /// of the run, not the end of it, and is never reused.
-    static func audit(_ batch: CaseBatch, auditor: CaseAuditor, manual: [String: [ManualScore]], asOf: CalendarDate,
-                      keepAll: Bool, runId: Int64) -> [(record: AuditResultRecord, keys: AuditResultKeys?)] {
+    static func audit(
+        _ batch: CaseBatch, auditor: CaseAuditor, manual: [String: [ManualScore]], asOf: CalendarDate,
+        keepAll: Bool, runId: Int64
+    ) -> [(record: AuditResultRecord, keys: AuditResultKeys?)] {
         let results = ParallelResults<(record: AuditResultRecord, keys: AuditResultKeys?)>(count: batch.cases.count + batch.unreadable.count)
         for (offset, lost) in batch.unreadable.enumerated() {
             let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
@@ -161,13 +180,16 @@ public struct AuditRunner: Sendable {
     }
 
     static func record(_ audit: CaseAudit, runId: Int64) -> AuditResultRecord {
-        AuditResultRecord(runId: runId, caseId: audit.id, agency: audit.agency, score: audit.score, grade: audit.grade,
-                          veto: audit.veto, failures: audit.failures.count, audit: AuditJSON.encode(audit))
+        AuditResultRecord(
+            runId: runId, caseId: audit.id, agency: audit.agency, score: audit.score, grade: audit.grade,
+            veto: audit.veto, failures: audit.failures.count, audit: AuditJSON.encode(audit))
     }
 
     /// The audits of a stored run, decoded, in case-id order.
-    public static func forEachCaseAudit(in store: CaseStore, runId: Int64, agency: String? = nil,
-                                        _ body: (CaseAudit) throws -> Void) throws {
+    public static func forEachCaseAudit(
+        in store: CaseStore, runId: Int64, agency: String? = nil,
+        _ body: (CaseAudit) throws -> Void
+    ) throws {
         let decoder = JSONDecoder()
         try store.forEachAuditResult(runId: runId, agency: agency) { record in
             try body(try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8)))

@@ -71,10 +71,15 @@ public struct DashboardBuilder {
         let run = try runner.run(asOf: min(last, today), actor: actor).run
         let registry = try runner.store.registry()
         let months = (1...12).map { String(format: "%04d-%02d", year, $0) }
-        var agencies = Dictionary(uniqueKeysWithValues: registry.agencies.map { agency in
-            (agency.code, AgencyDashboard(agency: agency.code, name: agency.name, total: PeriodFigures(),
-                                          months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }), overdueNow: 0))
-        })
+        var agencies = Dictionary(
+            uniqueKeysWithValues: registry.agencies.map { agency in
+                (
+                    agency.code,
+                    AgencyDashboard(
+                        agency: agency.code, name: agency.name, total: PeriodFigures(),
+                        months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }), overdueNow: 0)
+                )
+            })
         let decoder = JSONDecoder()
         try runner.store.forEachAuditResultWithCase(runId: run.id!, from: first, to: last) { entry in
             guard let decided = entry.decisionDate, decided >= first, decided <= last else { return }
@@ -82,9 +87,12 @@ public struct DashboardBuilder {
             guard let indicators = audit.indicators else { return }
             let month = String(decided.description.prefix(7))
             let code = entry.result.agency
-            var dashboard = agencies[code] ?? AgencyDashboard(agency: code, name: code, total: PeriodFigures(),
-                                                               months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }),
-                                                               overdueNow: 0)
+            var dashboard =
+                agencies[code]
+                ?? AgencyDashboard(
+                    agency: code, name: code, total: PeriodFigures(),
+                    months: Dictionary(uniqueKeysWithValues: months.map { ($0, PeriodFigures()) }),
+                    overdueNow: 0)
             dashboard.total.add(audit, indicators)
             dashboard.months[month, default: PeriodFigures()].add(audit, indicators)
             agencies[code] = dashboard
@@ -92,7 +100,8 @@ public struct DashboardBuilder {
         for item in try DueScanner(auditor: try runner.auditor(registry: registry)).scan(store: runner.store, asOf: today, within: 0) where item.overdue {
             agencies[item.agency]?.overdueNow += 1
         }
-        return Dashboard(year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,
-                         agencies: agencies.values.sorted { $0.agency < $1.agency }, names: RegistryNames(registry))
+        return Dashboard(
+            year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,
+            agencies: agencies.values.sorted { $0.agency < $1.agency }, names: RegistryNames(registry))
     }
 }

@@ -8,7 +8,10 @@ public struct Coverage: Codable, Sendable, Equatable {
     public var count: Int
     public var total: Int
 
-    public init(count: Int, total: Int) { self.count = count; self.total = total }
+    public init(count: Int, total: Int) {
+        self.count = count
+        self.total = total
+    }
 
     public var rate: Double? { total == 0 ? nil : Double(count) / Double(total) }
 
@@ -77,9 +80,10 @@ public struct ScorecardBuilder: Sendable {
         let run = try runner.run(asOf: asOf, actor: actor).run
         let registry = try runner.store.registry()
         let agencies = registry.agencies
-        var cards = Dictionary(uniqueKeysWithValues: agencies.map { agency in
-            (agency.code, Tally(code: agency.code, name: agency.name))
-        })
+        var cards = Dictionary(
+            uniqueKeysWithValues: agencies.map { agency in
+                (agency.code, Tally(code: agency.code, name: agency.name))
+            })
         let ids = try runner.store.caseIds(datedFrom: CalendarDate(year: year - 1, month: 1, day: 1) ?? .earliest, to: yearEnd)
         let decoder = JSONDecoder()
         for start in stride(from: 0, to: ids.count, by: 512) {

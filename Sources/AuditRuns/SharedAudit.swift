@@ -32,34 +32,44 @@ extension AuditRunner {
     /// The digest of what a worker judges with besides the program: checklist, calendar, registry
     /// and benchmarks, kept findings.
     public func judgmentHash(keepAllFindings: Bool) throws -> String {
-        Hex.sha256([checklist.contentHash, Hex.sha256(calendar.signature), try store.referenceFingerprint(),
-                    "all=\(keepAllFindings)"].joined(separator: "\n"))
+        Hex.sha256(
+            [
+                checklist.contentHash, Hex.sha256(calendar.signature), try store.referenceFingerprint(),
+                "all=\(keepAllFindings)"
+            ].joined(separator: "\n"))
     }
 
     /// Begins a shared run and stores its chunks; workers then `work(on:)` it. The run holds every
     /// result itself, never building on a base: a worker finds its cases by the rows the run lacks.
-    public func planShared(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
-                           incremental: Bool = true, chunkSize: Int = 1024) throws -> AuditRunRecord {
+    public func planShared(
+        asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String,
+        incremental: Bool = true, chunkSize: Int = 1024
+    ) throws -> AuditRunRecord {
         let inputs = try inputsHash(asOf: asOf, selection: selection)
-        let (run, caseCount, toAudit) = try begin(asOf: asOf, selection: selection, inputs: inputs, actor: actor,
-                                                  incremental: incremental, manual: try store.manualScores(), mayBuildOnBase: false)
+        let (run, caseCount, toAudit) = try begin(
+            asOf: asOf, selection: selection, inputs: inputs, actor: actor,
+            incremental: incremental, manual: try store.manualScores(), mayBuildOnBase: false)
         let size = max(1, chunkSize)
         let chunks = stride(from: 0, to: toAudit.count, by: size).map { start in
             (first: toAudit[start], last: toAudit[min(toAudit.count, start + size) - 1])
         }
-        try store.planAuditWork(AuditPlan(runId: run.id!, agency: selection.agency, caseIds: selection.caseIds,
-                                          keepAllFindings: selection.keepAllFindings, caseCount: caseCount,
-                                          checklistHash: checklist.contentHash,
-                                          judgmentHash: try judgmentHash(keepAllFindings: selection.keepAllFindings)),
-                                chunks: chunks)
+        try store.planAuditWork(
+            AuditPlan(
+                runId: run.id!, agency: selection.agency, caseIds: selection.caseIds,
+                keepAllFindings: selection.keepAllFindings, caseCount: caseCount,
+                checklistHash: checklist.contentHash,
+                judgmentHash: try judgmentHash(keepAllFindings: selection.keepAllFindings)),
+            chunks: chunks)
         return run
     }
 
     /// Claims and audits chunks of a shared run until every chunk is done, and returns how many
     /// this worker stored. `lease`: seconds after which a claimed chunk is taken for abandoned.
     @discardableResult
-    public func work(on runId: Int64, worker: String, actor: String, lease: Double = 120,
-                     poll: TimeInterval = 0.2) throws -> Int {
+    public func work(
+        on runId: Int64, worker: String, actor: String, lease: Double = 120,
+        poll: TimeInterval = 0.2
+    ) throws -> Int {
         guard let run = try store.auditRun(id: runId) else { throw SharedAuditError.runUnknown(runId) }
         guard let plan = try store.auditPlan(runId: runId) else { throw SharedAuditError.notShared(runId) }
         guard plan.checklistHash == checklist.contentHash, plan.judgmentHash == (try judgmentHash(keepAllFindings: plan.keepAllFindings)) else {

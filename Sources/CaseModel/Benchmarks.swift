@@ -17,7 +17,10 @@ public struct Band: Hashable, Sendable, Codable {
     public var min: Bound?
     public var max: Bound?
 
-    public init(min: Bound? = nil, max: Bound? = nil) { self.min = min; self.max = max }
+    public init(min: Bound? = nil, max: Bound? = nil) {
+        self.min = min
+        self.max = max
+    }
 }
 
 /// 裁量阶次 of a tier: 从轻, 一般, 从重, 减轻, 不予处罚, … as the benchmark names them.
@@ -25,7 +28,10 @@ public struct Level: Hashable, Sendable, Codable {
     public var name: String
     public var band: Band
 
-    public init(name: String, band: Band) { self.name = name; self.band = band }
+    public init(name: String, band: Band) {
+        self.name = name
+        self.band = band
+    }
 }
 
 public enum PartyKind: String, Hashable, Sendable, Codable, CaseIterable {
@@ -43,10 +49,16 @@ public struct Tier: Hashable, Sendable, Codable {
     public var statutory: Band?
     public var levels: [Level]
 
-    public init(base: String? = nil, atLeast: Money? = nil, below: Money? = nil, party: PartyKind? = nil,
-                statutory: Band? = nil, levels: [Level] = []) {
-        self.base = base; self.atLeast = atLeast; self.below = below; self.party = party
-        self.statutory = statutory; self.levels = levels
+    public init(
+        base: String? = nil, atLeast: Money? = nil, below: Money? = nil, party: PartyKind? = nil,
+        statutory: Band? = nil, levels: [Level] = []
+    ) {
+        self.base = base
+        self.atLeast = atLeast
+        self.below = below
+        self.party = party
+        self.statutory = statutory
+        self.levels = levels
     }
 }
 
@@ -63,11 +75,17 @@ public struct BenchmarkItem: Hashable, Sendable, Codable {
     public var tiers: [Tier]
     public var implicitTier: Bool
 
-    public init(code: String, name: String, basis: String? = nil, noPenaltyIfFirstMinor: Bool = false,
-                lifeHealthFinance: Bool = false, tiers: [Tier], implicitTier: Bool = false) {
-        self.code = code; self.name = name; self.basis = basis
-        self.noPenaltyIfFirstMinor = noPenaltyIfFirstMinor; self.lifeHealthFinance = lifeHealthFinance
-        self.tiers = tiers; self.implicitTier = implicitTier
+    public init(
+        code: String, name: String, basis: String? = nil, noPenaltyIfFirstMinor: Bool = false,
+        lifeHealthFinance: Bool = false, tiers: [Tier], implicitTier: Bool = false
+    ) {
+        self.code = code
+        self.name = name
+        self.basis = basis
+        self.noPenaltyIfFirstMinor = noPenaltyIfFirstMinor
+        self.lifeHealthFinance = lifeHealthFinance
+        self.tiers = tiers
+        self.implicitTier = implicitTier
     }
 }
 
@@ -79,6 +97,9 @@ public struct BenchmarkSet: Hashable, Sendable, Codable {
     public var items: [BenchmarkItem]
 
     public init(agency: String, title: String? = nil, effective: CalendarDate? = nil, items: [BenchmarkItem] = []) {
-        self.agency = agency; self.title = title; self.effective = effective; self.items = items
+        self.agency = agency
+        self.title = title
+        self.effective = effective
+        self.items = items
     }
 }

@@ -22,10 +22,17 @@ public struct Party: Hashable, Sendable, Codable {
     public var corrected: Bool
     public var harm: Bool
 
-    public init(kind: PartyKind, name: String, creditCode: String? = nil, idNumber: String? = nil,
-                firstOffence: Bool = false, corrected: Bool = false, harm: Bool = false) {
-        self.kind = kind; self.name = name; self.creditCode = creditCode; self.idNumber = idNumber
-        self.firstOffence = firstOffence; self.corrected = corrected; self.harm = harm
+    public init(
+        kind: PartyKind, name: String, creditCode: String? = nil, idNumber: String? = nil,
+        firstOffence: Bool = false, corrected: Bool = false, harm: Bool = false
+    ) {
+        self.kind = kind
+        self.name = name
+        self.creditCode = creditCode
+        self.idNumber = idNumber
+        self.firstOffence = firstOffence
+        self.corrected = corrected
+        self.harm = harm
     }
 }
 
@@ -36,13 +43,19 @@ public struct Matter: Hashable, Sendable, Codable {
     public var text: String
 
     public init(item: String? = nil, violationDate: CalendarDate? = nil, text: String = "") {
-        self.item = item; self.violationDate = violationDate; self.text = text
+        self.item = item
+        self.violationDate = violationDate
+        self.text = text
     }
 }
 
 /// 执法全过程记录.
 public struct Record: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable { case text, audioVideo = "audio-video", photo }
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case text
+        case audioVideo = "audio-video"
+        case photo
+    }
 
     /// What the importer found for an attached file; not part of the interchange format.
     public enum Evidence: String, Hashable, Sendable, Codable, CaseIterable {
@@ -67,19 +80,30 @@ public struct Record: Hashable, Sendable, Codable {
     public var end: String?
     public var evidence: Evidence
 
-    public init(kind: Kind, title: String, file: String? = nil, sha256: String? = nil,
-                start: String? = nil, end: String? = nil, evidence: Evidence = .none) {
-        self.kind = kind; self.title = title; self.file = file; self.sha256 = sha256
-        self.start = start; self.end = end; self.evidence = evidence
+    public init(
+        kind: Kind, title: String, file: String? = nil, sha256: String? = nil,
+        start: String? = nil, end: String? = nil, evidence: Evidence = .none
+    ) {
+        self.kind = kind
+        self.title = title
+        self.file = file
+        self.sha256 = sha256
+        self.start = start
+        self.end = end
+        self.evidence = evidence
     }
 }
 
 public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
     case discovered, filed, accepted, inspection, investigation, seizure
-    case seizureExtended = "seizure-extended", seizureReleased = "seizure-released"
+    case seizureExtended = "seizure-extended"
+    case seizureReleased = "seizure-released"
     case demolition, notice, statement, waiver
-    case hearingRequested = "hearing-requested", hearingNotice = "hearing-notice", hearing
-    case legalReview = "legal-review", collectiveDiscussion = "collective-discussion"
+    case hearingRequested = "hearing-requested"
+    case hearingNotice = "hearing-notice"
+    case hearing
+    case legalReview = "legal-review"
+    case collectiveDiscussion = "collective-discussion"
     case `extension`, decision, delivery, execution, closed, revoked
 }
 
@@ -125,24 +149,39 @@ public struct Event: Hashable, Sendable, Codable {
     /// Line of the event in the file it came from, for findings that point at it; 0 when unknown.
     public var line: Int
 
-    public init(kind: EventKind, date: CalendarDate, officers: [String] = [], until: CalendarDate? = nil,
-                hearingRights: Bool? = nil, reviewer: String? = nil, result: ReviewResult? = nil,
-                days: Int? = nil, number: String? = nil, method: DeliveryMethod? = nil,
-                revokedBy: RevokedBy? = nil, records: [Record] = [], line: Int = 0) {
-        self.kind = kind; self.date = date; self.officers = officers; self.until = until
-        self.hearingRights = hearingRights; self.reviewer = reviewer; self.result = result
-        self.days = days; self.number = number; self.method = method; self.revokedBy = revokedBy
-        self.records = records; self.line = line
+    public init(
+        kind: EventKind, date: CalendarDate, officers: [String] = [], until: CalendarDate? = nil,
+        hearingRights: Bool? = nil, reviewer: String? = nil, result: ReviewResult? = nil,
+        days: Int? = nil, number: String? = nil, method: DeliveryMethod? = nil,
+        revokedBy: RevokedBy? = nil, records: [Record] = [], line: Int = 0
+    ) {
+        self.kind = kind
+        self.date = date
+        self.officers = officers
+        self.until = until
+        self.hearingRights = hearingRights
+        self.reviewer = reviewer
+        self.result = result
+        self.days = days
+        self.number = number
+        self.method = method
+        self.revokedBy = revokedBy
+        self.records = records
+        self.line = line
     }
 }
 
 /// 处罚种类.
 public enum PenaltyKind: String, Hashable, Sendable, Codable, CaseIterable {
     case warning, criticism, fine
-    case confiscateIncome = "confiscate-income", confiscateProperty = "confiscate-property"
-    case lowerQualification = "lower-qualification", suspendLicense = "suspend-license"
-    case revokeLicense = "revoke-license", orderSuspension = "order-suspension"
-    case orderClosure = "order-closure", restrictEmployment = "restrict-employment"
+    case confiscateIncome = "confiscate-income"
+    case confiscateProperty = "confiscate-property"
+    case lowerQualification = "lower-qualification"
+    case suspendLicense = "suspend-license"
+    case revokeLicense = "revoke-license"
+    case orderSuspension = "order-suspension"
+    case orderClosure = "order-closure"
+    case restrictEmployment = "restrict-employment"
     case detention, other
 }
 
@@ -150,21 +189,30 @@ public struct Penalty: Hashable, Sendable, Codable {
     public var kind: PenaltyKind
     public var amount: Money?
 
-    public init(kind: PenaltyKind, amount: Money? = nil) { self.kind = kind; self.amount = amount }
+    public init(kind: PenaltyKind, amount: Money? = nil) {
+        self.kind = kind
+        self.amount = amount
+    }
 }
 
 public struct BaseAmount: Hashable, Sendable, Codable {
     public var name: String
     public var amount: Money
 
-    public init(name: String, amount: Money) { self.name = name; self.amount = amount }
+    public init(name: String, amount: Money) {
+        self.name = name
+        self.amount = amount
+    }
 }
 
 public struct Discretion: Hashable, Sendable, Codable {
     public var level: String
     public var reason: String?
 
-    public init(level: String, reason: String? = nil) { self.level = level; self.reason = reason }
+    public init(level: String, reason: String? = nil) {
+        self.level = level
+        self.reason = reason
+    }
 }
 
 public enum GrantResult: String, Hashable, Sendable, Codable, CaseIterable { case granted, denied }
@@ -176,7 +224,10 @@ public struct Outcome: Hashable, Sendable, Codable {
     public var grant: GrantResult?
 
     public init(penalties: [Penalty] = [], bases: [BaseAmount] = [], discretion: Discretion? = nil, grant: GrantResult? = nil) {
-        self.penalties = penalties; self.bases = bases; self.discretion = discretion; self.grant = grant
+        self.penalties = penalties
+        self.bases = bases
+        self.discretion = discretion
+        self.grant = grant
     }
 }
 
@@ -190,10 +241,16 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public var exempt: String?
     public var text: String?
 
-    public init(date: CalendarDate? = nil, platform: String? = nil, url: String? = nil,
-                withdrawn: CalendarDate? = nil, exempt: String? = nil, text: String? = nil) {
-        self.date = date; self.platform = platform; self.url = url; self.withdrawn = withdrawn
-        self.exempt = exempt; self.text = text
+    public init(
+        date: CalendarDate? = nil, platform: String? = nil, url: String? = nil,
+        withdrawn: CalendarDate? = nil, exempt: String? = nil, text: String? = nil
+    ) {
+        self.date = date
+        self.platform = platform
+        self.url = url
+        self.withdrawn = withdrawn
+        self.exempt = exempt
+        self.text = text
     }
 }
 
@@ -211,12 +268,21 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
     public var outcome: Outcome?
     public var disclosure: Disclosure?
 
-    public init(id: String, agency: String, type: CaseType, procedure: Procedure = .general,
-                declaredMajor: Bool = false, party: Party, matter: Matter? = nil, events: [Event] = [],
-                outcome: Outcome? = nil, disclosure: Disclosure? = nil) {
-        self.id = id; self.agency = agency; self.type = type; self.procedure = procedure
-        self.declaredMajor = declaredMajor; self.party = party; self.matter = matter; self.events = events
-        self.outcome = outcome; self.disclosure = disclosure
+    public init(
+        id: String, agency: String, type: CaseType, procedure: Procedure = .general,
+        declaredMajor: Bool = false, party: Party, matter: Matter? = nil, events: [Event] = [],
+        outcome: Outcome? = nil, disclosure: Disclosure? = nil
+    ) {
+        self.id = id
+        self.agency = agency
+        self.type = type
+        self.procedure = procedure
+        self.declaredMajor = declaredMajor
+        self.party = party
+        self.matter = matter
+        self.events = events
+        self.outcome = outcome
+        self.disclosure = disclosure
     }
 
     /// The first `decision` event, which every decision-dated rule counts from.
@@ -265,7 +331,8 @@ public struct ReuseWindow: Sendable, Equatable {
     public var last: CalendarDate
 
     public init(first: CalendarDate, last: CalendarDate) {
-        self.first = first; self.last = last
+        self.first = first
+        self.last = last
     }
 
     public func contains(_ day: CalendarDate) -> Bool { first <= day && day <= last }

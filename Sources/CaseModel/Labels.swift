@@ -191,21 +191,24 @@ public struct BaseMeasure: Sendable, Equatable {
     static let known: [String: (String, String)] = [
         "goods-value": ("货值金额", "元"), "illegal-income": ("违法所得", "元"),
         "construction-cost": ("工程造价", "元"), "volume-m3": ("体积", "立方米"),
-        "area-m2": ("面积", "平方米"), "weight-kg": ("重量", "千克"),
+        "area-m2": ("面积", "平方米"), "weight-kg": ("重量", "千克")
     ]
     static let unitSuffixes: [(String, String)] = [
         ("-m3", "立方米"), ("-m2", "平方米"), ("-km", "千米"), ("-m", "米"), ("-kg", "千克"), ("-t", "吨"),
-        ("-l", "升"), ("-pcs", "件"), ("-count", "件"), ("-head", "头"),
+        ("-l", "升"), ("-pcs", "件"), ("-count", "件"), ("-head", "头")
     ]
 
     public init(_ code: String) {
         self.code = code
         if let (label, unit) = Self.known[code] {
-            self.label = label; self.unit = unit
+            self.label = label
+            self.unit = unit
         } else if let (_, unit) = Self.unitSuffixes.first(where: { code.hasSuffix($0.0) }) {
-            self.label = code; self.unit = unit
+            self.label = code
+            self.unit = unit
         } else {
-            self.label = code; self.unit = "元"
+            self.label = code
+            self.unit = "元"
         }
     }
 

@@ -12,6 +12,10 @@ public struct ManualScore: Sendable, Equatable, Codable {
     public var at: String
 
     public init(item: String, deduction: Double, note: String, reviewer: String, at: String) {
-        self.item = item; self.deduction = deduction; self.note = note; self.reviewer = reviewer; self.at = at
+        self.item = item
+        self.deduction = deduction
+        self.note = note
+        self.reviewer = reviewer
+        self.at = at
     }
 }

@@ -13,7 +13,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public init?(yuanText text: some StringProtocol) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
-              whole.allSatisfy(\.isASCIIDigit), let yuan = Int64(whole) else { return nil }
+            whole.allSatisfy(\.isASCIIDigit), let yuan = Int64(whole)
+        else { return nil }
         var fen = yuan * 100
         if parts.count == 2 {
             let fraction = parts[1]
@@ -37,13 +38,15 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     private func text(grouped: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        let magnitude = fen.magnitude, cents = magnitude % 100
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
         if cents != 0 {
             if cents % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(cents % 10)) }
             bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
             bytes.append(UInt8(ascii: "."))
         }
-        var whole = magnitude / 100, digits = 0
+        var whole = magnitude / 100
+        var digits = 0
         repeat {
             if grouped, digits > 0, digits % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "0") + UInt8(whole % 10))
@@ -82,7 +85,8 @@ public struct Multiple: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public init?(text: some StringProtocol) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 9,
-              whole.allSatisfy(\.isASCIIDigit), let value = Int64(whole) else { return nil }
+            whole.allSatisfy(\.isASCIIDigit), let value = Int64(whole)
+        else { return nil }
         var scaled = value * 10_000
         if parts.count == 2 {
             let fraction = parts[1]

@@ -8,7 +8,10 @@ public struct Agency: Hashable, Sendable, Codable {
     public var field: String?
 
     public init(code: String, name: String, region: String? = nil, field: String? = nil) {
-        self.code = code; self.name = name; self.region = region; self.field = field
+        self.code = code
+        self.name = name
+        self.region = region
+        self.field = field
     }
 }
 
@@ -34,10 +37,16 @@ public struct Certificate: Hashable, Sendable, Codable {
     /// The day a suspension or revocation took effect.
     public var since: CalendarDate?
 
-    public init(number: String, field: String? = nil, issued: CalendarDate, expires: CalendarDate,
-                status: Status = .valid, since: CalendarDate? = nil) {
-        self.number = number; self.field = field; self.issued = issued; self.expires = expires
-        self.status = status; self.since = since
+    public init(
+        number: String, field: String? = nil, issued: CalendarDate, expires: CalendarDate,
+        status: Status = .valid, since: CalendarDate? = nil
+    ) {
+        self.number = number
+        self.field = field
+        self.issued = issued
+        self.expires = expires
+        self.status = status
+        self.since = since
     }
 
     /// A certificate covers an act on `date` when issued ≤ date ≤ expires and it was not
@@ -57,7 +66,10 @@ public struct Training: Hashable, Sendable, Codable {
     public var year: Int
     public var hours: Double
 
-    public init(year: Int, hours: Double) { self.year = year; self.hours = hours }
+    public init(year: Int, hours: Double) {
+        self.year = year
+        self.hours = hours
+    }
 }
 
 /// 执法人员, 执法辅助人员 or 法制审核人员 of an agency.
@@ -72,12 +84,19 @@ public struct Officer: Hashable, Sendable, Codable {
     public var certificates: [Certificate]
     public var trainings: [Training]
 
-    public init(id: String, name: String, agency: String, roles: [PersonRole],
-                legalQualification: String? = nil, reviewerSince: CalendarDate? = nil,
-                certificates: [Certificate] = [], trainings: [Training] = []) {
-        self.id = id; self.name = name; self.agency = agency; self.roles = roles
-        self.legalQualification = legalQualification; self.reviewerSince = reviewerSince
-        self.certificates = certificates; self.trainings = trainings
+    public init(
+        id: String, name: String, agency: String, roles: [PersonRole],
+        legalQualification: String? = nil, reviewerSince: CalendarDate? = nil,
+        certificates: [Certificate] = [], trainings: [Training] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.agency = agency
+        self.roles = roles
+        self.legalQualification = legalQualification
+        self.reviewerSince = reviewerSince
+        self.certificates = certificates
+        self.trainings = trainings
     }
 }
 
@@ -87,7 +106,8 @@ public struct Registry: Hashable, Sendable, Codable {
     public var officers: [Officer]
 
     public init(agencies: [Agency] = [], officers: [Officer] = []) {
-        self.agencies = agencies; self.officers = officers
+        self.agencies = agencies
+        self.officers = officers
     }
 }
 

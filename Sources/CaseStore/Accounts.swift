@@ -1,6 +1,6 @@
-import Crypto
 import CaseModel
 import CaseXML
+import Crypto
 import Foundation
 import GRDB
 
@@ -42,8 +42,12 @@ public struct AccountRecord: Codable, FetchableRecord, EncodableRecord, TableRec
     }
 
     public init(name: String, role: AccountRole, agency: String?, passwordHash: String, createdAt: String, createdBy: String) {
-        self.name = name; self.role = role; self.agency = agency; self.passwordHash = passwordHash
-        self.createdAt = createdAt; self.createdBy = createdBy
+        self.name = name
+        self.role = role
+        self.agency = agency
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.createdBy = createdBy
     }
 }
 
@@ -67,13 +71,15 @@ extension CaseStore {
             if try db.exists("SELECT 1 FROM account WHERE name = ?", [name]) {
                 throw StoreError.userNameTaken(name)
             }
-            let account = AccountRecord(name: name, role: role, agency: agency, passwordHash: passwordHash,
-                                        createdAt: now, createdBy: actor)
+            let account = AccountRecord(
+                name: name, role: role, agency: agency, passwordHash: passwordHash,
+                createdAt: now, createdBy: actor)
             try db.insert(account)
             let content = "\(name)|\(role.rawValue)|\(agency ?? "")"
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(.userAdd, subject: name, contentHash: Hex.sha256(content),
-                        detail: "\(role.rawValue)\(agency.map { " of \($0)" } ?? "")")
+                .append(
+                    .userAdd, subject: name, contentHash: Hex.sha256(content),
+                    detail: "\(role.rawValue)\(agency.map { " of \($0)" } ?? "")")
             return account
         }
     }

@@ -18,7 +18,12 @@ public struct AnnualFigures: Codable, Sendable, Equatable {
 
     /// An agency with no decision in the year: zeros, which are published too.
     public init(agency: String) {
-        self.agency = agency; decisions = [:]; licensesGranted = 0; licensesDenied = 0; penalties = [:]; penaltyAmounts = [:]
+        self.agency = agency
+        decisions = [:]
+        licensesGranted = 0
+        licensesDenied = 0
+        penalties = [:]
+        penaltyAmounts = [:]
     }
 }
 
@@ -32,11 +37,13 @@ extension CaseStore {
             func entry(_ agency: String) -> AnnualFigures {
                 figures[agency] ?? AnnualFigures(agency: agency)
             }
-            for row in try db.fetchAll("""
+            for row in try db.fetchAll(
+                """
                 SELECT c.agency, c.type, o.grantResult, COUNT(*) AS n FROM enforcementCase c
                 LEFT JOIN outcome o ON o.caseId = c.id
                 WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, c.type, o.grantResult
-                """, [from, to]) {
+                """, [from, to])
+            {
                 let agency: String = row["agency"]
                 var current = entry(agency)
                 let count: Int = row["n"]
@@ -48,11 +55,13 @@ extension CaseStore {
                 }
                 figures[agency] = current
             }
-            for row in try db.fetchAll("""
+            for row in try db.fetchAll(
+                """
                 SELECT c.agency, p.kind, COUNT(*) AS n, CAST(SUM(p.amount) AS BIGINT) AS total FROM penalty p
                 JOIN enforcementCase c ON c.id = p.caseId
                 WHERE c.decisionDate BETWEEN ? AND ? GROUP BY c.agency, p.kind
-                """, [from, to]) {
+                """, [from, to])
+            {
                 let agency: String = row["agency"]
                 var current = entry(agency)
                 if let kind = PenaltyKind(rawValue: row["kind"]) {

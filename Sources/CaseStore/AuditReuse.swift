@@ -12,7 +12,9 @@ public struct AuditResultKeys: Sendable, Equatable {
     public var window: ReuseWindow
 
     public init(caseVersion: Int, manualDigest: String, window: ReuseWindow) {
-        self.caseVersion = caseVersion; self.manualDigest = manualDigest; self.window = window
+        self.caseVersion = caseVersion
+        self.manualDigest = manualDigest
+        self.window = window
     }
 
     /// The digest of a case's manual scores; none, the empty string (most cases have none, and a
@@ -20,8 +22,9 @@ public struct AuditResultKeys: Sendable, Equatable {
     /// the SHA-256 of nothing instead, so their results are audited again once, never misread.
     public static func digest(of scores: [ManualScore]) -> String {
         guard !scores.isEmpty else { return "" }
-        return Hex.sha256(scores.map { [$0.item, String($0.deduction), $0.note, $0.reviewer, $0.at].joined(separator: "\u{1F}") }
-            .joined(separator: "\u{1E}"))
+        return Hex.sha256(
+            scores.map { [$0.item, String($0.deduction), $0.note, $0.reviewer, $0.at].joined(separator: "\u{1F}") }
+                .joined(separator: "\u{1E}"))
     }
 }
 
@@ -30,8 +33,9 @@ extension CaseStore {
     /// results are reusable only under the same ones.
     public func referenceFingerprint() throws -> String {
         try read { db in
-            try db.fetchValue(String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
-                              [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
+            try db.fetchValue(
+                String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
+                [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
         }
     }
 
@@ -39,8 +43,10 @@ extension CaseStore {
     /// and benchmarks, kept findings), whose results a new run under the same may reuse.
     public func latestCompleteRun(environmentHash: String) throws -> AuditRunRecord? {
         try read { db in
-            try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1",
-                                [environmentHash]).first
+            try db.fetchRecords(
+                AuditRunRecord.self, "SELECT * FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1",
+                [environmentHash]
+            ).first
         }
     }
 
@@ -60,9 +66,11 @@ extension CaseStore {
     /// results `latest` held itself become rows. Otherwise every result taken is copied into the run
     /// (a row of a few numbers, its JSON left in the run that judged it). `mayBuildOnBase` false
     /// (a shared run, whose workers find their work by the rows it lacks) always copies.
-    public func beginAuditRun(_ record: AuditRunRecord, reusing latest: AuditRunRecord?, named: [String]?, day: CalendarDate,
-                              agency: String?, manualDigests: [String: String],
-                              mayBuildOnBase: Bool) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
+    public func beginAuditRun(
+        _ record: AuditRunRecord, reusing latest: AuditRunRecord?, named: [String]?, day: CalendarDate,
+        agency: String?, manualDigests: [String: String],
+        mayBuildOnBase: Bool
+    ) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         try write { db in
             var run = record
             run.id = try db.insertReturningID(run)
@@ -70,9 +78,11 @@ extension CaseStore {
                 let ids = try named ?? Self.caseIds(agency: agency, db)
                 return (run, ids.count, ids)
             }
-            let caseCount = try named?.count
-                ?? db.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
-                                 agency.map { [$0] } ?? []) ?? 0
+            let caseCount =
+                try named?.count
+                ?? db.fetchValue(
+                    Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
+                    agency.map { [$0] } ?? []) ?? 0
             let reuse = ReuseInto(db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency)
             let notHeld = try named ?? reuse.casesWithoutHoldingResult()
             let passing = try reuse.candidatesThatHold(named ?? notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
@@ -108,9 +118,11 @@ extension CaseStore {
             into: "auditResult",
             columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit", "caseVersion", "manualDigest", "reuseFrom", "reuseUntil"],
             rows: results.map { r, k in
-                ([r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit,
-                  k?.caseVersion, k?.manualDigest, k.map { Int($0.window.first.dayNumber) }, k.map { Int($0.window.last.dayNumber) }] as SQLArguments)
-                    .databaseValues
+                ([
+                    r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit,
+                    k?.caseVersion, k?.manualDigest, k.map { Int($0.window.first.dayNumber) }, k.map { Int($0.window.last.dayNumber) }
+                ] as SQLArguments)
+                .databaseValues
             })
     }
 }

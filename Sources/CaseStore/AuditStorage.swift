@@ -1,6 +1,6 @@
 import CaseModel
-import Crypto
 import CaseXML
+import Crypto
 import Foundation
 import GRDB
 
@@ -56,10 +56,19 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
         static let complete = Column(CodingKeys.complete)
     }
 
-    public init(createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
-                inputsHash: String, actor: String) {
-        self.createdAt = createdAt; self.asOf = asOf; self.checklistName = checklistName; self.checklistTitle = checklistTitle
-        self.checklistHash = checklistHash; self.inputsHash = inputsHash; self.actor = actor; self.caseCount = 0; self.complete = false
+    public init(
+        createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
+        inputsHash: String, actor: String
+    ) {
+        self.createdAt = createdAt
+        self.asOf = asOf
+        self.checklistName = checklistName
+        self.checklistTitle = checklistTitle
+        self.checklistHash = checklistHash
+        self.inputsHash = inputsHash
+        self.actor = actor
+        self.caseCount = 0
+        self.complete = false
     }
 }
 
@@ -73,7 +82,11 @@ public struct AuditGradeTally: Sendable, Equatable {
     public var failing: Int
 
     public init(grade: String, cases: Int, scoreSum: Double, vetoes: Int, failing: Int) {
-        self.grade = grade; self.cases = cases; self.scoreSum = scoreSum; self.vetoes = vetoes; self.failing = failing
+        self.grade = grade
+        self.cases = cases
+        self.scoreSum = scoreSum
+        self.vetoes = vetoes
+        self.failing = failing
     }
 }
 
@@ -96,8 +109,14 @@ public struct AuditResultRecord: Codable, FetchableRecord, EncodableRecord, Tabl
     }
 
     public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, failures: Int, audit: String) {
-        self.runId = runId; self.caseId = caseId; self.agency = agency; self.score = score; self.grade = grade
-        self.veto = veto; self.failures = failures; self.audit = audit
+        self.runId = runId
+        self.caseId = caseId
+        self.agency = agency
+        self.score = score
+        self.grade = grade
+        self.veto = veto
+        self.failures = failures
+        self.audit = audit
     }
 }
 
@@ -112,8 +131,9 @@ extension CaseStore {
             try db.insert(record)
             let content = "\(item)|\(deduction)|\(note)"
             try JournalAppender(db: db, actor: reviewer, at: now)
-                .append(.reviewScore, subject: caseId, contentHash: Hex.sha256(content),
-                        detail: "\(item) −\(deduction): \(note)")
+                .append(
+                    .reviewScore, subject: caseId, contentHash: Hex.sha256(content),
+                    detail: "\(item) −\(deduction): \(note)")
             return record.score
         }
     }
@@ -136,13 +156,17 @@ extension CaseStore {
         try read { db in
             let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
             let placeholders = judgments.map { _ in "?" }.joined(separator: ", ")
-            return try db.fetchValue(String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
-                                     judgments) ?? JournalEntry.genesis
+            return try db.fetchValue(
+                String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
+                judgments) ?? JournalEntry.genesis
         }
     }
 
     public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
-        try read { try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash]).first }
+        try read {
+            try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash])
+                .first
+        }
     }
 
     public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {
@@ -166,8 +190,9 @@ extension CaseStore {
             try AuditTallies.count(RunRows(runId: runId, baseRun: run.baseRun), db).store(as: runId, db)
             try db.execute("UPDATE auditRun SET complete = 1, caseCount = ? WHERE id = ?", [caseCount, runId])
             try JournalAppender(db: db, actor: actor, at: now)
-                .append(.auditRun, subject: String(runId), contentHash: run.inputsHash,
-                        detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
+                .append(
+                    .auditRun, subject: String(runId), contentHash: run.inputsHash,
+                    detail: "\(run.checklistName) as of \(run.asOf): \(caseCount) cases")
         }
         backend.checkpoint()
         // Best effort: the run is complete whether or not the statistics could be renewed.
@@ -188,8 +213,10 @@ extension CaseStore {
             let estimated = try db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'auditresult'::regclass", []) ?? -1
             let needed = Self.rowsThatRenewStatistics(estimatedRows: estimated)
             // Counted only as far as needed: a fresh run at a million cases has a million rows.
-            let written = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM auditResult WHERE runId = ? LIMIT ?) w",
-                                            [runId, needed]) ?? 0
+            let written =
+                try db.fetchValue(
+                    Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM auditResult WHERE runId = ? LIMIT ?) w",
+                    [runId, needed]) ?? 0
             return written >= needed
         }
         guard worthIt else { return }
@@ -215,13 +242,16 @@ extension CaseStore {
         try read { db in
             // Columns read directly, not through Codable: a report reads every result of a run. By
             // name, since rows from PostgreSQL keep no column order.
-            let rows = try RunRows.of(runId, db).union({ condition in
-                "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit FROM auditResultRead r WHERE \(condition)"
-                    + (agency == nil ? "" : " AND r.agency = ?")
-            }, extra: agency.map { [$0] } ?? [])
+            let rows = try RunRows.of(runId, db).union(
+                { condition in
+                    "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit FROM auditResultRead r WHERE \(condition)"
+                        + (agency == nil ? "" : " AND r.agency = ?")
+                }, extra: agency.map { [$0] } ?? [])
             try db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
-                try body(AuditResultRecord(runId: runId, caseId: row["caseId"], agency: row["agency"], score: row["score"],
-                                           grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: row["audit"]))
+                try body(
+                    AuditResultRecord(
+                        runId: runId, caseId: row["caseId"], agency: row["agency"], score: row["score"],
+                        grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: row["audit"]))
             }
         }
     }

@@ -15,10 +15,17 @@ public struct AuditPlan: Sendable, Equatable {
     public var checklistHash: String
     public var judgmentHash: String
 
-    public init(runId: Int64, agency: String?, caseIds: [String], keepAllFindings: Bool, caseCount: Int,
-                checklistHash: String, judgmentHash: String) {
-        self.runId = runId; self.agency = agency; self.caseIds = caseIds; self.keepAllFindings = keepAllFindings
-        self.caseCount = caseCount; self.checklistHash = checklistHash; self.judgmentHash = judgmentHash
+    public init(
+        runId: Int64, agency: String?, caseIds: [String], keepAllFindings: Bool, caseCount: Int,
+        checklistHash: String, judgmentHash: String
+    ) {
+        self.runId = runId
+        self.agency = agency
+        self.caseIds = caseIds
+        self.keepAllFindings = keepAllFindings
+        self.caseCount = caseCount
+        self.checklistHash = checklistHash
+        self.judgmentHash = judgmentHash
     }
 }
 
@@ -45,15 +52,20 @@ extension CaseStore {
     /// Stores a run's plan and its chunks, each the ids `first...last` of the cases left to audit.
     public func planAuditWork(_ plan: AuditPlan, chunks: [(first: String, last: String)]) throws {
         try write { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO auditPlan (runId, agency, caseIds, keepAll, caseCount, checklistHash, judgmentHash)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [plan.runId, plan.agency, plan.caseIds.joined(separator: "\n"), plan.keepAllFindings, plan.caseCount,
-                      plan.checklistHash, plan.judgmentHash])
-            try db.insertRows(into: "auditWork", columns: ["runId", "chunk", "firstCaseId", "lastCaseId"],
-                              rows: chunks.enumerated().map { index, range in
-                                  ([plan.runId, index, range.first, range.last] as SQLArguments).databaseValues
-                              })
+                """,
+                [
+                    plan.runId, plan.agency, plan.caseIds.joined(separator: "\n"), plan.keepAllFindings, plan.caseCount,
+                    plan.checklistHash, plan.judgmentHash
+                ])
+            try db.insertRows(
+                into: "auditWork", columns: ["runId", "chunk", "firstCaseId", "lastCaseId"],
+                rows: chunks.enumerated().map { index, range in
+                    ([plan.runId, index, range.first, range.last] as SQLArguments).databaseValues
+                })
         }
     }
 
@@ -62,9 +74,10 @@ extension CaseStore {
         try readPrimary { db in
             try db.fetchOne("SELECT * FROM auditPlan WHERE runId = ?", [runId]).map { row in
                 let ids: String = row["caseIds"]
-                return AuditPlan(runId: row["runId"], agency: row["agency"], caseIds: ids.isEmpty ? [] : ids.components(separatedBy: "\n"),
-                                 keepAllFindings: row["keepAll"], caseCount: row["caseCount"],
-                                 checklistHash: row["checklistHash"], judgmentHash: row["judgmentHash"])
+                return AuditPlan(
+                    runId: row["runId"], agency: row["agency"], caseIds: ids.isEmpty ? [] : ids.components(separatedBy: "\n"),
+                    keepAllFindings: row["keepAll"], caseCount: row["caseCount"],
+                    checklistHash: row["checklistHash"], judgmentHash: row["judgmentHash"])
             }
         }
     }
@@ -94,11 +107,16 @@ extension CaseStore {
 
     /// Stores a chunk's results and marks it done, in one transaction, if the caller still holds
     /// it; false (and nothing stored) when its lease ran out and another worker took it over.
-    public func finishAuditChunk(_ chunk: AuditChunk, worker: String, results: [(record: AuditResultRecord, keys: AuditResultKeys?)],
-                                 now: Double) throws -> Bool {
+    public func finishAuditChunk(
+        _ chunk: AuditChunk, worker: String, results: [(record: AuditResultRecord, keys: AuditResultKeys?)],
+        now: Double
+    ) throws -> Bool {
         try write { db in
-            guard try db.exists("SELECT 1 FROM auditWork WHERE runId = ? AND chunk = ? AND worker = ? AND doneAt IS NULL",
-                                [chunk.runId, chunk.chunk, worker]) else { return false }
+            guard
+                try db.exists(
+                    "SELECT 1 FROM auditWork WHERE runId = ? AND chunk = ? AND worker = ? AND doneAt IS NULL",
+                    [chunk.runId, chunk.chunk, worker])
+            else { return false }
             try Self.insertAuditResults(results, db)
             try db.execute("UPDATE auditWork SET doneAt = ? WHERE runId = ? AND chunk = ?", [now, chunk.runId, chunk.chunk])
             return true
@@ -114,9 +132,12 @@ extension CaseStore {
                 SELECT id, agency, EXISTS (SELECT 1 FROM auditResult r WHERE r.runId = ? AND r.caseId = c.id) AS done
                 FROM enforcementCase c WHERE id BETWEEN ? AND ? ORDER BY id
                 """
-            var ids: [String] = [], skipped = 0
+            var ids: [String] = []
+            var skipped = 0
             for row in try db.fetchAll(sql, [runId, first, last]) {
-                let id: String = row["id"], agency: String = row["agency"], done: Bool = row["done"]
+                let id: String = row["id"]
+                let agency: String = row["agency"]
+                let done: Bool = row["done"]
                 if done || (plan.agency.map { $0 != agency } ?? false) || (!named.isEmpty && !named.contains(id)) {
                     skipped += 1
                 } else {

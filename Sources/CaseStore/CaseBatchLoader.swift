@@ -44,14 +44,18 @@ enum CaseBatchLoader {
         }
 
         var parties = CaseOrdered<Party>()
-        try rows("""
+        try rows(
+            """
             SELECT caseId, kind, name, creditCode, idNumber, firstOffence, corrected, harm FROM party
             WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId
-            """) { r in
-            parties.append(try parties.key(r, 0), Party(
-                kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3),
-                idNumber: try r.text(4),
-                firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
+            """
+        ) { r in
+            parties.append(
+                try parties.key(r, 0),
+                Party(
+                    kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3),
+                    idNumber: try r.text(4),
+                    firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
         }
         // The rows of an event's officers and records, and of a case's events, are put in order
         // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
@@ -60,34 +64,47 @@ enum CaseBatchLoader {
         let eventScopes = try eventScopes(ids, db)
         var officers: [Int64: Positioned<String>] = [:]
         for scope in eventScopes {
-            try db.forEachPositional("SELECT eo.eventId, eo.position, eo.officerId FROM eventOfficer eo \(scope.clause("eo"))",
-                                     scope.arguments) { r in
+            try db.forEachPositional(
+                "SELECT eo.eventId, eo.position, eo.officerId FROM eventOfficer eo \(scope.clause("eo"))",
+                scope.arguments
+            ) { r in
                 officers[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), try r.text(required: 2))
             }
         }
         var records: [Int64: Positioned<CaseModel.Record>] = [:]
         for scope in eventScopes {
-            try db.forEachPositional("""
+            try db.forEachPositional(
+                """
                 SELECT r.eventId, r.position, r.kind, r.title, r.file, r.sha256, r.start, r."end", r.evidence FROM record r
                 \(scope.clause("r"))
-                """, scope.arguments) { r in
-                records[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), CaseModel.Record(
-                    kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4),
-                    sha256: try r.text(5),
-                    start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8, in: Raw.evidence)))
+                """, scope.arguments
+            ) { r in
+                records[try r.integer(required: 0), default: Positioned()].append(
+                    try r.integer(required: 1),
+                    CaseModel.Record(
+                        kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4),
+                        sha256: try r.text(5),
+                        start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8, in: Raw.evidence)))
             }
         }
         var events = CaseOrdered<(position: Int64, event: Event)>()
-        try rows("""
+        try rows(
+            """
             SELECT caseId, id, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line FROM event
             WHERE \(ids.predicate("caseId")) ORDER BY caseId
-            """) { r in
+            """
+        ) { r in
             let id = try r.integer(required: 1)
-            events.append(try events.key(r, 0), (try r.integer(required: 2), Event(
-                kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [],
-                until: try r.date(5), hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult),
-                days: try r.int(9), number: try r.text(10), method: try r.value(11, in: Raw.deliveryMethod),
-                revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))))
+            events.append(
+                try events.key(r, 0),
+                (
+                    try r.integer(required: 2),
+                    Event(
+                        kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [],
+                        until: try r.date(5), hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult),
+                        days: try r.int(9), number: try r.text(10), method: try r.value(11, in: Raw.deliveryMethod),
+                        revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))
+                ))
         }
         var penalties = CaseOrdered<Penalty>()
         try rows("SELECT caseId, kind, amount FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
@@ -102,36 +119,47 @@ enum CaseBatchLoader {
             outcomes.append(try outcomes.key(r, 0), (try r.text(1), try r.text(2), try r.value(3, in: Raw.grantResult)))
         }
         var disclosures = CaseOrdered<Disclosure>()
-        try rows("""
+        try rows(
+            """
             SELECT caseId, date, platform, url, withdrawn, exempt, text FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId
-            """) { r in
-            disclosures.append(try disclosures.key(r, 0), Disclosure(
-                date: try r.date(1), platform: try r.text(2), url: try r.text(3), withdrawn: try r.date(4), exempt: try r.text(5), text: try r.text(6)))
+            """
+        ) { r in
+            disclosures.append(
+                try disclosures.key(r, 0),
+                Disclosure(
+                    date: try r.date(1), platform: try r.text(2), url: try r.text(3), withdrawn: try r.date(4), exempt: try r.text(5), text: try r.text(6)))
         }
         var cases: [EnforcementCase] = []
-        try rows("""
+        try rows(
+            """
             SELECT id, agency, type, procedure, declaredMajor, hasMatter, matterItem, matterViolationDate, matterText FROM enforcementCase
             WHERE \(ids.predicate("id")) ORDER BY id
-            """) { r in
+            """
+        ) { r in
             let id = try r.text(required: 0)
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
-            let party = parties.take(id).first, casePenalties = penalties.take(id)
+            let party = parties.take(id).first
+            let casePenalties = penalties.take(id)
             var caseEvents = Positioned<Event>()
             for (position, event) in events.take(id) { caseEvents.append(position, event) }
-            let caseBases = bases.take(id), outcome = outcomes.take(id).first, disclosure = disclosures.take(id).first
+            let caseBases = bases.take(id)
+            let outcome = outcomes.take(id).first
+            let disclosure = disclosures.take(id).first
             guard wanted.contains(id) else { return }
             guard let party else { throw StoreError.corrupt("case \(id) has no party row") }
-            cases.append(EnforcementCase(
-                id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType),
-                procedure: try r.value(required: 3, in: Raw.procedure),
-                declaredMajor: try r.bool(required: 4), party: party,
-                matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
-                events: caseEvents.values,
-                outcome: outcome.map { o in
-                    Outcome(penalties: casePenalties, bases: caseBases, discretion: o.level.map { Discretion(level: $0, reason: o.reason) },
+            cases.append(
+                EnforcementCase(
+                    id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType),
+                    procedure: try r.value(required: 3, in: Raw.procedure),
+                    declaredMajor: try r.bool(required: 4), party: party,
+                    matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
+                    events: caseEvents.values,
+                    outcome: outcome.map { o in
+                        Outcome(
+                            penalties: casePenalties, bases: caseBases, discretion: o.level.map { Discretion(level: $0, reason: o.reason) },
                             grant: o.grant)
-                },
-                disclosure: disclosure))
+                    },
+                    disclosure: disclosure))
         }
         return cases
     }
@@ -145,7 +173,8 @@ enum CaseBatchLoader {
     /// PostgreSQL spends about 10 ms on each query of a list, whatever its length; both databases
     /// take far more parameters than that).
     private static func eventScopes(_ ids: Ids, _ db: any SQLConnection) throws
-        -> [(clause: (String) -> String, arguments: SQLArguments)] {
+        -> [(clause: (String) -> String, arguments: SQLArguments)]
+    {
         switch ids {
         case .range:
             return [({ "JOIN event e ON e.id = \($0).eventId WHERE \(ids.predicate("e.caseId"))" }, ids.arguments)]

@@ -43,22 +43,28 @@ extension CaseStore {
     /// A case whose rows cannot be read back (a value changed by hand, a row missing) does not stop
     /// the walk: its batch is read again case by case and the unreadable ones are handed to `body`
     /// beside the others, for the caller to report.
-    public func forEachBatch(of ids: [String], size: Int = 512,
-                             _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
+    public func forEachBatch(
+        of ids: [String], size: Int = 512,
+        _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void
+    ) throws {
         try walkBatches(of: ids, size: size, scattered: false, versions: false) { try body($0.cases, $0.unreadable) }
     }
 
     /// Like `forEachBatch`, with each case's stored version read in the same snapshot as its rows.
     /// `scattered`: the ids are a few here and there among the store's (what an incremental audit
     /// leaves to audit), so each batch asks for its ids by name rather than for a range of ids.
-    public func forEachVersionedBatch(of ids: [String], size: Int = 512, scattered: Bool = false,
-                                      _ body: (CaseBatch) throws -> Void) throws {
+    public func forEachVersionedBatch(
+        of ids: [String], size: Int = 512, scattered: Bool = false,
+        _ body: (CaseBatch) throws -> Void
+    ) throws {
         try walkBatches(of: ids, size: size, scattered: scattered, versions: true, body)
     }
 
     /// The versions are read only for callers that keep them (the audit runs), not for listings.
-    private func walkBatches(of ids: [String], size: Int, scattered: Bool, versions wantVersions: Bool,
-                             _ body: (CaseBatch) throws -> Void) throws {
+    private func walkBatches(
+        of ids: [String], size: Int, scattered: Bool, versions wantVersions: Bool,
+        _ body: (CaseBatch) throws -> Void
+    ) throws {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
@@ -68,14 +74,17 @@ extension CaseStore {
                 var versions: [String: Int] = [:]
                 if wantVersions {
                     versions.reserveCapacity(slice.count)
-                    try db.forEachPositional("SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
-                                             selection.arguments) { row in
+                    try db.forEachPositional(
+                        "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
+                        selection.arguments
+                    ) { row in
                         versions[try row.text(required: 0)] = try row.int(required: 1)
                     }
                 }
                 do {
-                    return CaseBatch(cases: try CaseBatchLoader.load(selection, wanted: Set(slice), from: db),
-                                     unreadable: [], versions: versions)
+                    return CaseBatch(
+                        cases: try CaseBatchLoader.load(selection, wanted: Set(slice), from: db),
+                        unreadable: [], versions: versions)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
                     throw error
                 } catch let error as PostgresFailure {
@@ -92,7 +101,8 @@ extension CaseStore {
     }
 
     private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) throws -> ([EnforcementCase], [UnreadableCase]) {
-        var cases: [EnforcementCase] = [], unreadable: [UnreadableCase] = []
+        var cases: [EnforcementCase] = []
+        var unreadable: [UnreadableCase] = []
         for id in ids {
             do {
                 cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
@@ -105,19 +115,25 @@ extension CaseStore {
     }
 
     /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
-    public func forEachBatchAhead(of ids: [String], size: Int = 512,
-                                  _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void) throws {
+    public func forEachBatchAhead(
+        of ids: [String], size: Int = 512,
+        _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void
+    ) throws {
         try batchesAhead(of: ids, size: size, scattered: false, versions: false) { try body($0.cases, $0.unreadable) }
     }
 
     /// Like `forEachVersionedBatch`, but a reader thread loads the next batch while `body` works on this one.
-    public func forEachVersionedBatchAhead(of ids: [String], size: Int = 512, scattered: Bool = false,
-                                           _ body: (CaseBatch) throws -> Void) throws {
+    public func forEachVersionedBatchAhead(
+        of ids: [String], size: Int = 512, scattered: Bool = false,
+        _ body: (CaseBatch) throws -> Void
+    ) throws {
         try batchesAhead(of: ids, size: size, scattered: scattered, versions: true, body)
     }
 
-    private func batchesAhead(of ids: [String], size: Int, scattered: Bool, versions: Bool,
-                              _ body: (CaseBatch) throws -> Void) throws {
+    private func batchesAhead(
+        of ids: [String], size: Int, scattered: Bool, versions: Bool,
+        _ body: (CaseBatch) throws -> Void
+    ) throws {
         let handOff = HandOff<CaseBatch>(capacity: 2)
         Thread.detachNewThread { [self] in
             do {

@@ -10,8 +10,10 @@ extension CaseStore {
     /// uploaded through the service were hashed on arrival, and earlier records keep what their
     /// import found. One transaction: the new version, its history and its journal entry.
     @discardableResult
-    public func save(_ enforcementCase: EnforcementCase, actor: String, source: String,
-                     agencyScope: String? = nil) throws -> StoreOutcome {
+    public func save(
+        _ enforcementCase: EnforcementCase, actor: String, source: String,
+        agencyScope: String? = nil
+    ) throws -> StoreOutcome {
         let validated = try Self.validated(enforcementCase, displayName: source)
         let hash = CaseXMLWriter.contentHash(validated)
         let now = Self.timestamp()
@@ -36,8 +38,10 @@ extension CaseStore {
         }
         // In memory: no temporary file to leave behind on a full disk.
         var cases: [EnforcementCase] = []
-        try CaseFileReader().readCases(.memory(Data(CaseXMLWriter.document(enforcementCase).utf8)), displayName: displayName,
-                                       evidence: .none) { c, _ in cases.append(c) }
+        try CaseFileReader().readCases(
+            .memory(Data(CaseXMLWriter.document(enforcementCase).utf8)), displayName: displayName,
+            evidence: .none
+        ) { c, _ in cases.append(c) }
         guard var result = cases.first, cases.count == 1 else {
             throw CaseXMLError.invalid([XMLDiagnostic(file: displayName, line: 0, message: "案件写成 XML 后无法按原样读回，未保存")])
         }

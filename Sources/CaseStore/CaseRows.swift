@@ -5,55 +5,76 @@ enum CaseRows {
     /// Appends a case's rows (see `SQLConnection.append`): on SQLite each through a cached prepared
     /// statement, on PostgreSQL with the other cases' rows of the file in multi-row inserts. Event
     /// ids come from `eventIDs`, so that an event's officers and records need not wait for its row.
-    static func insert(_ c: EnforcementCase, version: Int, importedAt: String, sourceFile: String?,
-                       contentHash: String, into db: any SQLConnection, eventIDs: inout Int64) throws {
+    static func insert(
+        _ c: EnforcementCase, version: Int, importedAt: String, sourceFile: String?,
+        contentHash: String, into db: any SQLConnection, eventIDs: inout Int64
+    ) throws {
         let decision = c.decision
-        try db.append(into: "enforcementCase", columns: caseColumns, row: [
-            c.id, c.agency, c.type.rawValue, c.procedure.rawValue, c.declaredMajor, c.matter != nil, c.matter?.item,
-            c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
-            sourceFile, contentHash])
+        try db.append(
+            into: "enforcementCase", columns: caseColumns,
+            row: [
+                c.id, c.agency, c.type.rawValue, c.procedure.rawValue, c.declaredMajor, c.matter != nil, c.matter?.item,
+                c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
+                sourceFile, contentHash
+            ])
         let p = c.party
-        try db.append(into: "party", columns: partyColumns, row: [
-            c.id, 0, p.kind.rawValue, p.name, p.creditCode, p.idNumber, p.firstOffence, p.corrected, p.harm])
+        try db.append(
+            into: "party", columns: partyColumns,
+            row: [
+                c.id, 0, p.kind.rawValue, p.name, p.creditCode, p.idNumber, p.firstOffence, p.corrected, p.harm
+            ])
         for (position, e) in c.events.enumerated() {
             eventIDs += 1
             let eventId = eventIDs
-            try db.append(into: "event", columns: eventColumns, row: [
-                eventId, c.id, position, e.kind.rawValue, e.date, e.until, e.hearingRights, e.reviewer, e.result?.rawValue,
-                e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line])
+            try db.append(
+                into: "event", columns: eventColumns,
+                row: [
+                    eventId, c.id, position, e.kind.rawValue, e.date, e.until, e.hearingRights, e.reviewer, e.result?.rawValue,
+                    e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line
+                ])
             for (index, officer) in e.officers.enumerated() {
-                try db.append(into: "eventOfficer", columns: ["eventId", "position", "officerId"],
-                              row: [eventId, index, officer])
+                try db.append(
+                    into: "eventOfficer", columns: ["eventId", "position", "officerId"],
+                    row: [eventId, index, officer])
             }
             for (index, r) in e.records.enumerated() {
-                try db.append(into: "record", columns: recordColumns, row: [
-                    eventId, index, r.kind.rawValue, r.title, r.file, r.sha256, r.start, r.end, r.evidence.rawValue])
+                try db.append(
+                    into: "record", columns: recordColumns,
+                    row: [
+                        eventId, index, r.kind.rawValue, r.title, r.file, r.sha256, r.start, r.end, r.evidence.rawValue
+                    ])
             }
         }
         if let o = c.outcome {
-            try db.append(into: "outcome", columns: ["caseId", "discretionLevel", "discretionReason", "grantResult"],
-                          row: [c.id, o.discretion?.level, o.discretion?.reason, o.grant?.rawValue])
+            try db.append(
+                into: "outcome", columns: ["caseId", "discretionLevel", "discretionReason", "grantResult"],
+                row: [c.id, o.discretion?.level, o.discretion?.reason, o.grant?.rawValue])
             for (index, penalty) in o.penalties.enumerated() {
-                try db.append(into: "penalty", columns: ["caseId", "position", "kind", "amount"],
-                              row: [c.id, index, penalty.kind.rawValue, penalty.amount])
+                try db.append(
+                    into: "penalty", columns: ["caseId", "position", "kind", "amount"],
+                    row: [c.id, index, penalty.kind.rawValue, penalty.amount])
             }
             for (index, base) in o.bases.enumerated() {
-                try db.append(into: "baseAmount", columns: ["caseId", "position", "name", "amount"],
-                              row: [c.id, index, base.name, base.amount])
+                try db.append(
+                    into: "baseAmount", columns: ["caseId", "position", "name", "amount"],
+                    row: [c.id, index, base.name, base.amount])
             }
         }
         if let d = c.disclosure {
-            try db.append(into: "disclosure", columns: ["caseId", "date", "platform", "url", "withdrawn", "exempt", "text"],
-                          row: [c.id, d.date, d.platform, d.url, d.withdrawn, d.exempt, d.text])
+            try db.append(
+                into: "disclosure", columns: ["caseId", "date", "platform", "url", "withdrawn", "exempt", "text"],
+                row: [c.id, d.date, d.platform, d.url, d.withdrawn, d.exempt, d.text])
         }
     }
 
     private static let caseColumns = [
         "id", "agency", "type", "procedure", "declaredMajor", "hasMatter", "matterItem", "matterViolationDate", "matterText",
-        "decisionDate", "decisionNumber", "version", "importedAt", "sourceFile", "contentHash"]
+        "decisionDate", "decisionNumber", "version", "importedAt", "sourceFile", "contentHash"
+    ]
     private static let partyColumns = ["caseId", "position", "kind", "name", "creditCode", "idNumber", "firstOffence", "corrected", "harm"]
     private static let eventColumns = [
-        "id", "caseId", "position", "kind", "date", "until", "hearingRights", "reviewer", "result", "days", "number", "method", "revokedBy", "line"]
+        "id", "caseId", "position", "kind", "date", "until", "hearingRights", "reviewer", "result", "days", "number", "method", "revokedBy", "line"
+    ]
     private static let recordColumns = ["eventId", "position", "kind", "title", "file", "sha256", "start", "end", "evidence"]
 
     /// The largest event id stored: the ids a transaction gives its new events follow it. Writers

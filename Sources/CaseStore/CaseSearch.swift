@@ -1,6 +1,6 @@
 import CaseModel
-import GRDB
 import Foundation
+import GRDB
 
 /// The orders a listing can be sorted in by the store itself.
 public enum CaseSort: String, Sendable, CaseIterable {
@@ -34,9 +34,16 @@ public struct CaseQuery: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
 
-    public init(agency: String? = nil, type: CaseType? = nil, text: String? = nil, sort: CaseSort = .decisionDate,
-                limit: Int = 100, offset: Int = 0) {
-        self.agency = agency; self.type = type; self.text = text; self.sort = sort; self.limit = limit; self.offset = offset
+    public init(
+        agency: String? = nil, type: CaseType? = nil, text: String? = nil, sort: CaseSort = .decisionDate,
+        limit: Int = 100, offset: Int = 0
+    ) {
+        self.agency = agency
+        self.type = type
+        self.text = text
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -51,10 +58,22 @@ extension CaseStore {
     public func searchCases(_ query: CaseQuery) throws -> CasePage {
         var conditions: [String] = []
         var arguments: SQLArguments = []
-        if let agency = query.agency { conditions.append("c.agency = ?"); arguments.append(agency) }
-        if let type = query.type { conditions.append("c.type = ?"); arguments.append(type.rawValue) }
-        if let from = query.decidedFrom { conditions.append("c.decisionDate >= ?"); arguments.append(from) }
-        if let to = query.decidedTo { conditions.append("c.decisionDate <= ?"); arguments.append(to) }
+        if let agency = query.agency {
+            conditions.append("c.agency = ?")
+            arguments.append(agency)
+        }
+        if let type = query.type {
+            conditions.append("c.type = ?")
+            arguments.append(type.rawValue)
+        }
+        if let from = query.decidedFrom {
+            conditions.append("c.decisionDate >= ?")
+            arguments.append(from)
+        }
+        if let to = query.decidedTo {
+            conditions.append("c.decisionDate <= ?")
+            arguments.append(to)
+        }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             // Lower-cased on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
             let pattern = "%" + LikePattern.escaped(text.lowercased()) + "%"
@@ -65,15 +84,17 @@ extension CaseStore {
         let from = "FROM enforcementCase c LEFT JOIN party p ON p.caseId = c.id AND p.position = 0 \(whereClause)"
         return try read { db in
             let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(from)", arguments) ?? 0
-            let rows = try db.fetchAll("""
+            let rows = try db.fetchAll(
+                """
                 SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
                 ORDER BY \(query.sort.orderBy) LIMIT ? OFFSET ?
                 """, arguments + [max(0, query.limit), max(0, query.offset)])
             let cases = rows.map { row in
-                CaseSummary(id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
-                            procedure: Procedure(rawValue: row["procedure"]) ?? .general,
-                            decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
-                            party: row["party"] ?? "", version: row["version"])
+                CaseSummary(
+                    id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
+                    procedure: Procedure(rawValue: row["procedure"]) ?? .general,
+                    decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+                    party: row["party"] ?? "", version: row["version"])
             }
             return CasePage(total: total, cases: cases)
         }

@@ -43,8 +43,10 @@ public final class CaseStore: Sendable {
 
     /// Opens the store on a PostgreSQL primary whose reads go to a streaming replica of it
     /// (`ReplicatedBackend`); migrations are applied on the primary and reach the replica by replication.
-    public convenience init(postgres location: PostgresLocation, readReplica: PostgresLocation, busyTimeout: TimeInterval = 10,
-                            maximumConnections: Int = 8) throws {
+    public convenience init(
+        postgres location: PostgresLocation, readReplica: PostgresLocation, busyTimeout: TimeInterval = 10,
+        maximumConnections: Int = 8
+    ) throws {
         let primary = try PostgresBackend(location, busyTimeout: busyTimeout, maximumConnections: maximumConnections)
         try PostgresSchema.migrate(primary)
         let replica = try PostgresBackend(readReplica, busyTimeout: busyTimeout, maximumConnections: maximumConnections)
@@ -101,10 +103,11 @@ public final class CaseStore: Sendable {
                 uniquingKeysWith: { first, _ in first })
             let sql = "SELECT * FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY agency, id"
             return try db.fetchRecords(CaseRecord.self, sql, agency.map { [$0] } ?? []).map { row in
-                CaseSummary(id: row.id, agency: row.agency, type: CaseType(rawValue: row.type) ?? .other,
-                            procedure: Procedure(rawValue: row.procedure) ?? .general,
-                            decisionDate: row.decisionDate, decisionNumber: row.decisionNumber,
-                            party: partyNames[row.id] ?? "", version: row.version)
+                CaseSummary(
+                    id: row.id, agency: row.agency, type: CaseType(rawValue: row.type) ?? .other,
+                    procedure: Procedure(rawValue: row.procedure) ?? .general,
+                    decisionDate: row.decisionDate, decisionNumber: row.decisionNumber,
+                    party: partyNames[row.id] ?? "", version: row.version)
             }
         }
     }

@@ -34,11 +34,13 @@ extension CaseStore {
         let reader = CaseFileReader()
         switch kind {
         case .registry:
-            return PreparedDocument(name: name, content: .registry(try reader.readRegistryEntries(source, displayName: name)),
-                                    fileHash: fileHash(of: source))
+            return PreparedDocument(
+                name: name, content: .registry(try reader.readRegistryEntries(source, displayName: name)),
+                fileHash: fileHash(of: source))
         case .benchmarks:
-            return PreparedDocument(name: name, content: .benchmarks(try reader.readBenchmarks(source, displayName: name)),
-                                    fileHash: fileHash(of: source))
+            return PreparedDocument(
+                name: name, content: .benchmarks(try reader.readBenchmarks(source, displayName: name)),
+                fileHash: fileHash(of: source))
         case .cases:
             // Cases are vouched for one by one (their canonical content), not as a file: no file hash.
             return PreparedDocument(name: name, content: .cases(try prepareCases(source, name: name, evidence: evidence)), fileHash: nil)
@@ -69,8 +71,10 @@ extension CaseStore {
         }
         var prepared: [PreparedCase] = []
         while let (enforcementCase, line) = handOff.take() {
-            prepared.append(PreparedCase(enforcementCase: enforcementCase, line: line,
-                                         contentHash: CaseXMLWriter.contentHash(enforcementCase)))
+            prepared.append(
+                PreparedCase(
+                    enforcementCase: enforcementCase, line: line,
+                    contentHash: CaseXMLWriter.contentHash(enforcementCase)))
         }
         if let failure = handOff.failure { throw failure }
         return prepared

@@ -18,7 +18,8 @@ struct ImportTransaction {
     }
 
     func importRegistry(_ entries: [(CaseFileReader.RegistryEntry, Int)], fileHash: String?) throws -> ImportCounts {
-        var agencies = 0, people = 0
+        var agencies = 0
+        var people = 0
         for (entry, _) in entries {
             if case .agency(let agency) = entry {
                 try RegistryRows.upsert(agency, into: db)
@@ -48,8 +49,9 @@ struct ImportTransaction {
             throw CaseXMLError.invalid([XMLDiagnostic(file: file, line: 2, message: "裁量基准所属的执法主体 \(set.agency) 不在已导入的名录中")])
         }
         try RegistryRows.replace(set, importedAt: at, into: db)
-        try journal.append(.benchmarksImport, subject: set.agency, contentHash: fileHash,
-                           detail: "\(file): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
+        try journal.append(
+            .benchmarksImport, subject: set.agency, contentHash: fileHash,
+            detail: "\(file): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
         var counts = ImportCounts()
         counts.benchmarkItems = set.items.count
         return counts
@@ -119,8 +121,10 @@ final class CaseWriter {
     }
 
     /// Stores a case; an existing case of the same id is kept in history and replaced.
-    func store(_ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
-               knownAbsent: Bool = false) throws -> CaseStore.StoreOutcome {
+    func store(
+        _ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
+        knownAbsent: Bool = false
+    ) throws -> CaseStore.StoreOutcome {
         var version = 1
         var outcome = CaseStore.StoreOutcome.new
         let mayExist = !knownAbsent || written.contains(enforcementCase.id)
@@ -131,21 +135,24 @@ final class CaseWriter {
             guard let previous = try CaseRows.load(id: existing.id, from: db) else {
                 throw StoreError.corrupt("case \(existing.id) has no party row")
             }
-            let history = CaseHistoryRecord(id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
-                                            sourceFile: existing.sourceFile, contentHash: existing.contentHash,
-                                            xml: CaseXMLWriter.document(previous))
+            let history = CaseHistoryRecord(
+                id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
+                sourceFile: existing.sourceFile, contentHash: existing.contentHash,
+                xml: CaseXMLWriter.document(previous))
             try db.insert(history)
             try db.execute("DELETE FROM enforcementCase WHERE id = ?", [existing.id])
             version = existing.version + 1
             outcome = .replaced
         }
         var nextEventID = try eventIDs ?? CaseRows.lastEventID(db)
-        try CaseRows.insert(enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,
-                            into: db, eventIDs: &nextEventID)
+        try CaseRows.insert(
+            enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,
+            into: db, eventIDs: &nextEventID)
         eventIDs = nextEventID
         written.insert(enforcementCase.id)
-        try journal.append(outcome == .new ? .caseImport : .caseReplace, subject: enforcementCase.id,
-                           contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
+        try journal.append(
+            outcome == .new ? .caseImport : .caseReplace, subject: enforcementCase.id,
+            contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
         return outcome
     }
 
@@ -158,7 +165,9 @@ final class CaseWriter {
     }
 
     private func existingEvidence(_ id: String) throws -> [String] {
-        try db.fetchValues(String.self, """
+        try db.fetchValues(
+            String.self,
+            """
             SELECT r.evidence FROM record r JOIN event e ON e.id = r.eventId
             WHERE e.caseId = ? ORDER BY e.position, r.position
             """, [id])
@@ -184,10 +193,14 @@ struct KnownReferences {
         for event in c.events {
             let at = event.line > 0 ? event.line : line
             for officer in event.officers where !people.contains(officer) && reported.insert("o" + officer).inserted {
-                found.append(XMLDiagnostic(file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的执法人员 \(officer) 不在已导入的名录中（已导入；评查将按无有效执法证处理，请核对编号或先导入名录）"))
+                found.append(
+                    XMLDiagnostic(
+                        file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的执法人员 \(officer) 不在已导入的名录中（已导入；评查将按无有效执法证处理，请核对编号或先导入名录）"))
             }
             if let reviewer = event.reviewer, !people.contains(reviewer), reported.insert("r" + reviewer).inserted {
-                found.append(XMLDiagnostic(file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的审核人员 \(reviewer) 不在已导入的名录中（已导入；评查将认定审核人员不具备资格，请核对编号或先导入名录）"))
+                found.append(
+                    XMLDiagnostic(
+                        file: file, line: at, message: "案件 \(c.id) 事件“\(event.kind.chineseName)”的审核人员 \(reviewer) 不在已导入的名录中（已导入；评查将认定审核人员不具备资格，请核对编号或先导入名录）"))
             }
         }
         if let item = c.matter?.item, items[c.agency]?.contains(item) != true {

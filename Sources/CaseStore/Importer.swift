@@ -37,8 +37,12 @@ public struct ImportCounts: Sendable, Equatable {
 
     public static func + (lhs: ImportCounts, rhs: ImportCounts) -> ImportCounts {
         var sum = lhs
-        sum.agencies += rhs.agencies; sum.officers += rhs.officers; sum.benchmarkItems += rhs.benchmarkItems
-        sum.newCases += rhs.newCases; sum.replacedCases += rhs.replacedCases; sum.unchangedCases += rhs.unchangedCases
+        sum.agencies += rhs.agencies
+        sum.officers += rhs.officers
+        sum.benchmarkItems += rhs.benchmarkItems
+        sum.newCases += rhs.newCases
+        sum.replacedCases += rhs.replacedCases
+        sum.unchangedCases += rhs.unchangedCases
         sum.warnings += rhs.warnings
         return sum
     }
@@ -68,8 +72,10 @@ extension CaseStore {
     /// next file is read and checked on another thread while this one is written, and `progress`
     /// hears of each file as soon as it is committed or refused, so that an interrupted import has
     /// said which files it stored; `located` hears first how many files there are.
-    public func importPaths(_ paths: [String], actor: String, progress: (FileImportResult) -> Void = { _ in },
-                            located count: (Int) -> Void = { _ in }) -> ImportReport {
+    public func importPaths(
+        _ paths: [String], actor: String, progress: (FileImportResult) -> Void = { _ in },
+        located count: (Int) -> Void = { _ in }
+    ) -> ImportReport {
         let located = Self.locate(paths)
         count(located.count)
         let handOff = HandOff<(LocatedFile, Result<PreparedDocument, Error>)>(capacity: 1)
@@ -77,8 +83,9 @@ extension CaseStore {
             for file in located {
                 let prepared = Result { () throws -> PreparedDocument in
                     if let error = file.error { throw CaseXMLError.invalid(error) }
-                    return try Self.prepare(.file(file.url), kind: file.kind!, name: file.path,
-                                            evidence: .folder(file.url.deletingLastPathComponent()))
+                    return try Self.prepare(
+                        .file(file.url), kind: file.kind!, name: file.path,
+                        evidence: .folder(file.url.deletingLastPathComponent()))
                 }
                 guard handOff.put((file, prepared)) else { break }
             }
@@ -114,17 +121,22 @@ extension CaseStore {
     ///
     /// With `agencyScope`, the file may hold only that agency's cases and may not replace a case of
     /// another agency: what a clerk's upload through the web service may touch.
-    public func importFile(_ url: URL, kind: DocumentKind? = nil, displayName: String? = nil, actor: String,
-                           agencyScope: String? = nil) throws -> ImportCounts {
+    public func importFile(
+        _ url: URL, kind: DocumentKind? = nil, displayName: String? = nil, actor: String,
+        agencyScope: String? = nil
+    ) throws -> ImportCounts {
         let name = displayName ?? url.path
-        return try importDocument(.file(url), kind: kind, displayName: name, actor: actor, agencyScope: agencyScope,
-                                  evidence: .folder(url.deletingLastPathComponent()))
+        return try importDocument(
+            .file(url), kind: kind, displayName: name, actor: actor, agencyScope: agencyScope,
+            evidence: .folder(url.deletingLastPathComponent()))
     }
 
     /// Imports a document from any source in one transaction, its records' files checked as
     /// `evidence` allows (the web service: only the agency's own uploads).
-    public func importDocument(_ source: DocumentSource, kind: DocumentKind? = nil, displayName: String, actor: String,
-                               agencyScope: String? = nil, evidence: EvidencePolicy) throws -> ImportCounts {
+    public func importDocument(
+        _ source: DocumentSource, kind: DocumentKind? = nil, displayName: String, actor: String,
+        agencyScope: String? = nil, evidence: EvidencePolicy
+    ) throws -> ImportCounts {
         let kind = try kind ?? CaseFileReader.kind(of: source, displayName: displayName)
         let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
         return try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
@@ -168,8 +180,13 @@ extension CaseStore {
                 }
             }
             if files.isEmpty {
-                located.append(LocatedFile(path: path, url: URL(fileURLWithPath: path), error: [XMLDiagnostic(
-                    file: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? "该处没有 .xml 文件" : "没有这个文件或文件夹")]))
+                located.append(
+                    LocatedFile(
+                        path: path, url: URL(fileURLWithPath: path),
+                        error: [
+                            XMLDiagnostic(
+                                file: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? "该处没有 .xml 文件" : "没有这个文件或文件夹")
+                        ]))
             }
         }
         return located.sorted { ($0.kind?.importOrder ?? 9, $0.path) < ($1.kind?.importOrder ?? 9, $1.path) }

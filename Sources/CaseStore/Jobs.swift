@@ -44,7 +44,9 @@ public struct JobResult: Sendable {
     public var data: Data
 
     public init(name: String, contentType: String, data: Data) {
-        self.name = name; self.contentType = contentType; self.data = data
+        self.name = name
+        self.contentType = contentType
+        self.data = data
     }
 }
 
@@ -57,7 +59,9 @@ extension CaseStore {
     /// Queues a job; returns it.
     public func createJob(kind: JobRecord.Kind, parameters: String, owner: String) throws -> JobRecord {
         let id = try writeOutsideJournal { db -> Int64 in
-            try db.fetchValue(Int64.self, """
+            try db.fetchValue(
+                Int64.self,
+                """
                 INSERT INTO job (kind, parameters, owner, state, done, createdAt, cancelRequested)
                 VALUES (?, ?, ?, 'queued', 0, ?, 0) RETURNING id
                 """, [kind.rawValue, parameters, owner, Date().timeIntervalSince1970]) ?? 0
@@ -74,7 +78,9 @@ extension CaseStore {
     /// nil when there is none. Two nodes asking at once never claim the same job.
     public func claimJob(node: String, lease: TimeInterval, now: Double = Date().timeIntervalSince1970) throws -> JobRecord? {
         let id = try writeOutsideJournal { db -> Int64? in
-            try db.fetchValue(Int64.self, """
+            try db.fetchValue(
+                Int64.self,
+                """
                 UPDATE job SET state = 'running', node = ?, leaseUntil = ?, startedAt = COALESCE(startedAt, ?)
                 WHERE id = (SELECT id FROM job WHERE state = 'queued' OR (state = 'running' AND leaseUntil < ?) ORDER BY id LIMIT 1)
                   AND (state = 'queued' OR (state = 'running' AND leaseUntil < ?))
@@ -87,7 +93,9 @@ extension CaseStore {
     /// Records progress and renews the lease; returns whether the owner asked to cancel.
     public func reportJob(id: Int64, node: String, done: Int, total: Int?, lease: TimeInterval) throws -> Bool {
         try writeOutsideJournal { db in
-            try db.fetchValue(Int64.self, """
+            try db.fetchValue(
+                Int64.self,
+                """
                 UPDATE job SET done = ?, total = ?, leaseUntil = ? WHERE id = ? AND node = ? AND state = 'running'
                 RETURNING cancelRequested
                 """, [done, total, Date().timeIntervalSince1970 + lease, id, node]) ?? 1
@@ -95,15 +103,21 @@ extension CaseStore {
     }
 
     /// Ends a job as done, failed or cancelled, with its message, run and result file.
-    public func finishJob(id: Int64, node: String, state: JobRecord.State, message: String?, runId: Int64? = nil,
-                          result: JobResult? = nil) throws {
+    public func finishJob(
+        id: Int64, node: String, state: JobRecord.State, message: String?, runId: Int64? = nil,
+        result: JobResult? = nil
+    ) throws {
         try writeOutsideJournal { db in
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE job SET state = ?, message = ?, runId = COALESCE(?, runId), resultName = ?, resultType = ?, result = ?,
                   finishedAt = ?, leaseUntil = NULL
                 WHERE id = ? AND node = ? AND state = 'running'
-                """, [state.rawValue, message, runId, result?.name, result?.contentType, result?.data,
-                      Date().timeIntervalSince1970, id, node])
+                """,
+                [
+                    state.rawValue, message, runId, result?.name, result?.contentType, result?.data,
+                    Date().timeIntervalSince1970, id, node
+                ])
         }
     }
 
@@ -111,7 +125,8 @@ extension CaseStore {
     public func cancelJob(id: Int64) throws {
         try writeOutsideJournal { db in
             try db.execute("UPDATE job SET cancelRequested = 1 WHERE id = ? AND state IN ('queued', 'running')", [id])
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE job SET state = 'cancelled', message = '已取消', finishedAt = ? WHERE id = ? AND state = 'queued'
                 """, [Date().timeIntervalSince1970, id])
         }

@@ -55,8 +55,10 @@ public struct JournalEntry: Codable, FetchableRecord, EncodableRecord, TableReco
     public static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 over every field but `hash`, each length-prefixed so that no two entries share a preimage.
-    public static func computeHash(seq: Int64, at: String, actor: String, action: String, subject: String,
-                                   contentHash: String?, detail: String, prevHash: String) -> String {
+    public static func computeHash(
+        seq: Int64, at: String, actor: String, action: String, subject: String,
+        contentHash: String?, detail: String, prevHash: String
+    ) -> String {
         var hasher = SHA256()
         for field in [String(seq), at, actor, action, subject, contentHash ?? "", detail, prevHash] {
             let bytes = Array(field.utf8)
@@ -76,8 +78,9 @@ public struct JournalEntry: Codable, FetchableRecord, EncodableRecord, TableReco
     }
 
     public var expectedHash: String {
-        Self.computeHash(seq: seq, at: at, actor: actor, action: action, subject: subject,
-                         contentHash: contentHash, detail: detail, prevHash: prevHash)
+        Self.computeHash(
+            seq: seq, at: at, actor: actor, action: action, subject: subject,
+            contentHash: contentHash, detail: detail, prevHash: prevHash)
     }
 }
 
@@ -101,10 +104,12 @@ final class JournalAppender {
 
     func append(_ action: JournalAction, subject: String, contentHash: String?, detail: String = "") throws {
         let seq = head.seq + 1
-        let hash = JournalEntry.computeHash(seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
-                                            contentHash: contentHash, detail: detail, prevHash: head.hash)
-        try db.append(into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
-                      row: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
+        let hash = JournalEntry.computeHash(
+            seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
+            contentHash: contentHash, detail: detail, prevHash: head.hash)
+        try db.append(
+            into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
+            row: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
         head = (seq, hash)
     }
 }
@@ -133,12 +138,16 @@ public struct JournalHead: Sendable, Equatable, CustomStringConvertible, Lossles
     public var seq: Int64
     public var hash: String
 
-    public init(seq: Int64, hash: String) { self.seq = seq; self.hash = hash }
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
 
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, parts[1].count == 64,
-              parts[1].allSatisfy({ $0.isHexDigit && $0.isASCII }) else { return nil }
+            parts[1].allSatisfy({ $0.isHexDigit && $0.isASCII })
+        else { return nil }
         self.seq = seq
         self.hash = parts[1].lowercased()
     }
@@ -148,8 +157,9 @@ public struct JournalHead: Sendable, Equatable, CustomStringConvertible, Lossles
 
 enum JournalVerifier {
     static func verify(_ db: any SQLConnection, expecting anchor: JournalHead? = nil) throws -> VerificationReport {
-        var report = VerificationReport(entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [],
-                                        head: JournalHead(seq: 0, hash: JournalEntry.genesis))
+        var report = VerificationReport(
+            entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [],
+            head: JournalHead(seq: 0, hash: JournalEntry.genesis))
         var anchorSeen = anchor == nil || anchor == JournalHead(seq: 0, hash: JournalEntry.genesis)
         var previous = (seq: Int64(0), hash: JournalEntry.genesis)
         var vouched: [String: String] = [:]
@@ -187,10 +197,12 @@ enum JournalVerifier {
             let rows = try db.fetchAll("SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512", [after])
             guard let first = rows.first, let last = rows.last else { break }
             let ids: [String] = rows.map { $0["id"] }
-            let stored = Dictionary(uniqueKeysWithValues: try CaseBatchLoader.load(first: first["id"], last: last["id"], wanted: Set(ids), from: db)
-                .map { ($0.id, $0) })
+            let stored = Dictionary(
+                uniqueKeysWithValues: try CaseBatchLoader.load(first: first["id"], last: last["id"], wanted: Set(ids), from: db)
+                    .map { ($0.id, $0) })
             for row in rows {
-                let id: String = row["id"], recorded: String = row["contentHash"]
+                let id: String = row["id"]
+                let recorded: String = row["contentHash"]
                 report.casesChecked += 1
                 present.insert(id)
                 guard let expected = vouched[id] else {

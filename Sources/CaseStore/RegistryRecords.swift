@@ -140,7 +140,8 @@ struct BoundColumns {
     }
 
     init(amount: Int64?, multiple: Int64?) {
-        self.amount = amount; self.multiple = multiple
+        self.amount = amount
+        self.multiple = multiple
     }
 
     var bound: Bound? {

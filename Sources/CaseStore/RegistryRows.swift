@@ -7,7 +7,8 @@ enum RegistryRows {
     }
 
     static func upsert(_ agency: Agency, into db: any SQLConnection) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO agency (code, name, region, field) VALUES (?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region, field = excluded.field
             """, [agency.code, agency.name, agency.region, agency.field])
@@ -15,17 +16,23 @@ enum RegistryRows {
 
     /// Replaces the officer with the registry's latest word, certificates and trainings included.
     static func upsert(_ officer: Officer, into db: any SQLConnection) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO officer (id, name, agency, roles, legalQualification, reviewerSince) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, agency = excluded.agency, roles = excluded.roles,
               legalQualification = excluded.legalQualification, reviewerSince = excluded.reviewerSince
-            """, [officer.id, officer.name, officer.agency, officer.roles.map(\.rawValue).joined(separator: " "),
-                 officer.legalQualification, officer.reviewerSince])
+            """,
+            [
+                officer.id, officer.name, officer.agency, officer.roles.map(\.rawValue).joined(separator: " "),
+                officer.legalQualification, officer.reviewerSince
+            ])
         try db.execute("DELETE FROM certificate WHERE officerId = ?", [officer.id])
         try db.execute("DELETE FROM training WHERE officerId = ?", [officer.id])
         for (position, c) in officer.certificates.enumerated() {
-            try db.insert(CertificateRecord(id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
-                                            issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since))
+            try db.insert(
+                CertificateRecord(
+                    id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
+                    issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since))
         }
         for training in officer.trainings {
             try db.insert(TrainingRecord(id: nil, officerId: officer.id, year: training.year, hours: training.hours))
@@ -36,20 +43,23 @@ enum RegistryRows {
         let agencies = try db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map {
             Agency(code: $0.code, name: $0.name, region: $0.region, field: $0.field)
         }
-        let certificates = Dictionary(grouping: try db.fetchRecords(CertificateRecord.self, "SELECT * FROM certificate ORDER BY officerId, position"), by: \.officerId)
+        let certificates = Dictionary(
+            grouping: try db.fetchRecords(CertificateRecord.self, "SELECT * FROM certificate ORDER BY officerId, position"), by: \.officerId)
         let trainings = Dictionary(grouping: try db.fetchRecords(TrainingRecord.self, "SELECT * FROM training ORDER BY officerId, year, id"), by: \.officerId)
         let officers = try db.fetchRecords(OfficerRecord.self, "SELECT * FROM officer ORDER BY id").map { o in
-            Officer(id: o.id, name: o.name, agency: o.agency,
-                    roles: o.roles.split(separator: " ").compactMap { PersonRole(rawValue: String($0)) },
-                    legalQualification: o.legalQualification, reviewerSince: o.reviewerSince,
-                    certificates: try certificates[o.id, default: []].map { c in
-                        guard let status = Certificate.Status(rawValue: c.status) else {
-                            throw StoreError.corrupt("certificate \(c.number) has status \(c.status)")
-                        }
-                        return Certificate(number: c.number, field: c.field, issued: c.issued, expires: c.expires,
-                                           status: status, since: c.since)
-                    },
-                    trainings: trainings[o.id, default: []].map { Training(year: $0.year, hours: $0.hours) })
+            Officer(
+                id: o.id, name: o.name, agency: o.agency,
+                roles: o.roles.split(separator: " ").compactMap { PersonRole(rawValue: String($0)) },
+                legalQualification: o.legalQualification, reviewerSince: o.reviewerSince,
+                certificates: try certificates[o.id, default: []].map { c in
+                    guard let status = Certificate.Status(rawValue: c.status) else {
+                        throw StoreError.corrupt("certificate \(c.number) has status \(c.status)")
+                    }
+                    return Certificate(
+                        number: c.number, field: c.field, issued: c.issued, expires: c.expires,
+                        status: status, since: c.since)
+                },
+                trainings: trainings[o.id, default: []].map { Training(year: $0.year, hours: $0.hours) })
         }
         return Registry(agencies: agencies, officers: officers)
     }
@@ -64,12 +74,14 @@ enum RegistryRows {
         var setRecord = BenchmarkSetRecord(id: nil, agency: set.agency, title: set.title, effective: set.effective, importedAt: importedAt)
         setRecord.id = try db.insertReturningID(setRecord)
         for (itemPosition, item) in set.items.enumerated() {
-            var itemRecord = BenchmarkItemRecord(id: nil, setId: setRecord.id!, position: itemPosition, code: item.code, name: item.name,
-                                                 basis: item.basis, noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor,
-                                                 lifeHealthFinance: item.lifeHealthFinance, implicitTier: item.implicitTier)
+            var itemRecord = BenchmarkItemRecord(
+                id: nil, setId: setRecord.id!, position: itemPosition, code: item.code, name: item.name,
+                basis: item.basis, noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor,
+                lifeHealthFinance: item.lifeHealthFinance, implicitTier: item.implicitTier)
             itemRecord.id = try db.insertReturningID(itemRecord)
             for (tierPosition, tier) in item.tiers.enumerated() {
-                let minimum = BoundColumns(tier.statutory?.min), maximum = BoundColumns(tier.statutory?.max)
+                let minimum = BoundColumns(tier.statutory?.min)
+                let maximum = BoundColumns(tier.statutory?.max)
                 var tierRecord = BenchmarkTierRecord(
                     id: nil, itemId: itemRecord.id!, position: tierPosition, base: tier.base, atLeast: tier.atLeast,
                     below: tier.below, party: tier.party?.rawValue, hasStatutory: tier.statutory != nil,
@@ -77,7 +89,8 @@ enum RegistryRows {
                     statutoryMaxAmount: maximum.amount, statutoryMaxMultiple: maximum.multiple)
                 tierRecord.id = try db.insertReturningID(tierRecord)
                 for (levelPosition, level) in tier.levels.enumerated() {
-                    let low = BoundColumns(level.band.min), high = BoundColumns(level.band.max)
+                    let low = BoundColumns(level.band.min)
+                    let high = BoundColumns(level.band.max)
                     let levelRecord = BenchmarkLevelRecord(
                         id: nil, tierId: tierRecord.id!, position: levelPosition, name: level.name,
                         minAmount: low.amount, minMultiple: low.multiple, maxAmount: high.amount, maxMultiple: high.multiple)
@@ -95,23 +108,30 @@ enum RegistryRows {
         let tiers = Dictionary(grouping: try db.fetchRecords(BenchmarkTierRecord.self, "SELECT * FROM benchmarkTier ORDER BY position, id"), by: \.itemId)
         let levels = Dictionary(grouping: try db.fetchRecords(BenchmarkLevelRecord.self, "SELECT * FROM benchmarkLevel ORDER BY position, id"), by: \.tierId)
         return sets.map { set in
-            BenchmarkSet(agency: set.agency, title: set.title, effective: set.effective, items: items[set.id!, default: []].map { item in
-                BenchmarkItem(code: item.code, name: item.name, basis: item.basis,
-                              noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor, lifeHealthFinance: item.lifeHealthFinance,
-                              tiers: tiers[item.id!, default: []].map { tier in
-                                  Tier(base: tier.base, atLeast: tier.atLeast, below: tier.below,
-                                       party: tier.party.flatMap(PartyKind.init(rawValue:)),
-                                       statutory: tier.hasStatutory ? Band(
-                                           min: BoundColumns(amount: tier.statutoryMinAmount, multiple: tier.statutoryMinMultiple).bound,
-                                           max: BoundColumns(amount: tier.statutoryMaxAmount, multiple: tier.statutoryMaxMultiple).bound) : nil,
-                                       levels: levels[tier.id!, default: []].map { level in
-                                           Level(name: level.name, band: Band(
-                                               min: BoundColumns(amount: level.minAmount, multiple: level.minMultiple).bound,
-                                               max: BoundColumns(amount: level.maxAmount, multiple: level.maxMultiple).bound))
-                                       })
-                              },
-                              implicitTier: item.implicitTier)
-            })
+            BenchmarkSet(
+                agency: set.agency, title: set.title, effective: set.effective,
+                items: items[set.id!, default: []].map { item in
+                    BenchmarkItem(
+                        code: item.code, name: item.name, basis: item.basis,
+                        noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor, lifeHealthFinance: item.lifeHealthFinance,
+                        tiers: tiers[item.id!, default: []].map { tier in
+                            Tier(
+                                base: tier.base, atLeast: tier.atLeast, below: tier.below,
+                                party: tier.party.flatMap(PartyKind.init(rawValue:)),
+                                statutory: tier.hasStatutory
+                                    ? Band(
+                                        min: BoundColumns(amount: tier.statutoryMinAmount, multiple: tier.statutoryMinMultiple).bound,
+                                        max: BoundColumns(amount: tier.statutoryMaxAmount, multiple: tier.statutoryMaxMultiple).bound) : nil,
+                                levels: levels[tier.id!, default: []].map { level in
+                                    Level(
+                                        name: level.name,
+                                        band: Band(
+                                            min: BoundColumns(amount: level.minAmount, multiple: level.minMultiple).bound,
+                                            max: BoundColumns(amount: level.maxAmount, multiple: level.maxMultiple).bound))
+                                })
+                        },
+                        implicitTier: item.implicitTier)
+                })
         }
     }
 }

@@ -80,9 +80,11 @@ struct ReuseInto {
                     guard found[id] == nil else { continue }
                     var keys: AuditResultKeys?
                     if let version: Int = row["caseVersion"], let digest: String = row["manualDigest"],
-                       let from: Int32 = row["reuseFrom"], let until: Int32 = row["reuseUntil"] {
-                        keys = AuditResultKeys(caseVersion: version, manualDigest: digest,
-                                               window: ReuseWindow(first: CalendarDate(dayNumber: from), last: CalendarDate(dayNumber: until)))
+                        let from: Int32 = row["reuseFrom"], let until: Int32 = row["reuseUntil"]
+                    {
+                        keys = AuditResultKeys(
+                            caseVersion: version, manualDigest: digest,
+                            window: ReuseWindow(first: CalendarDate(dayNumber: from), last: CalendarDate(dayNumber: until)))
                     }
                     found[id] = (keys, fromBase)
                 }
@@ -107,14 +109,18 @@ struct ReuseInto {
             WHERE \(part.condition) AND \(holds)
             """
         var arguments: SQLArguments = [runId] + part.arguments + days
-        if let agency { sql += " AND c.agency = ?"; arguments += [agency] }
+        if let agency {
+            sql += " AND c.agency = ?"
+            arguments += [agency]
+        }
         try db.execute(sql, arguments)
     }
 
     /// Copies into the run the results of `ids` in run `source`.
     func copy(_ ids: [String], from source: Int64) throws {
         for chunk in SQLInList.chunks(ids, size: 500) {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO auditResult (\(Self.columns))
                 SELECT \(Self.values) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)
                 """, [runId, source] + chunk.values.map { $0 as (any DatabaseValueConvertible)? })

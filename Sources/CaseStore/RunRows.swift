@@ -43,7 +43,9 @@ struct RunRows: Sendable, Equatable {
     /// own (a select's arguments after its condition's, `extra`, are repeated for each part).
     func union(_ select: (String) -> String, extra: SQLArguments = []) -> (sql: String, arguments: SQLArguments) {
         let parts = self.parts
-        return (parts.map { select($0.condition) }.joined(separator: "\nUNION ALL\n"),
-                parts.flatMap { $0.arguments + extra })
+        return (
+            parts.map { select($0.condition) }.joined(separator: "\nUNION ALL\n"),
+            parts.flatMap { $0.arguments + extra }
+        )
     }
 }

@@ -62,13 +62,14 @@ enum Schema {
             // Whether the run kept passing findings (`--all`): a report of a run that did not
             // need not filter them out. Nil for runs before v8.
             try db.alter(table: "auditRun") { t in t.add(column: "keepsAllFindings", .boolean) }
-            try db.execute(sql: """
-                CREATE VIEW auditResultRead AS
-                  SELECT r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures,
-                         CASE WHEN r.judgedIn IS NULL THEN r.audit ELSE j.audit END AS audit,
-                         r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil, r.judgedIn
-                  FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIEW auditResultRead AS
+                      SELECT r.runId, r.caseId, r.agency, r.score, r.grade, r.veto, r.failures,
+                             CASE WHEN r.judgedIn IS NULL THEN r.audit ELSE j.audit END AS audit,
+                             r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil, r.judgedIn
+                      FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId
+                    """)
         }
         migrator.registerMigration("v9: a run holds only what differs from its base run") { db in
             try db.alter(table: "auditRun") { t in
@@ -88,15 +89,16 @@ enum Schema {
         migrator.registerMigration("v11: events and records clustered by case") { db in try clusterEventsByCase(db) }
         migrator.registerMigration("v12: long work started from the web as jobs") { db in
             // Web state, as sessions are: written outside the journal (`Jobs.swift`).
-            try db.execute(sql: """
-                CREATE TABLE job (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parameters TEXT NOT NULL, owner TEXT NOT NULL,
-                  state TEXT NOT NULL, done INTEGER NOT NULL, total INTEGER, createdAt DOUBLE NOT NULL, startedAt DOUBLE,
-                  finishedAt DOUBLE, node TEXT, leaseUntil DOUBLE, cancelRequested INTEGER NOT NULL, message TEXT,
-                  runId INTEGER, resultName TEXT, resultType TEXT, result BLOB);
-                CREATE INDEX job_by_state ON job(state, id);
-                CREATE INDEX job_by_owner ON job(owner, id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE job (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, parameters TEXT NOT NULL, owner TEXT NOT NULL,
+                      state TEXT NOT NULL, done INTEGER NOT NULL, total INTEGER, createdAt DOUBLE NOT NULL, startedAt DOUBLE,
+                      finishedAt DOUBLE, node TEXT, leaseUntil DOUBLE, cancelRequested INTEGER NOT NULL, message TEXT,
+                      runId INTEGER, resultName TEXT, resultType TEXT, result BLOB);
+                    CREATE INDEX job_by_state ON job(state, id);
+                    CREATE INDEX job_by_owner ON job(owner, id);
+                    """)
         }
         return migrator
     }
@@ -396,11 +398,12 @@ enum Schema {
             t.column("hash", .text).notNull()
         }
         // Append-only at the SQL level too; `zhifa verify` still catches anyone who drops these.
-        try db.execute(sql: """
-            CREATE TRIGGER journalNoUpdate BEFORE UPDATE ON journal
-            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
-            CREATE TRIGGER journalNoDelete BEFORE DELETE ON journal
-            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER journalNoUpdate BEFORE UPDATE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                CREATE TRIGGER journalNoDelete BEFORE DELETE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                """)
     }
 }

@@ -22,7 +22,7 @@ extension CaseStore {
         ("penalty", "caseId, position", false), ("baseAmount", "caseId, position", false), ("disclosure", "caseId", false),
         ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
-        ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false),
+        ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false)
     ]
 
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
@@ -48,10 +48,11 @@ extension CaseStore {
                     var pending: [[DatabaseValue]] = []
                     try source.forEach("SELECT * FROM \(table) ORDER BY \(order)", []) { row in
                         if columns.isEmpty { columns = Array(row.columnNames) }
-                        pending.append(try columns.map { name in
-                            guard row.hasColumn(name) else { throw StoreError.corrupt("\(table) row without \(name)") }
-                            return row[name] as DatabaseValue
-                        })
+                        pending.append(
+                            try columns.map { name in
+                                guard row.hasColumn(name) else { throw StoreError.corrupt("\(table) row without \(name)") }
+                                return row[name] as DatabaseValue
+                            })
                         if pending.count == 1000 {
                             try target.insertRows(into: table, columns: columns, rows: pending)
                             rows += pending.count

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Why the store refused or failed an operation: what happened, as data. Callers decide what it
 /// means to their user once (`WebError.from` for HTTP, the CLI prints `description`).
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -71,13 +73,14 @@ public enum StoreCondition: Sendable, Equatable {
     case unavailable
 }
 
-import GRDB
-
 extension StoreCondition {
     /// The condition an error from the store reports, or nil when it is something else.
     public init?(_ error: Error) {
         if let failure = error as? PostgresFailure {
-            if failure.unavailable { self = .unavailable; return }
+            if failure.unavailable {
+                self = .unavailable
+                return
+            }
             switch failure.sqlState {
             // lock_not_available (lock_timeout), serialization and deadlock failures, too many connections.
             case "55P03", "40001", "40P01", "53300": self = .busy

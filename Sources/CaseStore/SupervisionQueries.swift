@@ -18,38 +18,43 @@ public struct AuditResultWithCase: Sendable {
 extension CaseStore {
     /// Streams a run's results with their cases' decision facts, in case-id order, optionally only
     /// those of one agency and of cases dated within `from...to`.
-    public func forEachAuditResultWithCase(runId: Int64, agency: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
-                                           onlyFailing: Bool = false, _ body: (AuditResultWithCase) throws -> Void) throws {
+    public func forEachAuditResultWithCase(
+        runId: Int64, agency: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+        onlyFailing: Bool = false, _ body: (AuditResultWithCase) throws -> Void
+    ) throws {
         try read { db in
             // The dated cases in a subquery: PostgreSQL, unlike SQLite, does not let WHERE name a column alias.
             var extra: SQLArguments = []
             if let agency { extra += [agency] }
             if let from { extra += [from] }
             if let to { extra += [to] }
-            let rows = try RunRows.of(runId, db).union({ condition in
-                var sql = """
-                    SELECT * FROM (
-                      SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
-                             (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
-                             (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
-                             COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
-                      FROM auditResultRead r JOIN enforcementCase c ON c.id = r.caseId
-                      WHERE \(condition)
-                    """
-                if onlyFailing { sql += " AND r.failures > 0" }
-                if agency != nil { sql += " AND r.agency = ?" }
-                sql += ") dated WHERE 1 = 1"
-                if from != nil { sql += " AND caseDate >= ?" }
-                if to != nil { sql += " AND caseDate <= ?" }
-                return sql
-            }, extra: extra)
+            let rows = try RunRows.of(runId, db).union(
+                { condition in
+                    var sql = """
+                        SELECT * FROM (
+                          SELECT r.*, c.type AS caseType, c.decisionDate, c.decisionNumber,
+                                 (SELECT p.name FROM party p WHERE p.caseId = c.id ORDER BY p.position LIMIT 1) AS partyName,
+                                 (SELECT CAST(SUM(f.amount) AS BIGINT) FROM penalty f WHERE f.caseId = c.id AND f.kind = 'fine') AS fine,
+                                 COALESCE(c.decisionDate, (SELECT MIN(date) FROM event e WHERE e.caseId = c.id)) AS caseDate
+                          FROM auditResultRead r JOIN enforcementCase c ON c.id = r.caseId
+                          WHERE \(condition)
+                        """
+                    if onlyFailing { sql += " AND r.failures > 0" }
+                    if agency != nil { sql += " AND r.agency = ?" }
+                    sql += ") dated WHERE 1 = 1"
+                    if from != nil { sql += " AND caseDate >= ?" }
+                    if to != nil { sql += " AND caseDate <= ?" }
+                    return sql
+                }, extra: extra)
             try db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
                 let typeText: String = row["caseType"]
                 var result = try AuditResultRecord(row: row)
                 result.runId = runId
-                try body(AuditResultWithCase(result: result, type: CaseType(rawValue: typeText) ?? .other,
-                                             decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
-                                             party: row["partyName"] ?? "", fine: row["fine"], caseDate: row["caseDate"]))
+                try body(
+                    AuditResultWithCase(
+                        result: result, type: CaseType(rawValue: typeText) ?? .other,
+                        decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+                        party: row["partyName"] ?? "", fine: row["fine"], caseDate: row["caseDate"]))
             }
         }
     }
@@ -60,15 +65,17 @@ extension CaseStore {
             let parts = try RunRows.of(runId, db)
             var records: [AuditResultRecord] = []
             for chunk in SQLInList.chunks(caseIds, size: 64) {
-                let rows = parts.union({ "SELECT r.* FROM auditResultRead r WHERE \($0) AND r.caseId IN \(chunk.placeholders)" },
-                                       extra: chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+                let rows = parts.union(
+                    { "SELECT r.* FROM auditResultRead r WHERE \($0) AND r.caseId IN \(chunk.placeholders)" },
+                    extra: chunk.values.map { $0 as (any DatabaseValueConvertible)? })
                 records += try db.fetchRecords(AuditResultRecord.self, rows.sql, rows.arguments)
             }
-            return Dictionary(records.map { record in
-                var record = record
-                record.runId = runId
-                return (record.caseId, record)
-            }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(
+                records.map { record in
+                    var record = record
+                    record.runId = runId
+                    return (record.caseId, record)
+                }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -76,7 +83,9 @@ extension CaseStore {
     /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when none.
     public func busiestDecisionYear(onOrBefore day: CalendarDate) throws -> Int? {
         try read { db in
-            try db.fetchValue(String.self, """
+            try db.fetchValue(
+                String.self,
+                """
                 SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
                 GROUP BY substr(decisionDate, 1, 4) ORDER BY COUNT(*) DESC, year DESC LIMIT 1
                 """, [day])
@@ -99,7 +108,10 @@ extension CaseStore {
                 WHERE caseDate BETWEEN ? AND ?
                 """
             var arguments: SQLArguments = [from, to]
-            if let agency { sql += " AND agency = ?"; arguments += [agency] }
+            if let agency {
+                sql += " AND agency = ?"
+                arguments += [agency]
+            }
             return try db.fetchValues(String.self, sql + " ORDER BY id", arguments)
         }
     }

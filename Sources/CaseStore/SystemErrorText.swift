@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// System errors in the words a clerk or an operator reads (Chinese), never Foundation's
@@ -59,6 +59,6 @@ public enum SystemErrorText {
         "unwritableArchive": "无法写入 ZIP 文件（磁盘可能已满）",
         "unreadableArchive": "不是可读取的 ZIP 文件",
         "invalidCRC32": "ZIP 文件已损坏（校验和不符）",
-        "missingEndOfCentralDirectoryRecord": "不是完整的 ZIP 文件",
+        "missingEndOfCentralDirectoryRecord": "不是完整的 ZIP 文件"
     ]
 }

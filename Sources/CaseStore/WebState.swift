@@ -25,14 +25,16 @@ extension CaseStore {
         try writeOutsideJournal { db in
             try !db.fetchAll(
                 "INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?) ON CONFLICT (keyHash) DO NOTHING RETURNING keyHash",
-                [Hex.sha256(key), user, value, expiresAt]).isEmpty
+                [Hex.sha256(key), user, value, expiresAt]
+            ).isEmpty
         }
     }
 
     /// Stores a session's new contents; a nil expiry keeps the one it had.
     public func setWebSession(key: String, user: String?, value: String, expiresAt: Double?) throws {
         try writeOutsideJournal { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?)
                 ON CONFLICT (keyHash) DO UPDATE SET userName = excluded.userName, value = excluded.value,
                   expiresAt = COALESCE(excluded.expiresAt, webSession.expiresAt)
@@ -43,9 +45,11 @@ extension CaseStore {
     /// The session with this key, unless it has expired by `now`.
     public func webSession(key: String, now: Double) throws -> StoredWebSession? {
         try readPrimary { db in
-            try db.fetchOne("SELECT value, expiresAt FROM webSession WHERE keyHash = ? AND (expiresAt IS NULL OR expiresAt >= ?)",
-                            [Hex.sha256(key), now])
-                .map { StoredWebSession(value: $0["value"], expiresAt: $0["expiresAt"]) }
+            try db.fetchOne(
+                "SELECT value, expiresAt FROM webSession WHERE keyHash = ? AND (expiresAt IS NULL OR expiresAt >= ?)",
+                [Hex.sha256(key), now]
+            )
+            .map { StoredWebSession(value: $0["value"], expiresAt: $0["expiresAt"]) }
         }
     }
 
@@ -55,7 +59,9 @@ extension CaseStore {
 
     /// How many unexpired sessions sign `user` in (for tests and the admin page).
     public func webSessionCount(user: String, now: Double) throws -> Int {
-        try readPrimary { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName = ? AND (expiresAt IS NULL OR expiresAt >= ?)", [user, now]) ?? 0 }
+        try readPrimary {
+            try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName = ? AND (expiresAt IS NULL OR expiresAt >= ?)", [user, now]) ?? 0
+        }
     }
 
     // MARK: Failed sign-ins
@@ -93,7 +99,8 @@ extension CaseStore {
         try writeOutsideJournal { db in
             try !db.fetchAll(
                 "INSERT INTO usedLoginToken (tokenHash, expiresAt) VALUES (?, ?) ON CONFLICT (tokenHash) DO NOTHING RETURNING tokenHash",
-                [Hex.sha256(token), expiresAt]).isEmpty
+                [Hex.sha256(token), expiresAt]
+            ).isEmpty
         }
     }
 

@@ -5,7 +5,8 @@ extension ModelDecoder {
     /// Decodes one `<case>`; records' files are checked as `evidence` allows.
     func enforcementCase(_ element: Element, evidence: EvidencePolicy) -> EnforcementCase? {
         guard let id = required(element, "id"), let agency = required(element, "agency"),
-              let type: CaseType = enumeration(element, "type", required: true) else { return nil }
+            let type: CaseType = enumeration(element, "type", required: true)
+        else { return nil }
         guard let partyElement = element.child(named: "party") else {
             problem(element, "案件 \(id) 缺少当事人（<party>）")
             return nil
@@ -14,7 +15,8 @@ extension ModelDecoder {
         let matter = element.child(named: "matter").map { matter in
             Matter(item: string(matter, "item"), violationDate: date(matter, "violation-date"), text: matter.text)
         }
-        let events = element.child(named: "events")?.children(named: "event")
+        let events =
+            element.child(named: "events")?.children(named: "event")
             .compactMap { event($0, evidence: evidence) } ?? []
         return EnforcementCase(
             id: id, agency: agency, type: type,
@@ -27,17 +29,20 @@ extension ModelDecoder {
 
     private func party(_ element: Element) -> Party? {
         guard let kind: PartyKind = enumeration(element, "kind", required: true),
-              let name = required(element, "name") else { return nil }
-        return Party(kind: kind, name: name, creditCode: identifier(element, "credit-code"),
-                     idNumber: identifier(element, "id-number"),
-                     firstOffence: bool(element, "first-offence") ?? false,
-                     corrected: bool(element, "corrected") ?? false,
-                     harm: bool(element, "harm") ?? false)
+            let name = required(element, "name")
+        else { return nil }
+        return Party(
+            kind: kind, name: name, creditCode: identifier(element, "credit-code"),
+            idNumber: identifier(element, "id-number"),
+            firstOffence: bool(element, "first-offence") ?? false,
+            corrected: bool(element, "corrected") ?? false,
+            harm: bool(element, "harm") ?? false)
     }
 
     private func event(_ element: Element, evidence: EvidencePolicy) -> Event? {
         guard let kind: EventKind = enumeration(element, "kind", required: true),
-              let date = date(element, "date", required: true) else { return nil }
+            let date = date(element, "date", required: true)
+        else { return nil }
         let officers = identifier(element, "officers").map { $0.split(separator: " ").map(String.init) } ?? []
         let days = string(element, "days").flatMap { text -> Int? in
             guard let value = Int(text), (1...Event.maxExtensionDays).contains(value) else {
@@ -47,17 +52,20 @@ extension ModelDecoder {
             return value
         }
         let records = element.children(named: "record").compactMap { record($0, evidence: evidence) }
-        return Event(kind: kind, date: date, officers: officers, until: self.date(element, "until"),
-                     hearingRights: bool(element, "hearing-rights"), reviewer: identifier(element, "reviewer"),
-                     result: enumeration(element, "result"), days: days, number: identifier(element, "number"),
-                     method: enumeration(element, "method"), revokedBy: enumeration(element, "by"),
-                     records: records, line: element.line)
+        return Event(
+            kind: kind, date: date, officers: officers, until: self.date(element, "until"),
+            hearingRights: bool(element, "hearing-rights"), reviewer: identifier(element, "reviewer"),
+            result: enumeration(element, "result"), days: days, number: identifier(element, "number"),
+            method: enumeration(element, "method"), revokedBy: enumeration(element, "by"),
+            records: records, line: element.line)
     }
 
     private func record(_ element: Element, evidence policy: EvidencePolicy) -> Record? {
         guard let kind: Record.Kind = enumeration(element, "kind", required: true),
-              let title = required(element, "title") else { return nil }
-        let file = string(element, "file"), sha256 = string(element, "sha256")?.lowercased()
+            let title = required(element, "title")
+        else { return nil }
+        let file = string(element, "file")
+        let sha256 = string(element, "sha256")?.lowercased()
         var evidence = Record.Evidence.none
         if let file {
             switch policy.check(file: file, expected: sha256) {
@@ -67,8 +75,9 @@ extension ModelDecoder {
                 return nil
             }
         }
-        return Record(kind: kind, title: title, file: file, sha256: sha256,
-                      start: string(element, "start"), end: string(element, "end"), evidence: evidence)
+        return Record(
+            kind: kind, title: title, file: file, sha256: sha256,
+            start: string(element, "start"), end: string(element, "end"), evidence: evidence)
     }
 
     private func outcome(_ element: Element) -> Outcome {
@@ -88,13 +97,15 @@ extension ModelDecoder {
             guard let level = required(discretion, "level") else { return nil }
             return Discretion(level: level, reason: string(discretion, "reason"))
         }
-        return Outcome(penalties: penalties, bases: bases, discretion: discretion,
-                       grant: element.child(named: "grant").flatMap { enumeration($0, "result", required: true) })
+        return Outcome(
+            penalties: penalties, bases: bases, discretion: discretion,
+            grant: element.child(named: "grant").flatMap { enumeration($0, "result", required: true) })
     }
 
     private func disclosure(_ element: Element) -> Disclosure {
-        Disclosure(date: date(element, "date"), platform: string(element, "platform"), url: string(element, "url"),
-                   withdrawn: date(element, "withdrawn"), exempt: string(element, "exempt"),
-                   text: element.child(named: "text")?.text)
+        Disclosure(
+            date: date(element, "date"), platform: string(element, "platform"), url: string(element, "url"),
+            withdrawn: date(element, "withdrawn"), exempt: string(element, "exempt"),
+            text: element.child(named: "text")?.text)
     }
 }

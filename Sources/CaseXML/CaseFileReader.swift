@@ -59,13 +59,15 @@ public struct CaseFileReader: Sendable {
     public func readRegistryEntries(_ source: DocumentSource, displayName: String) throws -> [(RegistryEntry, Int)] {
         var entries: [(RegistryEntry, Int)] = []
         try read(source, displayName: displayName, expecting: .registry) { reader, decoder, _ in
-            reader.readItems(wholeRoot: false, convert: { element -> (RegistryEntry, Int)? in
-                switch element.localName {
-                case "agency": decoder.agency(element).map { (.agency($0), element.line) }
-                case "officer": decoder.officer(element).map { (.officer($0), element.line) }
-                default: nil
-                }
-            }, accept: { entries.append($0) })
+            reader.readItems(
+                wholeRoot: false,
+                convert: { element -> (RegistryEntry, Int)? in
+                    switch element.localName {
+                    case "agency": decoder.agency(element).map { (.agency($0), element.line) }
+                    case "officer": decoder.officer(element).map { (.officer($0), element.line) }
+                    default: nil
+                    }
+                }, accept: { entries.append($0) })
         }
         return entries
     }
@@ -77,8 +79,9 @@ public struct CaseFileReader: Sendable {
     public func readBenchmarks(_ source: DocumentSource, displayName: String) throws -> BenchmarkSet {
         var set = BenchmarkSet(agency: "")
         try read(source, displayName: displayName, expecting: .benchmarks) { reader, decoder, root in
-            set = BenchmarkSet(agency: decoder.required(root, "agency") ?? "", title: decoder.string(root, "title"),
-                               effective: decoder.date(root, "effective"))
+            set = BenchmarkSet(
+                agency: decoder.required(root, "agency") ?? "", title: decoder.string(root, "title"),
+                effective: decoder.date(root, "effective"))
             reader.sink.settleItem(lines: 0..<Int.max)
             reader.readItems(wholeRoot: false, convert: decoder.benchmarkItem, accept: { set.items.append($0) })
         }
@@ -88,35 +91,45 @@ public struct CaseFileReader: Sendable {
     /// Streams the cases of a `<case>` or `<cases>` file to `each`, with each case's line; records'
     /// files are looked up inside the file's folder. Returns how many cases were delivered.
     @discardableResult
-    public func readCases(_ url: URL, displayName: String? = nil, checkEvidence: Bool = true,
-                          each: (EnforcementCase, Int) throws -> Void) throws -> Int {
-        try readCases(.file(url), displayName: displayName ?? url.path,
-                      evidence: checkEvidence ? .folder(url.deletingLastPathComponent()) : .none, each: each)
+    public func readCases(
+        _ url: URL, displayName: String? = nil, checkEvidence: Bool = true,
+        each: (EnforcementCase, Int) throws -> Void
+    ) throws -> Int {
+        try readCases(
+            .file(url), displayName: displayName ?? url.path,
+            evidence: checkEvidence ? .folder(url.deletingLastPathComponent()) : .none, each: each)
     }
 
     /// Streams the cases of a document from any source, checking records' files as `evidence` allows.
     @discardableResult
-    public func readCases(_ source: DocumentSource, displayName: String, evidence: EvidencePolicy,
-                          each: (EnforcementCase, Int) throws -> Void) throws -> Int {
+    public func readCases(
+        _ source: DocumentSource, displayName: String, evidence: EvidencePolicy,
+        each: (EnforcementCase, Int) throws -> Void
+    ) throws -> Int {
         var count = 0
         try read(source, displayName: displayName, expecting: .cases) { reader, decoder, root in
-            try reader.readItems(wholeRoot: root.localName == "case", convert: { element -> (EnforcementCase, Int)? in
-                guard element.localName == "case" else { return nil }
-                return decoder.enforcementCase(element, evidence: evidence).map { ($0, element.line) }
-            }, accept: { item in
-                do {
-                    try each(item.0, item.1)
-                    count += 1
-                } catch let refusal as ItemRefused {
-                    reader.sink.add(line: item.1, refusal.message)
-                }
-            })
+            try reader.readItems(
+                wholeRoot: root.localName == "case",
+                convert: { element -> (EnforcementCase, Int)? in
+                    guard element.localName == "case" else { return nil }
+                    return decoder.enforcementCase(element, evidence: evidence).map { ($0, element.line) }
+                },
+                accept: { item in
+                    do {
+                        try each(item.0, item.1)
+                        count += 1
+                    } catch let refusal as ItemRefused {
+                        reader.sink.add(line: item.1, refusal.message)
+                    }
+                })
         }
         return count
     }
 
-    private func read(_ source: DocumentSource, displayName: String, expecting kind: DocumentKind,
-                      body: (ValidatingReader, ModelDecoder, Element) throws -> Void) throws {
+    private func read(
+        _ source: DocumentSource, displayName: String, expecting kind: DocumentKind,
+        body: (ValidatingReader, ModelDecoder, Element) throws -> Void
+    ) throws {
         let sink = DiagnosticSink(file: displayName)
         let reader = try ValidatingReader(source: source, schema: SchemaSet.shared.schema(for: kind), sink: sink)
         guard let root = reader.root() else {

@@ -13,7 +13,11 @@ public struct XMLDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var column: String?
 
     public init(file: String, line: Int, message: String, detail: String? = nil, column: String? = nil) {
-        self.file = file; self.line = line; self.message = message; self.detail = detail; self.column = column
+        self.file = file
+        self.line = line
+        self.message = message
+        self.detail = detail
+        self.column = column
     }
 
     public var description: String {
@@ -83,8 +87,9 @@ final class DiagnosticSink {
         walk(item)
         for index in first..<items.count {
             guard let raw = items[index].detail, let name = SchemaMessages.elementName(in: raw),
-                  let element = byLine[items[index].line]?.first(where: { $0.localName == name }),
-                  let kind = element.attribute("kind") else { continue }
+                let element = byLine[items[index].line]?.first(where: { $0.localName == name }),
+                let kind = element.attribute("kind")
+            else { continue }
             items[index].message = SchemaMessages.chinese(raw, subject: .init(element: name, kind: kind))
         }
     }

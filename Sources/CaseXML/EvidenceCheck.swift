@@ -67,7 +67,8 @@ public enum EvidenceCheck {
         let refuse = EvidenceRefusal(file: name, reason: outside)
         let components = name.split(separator: "/", omittingEmptySubsequences: true)
         guard !name.hasPrefix("/"), !name.contains("\0"), !components.isEmpty,
-              !components.contains(where: { $0 == ".." }) else { return .failure(refuse) }
+            !components.contains(where: { $0 == ".." })
+        else { return .failure(refuse) }
         guard let root = realPath(folder.path) else { return .success(nil) }
         var current = root
         for component in components where component != "." {

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// Lower-case hexadecimal of bytes (digests), without the cost of `String(format:)` per byte.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
@@ -12,9 +15,6 @@ public enum Hex {
         return String(decoding: characters, as: UTF8.self)
     }
 }
-
-import Crypto
-import Foundation
 
 extension Hex {
     /// The SHA-256 of some bytes, in lower-case hexadecimal: the one way the project writes a digest.

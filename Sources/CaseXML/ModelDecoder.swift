@@ -98,7 +98,8 @@ extension ModelDecoder {
 
     func officer(_ element: Element) -> Officer? {
         guard let id = required(element, "id"), let name = required(element, "name"),
-              let agency = required(element, "agency"), let roleText = required(element, "role") else { return nil }
+            let agency = required(element, "agency"), let roleText = required(element, "role")
+        else { return nil }
         var roles: [PersonRole] = []
         for word in roleText.split(separator: " ") {
             guard let role = PersonRole(rawValue: String(word)) else {
@@ -110,25 +111,30 @@ extension ModelDecoder {
         var certificates: [Certificate] = []
         for child in element.children(named: "certificate") {
             guard let number = required(child, "number"), let issued = date(child, "issued", required: true),
-                  let expires = date(child, "expires", required: true),
-                  let status: Certificate.Status = enumeration(child, "status", required: true) else { continue }
+                let expires = date(child, "expires", required: true),
+                let status: Certificate.Status = enumeration(child, "status", required: true)
+            else { continue }
             if expires < issued { problem(child, "执法证 \(number) 的有效期至（\(expires)）早于发证日期（\(issued)）") }
             let since = date(child, "since")
             if status != .valid, since == nil {
                 problem(child, "状态为“\(status.chineseName)”的执法证须写明起始日期（since=\"YYYY-MM-DD\"）")
             }
-            certificates.append(Certificate(number: number, field: string(child, "field"), issued: issued,
-                                            expires: expires, status: status, since: since))
+            certificates.append(
+                Certificate(
+                    number: number, field: string(child, "field"), issued: issued,
+                    expires: expires, status: status, since: since))
         }
         let trainings = element.children(named: "training").compactMap { child -> Training? in
             guard let year = required(child, "year").flatMap({ Int($0) }),
-                  let hours = required(child, "hours").flatMap({ Double($0) }) else { return nil }
+                let hours = required(child, "hours").flatMap({ Double($0) })
+            else { return nil }
             return Training(year: year, hours: hours)
         }
-        return Officer(id: id, name: name, agency: agency, roles: roles,
-                       legalQualification: string(element, "legal-qualification").flatMap { $0.isEmpty ? nil : $0 },
-                       reviewerSince: date(element, "reviewer-since"),
-                       certificates: certificates, trainings: trainings)
+        return Officer(
+            id: id, name: name, agency: agency, roles: roles,
+            legalQualification: string(element, "legal-qualification").flatMap { $0.isEmpty ? nil : $0 },
+            reviewerSince: date(element, "reviewer-since"),
+            certificates: certificates, trainings: trainings)
     }
 }
 
@@ -138,7 +144,8 @@ extension ModelDecoder {
     func band(_ element: Element?) -> Band? {
         guard let element else { return nil }
         func bound(_ amount: String, _ multiple: String) -> Bound? {
-            let money = self.money(element, amount), times = self.multiple(element, multiple)
+            let money = self.money(element, amount)
+            let times = self.multiple(element, multiple)
             if money != nil, times != nil { problem(element, "\(amount) 与 \(multiple) 只能给出其一") }
             return money.map(Bound.amount) ?? times.map(Bound.multiple)
         }
@@ -150,11 +157,12 @@ extension ModelDecoder {
             guard let name = required(level, "name") else { return nil }
             return Level(name: name, band: band(level) ?? Band())
         }
-        let tier = Tier(base: explicit ? string(element, "base") : nil,
-                        atLeast: explicit ? money(element, "when-base-at-least") : nil,
-                        below: explicit ? money(element, "when-base-below") : nil,
-                        party: explicit ? enumeration(element, "party") : nil,
-                        statutory: band(element.child(named: "statutory")), levels: levels)
+        let tier = Tier(
+            base: explicit ? string(element, "base") : nil,
+            atLeast: explicit ? money(element, "when-base-at-least") : nil,
+            below: explicit ? money(element, "when-base-below") : nil,
+            party: explicit ? enumeration(element, "party") : nil,
+            statutory: band(element.child(named: "statutory")), levels: levels)
         if let low = tier.atLeast, let high = tier.below, high <= low {
             problem(element, "基数上限 when-base-below（\(high.yuanText)）须大于基数下限 when-base-at-least（\(low.yuanText)）")
         }
@@ -165,9 +173,10 @@ extension ModelDecoder {
         guard let code = required(element, "code"), let name = required(element, "name") else { return nil }
         let tierElements = element.children(named: "tier")
         let tiers = tierElements.isEmpty ? [tier(element, explicit: false)] : tierElements.map { tier($0, explicit: true) }
-        return BenchmarkItem(code: code, name: name, basis: string(element, "basis"),
-                             noPenaltyIfFirstMinor: bool(element, "no-penalty-if-first-minor") ?? false,
-                             lifeHealthFinance: bool(element, "life-health-finance") ?? false,
-                             tiers: tiers, implicitTier: tierElements.isEmpty)
+        return BenchmarkItem(
+            code: code, name: name, basis: string(element, "basis"),
+            noPenaltyIfFirstMinor: bool(element, "no-penalty-if-first-minor") ?? false,
+            lifeHealthFinance: bool(element, "life-health-finance") ?? false,
+            tiers: tiers, implicitTier: tierElements.isEmpty)
     }
 }

@@ -39,13 +39,15 @@ enum SchemaMessages {
 
     /// The shapes, most specific first. Group 1 of the schema shapes is always the element.
     private static let shapes: [Shape] = [
-        Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': \[facet 'enumeration'\] The value '(.*)' is not an element of the set \{(.*)\}\.?$"#) { g, s in
+        Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': \[facet 'enumeration'\] The value '(.*)' is not an element of the set \{(.*)\}\.?$"#) {
+            g, s in
             "\(owner(g[0], s))的\(attribute(g[1], of: g[0]))“\(g[2])”不是可用的取值；可选：\(choices(g[3], attribute: g[1], of: g[0]))"
         },
         Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': \[facet '(\w+)'\] (.*)$"#) { g, s in
             "\(owner(g[0], s))的\(attribute(g[1], of: g[0]))\(facet(g[2], g[3], attribute: g[1]))"
         },
-        Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': '(.*)' is not a valid value of the (?:local )?(?:atomic|list|union) type '([^']*)'\.?$"#) { g, s in
+        Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': '(.*)' is not a valid value of the (?:local )?(?:atomic|list|union) type '([^']*)'\.?$"#) {
+            g, s in
             "\(owner(g[0], s))的\(attribute(g[1], of: g[0]))“\(g[2])”不是\(expected(type: g[3], attribute: g[1]))"
         },
         Shape(pattern: #"^Element '([^']+)', attribute '([^']+)': The attribute '[^']+' is not allowed\.?$"#) { g, s in
@@ -103,7 +105,7 @@ enum SchemaMessages {
         Shape(pattern: #"^EntityRef: expecting ';'$"#) { _, _ in "& 须写作 &amp;（实体引用缺少分号）" },
         Shape(pattern: #"^Entity '([^']+)' not defined$"#) { g, _ in "未定义的实体 &\(g[0]);" },
         Shape(pattern: #"^Input is not proper UTF-8.*$"#) { _, _ in "文件不是 UTF-8 编码（请另存为 UTF-8）" },
-        Shape(pattern: #"^Char 0x[0-9A-Fa-f]+ out of allowed range$"#) { _, _ in "文件中有 XML 不允许的控制字符" },
+        Shape(pattern: #"^Char 0x[0-9A-Fa-f]+ out of allowed range$"#) { _, _ in "文件中有 XML 不允许的控制字符" }
     ]
 
     // MARK: Names
@@ -119,7 +121,7 @@ enum SchemaMessages {
         // Checklists (Checklists/checklist.xsd), which auditors edit.
         "checklist": "评查表", "rule": "规则", "rules": "规则设置", "categories": "类别设置", "category": "类别",
         "grades": "等级设置", "grade": "等级", "manual": "人工评查项设置", "parameters": "参数设置",
-        "parameter": "参数", "appraisal": "考核扣分设置", "deduction": "扣分项",
+        "parameter": "参数", "appraisal": "考核扣分设置", "deduction": "扣分项"
     ]
 
     /// Chinese names of attributes; `element.attribute` entries say what an attribute means on one element.
@@ -144,7 +146,7 @@ enum SchemaMessages {
         "base.amount": "基数数额", "penalty.amount": "金额",
         "cap": "扣分上限", "deduction": "扣分", "per-occurrence": "每次扣分", "veto": "一票否决", "points": "分值",
         "severity": "严重程度", "enabled": "启用", "extends": "继承的评查表", "each": "每次扣分", "value": "取值",
-        "rules": "规则", "note": "说明", "rule.id": "规则编号", "category.name": "类别名称", "grade.min": "最低分",
+        "rules": "规则", "note": "说明", "rule.id": "规则编号", "category.name": "类别名称", "grade.min": "最低分"
     ]
 
     static func local(_ qualified: String) -> String {

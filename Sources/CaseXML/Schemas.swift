@@ -12,7 +12,8 @@ final class SchemaSet: @unchecked Sendable {
         var compiled: [DocumentKind: xmlSchemaPtr] = [:]
         for kind in DocumentKind.allCases {
             guard let url = Bundle.module.url(forResource: kind.schemaResource, withExtension: "xsd", subdirectory: "Schemas"),
-                  let parser = xmlSchemaNewParserCtxt(url.path) else {
+                let parser = xmlSchemaNewParserCtxt(url.path)
+            else {
                 fatalError("the bundled schema \(kind.schemaResource).xsd is missing from the build")
             }
             defer { xmlSchemaFreeParserCtxt(parser) }

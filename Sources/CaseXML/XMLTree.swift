@@ -25,8 +25,9 @@ extension XMLTree {
             attributes[name] = element.attribute(name)
             property = attr.pointee.next
         }
-        self.init(name: element.localName, attributes: attributes, children: element.children.map(XMLTree.init),
-                  text: element.text, line: element.line)
+        self.init(
+            name: element.localName, attributes: attributes, children: element.children.map(XMLTree.init),
+            text: element.text, line: element.line)
     }
 
     /// Reads and validates a whole document against the XSD at `schema`.

@@ -39,12 +39,16 @@ public struct ChecklistLoader: Sendable {
     }
 
     private func resolve(_ name: String) throws -> URL {
-        let candidates = [URL(fileURLWithPath: name), directory.appendingPathComponent(name),
-                          directory.appendingPathComponent(name + ".xml")]
-        guard let found = candidates.first(where: {
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-        }) else { throw ChecklistError.notFound(name) }
+        let candidates = [
+            URL(fileURLWithPath: name), directory.appendingPathComponent(name),
+            directory.appendingPathComponent(name + ".xml")
+        ]
+        guard
+            let found = candidates.first(where: {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            })
+        else { throw ChecklistError.notFound(name) }
         return found
     }
 
@@ -63,8 +67,9 @@ public struct ChecklistLoader: Sendable {
         if let parent = tree["extends"] {
             checklist = try load(parent, chain: chain + [url.path])
         } else {
-            checklist = Checklist(name: "", title: "", basis: nil, categories: [], rules: [:], manualItems: [], grades: [],
-                                  parameters: [:], appraisal: [], contentHash: "")
+            checklist = Checklist(
+                name: "", title: "", basis: nil, categories: [], rules: [:], manualItems: [], grades: [],
+                parameters: [:], appraisal: [], contentHash: "")
         }
         try apply(tree, to: &checklist, file: url.path)
         checklist.contentHash = Hex.sha256(checklist.contentHash + Hex.sha256(bytes))
@@ -88,8 +93,11 @@ public struct ChecklistLoader: Sendable {
             guard RuleCatalogue.rule(id) != nil else {
                 throw ChecklistError.invalid(file: file, line: rule.line, message: "规则 \(id) 不在规则目录中（zhifa rules 列出全部规则）")
             }
-            var setting = checklist.rules[id] ?? RuleSetting(id: id, category: "", deduction: 0, perOccurrence: 0, cap: nil,
-                                                             severity: .major, veto: false, enabled: true, note: nil)
+            var setting =
+                checklist.rules[id]
+                ?? RuleSetting(
+                    id: id, category: "", deduction: 0, perOccurrence: 0, cap: nil,
+                    severity: .major, veto: false, enabled: true, note: nil)
             if let category = rule["category"] { setting.category = category }
             if let deduction = rule["deduction"].flatMap(Double.init) { setting.deduction = deduction }
             if let each = rule["per-occurrence"].flatMap(Double.init) { setting.perOccurrence = each }
@@ -110,8 +118,9 @@ public struct ChecklistLoader: Sendable {
         }
         if let appraisal = tree.child(named: "appraisal") {
             checklist.appraisal = appraisal.children.map {
-                AppraisalDeduction(id: $0["id"] ?? "", title: $0.text, rules: ($0["rules"] ?? "").split(separator: " ").map(String.init),
-                                   each: Double($0["each"] ?? "") ?? 0, cap: $0["cap"].flatMap(Double.init))
+                AppraisalDeduction(
+                    id: $0["id"] ?? "", title: $0.text, rules: ($0["rules"] ?? "").split(separator: " ").map(String.init),
+                    each: Double($0["each"] ?? "") ?? 0, cap: $0["cap"].flatMap(Double.init))
             }
         }
     }

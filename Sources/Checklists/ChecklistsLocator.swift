@@ -21,8 +21,10 @@ public enum ChecklistsLocator {
         for start in starts {
             var folder = start.standardizedFileURL
             for _ in 0..<8 {
-                for candidate in [folder.appendingPathComponent("Checklists"),
-                                  folder.appendingPathComponent("share/zhifa/Checklists")]
+                for candidate in [
+                    folder.appendingPathComponent("Checklists"),
+                    folder.appendingPathComponent("share/zhifa/Checklists")
+                ]
                 where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("calendar").path) {
                     return candidate
                 }
@@ -39,8 +41,9 @@ extension WorkingDayCalendar {
     /// The calendar of the bundled (or user-extended) Checklists/calendar folder.
     public static func bundled() throws -> WorkingDayCalendar {
         guard let checklists = ChecklistsLocator.directory() else {
-            throw CalendarError.malformedData(file: "Checklists/calendar", line: 0,
-                                              message: "找不到该文件夹；请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹")
+            throw CalendarError.malformedData(
+                file: "Checklists/calendar", line: 0,
+                message: "找不到该文件夹；请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹")
         }
         return try load(directory: checklists.appendingPathComponent("calendar"))
     }

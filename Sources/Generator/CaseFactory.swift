@@ -13,7 +13,8 @@ public struct CaseFactory: Sendable {
     static let latest = CalendarDate(year: 2026, month: 6, day: 30)!
 
     public init(agencies: SyntheticAgencies, calendar: WorkingDayCalendar) {
-        self.agencies = agencies; self.calendar = calendar
+        self.agencies = agencies
+        self.calendar = calendar
     }
 
     /// The `index`-th case of a data set, and the defect it carries, if any.
@@ -23,8 +24,9 @@ public struct CaseFactory: Sendable {
         let type: CaseType = roll < 0.70 ? .penalty : roll < 0.85 ? .license : roll < 0.92 ? .inspection : .coercion
         let span = Int(Self.earliest.days(to: Self.latest))
         let start = next(Self.earliest.adding(days: Int.random(in: 0..<span, using: &rng)))
-        var builder = Builder(factory: self, staff: staff, id: "\(staff.agency.code)-\(start.year)-\(String(format: "%07d", index + 1))",
-                              type: type, start: start)
+        var builder = Builder(
+            factory: self, staff: staff, id: "\(staff.agency.code)-\(start.year)-\(String(format: "%07d", index + 1))",
+            type: type, start: start)
         builder.build(using: &rng)
         var defect: Defect?
         if rng.chance(defectRate) {
@@ -71,9 +73,10 @@ struct Builder {
         let first = Int.random(in: 0..<(staff.officers.count - 1), using: &rng)
         pair = [staff.officers[first], staff.officers[first + 1]]
         let organisation = rng.chance(0.7)
-        c.party = Party(kind: organisation ? .organisation : .individual,
-                        name: organisation ? "某\(["商贸", "食品", "建材", "物流", "餐饮", "科技"][Int.random(in: 0..<6, using: &rng)])有限公司" : "当事人",
-                        creditCode: organisation ? "91340000MA\(String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng)))" : nil)
+        c.party = Party(
+            kind: organisation ? .organisation : .individual,
+            name: organisation ? "某\(["商贸", "食品", "建材", "物流", "餐饮", "科技"][Int.random(in: 0..<6, using: &rng)])有限公司" : "当事人",
+            creditCode: organisation ? "91340000MA\(String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng)))" : nil)
         switch c.type {
         case .penalty: buildPenalty(using: &rng)
         case .license: buildLicense(using: &rng)
@@ -95,12 +98,15 @@ struct Builder {
             c.matter = Matter(item: "\(code)-A", violationDate: violation, text: "未按规定公示证照信息")
             let limit: Int64 = c.party.kind == .individual ? 200 : 3000
             let warnOnly = rng.chance(0.4)
-            c.outcome = Outcome(penalties: warnOnly ? [Penalty(kind: .warning)] : [Penalty(kind: .fine, amount: Money(yuan: Int64.random(in: 50...limit, using: &rng)))],
-                                discretion: Discretion(level: "从轻", reason: "违法情节轻微"))
+            c.outcome = Outcome(
+                penalties: warnOnly ? [Penalty(kind: .warning)] : [Penalty(kind: .fine, amount: Money(yuan: Int64.random(in: 50...limit, using: &rng)))],
+                discretion: Discretion(level: "从轻", reason: "违法情节轻微"))
             fined = !warnOnly
             // 行政处罚法 第四十四条、第五十二条: the party is told on the spot, before the decision.
-            c.events = [event(.inspection, start, officers: [pair[0]], video: true), event(.notice, start, officers: [pair[0]]),
-                        event(.decision, start, officers: [pair[0]]), event(.delivery, start)]
+            c.events = [
+                event(.inspection, start, officers: [pair[0]], video: true), event(.notice, start, officers: [pair[0]]),
+                event(.decision, start, officers: [pair[0]]), event(.delivery, start)
+            ]
             c.events[1].hearingRights = false
             c.events[2].number = "简罚〔\(start.year)〕\(c.id.suffix(7))号"
             c.events[3].method = .direct
@@ -149,34 +155,52 @@ struct Builder {
         let which = Double.random(in: 0..<1, using: &rng)
         if which < 0.55 {
             let (level, low, high) = rng.pick([("从轻", Int64(0), Int64(3000)), ("一般", 3000, 7000), ("从重", 7000, 10_000)])
-            return ("\(code)-A", Outcome(penalties: [Penalty(kind: .fine, amount: between(max(low, 100), high))],
-                                         discretion: Discretion(level: level, reason: level == "一般" ? nil : "综合考虑违法情节")))
+            return (
+                "\(code)-A",
+                Outcome(
+                    penalties: [Penalty(kind: .fine, amount: between(max(low, 100), high))],
+                    discretion: Discretion(level: level, reason: level == "一般" ? nil : "综合考虑违法情节"))
+            )
         }
         if which < 0.80 {
             if rng.chance(0.6) {
                 let base = between(1000, 9999)
-                return ("\(code)-B", Outcome(penalties: [Penalty(kind: .fine, amount: between(65_000, 85_000))],
-                                             bases: [BaseAmount(name: "goods-value", amount: base)], discretion: Discretion(level: "一般")))
+                return (
+                    "\(code)-B",
+                    Outcome(
+                        penalties: [Penalty(kind: .fine, amount: between(65_000, 85_000))],
+                        bases: [BaseAmount(name: "goods-value", amount: base)], discretion: Discretion(level: "一般"))
+                )
             }
             let base = Int64.random(in: 10_000...60_000, using: &rng)
-            return ("\(code)-B", Outcome(penalties: [Penalty(kind: .fine, amount: between(13 * base, 17 * base))],
-                                         bases: [BaseAmount(name: "goods-value", amount: Money(yuan: base))], discretion: Discretion(level: "一般")))
+            return (
+                "\(code)-B",
+                Outcome(
+                    penalties: [Penalty(kind: .fine, amount: between(13 * base, 17 * base))],
+                    bases: [BaseAmount(name: "goods-value", amount: Money(yuan: base))], discretion: Discretion(level: "一般"))
+            )
         }
         if c.party.kind == .individual {
             return ("\(code)-C", Outcome(penalties: [Penalty(kind: .fine, amount: between(50, 150))], discretion: Discretion(level: "一般")))
         }
         let volume = Int64.random(in: 1...40, using: &rng)
         let amount = volume < 10 ? between(10_000, 20_000) : between(30_000, 40_000)
-        return ("\(code)-C", Outcome(penalties: [Penalty(kind: .fine, amount: amount)],
-                                     bases: [BaseAmount(name: "volume-m3", amount: Money(yuan: volume))], discretion: Discretion(level: "一般")))
+        return (
+            "\(code)-C",
+            Outcome(
+                penalties: [Penalty(kind: .fine, amount: amount)],
+                bases: [BaseAmount(name: "volume-m3", amount: Money(yuan: volume))], discretion: Discretion(level: "一般"))
+        )
     }
 
     private mutating func buildLicense(using rng: inout SeededGenerator) {
         let decision = wd(Int.random(in: 5...20, using: &rng), after: start)
         var decided = event(.decision, decision, officers: pair)
         decided.number = "许〔\(decision.year)〕\(c.id.suffix(7))号"
-        c.events = [event(.accepted, start, officers: pair), event(.inspection, wd(3, after: start), officers: pair, video: true),
-                    decided, event(.delivery, wd(1, after: decision))]
+        c.events = [
+            event(.accepted, start, officers: pair), event(.inspection, wd(3, after: start), officers: pair, video: true),
+            decided, event(.delivery, wd(1, after: decision))
+        ]
         c.events[3].method = .direct
         c.outcome = Outcome(grant: rng.chance(0.9) ? .granted : .denied)
         disclose(after: decision, within: 6, using: &rng)
@@ -190,8 +214,10 @@ struct Builder {
         var delivered = event(.delivery, start)
         delivered.method = .direct
         c.matter = Matter(violationDate: start.adding(days: -1), text: "依法查封扣押涉案物品")
-        c.events = [event(.discovered, start.adding(days: -1)), decided, seizure, delivered,
-                    event(.seizureReleased, start.adding(days: Int.random(in: 5...29, using: &rng)), officers: pair)]
+        c.events = [
+            event(.discovered, start.adding(days: -1)), decided, seizure, delivered,
+            event(.seizureReleased, start.adding(days: Int.random(in: 5...29, using: &rng)), officers: pair)
+        ]
         disclose(after: start, within: 19, using: &rng)
     }
 
@@ -281,7 +307,8 @@ struct Builder {
     }
 
     private func previousWorkdays(_ n: Int, before date: CalendarDate) -> CalendarDate {
-        var day = date, count = 0
+        var day = date
+        var count = 0
         while count < n {
             day = day.adding(days: -1)
             if (try? factory.calendar.isWorkday(day)) == true { count += 1 }

@@ -14,7 +14,9 @@ public struct DataSetWriter: Sendable {
     public var defectRate = 0.12
 
     public init(cases: Int, seed: UInt64, agencies: Int = 12) {
-        self.cases = cases; self.seed = seed; self.agencies = agencies
+        self.cases = cases
+        self.seed = seed
+        self.agencies = agencies
     }
 
     public struct Summary: Sendable {
@@ -54,7 +56,10 @@ public struct DataSetWriter: Sendable {
                 let (c, defect) = factory.make(written, using: &rng)
                 if let defect { defects[defect, default: 0] += 1 }
                 buffer.append(contentsOf: CaseXMLWriter.element(c).utf8)
-                if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+                if buffer.count > 1 << 20 {
+                    handle.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
                 written += 1
             }
             buffer.append(contentsOf: CaseXMLWriter.casesDocumentEnd.utf8)

@@ -71,8 +71,11 @@ public struct LedgerReader {
         }
 
         private func missingHeader() -> CaseXMLError {
-            CaseXMLError.invalid([XMLDiagnostic(file: file, line: firstRow ?? 1,
-                                                message: "找不到表头：前几行中没有“案件编号”“执法主体编码”“案件类型”等列名")])
+            CaseXMLError.invalid([
+                XMLDiagnostic(
+                    file: file, line: firstRow ?? 1,
+                    message: "找不到表头：前几行中没有“案件编号”“执法主体编码”“案件类型”等列名")
+            ])
         }
 
         private mutating func header(_ header: SheetRow) throws {
@@ -131,24 +134,35 @@ public struct LedgerReader {
         let type = fields.choice(.caseType, CaseType.self, required: true, aliases: ["处罚": .penalty, "许可": .license, "强制": .coercion, "检查": .inspection])
         let procedure = fields.choice(.procedure, Procedure.self, aliases: ["普通": .general, "简易": .simple, "快速": .fast]) ?? .general
         let partyName = fields.text(.party, required: true)
-        let partyKind = fields.choice(.partyKind, PartyKind.self, aliases: ["个人": .individual, "单位": .organisation, "法人": .organisation,
-                                                                              "企业": .organisation, "其他组织": .organisation]) ?? .organisation
+        let partyKind =
+            fields.choice(
+                .partyKind, PartyKind.self,
+                aliases: [
+                    "个人": .individual, "单位": .organisation, "法人": .organisation,
+                    "企业": .organisation, "其他组织": .organisation
+                ]) ?? .organisation
         let number = fields.text(.partyNumber)
-        let dates = Dictionary(uniqueKeysWithValues: LedgerColumn.allCases.filter(\.isDate).compactMap { column in
-            fields.date(column).map { (column, $0) }
-        })
+        let dates = Dictionary(
+            uniqueKeysWithValues: LedgerColumn.allCases.filter(\.isDate).compactMap { column in
+                fields.date(column).map { (column, $0) }
+            })
         let officers = fields.list(.officers).map { officerByCertificate[$0] ?? $0 }
         let hearing = fields.yesNo(.hearingRights)
-        let method = fields.choice(.deliveryMethod, DeliveryMethod.self, aliases: ["直接": .direct, "邮寄": .mail, "电子": .electronic,
-                                                                                   "留置": .left, "公告": .publicNotice])
+        let method = fields.choice(
+            .deliveryMethod, DeliveryMethod.self,
+            aliases: [
+                "直接": .direct, "邮寄": .mail, "电子": .electronic,
+                "留置": .left, "公告": .publicNotice
+            ])
         let fine = fields.money(.fine)
         // A kind alone (警告), or with its amount for a confiscation (没收违法所得3000元).
         var penalties = fields.list(.penalties).compactMap { entry -> Penalty? in
             let word = String(entry.prefix { !$0.isDigitASCII })
             let amountText = String(entry.dropFirst(word.count)).replacingOccurrences(of: "元", with: "")
-            let kind = PenaltyKind.allCases.first { $0.chineseName == word || $0.rawValue == word }
+            let kind =
+                PenaltyKind.allCases.first { $0.chineseName == word || $0.rawValue == word }
                 ?? [("吊销", PenaltyKind.revokeLicense), ("暂扣", .suspendLicense), ("没收违法所得", .confiscateIncome)]
-                    .first { word.hasPrefix($0.0) }?.1
+                .first { word.hasPrefix($0.0) }?.1
             guard let kind else {
                 fields.problem(.penalties, "“\(entry)”不是处罚种类；可选：\(PenaltyKind.allCases.map(\.chineseName).joined(separator: "、"))")
                 return nil
@@ -161,7 +175,11 @@ public struct LedgerReader {
             return Penalty(kind: kind, amount: amount)
         }
         if let fine {
-            if let index = penalties.firstIndex(where: { $0.kind == .fine }) { penalties[index].amount = fine } else { penalties.append(Penalty(kind: .fine, amount: fine)) }
+            if let index = penalties.firstIndex(where: { $0.kind == .fine }) {
+                penalties[index].amount = fine
+            } else {
+                penalties.append(Penalty(kind: .fine, amount: fine))
+            }
         } else if penalties.contains(where: { $0.kind == .fine }) {
             fields.problem(.fine, "处罚种类含罚款，但没有填写罚款金额")
         }
@@ -183,17 +201,22 @@ public struct LedgerReader {
 
         let facts = fields.text(.facts)
         let item = fields.text(.item)
-        let matter = facts != nil || item != nil || dates[.violationDate] != nil
+        let matter =
+            facts != nil || item != nil || dates[.violationDate] != nil
             ? Matter(item: item, violationDate: dates[.violationDate], text: facts ?? "") : nil
-        let outcome = penalties.isEmpty && level == nil ? nil
+        let outcome =
+            penalties.isEmpty && level == nil
+            ? nil
             : Outcome(penalties: penalties, discretion: level.map { Discretion(level: $0, reason: reason) })
         let disclosureURL = fields.text(.disclosureURL)
         let disclosure = dates[.disclosure] != nil || disclosureURL != nil ? Disclosure(date: dates[.disclosure], url: disclosureURL) : nil
-        let party = Party(kind: partyKind, name: partyName,
-                          creditCode: partyKind == .organisation ? number : nil, idNumber: partyKind == .individual ? number : nil)
+        let party = Party(
+            kind: partyKind, name: partyName,
+            creditCode: partyKind == .organisation ? number : nil, idNumber: partyKind == .individual ? number : nil)
         guard fields.problems.isEmpty else { return nil }
-        return EnforcementCase(id: id, agency: agency, type: type, procedure: procedure, party: party, matter: matter,
-                               events: events, outcome: outcome, disclosure: disclosure)
+        return EnforcementCase(
+            id: id, agency: agency, type: type, procedure: procedure, party: party, matter: matter,
+            events: events, outcome: outcome, disclosure: disclosure)
     }
 }
 
@@ -205,7 +228,9 @@ struct RowFields {
     var problems: [XMLDiagnostic] = []
 
     init(row: SheetRow, columns: [LedgerColumn: Int], file: String) {
-        self.row = row; self.columns = columns; self.file = file
+        self.row = row
+        self.columns = columns
+        self.file = file
     }
 
     var hasContent: Bool { row.cells.values.contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
@@ -236,8 +261,10 @@ struct RowFields {
         return text
     }
 
-    mutating func choice<Code: ChineseLabelled>(_ column: LedgerColumn, _ type: Code.Type, required: Bool = false,
-                                                aliases: [String: Code] = [:]) -> Code? {
+    mutating func choice<Code: ChineseLabelled>(
+        _ column: LedgerColumn, _ type: Code.Type, required: Bool = false,
+        aliases: [String: Code] = [:]
+    ) -> Code? {
         guard let word = text(column, required: required) else { return nil }
         if let found = Code.allCases.first(where: { $0.chineseName == word || $0.rawValue == word }) ?? aliases[word] { return found }
         problem(column, "“\(word)”不是可选的取值；可选：\(Code.allCases.map(\.chineseName).joined(separator: "、"))")
@@ -271,7 +298,10 @@ struct RowFields {
         var text: String
         switch value {
         case .number(let number):
-            guard number >= 0, number < 1e12 else { problem(column, "金额 \(value.text) 超出范围"); return nil }
+            guard number >= 0, number < 1e12 else {
+                problem(column, "金额 \(value.text) 超出范围")
+                return nil
+            }
             text = String(format: "%.2f", number)
         case .text(let raw):
             text = raw.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
@@ -308,8 +338,9 @@ enum LedgerDates {
             // 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, with an optional time after it.
             let parts = text.split(whereSeparator: { "-/.年月日 ".contains($0) }).prefix(3)
             guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isDigitASCII) && $0.count <= 4 }),
-                  let year = Int(parts[parts.startIndex]), let month = Int(parts[parts.startIndex + 1]),
-                  let day = Int(parts[parts.startIndex + 2]), (1900...2200).contains(year) else { return nil }
+                let year = Int(parts[parts.startIndex]), let month = Int(parts[parts.startIndex + 1]),
+                let day = Int(parts[parts.startIndex + 2]), (1900...2200).contains(year)
+            else { return nil }
             return CalendarDate(year: year, month: month, day: day)
         }
     }

@@ -10,12 +10,13 @@ import Reports
 public enum LedgerWorkbook {
     static var columns: [XLSXWorkbook.Column] {
         LedgerColumn.allCases.map { column in
-            let width: Double = switch column {
-            case .facts, .partyNumber: 28
-            case .party, .decisionNumber, .disclosureURL, .reason: 22
-            case .caseId, .officers: 18
-            default: column.isDate ? 12 : 12
-            }
+            let width: Double =
+                switch column {
+                case .facts, .partyNumber: 28
+                case .party, .decisionNumber, .disclosureURL, .reason: 22
+                case .caseId, .officers: 18
+                default: column.isDate ? 12 : 12
+                }
             let format: XLSXWorkbook.Format = column.isDate ? .date : (column == .fine ? .money : (width > 18 ? .wrapped : .text))
             return XLSXWorkbook.Column(column.title, width: width, format: format)
         }
@@ -57,9 +58,11 @@ public enum LedgerWorkbook {
     }
 
     private static func instructions(_ workbook: XLSXWorkbook) throws {
-        try workbook.addSheet("填写说明", title: "行政执法案件台账填写说明（每行一件案件；列的顺序可以调整，列名须与此相同）", columns: [
-            .init("列名", width: 24, format: .wrapped), .init("填写要求", width: 90, format: .wrapped),
-        ])
+        try workbook.addSheet(
+            "填写说明", title: "行政执法案件台账填写说明（每行一件案件；列的顺序可以调整，列名须与此相同）",
+            columns: [
+                .init("列名", width: 24, format: .wrapped), .init("填写要求", width: 90, format: .wrapped)
+            ])
         for column in LedgerColumn.allCases {
             workbook.addRow([.text(column.title), .text(column.note)])
         }
@@ -93,9 +96,12 @@ public enum LedgerWorkbook {
         set(.decision, date(.decision))
         set(.decisionNumber, text(first(.decision)?.number))
         // The fine has its own column; another penalty with an amount carries it in its word.
-        set(.penalties, text(penalties.map { p in
-            p.kind != .fine ? p.amount.map { "\(p.kind.chineseName)\($0.yuanText)元" } ?? p.kind.chineseName : p.kind.chineseName
-        }.joined(separator: "、")))
+        set(
+            .penalties,
+            text(
+                penalties.map { p in
+                    p.kind != .fine ? p.amount.map { "\(p.kind.chineseName)\($0.yuanText)元" } ?? p.kind.chineseName : p.kind.chineseName
+                }.joined(separator: "、")))
         set(.fine, fine.fen > 0 ? .number(Double(fine.fen) / 100) : .empty)
         set(.level, text(c.outcome?.discretion?.level))
         set(.reason, text(c.outcome?.discretion?.reason))
@@ -132,8 +138,9 @@ extension CaseStore {
             return XMLDiagnostic(file: name, line: row, message: problem.message, detail: problem.detail)
         }
         do {
-            var counts = try importDocument(.memory(Data(document.utf8)), kind: .cases, displayName: name, actor: actor,
-                                            agencyScope: agencyScope, evidence: .none)
+            var counts = try importDocument(
+                .memory(Data(document.utf8)), kind: .cases, displayName: name, actor: actor,
+                agencyScope: agencyScope, evidence: .none)
             counts.warnings = counts.warnings.map(onLedger)
             return counts
         } catch let error as CaseXMLError {

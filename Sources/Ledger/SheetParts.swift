@@ -8,7 +8,10 @@ final class WorkbookSheets: PartHandler {
 
     func start(_ name: XMLName, _ attributes: XMLAttributes) {
         guard name.is("sheet") else { return }
-        guard sheets.count < 1000 else { failure = SheetUnreadable(message: "xl/workbook.xml 中的工作表超过 1000 个"); return }
+        guard sheets.count < 1000 else {
+            failure = SheetUnreadable(message: "xl/workbook.xml 中的工作表超过 1000 个")
+            return
+        }
         sheets.append((String((attributes["name"] ?? "").prefix(100)), attributes["id"] ?? ""))
     }
 
@@ -23,7 +26,10 @@ final class Relationships: PartHandler {
 
     func start(_ name: XMLName, _ attributes: XMLAttributes) {
         guard name.is("Relationship"), let id = attributes["Id"], let target = attributes["Target"] else { return }
-        guard targets.count < 10_000 else { failure = SheetUnreadable(message: "xl/_rels/workbook.xml.rels 中的关系超过 10000 条"); return }
+        guard targets.count < 10_000 else {
+            failure = SheetUnreadable(message: "xl/_rels/workbook.xml.rels 中的关系超过 10000 条")
+            return
+        }
         targets[id] = target
     }
 
@@ -172,7 +178,8 @@ final class SheetCells: PartHandler {
 
     /// `B3` → 1; nil for more than three letters or a column past XFD, Excel's last.
     static func columnIndex(_ reference: String) -> Int? {
-        var index = 0, letters = 0
+        var index = 0
+        var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
             letters += 1

@@ -81,7 +81,12 @@ enum SheetReader {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var delivered = 0
-        var row: [Int: SheetValue] = [:], field = "", quoted = false, column = 0, line = 1, rowStart = 1
+        var row: [Int: SheetValue] = [:]
+        var field = ""
+        var quoted = false
+        var column = 0
+        var line = 1
+        var rowStart = 1
         func endField() {
             if !field.isEmpty, column < maxColumns { row[column] = .text(field) }
             field = ""
@@ -101,7 +106,12 @@ enum SheetReader {
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c)

@@ -16,8 +16,9 @@ struct XMLName {
     let pointer: UnsafePointer<xmlChar>
 
     func `is`(_ name: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        strcmp(
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 }
 
@@ -104,7 +105,7 @@ final class WorkbookPart {
     /// Made for each part: libxml2 copies the table, and a shared one would be mutable global state.
     private static func handlers() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
-        sax.initialized = 0xDEEDBEAF  // XML_SAX2_MAGIC: the namespace-aware callbacks below
+        sax.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC: the namespace-aware callbacks below
         sax.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             guard let part = WorkbookPart.part(context), part.stopped == nil, let name else { return }
             part.handler.start(XMLName(pointer: name), XMLAttributes(pointer: attributes, count: Int(count)))

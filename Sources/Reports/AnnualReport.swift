@@ -20,17 +20,18 @@ public enum AnnualReport {
             Column(title: "行政许可", format: .integer) { Double($0.decisions[.license] ?? 0) },
             Column(title: "其中准予", format: .integer) { Double($0.licensesGranted) },
             Column(title: "其中不予", format: .integer) { Double($0.licensesDenied) },
-            Column(title: "行政处罚", format: .integer) { Double($0.decisions[.penalty] ?? 0) },
-        ] + kinds.map { kind in
-            Column(title: kind.chineseName, format: .integer) { Double($0.penalties[kind] ?? 0) }
-        } + [
-            Column(title: "罚款金额（元）", format: .money) { Double($0.fineTotal.fen) / 100 },
-            Column(title: "行政强制", format: .integer) { Double($0.decisions[.coercion] ?? 0) },
-            Column(title: "行政检查", format: .integer) { Double($0.decisions[.inspection] ?? 0) },
-            Column(title: "其他", format: .integer) { figures in
-                Double(figures.decisions.filter { ![.license, .penalty, .coercion, .inspection].contains($0.key) }.values.reduce(0, +))
-            },
+            Column(title: "行政处罚", format: .integer) { Double($0.decisions[.penalty] ?? 0) }
         ]
+            + kinds.map { kind in
+                Column(title: kind.chineseName, format: .integer) { Double($0.penalties[kind] ?? 0) }
+            } + [
+                Column(title: "罚款金额（元）", format: .money) { Double($0.fineTotal.fen) / 100 },
+                Column(title: "行政强制", format: .integer) { Double($0.decisions[.coercion] ?? 0) },
+                Column(title: "行政检查", format: .integer) { Double($0.decisions[.inspection] ?? 0) },
+                Column(title: "其他", format: .integer) { figures in
+                    Double(figures.decisions.filter { ![.license, .penalty, .coercion, .inspection].contains($0.key) }.values.reduce(0, +))
+                }
+            ]
     }
 
     /// Every agency of the registry, those with no decision included (their zeros are published too).
@@ -64,7 +65,8 @@ public enum AnnualReport {
             for column in columns {
                 let value = column.value(figure)
                 let text = column.format == .money ? Money(fen: Int64((value * 100).rounded())).groupedText : String(Int(value))
-                let href = links && column.title.hasPrefix("行政") && value > 0
+                let href =
+                    links && column.title.hasPrefix("行政") && value > 0
                     ? "/cases?agency=\(code)&from=\(year)-01-01&to=\(year)-12-31&type=\(typeCode(column.title))" : nil
                 out += "<td class=\"number\">\(href.map { "<a href=\"\(Markup.escape($0))\">\(text)</a>" } ?? text)</td>"
             }
@@ -78,9 +80,10 @@ public enum AnnualReport {
         let rows = rows(try store.annualFigures(year: year), names: RegistryNames(registry), agencies: registry.agencies.map(\.code))
         let columns = columns(rows.map(\.1))
         let workbook = try XLSXWorkbook(url: url)
-        try workbook.addSheet("\(year)年度", title: "\(year)年度行政执法总体情况（按决定日期统计；单位：件，罚款金额：元）",
-                              columns: [.init("执法主体", width: 24, format: .wrapped)]
-                                  + columns.map { .init($0.title, width: $0.format == .money ? 14 : 9, format: $0.format) })
+        try workbook.addSheet(
+            "\(year)年度", title: "\(year)年度行政执法总体情况（按决定日期统计；单位：件，罚款金额：元）",
+            columns: [.init("执法主体", width: 24, format: .wrapped)]
+                + columns.map { .init($0.title, width: $0.format == .money ? 14 : 9, format: $0.format) })
         for (name, figure) in rows {
             workbook.addRow([.text(name)] + columns.map { .number($0.value(figure)) })
         }

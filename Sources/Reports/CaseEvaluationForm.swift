@@ -9,8 +9,10 @@ import CaseModel
 public enum CaseEvaluationForm {
     /// `audit` must keep passing findings (`keepPassing: true`) so that the form can say which
     /// items were met and which did not apply.
-    public static func html(case c: EnforcementCase, audit: CaseAudit, checklist: Checklist, names: RegistryNames,
-                            asOf: CalendarDate) -> String {
+    public static func html(
+        case c: EnforcementCase, audit: CaseAudit, checklist: Checklist, names: RegistryNames,
+        asOf: CalendarDate
+    ) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"/>
@@ -28,12 +30,14 @@ public enum CaseEvaluationForm {
 
             """
         out += particulars(c, names: names)
-        out += "<table class=\"items\" id=\"items\"><thead><tr><th>评查内容</th>"
+        out +=
+            "<table class=\"items\" id=\"items\"><thead><tr><th>评查内容</th>"
             + "<th style=\"width:9em\">扣分标准</th><th style=\"width:4em\">扣分</th><th style=\"width:40%\">扣分理由</th></tr></thead><tbody>\n"
         let byRule = Dictionary(grouping: audit.findings, by: \.rule)
         for category in checklist.categories {
             let deducted = audit.categories.first { $0.name == category.name }?.deducted ?? 0
-            out += "<tr><td class=\"category\" colspan=\"2\">\(escape(category.name))（\(category.points.readableText)分）</td>"
+            out +=
+                "<tr><td class=\"category\" colspan=\"2\">\(escape(category.name))（\(category.points.readableText)分）</td>"
                 + "<td class=\"category number\">\(deducted > 0 ? "−" + deducted.readableText : "0")</td><td class=\"category\"></td></tr>\n"
             let rules = RuleCatalogue.all.filter { checklist.rules[$0.id.rawValue].map { $0.enabled && $0.category == category.name } ?? false }
             for rule in rules {
@@ -67,9 +71,11 @@ public enum CaseEvaluationForm {
         let officers = Array(Set(c.events.flatMap(\.officers))).sorted().map(names.person).joined(separator: "、")
         var rows = [
             ("案件编号", c.id, "执法主体", names.agency(c.agency)),
-            ("案件类型", "\(c.type.chineseName)（\(c.procedure.chineseName)）\(c.declaredMajor ? "，重大执法决定" : "")",
-             "当事人", "\(c.party.name)（\(c.party.kind.chineseName)）"),
-            ("决定文号", decision?.number ?? "—", "决定日期", decision?.date.description ?? "尚未作出决定"),
+            (
+                "案件类型", "\(c.type.chineseName)（\(c.procedure.chineseName)）\(c.declaredMajor ? "，重大执法决定" : "")",
+                "当事人", "\(c.party.name)（\(c.party.kind.chineseName)）"
+            ),
+            ("决定文号", decision?.number ?? "—", "决定日期", decision?.date.description ?? "尚未作出决定")
         ]
         if let penalties = c.outcome?.penalties, !penalties.isEmpty {
             let text = penalties.map { p in p.amount.map { "\(p.kind.chineseName)\($0)" } ?? p.kind.chineseName }.joined(separator: "；")

@@ -29,10 +29,12 @@ public enum DashboardReport {
             <th class="number">平均得分</th><th>等级分布</th><th>问题（按规则族）</th><th class="number">当前逾期事项</th></tr></thead><tbody>
 
             """
-        let first = "\(dashboard.year)-01-01", last = "\(dashboard.year)-12-31"
+        let first = "\(dashboard.year)-01-01"
+        let last = "\(dashboard.year)-12-31"
         for agency in dashboard.agencies {
             let cases = links ? "/cases?agency=\(queryValue(agency.agency))&from=\(first)&to=\(last)" : nil
-            out += "<tr><td>\(escape(agency.name))</td><td class=\"number\">\(link(String(agency.total.decided), cases))</td>"
+            out +=
+                "<tr><td>\(escape(agency.name))</td><td class=\"number\">\(link(String(agency.total.decided), cases))</td>"
                 + "<td class=\"number\">\(rate(agency.total.disclosure))</td><td class=\"number\">\(average(agency.total))</td>"
                 + "<td>\(escape(grades(agency.total, dashboard.grades)))</td><td>\(escape(families(agency.total)))</td>"
                 + "<td class=\"number\">\(link(String(agency.overdueNow), links ? "/due" : nil))</td></tr>\n"
@@ -41,19 +43,29 @@ public enum DashboardReport {
         for agency in dashboard.agencies {
             out += "<section class=\"agency\" id=\"agency-\(escape(agency.agency))\"><h2>\(escape(agency.name))</h2>\n<div class=\"charts\">"
             let monthly = dashboard.months.map { month in (month, agency.months[month] ?? PeriodFigures()) }
-            out += chart(title: "各月决定案件数", bars: monthly.map { month, figures in
-                (String(month.suffix(2)), Double(figures.decided), "\(figures.decided)",
-                 links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil)
-            }, maximum: nil)
-            out += chart(title: "各月按期公示率", bars: monthly.map { month, figures in
-                (String(month.suffix(2)), (figures.disclosure.rate ?? 0) * 100,
-                 figures.disclosure.rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", nil)
-            }, maximum: 100)
-            out += "</div>\n<table class=\"months\"><thead><tr><th>月份</th><th class=\"number\">决定案件</th><th class=\"number\">按期公示率</th>"
+            out += chart(
+                title: "各月决定案件数",
+                bars: monthly.map { month, figures in
+                    (
+                        String(month.suffix(2)), Double(figures.decided), "\(figures.decided)",
+                        links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil
+                    )
+                }, maximum: nil)
+            out += chart(
+                title: "各月按期公示率",
+                bars: monthly.map { month, figures in
+                    (
+                        String(month.suffix(2)), (figures.disclosure.rate ?? 0) * 100,
+                        figures.disclosure.rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", nil
+                    )
+                }, maximum: 100)
+            out +=
+                "</div>\n<table class=\"months\"><thead><tr><th>月份</th><th class=\"number\">决定案件</th><th class=\"number\">按期公示率</th>"
                 + "<th class=\"number\">平均得分</th><th>等级分布</th><th>问题（按规则族）</th></tr></thead><tbody>\n"
             for (month, figures) in monthly {
                 let cases = links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil
-                out += "<tr><td>\(month)</td><td class=\"number\">\(link(String(figures.decided), figures.decided > 0 ? cases : nil))</td>"
+                out +=
+                    "<tr><td>\(month)</td><td class=\"number\">\(link(String(figures.decided), figures.decided > 0 ? cases : nil))</td>"
                     + "<td class=\"number\">\(rate(figures.disclosure))</td><td class=\"number\">\(average(figures))</td>"
                     + "<td>\(escape(grades(figures, dashboard.grades)))</td><td>\(escape(families(figures)))</td></tr>\n"
             }
@@ -106,12 +118,16 @@ public enum DashboardReport {
     /// A bar chart of twelve months as inline SVG; a bar with a link opens the cases behind it.
     static func chart(title: String, bars: [(label: String, value: Double, text: String, href: String?)], maximum: Double?) -> String {
         let top = max(maximum ?? (bars.map(\.value).max() ?? 0), 1)
-        let width = 36, height = 120, left = 10
-        var svg = "<figure><figcaption>\(escape(title))</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + bars.count * width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"\(escape(title))\">"
+        let width = 36
+        let height = 120
+        let left = 10
+        var svg =
+            "<figure><figcaption>\(escape(title))</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + bars.count * width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"\(escape(title))\">"
         for (index, bar) in bars.enumerated() {
             let x = left + index * width
             let length = Int(Double(height) * bar.value / top)
-            var rect = "<rect class=\"bar\" data-value=\"\(bar.value.readableText)\" x=\"\(x + 4)\" y=\"\(height - length + 14)\" width=\"\(width - 8)\" height=\"\(length)\" fill=\"#4472c4\"/>"
+            var rect =
+                "<rect class=\"bar\" data-value=\"\(bar.value.readableText)\" x=\"\(x + 4)\" y=\"\(height - length + 14)\" width=\"\(width - 8)\" height=\"\(length)\" fill=\"#4472c4\"/>"
             if let href = bar.href { rect = "<a href=\"\(escape(href))\">\(rect)</a>" }
             svg += rect
             svg += "<text x=\"\(x + width / 2)\" y=\"\(height - length + 10)\" font-size=\"10\" text-anchor=\"middle\">\(escape(bar.text))</text>"

@@ -8,11 +8,14 @@ import Foundation
 /// The summary draws the grade distribution as inline SVG and tallies each agency; each case
 /// follows with its party, decision and findings; the reviewers sign at the end. A4, page numbers.
 public enum HTMLAuditReport {
-    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
-                             grades gradeOrder: [String], to sink: ReportSink) throws {
+    public static func write(
+        run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
+        grades gradeOrder: [String], to sink: ReportSink
+    ) throws {
         // First pass: the summary needs totals before the cases are listed.
         var grades: [String: Int] = [:]
-        var all = AgencyTally(), byAgency: [String: AgencyTally] = [:]
+        var all = AgencyTally()
+        var byAgency: [String: AgencyTally] = [:]
         var failures = 0
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
             grades[record.grade, default: 0] += 1
@@ -20,7 +23,8 @@ public enum HTMLAuditReport {
             byAgency[record.agency, default: AgencyTally()].add(record)
         }
         let names = RegistryNames(try store.registry())
-        sink.write("""
+        sink.write(
+            """
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"/>
             <title>行政执法案卷评查报告</title>
@@ -43,14 +47,20 @@ public enum HTMLAuditReport {
             <tr><td>\(all.cases)</td><td>\(all.inProgress)</td><td>\(all.averageText)</td><td>\(all.vetoes)</td></tr></table>
 
             """)
-        sink.write(chart(gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) },
-                         ranked: gradeOrder))
-        sink.write("<h2>各执法主体</h2>\n<table id=\"agencies\"><thead><tr><th>执法主体</th><th class=\"number\">案卷数</th>"
-                   + "<th class=\"number\">办理中</th><th class=\"number\">平均得分</th><th class=\"number\">一票否决</th><th class=\"number\">不符合项</th></tr></thead><tbody>\n")
+        sink.write(
+            chart(
+                gradeOrder.map { ($0, grades[$0] ?? 0) } + grades.keys.filter { !gradeOrder.contains($0) }.sorted().map { ($0, grades[$0]!) },
+                ranked: gradeOrder))
+        sink.write(
+            "<h2>各执法主体</h2>\n<table id=\"agencies\"><thead><tr><th>执法主体</th><th class=\"number\">案卷数</th>"
+                + "<th class=\"number\">办理中</th><th class=\"number\">平均得分</th><th class=\"number\">一票否决</th><th class=\"number\">不符合项</th></tr></thead><tbody>\n"
+        )
         for code in byAgency.keys.sorted(by: { names.agency($0) < names.agency($1) }) {
             let tally = byAgency[code]!
-            sink.write("<tr><td>\(escape(names.agency(code)))</td><td class=\"number\">\(tally.cases)</td><td class=\"number\">\(tally.inProgress)</td>"
-                       + "<td class=\"number\">\(tally.averageText)</td><td class=\"number\">\(tally.vetoes)</td><td class=\"number\">\(tally.failures)</td></tr>\n")
+            sink.write(
+                "<tr><td>\(escape(names.agency(code)))</td><td class=\"number\">\(tally.cases)</td><td class=\"number\">\(tally.inProgress)</td>"
+                    + "<td class=\"number\">\(tally.averageText)</td><td class=\"number\">\(tally.vetoes)</td><td class=\"number\">\(tally.failures)</td></tr>\n"
+            )
         }
         sink.write("</tbody></table>\n<h2>案卷</h2>\n")
         let decoder = JSONDecoder()
@@ -61,7 +71,8 @@ public enum HTMLAuditReport {
             let unscored = audit.findings.filter { RuleCatalogue.rule($0.rule) == nil && $0.status == .manual }
             let shown = audit.findings.filter { (includeAll || $0.status == .fail || $0.status == .manual) && !unscored.contains($0) }
             failures += shown.filter { $0.status == .fail }.count
-            sink.write("""
+            sink.write(
+                """
                 <section class="case" id="\(escape(audit.id))"><h3>\(escape(audit.id))　\(escape(names.agency(audit.agency)))　<span class="\(audit.grade == gradeOrder.last || audit.veto ? "grade-lowest" : "grade")">\(escape(audit.resultText))</span></h3>
                 <p class="case-facts">当事人：\(escape(entry.party))　\(escape(entry.type.chineseName))　\(entry.decisionNumber.map { "决定文号：\(escape($0))　决定日期：\(entry.decisionDate?.description ?? "")" } ?? "尚未作出决定")</p>
                 \(audit.isInProgress ? "<p class=\"meta\">尚未作出决定：以下为截至评查基准日已发现的问题和预警，不评分定级。</p>" : "")
@@ -72,8 +83,9 @@ public enum HTMLAuditReport {
                 let status = finding.status.chineseName
                 let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
                 let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
-                sink.write("<tr class=\"\(finding.status.rawValue)\" data-rule=\"\(escape(finding.rule))\"><td>\(status)</td><td>\(escape(finding.title))</td>"
-                           + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
+                sink.write(
+                    "<tr class=\"\(finding.status.rawValue)\" data-rule=\"\(escape(finding.rule))\"><td>\(status)</td><td>\(escape(finding.title))</td>"
+                        + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
             }
             if !shown.isEmpty { sink.write("</table>") }
             if !unscored.isEmpty {
@@ -114,8 +126,12 @@ public enum HTMLAuditReport {
     /// for a grade outside the checklist (无法评查).
     static func chart(_ bars: [(String, Int)], ranked: [String]) -> String {
         let maximum = max(bars.map(\.1).max() ?? 0, 1)
-        let rowHeight = 34, width = 520, labelWidth = 80, barArea = 360
-        var svg = "<svg id=\"grade-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(bars.count * rowHeight + 10)\" role=\"img\" aria-label=\"等级分布\">\n"
+        let rowHeight = 34
+        let width = 520
+        let labelWidth = 80
+        let barArea = 360
+        var svg =
+            "<svg id=\"grade-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(bars.count * rowHeight + 10)\" role=\"img\" aria-label=\"等级分布\">\n"
         func colour(_ grade: String) -> String {
             guard let rank = ranked.firstIndex(of: grade) else { return "#7f7f7f" }
             if rank == ranked.count - 1 { return "#c00000" }
@@ -125,7 +141,8 @@ public enum HTMLAuditReport {
             let y = index * rowHeight + 5
             let length = Int(Double(barArea) * Double(count) / Double(maximum))
             svg += "<text x=\"0\" y=\"\(y + 20)\" font-size=\"15\">\(escape(grade))</text>"
-            svg += "<rect class=\"bar\" data-grade=\"\(escape(grade))\" data-count=\"\(count)\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"26\" fill=\"\(colour(grade))\"/>"
+            svg +=
+                "<rect class=\"bar\" data-grade=\"\(escape(grade))\" data-count=\"\(count)\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"26\" fill=\"\(colour(grade))\"/>"
             svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 20)\" font-size=\"15\">\(count)件</text>\n"
         }
         return svg + "</svg>\n"

@@ -2,7 +2,7 @@ import CaseStore
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why an output could not be written. Nothing at the destination was changed.

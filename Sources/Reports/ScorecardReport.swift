@@ -17,9 +17,11 @@ public enum ScorecardReport {
             lines.append("  等级：" + (card.grades.isEmpty ? "—" : gradeOrder(card, scorecards.grades).map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
             lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
-            lines.append("  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")))
-            lines.append("  法治政府建设考核扣分：\(card.appraisalDeduction.readableText)分" +
-                         (card.appraisal.filter { $0.occurrences > 0 }.map { "（\($0.title) \($0.occurrences)次 −\(($0.deduction).readableText)）" }.joined()))
+            lines.append(
+                "  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")))
+            lines.append(
+                "  法治政府建设考核扣分：\(card.appraisalDeduction.readableText)分"
+                    + (card.appraisal.filter { $0.occurrences > 0 }.map { "（\($0.title) \($0.occurrences)次 −\(($0.deduction).readableText)）" }.joined()))
         }
         return lines.joined(separator: "\n")
     }
@@ -30,24 +32,31 @@ public enum ScorecardReport {
         let grades = scorecards.grades
         let run = scorecards.run
         let year = scorecards.cards.first.map { "\($0.year)年度" } ?? ""
-        try workbook.addSheet("执法监督评分表", title: "\(year)行政执法监督评分表（\(run.checklistTitle)，评查基准日 \(run.asOf)）", columns: [
-            .init("执法主体", width: 22, format: .wrapped), .init("年度", width: 6), .init("已决定案卷数", width: 8, format: .integer),
-            .init("办理中", width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
-            .init("上年平均得分", width: 8, format: .decimal),
-        ] + grades.map { .init($0, width: 7, format: .integer) } + [
-            .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),
-            .init("重大决定法制审核率", width: 10, format: .percent), .init("无证执法人员", width: 20, format: .wrapped),
-            .init("考核扣分", width: 7, format: .decimal),
-        ])
+        try workbook.addSheet(
+            "执法监督评分表", title: "\(year)行政执法监督评分表（\(run.checklistTitle)，评查基准日 \(run.asOf)）",
+            columns: [
+                .init("执法主体", width: 22, format: .wrapped), .init("年度", width: 6), .init("已决定案卷数", width: 8, format: .integer),
+                .init("办理中", width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
+                .init("上年平均得分", width: 8, format: .decimal)
+            ] + grades.map { .init($0, width: 7, format: .integer) } + [
+                .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),
+                .init("重大决定法制审核率", width: 10, format: .percent), .init("无证执法人员", width: 20, format: .wrapped),
+                .init("考核扣分", width: 7, format: .decimal)
+            ])
         for card in scorecards.cards {
             func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }
-            workbook.addRow([.text(card.name), .number(Double(card.year)), .number(Double(card.cases)),
-                             .number(Double(card.casesInProgress)), number(card.averageScore),
-                             number(card.previousYearAverage)]
-                            + grades.map { .number(Double(card.grades[$0] ?? 0)) }
-                            + [number(card.disclosureOnTime.rate), number(card.audioVideoCoverage.rate),
-                               number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")),
-                               .number(card.appraisalDeduction)])
+            workbook.addRow(
+                [
+                    .text(card.name), .number(Double(card.year)), .number(Double(card.cases)),
+                    .number(Double(card.casesInProgress)), number(card.averageScore),
+                    number(card.previousYearAverage)
+                ]
+                    + grades.map { .number(Double(card.grades[$0] ?? 0)) }
+                    + [
+                        number(card.disclosureOnTime.rate), number(card.audioVideoCoverage.rate),
+                        number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")),
+                        .number(card.appraisalDeduction)
+                    ])
         }
         try workbook.finish()
     }

@@ -7,13 +7,16 @@ import Foundation
 /// A readable report per case: score, grade, and each finding with its legal basis.
 public enum TextAuditReport {
     /// `grades`: the checklist's grade names, best first, the order the summary counts them in.
-    public static func write(run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
-                             grades order: [String] = [], to sink: ReportSink) throws {
+    public static func write(
+        run: AuditRunRecord, store: CaseStore, agency: String? = nil, includeAll: Bool,
+        grades order: [String] = [], to sink: ReportSink
+    ) throws {
         sink.line("行政执法案卷评查报告")
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let names = RegistryNames(try store.registry())
         var grades: [String: Int] = [:]
-        var total = 0.0, count = 0
+        var total = 0.0
+        var count = 0
         try AuditRunner.forEachCaseAudit(in: store, runId: run.id!, agency: agency) { audit in
             grades[audit.grade, default: 0] += 1
             if !audit.isInProgress {
@@ -65,21 +68,25 @@ public enum TextAuditReport {
     /// average of those decided, and the count of each grade in the checklist's order.
     static func summaryLine(grades: [String: Int], decided: Int, scoreSum: Double, order: [String]) -> String {
         let average = decided == 0 ? "—" : String(format: "%.1f", scoreSum / Double(decided))
-        return "汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；" +
-            (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
-                .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，")
+        return "汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；"
+            + (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
+            .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，")
     }
 
     /// The run's header and totals alone, counted in the store from the results' columns: what a
     /// nightly re-audit prints, in time that does not grow with the findings.
-    public static func writeSummary(run: AuditRunRecord, store: CaseStore, agency: String? = nil, grades order: [String] = [],
-                                    to sink: ReportSink) throws {
+    public static func writeSummary(
+        run: AuditRunRecord, store: CaseStore, agency: String? = nil, grades order: [String] = [],
+        to sink: ReportSink
+    ) throws {
         sink.line("行政执法案卷评查汇总")
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let tallies = try store.auditRunGrades(runId: run.id!, agency: agency)
         let decided = tallies.filter { $0.grade != CaseAudit.inProgressGrade }
-        sink.line(summaryLine(grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),
-                              decided: decided.reduce(0) { $0 + $1.cases }, scoreSum: decided.reduce(0) { $0 + $1.scoreSum }, order: order))
+        sink.line(
+            summaryLine(
+                grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),
+                decided: decided.reduce(0) { $0 + $1.cases }, scoreSum: decided.reduce(0) { $0 + $1.scoreSum }, order: order))
         sink.line("否决 \(tallies.reduce(0) { $0 + $1.vetoes })件，有问题 \(tallies.reduce(0) { $0 + $1.failing })件")
     }
 }

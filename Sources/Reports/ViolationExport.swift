@@ -32,7 +32,7 @@ public struct ViolationRow: Codable, Sendable, Equatable {
         .init("罚款金额（元）", width: 11, format: .money), .init("规则编号", width: 12, format: .wrapped),
         .init("问题类型", width: 12, format: .wrapped), .init("问题", width: 30, format: .wrapped),
         .init("法律依据", width: 26, format: .wrapped), .init("严重程度", width: 5, format: .wrapped),
-        .init("扣分", width: 5, format: .decimal), .init("期限", width: 10.5, format: .date), .init("实际日期", width: 10.5, format: .date),
+        .init("扣分", width: 5, format: .decimal), .init("期限", width: 10.5, format: .date), .init("实际日期", width: 10.5, format: .date)
     ]
     static let ruleColumn = 7
     static var workbookColumns: [XLSXWorkbook.Column] { columns.enumerated().filter { $0.offset != ruleColumn }.map(\.element) }
@@ -41,15 +41,19 @@ public struct ViolationRow: Codable, Sendable, Equatable {
     var cells: [Cell] {
         func text(_ value: String?) -> Cell { value.flatMap { $0.isEmpty ? nil : Cell.text($0) } ?? .empty }
         func date(_ value: CalendarDate?) -> Cell { value.map(Cell.date) ?? .empty }
-        return [text(agencyName), text(caseId), text(party), text(decisionNumber), date(decisionDate), text(caseType),
-                fine.flatMap(Double.init).map(Cell.number) ?? .empty, text(title), text(message), text(basis),
-                text(severity), .number(deduction), date(deadline), date(actual)]
+        return [
+            text(agencyName), text(caseId), text(party), text(decisionNumber), date(decisionDate), text(caseType),
+            fine.flatMap(Double.init).map(Cell.number) ?? .empty, text(title), text(message), text(basis),
+            text(severity), .number(deduction), date(deadline), date(actual)
+        ]
     }
 
     /// The row as CSV fields: dates as YYYY-MM-DD, amounts as plain yuan.
     var fields: [String] {
-        [agencyName, caseId, party, decisionNumber ?? "", decisionDate?.description ?? "", caseType, fine ?? "", rule, title,
-         message, basis ?? "", severity, deduction.readableText, deadline?.description ?? "", actual?.description ?? ""]
+        [
+            agencyName, caseId, party, decisionNumber ?? "", decisionDate?.description ?? "", caseType, fine ?? "", rule, title,
+            message, basis ?? "", severity, deduction.readableText, deadline?.description ?? "", actual?.description ?? ""
+        ]
     }
 }
 
@@ -65,35 +69,43 @@ public struct ViolationFilter: Sendable {
     public var to: CalendarDate?
 
     public init(agency: String? = nil, rule: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
-        self.agency = agency; self.rule = rule; self.from = from; self.to = to
+        self.agency = agency
+        self.rule = rule
+        self.from = from
+        self.to = to
     }
 }
 
 /// Writes the violation list of a stored audit run, streaming: one case's findings in memory at a time.
 public enum ViolationExport {
     /// Calls `body` with every failed finding of the run that passes the filter, in case-id order.
-    public static func forEachViolation(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter,
-                                        _ body: (ViolationRow) throws -> Void) throws {
+    public static func forEachViolation(
+        run: AuditRunRecord, store: CaseStore, filter: ViolationFilter,
+        _ body: (ViolationRow) throws -> Void
+    ) throws {
         let names = RegistryNames(try store.registry())
         let decoder = JSONDecoder()
         try store.forEachAuditResultWithCase(runId: run.id!, agency: filter.agency, from: filter.from, to: filter.to, onlyFailing: true) { entry in
             let audit = try decoder.decode(CaseAudit.self, from: Data(entry.result.audit.utf8))
             for finding in audit.findings where finding.status == .fail && (filter.rule == nil || finding.rule == filter.rule) {
-                try body(ViolationRow(
-                    agency: audit.agency, agencyName: names.agency(audit.agency), caseId: audit.id, party: entry.party,
-                    decisionNumber: entry.decisionNumber, decisionDate: entry.decisionDate, caseType: entry.type.chineseName,
-                    fine: entry.fine?.yuanText, rule: finding.rule,
-                    title: finding.title, message: finding.message, basis: finding.basis,
-                    severity: finding.severity.chineseName, deduction: finding.deduction,
-                    deadline: finding.deadline, actual: finding.date))
+                try body(
+                    ViolationRow(
+                        agency: audit.agency, agencyName: names.agency(audit.agency), caseId: audit.id, party: entry.party,
+                        decisionNumber: entry.decisionNumber, decisionDate: entry.decisionDate, caseType: entry.type.chineseName,
+                        fine: entry.fine?.yuanText, rule: finding.rule,
+                        title: finding.title, message: finding.message, basis: finding.basis,
+                        severity: finding.severity.chineseName, deduction: finding.deduction,
+                        deadline: finding.deadline, actual: finding.date))
             }
         }
     }
 
     /// Writes the list to `url`; returns how many rows it wrote. `progress` hears the rows written so far.
     @discardableResult
-    public static func write(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, format: ExportFormat, to url: URL,
-                             progress: (Int) throws -> Void = { _ in }) throws -> Int {
+    public static func write(
+        run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, format: ExportFormat, to url: URL,
+        progress: (Int) throws -> Void = { _ in }
+    ) throws -> Int {
         var count = 0
         switch format {
         case .csv:
@@ -124,12 +136,15 @@ public enum ViolationExport {
         return count
     }
 
-    private static func writeWorkbook(run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, to url: URL,
-                                      progress: (Int) throws -> Void) throws -> Int {
+    private static func writeWorkbook(
+        run: AuditRunRecord, store: CaseStore, filter: ViolationFilter, to url: URL,
+        progress: (Int) throws -> Void
+    ) throws -> Int {
         let workbook = try XLSXWorkbook(url: url)
         let scope = try scopeText(filter, store: store)
-        try workbook.addSheet("问题清单", title: "行政执法案卷评查问题清单（\(scope)；评查基准日 \(run.asOf)，\(run.checklistTitle)）",
-                              columns: ViolationRow.workbookColumns)
+        try workbook.addSheet(
+            "问题清单", title: "行政执法案卷评查问题清单（\(scope)；评查基准日 \(run.asOf)，\(run.checklistTitle)）",
+            columns: ViolationRow.workbookColumns)
         var summary: [String: (name: String, title: String, count: Int, deduction: Double)] = [:]
         var count = 0
         try forEachViolation(run: run, store: store, filter: filter) { row in
@@ -142,10 +157,12 @@ public enum ViolationExport {
             count += 1
             try progress(count)
         }
-        try workbook.addSheet("按主体和问题汇总", title: "问题按执法主体和问题类型汇总（\(scope)；评查基准日 \(run.asOf)）", columns: [
-            .init("执法主体", width: 24, format: .wrapped), .init("问题类型", width: 34, format: .wrapped),
-            .init("次数", width: 8, format: .integer), .init("扣分合计", width: 10, format: .decimal),
-        ])
+        try workbook.addSheet(
+            "按主体和问题汇总", title: "问题按执法主体和问题类型汇总（\(scope)；评查基准日 \(run.asOf)）",
+            columns: [
+                .init("执法主体", width: 24, format: .wrapped), .init("问题类型", width: 34, format: .wrapped),
+                .init("次数", width: 8, format: .integer), .init("扣分合计", width: 10, format: .decimal)
+            ])
         for key in summary.keys.sorted() {
             let entry = summary[key]!
             workbook.addRow([.text(entry.name), .text(entry.title), .number(Double(entry.count)), .number(entry.deduction)])

@@ -24,7 +24,9 @@ public final class XLSXWorkbook {
         public var width: Double
         public var format: Format
         public init(_ title: String, width: Double, format: Format = .text) {
-            self.title = title; self.width = width; self.format = format
+            self.title = title
+            self.width = width
+            self.format = format
         }
     }
 
@@ -129,7 +131,8 @@ public final class XLSXWorkbook {
         // (LibreOffice keeps the default height), so the height is written: lines × 15 points.
         let lines = cells.enumerated().reduce(1) { most, item in
             guard case .text(let text) = item.element, item.offset < widths.count,
-                  header || formats[item.offset] == .wrapped else { return most }
+                header || formats[item.offset] == .wrapped
+            else { return most }
             return max(most, Self.lines(text, width: widths[item.offset]))
         }
         var xml = lines > 1 ? "<row r=\"\(rowNumber)\" ht=\"\(lines * 15)\" customHeight=\"1\">" : "<row r=\"\(rowNumber)\">"
@@ -191,7 +194,8 @@ public final class XLSXWorkbook {
                 let name = Self.columnName(column)
                 // An inline list: quoted, comma-separated, at most 255 characters (Excel's limit).
                 let list = Self.escape("\"" + choices.joined(separator: ",") + "\"")
-                tail += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                tail +=
+                    "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
                     + "errorTitle=\"取值不在列表中\" error=\"请从下拉列表中选择\" sqref=\"\(name)\(headerRow + 1):\(name)10000\">"
                     + "<formula1>\(list)</formula1></dataValidation>"
             }
@@ -241,19 +245,27 @@ public final class XLSXWorkbook {
         let sheetOverrides = sheets.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined()
-        try add("[Content_Types].xml", """
+        try add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\(sheetOverrides)<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
             """)
-        try add("_rels/.rels", """
+        try add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
             """)
-        try add("docProps/core.xml", """
+        try add(
+            "docProps/core.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Zhifa</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">\(Date().ISO8601Format())</dcterms:created></cp:coreProperties>
             """)
-        try add("docProps/app.xml", """
+        try add(
+            "docProps/app.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Zhifa</Application></Properties>
             """)
@@ -262,7 +274,9 @@ public final class XLSXWorkbook {
         let printTitles = sheets.enumerated().map { index, sheet in
             "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(Self.escape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$1:$\(titled[index] ? 2 : 1)</definedName>"
         }.joined()
-        try add("xl/workbook.xml", """
+        try add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>\(sheetList)</sheets><definedNames>\(printTitles)</definedNames></workbook>
             """)
@@ -270,7 +284,9 @@ public final class XLSXWorkbook {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }.joined()
         let styleId = sheets.count + 1
-        try add("xl/_rels/workbook.xml.rels", """
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relationships)<Relationship Id="rId\(styleId)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId\(styleId + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
             """)
@@ -278,7 +294,9 @@ public final class XLSXWorkbook {
         // 3 date, 4 money, 5 percent, 6 integer, 7 points, 8 the title row. Every data style has a
         // thin border so that the printed sheet reads as a table.
         let border = "borderId=\"1\" applyBorder=\"1\""
-        try add("xl/styles.xml", """
+        try add(
+            "xl/styles.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="#,##0.00"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts>\
@@ -301,11 +319,17 @@ public final class XLSXWorkbook {
         let sharedFile = folder.appendingPathComponent("sharedStrings.xml")
         let shared = try Self.create(sharedFile)
         defer { close(shared.descriptor) }
-        try shared.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(stringOrder.count)\" uniqueCount=\"\(stringOrder.count)\">".utf8))
+        try shared.write(
+            Data(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(stringOrder.count)\" uniqueCount=\"\(stringOrder.count)\">"
+                    .utf8))
         var chunk = Data()
         for text in stringOrder {
             chunk.append(contentsOf: "<si><t xml:space=\"preserve\">\(Self.escape(text))</t></si>".utf8)
-            if chunk.count > 1 << 16 { try shared.write(chunk); chunk.removeAll(keepingCapacity: true) }
+            if chunk.count > 1 << 16 {
+                try shared.write(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
         }
         chunk.append(contentsOf: "</sst>".utf8)
         try shared.write(chunk)
@@ -329,7 +353,8 @@ public final class XLSXWorkbook {
 
     /// A, B, …, Z, AA, AB, …
     static func columnName(_ index: Int) -> String {
-        var name = "", n = index + 1
+        var name = ""
+        var n = index + 1
         while n > 0 {
             let remainder = (n - 1) % 26
             name = String(UnicodeScalar(65 + remainder)!) + name

@@ -29,12 +29,21 @@ public struct WebServiceConfiguration: Sendable {
     /// What the service takes for today (`Today.process` unless a test sets another).
     public var today: Today = .process
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, evidenceDirectory: URL, checklist: String = "national",
-                sessionLifetime: Duration = .seconds(8 * 3600), maxUploadBytes: Int = 64 << 20, maxRequestBytes: Int = 4 << 20,
-                maxFailedLogins: Int = 5, throttleWindow: Duration = .seconds(15 * 60), secureCookies: Bool = false) {
-        self.host = host; self.port = port; self.evidenceDirectory = evidenceDirectory; self.checklist = checklist
-        self.sessionLifetime = sessionLifetime; self.maxUploadBytes = maxUploadBytes; self.maxRequestBytes = maxRequestBytes
-        self.maxFailedLogins = maxFailedLogins; self.throttleWindow = throttleWindow; self.secureCookies = secureCookies
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, evidenceDirectory: URL, checklist: String = "national",
+        sessionLifetime: Duration = .seconds(8 * 3600), maxUploadBytes: Int = 64 << 20, maxRequestBytes: Int = 4 << 20,
+        maxFailedLogins: Int = 5, throttleWindow: Duration = .seconds(15 * 60), secureCookies: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.evidenceDirectory = evidenceDirectory
+        self.checklist = checklist
+        self.sessionLifetime = sessionLifetime
+        self.maxUploadBytes = maxUploadBytes
+        self.maxRequestBytes = maxRequestBytes
+        self.maxFailedLogins = maxFailedLogins
+        self.throttleWindow = throttleWindow
+        self.secureCookies = secureCookies
     }
 
     /// The evidence folder that goes with a store file: `zhifa.sqlite` keeps its uploads in `zhifa.evidence/`.

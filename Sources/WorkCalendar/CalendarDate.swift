@@ -15,7 +15,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Returns nil when the parts do not name a real date (2023-02-29, month 13, …).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month) else { return nil }
+            day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -93,7 +93,8 @@ public struct WorkingDayCalendar: Sendable {
 
     /// Working days after `from` up to and including `to`; negative when `to` is earlier.
     public func workdays(from: CalendarDate, through to: CalendarDate) throws -> Int {
-        let a = try index(of: from), b = try index(of: to)
+        let a = try index(of: from)
+        let b = try index(of: to)
         return Int(workdaysThrough[b]) - Int(workdaysThrough[a])
     }
 
@@ -115,7 +116,8 @@ public struct WorkingDayCalendar: Sendable {
 
     /// Every date of the table between two dates, with its status.
     public func statuses(from: CalendarDate, through to: CalendarDate) throws -> [(CalendarDate, DayStatus)] {
-        let a = try index(of: from), b = try index(of: to)
+        let a = try index(of: from)
+        let b = try index(of: to)
         guard a <= b else { return [] }
         return (a...b).map { (date(at: $0), statuses[$0]) }
     }

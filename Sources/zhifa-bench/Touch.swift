@@ -26,7 +26,8 @@ func readCases(location: String) throws {
     defer { store.close() }
     let ids = try store.caseIds()
     let clock = ContinuousClock()
-    var cases = 0, events = 0
+    var cases = 0
+    var events = 0
     let elapsed = try clock.measure {
         try store.forEachVersionedBatch(of: ids) { batch in
             cases += batch.cases.count

@@ -45,9 +45,10 @@ struct AnnualCommand: ParsableCommand {
             for agency in try caseStore.registry().agencies.map(\.code) {
                 let f = figures[agency] ?? AnnualFigures(agency: agency)
                 let penalties = PenaltyKind.allCases.compactMap { kind in f.penalties[kind].map { "\(kind.chineseName)\($0)" } }
-                print("\(names.agency(agency))：行政许可 \(f.decisions[.license] ?? 0) 件（准予 \(f.licensesGranted)，不予 \(f.licensesDenied)）；"
-                      + "行政处罚 \(f.decisions[.penalty] ?? 0) 件（\(penalties.isEmpty ? "—" : penalties.joined(separator: "、"))），罚款 \(f.fineTotal)；"
-                      + "行政强制 \(f.decisions[.coercion] ?? 0) 件；行政检查 \(f.decisions[.inspection] ?? 0) 件")
+                print(
+                    "\(names.agency(agency))：行政许可 \(f.decisions[.license] ?? 0) 件（准予 \(f.licensesGranted)，不予 \(f.licensesDenied)）；"
+                        + "行政处罚 \(f.decisions[.penalty] ?? 0) 件（\(penalties.isEmpty ? "—" : penalties.joined(separator: "、"))），罚款 \(f.fineTotal)；"
+                        + "行政强制 \(f.decisions[.coercion] ?? 0) 件；行政检查 \(f.decisions[.inspection] ?? 0) 件")
             }
         }
     }

@@ -104,29 +104,35 @@ struct AuditCommand: ParsableCommand {
             }
         }
         let selection = AuditSelection(caseIds: caseIds, agency: agency, keepAllFindings: all)
-        let summary = try workers.map {
-            try SharedAuditCommand.run(asOf: asOf, selection: selection, runner: runner, store: store, checklist: options.checklist,
-                                       workers: $0, lease: lease, fresh: fresh)
-        } ?? {
-            let bar = progress.bar("评查")
-            defer { bar.finish() }
-            return try runner.run(asOf: asOf, selection: selection, actor: store.actorName, reuse: !fresh, incremental: !fresh) {
-                bar.update(done: $0, total: $1)
+        let summary =
+            try workers.map {
+                try SharedAuditCommand.run(
+                    asOf: asOf, selection: selection, runner: runner, store: store, checklist: options.checklist,
+                    workers: $0, lease: lease, fresh: fresh)
             }
-        }()
+            ?? {
+                let bar = progress.bar("评查")
+                defer { bar.finish() }
+                return try runner.run(asOf: asOf, selection: selection, actor: store.actorName, reuse: !fresh, incremental: !fresh) {
+                    bar.update(done: $0, total: $1)
+                }
+            }()
         let sink = try ReportSink(path: out)
         switch format {
         case .json: try JSONAuditReport.write(run: summary.run, store: caseStore, includeAll: all, to: sink)
         case .html:
-            try HTMLAuditReport.write(run: summary.run, store: caseStore, includeAll: all,
-                                      grades: runner.checklist.gradeNames, to: sink)
+            try HTMLAuditReport.write(
+                run: summary.run, store: caseStore, includeAll: all,
+                grades: runner.checklist.gradeNames, to: sink)
         case .text:
             try TextAuditReport.write(run: summary.run, store: caseStore, includeAll: all, grades: runner.checklist.gradeNames, to: sink)
         case .summary:
             try TextAuditReport.writeSummary(run: summary.run, store: caseStore, grades: runner.checklist.gradeNames, to: sink)
         }
         try sink.close()
-        let note = summary.reused ? "（输入未变，沿用已存的评查结果）"
+        let note =
+            summary.reused
+            ? "（输入未变，沿用已存的评查结果）"
             : summary.casesReused > 0 ? "（\(summary.casesReused) 件案件未变，沿用上次的评查结果）" : ""
         if let out {
             printError("已写入 \(out)\(note)")

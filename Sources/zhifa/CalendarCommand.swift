@@ -53,7 +53,8 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let calendar = try options.load()
-            let start = try CalendarCommand.date(from), end = try CalendarCommand.date(to)
+            let start = try CalendarCommand.date(from)
+            let end = try CalendarCommand.date(to)
             for (date, status) in try CalendarCommand.answer({ try calendar.statuses(from: start, through: end) }) {
                 print("\(date)\t\(status.isWorkday ? "工作日" : "休息日")\t\(status.note)")
             }
@@ -92,7 +93,8 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let calendar = try options.load()
-            let start = try CalendarCommand.date(from), end = try CalendarCommand.date(to)
+            let start = try CalendarCommand.date(from)
+            let end = try CalendarCommand.date(to)
             print(try CalendarCommand.answer { try calendar.workdays(from: start, through: end) })
         }
     }

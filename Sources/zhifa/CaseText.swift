@@ -9,7 +9,7 @@ enum CaseText {
             "案件编号  \(c.id)",
             "执法主体  \(names.agency(c.agency))",
             "执法类别  \(c.type.chineseName)（\(c.procedure.chineseName)）\(c.declaredMajor ? "  重大执法决定" : "")",
-            "当事人    \(c.party.name)（\(c.party.kind.chineseName)）",
+            "当事人    \(c.party.name)（\(c.party.kind.chineseName)）"
         ]
         if let matter = c.matter {
             lines.append("违法事项  \(matter.text) [\(matter.item ?? "无裁量基准事项")] 违法日期 \(matter.violationDate?.description ?? "-")")

@@ -25,16 +25,20 @@ struct CasesCommand: ParsableCommand {
             let names = RegistryNames(try opened.registry())
             print(["案件编号", "执法主体", "类别", "程序", "决定日期", "决定文号", "当事人"].joined(separator: "\t"))
             for s in summaries {
-                print([s.id, names.agency(s.agency), s.type.chineseName, s.procedure.chineseName, s.decisionDate?.description ?? "-",
-                       s.decisionNumber ?? "-", s.party].joined(separator: "\t"))
+                print(
+                    [
+                        s.id, names.agency(s.agency), s.type.chineseName, s.procedure.chineseName, s.decisionDate?.description ?? "-",
+                        s.decisionNumber ?? "-", s.party
+                    ].joined(separator: "\t"))
             }
         }
     }
 }
 
 struct CaseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "case", abstract: "Work with one case.",
-                                                    subcommands: [Show.self, History.self])
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Work with one case.",
+        subcommands: [Show.self, History.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a stored case as XML, JSON or text.")

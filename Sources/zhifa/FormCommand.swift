@@ -9,7 +9,9 @@ struct FormCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "form",
         abstract: "Write the printable case-file evaluation form (案卷评查表) of one case as HTML.",
-        discussion: "The checklist's items with points, deductions and reasons, the manual items, total and grade, 评查意见 and lines to sign; A4 with page numbers. Example: zhifa form WH-SJJ-2024-0117 --out 评查表.html")
+        discussion:
+            "The checklist's items with points, deductions and reasons, the manual items, total and grade, 评查意见 and lines to sign; A4 with page numbers. Example: zhifa form WH-SJJ-2024-0117 --out 评查表.html"
+    )
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: AuditOptions
@@ -31,8 +33,9 @@ struct FormCommand: ParsableCommand {
         let registry = try caseStore.registry()
         let auditor = try runner.auditor(registry: registry)
         let audit = auditor.audit(found, asOf: asOf, manualScores: try caseStore.manualScores(caseId: caseId), keepPassing: true)
-        let html = CaseEvaluationForm.html(case: found, audit: audit, checklist: runner.checklist,
-                                           names: RegistryNames(registry), asOf: asOf)
+        let html = CaseEvaluationForm.html(
+            case: found, audit: audit, checklist: runner.checklist,
+            names: RegistryNames(registry), asOf: asOf)
         let sink = try ReportSink(path: out)
         sink.write(html)
         try sink.close()

@@ -28,7 +28,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let caseStore = try store.open(creating: true)
         let (xmlPaths, ledgers) = try Self.partition(paths)
-        var files = 0, failures = 0
+        var files = 0
+        var failures = 0
         var totals = ImportCounts()
         let bar = progress.bar("导入")
         var expected = ledgers.count
@@ -55,32 +56,40 @@ struct ImportCommand: ParsableCommand {
             CommandFailure("导入中止：\(reason)。此前报告“已导入”的文件已存入，其余文件未导入；数据库恢复后重新运行同一命令即可（已导入的文件不会重复）。")
         }
         if !xmlPaths.isEmpty {
-            let imported = caseStore.importPaths(xmlPaths, actor: store.actorName,
-                                                 progress: { report($0.path, kind: $0.kind, $0.outcome) },
-                                                 located: {
-                                                     expected += $0
-                                                     bar.update(done: 0, total: expected, unit: "个文件")
-                                                 })
+            let imported = caseStore.importPaths(
+                xmlPaths, actor: store.actorName,
+                progress: { report($0.path, kind: $0.kind, $0.outcome) },
+                located: {
+                    expected += $0
+                    bar.update(done: 0, total: expected, unit: "个文件")
+                })
             if let interruption = imported.interruption { throw stop(interruption) }
         }
         // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.
         for ledger in ledgers {
             do {
-                report(ledger, kind: .cases, .imported(try caseStore.importLedger(URL(fileURLWithPath: ledger), displayName: ledger,
-                                                                                   actor: store.actorName)))
+                report(
+                    ledger, kind: .cases,
+                    .imported(
+                        try caseStore.importLedger(
+                            URL(fileURLWithPath: ledger), displayName: ledger,
+                            actor: store.actorName)))
             } catch {
                 report(ledger, kind: .cases, .failed(CaseStore.diagnostics(of: error, file: ledger)))
                 if StoreCondition(error) == .unavailable { throw stop("\(error)") }
             }
         }
-        print("共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.displayName)")
+        print(
+            "共 \(files) 个文件，\(failures) 个未导入；案件新增 \(totals.newCases) 件、替换 \(totals.replacedCases) 件、未变 \(totals.unchangedCases) 件\(totals.warnings.isEmpty ? "" : "；提醒 \(totals.warnings.count) 条")；库 \(store.displayName)"
+        )
         if failures > 0 { throw ExitCode(1) }
     }
 
     /// Ledgers (.xlsx, .csv) named or found in folders, and the paths left for the XML import
     /// (a folder only when it holds XML).
     static func partition(_ paths: [String]) throws -> (xml: [String], ledgers: [String]) {
-        var xml: [String] = [], ledgers: [String] = []
+        var xml: [String] = []
+        var ledgers: [String] = []
         let manager = FileManager.default
         for path in paths {
             var isFolder: ObjCBool = false

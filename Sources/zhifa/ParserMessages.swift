@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CaseStore
+import Foundation
 import WorkCalendar
 
 /// The command line answers in Chinese. Our own errors are written in Chinese; the argument
@@ -19,7 +19,7 @@ enum ParserMessages {
         (#"^Error: "#, "错误："),
         (#"^Usage: "#, "用法："),
         (#"^\s*See '([^']+)' for more information\."#, "  详见 $1。"),
-        (#"^Help:  "#, "说明："),
+        (#"^Help:  "#, "说明：")
     ]
 
     /// The parser's message for `error`, line by line in Chinese where the shape is known.

@@ -36,8 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure: browsers send it only over HTTPS (behind a TLS proxy).")
     var secureCookies = false
 
-    @Option(name: .customLong("public-url"), help: ArgumentHelp(
-        "The address users open (https://… behind a TLS proxy); an https address marks the session cookie Secure.", valueName: "url"))
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "The address users open (https://… behind a TLS proxy); an https address marks the session cookie Secure.", valueName: "url"))
     var publicURL: String?
 
     /// `--secure-cookies`, or a public address served over HTTPS.
@@ -50,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--public-url \(publicURL) 不是网址，应写作 https://主机名[:端口]。")
             }
         }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。")
+        }
     }
 
     func run() async throws {
@@ -61,8 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
         let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
         let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
-        let configuration = WebServiceConfiguration(host: host, port: port, evidenceDirectory: folder, checklist: checklist,
-                                                    secureCookies: cookiesSecure)
+        let configuration = WebServiceConfiguration(
+            host: host, port: port, evidenceDirectory: folder, checklist: checklist,
+            secureCookies: cookiesSecure)
         let web: WebApp
         do {
             web = try await WebApp(store: caseStore, configuration: configuration)
@@ -72,13 +77,18 @@ struct ServeCommand: AsyncParsableCommand {
         if try caseStore.accounts().isEmpty {
             logger.warning("no accounts yet: add one with `zhifa user add NAME --role admin --password-stdin`")
         }
-        logger.info("serving", metadata: ["store": .string(store.displayName), "evidence": .string(folder.path),
-                                          "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure)])
+        logger.info(
+            "serving",
+            metadata: [
+                "store": .string(store.displayName), "evidence": .string(folder.path),
+                "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure)
+            ])
         // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;
         // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the
         // process 10 s after the signal whatever it is doing.
-        var group = ServiceGroupConfiguration(services: [web.application(logger: logger)],
-                                              gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var group = ServiceGroupConfiguration(
+            services: [web.application(logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(5)
         group.maximumCancellationDuration = .seconds(2)
         let watchdog = ShutdownWatchdog(after: .seconds(10), logger: logger)

@@ -18,8 +18,10 @@ enum SharedAuditCommand {
 
     /// Plans a shared run, starts `workers - 1` more processes on it, works on it here too, and
     /// returns it once complete. An identical earlier run is returned as it is (unless `fresh`).
-    static func run(asOf: CalendarDate, selection: AuditSelection, runner: AuditRunner, store: StoreOptions, checklist: String,
-                    workers: Int, lease: Int, fresh: Bool) throws -> AuditRunSummary {
+    static func run(
+        asOf: CalendarDate, selection: AuditSelection, runner: AuditRunner, store: StoreOptions, checklist: String,
+        workers: Int, lease: Int, fresh: Bool
+    ) throws -> AuditRunSummary {
         if !fresh, let existing = try runner.completeRun(inputsHash: try runner.inputsHash(asOf: asOf, selection: selection)) {
             return existing
         }

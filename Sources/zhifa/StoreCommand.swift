@@ -16,7 +16,8 @@ struct StoreCopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy a whole store, journal included, into an empty one (SQLite file or PostgreSQL, either way).",
-        discussion: "The copy is one transaction: it lands whole or not at all. Afterwards `zhifa verify --db DST` passes and prints the same journal head as the source."
+        discussion:
+            "The copy is one transaction: it lands whole or not at all. Afterwards `zhifa verify --db DST` passes and prints the same journal head as the source."
     )
 
     @Option(name: .long, help: ArgumentHelp("The store to copy: an SQLite file or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.", valueName: "path-or-url"))
@@ -30,7 +31,8 @@ struct StoreCopyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = StoreAddress(from), destination = StoreAddress(to)
+        let source = StoreAddress(from)
+        let destination = StoreAddress(to)
         let sourceStore = try source.open()
         let destinationStore = try destination.open(creating: true)
         let counts: StoreCopyCounts
@@ -39,6 +41,7 @@ struct StoreCopyCommand: ParsableCommand {
         } catch {
             throw CommandFailure("未复制（\(destination.displayName) 保持原样）：\(error)")
         }
-        print("已将 \(source.displayName) 复制到 \(destination.displayName)：案件 \(counts.cases) 件，日志 \(counts.journalEntries) 条，共 \(counts.rows) 行；日志链头 \(counts.head)")
+        print(
+            "已将 \(source.displayName) 复制到 \(destination.displayName)：案件 \(counts.cases) 件，日志 \(counts.journalEntries) 条，共 \(counts.rows) 行；日志链头 \(counts.head)")
     }
 }

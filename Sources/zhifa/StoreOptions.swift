@@ -5,14 +5,18 @@ import Reports
 
 /// Options of every command that touches the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The store: an SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $ZHIFA_DB, else zhifa.sqlite here; only import creates a file). A PostgreSQL password may also come from $PGPASSWORD or ~/.pgpass.",
-        valueName: "path-or-url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: an SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $ZHIFA_DB, else zhifa.sqlite here; only import creates a file). A PostgreSQL password may also come from $PGPASSWORD or ~/.pgpass.",
+            valueName: "path-or-url"))
     var db: String?
 
-    @Option(name: .customLong("read-db"), help: ArgumentHelp(
-        "A streaming replica of the --db PostgreSQL server: audits, exports, listings and pages read there, writes go to --db (default: $ZHIFA_READ_DB).",
-        valueName: "url"))
+    @Option(
+        name: .customLong("read-db"),
+        help: ArgumentHelp(
+            "A streaming replica of the --db PostgreSQL server: audits, exports, listings and pages read there, writes go to --db (default: $ZHIFA_READ_DB).",
+            valueName: "url"))
     var readDB: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making the change, for the journal (default: $ZHIFA_USER, else $USER).", valueName: "name"))

@@ -1,8 +1,8 @@
 import ArgumentParser
-import CaseStore
 import Audit
 import AuditRuns
 import CaseModel
+import CaseStore
 import Foundation
 import Reports
 import WorkCalendar
@@ -56,8 +56,10 @@ struct ExportCommand: ParsableCommand {
             bar.finish()
             let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
             let writing = progress.bar("导出")
-            let count = try ViolationExport.write(run: summary.run, store: caseStore, filter: filter,
-                                                  format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out)) {
+            let count = try ViolationExport.write(
+                run: summary.run, store: caseStore, filter: filter,
+                format: ExportFormat(rawValue: format.rawValue)!, to: URL(fileURLWithPath: out)
+            ) {
                 writing.update(done: $0, total: nil, unit: "条")
             }
             writing.finish()
@@ -76,7 +78,10 @@ struct ScorecardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A checklist name in Checklists/ or an XML file.", valueName: "name|file"))
     var checklist: String = "national"
 
-    @Option(help: "The year (default: the complete year with the most decisions stored, as annual reports look back); audited as of its last day, or today if earlier.")
+    @Option(
+        help:
+            "The year (default: the complete year with the most decisions stored, as annual reports look back); audited as of its last day, or today if earlier."
+    )
     var year: Int?
 
     @Option(help: "xlsx and html need --out; html is the dashboard: per agency and per month, with 12-month charts, printable.")

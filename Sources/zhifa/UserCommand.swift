@@ -54,8 +54,9 @@ struct UserCommand: ParsableCommand {
             }
             let caseStore = try store.open()
             do {
-                try caseStore.addAccount(name: name, role: role.accountRole, agency: agency,
-                                         passwordHash: Passwords.hash(line), actor: store.actorName)
+                try caseStore.addAccount(
+                    name: name, role: role.accountRole, agency: agency,
+                    passwordHash: Passwords.hash(line), actor: store.actorName)
             } catch let error as StoreError {
                 throw CommandFailure(error.description)
             }

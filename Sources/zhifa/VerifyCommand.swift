@@ -9,8 +9,10 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The chain head an earlier verify printed (SEQ:HASH), kept outside the store: detects a journal cut short or rewritten.",
-                               valueName: "seq:hash"))
+    @Option(
+        help: ArgumentHelp(
+            "The chain head an earlier verify printed (SEQ:HASH), kept outside the store: detects a journal cut short or rewritten.",
+            valueName: "seq:hash"))
     var head: JournalHead?
 
     func run() throws {

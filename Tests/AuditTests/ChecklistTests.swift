@@ -38,19 +38,35 @@ import Testing
     }
 
     @Test func refusesWhatTheSchemaForbidsWithFileAndLine() {
-        #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"DISCLOSE-LATE\" deduction=\"-1\"/>\n</rules></checklist>") } throws: { error in
+        #expect {
+            try load(
+                "<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"DISCLOSE-LATE\" deduction=\"-1\"/>\n</rules></checklist>"
+            )
+        } throws: { error in
             "\(error)".hasSuffix("custom.xml 第3行：规则的扣分“-1”低于下限 0")
         }
     }
 
     @Test func refusesUnknownRulesCategoriesAndParameters() {
-        #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"NO-SUCH-RULE\"/>\n</rules></checklist>") } throws: { error in
+        #expect {
+            try load(
+                "<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\">\n<rules>\n<rule id=\"NO-SUCH-RULE\"/>\n</rules></checklist>"
+            )
+        } throws: { error in
             "\(error)".contains("custom.xml 第3行：规则 NO-SUCH-RULE 不在规则目录中")
         }
-        #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><rules><rule id=\"DISCLOSE-LATE\" category=\"无此类别\"/></rules></checklist>") } throws: { error in
+        #expect {
+            try load(
+                "<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><rules><rule id=\"DISCLOSE-LATE\" category=\"无此类别\"/></rules></checklist>"
+            )
+        } throws: { error in
             "\(error)".contains("无此类别")
         }
-        #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><parameters><parameter name=\"delivery.workdayz\" value=\"7\"/></parameters></checklist>") } throws: { error in
+        #expect {
+            try load(
+                "<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><parameters><parameter name=\"delivery.workdayz\" value=\"7\"/></parameters></checklist>"
+            )
+        } throws: { error in
             "\(error)".contains("delivery.workdayz")
         }
         #expect { try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"custom\"/>") } throws: { error in
@@ -59,7 +75,9 @@ import Testing
     }
 
     @Test func disablesARuleByName() throws {
-        let quiet = try load("<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><rules><rule id=\"RECORD-AV-ADVISED\" enabled=\"false\"/></rules></checklist>")
+        let quiet = try load(
+            "<checklist xmlns=\"urn:zhifa:checklist:1\" name=\"c\" title=\"t\" extends=\"national\"><rules><rule id=\"RECORD-AV-ADVISED\" enabled=\"false\"/></rules></checklist>"
+        )
         let audit = Fixture.auditor(quiet).audit(penalty([.e(.inspection, "2024-01-15", "A B")]), asOf: day("2026-11-22"))
         #expect(!audit.findings.contains { $0.rule == "RECORD-AV-ADVISED" })
     }

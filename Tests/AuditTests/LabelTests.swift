@@ -17,10 +17,22 @@ import Testing
     }
 
     @Test func everyCodeOfEveryKindHasItsOwnChineseLabel() {
-        check(CaseType.self); check(Procedure.self); check(PartyKind.self); check(EventKind.self)
-        check(Record.Kind.self); check(Record.Evidence.self); check(ReviewResult.self); check(DeliveryMethod.self)
-        check(RevokedBy.self); check(PenaltyKind.self); check(GrantResult.self); check(PersonRole.self)
-        check(Certificate.Status.self); check(RuleFamily.self); check(FindingStatus.self); check(Severity.self)
+        check(CaseType.self)
+        check(Procedure.self)
+        check(PartyKind.self)
+        check(EventKind.self)
+        check(Record.Kind.self)
+        check(Record.Evidence.self)
+        check(ReviewResult.self)
+        check(DeliveryMethod.self)
+        check(RevokedBy.self)
+        check(PenaltyKind.self)
+        check(GrantResult.self)
+        check(PersonRole.self)
+        check(Certificate.Status.self)
+        check(RuleFamily.self)
+        check(FindingStatus.self)
+        check(Severity.self)
         check(DueObligation.Kind.self)
     }
 

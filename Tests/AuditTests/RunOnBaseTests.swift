@@ -1,11 +1,12 @@
 import Audit
 import AuditRuns
-@testable import CaseStore
 import Foundation
 import Reports
-import Testing
 import TestSupport
+import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// An incremental run over the whole store holds rows only for what differs from its base run
 /// (`RunRows`), and every reader sees it as the fresh run of the same day: reports, grade counts,
@@ -45,8 +46,10 @@ import WorkCalendar
     func everything(_ store: CaseStore, _ run: AuditRunRecord, _ ids: [String]) throws -> [String] {
         let sink = ReportSink()
         try JSONAuditReport.write(run: run, store: store, includeAll: true, to: sink)
-        var seen = [String(decoding: sink.collected, as: UTF8.self).replacingOccurrences(of: "\"run\":\(run.id!)", with: "\"run\":RUN")
-            .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "TIME", options: .regularExpression)]
+        var seen = [
+            String(decoding: sink.collected, as: UTF8.self).replacingOccurrences(of: "\"run\":\(run.id!)", with: "\"run\":RUN")
+                .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "TIME", options: .regularExpression)
+        ]
         seen += try store.auditRunGrades(runId: run.id!).map { "\($0)" }
         seen += try store.auditRunGrades(runId: run.id!, agency: "WH-SJJ").map { "\($0)" }
         try store.forEachAuditResultWithCase(runId: run.id!, onlyFailing: true) { entry in
@@ -78,8 +81,9 @@ import WorkCalendar
         let all = try store.auditRunGrades(runId: run.id!)
         #expect(all == (try countedGrades(store, run.id!)), sourceLocation: sourceLocation)
         #expect(all.reduce(0) { $0 + $1.cases } == run.caseCount && all.count > 1, sourceLocation: sourceLocation)
-        #expect(try store.auditRunGrades(runId: run.id!, agency: "WH-SJJ") == (try countedGrades(store, run.id!, agency: "WH-SJJ")),
-                sourceLocation: sourceLocation)
+        #expect(
+            try store.auditRunGrades(runId: run.id!, agency: "WH-SJJ") == (try countedGrades(store, run.id!, agency: "WH-SJJ")),
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: StoreKind.allCases)

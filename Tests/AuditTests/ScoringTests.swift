@@ -5,15 +5,16 @@ import Foundation
 import Testing
 
 @Suite struct ScoringTests {
-    let clean = penalty([
-        .e(.discovered, "2024-02-26"),
-        .e(.filed, "2024-02-27", "A B"),
-        .e(.inspection, "2024-02-27", "A B", records: [.text, .audioVideo]),
-        .e(.notice, "2024-03-20", "A B") { $0.hearingRights = false },
-        .e(.decision, "2024-03-28", "A B") { $0.number = "某处罚〔2024〕1号" },
-        .e(.delivery, "2024-03-29") { $0.method = .direct },
-    ], item: "LICENCE", violation: "2024-02-20", fine: "1000", level: "从轻", reason: "主动改正",
-       disclosure: Disclosure(date: day("2024-04-03")))
+    let clean = penalty(
+        [
+            .e(.discovered, "2024-02-26"),
+            .e(.filed, "2024-02-27", "A B"),
+            .e(.inspection, "2024-02-27", "A B", records: [.text, .audioVideo]),
+            .e(.notice, "2024-03-20", "A B") { $0.hearingRights = false },
+            .e(.decision, "2024-03-28", "A B") { $0.number = "某处罚〔2024〕1号" },
+            .e(.delivery, "2024-03-29") { $0.method = .direct }
+        ], item: "LICENCE", violation: "2024-02-20", fine: "1000", level: "从轻", reason: "主动改正",
+        disclosure: Disclosure(date: day("2024-04-03")))
 
     @Test func aCaseWithNoFailuresScoresFullMarks() {
         let audit = Fixture.auditor().audit(clean, asOf: day("2026-11-22"))
@@ -50,11 +51,13 @@ import Testing
     }
 
     @Test func manualScoresDeductWithinTheirPoints() {
-        let scored = Fixture.auditor().audit(clean, asOf: day("2026-11-22"), manualScores: [
-            ManualScore(item: "FACTS", deduction: 3, note: "违法事实认定不清", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
-            ManualScore(item: "LAW", deduction: 0, note: "", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
-            ManualScore(item: "DOCUMENTS", deduction: 99, note: "文书错漏多", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
-        ])
+        let scored = Fixture.auditor().audit(
+            clean, asOf: day("2026-11-22"),
+            manualScores: [
+                ManualScore(item: "FACTS", deduction: 3, note: "违法事实认定不清", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+                ManualScore(item: "LAW", deduction: 0, note: "", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
+                ManualScore(item: "DOCUMENTS", deduction: 99, note: "文书错漏多", reviewer: "陈某", at: "2026-11-22T08:00:00Z")
+            ])
         #expect(scored.score == 100 - 3 - 4)
         #expect(scored.findings.first { $0.rule == "FACTS" }?.status == .fail)
         #expect(scored.findings.first { $0.rule == "LAW" }?.status == .pass)
@@ -102,7 +105,9 @@ import Testing
     @Test func categoriesCapTheirDeductionsAndTheScoreNeverGoesBelowZero() throws {
         let folder = try TemporaryFolder()
         try folder.copyChecklists(["checklist.xsd", "national.xml"])
-        try folder.write("harsh.xml", """
+        try folder.write(
+            "harsh.xml",
+            """
             <checklist xmlns="urn:zhifa:checklist:1" name="harsh" title="严苛">
               <categories><category name="执法主体" points="3"/><category name="其他" points="2"/></categories>
               <rules>
@@ -129,12 +134,15 @@ import Testing
 
 @Suite struct AuditJSONTests {
     @Test func handWrittenJSONReadsBackToTheSameAuditAsFoundationWritesIt() throws {
-        var tricky = penalty([.e(.inspection, "2024-04-01", "A EXPIRING \"Q\\\n")], fine: "100", level: "从轻", reason: nil,
-                             disclosure: Disclosure(date: day("2024-04-10"), text: "电话13912345678\t"))
+        var tricky = penalty(
+            [.e(.inspection, "2024-04-01", "A EXPIRING \"Q\\\n")], fine: "100", level: "从轻", reason: nil,
+            disclosure: Disclosure(date: day("2024-04-10"), text: "电话13912345678\t"))
         tricky.id = "T-\u{1}\"引号\""
-        let audit = Fixture.auditor().audit(tricky, asOf: day("2026-11-22"), manualScores: [
-            ManualScore(item: "FACTS", deduction: 1.5, note: "多行\n说明", reviewer: "陈某", at: "2026-11-22T08:00:00Z"),
-        ])
+        let audit = Fixture.auditor().audit(
+            tricky, asOf: day("2026-11-22"),
+            manualScores: [
+                ManualScore(item: "FACTS", deduction: 1.5, note: "多行\n说明", reviewer: "陈某", at: "2026-11-22T08:00:00Z")
+            ])
         #expect(audit.failures.count >= 3)
         let decoded = try JSONDecoder().decode(CaseAudit.self, from: Data(AuditJSON.encode(audit).utf8))
         #expect(decoded == audit)

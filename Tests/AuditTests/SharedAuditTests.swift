@@ -2,8 +2,8 @@ import Audit
 import AuditRuns
 import CaseStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One run shared by several workers, each with a store of its own on one SQLite file or one
 /// PostgreSQL database, as separate processes would have: the finished run equals a single
@@ -68,8 +68,10 @@ import TestSupport
         let now = Date().timeIntervalSince1970
         // A worker alive now holds chunk 0; another claimed chunk 1 long ago and died.
         guard case .claimed(let held) = try store.claimAuditChunk(runId: runId, worker: "slow", now: now, lease: 60, actor: "t"),
-              case .claimed(let lost) = try store.claimAuditChunk(runId: runId, worker: "dead", now: now - 1_000, lease: 60, actor: "t") else {
-            Issue.record("two chunks should be claimable"); return
+            case .claimed(let lost) = try store.claimAuditChunk(runId: runId, worker: "dead", now: now - 1_000, lease: 60, actor: "t")
+        else {
+            Issue.record("two chunks should be claimable")
+            return
         }
         #expect(held.chunk == 0 && lost.chunk == 1)
 
@@ -79,8 +81,9 @@ import TestSupport
         #expect(stored == 4)
         #expect(Date().timeIntervalSince(started) >= 1.5, "chunk 1 was waited for, not taken from a live holder at once")
         #expect(try store.auditRun(id: runId)?.complete == true)
-        #expect(try store.finishAuditChunk(lost, worker: "dead", results: [], now: Date().timeIntervalSince1970) == false,
-                "a worker whose chunk was taken over stores nothing")
+        #expect(
+            try store.finishAuditChunk(lost, worker: "dead", results: [], now: Date().timeIntervalSince1970) == false,
+            "a worker whose chunk was taken over stores nothing")
         #expect(try results(store, runId).count == 34)
     }
 
@@ -88,8 +91,9 @@ import TestSupport
         let folder = try TemporaryFolder()
         let (_, location) = try sampleStore(.sqliteFile, folder)
         let run = try runner(location).planShared(asOf: day("2026-11-22"), actor: "t")
-        let market = AuditRunner(store: try CaseStore(location: location), checklist: try Fixture.loader.load("market-regulation"),
-                                 calendar: Fixture.calendar)
+        let market = AuditRunner(
+            store: try CaseStore(location: location), checklist: try Fixture.loader.load("market-regulation"),
+            calendar: Fixture.calendar)
         #expect(throws: SharedAuditError.differentJudgment(run.id!)) { try market.work(on: run.id!, worker: "w", actor: "t") }
         #expect(throws: SharedAuditError.runUnknown(999)) { try runner(location).work(on: 999, worker: "w", actor: "t") }
         let single = try runner(location).run(asOf: day("2026-11-21"), actor: "t")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `zhifa audit --workers N` runs real worker processes (`--join`) on one store; their run is the
 /// one a single process makes.
@@ -9,7 +9,9 @@ import TestSupport
         let folder = try TemporaryFolder()
         let db = folder.file("store.sqlite").path
         #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
-        let shared = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--workers", "3", "--format", "json", "--out", folder.file("shared.json").path])
+        let shared = try Zhifa.run([
+            "audit", "--db", db, "--as-of", "2026-11-22", "--workers", "3", "--format", "json", "--out", folder.file("shared.json").path
+        ])
         #expect(shared.status == 0, "\(shared.err)")
         let single = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--fresh", "--format", "json", "--out", folder.file("single.json").path])
         #expect(single.status == 0)

@@ -1,13 +1,14 @@
 import CaseModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `zhifa` binary: the command line is a contract that scripts rely on.
 struct Zhifa {
     /// `swift test` builds the executable beside the test bundle.
     static let binary: URL = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
             ?? URL(fileURLWithPath: CommandLine.arguments[0])
         var folder = exe.deletingLastPathComponent()
         while folder.path != "/" {
@@ -18,10 +19,16 @@ struct Zhifa {
         return Repository.root.appendingPathComponent(".build/debug/zhifa")
     }()
 
-    struct Result { var status: Int32; var out: String; var err: String }
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
 
-    static func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, input: String? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -32,7 +39,8 @@ struct Zhifa {
         environment["PGPASSFILE"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let stdin = Pipe()
@@ -51,8 +59,9 @@ struct Zhifa {
     @Test func calendarAnswersInTheDocumentedFormat() throws {
         #expect(try Zhifa.run(["calendar", "add", "2024-02-05", "7"]).out == "2024-02-20\n")
         #expect(try Zhifa.run(["calendar", "count", "2024-09-27", "2024-10-12"]).out == "7\n")
-        #expect(try Zhifa.run(["calendar", "days", "2024-02-16", "2024-02-19"]).out ==
-                "2024-02-16\t休息日\t春节\n2024-02-17\t休息日\t春节\n2024-02-18\t工作日\t调休上班\n2024-02-19\t工作日\t\n")
+        #expect(
+            try Zhifa.run(["calendar", "days", "2024-02-16", "2024-02-19"]).out
+                == "2024-02-16\t休息日\t春节\n2024-02-17\t休息日\t春节\n2024-02-18\t工作日\t调休上班\n2024-02-19\t工作日\t\n")
         #expect(try Zhifa.run(["calendar", "days", "2024-02-24", "2024-02-24"]).out == "2024-02-24\t休息日\t周末\n")
     }
 
@@ -94,8 +103,11 @@ struct Zhifa {
 
         let due = try Zhifa.run(["due", "--db", db, "--as-of", "2024-10-15", "--within", "3", "--format", "json"])
         let warnings = try JSONSerialization.jsonObject(with: Data(due.out.utf8)) as! [[String: Any]]
-        #expect(warnings.contains { $0["case"] as? String == "WH-SJJ-2024-1010" && $0["obligation"] as? String == "disclosure"
-                                    && $0["deadline"] as? String == "2024-10-18" && $0["overdue"] as? Bool == false })
+        #expect(
+            warnings.contains {
+                $0["case"] as? String == "WH-SJJ-2024-1010" && $0["obligation"] as? String == "disclosure"
+                    && $0["deadline"] as? String == "2024-10-18" && $0["overdue"] as? Bool == false
+            })
 
         #expect(try Zhifa.run(["verify", "--db", db]).status == 0)
         let xml = try Zhifa.run(["case", "show", "--db", db, "WH-SJJ-2024-0117", "--format", "xml"])
@@ -120,8 +132,10 @@ struct Zhifa {
         let template = try Zhifa.run(["ledger", "template", "--out", folder.file("模板.xlsx").path])
         #expect(template.status == 0 && FileManager.default.fileExists(atPath: folder.file("模板.xlsx").path))
         let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/hand-ledger.csv").path
-        let imported = try Zhifa.run(["import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path,
-                                      Repository.samples.appendingPathComponent("benchmarks").path, ledger])
+        let imported = try Zhifa.run([
+            "import", "--db", db, Repository.samples.appendingPathComponent("registry.xml").path,
+            Repository.samples.appendingPathComponent("benchmarks").path, ledger
+        ])
         #expect(imported.status == 0, "\(imported.err)")
         #expect(imported.out.contains("已导入 \(ledger)：案件新增 3 件"))
         // A ledger filled in by hand audits like any case: scored, with what a ledger cannot hold named.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// PostgreSQL stopped hard under a running command (issue 31): the command ends with a Chinese
 /// sentence and exit 1 within seconds, nothing half stored, and the same command succeeds once the

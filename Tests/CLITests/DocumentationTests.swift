@@ -1,7 +1,7 @@
 import Audit
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The project documents its own contract; generated documents must match what generates them.
 @Suite struct DocumentationTests {
@@ -26,18 +26,23 @@ import TestSupport
     @Test func theReadmesCommandTableIsTheCLIsSubcommands() throws {
         let help = try Zhifa.run(["--help"]).out
         let listed = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
-        let subcommands = Set(listed.split(separator: "\n").compactMap { line -> String? in
-            // A subcommand's line starts with two spaces and its name; wrapped help lines start with more.
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
-            return String(name)
-        }).subtracting(["help", "See"])
+        let subcommands = Set(
+            listed.split(separator: "\n").compactMap { line -> String? in
+                // A subcommand's line starts with two spaces and its name; wrapped help lines start with more.
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+                return String(name)
+            }
+        ).subtracting(["help", "See"])
         let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let documented = Set(readme.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| `zhifa ") else { return nil }
-            return line.dropFirst("| `zhifa ".count).split(whereSeparator: { $0 == " " || $0 == "`" }).first.map(String.init)
-        })
+        let documented = Set(
+            readme.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("| `zhifa ") else { return nil }
+                return line.dropFirst("| `zhifa ".count).split(whereSeparator: { $0 == " " || $0 == "`" }).first.map(String.init)
+            })
         #expect(subcommands.count >= 18, "\(subcommands)")
-        #expect(documented == subcommands, "README lacks \(subcommands.subtracting(documented)); README names \(documented.subtracting(subcommands)) that the CLI lacks")
+        #expect(
+            documented == subcommands,
+            "README lacks \(subcommands.subtracting(documented)); README names \(documented.subtracting(subcommands)) that the CLI lacks")
         #expect(readme.split(separator: "\n").count <= 150, "README.md stays a user's page; the depth goes to docs/")
     }
 }

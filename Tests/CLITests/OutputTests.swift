@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--out` of every command that writes a file (issue 31): a folder, a device or a link there is
 /// refused and left as it was; a full disk is an error that leaves the destination as it was; an
@@ -17,7 +17,7 @@ import TestSupport
         ("ledger.xlsx", ["export", "ledger"]),
         ("template.xlsx", ["ledger", "template"]),
         ("audit.json", ["audit", "--as-of", "2025-06-30", "--format", "json"]),
-        ("form.html", ["form", "WH-HBJ-2024-0018", "--as-of", "2025-06-30"]),
+        ("form.html", ["form", "WH-HBJ-2024-0018", "--as-of", "2025-06-30"])
     ]
 
     private func sampleStore(_ folder: TemporaryFolder) throws -> String {
@@ -88,8 +88,9 @@ import TestSupport
             #expect(lines.first == "exit 1", "\(writer.arguments): \(result.out) \(result.err)")
             #expect(result.err.contains("失败：磁盘空间不足；原有文件未被改动"), "\(writer.arguments): \(result.err)")
             #expect(!result.err.contains("Error Domain") && !result.err.contains("unwritable"), "\(result.err)")
-            #expect(Array(lines.dropFirst()) == ["old"] + [writer.name, "filler"].sorted(),
-                    "\(writer.arguments): the old file is whole and nothing is left beside it: \(lines)")
+            #expect(
+                Array(lines.dropFirst()) == ["old"] + [writer.name, "filler"].sorted(),
+                "\(writer.arguments): the old file is whole and nothing is left beside it: \(lines)")
         }
     }
 }
@@ -100,7 +101,8 @@ extension Zhifa {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", line]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every command on a PostgreSQL store through `--db postgres://…`: the same answers as on a
 /// file, the password taken from where libpq takes it and never printed.
@@ -66,8 +66,9 @@ import TestSupport
         let passfile = try folder.write("pgpass", "# host:port:database:user:password\n127.0.0.1:\(port):*:zhifa:\(Self.password)\n")
         chmod(passfile.path, 0o600)
         let environment = ["PGPASSFILE": passfile.path]
-        let imported = try Zhifa.run(["import", "--db", server.bare, Repository.samples.appendingPathComponent("registry.xml").path],
-                                     environment: environment)
+        let imported = try Zhifa.run(
+            ["import", "--db", server.bare, Repository.samples.appendingPathComponent("registry.xml").path],
+            environment: environment)
         #expect(imported.status == 0, "\(imported.err)")
         chmod(passfile.path, 0o644)
         let refused = try Zhifa.run(["verify", "--db", server.bare], environment: environment)
@@ -92,8 +93,9 @@ import TestSupport
         let password = ["PGPASSWORD": Self.password]
         #expect(try Zhifa.run(["import", "--db", server.bare, Repository.samples.path], environment: password).status == 0)
         // Run at once after the import: the replica is waited for, so nothing imported is missing.
-        let fromReplica = try Zhifa.run(["audit", "--db", server.bare, "--read-db", replica, "--as-of", "2024-12-31", "--format", "json"],
-                                        environment: password)
+        let fromReplica = try Zhifa.run(
+            ["audit", "--db", server.bare, "--read-db", replica, "--as-of", "2024-12-31", "--format", "json"],
+            environment: password)
         #expect(fromReplica.status == 0, "\(fromReplica.err)")
         let fromPrimary = try Zhifa.run(["audit", "--fresh", "--db", server.bare, "--as-of", "2024-12-31", "--format", "json"], environment: password)
         #expect(withoutRunNumbers(fromReplica.out) == withoutRunNumbers(fromPrimary.out))

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sslmode` and `sslrootcert` in the `postgres://` URL, with libpq's meanings, against a cluster
 /// started with TLS on and a certificate authority made here (issue 32).
 @Suite(.serialized) struct PostgresTLSTests {
     /// A certificate authority, the server's certificate for `names` signed by it, and an unrelated authority.
     private func certificates(_ folder: TemporaryFolder, names: String) throws {
-        let script = try folder.write("certificates.sh", """
+        let script = try folder.write(
+            "certificates.sh",
+            """
             set -e
             cd '\(folder.url.path)'
             openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj "/CN=Zhifa Test CA"
@@ -28,15 +30,18 @@ import TestSupport
         let folder = try TemporaryFolder()
         try certificates(folder, names: "DNS:localhost")
         let cluster = try HaltableCluster(tls: (folder.file("server.crt").path, folder.file("server.key").path))
-        let root = folder.file("ca.crt").path, other = folder.file("other.crt").path
-        let connects = try Zhifa.run(["import", "--db", url(cluster, host: "localhost", "sslmode=verify-full&sslrootcert=\(root)"),
-                                      Repository.samples.appendingPathComponent("registry.xml").path])
+        let root = folder.file("ca.crt").path
+        let other = folder.file("other.crt").path
+        let connects = try Zhifa.run([
+            "import", "--db", url(cluster, host: "localhost", "sslmode=verify-full&sslrootcert=\(root)"),
+            Repository.samples.appendingPathComponent("registry.xml").path
+        ])
         #expect(connects.status == 0, "\(connects.err)")
         for (query, host, sentence) in [
             ("sslmode=verify-full&sslrootcert=\(other)", "localhost", "证书未通过验证"),
             ("sslmode=verify-ca&sslrootcert=\(other)", "localhost", "证书未通过验证"),
             ("sslmode=verify-full&sslrootcert=\(root)", "127.0.0.1", "不是签发给所连接的主机名"),
-            ("sslmode=verify-full&sslrootcert=\(folder.file("missing.crt").path)", "localhost", "找不到根证书文件"),
+            ("sslmode=verify-full&sslrootcert=\(folder.file("missing.crt").path)", "localhost", "找不到根证书文件")
         ] {
             let refused = try Zhifa.run(["cases", "--db", url(cluster, host: host, query)])
             #expect(refused.status == 1 && refused.err.contains(sentence), "\(query) @ \(host): \(refused.err)")

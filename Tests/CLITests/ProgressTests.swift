@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Progress bars on standard error when it is a terminal (issue 32); nothing extra in a pipe or
 /// with `--quiet`, so that scripts read what they always read.

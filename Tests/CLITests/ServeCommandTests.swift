@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `zhifa user add` and `zhifa serve` as an operator runs them.
 @Suite(.serialized) struct ServeCommandTests {
@@ -14,11 +14,13 @@ import TestSupport
         #expect(noAgency.status != 0 && noAgency.err.contains("--agency"))
         let short = try Zhifa.run(["user", "add", "王某", "--role", "admin", "--password-stdin", "--db", db], input: "short\n")
         #expect(short.status != 0 && short.err.contains("至少 10 个字符"))
-        let unknownAgency = try Zhifa.run(["user", "add", "王某", "--role", "clerk", "--agency", "XX", "--password-stdin", "--db", db],
-                                          input: "long enough password\n")
+        let unknownAgency = try Zhifa.run(
+            ["user", "add", "王某", "--role", "clerk", "--agency", "XX", "--password-stdin", "--db", db],
+            input: "long enough password\n")
         #expect(unknownAgency.status != 0 && unknownAgency.err.contains("名录中没有执法主体 XX"))
-        let added = try Zhifa.run(["user", "add", "王某", "--role", "clerk", "--agency", "WH-SJJ", "--password-stdin", "--db", db],
-                                  input: "long enough password\n")
+        let added = try Zhifa.run(
+            ["user", "add", "王某", "--role", "clerk", "--agency", "WH-SJJ", "--password-stdin", "--db", db],
+            input: "long enough password\n")
         #expect(added.status == 0 && added.out == "已添加用户 王某（办案人员，WH-SJJ）\n")
         let again = try Zhifa.run(["user", "add", "王某", "--role", "admin", "--password-stdin", "--db", db], input: "long enough password\n")
         #expect(again.status != 0 && again.err.contains("已被使用"))

@@ -1,12 +1,13 @@
 import AuditRuns
 import CaseModel
-@testable import CaseStore
 import Checklists
 import Foundation
 import Generator
 import Reports
 import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// The same files on SQLite and on PostgreSQL give the same audits, exports, listings and
 /// `verify`; and `store copy` moves a whole store either way with its journal whole.
@@ -27,8 +28,9 @@ import WorkCalendar
         let folder = try TemporaryFolder()
         for format in [ExportFormat.csv, .json] {
             let file = folder.file("violations.\(format.rawValue)")
-            _ = try ViolationExport.write(run: run, store: store, filter: ViolationFilter(from: day("2024-01-01"), to: day("2024-12-31")),
-                                          format: format, to: file)
+            _ = try ViolationExport.write(
+                run: run, store: store, filter: ViolationFilter(from: day("2024-01-01"), to: day("2024-12-31")),
+                format: format, to: file)
             seen["violations.\(format.rawValue)"] = try String(contentsOf: file, encoding: .utf8)
         }
         seen["annual.html"] = try AnnualReport.html(year: 2024, store: store, links: false)
@@ -53,8 +55,9 @@ import WorkCalendar
                 .replacingOccurrences(of: "\"run\":\(summary.run.id!)", with: "\"run\":RUN")
                 .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "TIME", options: .regularExpression)
             let file = folder.file("\(name).csv")
-            _ = try ViolationExport.write(run: summary.run, store: store, filter: ViolationFilter(from: day("2024-01-01"), to: day("2024-12-31")),
-                                          format: .csv, to: file)
+            _ = try ViolationExport.write(
+                run: summary.run, store: store, filter: ViolationFilter(from: day("2024-01-01"), to: day("2024-12-31")),
+                format: .csv, to: file)
             seen["\(name).csv"] = try String(contentsOf: file, encoding: .utf8)
         }
         #expect(seen["incremental.json"] == seen["fresh.json"] && seen["incremental.csv"] == seen["fresh.csv"])
@@ -81,12 +84,14 @@ import WorkCalendar
     @Test func theSamplesAndAGeneratedSetGiveTheSameResultsOnBothBackends() throws {
         let folder = try TemporaryFolder()
         _ = try DataSetWriter(cases: 1_500, seed: 14, agencies: 4).write(to: folder.url, calendar: Repository.calendar)
-        let sqlite = try Backend.sqlite.emptyStore(), postgres = try Backend.postgres.emptyStore()
+        let sqlite = try Backend.sqlite.emptyStore()
+        let postgres = try Backend.postgres.emptyStore()
         try importEverything(sqlite, generated: folder.url)
         try importEverything(postgres, generated: folder.url)
         #expect(try sqlite.caseCount() == 34 + 1_500)
         #expect(try sqlite.snapshot() == postgres.snapshot())
-        let expected = try outputs(of: sqlite), actual = try outputs(of: postgres)
+        let expected = try outputs(of: sqlite)
+        let actual = try outputs(of: postgres)
         #expect(expected.keys.sorted() == actual.keys.sorted())
         for key in expected.keys.sorted() {
             #expect(expected[key] == actual[key], "\(key) differs between SQLite and PostgreSQL")

@@ -1,6 +1,7 @@
-@testable import CaseStore
 import GRDB
 import Testing
+
+@testable import CaseStore
 
 /// The two backends every store-level test runs against: one SQLite store in memory, and one
 /// database of the tests' own PostgreSQL cluster.
@@ -29,8 +30,11 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// A new store holding the sample registry and benchmarks.
     func storeWithSampleRegistry() throws -> CaseStore {
         let store = try emptyStore()
-        let report = store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path,
-                                        Repository.samples.appendingPathComponent("benchmarks").path], actor: "test")
+        let report = store.importPaths(
+            [
+                Repository.samples.appendingPathComponent("registry.xml").path,
+                Repository.samples.appendingPathComponent("benchmarks").path
+            ], actor: "test")
         precondition(report.failures.isEmpty, "\(report.failures)")
         return store
     }

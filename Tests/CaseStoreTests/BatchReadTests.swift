@@ -1,10 +1,11 @@
 import AuditRuns
 import CaseModel
-@testable import CaseStore
 import Checklists
 import Foundation
 import Generator
 import Testing
+
+@testable import CaseStore
 
 /// Batch reads take each value by position and type (`PositionalRow`) and put a case's events, an
 /// event's records and officers in the order of their stored positions, whatever order the rows
@@ -36,11 +37,14 @@ import Testing
         // they now come back from the indexes against the order of their positions.
         try store.write { db in
             let events = "SELECT id FROM event WHERE caseId = '\(Self.caseId)'"
-            for (table, group) in [("event", "caseId = '\(Self.caseId)'"), ("record", "eventId IN (\(events))"),
-                                   ("eventOfficer", "eventId IN (\(events))")] {
+            for (table, group) in [
+                ("event", "caseId = '\(Self.caseId)'"), ("record", "eventId IN (\(events))"),
+                ("eventOfficer", "eventId IN (\(events))")
+            ] {
                 let key = table == "event" ? "caseId" : "eventId"
                 try db.execute("UPDATE \(table) SET position = position + 1000 WHERE \(group)")
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE \(table) SET position = (SELECT MAX(p.position) FROM \(table) p WHERE p.\(key) = \(table).\(key)) - position
                     WHERE \(group)
                     """)
@@ -94,7 +98,8 @@ import Testing
         try store.write { db in
             try db.execute("UPDATE penalty SET amount = 'abc' WHERE caseId = ? AND amount IS NOT NULL", [Self.caseId])
         }
-        var unreadable: [UnreadableCase] = [], read = 0
+        var unreadable: [UnreadableCase] = []
+        var read = 0
         try store.forEachBatch(of: try store.caseIds(), size: 50) { cases, lost in
             read += cases.count
             unreadable += lost
@@ -114,7 +119,8 @@ import Testing
             try db.execute("UPDATE event SET kind = 'decisions' WHERE caseId = ? AND kind = 'decision'", [Self.caseId])
             try db.execute("UPDATE enforcementCase SET procedure = 'Simple' WHERE id = ?", [other])
         }
-        var unreadable: [UnreadableCase] = [], read: [EnforcementCase] = []
+        var unreadable: [UnreadableCase] = []
+        var read: [EnforcementCase] = []
         try store.forEachBatch(of: try store.caseIds(), size: 50) { cases, lost in
             read += cases
             unreadable += lost

@@ -1,9 +1,10 @@
 import CaseModel
-@testable import CaseStore
 import Foundation
-import Generator
 import GRDB
+import Generator
 import Testing
+
+@testable import CaseStore
 
 /// v11 rebuilds the event and record tables keyed by case and position (`ClusteredEvents.swift`).
 /// A store that already holds cases when it runs reads every case back as it was, on both
@@ -15,7 +16,12 @@ import Testing
     private func storeBeforeV11(_ backend: Backend) throws -> (store: CaseStore, migrateRest: () throws -> Void) {
         switch backend {
         case .sqlite:
-            let queue = try DatabaseQueue(configuration: { var c = Configuration(); c.foreignKeysEnabled = true; return c }())
+            let queue = try DatabaseQueue(
+                configuration: {
+                    var c = Configuration()
+                    c.foreignKeysEnabled = true
+                    return c
+                }())
             try Schema.migrator.migrate(queue, upTo: Self.before)
             return (CaseStore(backend: SQLiteBackend(database: queue)), { try Schema.migrator.migrate(queue) })
         case .postgres:
@@ -28,7 +34,8 @@ import Testing
 
     private func applied(_ store: CaseStore) throws -> [String] {
         try store.read { db in
-            db.kind == .sqlite ? try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations ORDER BY rowid", [])
+            db.kind == .sqlite
+                ? try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations ORDER BY rowid", [])
                 : try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier", [])
         }
     }
@@ -73,8 +80,9 @@ import Testing
         #expect(saved.events.map(\.records) == sample.events.map(\.records) && saved.events.map(\.officers) == sample.events.map(\.officers))
         #expect(try store.read { try CaseRows.lastEventID($0) } == lastEvent + Int64(sample.events.count))
         let children = ["event", "record", "eventofficer"]
-        #expect(try store.snapshot().filter { children.contains($0.key) } == counts.filter { children.contains($0.key) },
-                "the old version's events, officers and records are gone, the new one's stored")
+        #expect(
+            try store.snapshot().filter { children.contains($0.key) } == counts.filter { children.contains($0.key) },
+            "the old version's events, officers and records are gone, the new one's stored")
         #expect(try store.verify().isIntact)
     }
 }

@@ -1,10 +1,11 @@
 import Audit
 import AuditRuns
-@testable import CaseStore
 import Checklists
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import CaseStore
 
 /// docs/format.md is the contract vendors read: its examples must be what Zhifa accepts, and the
 /// example cases, described as handled right, must audit clean.
@@ -26,8 +27,9 @@ import TestSupport
         let report = store.importPaths([folder.url.path], actor: "test")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
         #expect(report.totals.newCases == 3 && report.totals.officers == 5 && report.totals.benchmarkItems == 2)
-        let runner = AuditRunner(store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
-                                 calendar: Repository.calendar)
+        let runner = AuditRunner(
+            store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
+            calendar: Repository.calendar)
         let run = try runner.run(asOf: day("2026-11-22"), actor: "test").run
         var audited = 0
         try AuditRunner.forEachCaseAudit(in: store, runId: run.id!) { audit in

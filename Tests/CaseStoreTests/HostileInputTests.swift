@@ -1,12 +1,13 @@
+import Audit
 import AuditRuns
 import CaseModel
-@testable import CaseStore
 import CaseXML
-import Audit
 import Checklists
 import Foundation
 import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// The attacks of issue 11 on the store and the importer, one test per class; each would have
 /// crashed, hung or leaked before the fix.
@@ -23,11 +24,13 @@ import WorkCalendar
 
     @Test(arguments: Backend.allCases)
     func aDoctypeIsRefusedBeforeAnyEntityIsExpanded(_ backend: Backend) throws {
-        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
+        let store = try backend.storeWithSampleRegistry()
+        let folder = try TemporaryFolder()
         let references = String(repeating: "&a;", count: 20_000)
-        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY a \"\(String(repeating: "x", count: 1000))\">]>\n"
+        let bomb =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY a \"\(String(repeating: "x", count: 1000))\">]>\n"
             + caseDocument(id: "WH-SJJ-1", attributes: "").replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
-                .replacingOccurrences(of: "name=\"测试公司\"", with: "name=\"\(references)\"")
+            .replacingOccurrences(of: "name=\"测试公司\"", with: "name=\"\(references)\"")
         let before = try store.snapshot()
         let result = try importOne(store, folder, "bomb.xml", bomb)
         #expect(!result.succeeded)
@@ -43,9 +46,12 @@ import WorkCalendar
 
     @Test(arguments: Backend.allCases)
     func numbersBeyondTheLawAreRefusedWithTheirLine(_ backend: Backend) throws {
-        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
+        let store = try backend.storeWithSampleRegistry()
+        let folder = try TemporaryFolder()
         func extensionCase(_ days: String) -> String {
-            caseDocument(id: "WH-SJJ-D\(days)", body: "<events><event kind=\"filed\" date=\"2024-01-02\"/>\n<event kind=\"extension\" date=\"2024-02-01\" days=\"\(days)\"/></events>")
+            caseDocument(
+                id: "WH-SJJ-D\(days)",
+                body: "<events><event kind=\"filed\" date=\"2024-01-02\"/>\n<event kind=\"extension\" date=\"2024-02-01\" days=\"\(days)\"/></events>")
         }
         #expect(try importOne(store, folder, "a.xml", extensionCase("365")).succeeded)
         for days in ["366", "2147483647", "9223372036854775808"] {
@@ -61,21 +67,30 @@ import WorkCalendar
 
     @Test(arguments: Backend.allCases)
     func aStoredCaseThatCannotBeJudgedIsAFindingAndTheRunGoesOn(_ backend: Backend) throws {
-        let store = try backend.storeWithSampleRegistry(), folder = try TemporaryFolder()
+        let store = try backend.storeWithSampleRegistry()
+        let folder = try TemporaryFolder()
         for id in ["WH-SJJ-A", "WH-SJJ-B", "WH-SJJ-C"] {
-            #expect(try importOne(store, folder, "\(id).xml", caseDocument(id: id, body: """
-                <events><event kind="filed" date="2024-01-02"/><event kind="extension" date="2024-02-01" days="30"/></events>
-                """)).succeeded)
+            #expect(
+                try importOne(
+                    store, folder, "\(id).xml",
+                    caseDocument(
+                        id: id,
+                        body: """
+                            <events><event kind="filed" date="2024-01-02"/><event kind="extension" date="2024-02-01" days="30"/></events>
+                            """)
+                ).succeeded)
         }
         // Rows changed behind Zhifa's back, as an earlier version could store them or an administrator could type them.
         try store.write { db in
             try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND kind = 'extension'")
-            try db.execute("INSERT INTO event (id, caseId, position, kind, date, line) SELECT MAX(id) + 1, 'WH-SJJ-A', 9, 'extension', '2024-03-01', 0 FROM event")
+            try db.execute(
+                "INSERT INTO event (id, caseId, position, kind, date, line) SELECT MAX(id) + 1, 'WH-SJJ-A', 9, 'extension', '2024-03-01', 0 FROM event")
             try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND position = 9")
             try db.execute("UPDATE event SET date = 'not a date' WHERE caseId = 'WH-SJJ-B'")
         }
-        let runner = AuditRunner(store: store, checklist: try ChecklistLoader.bundled().load("national"),
-                                 calendar: try WorkingDayCalendar.bundled())
+        let runner = AuditRunner(
+            store: store, checklist: try ChecklistLoader.bundled().load("national"),
+            calendar: try WorkingDayCalendar.bundled())
         let summary = try runner.run(asOf: CalendarDate("2024-12-31")!, actor: "test")
         var audits: [String: CaseAudit] = [:]
         try AuditRunner.forEachCaseAudit(in: store, runId: summary.run.id!) { audits[$0.id] = $0 }
@@ -88,7 +103,8 @@ import WorkCalendar
 
     @Test(arguments: Backend.allCases)
     func recordsReadOnlyRegularFilesInsideTheirFolder(_ backend: Backend) throws {
-        let store = try backend.storeWithSampleRegistry(), root = try TemporaryFolder()
+        let store = try backend.storeWithSampleRegistry()
+        let root = try TemporaryFolder()
         try root.write("outside/secret.txt", "secret")
         try root.write("case/media/inside.jpg", "photo")
         try FileManager.default.createDirectory(at: root.file("case/media/folder"), withIntermediateDirectories: true)
@@ -97,9 +113,13 @@ import WorkCalendar
         try FileManager.default.createSymbolicLink(atPath: root.file("case/in-link").path, withDestinationPath: root.file("case/media/inside.jpg").path)
         #expect(mkfifo(root.file("case/media/pipe").path, 0o600) == 0)
         func record(_ file: String) throws -> FileImportResult {
-            try importOne(store, root, "case/c.xml", caseDocument(id: "WH-SJJ-R", body: """
-                <events><event kind="filed" date="2024-01-02"><record kind="photo" title="照片" file="\(file)"/></event></events>
-                """))
+            try importOne(
+                store, root, "case/c.xml",
+                caseDocument(
+                    id: "WH-SJJ-R",
+                    body: """
+                        <events><event kind="filed" date="2024-01-02"><record kind="photo" title="照片" file="\(file)"/></event></events>
+                        """))
         }
         #expect(try record("media/inside.jpg").succeeded)
         #expect(try record("in-link").succeeded)
@@ -125,9 +145,16 @@ import WorkCalendar
         try store.recordUpload(sha256: hash, agency: "WH-CGJ", name: hash + ".mp4", size: 5, actor: "李城管")
         func evidence(_ agency: String, _ name: String) throws -> CaseModel.Record.Evidence? {
             var found: CaseModel.Record.Evidence?
-            try CaseFileReader().readCases(.memory(Data(caseDocument(id: "X", body: """
-                <events><event kind="filed" date="2024-01-02"><record kind="photo" title="p" file="\(name)"/></event></events>
-                """).utf8)), displayName: "api", evidence: .uploads(owned: store.uploadedEvidence(agency: agency))) { c, _ in
+            try CaseFileReader().readCases(
+                .memory(
+                    Data(
+                        caseDocument(
+                            id: "X",
+                            body: """
+                                <events><event kind="filed" date="2024-01-02"><record kind="photo" title="p" file="\(name)"/></event></events>
+                                """
+                        ).utf8)), displayName: "api", evidence: .uploads(owned: store.uploadedEvidence(agency: agency))
+            ) { c, _ in
                 found = c.events[0].records[0].evidence
             }
             return found
@@ -152,7 +179,8 @@ import WorkCalendar
                 return error.diagnostics.map { $0.message.replacingOccurrences(of: id, with: "ID") }
             } catch { return ["\(error)"] }
         }
-        let taken = refusal("WH-CGJ-2026-1"), free = refusal("WH-CGJ-2026-2")
+        let taken = refusal("WH-CGJ-2026-1")
+        let free = refusal("WH-CGJ-2026-2")
         #expect(!taken.isEmpty && taken == free)
         #expect(try store.agency(ofCase: "WH-CGJ-2026-2") == nil)
     }

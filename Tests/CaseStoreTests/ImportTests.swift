@@ -1,15 +1,19 @@
 import CaseModel
-@testable import CaseStore
 import CaseXML
 import Foundation
 import Testing
+
+@testable import CaseStore
 
 @Suite struct ImportTests {
     @Test(arguments: Backend.allCases)
     func importsEverySampleRegistriesFirstWhateverTheOrderGiven(_ backend: Backend) throws {
         let store = try backend.emptyStore()
-        let report = store.importPaths([Repository.samples.appendingPathComponent("cases").path,
-                                        Repository.samples.path], actor: "test")
+        let report = store.importPaths(
+            [
+                Repository.samples.appendingPathComponent("cases").path,
+                Repository.samples.path
+            ], actor: "test")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
         #expect(report.files.first?.kind == .registry)
         #expect(try store.caseCount() == 34)
@@ -56,7 +60,8 @@ import Testing
         for index in 1...50 {
             batch += "<case id=\"M-\(index)\" agency=\"WH-SJJ\" type=\"penalty\"><party kind=\"individual\" name=\"甲\"/></case>\n"
         }
-        batch += "<case id=\"M-51\" agency=\"WH-SJJ\" type=\"penalty\"><party kind=\"individual\" name=\"甲\"/><events><event kind=\"filed\" date=\"2024-13-01\"/></events></case>\n</cases>\n"
+        batch +=
+            "<case id=\"M-51\" agency=\"WH-SJJ\" type=\"penalty\"><party kind=\"individual\" name=\"甲\"/><events><event kind=\"filed\" date=\"2024-13-01\"/></events></case>\n</cases>\n"
         let file = try folder.write("batch.xml", batch)
         #expect { try store.importFile(file, actor: "test") } throws: { error in
             (error as? CaseXMLError)?.diagnostics.first?.line == 53
@@ -74,11 +79,14 @@ import Testing
             "\(error)".contains("a.xml 第2行：案件 T-1 的执法主体 NO-SUCH 不在已导入的名录中")
         }
         #expect(try store.snapshot() == before)
-        let unknownPeople = try folder.write("b.xml", caseDocument(body: """
-            <matter item="NO-ITEM">x</matter>
-            <events><event kind="inspection" date="2024-03-01" officers="X-1 X-2"/>
-            <event kind="legal-review" date="2024-03-02" reviewer="X-9" result="approved"/></events>
-            """))
+        let unknownPeople = try folder.write(
+            "b.xml",
+            caseDocument(
+                body: """
+                    <matter item="NO-ITEM">x</matter>
+                    <events><event kind="inspection" date="2024-03-01" officers="X-1 X-2"/>
+                    <event kind="legal-review" date="2024-03-02" reviewer="X-9" result="approved"/></events>
+                    """))
         let counts = try store.importFile(unknownPeople, actor: "test")
         #expect(counts.newCases == 1)
         let stored = try #require(try store.loadCase(id: "T-1"))
@@ -91,9 +99,13 @@ import Testing
         #expect(counts.warnings[2].message.hasPrefix("案件 T-1 事件“法制审核”的审核人员 X-9 不在已导入的名录中"))
         #expect(counts.warnings[3].message.hasPrefix("案件 T-1 的裁量基准事项 NO-ITEM 无从核对：该执法主体已导入的裁量基准中没有这一事项"))
         // Officers the registry holds and no benchmark item: nothing to warn of.
-        let known = try folder.write("c.xml", caseDocument(id: "T-2", body: """
-            <events><event kind="inspection" date="2024-03-01" officers="O-1001 O-1002"/></events>
-            """))
+        let known = try folder.write(
+            "c.xml",
+            caseDocument(
+                id: "T-2",
+                body: """
+                    <events><event kind="inspection" date="2024-03-01" officers="O-1001 O-1002"/></events>
+                    """))
         let knownCounts = try store.importFile(known, actor: "test")
         #expect(knownCounts.newCases == 1 && knownCounts.warnings.isEmpty, "\(knownCounts.warnings)")
     }
@@ -149,7 +161,9 @@ extension Registry {
     func refusesAPersonOfAnUnknownAgencyWithTheLineAndStoresNothingOfTheFile(_ backend: Backend) throws {
         let store = try backend.emptyStore()
         let folder = try TemporaryFolder()
-        let file = try folder.write("registry.xml", """
+        let file = try folder.write(
+            "registry.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <registry xmlns="urn:zhifa:registry:1">
               <agency code="A" name="甲局"/>
@@ -167,7 +181,9 @@ extension Registry {
     func takesAgenciesWrittenAfterTheirPeople(_ backend: Backend) throws {
         let store = try backend.emptyStore()
         let folder = try TemporaryFolder()
-        let file = try folder.write("registry.xml", """
+        let file = try folder.write(
+            "registry.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <registry xmlns="urn:zhifa:registry:1">
               <officer id="P-1" name="甲" agency="A" role="officer reviewer" legal-qualification="A1"/>

@@ -1,6 +1,7 @@
-@testable import CaseStore
 import Foundation
 import Testing
+
+@testable import CaseStore
 
 /// Jobs kept in the store (migration v12), alike on both backends: claimed by one node at a time,
 /// taken over when a node's lease runs out, cancelled by their owner, finished with a result file.
@@ -17,8 +18,9 @@ import Testing
         #expect(try store.reportJob(id: job.id, node: "b", done: 9, total: 34, lease: 300) == true, "a node that lost the job stops")
         #expect(try store.job(id: job.id)?.done == 7)
         let bytes = Data((0..<70_000).map { UInt8($0 % 251) })
-        try store.finishJob(id: job.id, node: "a", state: .done, message: "导出完成", runId: nil,
-                            result: JobResult(name: "清单.xlsx", contentType: "application/x", data: bytes))
+        try store.finishJob(
+            id: job.id, node: "a", state: .done, message: "导出完成", runId: nil,
+            result: JobResult(name: "清单.xlsx", contentType: "application/x", data: bytes))
         let finished = try #require(try store.job(id: job.id))
         #expect(finished.state == .done && finished.hasResult && finished.finishedAt != nil)
         #expect(try store.jobResult(id: job.id)?.data == bytes)

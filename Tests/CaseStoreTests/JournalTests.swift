@@ -1,7 +1,8 @@
 import CaseModel
-@testable import CaseStore
 import Foundation
 import Testing
+
+@testable import CaseStore
 
 @Suite struct JournalTests {
     private func sampleStore(_ backend: Backend) throws -> CaseStore {
@@ -88,19 +89,22 @@ import Testing
         let first = try CaseStore(location: location)
         _ = first.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test")
         let before = try first.journal().count
-        let writers = 6, each = 15
+        let writers = 6
+        let each = 15
         let stores = try (0..<writers).map { _ in try CaseStore(location: location) }
         let failures = NSLock()
         nonisolated(unsafe) var errors: [String] = []
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             for n in 0..<each {
                 do {
-                    let c = EnforcementCase(id: "WH-SJJ-P\(writer)-\(n)", agency: "WH-SJJ", type: .inspection,
-                                            party: Party(kind: .individual, name: "当事人\(writer)"),
-                                            events: [Event(kind: .filed, date: day("2024-03-01"), officers: ["O-1001", "O-1002"])])
+                    let c = EnforcementCase(
+                        id: "WH-SJJ-P\(writer)-\(n)", agency: "WH-SJJ", type: .inspection,
+                        party: Party(kind: .individual, name: "当事人\(writer)"),
+                        events: [Event(kind: .filed, date: day("2024-03-01"), officers: ["O-1001", "O-1002"])])
                     try stores[writer].save(c, actor: "writer\(writer)", source: "parallel")
-                    try stores[writer].recordUpload(sha256: String(repeating: String(writer), count: 63) + String(n % 10),
-                                                    agency: "WH-SJJ", name: "x", size: 1, actor: "writer\(writer)")
+                    try stores[writer].recordUpload(
+                        sha256: String(repeating: String(writer), count: 63) + String(n % 10),
+                        agency: "WH-SJJ", name: "x", size: 1, actor: "writer\(writer)")
                 } catch {
                     failures.withLock { errors.append("\(error)") }
                 }

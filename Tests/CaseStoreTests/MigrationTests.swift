@@ -12,8 +12,10 @@ import Testing
 /// from it must have exactly the schema of a new store. Editing a shipped migration breaks that.
 @Suite struct MigrationTests {
     static let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/store-v4.sqlite")
-    static let shipped = ["v1: registry, benchmarks, cases, history, journal", "v2: manual scores and audit runs",
-                          "v3: user accounts", "v4: evidence belongs to the agency that uploaded it"]
+    static let shipped = [
+        "v1: registry, benchmarks, cases, history, journal", "v2: manual scores and audit runs",
+        "v3: user accounts", "v4: evidence belongs to the agency that uploaded it"
+    ]
 
     /// A copy of the fixture, so that the committed file never changes.
     static func copyOfFixture(in folder: TemporaryFolder) throws -> String {
@@ -24,7 +26,8 @@ import Testing
 
     static func schema(of path: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+            try String.fetchAll(
+                db, sql: "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
         }
     }
 
@@ -43,8 +46,9 @@ import Testing
         #expect(try store.manualScores(caseId: "WH-SJJ-2024-0117").map(\.deduction) == [2])
         #expect(try store.accounts().map(\.name) == ["王某"])
         // The stored run is reused as it stood, and a new audit on the migrated store works.
-        let runner = AuditRunner(store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
-                                 calendar: Repository.calendar)
+        let runner = AuditRunner(
+            store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
+            calendar: Repository.calendar)
         let fresh = try runner.run(asOf: day("2024-12-31"), actor: "test", reuse: false)
         var audited = 0
         try AuditRunner.forEachCaseAudit(in: store, runId: fresh.run.id!) { _ in audited += 1 }

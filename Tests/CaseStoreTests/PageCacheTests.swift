@@ -1,7 +1,8 @@
-@testable import CaseStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import CaseStore
 
 /// SQLite's page cache per connection: large for readers and for the writer while it imports,
 /// small for the writer otherwise, so that an audit's process stays within its memory.

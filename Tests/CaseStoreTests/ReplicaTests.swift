@@ -1,8 +1,9 @@
 import CaseXML
-@testable import CaseStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import CaseStore
 
 /// A store whose reads go to a streaming replica: a process reads its own writes at once, reads
 /// that must be current (sessions, accounts) go to the primary, and the rest come from the replica.
@@ -18,7 +19,7 @@ import TestSupport
         while true {
             do {
                 return (try CaseStore(postgres: primary, readReplica: replica), primaryOnly, primary, replica)
-            } catch where Date() < deadline {
+            } catch  where Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }

@@ -1,10 +1,11 @@
 import AuditRuns
 import CaseModel
-@testable import CaseStore
 import Checklists
 import Foundation
 import Generator
 import Testing
+
+@testable import CaseStore
 
 /// On PostgreSQL a run that wrote a large share of `auditResult` renews its planner statistics at
 /// once (`CaseStore.renewResultStatistics`); a small run leaves them to autovacuum, which the test
@@ -30,8 +31,9 @@ import Testing
         let store = try Backend.postgres.emptyStore()
         try store.tamper("ALTER TABLE auditResult SET (autovacuum_enabled = false)")
         #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
-        let runner = AuditRunner(store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
-                                 calendar: Repository.calendar)
+        let runner = AuditRunner(
+            store: store, checklist: try ChecklistLoader(directory: Repository.checklists).load("national"),
+            calendar: Repository.calendar)
 
         // 34 rows: below the 500 that a run must write.
         _ = try runner.run(asOf: day("2026-11-22"), actor: "test", reuse: false, incremental: false)

@@ -1,11 +1,12 @@
 import Audit
 import AuditRuns
-@testable import CaseStore
 import CaseXML
 import Checklists
 import Foundation
 import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// A small deterministic generator, so that a failing mutation can be replayed from its seed.
 struct SplitMix64: RandomNumberGenerator {
@@ -20,16 +21,20 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 enum Mutator {
-    static let junkValues = ["", "-1", "2024-02-30", "abc", "999999999999999999", "&", "<", "\"", "true", "penalty",
-                             "1.234", "2024-1-1", "O-1001 O-1001", "０", "organisation", "WH-CGJ", "license",
-                             // What an attacker tries (issue 11): numbers past every bound, files outside the folder.
-                             "2147483647", "9223372036854775808", "-9223372036854775808", "999999999999999.99", "365", "366",
-                             "/dev/zero", "/etc/shadow", "../../etc/passwd", "media/../../x", "."]
-    static let snippets = ["<event kind=\"filed\" date=\"2024-01-01\"/>", "</case>", "<case>", "<!-- 注释 -->", "<![CDATA[x]]>",
-                           "&amp;", "&undefined;", "<record kind=\"text\" title=\"t\"/>", "<penalty kind=\"fine\" amount=\"5\"/>",
-                           "<disclosure exempt=\"\"/>", "\u{1}", "<?pi x?>", "<events/>", "xmlns=\"urn:other\"",
-                           "<!DOCTYPE case [<!ENTITY a \"aaaaaaaaaa\">]>", "&a;&a;&a;", "<event kind=\"extension\" date=\"2024-01-02\" days=\"2147483647\"/>",
-                           "<record kind=\"photo\" title=\"p\" file=\"/dev/zero\"/>", "<record kind=\"photo\" title=\"p\" file=\"../x\"/>"]
+    static let junkValues = [
+        "", "-1", "2024-02-30", "abc", "999999999999999999", "&", "<", "\"", "true", "penalty",
+        "1.234", "2024-1-1", "O-1001 O-1001", "０", "organisation", "WH-CGJ", "license",
+        // What an attacker tries (issue 11): numbers past every bound, files outside the folder.
+        "2147483647", "9223372036854775808", "-9223372036854775808", "999999999999999.99", "365", "366",
+        "/dev/zero", "/etc/shadow", "../../etc/passwd", "media/../../x", "."
+    ]
+    static let snippets = [
+        "<event kind=\"filed\" date=\"2024-01-01\"/>", "</case>", "<case>", "<!-- 注释 -->", "<![CDATA[x]]>",
+        "&amp;", "&undefined;", "<record kind=\"text\" title=\"t\"/>", "<penalty kind=\"fine\" amount=\"5\"/>",
+        "<disclosure exempt=\"\"/>", "\u{1}", "<?pi x?>", "<events/>", "xmlns=\"urn:other\"",
+        "<!DOCTYPE case [<!ENTITY a \"aaaaaaaaaa\">]>", "&a;&a;&a;", "<event kind=\"extension\" date=\"2024-01-02\" days=\"2147483647\"/>",
+        "<record kind=\"photo\" title=\"p\" file=\"/dev/zero\"/>", "<record kind=\"photo\" title=\"p\" file=\"../x\"/>"
+    ]
 
     static func mutate(_ text: String, using rng: inout SplitMix64) -> String {
         var characters = Array(text)
@@ -71,13 +76,15 @@ enum Mutator {
     @Test(arguments: Backend.allCases)
     func everyMutationIsImportedOrRefusedWithAMessageAndNeverHalfStored(_ backend: Backend) throws {
         let store = try backend.storeWithSampleRegistry()
-        let sources = try (Repository.sampleCaseFiles + [
-            Repository.samples.appendingPathComponent("registry.xml"),
-            Repository.samples.appendingPathComponent("benchmarks/WH-SJJ.xml"),
-        ]).map { try String(contentsOf: $0, encoding: .utf8) }
+        let sources = try
+            (Repository.sampleCaseFiles + [
+                Repository.samples.appendingPathComponent("registry.xml"),
+                Repository.samples.appendingPathComponent("benchmarks/WH-SJJ.xml")
+            ]).map { try String(contentsOf: $0, encoding: .utf8) }
         let folder = try TemporaryFolder()
         var rng = SplitMix64(state: 20_241_001)
-        var imported = 0, refused = 0
+        var imported = 0
+        var refused = 0
         for round in 0..<2_000 {
             let text = Mutator.mutate(sources[Int.random(in: 0..<sources.count, using: &rng)], using: &rng)
             let file = try folder.write("mutation-\(round).xml", text)
@@ -99,8 +106,9 @@ enum Mutator {
         #expect(imported > 100 && refused > 500, "imported \(imported), refused \(refused)")
         #expect(try store.verify().isIntact)
         // Whatever was accepted, the audit judges it or says it cannot: it never traps.
-        let runner = AuditRunner(store: store, checklist: try ChecklistLoader.bundled().load("national"),
-                                 calendar: try WorkingDayCalendar.bundled())
+        let runner = AuditRunner(
+            store: store, checklist: try ChecklistLoader.bundled().load("national"),
+            calendar: try WorkingDayCalendar.bundled())
         let run = try runner.run(asOf: CalendarDate("2026-06-30")!, actor: "fuzz").run
         #expect(run.caseCount == (try store.caseCount()))
     }

@@ -1,22 +1,27 @@
-@testable import CaseStore
 import Foundation
 import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// Results written on a thread of their own while the next batch is audited: every batch handed
 /// over is written, in order; a failed write or a failed audit ends the exchange with its error,
 /// and nothing waits forever.
 @Suite struct WriteBehindTests {
     private func run(_ store: CaseStore) throws -> Int64 {
-        let record = AuditRunRecord(createdAt: "2026-11-23T00:00:00Z", asOf: CalendarDate("2026-11-23")!, checklistName: "national",
-                                    checklistTitle: "测试", checklistHash: "h", inputsHash: "i", actor: "test")
+        let record = AuditRunRecord(
+            createdAt: "2026-11-23T00:00:00Z", asOf: CalendarDate("2026-11-23")!, checklistName: "national",
+            checklistTitle: "测试", checklistHash: "h", inputsHash: "i", actor: "test")
         return try store.beginAuditRun(record).id!
     }
 
     private func batch(_ runId: Int64, _ ids: ClosedRange<Int>) -> AuditResultBatch {
         ids.map { n in
-            (AuditResultRecord(runId: runId, caseId: String(format: "C-%05d", n), agency: "WH-SJJ", score: 100, grade: "优秀",
-                               veto: false, failures: 0, audit: "{}"), nil)
+            (
+                AuditResultRecord(
+                    runId: runId, caseId: String(format: "C-%05d", n), agency: "WH-SJJ", score: 100, grade: "优秀",
+                    veto: false, failures: 0, audit: "{}"), nil
+            )
         }
     }
 

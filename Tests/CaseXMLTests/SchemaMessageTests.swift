@@ -24,10 +24,11 @@ import Testing
     }
 
     @Test func anImpossibleDateNamesTheEventByItsKind() throws {
-        let found = try problems(events([
-            #"<event kind="discovered" date="2024-10-01"/>"#,
-            #"<event kind="filed" date="2024-10-32" officers="O-1 O-2"/>"#,
-        ]))
+        let found = try problems(
+            events([
+                #"<event kind="discovered" date="2024-10-01"/>"#,
+                #"<event kind="filed" date="2024-10-32" officers="O-1 O-2"/>"#
+            ]))
         #expect(found.map(\.line) == [6], "\(found)")
         #expect(found.first?.message == "事件“立案”的日期“2024-10-32”不是有效日期（应写作 YYYY-MM-DD，如 2024-10-08）")
         #expect(found.first?.description == "bad.xml 第6行：事件“立案”的日期“2024-10-32”不是有效日期（应写作 YYYY-MM-DD，如 2024-10-08）")

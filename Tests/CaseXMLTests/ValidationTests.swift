@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func reportsMalformedXMLWithItsLine() throws {
-        let found = try problems("""
+        let found = try problems(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <case xmlns="urn:zhifa:case:1" id="B-1" agency="WH-SJJ" type="penalty">
               <party kind="organisation" name="某公司">
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func reportsEverySchemaViolationOfABatchWithFileAndLine() throws {
-        let found = try problems("""
+        let found = try problems(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <cases xmlns="urn:zhifa:case:1">
               <case id="A-1" agency="WH-SJJ" type="penalty"><party kind="organisation" name="甲"/></case>
@@ -70,7 +72,8 @@ import Testing
     @Test func refusesChildrenOutOfOrderAndMissingRequiredParts() throws {
         let outOfOrder = try problems(caseDocument(body: "<disclosure date=\"2024-01-02\"/><matter>x</matter>"))
         #expect(outOfOrder.first?.line == 4)
-        let noParty = try problems("""
+        let noParty = try problems(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <case xmlns="urn:zhifa:case:1" id="T" agency="WH-SJJ" type="penalty"><events/></case>
             """)
@@ -80,7 +83,8 @@ import Testing
     }
 
     @Test func refusesDuplicateCaseIdsInOneBatch() throws {
-        let found = try problems("""
+        let found = try problems(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <cases xmlns="urn:zhifa:case:1">
               <case id="A-1" agency="WH-SJJ" type="penalty"><party kind="organisation" name="甲"/></case>
@@ -93,14 +97,17 @@ import Testing
     @Test func refusesAmountsWithMoreThanTwoDecimalsAndHashesOfTheWrongLength() throws {
         #expect(try problems(caseDocument(body: "<outcome><penalty kind=\"fine\" amount=\"1.001\"/></outcome>")).count == 1)
         #expect(try problems(caseDocument(body: "<outcome><penalty kind=\"fine\" amount=\"-5\"/></outcome>")).count == 1)
-        let record = "<events><event kind=\"inspection\" date=\"2024-01-02\"><record kind=\"photo\" title=\"照片\" file=\"a.jpg\" sha256=\"9f86d081884c7d65\"/></event></events>"
+        let record =
+            "<events><event kind=\"inspection\" date=\"2024-01-02\"><record kind=\"photo\" title=\"照片\" file=\"a.jpg\" sha256=\"9f86d081884c7d65\"/></event></events>"
         #expect(try problems(caseDocument(body: record)).first?.message.contains("SHA-256 哈希") == true)
     }
 
     @Test func neverReadsExternalEntities() throws {
         let folder = try TemporaryFolder()
         let secret = try folder.write("secret.txt", "SECRET")
-        let file = try folder.write("xxe.xml", """
+        let file = try folder.write(
+            "xxe.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE case [<!ENTITY leak SYSTEM "\(secret.path)">]>
             <case xmlns="urn:zhifa:case:1" id="X" agency="WH-SJJ" type="penalty">

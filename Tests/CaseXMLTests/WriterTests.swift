@@ -15,7 +15,11 @@ import Testing
     private func withoutLines(_ cases: [EnforcementCase]) -> [EnforcementCase] {
         cases.map { c in
             var copy = c
-            copy.events = c.events.map { var e = $0; e.line = 0; return e }
+            copy.events = c.events.map {
+                var e = $0
+                e.line = 0
+                return e
+            }
             return copy
         }
     }
@@ -35,10 +39,11 @@ import Testing
     }
 
     @Test func escapesTextAndAttributes() throws {
-        let c = EnforcementCase(id: "E&<1>", agency: "WH-SJJ", type: .penalty,
-                                party: Party(kind: .individual, name: "\"引号\" & <尖括号>"),
-                                matter: Matter(text: "a < b & c > d"),
-                                disclosure: Disclosure(exempt: "涉及国家秘密", text: "]]> 不是 CDATA"))
+        let c = EnforcementCase(
+            id: "E&<1>", agency: "WH-SJJ", type: .penalty,
+            party: Party(kind: .individual, name: "\"引号\" & <尖括号>"),
+            matter: Matter(text: "a < b & c > d"),
+            disclosure: Disclosure(exempt: "涉及国家秘密", text: "]]> 不是 CDATA"))
         let folder = try TemporaryFolder()
         let file = try folder.write("escaped.xml", CaseXMLWriter.document(c))
         #expect(try readAll(file) == [c])

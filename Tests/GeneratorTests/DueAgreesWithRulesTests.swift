@@ -2,8 +2,8 @@ import Audit
 import CaseModel
 import Checklists
 import Generator
-import Testing
 import TestSupport
+import Testing
 import WorkCalendar
 
 /// The early-warning list and the audit read their deadlines from one place (`Deadlines.swift`);
@@ -14,13 +14,14 @@ import WorkCalendar
     /// The rule that judges each obligation once its deadline has passed.
     static let ruleOf: [DueObligation.Kind: String] = [
         .disclosure: "DISCLOSE-MISSING", .delivery: "PROCEDURE-DELIVERY", .decision: "PROCEDURE-DEADLINE",
-        .licenseDecision: "LICENSE-DEADLINE", .seizure: "SEIZURE-DEADLINE", .withdrawal: "DISCLOSE-WITHDRAW",
+        .licenseDecision: "LICENSE-DEADLINE", .seizure: "SEIZURE-DEADLINE", .withdrawal: "DISCLOSE-WITHDRAW"
     ]
 
     @Test func everyDueItemHasTheDeadlineItsRuleJudgesBy() throws {
         let agencies = SyntheticAgencies(agencyCount: 6)
-        let auditor = try CaseAuditor(checklist: Self.national, calendar: Repository.calendar, registry: agencies.registry,
-                                      benchmarks: agencies.benchmarks)
+        let auditor = try CaseAuditor(
+            checklist: Self.national, calendar: Repository.calendar, registry: agencies.registry,
+            benchmarks: agencies.benchmarks)
         var factory = CaseFactory(agencies: agencies, calendar: Repository.calendar)
         factory.defectRate = 0.4
         var rng = SeededGenerator(seed: 77)
@@ -47,8 +48,9 @@ import WorkCalendar
                         overdueSeen += 1
                         #expect(finding.status == .fail, "\(c.id) as of \(asOf): overdue \(due.obligation.rawValue) but \(rule) \(finding.status)")
                     } else {
-                        #expect(finding.status != .fail || finding.deadline == due.deadline,
-                                "\(c.id) as of \(asOf): \(rule) fails on another deadline than due's \(due.deadline)")
+                        #expect(
+                            finding.status != .fail || finding.deadline == due.deadline,
+                            "\(c.id) as of \(asOf): \(rule) fails on another deadline than due's \(due.deadline)")
                     }
                     compared[due.obligation, default: 0] += 1
                 }

@@ -5,10 +5,9 @@ import CaseStore
 import Checklists
 import Foundation
 import Generator
-import Testing
 import TestSupport
+import Testing
 import WorkCalendar
-
 
 @Suite struct GeneratorTests {
     static let calendar = Repository.calendar
@@ -42,11 +41,14 @@ import WorkCalendar
             writer.casesPerFile = 1_000
             let summary = try writer.write(to: folder, calendar: Self.calendar)
             #expect(summary.cases == 2_500)
-            return try Dictionary(uniqueKeysWithValues: summary.files.map {
-                ($0.path.replacingOccurrences(of: folder.path, with: ""), try Data(contentsOf: $0))
-            })
+            return try Dictionary(
+                uniqueKeysWithValues: summary.files.map {
+                    ($0.path.replacingOccurrences(of: folder.path, with: ""), try Data(contentsOf: $0))
+                })
         }
-        let first = try write(9), again = try write(9), other = try write(10)
+        let first = try write(9)
+        let again = try write(9)
+        let other = try write(10)
         #expect(first == again)
         #expect(first.keys.filter { $0.hasPrefix("/cases/") }.sorted() == ["/cases/cases-0001.xml", "/cases/cases-0002.xml", "/cases/cases-0003.xml"])
         #expect(first["/cases/cases-0001.xml"] != other["/cases/cases-0001.xml"])

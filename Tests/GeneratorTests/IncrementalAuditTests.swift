@@ -1,12 +1,13 @@
 import Audit
 import AuditRuns
 import CaseModel
-@testable import CaseStore
 import Foundation
 import Generator
-import Testing
 import TestSupport
+import Testing
 import WorkCalendar
+
+@testable import CaseStore
 
 /// The incremental audit equals the fresh one, case for case, after random edits, manual scores
 /// and as-of moves; the moves favour the days on which a case's standing changes (an event's day
@@ -22,7 +23,9 @@ import WorkCalendar
         let ids = try store.caseIds()
         var random = SeededGenerator(seed: seed)
         var asOf = CalendarDate(year: 2026, month: 11, day: 22)!
-        var reusedInAll = 0, auditedInAll = 0, builtOnBase = 0
+        var reusedInAll = 0
+        var auditedInAll = 0
+        var builtOnBase = 0
 
         for round in 0..<14 {
             for _ in 0..<Int.random(in: 0...6, using: &random) {
@@ -55,7 +58,8 @@ import WorkCalendar
         }
         // A reused result holds no JSON but the run that judged it, never a run that reused it in turn.
         let links = try store.read { db in
-            try db.fetchOne("""
+            try db.fetchOne(
+                """
                 SELECT COUNT(*) AS reused, SUM(CASE WHEN r.audit = '' THEN 0 ELSE 1 END) AS withJSON,
                        SUM(CASE WHEN j.audit = '' OR j.judgedIn IS NOT NULL OR j.caseId IS NULL THEN 1 ELSE 0 END) AS badLinks
                 FROM auditResult r LEFT JOIN auditResult j ON j.runId = r.judgedIn AND j.caseId = r.caseId

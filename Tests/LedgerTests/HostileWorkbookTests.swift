@@ -2,10 +2,11 @@ import CaseModel
 import CaseStore
 import CaseXML
 import Foundation
-@testable import Ledger
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
+
+@testable import Ledger
 
 /// The attacks of the second hardening trial (issue 31) on ledgers: each crashed the importer (and
 /// the server that read an upload), read a DTD, or stored other text than the clerk gave.
@@ -38,14 +39,18 @@ import ZIPFoundation
 
     private func store() throws -> CaseStore {
         let store = try CaseStore.inMemory()
-        let report = store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path,
-                                        Repository.samples.appendingPathComponent("benchmarks").path], actor: "test")
+        let report = store.importPaths(
+            [
+                Repository.samples.appendingPathComponent("registry.xml").path,
+                Repository.samples.appendingPathComponent("benchmarks").path
+            ], actor: "test")
         precondition(report.failures.isEmpty)
         return store
     }
 
     @Test func aRowNumberBeyondExcelsLastRowIsRefusedNotAddedTo() throws {
-        let folder = try TemporaryFolder(), store = try store()
+        let folder = try TemporaryFolder()
+        let store = try store()
         let sheet = try part("xl/worksheets/sheet1.xml")
         // The last data row renumbered: Int64.max trapped on `number + 1`; Excel's last row is read.
         let lastRow = try #require(sheet.range(of: "<row r=\"4\"", options: .backwards))
@@ -65,7 +70,8 @@ import ZIPFoundation
     }
 
     @Test func aDoctypeInAnyPartIsRefusedBeforeAnEntityIsDeclared() throws {
-        let folder = try TemporaryFolder(), store = try store()
+        let folder = try TemporaryFolder()
+        let store = try store()
         let before = try store.caseCount()
         let doctype = "<!DOCTYPE worksheet [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p; <!ENTITY a \"\(String(repeating: "x", count: 100))\">]>"
         for path in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"] {
@@ -109,7 +115,8 @@ import ZIPFoundation
         }
         sheet += "</sheetData></worksheet>"
         let url = try workbook(folder, "wide.xlsx", replacing: ["xl/worksheets/sheet1.xml": sheet])
-        var rows = 0, widest = 0
+        var rows = 0
+        var widest = 0
         try SheetReader.read(url) { row in
             rows += 1
             widest = max(widest, (row.cells.keys.max() ?? 0) + 1)
@@ -118,7 +125,8 @@ import ZIPFoundation
     }
 
     @Test func controlAndInvisibleCharactersInACellAreRefusedNamingThem() throws {
-        let folder = try TemporaryFolder(), store = try store()
+        let folder = try TemporaryFolder()
+        let store = try store()
         let text = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/hand-ledger.csv"), encoding: .utf8)
         let before = try store.caseCount()
         let attacks: [(String, String, String)] = [
@@ -126,7 +134,7 @@ import ZIPFoundation
             ("芜湖某便利店", "芜湖某\u{0}便利店", "U+0000"),
             ("WH-SJJ-2025-0301,", "WH-SJJ-2025-03\u{202E}01,", "U+202E"),
             ("WH-SJJ-2025-0301,", "WH-SJJ-2025-03\u{200B}01,", "U+200B"),
-            ("芜湖某便利店", "\u{FEFF}芜湖某便利店", "U+FEFF"),
+            ("芜湖某便利店", "\u{FEFF}芜湖某便利店", "U+FEFF")
         ]
         for (original, hostile, named) in attacks {
             let url = try folder.write("attack.csv", text.replacingOccurrences(of: original, with: hostile))

@@ -3,15 +3,18 @@ import CaseStore
 import CaseXML
 import Foundation
 import Ledger
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
 
 /// A store in memory with the sample registry and benchmarks, as a ledger import expects.
 private func sampleStore() throws -> CaseStore {
     let store = try CaseStore.inMemory()
-    let report = store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path,
-                                    Repository.samples.appendingPathComponent("benchmarks").path], actor: "test")
+    let report = store.importPaths(
+        [
+            Repository.samples.appendingPathComponent("registry.xml").path,
+            Repository.samples.appendingPathComponent("benchmarks").path
+        ], actor: "test")
     precondition(report.failures.isEmpty, "\(report.failures)")
     return store
 }
@@ -65,7 +68,8 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         let store = try sampleStore()
         let folder = try TemporaryFolder()
         // Shuffled, variant names, a byte-order mark and Windows line ends, as Excel's "CSV UTF-8" writes.
-        let csv = "\u{FEFF}当事人名称,案号,罚款金额(元),执法主体,执法类别,决定时间,处罚类型,裁量档次,承办人\r\n"
+        let csv =
+            "\u{FEFF}当事人名称,案号,罚款金额(元),执法主体,执法类别,决定时间,处罚类型,裁量档次,承办人\r\n"
             + "某公司,WH-SJJ-2025-0401,\"1,500\",WH-SJJ,行政处罚,2025/4/8,罚款,一般,3402001001、3402001002\r\n"
         let file = try folder.write("variants.csv", csv)
         #expect(try store.importLedger(file, actor: "test").newCases == 1)
@@ -81,7 +85,8 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         #expect { try store.importLedger(missingColumn, displayName: "a.csv", actor: "test") } throws: { error in
             "\(error)" == "a.csv 第1行 “案件类型”：缺少必需的列"
         }
-        let csv = "案件编号,执法主体编码,案件类型,当事人,决定日期,罚款金额（元）,处罚种类\n"
+        let csv =
+            "案件编号,执法主体编码,案件类型,当事人,决定日期,罚款金额（元）,处罚种类\n"
             + "WH-SJJ-2025-0501,WH-SJJ,行政处分,某,2025-04-01,,\n"
             + "WH-SJJ-2025-0502,WH-SJJ,行政处罚,,2025-04-01,12.345,罚款\n"
             + "WH-SJJ-2025-0501,WH-SJJ,行政处罚,某,2025-04-01,100,罚款\n"
@@ -128,9 +133,12 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         let url = folder.file("台账模板.xlsx")
         try LedgerWorkbook.template(to: url)
         let titles = LedgerColumn.allCases.map(\.title)
-        #expect(titles == ["案件编号", "执法主体编码", "案件类型", "程序", "当事人", "当事人类型", "统一社会信用代码或身份证号", "违法事实",
-                           "裁量事项编码", "违法行为发生日期", "发现日期", "立案日期", "执法人员", "告知日期", "是否告知听证", "决定日期",
-                           "决定文号", "处罚种类", "罚款金额（元）", "裁量阶次", "裁量理由", "送达日期", "送达方式", "公示日期", "公示网址", "结案日期"])
+        #expect(
+            titles == [
+                "案件编号", "执法主体编码", "案件类型", "程序", "当事人", "当事人类型", "统一社会信用代码或身份证号", "违法事实",
+                "裁量事项编码", "违法行为发生日期", "发现日期", "立案日期", "执法人员", "告知日期", "是否告知听证", "决定日期",
+                "决定文号", "处罚种类", "罚款金额（元）", "裁量阶次", "裁量理由", "送达日期", "送达方式", "公示日期", "公示网址", "结案日期"
+            ])
         let shared = try part(url, "xl/sharedStrings.xml")
         let sheet = try part(url, "xl/worksheets/sheet1.xml")
         // The header is row 1, cell by cell in that order.
@@ -167,7 +175,8 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         let original = try #require(try first.loadCase(id: "WH-SJJ-2024-0204"))
         let copied = try #require(try second.loadCase(id: "WH-SJJ-2024-0204"))
         #expect(copied.decision?.date == original.decision?.date && copied.outcome?.penalties == original.outcome?.penalties)
-        #expect(copied.party.name == original.party.name && copied.party.kind == original.party.kind
+        #expect(
+            copied.party.name == original.party.name && copied.party.kind == original.party.kind
                 && copied.party.idNumber == original.party.idNumber && copied.party.creditCode == original.party.creditCode)
     }
 }

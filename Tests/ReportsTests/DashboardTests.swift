@@ -37,8 +37,9 @@ import Testing
             #expect(agency.total.grades == card.grades, "\(card.agency)")
         }
         // What is overdue now is what the due list says.
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: store.registry(),
-                                      benchmarks: store.benchmarkSets())
+        let auditor = try CaseAuditor(
+            checklist: runner.checklist, calendar: runner.calendar, registry: store.registry(),
+            benchmarks: store.benchmarkSets())
         let overdue = try DueScanner(auditor: auditor).scan(store: store, asOf: today, within: 0).filter(\.overdue)
         for agency in dashboard.agencies {
             #expect(agency.overdueNow == overdue.filter { $0.agency == agency.agency }.count)

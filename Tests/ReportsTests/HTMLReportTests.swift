@@ -25,7 +25,9 @@ final class ParsedHTML {
     func number(_ xpath: String) -> Double {
         guard let context = xmlXPathNewContext(document) else { return .nan }
         defer { xmlXPathFreeContext(context) }
-        guard let result = xpath.withCString({ xmlXPathEvalExpression(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), context) }) else { return .nan }
+        guard let result = xpath.withCString({ xmlXPathEvalExpression(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), context) }) else {
+            return .nan
+        }
         defer { xmlXPathFreeObject(result) }
         return xmlXPathCastToNumber(result)
     }
@@ -34,8 +36,12 @@ final class ParsedHTML {
         guard let context = xmlXPathNewContext(document) else { return "" }
         defer { xmlXPathFreeContext(context) }
         guard let result = xpath.withCString({ xmlXPathEvalExpression(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), context) }),
-              let text = xmlXPathCastToString(result) else { return "" }
-        defer { xmlXPathFreeObject(result); free(text) }
+            let text = xmlXPathCastToString(result)
+        else { return "" }
+        defer {
+            xmlXPathFreeObject(result)
+            free(text)
+        }
         return String(cString: text)
     }
 }
@@ -84,8 +90,10 @@ final class ParsedHTML {
         for (flag, name) in [("--screenshot=", "report.png"), ("--print-to-pdf=", "report.pdf")] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: browser)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1400",
-                                 flag + folder.file(name).path, page]
+            process.arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1400",
+                flag + folder.file(name).path, page
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

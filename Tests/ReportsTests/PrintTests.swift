@@ -13,20 +13,29 @@ enum Printer {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    struct Printed { var pages: Int; var a4: Bool; var bytes: Int }
+    struct Printed {
+        var pages: Int
+        var a4: Bool
+        var bytes: Int
+    }
 
     static func print(_ html: URL, to pdf: URL, keepAs name: String) throws -> Printed {
         let browser = try #require(chromium, "CI must install Chromium (see scripts/install-prerequisites)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                             "--print-to-pdf=" + pdf.path, html.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--print-to-pdf=" + pdf.path, html.absoluteString
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { process.terminate(); Issue.record("Chromium did not print \(name) within 120 s") }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("Chromium did not print \(name) within 120 s")
+        }
         process.waitUntilExit()
         let data = try Data(contentsOf: pdf)
         let text = String(decoding: data, as: UTF8.self)
@@ -47,12 +56,14 @@ enum Printer {
     private func form(_ id: String) throws -> String {
         let (store, runner, _) = try Fixture.sampleRun()
         let registry = try store.registry()
-        let auditor = try CaseAuditor(checklist: runner.checklist, calendar: runner.calendar, registry: registry,
-                                      benchmarks: try store.benchmarkSets())
+        let auditor = try CaseAuditor(
+            checklist: runner.checklist, calendar: runner.calendar, registry: registry,
+            benchmarks: try store.benchmarkSets())
         let c = try #require(try store.loadCase(id: id))
         let audit = auditor.audit(c, asOf: day("2026-11-22"), keepPassing: true)
-        return CaseEvaluationForm.html(case: c, audit: audit, checklist: runner.checklist, names: RegistryNames(registry),
-                                       asOf: day("2026-11-22"))
+        return CaseEvaluationForm.html(
+            case: c, audit: audit, checklist: runner.checklist, names: RegistryNames(registry),
+            asOf: day("2026-11-22"))
     }
 
     @Test func theEvaluationFormListsEveryItemWithItsDeductionAndLinesToSign() throws {
@@ -123,8 +134,12 @@ enum Printer {
         let folder = try TemporaryFolder()
         try ViolationExport.write(run: run, store: store, filter: ViolationFilter(), format: .xlsx, to: folder.file("violations.xlsx"))
         // A profile of its own, so that a LibreOffice already running elsewhere does not swallow the job.
-        _ = try execute(office, ["-env:UserInstallation=file://" + folder.file("profile").path, "--headless",
-                             "--convert-to", "pdf", "--outdir", folder.url.path, folder.file("violations.xlsx").path])
+        _ = try execute(
+            office,
+            [
+                "-env:UserInstallation=file://" + folder.file("profile").path, "--headless",
+                "--convert-to", "pdf", "--outdir", folder.url.path, folder.file("violations.xlsx").path
+            ])
         let pdf = folder.file("violations.pdf")
         let data = try Data(contentsOf: pdf)
         let raw = String(decoding: data, as: UTF8.self)

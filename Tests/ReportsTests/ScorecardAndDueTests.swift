@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Checklists
 import Foundation
@@ -34,9 +35,12 @@ import Testing
     }
 
     private func average(_ store: CaseStore, runId: Int64, agency: String, year: Int) throws -> Double {
-        var sum = 0.0, count = 0
-        try store.forEachAuditResultWithCase(runId: runId, agency: agency, from: CalendarDate(year: year, month: 1, day: 1),
-                                             to: CalendarDate(year: year, month: 12, day: 31)) { entry in
+        var sum = 0.0
+        var count = 0
+        try store.forEachAuditResultWithCase(
+            runId: runId, agency: agency, from: CalendarDate(year: year, month: 1, day: 1),
+            to: CalendarDate(year: year, month: 12, day: 31)
+        ) { entry in
             sum += entry.result.score
             count += 1
         }
@@ -46,8 +50,10 @@ import Testing
 
 @Suite struct DueTests {
     func scanner(_ store: CaseStore) throws -> DueScanner {
-        DueScanner(auditor: try CaseAuditor(checklist: Fixture.national, calendar: Fixture.calendar,
-                                            registry: store.registry(), benchmarks: store.benchmarkSets()))
+        DueScanner(
+            auditor: try CaseAuditor(
+                checklist: Fixture.national, calendar: Fixture.calendar,
+                registry: store.registry(), benchmarks: store.benchmarkSets()))
     }
 
     @Test func warnsWithinNWorkingDaysAndNotBefore() throws {
@@ -87,35 +93,40 @@ import Testing
     }
 }
 
-import CaseModel
-
 enum EnforcementCaseBuilder {
     static func seizure() -> EnforcementCase {
-        EnforcementCase(id: "S", agency: "WH-CGJ", type: .coercion, party: Party(kind: .individual, name: "甲"),
-                        events: [Event(kind: .seizure, date: day("2024-01-15"), officers: ["O-2001", "O-2002"])])
+        EnforcementCase(
+            id: "S", agency: "WH-CGJ", type: .coercion, party: Party(kind: .individual, name: "甲"),
+            events: [Event(kind: .seizure, date: day("2024-01-15"), officers: ["O-2001", "O-2002"])])
     }
 
     static func license() -> EnforcementCase {
-        EnforcementCase(id: "L", agency: "WH-SJJ", type: .license, party: Party(kind: .organisation, name: "乙"),
-                        events: [Event(kind: .accepted, date: day("2024-09-20"))])
+        EnforcementCase(
+            id: "L", agency: "WH-SJJ", type: .license, party: Party(kind: .organisation, name: "乙"),
+            events: [Event(kind: .accepted, date: day("2024-09-20"))])
     }
 
     static func revokedUndelivered() -> EnforcementCase {
-        EnforcementCase(id: "R", agency: "WH-SJJ", type: .penalty, party: Party(kind: .organisation, name: "丙"),
-                        events: [Event(kind: .decision, date: day("2024-10-28")), Event(kind: .revoked, date: day("2024-11-04"))],
-                        outcome: Outcome(penalties: [Penalty(kind: .warning)]), disclosure: Disclosure(date: day("2024-10-30")))
+        EnforcementCase(
+            id: "R", agency: "WH-SJJ", type: .penalty, party: Party(kind: .organisation, name: "丙"),
+            events: [Event(kind: .decision, date: day("2024-10-28")), Event(kind: .revoked, date: day("2024-11-04"))],
+            outcome: Outcome(penalties: [Penalty(kind: .warning)]), disclosure: Disclosure(date: day("2024-10-30")))
     }
 }
 
 /// `due --as-of D` sees the case as it stood on D (issue 13).
 @Suite struct DueAsOfTests {
     @Test func anObligationMetAfterTheAsOfDateWasStillOpenThen() throws {
-        let license = EnforcementCase(id: "L", agency: "X", type: .license, party: Party(kind: .organisation, name: "甲"),
-                                      events: [Event(kind: .accepted, date: CalendarDate("2024-09-20")!),
-                                               Event(kind: .decision, date: CalendarDate("2024-10-24")!)],
-                                      outcome: Outcome(grant: .granted))
-        let auditor = try CaseAuditor(checklist: ChecklistLoader.bundled().load("national"), calendar: WorkingDayCalendar.bundled(),
-                                      registry: Registry(), benchmarks: [])
+        let license = EnforcementCase(
+            id: "L", agency: "X", type: .license, party: Party(kind: .organisation, name: "甲"),
+            events: [
+                Event(kind: .accepted, date: CalendarDate("2024-09-20")!),
+                Event(kind: .decision, date: CalendarDate("2024-10-24")!)
+            ],
+            outcome: Outcome(grant: .granted))
+        let auditor = try CaseAuditor(
+            checklist: ChecklistLoader.bundled().load("national"), calendar: WorkingDayCalendar.bundled(),
+            registry: Registry(), benchmarks: [])
         let before = DueScanner(auditor: auditor).obligations(of: license, asOf: CalendarDate("2024-10-22")!)
         #expect(before.map(\.obligation) == [.licenseDecision])
         #expect(before.first?.deadline == CalendarDate("2024-10-23"))

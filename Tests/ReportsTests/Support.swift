@@ -6,7 +6,6 @@ import Foundation
 @_exported import TestSupport
 import WorkCalendar
 
-
 enum Fixture {
     static let calendar = Repository.calendar
     static let national: Checklist = try! ChecklistLoader(directory: Repository.checklists).load("national")
@@ -30,21 +29,42 @@ enum Fixture {
     }
 }
 
-
 /// RFC 4180 CSV, the reader side, to check what the exporter wrote.
 func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
     var characters = Array(text)[...]
     while let c = characters.popFirst() {
         if quoted {
             if c == "\"" {
-                if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true }
-        else if c == "," { row.append(field); field = "" }
-        else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-        else { field.append(c) }
+                if characters.first == "\"" {
+                    field.append("\"")
+                    characters.removeFirst()
+                } else {
+                    quoted = false
+                }
+            } else {
+                field.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field)
+            field = ""
+        } else if c == "\r\n" || c == "\n" {
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
+        } else {
+            field.append(c)
+        }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }

@@ -13,8 +13,11 @@ import ZIPFoundation
         let data = try Data(contentsOf: folder.file("v.csv"))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let rows = parseCSV(String(decoding: data.dropFirst(3), as: UTF8.self))
-        #expect(rows.first == ["执法主体", "案件编号", "当事人", "决定文号", "决定日期", "案件类型", "罚款金额（元）", "规则编号",
-                               "问题类型", "问题", "法律依据", "严重程度", "扣分", "期限", "实际日期"])
+        #expect(
+            rows.first == [
+                "执法主体", "案件编号", "当事人", "决定文号", "决定日期", "案件类型", "罚款金额（元）", "规则编号",
+                "问题类型", "问题", "法律依据", "严重程度", "扣分", "期限", "实际日期"
+            ])
         let failures = try Fixture.failures(store, run)
         #expect(rows.count - 1 == failures.count)
         #expect(count == failures.count)

@@ -73,7 +73,8 @@ public final class BackgroundHold: @unchecked Sendable {
     private let released = DispatchSemaphore(value: 0)
 
     public init(_ body: @escaping @Sendable (_ whileHeld: () -> Void) -> Void) {
-        let held = held, released = released
+        let held = held
+        let released = released
         Thread.detachNewThread {
             body {
                 held.signal()

@@ -70,7 +70,10 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     }
 
     public func newDatabase() throws -> String {
-        let number = lock.withLock { databases += 1; return databases }
+        let number = lock.withLock {
+            databases += 1
+            return databases
+        }
         let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
         let (status, output) = Self.run(script, ["createdb", String(port), "test\(number)"])
         guard status == 0 else { throw ClusterFailure(message: "createdb: \(output)") }
@@ -90,7 +93,7 @@ public final class ThrowawayPostgres: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { return (-1, "posix_spawn \(executable): \(String(cString: strerror(spawned)))") }

@@ -4,13 +4,15 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WebService
 
 /// The JSON API: sign-in, paging, posting case XML, and what it refuses.
 @Suite struct APITests {
     static func signInJSON(_ client: any TestClientProtocol, _ name: String) async throws -> Browser {
-        let response = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
-                                                body: ByteBuffer(string: #"{"user":"\#(name)","password":"\#(Accounts.password)"}"#))
+        let response = try await client.execute(
+            uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"user":"\#(name)","password":"\#(Accounts.password)"}"#))
         #expect(response.status == .ok)
         #expect(response.text.contains(#""role":"#))
         let cookie = try #require(response.headers[.setCookie])
@@ -85,13 +87,15 @@ import Testing
         try await fixture.test { client in
             // A cross-site HTML form can send only these three types; each is refused before anything else.
             for type in ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"] {
-                let login = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: type],
-                                                     body: ByteBuffer(string: #"{"user":"\#(Accounts.clerk)","password":"\#(Accounts.password)"}"#))
+                let login = try await client.execute(
+                    uri: "/api/v1/login", method: .post, headers: [.contentType: type],
+                    body: ByteBuffer(string: #"{"user":"\#(Accounts.clerk)","password":"\#(Accounts.password)"}"#))
                 #expect(login.status == .unsupportedMediaType, "\(type)")
                 #expect(login.headers[.setCookie] == nil)
             }
             let clerk = try await Self.signInJSON(client, Accounts.clerk)
-            let xml = "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0301\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+            let xml =
+                "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0301\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
             #expect(try await clerk.send("/api/v1/cases", contentType: "text/plain", body: xml).status == .unsupportedMediaType)
             #expect(try await clerk.send("/api/v1/cases", contentType: "application/x-www-form-urlencoded", body: xml).status == .unsupportedMediaType)
             // The right family but the wrong one for the route.
@@ -105,7 +109,8 @@ import Testing
         try await fixture.test { client in
             let clerk = try await Self.signInJSON(client, Accounts.clerk)
             let padding = String(repeating: "<!-- padding -->", count: 5_000)
-            let big = "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0401\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/>\(padding)</case>"
+            let big =
+                "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0401\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/>\(padding)</case>"
             let response = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: big)
             #expect(response.status == .contentTooLarge)
             #expect(response.text.contains("64 KB"))

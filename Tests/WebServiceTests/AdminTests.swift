@@ -2,8 +2,9 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// The administrator's imports: registries and benchmarks through the same importer as the CLI.
@@ -30,8 +31,9 @@ import TestSupport
             let caseFile = caseDocument(id: "WH-NEW-2026-0001", agency: "WH-NEW")
             let refused = try await admin.upload("/admin/import", [], file: Array(caseFile.utf8), fileName: "case.xml")
             #expect(refused.status == .unprocessableContent)
-            let broken = try await admin.upload("/admin/import", [], file: Array("<registry xmlns=\"urn:zhifa:registry:1\">\n<agency".utf8),
-                                                fileName: "broken.xml")
+            let broken = try await admin.upload(
+                "/admin/import", [], file: Array("<registry xmlns=\"urn:zhifa:registry:1\">\n<agency".utf8),
+                fileName: "broken.xml")
             #expect(broken.status == .unprocessableContent)
             #expect(broken.text.contains("broken.xml 第"))
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WebService
 
 /// A clerk of 市场监管局 (WH-SJJ) must not see, change or infer the cases of 城管局 (WH-CGJ).
@@ -15,8 +16,10 @@ import Testing
         #expect(try fixture.store.agency(ofCase: Self.foreignCase) == "WH-CGJ")
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
-            for (foreign, missing) in [("/cases/\(Self.foreignCase)", "/cases/\(Self.missingCase)"),
-                                       ("/api/v1/cases/\(Self.foreignCase)", "/api/v1/cases/\(Self.missingCase)")] {
+            for (foreign, missing) in [
+                ("/cases/\(Self.foreignCase)", "/cases/\(Self.missingCase)"),
+                ("/api/v1/cases/\(Self.foreignCase)", "/api/v1/cases/\(Self.missingCase)")
+            ] {
                 let a = try await clerk.get(foreign)
                 let b = try await clerk.get(missing)
                 #expect(a.status == .notFound)
@@ -58,11 +61,16 @@ import Testing
             let event = [("kind", "closed"), ("date", "2024-12-02")]
             #expect(try await clerk.post("/cases/\(Self.foreignCase)/events", event).status == .notFound)
             #expect(try await clerk.post("/cases/\(Self.foreignCase)/disclosure", [("date", "2024-12-02")]).status == .notFound)
-            #expect(try await clerk.upload("/cases/\(Self.foreignCase)/records", [("event", "1"), ("title", "照片")],
-                                           file: [1, 2, 3], fileName: "a.jpg").status == .notFound)
+            #expect(
+                try await clerk.upload(
+                    "/cases/\(Self.foreignCase)/records", [("event", "1"), ("title", "照片")],
+                    file: [1, 2, 3], fileName: "a.jpg"
+                ).status == .notFound)
             // Nor through the API: claiming the case for one's own agency, or posting it as the other's.
-            let stolen = "<case xmlns=\"urn:zhifa:case:1\" id=\"\(Self.foreignCase)\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
-            let foreign = "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-CGJ-2026-0001\" agency=\"WH-CGJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+            let stolen =
+                "<case xmlns=\"urn:zhifa:case:1\" id=\"\(Self.foreignCase)\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+            let foreign =
+                "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-CGJ-2026-0001\" agency=\"WH-CGJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
             let a = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: stolen)
             let b = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: foreign)
             #expect(a.status == .unprocessableContent)
@@ -83,7 +91,9 @@ extension AgencyIsolationTests {
     /// and the same 404 whether or not an id is taken.
     @Test func aNestedAgencysIdsBelongToTheLongestMatchingCode() async throws {
         let fixture = try await WebFixture()
-        let registry = try fixture.folder.write("branch.xml", """
+        let registry = try fixture.folder.write(
+            "branch.xml",
+            """
             <registry xmlns="urn:zhifa:registry:1"><agency code="WH-SJJ-FJ" name="芜湖市市场监督管理局分局"/></registry>
             """)
         #expect(fixture.store.importPaths([registry.path], actor: "fixture").failures.isEmpty)
@@ -100,7 +110,8 @@ extension AgencyIsolationTests {
 
             let branch = try await Browser.signIn(client, as: "分局办案")
             #expect(try await branch.get("/api/v1/cases/WH-SJJ-FJ-2026-0007").status == .notFound)
-            #expect(try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-FJ-2026-0007", "WH-SJJ-FJ")).status == .created)
+            #expect(
+                try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-FJ-2026-0007", "WH-SJJ-FJ")).status == .created)
             // The parent's taken id and a free parent id are refused to the branch in the same words.
             let taken = try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-2026-0007", "WH-SJJ-FJ"))
             let free = try await branch.send("/api/v1/cases", contentType: "application/xml", body: document("WH-SJJ-2026-0008", "WH-SJJ-FJ"))

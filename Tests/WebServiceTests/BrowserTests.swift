@@ -4,8 +4,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Testing
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// The real pages in headless Chromium: a clerk signs in, registers a case, adds two events and a
@@ -14,8 +15,9 @@ import TestSupport
     static let artifacts = Repository.root.appendingPathComponent(".build/test-artifacts")
 
     /// CI installs chromedriver (scripts/install-prerequisites test); elsewhere the test runs when it is there.
-    @Test(.enabled(if: WebDriver.chromedriver != nil || ProcessInfo.processInfo.environment["CI"] != nil),
-          .timeLimit(.minutes(3)))
+    @Test(
+        .enabled(if: WebDriver.chromedriver != nil || ProcessInfo.processInfo.environment["CI"] != nil),
+        .timeLimit(.minutes(3)))
     func aClerkRegistersACaseAndSeesItsFindings() async throws {
         let chromedriver = try #require(WebDriver.chromedriver, "CI must install chromium-driver (see scripts/install-prerequisites)")
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
@@ -60,8 +62,10 @@ import TestSupport
         try await browser.clickAndWait("#create-case")
         #expect(try await browser.url.hasPrefix(site + "/cases/WH-SJJ-2026-0777"))
 
-        for (kind, date, extra) in [("filed", "2026-03-03", ("#event-record", "立案审批表")),
-                                    ("decision", "2026-03-10", ("#event-number", "芜市监处罚〔2026〕777号"))] {
+        for (kind, date, extra) in [
+            ("filed", "2026-03-03", ("#event-record", "立案审批表")),
+            ("decision", "2026-03-10", ("#event-number", "芜市监处罚〔2026〕777号"))
+        ] {
             try await browser.set("#event-kind", kind)
             try await browser.set("#event-date", date)
             try await browser.type("#event-officers", "O-1001 O-1002")
@@ -97,10 +101,12 @@ import TestSupport
         let onScreen = try await browser.run("return getComputedStyle(document.querySelector('header.top')).display") as? String
         #expect(onScreen != "none")
         // The print stylesheet hides them: checked through the same rules the browser applied to the PDF.
-        let hidden = try await browser.run("""
-            const rules = [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && r.media.mediaText === 'print');
-            return rules.some(r => [...r.cssRules].some(c => c.selectorText && c.selectorText.includes('header.top') && c.style.display === 'none'));
-            """) as? Bool
+        let hidden =
+            try await browser.run(
+                """
+                const rules = [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && r.media.mediaText === 'print');
+                return rules.some(r => [...r.cssRules].some(c => c.selectorText && c.selectorText.includes('header.top') && c.style.display === 'none'));
+                """) as? Bool
         #expect(hidden == true)
     }
 }

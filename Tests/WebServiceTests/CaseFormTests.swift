@@ -5,13 +5,16 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WebService
 
 /// The case forms: what they store, under whose name, and what they refuse.
 @Suite struct CaseFormTests {
-    static let newCase = [("id", "WH-SJJ-2026-0101"), ("type", "penalty"), ("procedure", "general"),
-                          ("partyKind", "organisation"), ("partyName", "芜湖某<script>alert(1)</script>公司"),
-                          ("item", "SJ-SP-124-1"), ("violationDate", "2026-03-02"), ("matter", "经营超过保质期的食品")]
+    static let newCase = [
+        ("id", "WH-SJJ-2026-0101"), ("type", "penalty"), ("procedure", "general"),
+        ("partyKind", "organisation"), ("partyName", "芜湖某<script>alert(1)</script>公司"),
+        ("item", "SJ-SP-124-1"), ("violationDate", "2026-03-02"), ("matter", "经营超过保质期的食品")
+    ]
 
     @Test func aClerkBuildsACaseThatIsJournaledUnderTheirName() async throws {
         let fixture = try await WebFixture()
@@ -20,11 +23,17 @@ import Testing
             let created = try await clerk.post("/cases/new", Self.newCase)
             #expect(created.status == .seeOther)
             #expect(created.headers[.location] == "/cases/WH-SJJ-2026-0101")
-            #expect(try await clerk.post("/cases/WH-SJJ-2026-0101/events",
-                                         [("kind", "decision"), ("date", "2026-03-10"), ("officers", "O-1001 O-1002"), ("number", "芜市监处罚〔2026〕101号")]).status == .seeOther)
+            #expect(
+                try await clerk.post(
+                    "/cases/WH-SJJ-2026-0101/events",
+                    [("kind", "decision"), ("date", "2026-03-10"), ("officers", "O-1001 O-1002"), ("number", "芜市监处罚〔2026〕101号")]
+                ).status == .seeOther)
             // Added out of order: the form keeps events in date order.
-            #expect(try await clerk.post("/cases/WH-SJJ-2026-0101/events",
-                                         [("kind", "filed"), ("date", "2026-03-03"), ("officers", "O-1001 O-1002"), ("recordTitle", "立案审批表")]).status == .seeOther)
+            #expect(
+                try await clerk.post(
+                    "/cases/WH-SJJ-2026-0101/events",
+                    [("kind", "filed"), ("date", "2026-03-03"), ("officers", "O-1001 O-1002"), ("recordTitle", "立案审批表")]
+                ).status == .seeOther)
             #expect(try await clerk.post("/cases/WH-SJJ-2026-0101/outcome", [("fine", "5000"), ("level", "从轻")]).status == .seeOther)
             // 2026-03-10 + 7 working days is 2026-03-19: one day late.
             #expect(try await clerk.post("/cases/WH-SJJ-2026-0101/disclosure", [("date", "2026-03-20"), ("platform", "芜湖市人民政府网站")]).status == .seeOther)
@@ -62,8 +71,9 @@ import Testing
             }
             #expect(try await clerk.post("/cases/new", Self.newCase, csrf: other.csrf).status == .forbidden)
             // The sign-in form has its own signed token.
-            let forged = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                  body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", "1999999999.00")])))
+            let forged = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", "1999999999.00")])))
             #expect(forged.status == .forbidden)
         }
         #expect(try fixture.store.journal().count == journal)
@@ -96,9 +106,10 @@ import Testing
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
-            let response = try await clerk.upload("/cases/WH-SJJ-2024-0117/records",
-                                                  [("event", "3"), ("kind", "audio-video"), ("title", "补充执法记录仪视频")],
-                                                  file: bytes, fileName: "现场.mp4")
+            let response = try await clerk.upload(
+                "/cases/WH-SJJ-2024-0117/records",
+                [("event", "3"), ("kind", "audio-video"), ("title", "补充执法记录仪视频")],
+                file: bytes, fileName: "现场.mp4")
             #expect(response.status == .seeOther)
             // Anyone who may read the case may fetch the file; the link is on the case page.
             let position = try #require(try fixture.store.loadCase(id: "WH-SJJ-2024-0117")?.events[2].records.count)
@@ -127,13 +138,15 @@ import Testing
         let journal = try fixture.store.journal().count
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
-            let response = try await clerk.upload("/cases/WH-SJJ-2024-0117/records", [("event", "3"), ("title", "视频")],
-                                                  file: Array(repeating: 7, count: 100 << 10), fileName: "big.mp4")
+            let response = try await clerk.upload(
+                "/cases/WH-SJJ-2024-0117/records", [("event", "3"), ("title", "视频")],
+                file: Array(repeating: 7, count: 100 << 10), fileName: "big.mp4")
             #expect(response.status == .contentTooLarge)
             #expect(response.text.contains("上传内容超过 64 KB 的上限，未保存"))
             // Just under the limit is accepted.
-            let small = try await clerk.upload("/cases/WH-SJJ-2024-0117/records", [("event", "3"), ("title", "视频")],
-                                               file: Array(repeating: 7, count: 60 << 10), fileName: "small.mp4")
+            let small = try await clerk.upload(
+                "/cases/WH-SJJ-2024-0117/records", [("event", "3"), ("title", "视频")],
+                file: Array(repeating: 7, count: 60 << 10), fileName: "small.mp4")
             #expect(small.status == .seeOther)
         }
         // The upload's ownership by the agency, then the record saved with the case.

@@ -3,8 +3,9 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// The second hardening trial's findings on the web service (issue 31), each failing before its fix.
@@ -36,7 +37,7 @@ import TestSupport
                 ("404 page", try await clerk.get("/cases/WH-SJJ-2099-0000")),
                 ("404 JSON", try await api.get("/api/v1/cases/WH-SJJ-2099-0000")),
                 ("401 JSON", try await client.execute(uri: "/api/v1/cases", method: .get)),
-                ("download", try await clerk.get("/cases/WH-SJJ-2024-0117/form")),
+                ("download", try await clerk.get("/cases/WH-SJJ-2024-0117/form"))
             ]
             for (what, response) in responses {
                 #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(what)")
@@ -73,14 +74,19 @@ import TestSupport
         try await fixture.test { client in
             let api = try await APITests.signInJSON(client, Accounts.clerk)
             for (id, named) in [("WH-SJJ-2026-0\u{202E}1", "U+202E"), ("WH-SJJ-2026-0\u{200B}1", "U+200B"), ("\u{FEFF}WH-SJJ-2026-0001", "U+FEFF")] {
-                let body = "<case xmlns=\"urn:zhifa:case:1\" id=\"\(id)\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+                let body =
+                    "<case xmlns=\"urn:zhifa:case:1\" id=\"\(id)\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
                 let refused = try await api.send("/api/v1/cases", contentType: "application/xml", body: body)
                 #expect(refused.status == .unprocessableContent && refused.text.contains(named), "\(named): \(refused.status) \(refused.text)")
             }
             let form = try await Browser.signIn(client, as: Accounts.clerk)
             for (id, party, named) in [("WH-SJJ-2026-0\u{200D}2", "某公司", "U+200D"), ("WH-SJJ-2026-0003", "某\u{0}公司", "U+0000")] {
-                let posted = try await form.post("/cases/new", [("id", id), ("type", "inspection"), ("procedure", "general"),
-                                                                ("partyKind", "organisation"), ("partyName", party)])
+                let posted = try await form.post(
+                    "/cases/new",
+                    [
+                        ("id", id), ("type", "inspection"), ("procedure", "general"),
+                        ("partyKind", "organisation"), ("partyName", party)
+                    ])
                 #expect(posted.status == .unprocessableContent && posted.text.contains(named), "\(named): \(posted.status) \(posted.text.prefix(3000))")
             }
         }

@@ -1,9 +1,10 @@
-@testable import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
+@testable import CaseStore
 @testable import WebService
 
 /// The attacks of issue 11 on the web service, one test per class; each crashed, leaked or
@@ -34,26 +35,32 @@ import TestSupport
         try await fixture.test { client in
             let owner = try await Browser.signIn(client, as: Accounts.otherClerk)
             let cgjCase = try #require(try fixture.store.caseSummaries(agency: "WH-CGJ").first { $0.id.hasPrefix("WH-CGJ-") }).id
-            let stored = try await owner.upload(CaseRoutes.href(cgjCase) + "/records", [("event", "1"), ("title", "视频")],
-                                                file: Array("城管的视频".utf8), fileName: "v.mp4")
+            let stored = try await owner.upload(
+                CaseRoutes.href(cgjCase) + "/records", [("event", "1"), ("title", "视频")],
+                file: Array("城管的视频".utf8), fileName: "v.mp4")
             #expect(stored.status == .seeOther)
             let name = try #require(try fixture.store.loadCase(id: cgjCase)?.events[0].records.last?.file)
             // Another agency's clerk names that file by its hash in a case of their own.
             let thief = try await APITests.signInJSON(client, Accounts.clerk)
-            let posted = try await thief.send("/api/v1/cases", contentType: "application/xml", body: """
-                <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0901" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/>
-                <events><event kind="filed" date="2026-01-05"><record kind="audio-video" title="借来的" file="\(name)"/></event></events></case>
-                """)
+            let posted = try await thief.send(
+                "/api/v1/cases", contentType: "application/xml",
+                body: """
+                    <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0901" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/>
+                    <events><event kind="filed" date="2026-01-05"><record kind="audio-video" title="借来的" file="\(name)"/></event></events></case>
+                    """)
             #expect(posted.status == .created)
             #expect(try fixture.store.loadCase(id: "WH-SJJ-2026-0901")?.events[0].records[0].evidence == .missing)
             #expect(try await thief.get("/cases/WH-SJJ-2026-0901/evidence/1/1").status == .notFound)
-            #expect(try await owner.get(CaseRoutes.href(cgjCase) + "/evidence/1/\(try fixture.store.loadCase(id: cgjCase)!.events[0].records.count)").status == .ok)
+            #expect(
+                try await owner.get(CaseRoutes.href(cgjCase) + "/evidence/1/\(try fixture.store.loadCase(id: cgjCase)!.events[0].records.count)").status == .ok)
             // A path outside the evidence folder is refused, in the same words whether it exists or not.
             for file in ["/etc/shadow", "/etc/no-such-file"] {
-                let probe = try await thief.send("/api/v1/cases", contentType: "application/xml", body: """
-                    <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0902" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/>
-                    <events><event kind="filed" date="2026-01-05"><record kind="text" title="x" file="\(file)"/></event></events></case>
-                    """)
+                let probe = try await thief.send(
+                    "/api/v1/cases", contentType: "application/xml",
+                    body: """
+                        <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0902" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/>
+                        <events><event kind="filed" date="2026-01-05"><record kind="text" title="x" file="\(file)"/></event></events></case>
+                        """)
                 #expect(probe.status == .unprocessableContent)
                 #expect(probe.text.replacingOccurrences(of: file, with: "F").contains("只能引用本机关已上传的证据文件"))
             }
@@ -64,9 +71,11 @@ import TestSupport
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let clerk = try await APITests.signInJSON(client, Accounts.clerk)
-            let foreign = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: """
-                <case xmlns="urn:zhifa:case:1" id="WH-CGJ-2026-0001" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/></case>
-                """)
+            let foreign = try await clerk.send(
+                "/api/v1/cases", contentType: "application/xml",
+                body: """
+                    <case xmlns="urn:zhifa:case:1" id="WH-CGJ-2026-0001" agency="WH-SJJ" type="penalty"><party kind="individual" name="某"/></case>
+                    """)
             #expect(foreign.status == .unprocessableContent)
             #expect(foreign.text.contains("案件编号须以本机关代码“WH-SJJ-”开头"))
             #expect(try fixture.store.agency(ofCase: "WH-CGJ-2026-0001") == nil)
@@ -104,8 +113,9 @@ import TestSupport
     @Test func aWriteBehindAnotherProcessGets503WithRetryAfter() async throws {
         let fixture = try await WebFixture()
         let holder = try CaseStore(path: fixture.folder.file("web.sqlite").path)
-        let busyWeb = try await WebApp(store: try CaseStore(path: fixture.folder.file("web.sqlite").path, busyTimeout: 0.3),
-                                       configuration: fixture.web.configuration)
+        let busyWeb = try await WebApp(
+            store: try CaseStore(path: fixture.folder.file("web.sqlite").path, busyTimeout: 0.3),
+            configuration: fixture.web.configuration)
         let journal = try fixture.store.journal().count
         let application = Application(router: busyWeb.buildRouter())
         try await application.test(.router) { client in
@@ -118,8 +128,9 @@ import TestSupport
                 }
             }
             defer { hold.release() }
-            let response = try await clerk.send("/api/v1/cases", contentType: "application/xml",
-                                                body: caseDocument(id: "WH-SJJ-2026-0950"))
+            let response = try await clerk.send(
+                "/api/v1/cases", contentType: "application/xml",
+                body: caseDocument(id: "WH-SJJ-2026-0950"))
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
             #expect(response.text.contains("系统正忙"))
@@ -135,8 +146,9 @@ import TestSupport
             let page = try await client.execute(uri: "/login", method: .get)
             let token = try #require(page.text.firstMatch(of: /name="token" value="([^"]+)"/)?.1).description
             func post() async throws -> TestResponse {
-                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                         body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", token)])))
+                try await client.execute(
+                    uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", token)])))
             }
             let first = try await post()
             #expect(first.status == .seeOther)
@@ -146,8 +158,9 @@ import TestSupport
             // Signing in again from the same browser: the old session id no longer signs anyone in.
             let fresh = try await client.execute(uri: "/login", method: .get, headers: [.cookie: old])
             let again = try #require(fresh.text.firstMatch(of: /name="token" value="([^"]+)"/)?.1).description
-            let second = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: old],
-                                                  body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", again)])))
+            let second = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: old],
+                body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", again)])))
             #expect(second.status == .seeOther)
             #expect(try await client.execute(uri: "/cases", method: .get, headers: [.cookie: old]).status == .seeOther)
         }

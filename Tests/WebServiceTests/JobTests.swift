@@ -2,8 +2,9 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// Long work started from the web runs as a job (issue 32): the request answers at once, the job's
@@ -30,8 +31,9 @@ import TestSupport
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let supervisor = try await APITests.signInJSON(client, Accounts.supervisor)
-            let accepted = try await supervisor.send("/api/v1/jobs", contentType: "application/json",
-                                                     body: #"{"kind":"violations","asOf":"2024-12-31","format":"csv"}"#)
+            let accepted = try await supervisor.send(
+                "/api/v1/jobs", contentType: "application/json",
+                body: #"{"kind":"violations","asOf":"2024-12-31","format":"csv"}"#)
             #expect(accepted.status == .accepted)
             let location = try #require(accepted.headers[.location])
             let queued = try JSONDecoder().decode(Status.self, from: Data(buffer: accepted.body))
@@ -47,8 +49,11 @@ import TestSupport
             let direct = try await supervisor.get("/api/v1/export/violations?format=csv&asOf=2024-12-31")
             #expect(file.status == .ok && file.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(Data(buffer: file.body) == Data(buffer: direct.body), "the job's file is the export itself")
-            #expect(try await clerk.send("/api/v1/jobs", contentType: "application/json",
-                                         body: #"{"kind":"violations","asOf":"2024-12-31"}"#).status == .forbidden)
+            #expect(
+                try await clerk.send(
+                    "/api/v1/jobs", contentType: "application/json",
+                    body: #"{"kind":"violations","asOf":"2024-12-31"}"#
+                ).status == .forbidden)
         }
     }
 

@@ -3,9 +3,10 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 import WorkCalendar
+
 @testable import WebService
 
 /// The case list says where each case stands and sorts by it; the 评查表 prints from the case
@@ -13,7 +14,8 @@ import WorkCalendar
 @Suite struct ListAndPrintTests {
     /// Rows of the case list: id, result, stage, overdue.
     private func rows(_ html: String) -> [(id: String, result: String, stage: String, overdue: String)] {
-        let pattern = #"<tr><td class="nowrap"><a href="[^"]+">([^<]+)</a></td>.*?<td class="nowrap">([^<]*)</td><td class="nowrap[^"]*">([^<]*)</td><td class="nowrap bad">([^<]*)</td></tr>"#
+        let pattern =
+            #"<tr><td class="nowrap"><a href="[^"]+">([^<]+)</a></td>.*?<td class="nowrap">([^<]*)</td><td class="nowrap[^"]*">([^<]*)</td><td class="nowrap bad">([^<]*)</td></tr>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
             let group = { (i: Int) in String(html[Range(match.range(at: i), in: html)!]) }

@@ -2,8 +2,9 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// The web service on a PostgreSQL store: pages, the API and writes behave as on a file.
@@ -21,13 +22,15 @@ import TestSupport
             #expect(try await clerk.get("/cases/WH-HBJ-2024-0018").status == .notFound)
 
             let api = try await APITests.signInJSON(client, Accounts.clerk)
-            let created = try await api.send("/api/v1/cases", contentType: "application/xml; charset=utf-8", body: """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0301" agency="WH-SJJ" type="inspection">
-                  <party kind="organisation" name="芜湖某公司"/>
-                  <events><event kind="inspection" date="2026-03-02" officers="O-1001 O-1002"><record kind="text" title="现场检查笔录"/></event></events>
-                </case>
-                """)
+            let created = try await api.send(
+                "/api/v1/cases", contentType: "application/xml; charset=utf-8",
+                body: """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <case xmlns="urn:zhifa:case:1" id="WH-SJJ-2026-0301" agency="WH-SJJ" type="inspection">
+                      <party kind="organisation" name="芜湖某公司"/>
+                      <events><event kind="inspection" date="2026-03-02" officers="O-1001 O-1002"><record kind="text" title="现场检查笔录"/></event></events>
+                    </case>
+                    """)
             #expect(created.status == .created)
             #expect(created.text == #"{"new":1,"replaced":0,"unchanged":0}"#)
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WebService
 
 /// Each role's allowed and forbidden requests, page by page and through the API.
@@ -19,7 +20,7 @@ import Testing
         ("/api/v1/cases", [.ok, .ok, .ok, .ok]),
         ("/api/v1/audit?asOf=2024-12-31", [.forbidden, .ok, .ok, .forbidden]),
         ("/api/v1/due?within=5", [.ok, .ok, .ok, .forbidden]),
-        ("/api/v1/export/violations?format=xlsx&asOf=2024-12-31", [.forbidden, .forbidden, .ok, .forbidden]),
+        ("/api/v1/export/violations?format=xlsx&asOf=2024-12-31", [.forbidden, .forbidden, .ok, .forbidden])
     ]
 
     @Test func eachRoleReachesExactlyWhatItMay() async throws {
@@ -58,7 +59,8 @@ import Testing
             #expect(try await admin.post("/admin/users", user).status == .seeOther)
             #expect(try fixture.store.account(named: "新用户")?.role == .reviewer)
             // Only clerks submit case XML through the API.
-            let xml = "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0900\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
+            let xml =
+                "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0900\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
             #expect(try await reviewer.send("/api/v1/cases", contentType: "application/xml", body: xml).status == .forbidden)
             #expect(try await clerk.send("/api/v1/cases", contentType: "application/xml", body: xml).status == .created)
         }
@@ -92,8 +94,10 @@ import Testing
 @Suite struct NavigationTests {
     @Test func theMenuOffersWhatThePermissionTableAllows() async throws {
         let fixture = try await WebFixture()
-        let links: [(Permission, String)] = [(.createCases, "/cases/new"), (.runAudits, "/audit"), (.readDueList, "/due"),
-                                             (.readDashboard, "/dashboard"), (.export, "/export"), (.administer, "/admin")]
+        let links: [(Permission, String)] = [
+            (.createCases, "/cases/new"), (.runAudits, "/audit"), (.readDueList, "/due"),
+            (.readDashboard, "/dashboard"), (.export, "/export"), (.administer, "/admin")
+        ]
         try await fixture.test { client in
             for account in Accounts.all {
                 let browser = try await Browser.signIn(client, as: account.name)

@@ -2,9 +2,10 @@ import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import Synchronization
 import TestSupport
+import Testing
+
 @testable import WebService
 
 /// Several nodes of the service on one store: sessions, sign-in forms and the throttle are the
@@ -36,8 +37,9 @@ import TestSupport
                 let out = try await onSecond.post("/logout", [])
                 #expect(out.status == .seeOther)
                 let after = try await onFirst.get("/cases")
-                #expect(after.status == .seeOther && after.headers[.location]?.hasPrefix("/login") == true,
-                        "signing out through one node ends the session on the other")
+                #expect(
+                    after.status == .seeOther && after.headers[.location]?.hasPrefix("/login") == true,
+                    "signing out through one node ends the session on the other")
             }
         }
     }
@@ -94,8 +96,9 @@ import TestSupport
                 let form = try await first.execute(uri: "/login", method: .get)
                 let token = try #require(form.text.firstMatch(of: /name="token" value="([^"]+)"/)?.1).description
                 func post(_ client: any TestClientProtocol) async throws -> TestResponse {
-                    try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                             body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", token), ("next", "/cases")])))
+                    try await client.execute(
+                        uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                        body: ByteBuffer(string: formBody([("user", Accounts.clerk), ("password", Accounts.password), ("token", token), ("next", "/cases")])))
                 }
                 #expect(try await post(second).status == .seeOther, "the key that signed the form is the store's")
                 #expect(try await post(first).status == .forbidden, "a used token is refused by every node")

@@ -1,8 +1,9 @@
-@testable import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import CaseStore
 @testable import WebService
 
 /// Sign-in: throttling on both sides of its limit, and sessions that end.
@@ -31,8 +32,9 @@ import Testing
             #expect(locked.status == .tooManyRequests)
             #expect(locked.headers[.setCookie] == nil)
             #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 800)
-            let api = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
-                                               body: ByteBuffer(string: #"{"user":"\#(Accounts.clerk)","password":"\#(Accounts.password)"}"#))
+            let api = try await client.execute(
+                uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"user":"\#(Accounts.clerk)","password":"\#(Accounts.password)"}"#))
             #expect(api.status == .tooManyRequests)
             // Other names are not affected.
             #expect(try await client.postLogin(name: Accounts.reviewer, password: Accounts.password).status == .seeOther)
@@ -68,7 +70,8 @@ import Testing
     @Test func aSessionEndsAfterItsLifetime() async throws {
         let fixture = try await WebFixture(sessionLifetime: .seconds(5))
         try await fixture.test { client in
-            let clock = ContinuousClock(), signedIn = clock.now
+            let clock = ContinuousClock()
+            let signedIn = clock.now
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             let first = try await clerk.get("/cases")
             // Within the lifetime the session serves. A machine loaded enough (a build beside the

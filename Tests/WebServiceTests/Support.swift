@@ -1,25 +1,26 @@
 import CaseStore
 import Foundation
 import Hummingbird
-import Logging
 import HummingbirdTesting
+import Logging
+import TestSupport
 import Testing
 import WorkCalendar
-import TestSupport
+
 @testable import WebService
 
 /// The accounts every web test signs in with: one of each role, and clerks of two agencies.
 enum Accounts {
     static let password = "correct horse battery"
-    static let clerk = "王办案"          // WH-SJJ
-    static let otherClerk = "李城管"     // WH-CGJ
+    static let clerk = "王办案"  // WH-SJJ
+    static let otherClerk = "李城管"  // WH-CGJ
     static let reviewer = "陈评查"
     static let supervisor = "周监督"
     static let admin = "管理员"
 
     static let all: [(name: String, role: AccountRole, agency: String?)] = [
         (clerk, .clerk, "WH-SJJ"), (otherClerk, .clerk, "WH-CGJ"), (reviewer, .reviewer, nil),
-        (supervisor, .supervisor, nil), (admin, .admin, nil),
+        (supervisor, .supervisor, nil), (admin, .admin, nil)
     ]
     /// Cost 4 keeps the tests fast; the service itself hashes at cost 12.
     static let hash = Passwords.hash(password, cost: 4)
@@ -35,8 +36,10 @@ struct WebFixture: @unchecked Sendable {
     let configuration: WebServiceConfiguration
 
     /// The samples and an account of each role in a new store: an SQLite file, or the database at `location`.
-    init(maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil,
-         today: Today = .process) async throws {
+    init(
+        maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil,
+        today: Today = .process
+    ) async throws {
         folder = try TemporaryFolder()
         self.location = location ?? folder.file("web.sqlite").path
         store = try CaseStore(location: self.location)
@@ -45,8 +48,9 @@ struct WebFixture: @unchecked Sendable {
         for account in Accounts.all {
             try store.addAccount(name: account.name, role: account.role, agency: account.agency, passwordHash: Accounts.hash, actor: "fixture")
         }
-        var configuration = WebServiceConfiguration(evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
-                                                    maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
+        var configuration = WebServiceConfiguration(
+            evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
+            maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
         configuration.today = today
         self.configuration = configuration
         web = try await WebApp(store: store, configuration: configuration)
@@ -90,9 +94,10 @@ struct Browser: Sendable {
     /// Posts a URL-encoded form with this session's token unless `csrf` says otherwise.
     func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
         let body = formBody(fields + [("csrf", csrf ?? self.csrf)])
-        return try await client.execute(uri: uri, method: .post,
-                                        headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
-                                        body: ByteBuffer(string: body))
+        return try await client.execute(
+            uri: uri, method: .post,
+            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body))
     }
 
     func send(_ uri: String, method: HTTPRequest.Method = .post, contentType: String, body: String) async throws -> TestResponse {
@@ -106,11 +111,13 @@ struct Browser: Sendable {
         for (name, value) in fields + [("csrf", csrf)] {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         body.writeBytes(file)
         body.writeString("\r\n--\(boundary)--\r\n")
-        return try await client.execute(uri: uri, method: .post,
-                                        headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+        return try await client.execute(
+            uri: uri, method: .post,
+            headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
     }
 }
 
@@ -118,8 +125,9 @@ extension TestClientProtocol {
     func postLogin(name: String, password: String) async throws -> TestResponse {
         let page = try await execute(uri: "/login", method: .get)
         let token = try #require(String(buffer: page.body).firstMatch(of: /name="token" value="([^"]+)"/)?.1).description
-        return try await execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                 body: ByteBuffer(string: formBody([("user", name), ("password", password), ("token", token), ("next", "/cases")])))
+        return try await execute(
+            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: formBody([("user", name), ("password", password), ("token", token), ("next", "/cases")])))
     }
 }
 

@@ -35,12 +35,20 @@ final class WebDriver: @unchecked Sendable {
             await quit()
             throw Failure(description: "chromedriver did not start on port \(port): \(lastError.map { "\($0)" } ?? "not ready")")
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": ["binary": "/usr/bin/chromium",
-                                   "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                            "--window-size=\(width),\(height)", "--lang=zh-CN"]],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": "/usr/bin/chromium",
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--window-size=\(width),\(height)", "--lang=zh-CN"
+                        ]
+                    ]
+                ]
+            ]
+        ]
         let created = try await call("POST", "/session", capabilities)
         guard let id = created["sessionId"] as? String else {
             await quit()
@@ -112,7 +120,8 @@ final class WebDriver: @unchecked Sendable {
 
     func screenshot(to url: URL) async throws {
         guard let base64 = try await call("GET", "/session/\(session)/screenshot")["value"] as? String,
-              let data = Data(base64Encoded: base64) else { throw Failure(description: "no screenshot") }
+            let data = Data(base64Encoded: base64)
+        else { throw Failure(description: "no screenshot") }
         try data.write(to: url)
     }
 
@@ -121,7 +130,8 @@ final class WebDriver: @unchecked Sendable {
     func printPDF(to url: URL) async throws {
         let body: [String: Any] = ["page": ["width": 21.0, "height": 29.7], "background": true]
         guard let base64 = try await call("POST", "/session/\(session)/print", body)["value"] as? String,
-              let data = Data(base64Encoded: base64) else { throw Failure(description: "no PDF") }
+            let data = Data(base64Encoded: base64)
+        else { throw Failure(description: "no PDF") }
         try data.write(to: url)
     }
 

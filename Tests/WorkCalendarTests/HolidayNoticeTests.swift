@@ -28,7 +28,7 @@ let pinnedYears: [PinnedYear] = [
     .init(year: 2023, springFestival: ("2023-01-21", "2023-01-27"), nationalDay: ("2023-09-29", "2023-10-06"), makeUpWorkday: "2023-10-08"),
     .init(year: 2024, springFestival: ("2024-02-10", "2024-02-17"), nationalDay: ("2024-10-01", "2024-10-07"), makeUpWorkday: "2024-02-18"),
     .init(year: 2025, springFestival: ("2025-01-28", "2025-02-04"), nationalDay: ("2025-10-01", "2025-10-08"), makeUpWorkday: "2025-01-26"),
-    .init(year: 2026, springFestival: ("2026-02-15", "2026-02-23"), nationalDay: ("2026-10-01", "2026-10-07"), makeUpWorkday: "2026-02-28"),
+    .init(year: 2026, springFestival: ("2026-02-15", "2026-02-23"), nationalDay: ("2026-10-01", "2026-10-07"), makeUpWorkday: "2026-02-28")
 ]
 
 @Suite struct HolidayNoticeTests {

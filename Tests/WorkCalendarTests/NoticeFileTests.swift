@@ -4,7 +4,8 @@ import WorkCalendar
 
 @Suite struct NoticeFileTests {
     @Test func readsYearsHolidaysAndMakeUpDays() throws {
-        let notices = try NoticeFile.parse("""
+        let notices = try NoticeFile.parse(
+            """
             # comment
             year 2030 国务院办公厅关于2030年部分节假日安排的通知
             holiday 元旦 2030-01-01
@@ -40,8 +41,9 @@ import WorkCalendar
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-calendar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Bundled.directory.appendingPathComponent("cn-holidays.txt"),
-                                         to: folder.appendingPathComponent("cn-holidays.txt"))
+        try FileManager.default.copyItem(
+            at: Bundled.directory.appendingPathComponent("cn-holidays.txt"),
+            to: folder.appendingPathComponent("cn-holidays.txt"))
         try "year 2027 国务院办公厅关于2027年部分节假日安排的通知\nholiday 元旦 2027-01-01..2027-01-03\n"
             .write(to: folder.appendingPathComponent("2027.txt"), atomically: true, encoding: .utf8)
         let extended = try WorkingDayCalendar.load(directory: folder)

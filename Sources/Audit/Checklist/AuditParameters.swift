@@ -59,12 +59,14 @@ public struct AuditParameters: Sendable, Equatable {
             guard let date = CalendarDate(text) else { throw Invalid(message: "参数 reviewer.qualification.from=\"\(text)\" 不是有效日期") }
             reviewerQualificationFrom = date
         }
-        let known: Set<String> = ["disclosure.penalty.workdays", "disclosure.license.workdays", "disclosure.other.workdays",
-                                  "disclosure.withdraw.workdays", "major.amount.individual", "major.amount.organisation",
-                                  "notice.workdays", "hearing.notice.workdays", "delivery.workdays", "decision.days",
-                                  "license.workdays", "license.extended.workdays", "seizure.days", "seizure.extended.days",
-                                  "simple.fine.individual", "simple.fine.organisation", "limitation.years",
-                                  "limitation.extended.years", "reviewer.qualification.from"]
+        let known: Set<String> = [
+            "disclosure.penalty.workdays", "disclosure.license.workdays", "disclosure.other.workdays",
+            "disclosure.withdraw.workdays", "major.amount.individual", "major.amount.organisation",
+            "notice.workdays", "hearing.notice.workdays", "delivery.workdays", "decision.days",
+            "license.workdays", "license.extended.workdays", "seizure.days", "seizure.extended.days",
+            "simple.fine.individual", "simple.fine.organisation", "limitation.years",
+            "limitation.extended.years", "reviewer.qualification.from"
+        ]
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
             throw Invalid(message: "参数 \(unknown) 没有任何规则使用（请检查拼写）")
         }

@@ -19,8 +19,18 @@ public struct RuleSetting: Sendable, Equatable {
     public var enabled: Bool
     public var note: String?
 
-    public init(id: String, category: String, deduction: Double, perOccurrence: Double, cap: Double?, severity: Severity, veto: Bool, enabled: Bool, note: String?) {
-        self.id = id; self.category = category; self.deduction = deduction; self.perOccurrence = perOccurrence; self.cap = cap; self.severity = severity; self.veto = veto; self.enabled = enabled; self.note = note
+    public init(
+        id: String, category: String, deduction: Double, perOccurrence: Double, cap: Double?, severity: Severity, veto: Bool, enabled: Bool, note: String?
+    ) {
+        self.id = id
+        self.category = category
+        self.deduction = deduction
+        self.perOccurrence = perOccurrence
+        self.cap = cap
+        self.severity = severity
+        self.veto = veto
+        self.enabled = enabled
+        self.note = note
     }
 }
 
@@ -32,7 +42,10 @@ public struct ManualItem: Sendable, Equatable {
     public var points: Double
 
     public init(id: String, title: String, category: String, points: Double) {
-        self.id = id; self.title = title; self.category = category; self.points = points
+        self.id = id
+        self.title = title
+        self.category = category
+        self.points = points
     }
 }
 
@@ -41,7 +54,8 @@ public struct ScoreCategory: Sendable, Equatable {
     public var points: Double
 
     public init(name: String, points: Double) {
-        self.name = name; self.points = points
+        self.name = name
+        self.points = points
     }
 }
 
@@ -50,7 +64,8 @@ public struct Grade: Sendable, Equatable {
     public var minimum: Double
 
     public init(name: String, minimum: Double) {
-        self.name = name; self.minimum = minimum
+        self.name = name
+        self.minimum = minimum
     }
 }
 
@@ -63,7 +78,11 @@ public struct AppraisalDeduction: Sendable, Equatable {
     public var cap: Double?
 
     public init(id: String, title: String, rules: [String], each: Double, cap: Double?) {
-        self.id = id; self.title = title; self.rules = rules; self.each = each; self.cap = cap
+        self.id = id
+        self.title = title
+        self.rules = rules
+        self.each = each
+        self.cap = cap
     }
 }
 
@@ -81,8 +100,20 @@ public struct Checklist: Sendable {
     /// SHA-256 of the exact files the checklist was built from (itself and what it extends).
     public var contentHash: String
 
-    public init(name: String, title: String, basis: String?, categories: [ScoreCategory], rules: [String: RuleSetting], manualItems: [ManualItem], grades: [Grade], parameters: [String: String], appraisal: [AppraisalDeduction], contentHash: String) {
-        self.name = name; self.title = title; self.basis = basis; self.categories = categories; self.rules = rules; self.manualItems = manualItems; self.grades = grades; self.parameters = parameters; self.appraisal = appraisal; self.contentHash = contentHash
+    public init(
+        name: String, title: String, basis: String?, categories: [ScoreCategory], rules: [String: RuleSetting], manualItems: [ManualItem], grades: [Grade],
+        parameters: [String: String], appraisal: [AppraisalDeduction], contentHash: String
+    ) {
+        self.name = name
+        self.title = title
+        self.basis = basis
+        self.categories = categories
+        self.rules = rules
+        self.manualItems = manualItems
+        self.grades = grades
+        self.parameters = parameters
+        self.appraisal = appraisal
+        self.contentHash = contentHash
     }
 
     public var fullMarks: Double { categories.reduce(0) { $0 + $1.points } }

@@ -45,9 +45,11 @@ public struct AuditContext: Sendable {
     /// Kinds of penalty that by themselves make a decision major and grant hearing rights (行政处罚法 63).
     static let weightyPenalties: Set<PenaltyKind> = [.revokeLicense, .lowerQualification, .orderSuspension, .orderClosure, .restrictEmployment]
 
-    public init(enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
-                parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?,
-                benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, eventsSetAside: Int = 0) {
+    public init(
+        enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
+        parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?,
+        benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, eventsSetAside: Int = 0
+    ) {
         self.enforcementCase = c
         self.eventsSetAside = eventsSetAside
         self.asOfDate = asOf
@@ -128,12 +130,16 @@ public struct AuditContext: Sendable {
     func judgeDecision(due deadline: Deadline, counting start: Event, what: String) -> Verdict {
         if let decision {
             guard decision.date > deadline.date else { return .pass("\(start.kind.chineseName)\(start.date)，决定\(decision.date)，期限\(deadline.date)") }
-            return .fail(Violation("\(start.kind.chineseName)\(start.date)，\(decision.date)才作出\(what)，超过期限\(deadline.date)",
-                                   event: reference(decision), date: decision.date, deadline: deadline))
+            return .fail(
+                Violation(
+                    "\(start.kind.chineseName)\(start.date)，\(decision.date)才作出\(what)，超过期限\(deadline.date)",
+                    event: reference(decision), date: decision.date, deadline: deadline))
         }
         guard asOf > deadline.date else { return .pass("尚未作出\(what)，期限\(deadline.date)未届满") }
-        return .fail(Violation("\(start.kind.chineseName)\(start.date)，至\(asOf)仍未作出\(what)，期限\(deadline.date)已过",
-                               event: reference(start), deadline: deadline))
+        return .fail(
+            Violation(
+                "\(start.kind.chineseName)\(start.date)，至\(asOf)仍未作出\(what)，期限\(deadline.date)已过",
+                event: reference(start), deadline: deadline))
     }
 
     // MARK: People
@@ -141,7 +147,8 @@ public struct AuditContext: Sendable {
     /// A certificate of the case's agency that covers `date`, when the person holds one.
     public func coveringCertificate(_ officerId: String, on date: CalendarDate) -> Certificate? {
         guard let person = people[officerId], person.roles.contains(.officer),
-              person.agency == enforcementCase.agency else { return nil }
+            person.agency == enforcementCase.agency
+        else { return nil }
         return person.certificates.first { $0.covers(date) }
     }
 
@@ -149,8 +156,9 @@ public struct AuditContext: Sendable {
     public func whyCannotAct(_ officerId: String, on date: CalendarDate) -> String? {
         guard let person = people[officerId] else { return "\(officerId)不在执法人员名录中" }
         if !person.roles.contains(.officer) {
-            return person.roles.contains(.auxiliary) ? "\(person.name)（\(officerId)）为执法辅助人员，不具备执法资格"
-                                                     : "\(person.name)（\(officerId)）不是持证执法人员"
+            return person.roles.contains(.auxiliary)
+                ? "\(person.name)（\(officerId)）为执法辅助人员，不具备执法资格"
+                : "\(person.name)（\(officerId)）不是持证执法人员"
         }
         if person.agency != enforcementCase.agency {
             return "\(person.name)（\(officerId)）属\(person.agency)，不是本案执法主体\(enforcementCase.agency)的执法人员"

@@ -20,7 +20,10 @@ public enum AuditJSON {
             out.raw("}")
         }
         out.raw("]")
-        if let setAside = audit.eventsSetAside { out.raw(",\"eventsSetAside\":"); out.text(String(setAside)) }
+        if let setAside = audit.eventsSetAside {
+            out.raw(",\"eventsSetAside\":")
+            out.text(String(setAside))
+        }
         out.raw(",\"findings\":[")
         for (index, finding) in audit.findings.enumerated() {
             if index > 0 { out.raw(",") }
@@ -30,8 +33,14 @@ public enum AuditJSON {
         out.string(audit.grade)
         out.raw(",\"id\":")
         out.string(audit.id)
-        if let inProgress = audit.inProgress { out.raw(",\"inProgress\":"); out.bool(inProgress) }
-        if let indicators = audit.indicators { out.raw(",\"indicators\":"); encode(indicators, into: &out) }
+        if let inProgress = audit.inProgress {
+            out.raw(",\"inProgress\":")
+            out.bool(inProgress)
+        }
+        if let indicators = audit.indicators {
+            out.raw(",\"indicators\":")
+            encode(indicators, into: &out)
+        }
         out.raw(",\"score\":")
         out.number(audit.score)
         out.raw(",\"type\":")
@@ -59,39 +68,62 @@ public enum AuditJSON {
         optional("amount", f.amount)
         optional("basis", f.basis)
         optional("calendarRule", f.calendarRule)
-        key("category"); out.string(f.category)
+        key("category")
+        out.string(f.category)
         optional("date", f.date?.description)
         optional("deadline", f.deadline?.description)
-        key("deduction"); out.number(f.deduction)
+        key("deduction")
+        out.number(f.deduction)
         if let event = f.event {
             key("event")
             out.raw("{\"date\":\"")
             out.text(event.date.description)
             out.raw("\",\"kind\":")
             out.string(event.kind)
-            if let line = event.line { out.raw(",\"line\":"); out.text(String(line)) }
+            if let line = event.line {
+                out.raw(",\"line\":")
+                out.text(String(line))
+            }
             out.raw(",\"position\":")
             out.text(String(event.position))
             out.raw("}")
         }
-        key("message"); out.string(f.message)
+        key("message")
+        out.string(f.message)
         optional("officer", f.officer)
         optional("reviewer", f.reviewer)
-        key("rule"); out.string(f.rule)
-        key("severity"); out.string(f.severity.rawValue)
-        key("status"); out.string(f.status.rawValue)
-        key("title"); out.string(f.title)
-        if let veto = f.veto { key("veto"); out.bool(veto) }
+        key("rule")
+        out.string(f.rule)
+        key("severity")
+        out.string(f.severity.rawValue)
+        key("status")
+        out.string(f.status.rawValue)
+        key("title")
+        out.string(f.title)
+        if let veto = f.veto {
+            key("veto")
+            out.bool(veto)
+        }
         out.raw("}")
     }
 
     private static func encode(_ i: CaseIndicators, into out: inout JSONBytes) {
         out.raw("{")
-        if let date = i.countedOn { out.raw("\"countedOn\":\""); out.text(date.description); out.raw("\",") }
+        if let date = i.countedOn {
+            out.raw("\"countedOn\":\"")
+            out.text(date.description)
+            out.raw("\",")
+        }
         out.raw("\"decided\":")
         out.bool(i.decided)
-        if let onTime = i.disclosedOnTime { out.raw(",\"disclosedOnTime\":"); out.bool(onTime) }
-        if let approved = i.legalReviewApproved { out.raw(",\"legalReviewApproved\":"); out.bool(approved) }
+        if let onTime = i.disclosedOnTime {
+            out.raw(",\"disclosedOnTime\":")
+            out.bool(onTime)
+        }
+        if let approved = i.legalReviewApproved {
+            out.raw(",\"legalReviewApproved\":")
+            out.bool(approved)
+        }
         out.raw(",\"major\":")
         out.bool(i.major)
         out.raw(",\"sensitiveActs\":")
@@ -107,7 +139,11 @@ public enum AuditJSON {
 /// twentieth of a fresh audit's CPU.
 struct JSONBytes {
     // A case's JSON is 1–2 KB: room for it once, not by doubling from a few bytes.
-    private var bytes: [UInt8] = { var bytes: [UInt8] = []; bytes.reserveCapacity(2048); return bytes }()
+    private var bytes: [UInt8] = {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2048)
+        return bytes
+    }()
 
     var result: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -52,10 +52,11 @@ public struct CaseAuditor: Sendable {
     /// not exist yet for the rules, the due list or the pages.
     public func context(for c: EnforcementCase, asOf: CalendarDate) -> AuditContext {
         let (then, setAside) = c.asOf(asOf)
-        return AuditContext(enforcementCase: then, asOf: asOf, calendar: calendar, parameters: parameters,
-                            people: people, benchmarkItem: benchmarkItem(for: then),
-                            benchmarkItemTakesEffect: benchmarkItemTakesEffect(for: then),
-                            agencyName: names.agency(then.agency), eventsSetAside: setAside)
+        return AuditContext(
+            enforcementCase: then, asOf: asOf, calendar: calendar, parameters: parameters,
+            people: people, benchmarkItem: benchmarkItem(for: then),
+            benchmarkItemTakesEffect: benchmarkItemTakesEffect(for: then),
+            agencyName: names.agency(then.agency), eventsSetAside: setAside)
     }
 
     /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even
@@ -67,8 +68,10 @@ public struct CaseAuditor: Sendable {
     /// Audits one case and says on which as-of days the same audit holds: only `asOf` itself when
     /// a rule or the indicators read the day (an open deadline, a message "至…仍未…"); otherwise
     /// every day on which the case stood as it stood on `asOf` (`EnforcementCase.standingWindow`).
-    public func auditForReuse(_ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = [],
-                              keepPassing: Bool = true) -> (audit: CaseAudit, window: ReuseWindow) {
+    public func auditForReuse(
+        _ c: EnforcementCase, asOf: CalendarDate, manualScores: [ManualScore] = [],
+        keepPassing: Bool = true
+    ) -> (audit: CaseAudit, window: ReuseWindow) {
         let context = context(for: c, asOf: asOf)
         let audit = audit(c, in: context, manualScores: manualScores, keepPassing: keepPassing)
         let window = context.asOfWasRead ? ReuseWindow(first: asOf, last: asOf) : c.standingWindow(around: asOf)
@@ -114,17 +117,20 @@ public struct CaseAuditor: Sendable {
     /// The audit of a stored case whose rows could not be read back: no score, one finding that
     /// says so, so that the run goes on and a person repairs the case.
     public func unreadable(id: String, agency: String, reason: String) -> CaseAudit {
-        let finding = Finding(rule: Self.unreadableRule, status: .manual, severity: .major, deduction: 0,
-                              message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(reason)）",
-                              title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
-        return CaseAudit(id: id, agency: agency, type: "", score: 0, grade: CaseAudit.unreadableGrade, veto: false,
-                         categories: [], findings: [finding])
+        let finding = Finding(
+            rule: Self.unreadableRule, status: .manual, severity: .major, deduction: 0,
+            message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(reason)）",
+            title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
+        return CaseAudit(
+            id: id, agency: agency, type: "", score: 0, grade: CaseAudit.unreadableGrade, veto: false,
+            categories: [], findings: [finding])
     }
 
     static func findings(of verdict: Verdict, rule: any AuditRule, setting: RuleSetting) -> [Finding] {
         func finding(_ status: FindingStatus, _ message: String, deduction: Double = 0) -> Finding {
-            Finding(rule: rule.id.rawValue, status: status, severity: setting.severity, deduction: deduction, message: message,
-                    title: rule.title, category: setting.category, basis: rule.basis)
+            Finding(
+                rule: rule.id.rawValue, status: status, severity: setting.severity, deduction: deduction, message: message,
+                title: rule.title, category: setting.category, basis: rule.basis)
         }
         switch verdict {
         case .pass(let message): return [finding(.pass, message)]
@@ -154,8 +160,9 @@ public struct CaseAuditor: Sendable {
     private func manualFindings(_ scores: [ManualScore]) -> [Finding] {
         checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
-            var f = Finding(rule: item.id, status: .manual, severity: .major, deduction: 0,
-                            message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
+            var f = Finding(
+                rule: item.id, status: .manual, severity: .major, deduction: 0,
+                message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
             if let latest {
                 let deduction = min(max(latest.deduction, 0), item.points)
                 f.status = deduction > 0 ? .fail : .pass
@@ -177,8 +184,9 @@ public struct CaseAuditor: Sendable {
         let deducted = categories.reduce(0) { $0 + $1.deducted }
         let score = max(0, ((checklist.fullMarks - deducted) * 100).rounded() / 100)
         let veto = findings.contains { $0.status == .fail && $0.veto == true }
-        return CaseAudit(id: c.id, agency: c.agency, type: c.type.rawValue, score: score,
-                         grade: checklist.grade(score: score, veto: veto), veto: veto,
-                         categories: categories, findings: findings)
+        return CaseAudit(
+            id: c.id, agency: c.agency, type: c.type.rawValue, score: score,
+            grade: checklist.grade(score: score, veto: veto), veto: veto,
+            categories: categories, findings: findings)
     }
 }

@@ -32,7 +32,8 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
         }
         let disclosed = c.disclosure?.date != nil || c.disclosure?.exempt != nil
         disclosedOnTime = decided && (late || disclosed) ? !late : nil
-        legalReviewApproved = decided && major
+        legalReviewApproved =
+            decided && major
             ? c.events.contains { $0.kind == .legalReview && $0.result == .approved } : nil
         let acts = c.events.filter { Self.sensitiveKinds.contains($0.kind) }
         sensitiveActs = acts.count

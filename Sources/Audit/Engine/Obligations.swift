@@ -50,8 +50,10 @@ public struct DueScanner: Sendable {
             guard let period = try? period() else { return }
             let deadline = period.deadline
             let left = (try? auditor.calendar.workdays(from: asOf, through: deadline.date)) ?? (deadline.date < asOf ? -1 : Int.max)
-            found.append(DueObligation(case: c.id, agency: c.agency, obligation: kind, title: kind.chineseName, deadline: deadline.date,
-                                       overdue: asOf > deadline.date, workdaysLeft: left, rule: deadline.rule))
+            found.append(
+                DueObligation(
+                    case: c.id, agency: c.agency, obligation: kind, title: kind.chineseName, deadline: deadline.date,
+                    overdue: asOf > deadline.date, workdaysLeft: left, rule: deadline.rule))
         }
         if context.decision != nil {
             if c.disclosure == nil || (c.disclosure?.date == nil && c.disclosure?.exempt == nil) {

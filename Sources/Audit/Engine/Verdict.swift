@@ -16,7 +16,9 @@ public struct Deadline: Sendable, Equatable {
     public var counting: Counting
 
     public init(date: CalendarDate, start: CalendarDate, counting: Counting) {
-        self.date = date; self.start = start; self.counting = counting
+        self.date = date
+        self.start = start
+        self.counting = counting
     }
 
     /// e.g. "2024-02-05后第7个工作日（工作日依国务院办公厅2024年部分节假日安排的通知）". Written only
@@ -50,10 +52,17 @@ public struct Violation: Sendable, Equatable {
     /// for the rule's own basis.
     public var basis: String?
 
-    public init(_ message: String, event: EventReference? = nil, officer: String? = nil, date: CalendarDate? = nil,
-                amount: Money? = nil, deadline: Deadline? = nil, basis: String? = nil) {
-        self.message = message; self.event = event; self.officer = officer; self.date = date
-        self.amount = amount; self.deadline = deadline; self.basis = basis
+    public init(
+        _ message: String, event: EventReference? = nil, officer: String? = nil, date: CalendarDate? = nil,
+        amount: Money? = nil, deadline: Deadline? = nil, basis: String? = nil
+    ) {
+        self.message = message
+        self.event = event
+        self.officer = officer
+        self.date = date
+        self.amount = amount
+        self.deadline = deadline
+        self.basis = basis
     }
 }
 

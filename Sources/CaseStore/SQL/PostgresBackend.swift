@@ -44,7 +44,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         let connections = idle
         idle = []
         lock.unlock()
-        for connection in connections { let closing: EventLoopFuture<Void> = connection.close(); _ = try? Self.wait(closing, deadline: .seconds(5)) }
+        for connection in connections {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = try? Self.wait(closing, deadline: .seconds(5))
+        }
         try? group.syncShutdownGracefully()
     }
 
@@ -103,7 +106,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         lock.lock()
         while true {
             while let connection = idle.popLast() {
-                if !connection.isClosed { lock.unlock(); return connection }
+                if !connection.isClosed {
+                    lock.unlock()
+                    return connection
+                }
                 open -= 1
             }
             if open < maximum { break }
@@ -114,7 +120,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         do {
             return try connect()
         } catch {
-            lock.lock(); open -= 1; lock.signal(); lock.unlock()
+            lock.lock()
+            open -= 1
+            lock.signal()
+            lock.unlock()
             throw error
         }
     }
@@ -139,11 +148,15 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         let configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user,
             password: location.password, database: location.database, tls: try location.tls())
-        let id = nextConnectionID.withLockedValue { $0 += 1; return $0 }
+        let id = nextConnectionID.withLockedValue {
+            $0 += 1
+            return $0
+        }
         let connection: PostgresConnection
         do {
-            connection = try Self.wait(PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger),
-                                       deadline: Self.connectDeadline)
+            connection = try Self.wait(
+                PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger),
+                deadline: Self.connectDeadline)
         } catch {
             throw PostgresFailure(error, connecting: location)
         }
@@ -170,8 +183,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// until `deadline`. A connection that closes while its request is outstanding fails the wait
     /// within a second or two: PostgresNIO drops a request written to a closed channel and never
     /// answers it, so waiting for the future alone would wait forever.
-    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, on connection: PostgresConnection? = nil,
-                                  deadline: Duration = statementDeadline) throws -> T {
+    static func wait<T: Sendable>(
+        _ future: EventLoopFuture<T>, on connection: PostgresConnection? = nil,
+        deadline: Duration = statementDeadline
+    ) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
         future.whenComplete { outcome in
@@ -187,7 +202,10 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
                 if closedAt == nil { closedAt = now }
             }
             if now - start > deadline {
-                if let connection { let closing: EventLoopFuture<Void> = connection.close(); _ = closing }
+                if let connection {
+                    let closing: EventLoopFuture<Void> = connection.close()
+                    _ = closing
+                }
                 throw PostgresFailure.deadline(Int(deadline.components.seconds))
             }
         }

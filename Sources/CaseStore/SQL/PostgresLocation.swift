@@ -19,7 +19,11 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var sslRootCertificate: String?
 
     public init(user: String, password: String?, host: String, port: Int, database: String) {
-        self.user = user; self.password = password; self.host = host; self.port = port; self.database = database
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.database = database
     }
 
     /// libpq's `sslmode`, with libpq's meanings.
@@ -97,10 +101,11 @@ enum PasswordFile {
     static func lookup(_ location: PostgresLocation, environment: [String: String]) -> String? {
         let path = environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? "")
         guard !path.isEmpty,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
-              let size = attributes[.size] as? Int, size < 1 << 20,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
+            let size = attributes[.size] as? Int, size < 1 << 20,
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return nil }
         let wanted = [location.host, String(location.port), location.database, location.user]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = split(String(line))
@@ -111,12 +116,21 @@ enum PasswordFile {
     }
 
     private static func split(_ line: String) -> [String] {
-        var fields: [String] = [], current = "", escaped = false
+        var fields: [String] = []
+        var current = ""
+        var escaped = false
         for character in line {
-            if escaped { current.append(character); escaped = false }
-            else if character == "\\" { escaped = true }
-            else if character == ":" { fields.append(current); current = "" }
-            else { current.append(character) }
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
         }
         fields.append(current)
         return fields
@@ -134,7 +148,10 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
     public var unavailable = false
 
     init(_ error: any Error, connecting location: PostgresLocation? = nil) {
-        if let failure = error as? PostgresFailure { self = failure; return }
+        if let failure = error as? PostgresFailure {
+            self = failure
+            return
+        }
         if let location, let problem = Self.tlsProblem(error, mode: location.sslMode) {
             sqlState = nil
             message = "无法连接 PostgreSQL 数据库 \(location)：\(problem)"
@@ -143,7 +160,8 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
         if let psql = error as? PSQLError {
             sqlState = psql.serverInfo?[.sqlState]
             let lost: Set<PSQLError.Code> = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown]
-            unavailable = lost.contains(psql.code) || (location != nil && sqlState == nil)
+            unavailable =
+                lost.contains(psql.code) || (location != nil && sqlState == nil)
                 // admin_shutdown, crash_shutdown, cannot_connect_now: the server is going or coming.
                 || ["57P01", "57P02", "57P03"].contains(sqlState ?? "")
             if unavailable && sqlState == nil {

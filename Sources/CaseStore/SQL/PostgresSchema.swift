@@ -21,7 +21,7 @@ enum PostgresSchema {
         ("v9: a run holds only what differs from its base run", v9),
         ("v10: a run's totals by agency and grade", v10),
         ("v11: events and records clustered by case", v11),
-        ("v12: long work started from the web as jobs", v12),
+        ("v12: long work started from the web as jobs", v12)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -44,7 +44,9 @@ enum PostgresSchema {
 
     /// Splits on `;` at the ends of lines (the function body of v1 keeps its own inside `$$`).
     static func statements(_ sql: String) -> [String] {
-        var result: [String] = [], current = "", inBody = false
+        var result: [String] = []
+        var current = ""
+        var inBody = false
         for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
             current += line + "\n"
             if line.contains("$$") { inBody.toggle() }

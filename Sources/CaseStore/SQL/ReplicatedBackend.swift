@@ -20,7 +20,9 @@ final class ReplicatedBackend: StoreBackend, @unchecked Sendable {
     private let position = NIOLockedValueBox<(written: String?, replayed: Bool)>((nil, true))
 
     init(primary: PostgresBackend, replica: PostgresBackend, catchUpTimeout: TimeInterval = 5) throws {
-        self.primary = primary; self.replica = replica; self.catchUpTimeout = catchUpTimeout
+        self.primary = primary
+        self.replica = replica
+        self.catchUpTimeout = catchUpTimeout
         // A command run just after an import must audit what was imported.
         try noteWrite()
     }
@@ -61,9 +63,10 @@ final class ReplicatedBackend: StoreBackend, @unchecked Sendable {
         guard let written, !replayed else { return true }
         let deadline = Date().addingTimeInterval(catchUpTimeout)
         repeat {
-            let caughtUp = try replica.withConnection {
-                try $0.fetchValue(Bool.self, "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), FALSE)", [written])
-            } ?? false
+            let caughtUp =
+                try replica.withConnection {
+                    try $0.fetchValue(Bool.self, "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), FALSE)", [written])
+                } ?? false
             if caughtUp {
                 position.withLockedValue { if $0.written == written { $0.replayed = true } }
                 return true

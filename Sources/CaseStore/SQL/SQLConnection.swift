@@ -50,21 +50,27 @@ extension SQLConnection {
     }
 
     /// The first column of the first row, decoded; nil when there is no row or the value is NULL.
-    func fetchValue<Value: DatabaseValueConvertible>(_ type: Value.Type, _ sql: String,
-                                                    _ arguments: SQLArguments = []) throws -> Value? {
+    func fetchValue<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String,
+        _ arguments: SQLArguments = []
+    ) throws -> Value? {
         guard let value = try fetchColumn(sql, arguments).first, !value.isNull else { return nil }
         return try decodeValue(value, as: Value.self)
     }
 
     /// The first column of every row, decoded; a NULL or a value of another type is an error.
-    func fetchValues<Value: DatabaseValueConvertible>(_ type: Value.Type, _ sql: String,
-                                                     _ arguments: SQLArguments = []) throws -> [Value] {
+    func fetchValues<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String,
+        _ arguments: SQLArguments = []
+    ) throws -> [Value] {
         try fetchColumn(sql, arguments).map { try decodeValue($0, as: Value.self) }
     }
 
     /// Decodes every row as a record.
-    func fetchRecords<Record: FetchableRecord>(_ type: Record.Type, _ sql: String,
-                                               _ arguments: SQLArguments = []) throws -> [Record] {
+    func fetchRecords<Record: FetchableRecord>(
+        _ type: Record.Type, _ sql: String,
+        _ arguments: SQLArguments = []
+    ) throws -> [Record] {
         try fetchAll(sql, arguments).map { try Record(row: $0) }
     }
 
@@ -140,7 +146,8 @@ extension SQLConnection {
         var columns = try record.databaseDictionary
         if columns["id"]?.isNull == true { columns["id"] = nil }
         let names = columns.keys.sorted()
-        let sql = "INSERT INTO \(Record.databaseTableName) (\(names.map(SQLName.quoted).joined(separator: ", "))) VALUES ("
+        let sql =
+            "INSERT INTO \(Record.databaseTableName) (\(names.map(SQLName.quoted).joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
         return (sql, names.map { columns[$0]! })
     }

@@ -39,18 +39,20 @@ struct APIRoutes {
             guard (1...Self.maxLimit).contains(limit), offset >= 0 else {
                 throw WebError.badRequest("limit 须在 1 到 \(Self.maxLimit) 之间，offset 不能为负。")
             }
-            let page = try app.store.searchCases(CaseQuery(
-                agency: user.visibleAgency ?? parameters["agency"].map(String.init),
-                type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
-                text: parameters["q"].map(String.init), limit: limit, offset: offset))
+            let page = try app.store.searchCases(
+                CaseQuery(
+                    agency: user.visibleAgency ?? parameters["agency"].map(String.init),
+                    type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
+                    text: parameters["q"].map(String.init), limit: limit, offset: offset))
             return try .json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
             let enforcementCase = try app.readableCase(try context.caseId(), for: user)
             if request.headers[.accept]?.contains("xml") == true {
-                return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: CaseXMLWriter.document(enforcementCase))))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: CaseXMLWriter.document(enforcementCase))))
             }
             return try .json(enforcementCase)
         }
@@ -69,13 +71,15 @@ struct APIRoutes {
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
             let sink = ReportSink()
             try JSONAuditReport.write(run: summary.run, store: app.store, agency: agency, includeAll: false, to: sink)
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: sink.collected)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: sink.collected)))
         }
         dueReaders.get("due") { request, context -> Response in
             let user = try context.user()
-            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: app.today(),
-                                                                   within: try withinDays(request), agency: user.visibleAgency)
+            let due = try DueScanner(auditor: app.auditor()).scan(
+                store: app.store, asOf: app.today(),
+                within: try withinDays(request), agency: user.visibleAgency)
             return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in
@@ -92,24 +96,40 @@ struct APIRoutes {
             guard try CaseFileReader.kind(of: source, displayName: name) == .cases else {
                 throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "文档不是 <case> 或 <cases> 案件文档")])
             }
-            let counts = try app.store.importDocument(source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
-                                                      evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
-            return try .json(Imported(new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases,
-                                      warnings: counts.warnings.isEmpty ? nil : counts.warnings.map { .init(line: $0.line, message: $0.message) }),
-                             status: .created)
+            let counts = try app.store.importDocument(
+                source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
+                evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
+            return try .json(
+                Imported(
+                    new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases,
+                    warnings: counts.warnings.isEmpty ? nil : counts.warnings.map { .init(line: $0.line, message: $0.message) }),
+                status: .created)
         } catch let error as CaseXMLError {
             throw WebError.invalidDocument(error.diagnostics)
         }
     }
 
-    struct Credentials: Decodable { var user: String; var password: String }
-    struct SignedIn: Encodable { var user: String; var role: String; var agency: String? }
-    struct CaseList: Encodable { var total, limit, offset: Int; var cases: [CaseSummary] }
+    struct Credentials: Decodable {
+        var user: String
+        var password: String
+    }
+    struct SignedIn: Encodable {
+        var user: String
+        var role: String
+        var agency: String?
+    }
+    struct CaseList: Encodable {
+        var total, limit, offset: Int
+        var cases: [CaseSummary]
+    }
     struct Imported: Encodable {
         var new, replaced, unchanged: Int
         /// Stored, but naming an officer, reviewer or benchmark item nobody imported.
         var warnings: [Warning]?
-        struct Warning: Encodable { var line: Int; var message: String }
+        struct Warning: Encodable {
+            var line: Int
+            var message: String
+        }
     }
 }
 
@@ -118,8 +138,9 @@ extension Response {
     static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }
 
@@ -147,7 +168,8 @@ struct APIGuard: RouterMiddleware {
 
     /// The request's media type (without parameters) must be one of `types`.
     static func require(_ request: Request, _ types: [String]) throws {
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
+        let mediaType =
+            request.headers[.contentType]?.split(separator: ";").first?
             .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard types.contains(mediaType) else { throw WebError.unsupportedMediaType(mediaType) }
     }

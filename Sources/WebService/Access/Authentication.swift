@@ -1,7 +1,7 @@
 import CaseStore
 import Foundation
-import HummingbirdBcrypt
 import Hummingbird
+import HummingbirdBcrypt
 import NIOPosix
 
 /// Passwords: bcrypt through hummingbird-auth, computed off the event loops because a hash takes

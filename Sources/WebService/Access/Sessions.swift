@@ -68,7 +68,8 @@ extension WebRequestContext {
     /// Refuses a form whose token is not this session's.
     func checkCSRF(_ token: String?) throws {
         guard let expected = sessions.session?.csrf, let token,
-              Data(token.utf8).withUnsafeBytes({ given in Data(expected.utf8).withUnsafeBytes { safeCompare(given, $0) } }) else {
+            Data(token.utf8).withUnsafeBytes({ given in Data(expected.utf8).withUnsafeBytes { safeCompare(given, $0) } })
+        else {
             throw WebError.csrfRejected
         }
     }
@@ -133,7 +134,8 @@ struct LoginTokens: Sendable {
         guard let token, let dot = token.firstIndex(of: ".") else { return false }
         let stamp = String(token[..<dot])
         guard let expiry = stamp.split(separator: "-").first, let seconds = TimeInterval(String(expiry)),
-              seconds > now.timeIntervalSince1970 else { return false }
+            seconds > now.timeIntervalSince1970
+        else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(
             Array(hexDecoded(String(token[token.index(after: dot)...])) ?? []), authenticating: Array(stamp.utf8), using: key)
     }

@@ -55,7 +55,9 @@ public struct WebUser: Sendable, Equatable {
     public var agency: String?
 
     public init(name: String, role: AccountRole, agency: String?) {
-        self.name = name; self.role = role; self.agency = agency
+        self.name = name
+        self.role = role
+        self.agency = agency
     }
 
     init(_ account: AccountRecord) {

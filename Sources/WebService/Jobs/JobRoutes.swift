@@ -133,13 +133,14 @@ struct JobStatus: Encodable {
         kind = job.kind.rawValue
         title = job.kind == .audit ? "案卷评查" : "导出违法问题清单"
         state = job.state.rawValue
-        stateText = switch job.state {
-        case .queued: "排队中"
-        case .running: job.cancelRequested ? "正在取消" : "进行中"
-        case .done: "已完成"
-        case .failed: "失败"
-        case .cancelled: "已取消"
-        }
+        stateText =
+            switch job.state {
+            case .queued: "排队中"
+            case .running: job.cancelRequested ? "正在取消" : "进行中"
+            case .done: "已完成"
+            case .failed: "失败"
+            case .cancelled: "已取消"
+            }
         finished = job.state.isFinished
         done = job.done
         total = job.total

@@ -88,12 +88,14 @@ final class JobRunner: Service, @unchecked Sendable {
             }
             switch job.kind {
             case .audit:
-                try store.finishJob(id: job.id, node: node, state: .done,
-                                    message: "评查完成：共 \(summary.run.caseCount) 件（截至 \(asOf)）", runId: summary.run.id)
+                try store.finishJob(
+                    id: job.id, node: node, state: .done,
+                    message: "评查完成：共 \(summary.run.caseCount) 件（截至 \(asOf)）", runId: summary.run.id)
             case .violations:
                 let result = try export(summary.run, parameters: parameters, asOf: asOf, report: report)
-                try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)",
-                                    runId: summary.run.id, result: result)
+                try store.finishJob(
+                    id: job.id, node: node, state: .done, message: "导出完成：\(result.name)",
+                    runId: summary.run.id, result: result)
             }
         } catch is Cancelled {
             try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
@@ -103,8 +105,10 @@ final class JobRunner: Service, @unchecked Sendable {
         }
     }
 
-    private func export(_ run: AuditRunRecord, parameters: JobParameters, asOf: CalendarDate,
-                        report: (Int, Int?) throws -> Void) throws -> JobResult {
+    private func export(
+        _ run: AuditRunRecord, parameters: JobParameters, asOf: CalendarDate,
+        report: (Int, Int?) throws -> Void
+    ) throws -> JobResult {
         let format = ExportFormat(rawValue: parameters.format ?? "xlsx") ?? .xlsx
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-job-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: url) }

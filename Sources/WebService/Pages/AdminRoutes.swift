@@ -14,16 +14,19 @@ struct AdminRoutes {
         administrators.get("admin") { request, context in
             let user = try context.user()
             let agencies = try app.reference().registry.agencies
-            return app.pages.render("admin", AdminView(
-                chrome: Chrome(title: "系统管理", context: context),
-                saved: context.takeNotice(),
-                users: try app.store.accounts().map {
-                    AdminView.UserRow(name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt,
-                                      createdBy: $0.createdBy, isSelf: $0.name == user.name)
-                },
-                roles: Option.all(AccountRole.self, selected: .clerk),
-                agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
-                maxUpload: WebError.size(app.configuration.maxUploadBytes)))
+            return app.pages.render(
+                "admin",
+                AdminView(
+                    chrome: Chrome(title: "系统管理", context: context),
+                    saved: context.takeNotice(),
+                    users: try app.store.accounts().map {
+                        AdminView.UserRow(
+                            name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt,
+                            createdBy: $0.createdBy, isSelf: $0.name == user.name)
+                    },
+                    roles: Option.all(AccountRole.self, selected: .clerk),
+                    agencies: agencies.map { Option(value: $0.code, label: "\($0.name)（\($0.code)）", selected: false) },
+                    maxUpload: WebError.size(app.configuration.maxUploadBytes)))
         }
         administrators.post("admin/users") { request, context -> Response in
             let user = try context.user()
@@ -33,8 +36,9 @@ struct AdminRoutes {
             guard form.password.count >= 10 else { throw WebError.invalid(["密码至少 10 个字符。"]) }
             let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(form.password) }
             do {
-                try app.store.addAccount(name: form.name, role: role, agency: role == .clerk ? FormValue.text(form.agency) : nil,
-                                         passwordHash: hash, actor: user.name)
+                try app.store.addAccount(
+                    name: form.name, role: role, agency: role == .clerk ? FormValue.text(form.agency) : nil,
+                    passwordHash: hash, actor: user.name)
             } catch let error as StoreError {
                 throw WebError.invalid([error.description])
             }

@@ -26,14 +26,16 @@ struct AuditRoutes {
             let selection = AuditSelection(agency: agency)
             // More than a few hundred cases not yet audited for these inputs: a job, not this request.
             if try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil,
-               try app.store.searchCases(CaseQuery(agency: agency, limit: 1, offset: 0)).total > app.configuration.inlineAuditLimit {
+                try app.store.searchCases(CaseQuery(agency: agency, limit: 1, offset: 0)).total > app.configuration.inlineAuditLimit
+            {
                 let job = try JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
                 return redirect(to: JobRoutes.href(job.id))
             }
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: selection, actor: user.name) }
             var grades: [String: Int] = [:]
             var rows: [AuditView.Row] = []
-            var total = 0.0, decided = 0
+            var total = 0.0
+            var decided = 0
             let names = try app.reference().names
             try app.store.forEachAuditResult(runId: summary.run.id!, agency: agency) { result in
                 grades[result.grade, default: 0] += 1
@@ -43,9 +45,11 @@ struct AuditRoutes {
                     total += result.score
                 }
                 if rows.count < Self.listed, result.failures > 0 || result.veto {
-                    rows.append(AuditView.Row(id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
-                                              score: inProgress ? "—" : result.score.readableText, grade: result.grade,
-                                              veto: result.veto, failures: result.failures))
+                    rows.append(
+                        AuditView.Row(
+                            id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
+                            score: inProgress ? "—" : result.score.readableText, grade: result.grade,
+                            veto: result.veto, failures: result.failures))
                 }
             }
             let count = summary.run.caseCount
@@ -79,18 +83,22 @@ struct AuditRoutes {
             let asOf = app.today()
             let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
             let names = try app.reference().names
-            let view = DueView(chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
-                               items: due.map {
-                                   DueView.Item(id: $0.case, href: CaseRoutes.href($0.case), agency: names.agency($0.agency), title: $0.title,
-                                                deadline: $0.deadline.description, overdue: $0.overdue,
-                                                left: $0.standing(asOf: asOf), rule: $0.rule)
-                               })
+            let view = DueView(
+                chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
+                items: due.map {
+                    DueView.Item(
+                        id: $0.case, href: CaseRoutes.href($0.case), agency: names.agency($0.agency), title: $0.title,
+                        deadline: $0.deadline.description, overdue: $0.overdue,
+                        left: $0.standing(asOf: asOf), rule: $0.rule)
+                })
             return app.pages.render("due", view)
         }
         exporters.get("export") { _, context in
-            return app.pages.render("export", ExportView(
-                chrome: Chrome(title: "导出", context: context), today: app.today().description,
-                agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
+            return app.pages.render(
+                "export",
+                ExportView(
+                    chrome: Chrome(title: "导出", context: context), today: app.today().description,
+                    agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
         }
         router.get("export/violations") { request, context -> Response in
             let user = try context.user()
@@ -115,7 +123,9 @@ struct AuditRoutes {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-export-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: url) }
         try ViolationExport.write(run: summary.run, store: app.store, filter: ViolationFilter(agency: agency), format: format, to: url)
-        let contentType = format == .csv ? "text/csv; charset=utf-8"
+        let contentType =
+            format == .csv
+            ? "text/csv; charset=utf-8"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return download(try Data(contentsOf: url), name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: contentType)
     }
@@ -153,8 +163,15 @@ struct AuditView {
     var truncated: Bool
     var agencies: [Option]
 
-    struct GradeCount { var name: String; var count: Int }
-    struct Row { var id, href, agency, score, grade: String; var veto: Bool; var failures: Int }
+    struct GradeCount {
+        var name: String
+        var count: Int
+    }
+    struct Row {
+        var id, href, agency, score, grade: String
+        var veto: Bool
+        var failures: Int
+    }
 }
 
 struct DueView {
@@ -164,7 +181,11 @@ struct DueView {
     var count: Int
     var items: [Item]
 
-    struct Item { var id, href, agency, title, deadline: String; var overdue: Bool; var left, rule: String }
+    struct Item {
+        var id, href, agency, title, deadline: String
+        var overdue: Bool
+        var left, rule: String
+    }
 }
 
 struct ExportView {

@@ -15,12 +15,14 @@ struct CaseFormRoutes {
         let clerks = router.group().add(middleware: RequirePermission(.createCases))
         clerks.get("cases/new") { _, context in
             let user = try context.user()
-            return app.pages.render("case-new", NewCaseView(
-                chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
-                idPrefix: "\(user.agency ?? "")-\(app.today().year)-",
-                types: Option.all(CaseType.self, selected: .penalty),
-                procedures: Option.all(Procedure.self, selected: .general),
-                partyKinds: Option.all(PartyKind.self, selected: .organisation)))
+            return app.pages.render(
+                "case-new",
+                NewCaseView(
+                    chrome: Chrome(title: "登记案件", context: context), agency: user.agency ?? "",
+                    idPrefix: "\(user.agency ?? "")-\(app.today().year)-",
+                    types: Option.all(CaseType.self, selected: .penalty),
+                    procedures: Option.all(Procedure.self, selected: .general),
+                    partyKinds: Option.all(PartyKind.self, selected: .organisation)))
         }
         clerks.post("cases/new") { request, context -> Response in
             let user = try context.user()
@@ -61,8 +63,9 @@ struct CaseFormRoutes {
             var record = try form.record()
             if let upload = form.file, upload.body.readableBytes > 0 {
                 let stored = try app.evidence.store(upload.body, originalName: upload.fileName)
-                try app.store.recordUpload(sha256: stored.sha256, agency: c.agency, name: stored.file,
-                                           size: Int64(upload.body.readableBytes), actor: user.name)
+                try app.store.recordUpload(
+                    sha256: stored.sha256, agency: c.agency, name: stored.file,
+                    size: Int64(upload.body.readableBytes), actor: user.name)
                 record.file = stored.file
                 record.sha256 = stored.sha256
                 // The server hashed the bytes it received: nothing left to verify.
@@ -118,8 +121,9 @@ struct NewCaseView {
 /// A multipart form within a size limit; a larger body is refused with 413 before it is parsed.
 func decodeMultipart<Form: Decodable>(_ type: Form.Type, _ request: Request, limit: Int) async throws -> Form {
     guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
-          let boundary = contentType.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")),
-          !boundary.isEmpty else {
+        let boundary = contentType.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")),
+        !boundary.isEmpty
+    else {
         throw WebError.badRequest("上传表单须为 multipart/form-data。")
     }
     var request = request

@@ -103,8 +103,9 @@ struct NewCaseForm: Decodable, CSRFCarrying {
         let hasMatter = matterText != nil || FormValue.text(item) != nil || violationDate != nil
         return EnforcementCase(
             id: id, agency: agency, type: type, procedure: procedure, declaredMajor: FormValue.ticked(major),
-            party: Party(kind: kind, name: name, creditCode: FormValue.text(creditCode), idNumber: FormValue.text(idNumber),
-                         firstOffence: FormValue.ticked(firstOffence), corrected: FormValue.ticked(corrected), harm: FormValue.ticked(harm)),
+            party: Party(
+                kind: kind, name: name, creditCode: FormValue.text(creditCode), idNumber: FormValue.text(idNumber),
+                firstOffence: FormValue.ticked(firstOffence), corrected: FormValue.ticked(corrected), harm: FormValue.ticked(harm)),
             matter: hasMatter ? Matter(item: FormValue.text(item), violationDate: violationDate, text: matterText ?? "") : nil)
     }
 }
@@ -142,9 +143,10 @@ struct EventForm: Decodable, CSRFCarrying {
         let officers = (officers ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
         var records: [Record] = []
         if let title = FormValue.text(recordTitle) { records.append(Record(kind: .text, title: title)) }
-        return Event(kind: kind!, date: date!, officers: officers, until: until,
-                     hearingRights: FormValue.text(hearingRights).map { $0 == "true" }, reviewer: FormValue.text(reviewer), result: result,
-                     days: days, number: FormValue.text(number), method: method, revokedBy: revokedBy, records: records)
+        return Event(
+            kind: kind!, date: date!, officers: officers, until: until,
+            hearingRights: FormValue.text(hearingRights).map { $0 == "true" }, reviewer: FormValue.text(reviewer), result: result,
+            days: days, number: FormValue.text(number), method: method, revokedBy: revokedBy, records: records)
     }
 }
 
@@ -189,13 +191,17 @@ struct OutcomeForm: Decodable, CSRFCarrying {
         if let kind = problems.choice(FormValue.text(other), "其他处罚", as: PenaltyKind.self) { penalties.append(Penalty(kind: kind)) }
         var bases: [BaseAmount] = []
         if let name = FormValue.text(baseName) {
-            if let amount = problems.money(baseAmount, "基数金额") { bases.append(BaseAmount(name: name, amount: amount)) }
-            else { problems.add("填写了基数“\(name)”，请同时填写其金额。") }
+            if let amount = problems.money(baseAmount, "基数金额") {
+                bases.append(BaseAmount(name: name, amount: amount))
+            } else {
+                problems.add("填写了基数“\(name)”，请同时填写其金额。")
+            }
         }
         let grant = problems.choice(FormValue.text(grant), "许可结论", as: GrantResult.self)
         try problems.check()
-        return Outcome(penalties: penalties, bases: bases,
-                       discretion: FormValue.text(level).map { Discretion(level: $0, reason: FormValue.text(reason)) }, grant: grant)
+        return Outcome(
+            penalties: penalties, bases: bases,
+            discretion: FormValue.text(level).map { Discretion(level: $0, reason: FormValue.text(reason)) }, grant: grant)
     }
 }
 

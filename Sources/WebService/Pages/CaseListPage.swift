@@ -69,8 +69,9 @@ struct CaseListPage {
         let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
         let reference = try app.reference()
         let today = app.today()
-        var query = CaseQuery(agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
-                              limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        var query = CaseQuery(
+            agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
+            limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         query.decidedFrom = from
         query.decidedTo = to
         var notice: String?
@@ -131,12 +132,13 @@ struct CaseListPage {
             types: Option.all(CaseType.self, selected: type),
             sorts: Order.allCases.map { CaseListView.Sort(label: $0.label, href: link(page: 1, sort: $0), active: $0 == order) },
             rows: rows.map { summary, standing in
-                CaseListView.Row(id: summary.id, href: CaseRoutes.href(summary.id), agency: names.agency(summary.agency),
-                                 type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
-                                 decisionNumber: summary.decisionNumber ?? "", party: summary.party,
-                                 result: standing?.result ?? "—", stage: standing?.stage ?? "",
-                                 open: standing?.stage == "办理中",
-                                 overdue: (standing?.overdueDays ?? 0) > 0 ? "逾期\(standing!.overdueDays)天" : "")
+                CaseListView.Row(
+                    id: summary.id, href: CaseRoutes.href(summary.id), agency: names.agency(summary.agency),
+                    type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
+                    decisionNumber: summary.decisionNumber ?? "", party: summary.party,
+                    result: standing?.result ?? "—", stage: standing?.stage ?? "",
+                    open: standing?.stage == "办理中",
+                    overdue: (standing?.overdueDays ?? 0) > 0 ? "逾期\(standing!.overdueDays)天" : "")
             },
             page: page, pages: pages, previous: page > 1 ? link(page: page - 1, sort: order) : nil,
             next: page < pages ? link(page: page + 1, sort: order) : nil)
@@ -173,7 +175,10 @@ struct CaseListView {
     var previous: String?
     var next: String?
 
-    struct Sort { var label, href: String; var active: Bool }
+    struct Sort {
+        var label, href: String
+        var active: Bool
+    }
 
     struct Row {
         var id: String

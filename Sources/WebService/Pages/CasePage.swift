@@ -28,17 +28,19 @@ struct CasePageBuilder {
                 officers: event.officers.map(reference.names.person).joined(separator: "、").nonEmpty,
                 details: Self.details(of: event, people: people).nonEmpty,
                 records: event.records.enumerated().map { offset, record in
-                    CaseView.RecordView(kind: record.kind.chineseName, title: record.title, file: record.file,
-                                        download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }
-                                            .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
-                                        sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: record.evidence == .none ? nil : record.evidence.chineseName,
-                                        evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
+                    CaseView.RecordView(
+                        kind: record.kind.chineseName, title: record.title, file: record.file,
+                        download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }
+                            .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
+                        sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: record.evidence == .none ? nil : record.evidence.chineseName,
+                        evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
                 },
                 findings: (findingsByEvent[index + 1] ?? []).map(Self.finding))
         }
         let obligations = DueScanner(auditor: auditor).obligations(of: c, asOf: today).map {
-            CaseView.DeadlineView(title: $0.title, deadline: $0.deadline.description, overdue: $0.overdue,
-                                  left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
+            CaseView.DeadlineView(
+                title: $0.title, deadline: $0.deadline.description, overdue: $0.overdue,
+                left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
         }
         return CaseView(
             chrome: Chrome(title: "案件 \(c.id)", context: context),
@@ -47,9 +49,10 @@ struct CasePageBuilder {
             party: c.party.name, partyKind: c.party.kind.chineseName,
             matter: c.matter?.text, violationDate: c.matter?.violationDate?.description, item: c.matter?.item,
             saved: saved.map { "已保存：\($0)" },
-            audit: CaseView.AuditView(asOf: today.description, checklist: app.runner.checklist.title,
-                                      result: audit.resultText, inProgress: audit.isInProgress,
-                                      failures: audit.failures.count, passed: audit.failures.isEmpty),
+            audit: CaseView.AuditView(
+                asOf: today.description, checklist: app.runner.checklist.title,
+                result: audit.resultText, inProgress: audit.isInProgress,
+                failures: audit.failures.count, passed: audit.failures.isEmpty),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
             manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
@@ -64,7 +67,11 @@ struct CasePageBuilder {
     private func forms(for c: EnforcementCase) -> CaseView.Forms {
         CaseView.Forms(
             eventKinds: Option.all(EventKind.self),
-            events: c.events.enumerated().map { Option(value: String($0.offset + 1), label: "\($0.offset + 1). \($0.element.date) \($0.element.kind.chineseName)", selected: $0.offset == c.events.count - 1) },
+            events: c.events.enumerated().map {
+                Option(
+                    value: String($0.offset + 1), label: "\($0.offset + 1). \($0.element.date) \($0.element.kind.chineseName)",
+                    selected: $0.offset == c.events.count - 1)
+            },
             penaltyKinds: PenaltyKind.allCases.filter { ![.fine, .confiscateIncome, .confiscateProperty, .warning].contains($0) }
                 .map { kind in Option(value: kind.rawValue, label: kind.chineseName, selected: c.outcome?.penalties.contains { $0.kind == kind } ?? false) },
             fine: c.outcome?.penalties.first { $0.kind == .fine }?.amount?.yuanText ?? "",
@@ -77,15 +84,17 @@ struct CasePageBuilder {
     private func reviewForm(_ scores: [ManualScore]) -> [CaseView.ManualItemView] {
         app.runner.checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
-            return CaseView.ManualItemView(id: item.id, title: item.title, points: item.points.readableText,
-                                           scored: latest.map { "扣 \($0.deduction.readableText) 分（\($0.reviewer)）\($0.note)" })
+            return CaseView.ManualItemView(
+                id: item.id, title: item.title, points: item.points.readableText,
+                scored: latest.map { "扣 \($0.deduction.readableText) 分（\($0.reviewer)）\($0.note)" })
         }
     }
 
     static func finding(_ f: Finding) -> CaseView.FindingView {
-        CaseView.FindingView(rule: f.rule, title: f.title, message: f.message, basis: f.basis, severity: f.severity.chineseName,
-                             deduction: f.deduction > 0 ? f.deduction.readableText : nil, veto: f.veto ?? false,
-                             deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual)
+        CaseView.FindingView(
+            rule: f.rule, title: f.title, message: f.message, basis: f.basis, severity: f.severity.chineseName,
+            deduction: f.deduction > 0 ? f.deduction.readableText : nil, veto: f.veto ?? false,
+            deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual)
     }
 
     static func details(of event: Event, people: [String: String]) -> String {
@@ -110,8 +119,9 @@ struct CasePageBuilder {
     }
 
     static func disclosure(_ d: Disclosure) -> CaseView.DisclosureView {
-        CaseView.DisclosureView(date: d.date?.description, platform: d.platform, url: d.url, exempt: d.exempt,
-                                withdrawn: d.withdrawn?.description)
+        CaseView.DisclosureView(
+            date: d.date?.description, platform: d.platform, url: d.url, exempt: d.exempt,
+            withdrawn: d.withdrawn?.description)
     }
 }
 
@@ -140,9 +150,24 @@ struct CaseView {
     var review: [ManualItemView]?
     var hasReview: Bool
 
-    struct AuditView { var asOf, checklist, result: String; var inProgress: Bool; var failures: Int; var passed: Bool }
-    struct EventView { var position: Int; var date, kind: String; var officers, details: String?; var records: [RecordView]; var findings: [FindingView] }
-    struct RecordView { var kind, title: String; var file, download, sha256, evidence: String?; var evidenceProblem: Bool }
+    struct AuditView {
+        var asOf, checklist, result: String
+        var inProgress: Bool
+        var failures: Int
+        var passed: Bool
+    }
+    struct EventView {
+        var position: Int
+        var date, kind: String
+        var officers, details: String?
+        var records: [RecordView]
+        var findings: [FindingView]
+    }
+    struct RecordView {
+        var kind, title: String
+        var file, download, sha256, evidence: String?
+        var evidenceProblem: Bool
+    }
     struct FindingView {
         var rule, title, message: String
         var basis: String?
@@ -152,10 +177,20 @@ struct CaseView {
         var deadline, calendarRule: String?
         var manual: Bool
     }
-    struct DeadlineView { var title, deadline: String; var overdue: Bool; var left, rule: String }
-    struct OutcomeView { var penalties, bases: [String]; var discretion, grant: String? }
+    struct DeadlineView {
+        var title, deadline: String
+        var overdue: Bool
+        var left, rule: String
+    }
+    struct OutcomeView {
+        var penalties, bases: [String]
+        var discretion, grant: String?
+    }
     struct DisclosureView { var date, platform, url, exempt, withdrawn: String? }
-    struct ManualItemView { var id, title, points: String; var scored: String? }
+    struct ManualItemView {
+        var id, title, points: String
+        var scored: String?
+    }
     struct Forms {
         var eventKinds, events, penaltyKinds: [Option]
         var fine: String

@@ -23,8 +23,10 @@ struct CaseRoutes {
             let id = try context.caseId()
             let enforcementCase = try app.readableCase(id, for: user)
             let saved = context.takeNotice()
-            return app.pages.render("case", try CasePageBuilder(app: app, user: user, context: context)
-                .view(of: enforcementCase, saved: saved))
+            return app.pages.render(
+                "case",
+                try CasePageBuilder(app: app, user: user, context: context)
+                    .view(of: enforcementCase, saved: saved))
         }
         // The printable 案卷评查表, for anyone who may read the case.
         router.get("cases/{id}/form") { _, context -> HTML in
@@ -33,8 +35,9 @@ struct CaseRoutes {
             let reference = try app.reference()
             let today = app.today()
             let audit = reference.auditor.audit(c, asOf: today, manualScores: try app.store.manualScores(caseId: c.id), keepPassing: true)
-            return HTML(CaseEvaluationForm.html(case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today),
-                        inlineStyle: true)
+            return HTML(
+                CaseEvaluationForm.html(case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today),
+                inlineStyle: true)
         }
         Self.registerEvidence(on: router, app: app)
     }
@@ -46,9 +49,10 @@ struct CaseRoutes {
             let c = try app.readableCase(try context.caseId(), for: user)
             // Positions are 1-based and checked as ranges, never computed with: any number is safe.
             guard let event = Int(try context.parameters.require("event")), event >= 1, event <= c.events.count,
-                  let index = Int(try context.parameters.require("record")), index >= 1, index <= c.events[event - 1].records.count,
-                  let name = c.events[event - 1].records[index - 1].file,
-                  let url = try app.downloadableEvidence(named: name, agency: c.agency) else {
+                let index = Int(try context.parameters.require("record")), index >= 1, index <= c.events[event - 1].records.count,
+                let name = c.events[event - 1].records[index - 1].file,
+                let url = try app.downloadableEvidence(named: name, agency: c.agency)
+            else {
                 throw WebError.notFound("该记录没有保存在本系统的文件。")
             }
             return download(try Data(contentsOf: url), name: name, contentType: "application/octet-stream")
@@ -70,4 +74,3 @@ struct Option {
         Code.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0.rawValue == selected?.rawValue) }
     }
 }
-

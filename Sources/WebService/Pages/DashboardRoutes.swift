@@ -27,8 +27,9 @@ struct DashboardRoutes {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-annual-\(UUID().uuidString).xlsx")
             defer { try? FileManager.default.removeItem(at: url) }
             try AnnualReport.workbook(year: year, store: app.store, to: url)
-            return download(try Data(contentsOf: url), name: "\(year)年度行政执法数据.xlsx",
-                            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            return download(
+                try Data(contentsOf: url), name: "\(year)年度行政执法数据.xlsx",
+                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
     }
 

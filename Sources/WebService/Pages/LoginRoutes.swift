@@ -25,8 +25,11 @@ struct LoginRoutes {
             redirect(to: context.identity == nil ? "/login" : "/cases")
         }
         router.get("login") { request, context in
-            app.pages.render("login", LoginView(chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
-                                                next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), user: ""))
+            app.pages.render(
+                "login",
+                LoginView(
+                    chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
+                    next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), user: ""))
         }
         router.post("login") { request, context -> Response in
             let form = try await decodeForm(LoginForm.self, request, limit: app.configuration.maxRequestBytes)
@@ -38,8 +41,9 @@ struct LoginRoutes {
                 return redirect(to: Self.safeNext(form.next))
             } catch let error as WebError where error.status == .unauthorized || error.status == .tooManyRequests {
                 context.logger.notice("sign-in refused", metadata: ["user": .string(form.user), "reason": .string(error.message)])
-                let view = LoginView(chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
-                                     next: Self.safeNext(form.next), user: form.user, error: error.message)
+                let view = LoginView(
+                    chrome: Chrome(title: "登录", context: context), token: app.loginTokens.issue(),
+                    next: Self.safeNext(form.next), user: form.user, error: error.message)
                 var response = try app.pages.render("login", view, status: error.status).response(from: request, context: context)
                 if case .throttled(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
                 return response
@@ -58,7 +62,8 @@ struct LoginRoutes {
     /// characters arrive percent-encoded), no backslash, and may not start with `//`.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2048,
-              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return "/cases" }
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
+        else { return "/cases" }
         return next
     }
 }

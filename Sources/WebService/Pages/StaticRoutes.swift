@@ -10,8 +10,9 @@ struct StaticRoutes {
 
     func register(on router: Router<WebRequestContext>) {
         router.get("static/zhifa.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: styleSheet))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: styleSheet))
         }
     }
 }

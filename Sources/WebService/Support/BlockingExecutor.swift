@@ -47,7 +47,10 @@ public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
         while true {
             condition.lock()
             while head == jobs.count && !stopping { condition.wait() }
-            guard head < jobs.count else { condition.unlock(); return }
+            guard head < jobs.count else {
+                condition.unlock()
+                return
+            }
             let job = jobs[head]
             head += 1
             // Drop what was run now and then, so that the queue does not grow for ever.

@@ -40,7 +40,8 @@ struct EvidenceFolder: Sendable {
     func file(named name: String) -> URL? {
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
         guard stem.count == 64, stem.allSatisfy(\.isHexDigit), !name.contains("/"),
-              FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) else { return nil }
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path)
+        else { return nil }
         return root.appendingPathComponent(name)
     }
 }

@@ -42,12 +42,16 @@ struct HTML: ResponseGenerator {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status,
-                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                           // Nothing is fetched from elsewhere: no CDN, no external scripts or fonts.
-                           .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'\(inlineStyle ? " 'unsafe-inline'" : ""); frame-ancestors 'none'",
-                           .init("X-Content-Type-Options")!: "nosniff"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                // Nothing is fetched from elsewhere: no CDN, no external scripts or fonts.
+                .contentSecurityPolicy:
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'\(inlineStyle ? " 'unsafe-inline'" : ""); frame-ancestors 'none'",
+                .init("X-Content-Type-Options")!: "nosniff"
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 
@@ -59,10 +63,13 @@ func redirect(to location: String) -> Response {
 /// A file to download, with its name in the header in both ASCII and UTF-8 forms.
 func download(_ data: Data, name: String, contentType: String) -> Response {
     let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-    return Response(status: .ok,
-                    headers: [.contentType: contentType,
-                              .contentDisposition: "attachment; filename=\"\(encoded)\"; filename*=UTF-8''\(encoded)"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+        status: .ok,
+        headers: [
+            .contentType: contentType,
+            .contentDisposition: "attachment; filename=\"\(encoded)\"; filename*=UTF-8''\(encoded)"
+        ],
+        body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
 /// Renders refusals of page routes as pages: sign-in redirects, 403/404/413/422 with the reason.
@@ -93,9 +100,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     private func page(status: HTTPResponse.Status, message: String, problems: [String], context: Context) -> HTML {
-        let view = ErrorView(chrome: Chrome(title: "\(status.code) \(status.reasonPhrase)", context: context),
-                             status: status.code, message: message, problems: problems,
-                             hasProblems: !problems.isEmpty)
+        let view = ErrorView(
+            chrome: Chrome(title: "\(status.code) \(status.reasonPhrase)", context: context),
+            status: status.code, message: message, problems: problems,
+            hasProblems: !problems.isEmpty)
         return pages.render("error", view, status: status)
     }
 }
@@ -130,8 +138,9 @@ struct Chrome {
         self.refresh = refresh
         csrf = context.csrfToken
         user = context.identity.map { user in
-            UserView(name: user.name, role: user.role.chineseName, agency: user.agency,
-                     may: Dictionary(uniqueKeysWithValues: Permission.allCases.map { ($0.rawValue, user.may($0)) }))
+            UserView(
+                name: user.name, role: user.role.chineseName, agency: user.agency,
+                may: Dictionary(uniqueKeysWithValues: Permission.allCases.map { ($0.rawValue, user.may($0)) }))
         }
     }
 }

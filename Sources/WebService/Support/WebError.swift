@@ -1,5 +1,5 @@
-import CaseXML
 import CaseStore
+import CaseXML
 import Foundation
 import Hummingbird
 
@@ -126,9 +126,13 @@ public enum WebError: Error, HTTPResponseError, Sendable {
         var lines: [Int?] = []
         if case .invalidDocument(let diagnostics) = self { lines = diagnostics.map(\.line) }
         let messages = { if case .invalidDocument(let d) = self { return d.map(\.message) } else { return problems } }()
-        let body = JSONBody(error: message, errors: messages.isEmpty ? nil : messages.enumerated().map {
-            JSONBody.Problem(line: $0.offset < lines.count ? lines[$0.offset] : nil, message: $0.element)
-        })
+        let body = JSONBody(
+            error: message,
+            errors: messages.isEmpty
+                ? nil
+                : messages.enumerated().map {
+                    JSONBody.Problem(line: $0.offset < lines.count ? lines[$0.offset] : nil, message: $0.element)
+                })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(body)

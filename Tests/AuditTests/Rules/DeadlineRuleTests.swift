@@ -8,8 +8,9 @@ import Testing
         var events: [Event] = [.e(.accepted, "2024-09-20", "A B")]
         if extended { events.append(.e(.extension, "2024-10-15")) }
         if let decided { events.append(.e(.decision, decided, "A B")) }
-        return EnforcementCase(id: "L", agency: "X", type: .license, party: Party(kind: .organisation, name: "甲"), events: events,
-                               outcome: Outcome(grant: .granted))
+        return EnforcementCase(
+            id: "L", agency: "X", type: .license, party: Party(kind: .organisation, name: "甲"), events: events,
+            outcome: Outcome(grant: .granted))
     }
 
     @Test func licenseIsDecidedWithinTwentyWorkingDaysOrThirtyWhenExtended() {

@@ -47,8 +47,12 @@ import Testing
 
     @Test func withdrawWithinThreeWorkingDaysOfRevocation() {
         let revoked = Event.e(.revoked, "2024-11-04")
-        #expect(status("DISCLOSE-WITHDRAW", decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: day("2024-11-07")), extra: [revoked])) == .pass)
-        #expect(status("DISCLOSE-WITHDRAW", decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: day("2024-11-08")), extra: [revoked])) == .fail)
+        #expect(
+            status("DISCLOSE-WITHDRAW", decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: day("2024-11-07")), extra: [revoked]))
+                == .pass)
+        #expect(
+            status("DISCLOSE-WITHDRAW", decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: day("2024-11-08")), extra: [revoked]))
+                == .fail)
         let notWithdrawn = decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20")), extra: [revoked])
         #expect(status("DISCLOSE-WITHDRAW", notWithdrawn, asOf: "2024-11-07") == .pass)
         #expect(status("DISCLOSE-WITHDRAW", notWithdrawn, asOf: "2024-11-08") == .fail)

@@ -4,10 +4,13 @@ import Testing
 
 /// DISCRETION-MISSING, DISCRETION-RANGE, DISCRETION-STATUTORY, DISCRETION-REASON, DISCRETION-FIRST-MINOR.
 @Suite struct DiscretionRuleTests {
-    func fined(_ fine: String, item: String? = "FOOD", goodsValue: String? = "20000", level: String? = "一般",
-               party: PartyKind = .organisation, bases: [BaseAmount]? = nil) -> EnforcementCase {
-        penalty([.e(.decision, "2024-05-20", "A B")], party: party, item: item, fine: fine,
-                bases: bases ?? (goodsValue.map { [BaseAmount(name: "goods-value", amount: yuan($0))] } ?? []), level: level)
+    func fined(
+        _ fine: String, item: String? = "FOOD", goodsValue: String? = "20000", level: String? = "一般",
+        party: PartyKind = .organisation, bases: [BaseAmount]? = nil
+    ) -> EnforcementCase {
+        penalty(
+            [.e(.decision, "2024-05-20", "A B")], party: party, item: item, fine: fine,
+            bases: bases ?? (goodsValue.map { [BaseAmount(name: "goods-value", amount: yuan($0))] } ?? []), level: level)
     }
 
     @Test func missingWhenTheItemOrTheLevelIsNotThere() {
@@ -20,14 +23,20 @@ import Testing
     }
 
     @Test func anItemNotYetInForceSaysSoWithTheDayItTookEffect() throws {
-        let later = BenchmarkSet(agency: "X", title: "某局裁量基准（2024年修订）", effective: day("2024-06-01"), items: [
-            BenchmarkItem(code: "NEW", name: "新增事项", tiers: [
-                Tier(statutory: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))),
-                     levels: [Level(name: "一般", band: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))))]),
-            ], implicitTier: true),
-        ])
-        let auditor = try CaseAuditor(checklist: Fixture.national, calendar: Fixture.calendar, registry: Fixture.registry,
-                                      benchmarks: Fixture.benchmarks + [later])
+        let later = BenchmarkSet(
+            agency: "X", title: "某局裁量基准（2024年修订）", effective: day("2024-06-01"),
+            items: [
+                BenchmarkItem(
+                    code: "NEW", name: "新增事项",
+                    tiers: [
+                        Tier(
+                            statutory: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))),
+                            levels: [Level(name: "一般", band: Band(min: .amount(yuan("0")), max: .amount(yuan("5000"))))])
+                    ], implicitTier: true)
+            ])
+        let auditor = try CaseAuditor(
+            checklist: Fixture.national, calendar: Fixture.calendar, registry: Fixture.registry,
+            benchmarks: Fixture.benchmarks + [later])
         func decided(_ date: String) -> Finding? {
             let c = penalty([.e(.decision, date, "A B")], item: "NEW", fine: "1000", level: "一般")
             return auditor.audit(c, asOf: day("2026-11-22")).findings.first { $0.rule == "DISCRETION-MISSING" }
@@ -95,9 +104,13 @@ import Testing
 
     @Test func firstMinorFailsOnlyWhenEveryConditionHoldsAndAPenaltyIsImposed() {
         func c(first: Bool = true, corrected: Bool = true, harm: Bool = false, fine: String? = "2000", item: String = "LICENCE") -> EnforcementCase {
-            penalty([.e(.decision, "2024-04-15", "A B")], item: item, fine: fine, configureParty: {
-                $0.firstOffence = first; $0.corrected = corrected; $0.harm = harm
-            })
+            penalty(
+                [.e(.decision, "2024-04-15", "A B")], item: item, fine: fine,
+                configureParty: {
+                    $0.firstOffence = first
+                    $0.corrected = corrected
+                    $0.harm = harm
+                })
         }
         #expect(status("DISCRETION-FIRST-MINOR", c()) == .fail)
         #expect(status("DISCRETION-FIRST-MINOR", c(first: false)) == .pass)

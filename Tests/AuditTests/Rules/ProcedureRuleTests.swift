@@ -66,8 +66,11 @@ import Testing
 
     @Test func hearingNeedsRightsToldAndSevenWorkingDaysNotice() {
         func heard(_ date: String) -> EnforcementCase {
-            penalty([.e(.notice, "2024-09-13", "A B") { $0.hearingRights = true }, .e(.hearingRequested, "2024-09-14"),
-                     .e(.hearingNotice, "2024-09-25"), .e(.hearing, date, "A B"), .e(.decision, "2024-10-21", "A B")], fine: "800000")
+            penalty(
+                [
+                    .e(.notice, "2024-09-13", "A B") { $0.hearingRights = true }, .e(.hearingRequested, "2024-09-14"),
+                    .e(.hearingNotice, "2024-09-25"), .e(.hearing, date, "A B"), .e(.decision, "2024-10-21", "A B")
+                ], fine: "800000")
         }
         #expect(status("PROCEDURE-HEARING", heard("2024-10-10")) == .pass)
         let early = findings("PROCEDURE-HEARING", heard("2024-10-09"))
@@ -75,8 +78,11 @@ import Testing
         #expect(early.first?.deadline == day("2024-10-10"))
         #expect(status("PROCEDURE-HEARING", noticed("2024-03-29", fine: "100000", hearingRights: false)) == .fail)
         #expect(status("PROCEDURE-HEARING", noticed("2024-03-29", fine: "99999.99", hearingRights: false)) == .notApplicable)
-        let unheard = penalty([.e(.notice, "2024-09-13", "A B") { $0.hearingRights = true }, .e(.hearingRequested, "2024-09-14"),
-                               .e(.decision, "2024-10-21", "A B")], fine: "800000")
+        let unheard = penalty(
+            [
+                .e(.notice, "2024-09-13", "A B") { $0.hearingRights = true }, .e(.hearingRequested, "2024-09-14"),
+                .e(.decision, "2024-10-21", "A B")
+            ], fine: "800000")
         #expect(status("PROCEDURE-HEARING", unheard) == .fail)
     }
 

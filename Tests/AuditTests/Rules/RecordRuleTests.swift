@@ -5,8 +5,9 @@ import Testing
 /// RECORD-AV-REQUIRED, RECORD-AV-ADVISED, RECORD-TEXT, RECORD-INTEGRITY.
 @Suite struct RecordRuleTests {
     @Test func seizuresAndDemolitionsNeedAudioVideo() {
-        let with = EnforcementCase(id: "S", agency: "X", type: .coercion, party: Party(kind: .individual, name: "甲"),
-                                   events: [.e(.seizure, "2024-01-15", "A B", records: [.text, .audioVideo])])
+        let with = EnforcementCase(
+            id: "S", agency: "X", type: .coercion, party: Party(kind: .individual, name: "甲"),
+            events: [.e(.seizure, "2024-01-15", "A B", records: [.text, .audioVideo])])
         var without = with
         without.events = [.e(.seizure, "2024-01-15", "A B", records: [.text, .photo]), .e(.demolition, "2024-02-01", "A B")]
         #expect(status("RECORD-AV-REQUIRED", with) == .pass)
@@ -31,9 +32,11 @@ import Testing
 
     @Test func integrityFailsOnMissingAndChangedFilesOnly() {
         func withEvidence(_ evidence: Record.Evidence) -> EnforcementCase {
-            penalty([.e(.inspection, "2024-01-15", "A B") {
-                $0.records.append(Record(kind: .audioVideo, title: "视频", file: "a.mp4", sha256: String(repeating: "0", count: 64), evidence: evidence))
-            }])
+            penalty([
+                .e(.inspection, "2024-01-15", "A B") {
+                    $0.records.append(Record(kind: .audioVideo, title: "视频", file: "a.mp4", sha256: String(repeating: "0", count: 64), evidence: evidence))
+                }
+            ])
         }
         #expect(status("RECORD-INTEGRITY", withEvidence(.ok)) == .pass)
         #expect(status("RECORD-INTEGRITY", withEvidence(.unverified)) == .pass)

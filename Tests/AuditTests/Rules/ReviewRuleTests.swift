@@ -9,7 +9,10 @@ import Testing
     }
 
     static func review(_ date: String = "2024-05-15", by reviewer: String = "R-QUALIFIED", _ result: ReviewResult = .approved) -> Event {
-        .e(.legalReview, date) { $0.reviewer = reviewer; $0.result = result }
+        .e(.legalReview, date) {
+            $0.reviewer = reviewer
+            $0.result = result
+        }
     }
 
     @Test func missingOnceTheFineReachesTheLargeAmountThreshold() {
@@ -23,8 +26,9 @@ import Testing
     }
 
     @Test func missingCountsFinesAndConfiscationsTogetherAndWeightyPenalties() {
-        let together = penalty([.e(.decision, "2024-05-20", "A B")], fine: "60000",
-                               penalties: [Penalty(kind: .confiscateIncome, amount: yuan("40000"))])
+        let together = penalty(
+            [.e(.decision, "2024-05-20", "A B")], fine: "60000",
+            penalties: [Penalty(kind: .confiscateIncome, amount: yuan("40000"))])
         #expect(status("REVIEW-MISSING", together) == .fail)
         let revoked = penalty([.e(.decision, "2024-05-20", "A B")], penalties: [Penalty(kind: .revokeLicense)])
         #expect(status("REVIEW-MISSING", revoked) == .fail)

@@ -10,7 +10,8 @@ struct SeizureDeadline: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard let period = try context.seizurePeriod() else { return .notApplicable("没有查封扣押") }
-        let seizure = period.start, deadline = period.deadline
+        let seizure = period.start
+        let deadline = period.deadline
         let extensions = context.events(.seizureExtended)
         let measure = "\(seizure.date)查封扣押，期限\(deadline.date)\(extensions.isEmpty ? "" : "（已延长）")"
         if let released = context.first(.seizureReleased) {

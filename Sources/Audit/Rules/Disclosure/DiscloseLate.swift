@@ -17,7 +17,9 @@ struct DiscloseLate: AuditRule {
         guard published > deadline.date else {
             return .pass("决定日\(decision.date)，公示日\(published)，期限\(deadline.date)")
         }
-        return .fail(Violation("决定日\(decision.date)，公示日\(published)，超过期限\(deadline.date)",
-                               event: context.reference(decision), date: published, deadline: deadline))
+        return .fail(
+            Violation(
+                "决定日\(decision.date)，公示日\(published)，超过期限\(deadline.date)",
+                event: context.reference(decision), date: published, deadline: deadline))
     }
 }

@@ -20,7 +20,9 @@ struct DiscloseMissing: AuditRule {
         guard context.asOf > deadline.date else {
             return .pass("尚未公示，公示期限\(deadline.date)未届满（截至\(context.asOf)）")
         }
-        return .fail(Violation("决定日\(decision.date)，至\(context.asOf)仍未公示，期限\(deadline.date)已过",
-                               event: context.reference(decision), deadline: deadline))
+        return .fail(
+            Violation(
+                "决定日\(decision.date)，至\(context.asOf)仍未公示，期限\(deadline.date)已过",
+                event: context.reference(decision), deadline: deadline))
     }
 }

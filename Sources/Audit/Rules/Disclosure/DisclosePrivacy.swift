@@ -5,14 +5,16 @@ struct DisclosePrivacy: AuditRule {
     let id = RuleID.disclosePrivacy
     let title = "公示信息泄露个人信息"
     let basis = "国办发〔2018〕118号；《个人信息保护法》第二十八条：身份证号码、联系方式等应当隐去"
-    let checks = "Disclosure text showing an unmasked 18-character identity number or a mobile number, in ASCII or full-width digits, straight or grouped by spaces or hyphens."
+    let checks =
+        "Disclosure text showing an unmasked 18-character identity number or a mobile number, in ASCII or full-width digits, straight or grouped by spaces or hyphens."
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard let text = context.enforcementCase.disclosure?.text, !text.isEmpty else { return .notApplicable("无公示正文") }
         let found = Self.exposedNumbers(in: text)
-        return .failing(found.map { Violation("公示正文含未脱敏的\($0.kind)：\(Self.masked($0.digits))") },
-                        else: "公示正文未发现完整的身份证号或手机号")
+        return .failing(
+            found.map { Violation("公示正文含未脱敏的\($0.kind)：\(Self.masked($0.digits))") },
+            else: "公示正文未发现完整的身份证号或手机号")
     }
 
     /// Identity and mobile numbers in the text (docs/rules.md, amended): in ASCII or full-width digits,
@@ -29,13 +31,15 @@ struct DisclosePrivacy: AuditRule {
 
     /// Full-width digits, Ｘ and separators (０-９, Ｘｘ, －, the ideographic space) as their ASCII forms.
     static func halfWidth(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF38, 0xFF58, 0xFF0D: Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x3000: " "
-            default: scalar
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.value {
+                    case 0xFF10...0xFF19, 0xFF38, 0xFF58, 0xFF0D: Unicode.Scalar(scalar.value - 0xFEE0)!
+                    case 0x3000: " "
+                    default: scalar
+                    }
+                }))
     }
 
     /// Numbers written in groups: mobile 3-4-4, identity 6-8-4, each gap one space or hyphen, the
@@ -55,13 +59,24 @@ struct DisclosePrivacy: AuditRule {
         }
         for start in characters.indices where characters[start].isASCIIDigitCharacter {
             for (kind, groups) in [("手机号", [3, 4, 4]), ("身份证号", [6, 8, 4])] {
-                var position = start, separated = false, ok = true
+                var position = start
+                var separated = false
+                var ok = true
                 for (index, size) in groups.enumerated() {
                     if index > 0 {
-                        guard position < characters.count else { ok = false; break }
-                        if isSeparator(characters[position]) { position += 1; separated = true }
+                        guard position < characters.count else {
+                            ok = false
+                            break
+                        }
+                        if isSeparator(characters[position]) {
+                            position += 1
+                            separated = true
+                        }
                     }
-                    guard digits(position, size, lastMayBeX: kind == "身份证号" && index == 2) else { ok = false; break }
+                    guard digits(position, size, lastMayBeX: kind == "身份证号" && index == 2) else {
+                        ok = false
+                        break
+                    }
                     position += size
                 }
                 guard ok, separated, standsAlone(start, position) else { continue }
@@ -106,7 +121,7 @@ struct DisclosePrivacy: AuditRule {
     static func isIdentityNumber(_ text: String) -> Bool {
         let characters = Array(text)
         guard characters.count == 18, characters.prefix(17).allSatisfy(\.isASCIIDigitCharacter),
-              CalendarDate(String(characters[6..<10]) + "-" + String(characters[10..<12]) + "-" + String(characters[12..<14])) != nil
+            CalendarDate(String(characters[6..<10]) + "-" + String(characters[10..<12]) + "-" + String(characters[12..<14])) != nil
         else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(characters.prefix(17), weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }

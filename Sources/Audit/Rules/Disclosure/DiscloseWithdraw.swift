@@ -13,11 +13,15 @@ struct DiscloseWithdraw: AuditRule {
         guard let deadline = try context.withdrawalPeriod()?.deadline else { return .notApplicable("决定未曾公示") }
         if let withdrawn = context.enforcementCase.disclosure?.withdrawn {
             guard withdrawn > deadline.date else { return .pass("\(revoked.date)撤销，\(withdrawn)撤回公示，期限\(deadline.date)") }
-            return .fail(Violation("\(revoked.date)决定被撤销，\(withdrawn)才撤回公示，超过期限\(deadline.date)",
-                                   event: context.reference(revoked), date: withdrawn, deadline: deadline))
+            return .fail(
+                Violation(
+                    "\(revoked.date)决定被撤销，\(withdrawn)才撤回公示，超过期限\(deadline.date)",
+                    event: context.reference(revoked), date: withdrawn, deadline: deadline))
         }
         guard context.asOf > deadline.date else { return .pass("撤回期限\(deadline.date)未届满") }
-        return .fail(Violation("\(revoked.date)决定被撤销，至\(context.asOf)仍未撤回公示，期限\(deadline.date)已过",
-                               event: context.reference(revoked), deadline: deadline))
+        return .fail(
+            Violation(
+                "\(revoked.date)决定被撤销，至\(context.asOf)仍未撤回公示，期限\(deadline.date)已过",
+                event: context.reference(revoked), deadline: deadline))
     }
 }

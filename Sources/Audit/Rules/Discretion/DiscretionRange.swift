@@ -5,7 +5,8 @@ struct DiscretionRange: AuditRule {
     let id = RuleID.discretionRange
     let title = "罚款超出所适用裁量阶次的幅度"
     let basis = "国办发〔2022〕27号：严格按照裁量基准作出处罚决定"
-    let checks = "A fine outside the band of the chosen level in the tier the base amount and party kind select, a level the tier lacks, or any penalty under 不予处罚."
+    let checks =
+        "A fine outside the band of the chosen level in the tier the base amount and party kind select, a level the tier lacks, or any penalty under 不予处罚."
     let scope = RuleScope.only(.penalty)
 
     /// The level that means no penalty at all (docs/format.md): any penalty under it contradicts it.

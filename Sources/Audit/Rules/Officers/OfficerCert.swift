@@ -15,8 +15,10 @@ struct OfficerCert: AuditRule {
             for officer in event.officers {
                 acted = true
                 if let why = context.whyCannotAct(officer, on: event.date) {
-                    violations.append(Violation("\(context.reference(event).description)：\(why)",
-                                                event: context.reference(event), officer: officer, date: event.date))
+                    violations.append(
+                        Violation(
+                            "\(context.reference(event).description)：\(why)",
+                            event: context.reference(event), officer: officer, date: event.date))
                 }
             }
         }

@@ -5,7 +5,8 @@ struct OfficerCount: AuditRule {
     let id = RuleID.officerCount
     let title = "执法人员不足两人"
     let basis = "《行政处罚法》第四十二条第一款：执法人员不得少于两人，法律另有规定的除外"
-    let checks = "A step with officers (and every inspection, investigation, seizure or demolition) taken by fewer than two certified officers; one suffices under simple procedure."
+    let checks =
+        "A step with officers (and every inspection, investigation, seizure or demolition) taken by fewer than two certified officers; one suffices under simple procedure."
     let scope = RuleScope.everyType
 
     /// Acts the law wants done by officers even when the file names none.
@@ -23,9 +24,10 @@ struct OfficerCount: AuditRule {
                 certified.append(officer)
             }
             if certified.count < required {
-                violations.append(Violation(
-                    "\(context.reference(event).description)持有效执法证的执法人员\(certified.count)人（列明\(event.officers.count)人），少于\(required)人",
-                    event: context.reference(event), date: event.date))
+                violations.append(
+                    Violation(
+                        "\(context.reference(event).description)持有效执法证的执法人员\(certified.count)人（列明\(event.officers.count)人），少于\(required)人",
+                        event: context.reference(event), date: event.date))
             }
         }
         return .failing(violations, else: "各执法环节均有\(required)名以上持证执法人员")

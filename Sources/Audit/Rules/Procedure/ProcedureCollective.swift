@@ -12,8 +12,10 @@ struct ProcedureCollective: AuditRule {
         guard context.isMajor else { return .notApplicable("不属于重大执法决定") }
         guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
         guard context.events(.collectiveDiscussion).contains(where: { $0.date <= decision.date }) else {
-            return .fail(Violation("重大处罚决定（\(context.majorReasons.joined(separator: "；"))）在\(decision.date)作出前未经集体讨论",
-                                   event: context.reference(decision)))
+            return .fail(
+                Violation(
+                    "重大处罚决定（\(context.majorReasons.joined(separator: "；"))）在\(decision.date)作出前未经集体讨论",
+                    event: context.reference(decision)))
         }
         return .pass("决定前已集体讨论")
     }

@@ -10,16 +10,21 @@ struct ProcedureDelivery: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard let period = try context.deliveryPeriod() else { return .notApplicable("尚未作出决定") }
-        let decision = period.start, deadline = period.deadline
+        let decision = period.start
+        let deadline = period.deadline
         let deliveries = context.events(.delivery)
         if let delivery = deliveries.first(where: { $0.date >= decision.date }) {
             guard delivery.date > deadline.date else { return .pass("决定\(decision.date)，送达\(delivery.date)，期限\(deadline.date)") }
-            return .fail(Violation("决定\(decision.date)，\(delivery.date)才送达，超过期限\(deadline.date)",
-                                   event: context.reference(delivery), date: delivery.date, deadline: deadline))
+            return .fail(
+                Violation(
+                    "决定\(decision.date)，\(delivery.date)才送达，超过期限\(deadline.date)",
+                    event: context.reference(delivery), date: delivery.date, deadline: deadline))
         }
         if !deliveries.isEmpty { return .pass("送达日期早于决定日期（由PROCEDURE-ORDER判断）") }
         guard context.asOf > deadline.date else { return .pass("尚未送达，期限\(deadline.date)未届满") }
-        return .fail(Violation("决定\(decision.date)，至\(context.asOf)仍未送达，期限\(deadline.date)已过",
-                               event: context.reference(decision), deadline: deadline))
+        return .fail(
+            Violation(
+                "决定\(decision.date)，至\(context.asOf)仍未送达，期限\(deadline.date)已过",
+                event: context.reference(decision), deadline: deadline))
     }
 }

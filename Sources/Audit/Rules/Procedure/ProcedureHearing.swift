@@ -10,7 +10,8 @@ struct ProcedureHearing: AuditRule {
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {
-        let requests = context.events(.hearingRequested), hearings = context.events(.hearing)
+        let requests = context.events(.hearingRequested)
+        let hearings = context.events(.hearing)
         guard context.grantsHearingRights || !requests.isEmpty || !hearings.isEmpty else {
             return .notApplicable("处罚不属于应当告知听证权利的情形")
         }
@@ -18,8 +19,10 @@ struct ProcedureHearing: AuditRule {
         if let decision = context.decision, context.grantsHearingRights {
             let notice = context.events(.notice).last { $0.date <= decision.date }
             if notice?.hearingRights != true {
-                violations.append(Violation("处罚（\(context.hearingRightReasons.joined(separator: "；"))）应当告知听证权利，告知书\(notice == nil ? "缺失" : "未告知")",
-                                            event: notice.map(context.reference) ?? context.reference(decision)))
+                violations.append(
+                    Violation(
+                        "处罚（\(context.hearingRightReasons.joined(separator: "；"))）应当告知听证权利，告知书\(notice == nil ? "缺失" : "未告知")",
+                        event: notice.map(context.reference) ?? context.reference(decision)))
             }
         }
         if let decision = context.decision {
@@ -34,8 +37,10 @@ struct ProcedureHearing: AuditRule {
             }
             let earliest = try context.workdays(context.parameters.hearingNoticeWorkdays, after: notified.date)
             if hearing.date < earliest.date {
-                violations.append(Violation("\(notified.date)通知听证，\(hearing.date)即举行，早于\(earliest.date)",
-                                            event: context.reference(hearing), date: hearing.date, deadline: earliest))
+                violations.append(
+                    Violation(
+                        "\(notified.date)通知听证，\(hearing.date)即举行，早于\(earliest.date)",
+                        event: context.reference(hearing), date: hearing.date, deadline: earliest))
             }
         }
         return .failing(violations, else: "听证程序符合要求")

@@ -22,9 +22,13 @@ struct ProcedureLimitation: AuditRule {
         let years = extended ? context.parameters.limitationExtendedYears : context.parameters.limitationYears
         let limit = violation.addingYears(years)
         guard discovery > limit else { return .pass("违法行为\(violation)，发现于\(discovery)，未超过\(years)年（至\(limit)）") }
-        return .fail(Violation("违法行为发生于\(violation)，\(discovery)才发现，已超过\(years)年追责时效（至\(limit)）",
-                               date: discovery, deadline: Deadline(date: limit, start: violation,
-                                                   counting: .years(years, note: extended ? "（涉及生命健康安全、金融安全且有危害后果）" : ""))))
+        return .fail(
+            Violation(
+                "违法行为发生于\(violation)，\(discovery)才发现，已超过\(years)年追责时效（至\(limit)）",
+                date: discovery,
+                deadline: Deadline(
+                    date: limit, start: violation,
+                    counting: .years(years, note: extended ? "（涉及生命健康安全、金融安全且有危害后果）" : ""))))
     }
 }
 

@@ -5,7 +5,8 @@ struct ProcedureNotice: AuditRule {
     let id = RuleID.procedureNotice
     let title = "未依法告知或未给予陈述申辩期间"
     let basis = "《行政处罚法》第四十四条、第四十五条、第六十二条、第六十四条"
-    let checks = "A penalty imposed without a prior notice (the same day suffices under simple and fast procedure); under general procedure also a decision before the notice period has run."
+    let checks =
+        "A penalty imposed without a prior notice (the same day suffices under simple and fast procedure); under general procedure also a decision before the notice period has run."
     let scope = RuleScope.only(.penalty)
 
     /// docs/rules.md (amended): every procedure needs a notice on or before the decision (行政处罚法 44,
@@ -26,7 +27,9 @@ struct ProcedureNotice: AuditRule {
         if !context.grantsHearingRights, answered.contains(where: { $0.kind == .statement }) {
             return .pass("当事人已陈述申辩，且无听证权利")
         }
-        return .fail(Violation("告知\(notice.date)后于\(decision.date)即作出决定，早于\(earliest.date)，且当事人未放弃陈述申辩\(context.grantsHearingRights ? "和听证" : "")",
-                               event: context.reference(decision), date: decision.date, deadline: earliest))
+        return .fail(
+            Violation(
+                "告知\(notice.date)后于\(decision.date)即作出决定，早于\(earliest.date)，且当事人未放弃陈述申辩\(context.grantsHearingRights ? "和听证" : "")",
+                event: context.reference(decision), date: decision.date, deadline: earliest))
     }
 }

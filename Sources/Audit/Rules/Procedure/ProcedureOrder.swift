@@ -6,7 +6,8 @@ struct ProcedureOrder: AuditRule {
     let id = RuleID.procedureOrder
     let title = "办案环节日期顺序颠倒"
     let basis = "《行政处罚法》第五章：先调查取证、告知，后作出决定、送达、执行"
-    let checks = "Dates out of order: violation, discovery, filing, investigation steps, notice, decision, delivery, execution and closing must not run backwards."
+    let checks =
+        "Dates out of order: violation, discovery, filing, investigation steps, notice, decision, delivery, execution and closing must not run backwards."
     let scope = RuleScope.only(.penalty)
 
     static func stage(_ kind: EventKind) -> Int? {
@@ -42,8 +43,10 @@ struct ProcedureOrder: AuditRule {
         var violations: [Violation] = []
         for step in steps {
             guard let earlier = latestEarlier[step.stage] ?? nil, earlier.date > step.date else { continue }
-            violations.append(Violation("\(step.label)（\(step.date)）早于\(earlier.label)（\(earlier.date)）",
-                                        event: step.event.map(context.reference), date: step.date))
+            violations.append(
+                Violation(
+                    "\(step.label)（\(step.date)）早于\(earlier.label)（\(earlier.date)）",
+                    event: step.event.map(context.reference), date: step.date))
         }
         return .failing(violations, else: "各环节日期顺序正确")
     }

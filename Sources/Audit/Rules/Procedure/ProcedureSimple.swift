@@ -10,8 +10,10 @@ struct ProcedureSimple: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         guard context.enforcementCase.procedure == .simple else { return .notApplicable("未适用简易程序") }
-        let limit = context.enforcementCase.party.kind == .individual ? context.parameters.simpleFineIndividual
-                                                                      : context.parameters.simpleFineOrganisation
+        let limit =
+            context.enforcementCase.party.kind == .individual
+            ? context.parameters.simpleFineIndividual
+            : context.parameters.simpleFineOrganisation
         var violations: [Violation] = []
         for penalty in context.enforcementCase.outcome?.penalties ?? [] where penalty.kind != .warning && penalty.kind != .fine {
             violations.append(Violation("简易程序作出了\(penalty.kind.chineseName)"))

@@ -14,8 +14,9 @@ struct RecordAVAdvised: AuditRule {
                 || ($0.kind == .delivery && ($0.method == .left || $0.method == .publicNotice))
         }
         guard !events.isEmpty else { return .notApplicable("没有建议音像记录的环节") }
-        return .failing(events.filter { !$0.records.contains { $0.kind == .audioVideo } }.map {
-            Violation("\(context.reference($0).description)没有音像记录", event: context.reference($0), date: $0.date)
-        }, else: "建议音像记录的环节均有音像记录")
+        return .failing(
+            events.filter { !$0.records.contains { $0.kind == .audioVideo } }.map {
+                Violation("\(context.reference($0).description)没有音像记录", event: context.reference($0), date: $0.date)
+            }, else: "建议音像记录的环节均有音像记录")
     }
 }

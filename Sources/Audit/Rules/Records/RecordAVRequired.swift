@@ -11,8 +11,9 @@ struct RecordAVRequired: AuditRule {
     func check(_ context: AuditContext) throws -> Verdict {
         let events = context.events(.seizure, .seizureExtended, .demolition)
         guard !events.isEmpty else { return .notApplicable("没有查封扣押或强制拆除环节") }
-        return .failing(events.filter { !$0.records.contains { $0.kind == .audioVideo } }.map {
-            Violation("\(context.reference($0).description)没有音像记录", event: context.reference($0), date: $0.date)
-        }, else: "查封扣押、强制拆除环节均有音像记录")
+        return .failing(
+            events.filter { !$0.records.contains { $0.kind == .audioVideo } }.map {
+                Violation("\(context.reference($0).description)没有音像记录", event: context.reference($0), date: $0.date)
+            }, else: "查封扣押、强制拆除环节均有音像记录")
     }
 }

@@ -19,8 +19,10 @@ struct RecordIntegrity: AuditRule {
                 case .missing:
                     violations.append(Violation("“\(record.title)”的文件\(file)不存在", event: context.reference(event), date: event.date))
                 case .mismatch:
-                    violations.append(Violation("“\(record.title)”的文件\(file)与登记的SHA-256不符，可能已被改动",
-                                                event: context.reference(event), date: event.date))
+                    violations.append(
+                        Violation(
+                            "“\(record.title)”的文件\(file)与登记的SHA-256不符，可能已被改动",
+                            event: context.reference(event), date: event.date))
                 case .ok, .unverified, .none:
                     break
                 }

@@ -8,14 +8,17 @@ struct RecordText: AuditRule {
     let checks = "A filing, inspection, investigation, notice, hearing, legal review, collective discussion, decision or delivery with no written record."
     let scope = RuleScope.everyType
 
-    static let writtenKinds: Set<EventKind> = [.filed, .inspection, .investigation, .notice, .hearing, .legalReview,
-                                               .collectiveDiscussion, .decision, .delivery]
+    static let writtenKinds: Set<EventKind> = [
+        .filed, .inspection, .investigation, .notice, .hearing, .legalReview,
+        .collectiveDiscussion, .decision, .delivery
+    ]
 
     func check(_ context: AuditContext) throws -> Verdict {
         let events = context.enforcementCase.events.filter { Self.writtenKinds.contains($0.kind) }
         guard !events.isEmpty else { return .notApplicable("没有需要文字记录的环节") }
-        return .failing(events.filter { !$0.records.contains { $0.kind == .text } }.map {
-            Violation("\(context.reference($0).description)没有文字记录", event: context.reference($0), date: $0.date)
-        }, else: "各环节均有文字记录")
+        return .failing(
+            events.filter { !$0.records.contains { $0.kind == .text } }.map {
+                Violation("\(context.reference($0).description)没有文字记录", event: context.reference($0), date: $0.date)
+            }, else: "各环节均有文字记录")
     }
 }

@@ -12,8 +12,10 @@ struct ReviewMissing: AuditRule {
         guard context.isMajor else { return .notApplicable("不属于重大执法决定") }
         guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
         guard context.events(.legalReview).contains(where: { $0.result == .approved }) else {
-            return .fail(Violation("重大执法决定（\(context.majorReasons.joined(separator: "；"))）没有审核通过的法制审核",
-                                   event: context.reference(decision)))
+            return .fail(
+                Violation(
+                    "重大执法决定（\(context.majorReasons.joined(separator: "；"))）没有审核通过的法制审核",
+                    event: context.reference(decision)))
         }
         return .pass("重大执法决定已经法制审核")
     }

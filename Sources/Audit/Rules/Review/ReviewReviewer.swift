@@ -6,7 +6,8 @@ struct ReviewReviewer: AuditRule {
     let id = RuleID.reviewReviewer
     let title = "法制审核人员不符合要求"
     let basis = "《行政处罚法》第五十八条第二款：初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格"
-    let checks = "A reviewer not registered as one, without legal qualification when appointed on or after 2021-07-15, or acting as an officer in the same case."
+    let checks =
+        "A reviewer not registered as one, without legal qualification when appointed on or after 2021-07-15, or acting as an officer in the same case."
     let scope = RuleScope.everyType
 
     /// The clause behind each condition: a finding quotes the one that failed.
@@ -35,13 +36,17 @@ struct ReviewReviewer: AuditRule {
                     // 2021年7月15日前已从事法制审核的人员不受资格要求限制。
                 } else {
                     let since = person.reviewerSince.map { "自\($0)起从事审核" } ?? "未载明从事审核的起始日期"
-                    violations.append(Violation("审核人员\(person.name)（\(id)）没有法律职业资格，\(since)", event: reference, officer: id,
-                                                basis: Self.qualificationClause))
+                    violations.append(
+                        Violation(
+                            "审核人员\(person.name)（\(id)）没有法律职业资格，\(since)", event: reference, officer: id,
+                            basis: Self.qualificationClause))
                 }
             }
             if officersOfCase.contains(id) {
-                violations.append(Violation("审核人员\(person.name)（\(id)）同时是本案执法人员", event: reference, officer: id,
-                                            basis: Self.separationClause))
+                violations.append(
+                    Violation(
+                        "审核人员\(person.name)（\(id)）同时是本案执法人员", event: reference, officer: id,
+                        basis: Self.separationClause))
             }
         }
         return .failing(violations, else: "法制审核人员符合要求")
