@@ -201,9 +201,8 @@ extension CaseStore {
 
     /// PostgreSQL plans the queries over results (which results still hold, a base's rows) by the
     /// statistics of `auditResult`, which autovacuum renews a minute or more after a large run;
-    /// until then the next run is planned as for the table before it. At 20,000 cases an audit
-    /// after 1% changed, right after a fresh run, took 5.2–5.4 s on the old statistics and 0.7 s
-    /// on new ones. So a run that wrote at least 500 rows and a tenth of the table's renews them at
+    /// until then the next run is planned as for the table before it, several times slower
+    /// (docs/performance.md, footnote ⁵). So a run that wrote at least 500 rows and a tenth of the table's renews them at
     /// once (`ANALYZE` samples the table and blocks no writer); an incremental run's few rows do
     /// not. SQLite's plans of these queries do not depend on statistics (`RunRows.keyColumns`).
     func renewResultStatistics(afterRun runId: Int64) throws {

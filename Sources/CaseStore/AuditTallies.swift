@@ -39,8 +39,8 @@ struct AuditTallies: Equatable {
         if let base = rows.baseRun {
             tallies = try of(base, db)
             // From the run's own rows to the base's row of each case: a look-up per row it holds.
-            // CROSS JOIN keeps SQLite to that order; left free, it walked every row of the base
-            // and looked each up among the run's (0.13 s against 0.01 s at 100,000 cases).
+            // CROSS JOIN keeps SQLite to that order; left free, it walks every row of the base and
+            // looks each up among the run's, which costs the whole base instead of the run's rows.
             try tallies.add(
                 """
                 SELECT \(columns) FROM auditResult o CROSS JOIN \(RunRows.keyColumns(db))

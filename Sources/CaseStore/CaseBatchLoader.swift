@@ -167,8 +167,8 @@ enum CaseBatchLoader {
     /// How the queries of the batch's events' officers and records reach their rows: `clause(alias)`
     /// follows `FROM table alias`. Over a range, through the events (`JOIN event`), which both
     /// databases walk by case and look each event's rows up from. For cases scattered
-    /// through the store PostgreSQL costs that join as a hash over the whole officer table (0.19 s
-    /// a batch at 100,000 cases against 0.05 s for the look-ups), so their events' ids are read
+    /// through the store PostgreSQL costs that join as a hash over the whole officer table, several
+    /// times the cost of looking the rows up, so their events' ids are read
     /// first and the rows looked up by them, up to 4,000 ids a query (a batch's events, as a rule:
     /// PostgreSQL spends about 10 ms on each query of a list, whatever its length; both databases
     /// take far more parameters than that).

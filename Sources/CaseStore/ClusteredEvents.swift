@@ -8,9 +8,8 @@ extension Schema {
     /// case ids: files come in any order), with an index on the case; reading a range of cases
     /// found each event through the index and then its row elsewhere in the file, and each record
     /// likewise through `record_on_eventId`. Keyed by (case, position) and (event, position) as
-    /// WITHOUT ROWID tables, a range of cases is one walk along each table. Measured side by side
-    /// on one store of 100,000 generated cases, both vacuumed: reading every case 8.0–9.1 s
-    /// against 10.0–10.6 s, a fresh audit 13.5 s against 15.8–16.8 s, and the file 5% smaller.
+    /// WITHOUT ROWID tables, a range of cases is one walk along each table, which made reading
+    /// and fresh audits markedly faster and the file smaller (docs/performance.md, footnote ⁵).
     ///
     /// An event keeps its id, unique, by which its officers and records refer to it and after
     /// whose largest the writer numbers new events (`CaseRows.lastEventID`). A record's id was

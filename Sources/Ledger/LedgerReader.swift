@@ -325,9 +325,6 @@ struct RowFields {
 
 /// The ways ledgers write a date.
 enum LedgerDates {
-    /// Spreadsheet serial days count from 1899-12-30; CalendarDate from 1970-01-01.
-    static let serialOffset = 25_569
-
     static func parse(_ value: SheetValue) -> CalendarDate? {
         switch value {
         case .number(let serial):
@@ -348,10 +345,8 @@ enum LedgerDates {
     /// Serials from 1950 to 2100: a number outside is not a date a ledger means.
     static func fromSerial(_ serial: Double) -> CalendarDate? {
         guard serial == serial.rounded(.down), serial >= 18_264, serial <= 73_415 else { return nil }
-        return CalendarDate(dayNumber: Int32(Int(serial) - serialOffset))
+        return CalendarDate(dayNumber: Int32(Int(serial) - CalendarDate.spreadsheetSerialOffset))
     }
-
-    static func serial(_ date: CalendarDate) -> Int { Int(date.dayNumber) + serialOffset }
 }
 
 extension Character {

@@ -15,7 +15,7 @@ public enum LedgerWorkbook {
                 case .facts, .partyNumber: 28
                 case .party, .decisionNumber, .disclosureURL, .reason: 22
                 case .caseId, .officers: 18
-                default: column.isDate ? 12 : 12
+                default: 12
                 }
             let format: XLSXWorkbook.Format = column.isDate ? .date : (column == .fine ? .money : (width > 18 ? .wrapped : .text))
             return XLSXWorkbook.Column(column.title, width: width, format: format)

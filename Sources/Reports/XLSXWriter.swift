@@ -147,7 +147,7 @@ public final class XLSXWorkbook {
                 xml += "<c r=\"\(reference)\"\(styled)><v>\(number.machineText)</v></c>"
             case .date(let date):
                 // Spreadsheet serial days count from 1899-12-30; CalendarDate from 1970-01-01.
-                xml += "<c r=\"\(reference)\" s=\"\(Format.date.rawValue)\"><v>\(Int(date.dayNumber) + 25_569)</v></c>"
+                xml += "<c r=\"\(reference)\" s=\"\(Format.date.rawValue)\"><v>\(date.spreadsheetSerial)</v></c>"
             case .empty:
                 continue
             }

@@ -153,3 +153,15 @@ extension CalendarDate {
         return CalendarDate(dayNumber: Int32(seconds / 86_400))
     }
 }
+
+extension CalendarDate {
+    /// Spreadsheets (Excel, WPS, LibreOffice) count date cells in days from 1899-12-30, this type
+    /// from 1970-01-01: the one offset between them, for reading ledgers and writing workbooks.
+    public static let spreadsheetSerialOffset = 25_569
+
+    /// The date as a spreadsheet's date cell holds it.
+    public var spreadsheetSerial: Int { Int(dayNumber) + Self.spreadsheetSerialOffset }
+
+    /// The years that reports, scorecards and annual figures may be asked for.
+    public static let reportingYears = 2000...2100
+}

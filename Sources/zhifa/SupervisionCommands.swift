@@ -92,7 +92,9 @@ struct ScorecardCommand: ParsableCommand {
 
     func validate() throws {
         if format == .xlsx || format == .html, out == nil { throw ValidationError("\(format.rawValue) 须以 --out 文件 指定输出文件。") }
-        if let year, !(2000...2100).contains(year) { throw ValidationError("--year 须为 2000 到 2100 之间的年份。") }
+        if let year, !CalendarDate.reportingYears.contains(year) {
+            throw ValidationError("--year 须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的年份。")
+        }
     }
 
     func run() throws {

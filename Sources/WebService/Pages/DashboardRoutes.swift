@@ -36,7 +36,9 @@ struct DashboardRoutes {
     /// `?year=2024`, bounded; by default the complete year with the most decisions.
     private func year(_ request: Request, today: CalendarDate) throws -> Int {
         if let text = request.uri.queryParameters["year"], !text.isEmpty {
-            guard let year = Int(text), (2000...2100).contains(year) else { throw WebError.invalid(["年份须为 2000 到 2100 之间的整数。"]) }
+            guard let year = Int(text), CalendarDate.reportingYears.contains(year) else {
+                throw WebError.invalid(["年份须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的整数。"])
+            }
             return year
         }
         return try app.store.reportingYear(today: today)
