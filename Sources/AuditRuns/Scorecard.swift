@@ -135,7 +135,7 @@ private struct Tally {
         for finding in audit.failures where RuleCatalogue.rule(finding.rule) != nil {
             if let family = RuleFamily(ruleId: finding.rule) { families[family.rawValue, default: 0] += 1 }
             failuresByRule[finding.rule, default: 0] += 1
-            if finding.rule == RuleID.officerCert.rawValue, let officer = finding.officer { uncertified.insert(officer) }
+            if finding.source == .rule(.officerCert), let officer = finding.officer { uncertified.insert(officer) }
         }
         if let onTime = indicators.disclosedOnTime {
             disclosure.total += 1

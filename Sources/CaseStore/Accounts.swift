@@ -37,10 +37,6 @@ public struct AccountRecord: Codable, FetchableRecord, EncodableRecord, TableRec
     public var createdAt: String
     public var createdBy: String
 
-    public enum Columns {
-        static let name = Column(CodingKeys.name)
-    }
-
     public init(name: String, role: AccountRole, agency: String?, passwordHash: String, createdAt: String, createdBy: String) {
         self.name = name
         self.role = role

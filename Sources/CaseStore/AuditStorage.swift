@@ -15,11 +15,6 @@ struct ManualScoreRecord: Codable, FetchableRecord, EncodableRecord, TableRecord
     var reviewer: String
     var at: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let caseId = Column(CodingKeys.caseId)
-    }
-
     var score: ManualScore { ManualScore(item: item, deduction: deduction, note: note, reviewer: reviewer, at: at) }
 }
 
@@ -49,12 +44,6 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     /// Whether the run covers every stored case (no agency or case list); nil for runs before v9.
     /// Only such runs take part in runs built on a base.
     public var coversStore: Bool?
-
-    public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let inputsHash = Column(CodingKeys.inputsHash)
-        static let complete = Column(CodingKeys.complete)
-    }
 
     public init(
         createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
@@ -101,12 +90,6 @@ public struct AuditResultRecord: Codable, FetchableRecord, EncodableRecord, Tabl
     public var veto: Bool
     public var failures: Int
     public var audit: String
-
-    public enum Columns {
-        static let runId = Column(CodingKeys.runId)
-        static let caseId = Column(CodingKeys.caseId)
-        static let agency = Column(CodingKeys.agency)
-    }
 
     public init(runId: Int64, caseId: String, agency: String, score: Double, grade: String, veto: Bool, failures: Int, audit: String) {
         self.runId = runId

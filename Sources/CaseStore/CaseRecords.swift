@@ -21,11 +21,6 @@ struct CaseRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     var importedAt: String
     var sourceFile: String?
     var contentHash: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let agency = Column(CodingKeys.agency)
-    }
 }
 
 /// An earlier version of a case, kept when an import replaced it.
@@ -39,9 +34,4 @@ public struct CaseHistoryRecord: Codable, FetchableRecord, EncodableRecord, Tabl
     public var contentHash: String
     /// The earlier version in the interchange format.
     public var xml: String
-
-    public enum Columns {
-        static let caseId = Column(CodingKeys.caseId)
-        static let version = Column(CodingKeys.version)
-    }
 }

@@ -15,11 +15,6 @@ public struct EvidenceUploadRecord: Codable, FetchableRecord, EncodableRecord, T
     public var size: Int64
     public var uploadedAt: String
     public var uploadedBy: String
-
-    public enum Columns {
-        static let sha256 = Column(CodingKeys.sha256)
-        static let agency = Column(CodingKeys.agency)
-    }
 }
 
 extension CaseStore {

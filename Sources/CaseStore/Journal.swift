@@ -71,12 +71,6 @@ public struct JournalEntry: Codable, FetchableRecord, EncodableRecord, TableReco
     /// The action, when it is one this program writes.
     public var kind: JournalAction? { JournalAction(rawValue: action) }
 
-    public enum Columns {
-        static let seq = Column(CodingKeys.seq)
-        static let action = Column(CodingKeys.action)
-        static let hash = Column(CodingKeys.hash)
-    }
-
     public var expectedHash: String {
         Self.computeHash(
             seq: seq, at: at, actor: actor, action: action, subject: subject,

@@ -7,10 +7,6 @@ struct AgencyRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     var name: String
     var region: String?
     var field: String?
-
-    enum Columns {
-        static let code = Column(CodingKeys.code)
-    }
 }
 
 struct OfficerRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -22,10 +18,6 @@ struct OfficerRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     var roles: String
     var legalQualification: String?
     var reviewerSince: CalendarDate?
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
 }
 
 struct CertificateRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -39,11 +31,6 @@ struct CertificateRecord: Codable, FetchableRecord, EncodableRecord, TableRecord
     var expires: CalendarDate
     var status: String
     var since: CalendarDate?
-
-    enum Columns {
-        static let officerId = Column(CodingKeys.officerId)
-        static let position = Column(CodingKeys.position)
-    }
 }
 
 struct TrainingRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -52,11 +39,6 @@ struct TrainingRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     var officerId: String
     var year: Int
     var hours: Double
-
-    enum Columns {
-        static let officerId = Column(CodingKeys.officerId)
-        static let year = Column(CodingKeys.year)
-    }
 }
 
 struct BenchmarkSetRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -66,11 +48,6 @@ struct BenchmarkSetRecord: Codable, FetchableRecord, EncodableRecord, TableRecor
     var title: String?
     var effective: CalendarDate?
     var importedAt: String
-
-    enum Columns {
-        static let agency = Column(CodingKeys.agency)
-        static let effective = Column(CodingKeys.effective)
-    }
 }
 
 struct BenchmarkItemRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -84,10 +61,6 @@ struct BenchmarkItemRecord: Codable, FetchableRecord, EncodableRecord, TableReco
     var noPenaltyIfFirstMinor: Bool
     var lifeHealthFinance: Bool
     var implicitTier: Bool
-
-    enum Columns {
-        static let position = Column(CodingKeys.position)
-    }
 }
 
 struct BenchmarkTierRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -104,10 +77,6 @@ struct BenchmarkTierRecord: Codable, FetchableRecord, EncodableRecord, TableReco
     var statutoryMinMultiple: Int64?
     var statutoryMaxAmount: Int64?
     var statutoryMaxMultiple: Int64?
-
-    enum Columns {
-        static let position = Column(CodingKeys.position)
-    }
 }
 
 struct BenchmarkLevelRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
@@ -120,10 +89,6 @@ struct BenchmarkLevelRecord: Codable, FetchableRecord, EncodableRecord, TableRec
     var minMultiple: Int64?
     var maxAmount: Int64?
     var maxMultiple: Int64?
-
-    enum Columns {
-        static let position = Column(CodingKeys.position)
-    }
 }
 
 /// A bound's two columns: an amount in fen or a multiple in ten-thousandths.

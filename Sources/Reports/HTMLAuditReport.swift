@@ -106,7 +106,7 @@ public enum HTMLAuditReport {
             cases += 1
             failures += record.failures
             if record.veto { vetoes += 1 }
-            if record.grade == CaseAudit.inProgressGrade { inProgress += 1 } else { scoreSum += record.score }
+            if CaseStanding(storedGrade: record.grade) == .inProgress { inProgress += 1 } else { scoreSum += record.score }
         }
 
         var averageText: String {

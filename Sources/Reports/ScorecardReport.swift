@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Foundation
 
@@ -36,7 +37,7 @@ public enum ScorecardReport {
             "执法监督评分表", title: "\(year)行政执法监督评分表（\(run.checklistTitle)，评查基准日 \(run.asOf)）",
             columns: [
                 .init("执法主体", width: 22, format: .wrapped), .init("年度", width: 6), .init("已决定案卷数", width: 8, format: .integer),
-                .init("办理中", width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
+                .init(CaseStanding.inProgress.label, width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
                 .init("上年平均得分", width: 8, format: .decimal)
             ] + grades.map { .init($0, width: 7, format: .integer) } + [
                 .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),

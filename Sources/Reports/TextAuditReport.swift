@@ -82,7 +82,7 @@ public enum TextAuditReport {
         sink.line("行政执法案卷评查汇总")
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let tallies = try store.auditRunGrades(runId: run.id!, agency: agency)
-        let decided = tallies.filter { $0.grade != CaseAudit.inProgressGrade }
+        let decided = tallies.filter { CaseStanding(storedGrade: $0.grade) != .inProgress }
         sink.line(
             summaryLine(
                 grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),

@@ -106,7 +106,7 @@ public struct CaseAuditor: Sendable {
         let then = context.enforcementCase
         if then.decision == nil, !then.events.contains(where: { $0.kind == .closed }) {
             audit.inProgress = true
-            audit.grade = CaseAudit.inProgressGrade
+            audit.grade = CaseStanding.inProgress.storedGrade
         }
         return audit
     }
@@ -122,7 +122,7 @@ public struct CaseAuditor: Sendable {
             message: "案件数据无法从数据库读出，未能评查，请由系统管理员核对该案件的记录（\(reason)）",
             title: "案件数据无法读取", category: checklist.categories.first?.name ?? "")
         return CaseAudit(
-            id: id, agency: agency, type: "", score: 0, grade: CaseAudit.unreadableGrade, veto: false,
+            id: id, agency: agency, type: "", score: 0, grade: CaseStanding.unreadable.storedGrade, veto: false,
             categories: [], findings: [finding])
     }
 

@@ -27,6 +27,22 @@ public struct Finding: Codable, Sendable, Equatable {
     public var reviewer: String?
 }
 
+/// What a finding judges: a rule of the catalogue, a manual item of the checklist (事实、证据、…),
+/// or a stored case that could not be read. Stored and exchanged as the finding's `rule` text.
+public enum FindingSource: Sendable, Equatable, Hashable {
+    case rule(RuleID)
+    case manualItem(String)
+    case unreadable
+}
+
+extension Finding {
+    /// The `rule` text as a type: the one place that tells a rule id from a manual item's.
+    public var source: FindingSource {
+        if rule == CaseAuditor.unreadableRule { return .unreadable }
+        return RuleID(rawValue: rule).map(FindingSource.rule) ?? .manualItem(rule)
+    }
+}
+
 /// Deductions within one category of the checklist, with its cap applied.
 public struct CategoryScore: Codable, Sendable, Equatable {
     public var name: String
@@ -53,10 +69,8 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     /// verdict on the file, and averages leave it out. Nil for a decided case.
     public var inProgress: Bool?
 
-    /// The grade a case in progress carries in place of the checklist's grades.
-    public static let inProgressGrade = "办理中"
-    /// The grade of a stored case that could not be read back.
-    public static let unreadableGrade = "无法评查"
+    /// Graded, in progress or unreadable: what `grade` holds, as a type.
+    public var standing: CaseStanding { isInProgress ? .inProgress : CaseStanding(storedGrade: grade) }
 
     public var failures: [Finding] { findings.filter { $0.status == .fail } }
     public var isInProgress: Bool { inProgress == true }
@@ -69,7 +83,7 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     /// What a person reads as the case's result, in one place for every report and page:
     /// `92.5分 · 良好`, `办理中`, or `100分 · 不合格 · 否决：法制审核`.
     public var resultText: String {
-        if isInProgress { return Self.inProgressGrade }
+        if isInProgress { return CaseStanding.inProgress.label }
         var text = "\(score.readableText)分 · \(grade)"
         if veto { text += " · 否决" + (vetoReasons.isEmpty ? "" : "：" + vetoReasons.joined(separator: "、")) }
         return text

@@ -28,7 +28,7 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
         decided = context.decision != nil
         major = context.isMajor
         let late = failures.contains {
-            $0.status == .fail && ($0.rule == RuleID.discloseLate.rawValue || $0.rule == RuleID.discloseMissing.rawValue)
+            $0.status == .fail && ($0.source == .rule(.discloseLate) || $0.source == .rule(.discloseMissing))
         }
         let disclosed = c.disclosure?.date != nil || c.disclosure?.exempt != nil
         disclosedOnTime = decided && (late || disclosed) ? !late : nil

@@ -39,7 +39,7 @@ struct AuditRoutes {
             let names = try app.reference().names
             try app.store.forEachAuditResult(runId: summary.run.id!, agency: agency) { result in
                 grades[result.grade, default: 0] += 1
-                let inProgress = result.grade == CaseAudit.inProgressGrade
+                let inProgress = CaseStanding(storedGrade: result.grade) == .inProgress
                 if !inProgress {
                     decided += 1
                     total += result.score

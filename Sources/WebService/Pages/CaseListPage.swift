@@ -7,12 +7,12 @@ import WorkCalendar
 
 /// Where a case stands today, for the list: its result, its stage and how late its most overdue
 /// obligation is. Computed by the engine as the case page computes it.
-struct CaseStanding {
+struct CaseListStanding {
     /// `95分 · 优秀`, or `办理中`.
     var result: String
     /// Nil for a case in progress: it has no score to sort by.
     var score: Double?
-    var stage: String
+    var stage: CaseStage
     /// Calendar days past the deadline of the most overdue open obligation; 0 when none is.
     var overdueDays: Int
 
@@ -21,8 +21,24 @@ struct CaseStanding {
         result = audit.resultText
         score = audit.isInProgress ? nil : audit.score
         // 办理中 is the engine's judgment (no decision and not closed on the day); the rest is the last step.
-        stage = audit.isInProgress ? CaseAudit.inProgressGrade : (c.events.contains { $0.kind == .closed } ? "已结案" : "已决定")
+        stage = audit.isInProgress ? .inProgress : (c.events.contains { $0.kind == .closed } ? .closed : .decided)
         overdueDays = DueScanner(auditor: auditor).obligations(of: c, asOf: asOf).map { $0.daysOverdue(asOf: asOf) }.max() ?? 0
+    }
+}
+
+/// How far a case has gone, as the list shows it.
+enum CaseStage {
+    /// No decision and not closed on the day: the engine's judgment (`CaseStanding.inProgress`).
+    case inProgress
+    case decided
+    case closed
+
+    var label: String {
+        switch self {
+        case .inProgress: CaseStanding.inProgress.label
+        case .decided: "已决定"
+        case .closed: "已结案"
+        }
     }
 }
 
@@ -75,7 +91,7 @@ struct CaseListPage {
         query.decidedFrom = from
         query.decidedTo = to
         var notice: String?
-        var rows: [(CaseSummary, CaseStanding?)]
+        var rows: [(CaseSummary, CaseListStanding?)]
         let total: Int
         if order == .score || order == .overdue {
             query.limit = Self.auditedSortLimit
@@ -136,8 +152,8 @@ struct CaseListPage {
                     id: summary.id, href: CaseRoutes.href(summary.id), agency: names.agency(summary.agency),
                     type: summary.type.chineseName, decisionDate: summary.decisionDate?.description ?? "",
                     decisionNumber: summary.decisionNumber ?? "", party: summary.party,
-                    result: standing?.result ?? "—", stage: standing?.stage ?? "",
-                    open: standing?.stage == "办理中",
+                    result: standing?.result ?? "—", stage: standing?.stage.label ?? "",
+                    open: standing?.stage == .inProgress,
                     overdue: (standing?.overdueDays ?? 0) > 0 ? "逾期\(standing!.overdueDays)天" : "")
             },
             page: page, pages: pages, previous: page > 1 ? link(page: page - 1, sort: order) : nil,
@@ -146,13 +162,13 @@ struct CaseListPage {
     }
 
     /// Each summary with its standing; a case that cannot be read shows without one.
-    private func standings(_ summaries: [CaseSummary], reference: WebApp.Reference, today: CalendarDate) throws -> [(CaseSummary, CaseStanding?)] {
+    private func standings(_ summaries: [CaseSummary], reference: WebApp.Reference, today: CalendarDate) throws -> [(CaseSummary, CaseListStanding?)] {
         var cases: [String: EnforcementCase] = [:]
         try app.store.forEachBatch(of: summaries.map(\.id).sorted()) { batch, _ in
             for c in batch { cases[c.id] = c }
         }
         return summaries.map { summary in
-            (summary, cases[summary.id].map { CaseStanding($0, auditor: reference.auditor, asOf: today) })
+            (summary, cases[summary.id].map { CaseListStanding($0, auditor: reference.auditor, asOf: today) })
         }
     }
 }
