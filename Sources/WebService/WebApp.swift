@@ -25,11 +25,10 @@ public final class WebApp: Sendable {
     let evidence: EvidenceFolder
     /// Sessions live in the store, shared by every node of the service and kept across restarts.
     let sessions: StoreSessions
-    /// The threads requests run on, so that the store's blocking calls never hold Swift's own.
-    let requestThreads: BlockingExecutor
-    /// Long work started by a request (an audit of many cases, an export) runs at most this many
-    /// at once on a node; more wait their turn instead of taking every thread.
-    let longWork: AsyncLimit
+    /// Where requests run, so that the store's blocking calls never hold Swift's own threads.
+    let requestThreads: RequestExecutor
+    /// Long work asked for within a request: at most a few at once, on threads of their own.
+    let longWork: LongWorkLane
     /// Runs queued jobs on this node (`JobRunner`), beside the server.
     let jobs: JobRunner
     /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
@@ -50,12 +49,10 @@ public final class WebApp: Sendable {
         throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
         loginTokens = try LoginTokens(store: store)
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
-        requestThreads = BlockingExecutor(threads: configuration.requestThreads)
-        longWork = AsyncLimit(configuration.longWorkLimit)
+        requestThreads = RequestExecutor()
+        longWork = LongWorkLane(limit: configuration.longWorkLimit)
         jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit)
     }
-
-    deinit { requestThreads.shutdown() }
 
     /// What pages look names up in, and the auditor for case pages and the due list.
     struct Reference: Sendable {

@@ -20,8 +20,6 @@ public struct WebServiceConfiguration: Sendable {
     public var throttleWindow: Duration
     /// Set `Secure` on the session cookie (behind TLS).
     public var secureCookies: Bool
-    /// Threads requests run on (`BlockingExecutor`): more than the requests that block at once.
-    public var requestThreads = 32
     /// Audits of many cases and exports run at once on a node; more wait their turn.
     public var longWorkLimit = 2
     /// The audit page audits at most this many cases within its request; more become a job.

@@ -1,30 +1,42 @@
 import Foundation
 import Hummingbird
 
-/// Threads of the service's own on which requests run, so that a request blocked in the store
-/// (SQLite's calls, PostgreSQL's waits, an audit of the whole store) holds one of these and never
-/// one of Swift's cooperative threads, of which a two-core machine has two: with them all blocked,
-/// every page of the service would wait, the sign-in page included.
+/// Where requests run: libdispatch's threads, not Swift's cooperative ones. The store's calls
+/// block (SQLite's, and PostgreSQL's waits), and Swift's cooperative pool has one thread a core:
+/// a request blocked there holds a thread every other request needs. A Swift task executor
+/// (SE-0417) that each request prefers (`BlockingLane`) keeps them off it; libdispatch's hand-off
+/// costs no more than the pool's, so pages are as fast as before.
 ///
-/// A Swift task executor (SE-0417): a request's task prefers it (`BlockingLane`), so everything the
-/// handlers run that is not isolated to an actor runs here. More threads than requests that block
-/// at once keep the pages answering while long work runs; long work itself is bounded elsewhere.
-public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
+/// libdispatch's pool is no larger than the cores either, so work that blocks for long (an audit of
+/// the whole store, an export, the dashboard) runs on threads of its own instead (`LongWorkLane`).
+public final class RequestExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue: DispatchQueue
+
+    public init(name: String = "zhifa-request") {
+        queue = DispatchQueue(label: name, qos: .userInitiated, attributes: .concurrent)
+    }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
+/// A fixed number of threads of their own, for work that blocks for long.
+public final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var head = 0
-    private var threads: [Thread] = []
     private var stopping = false
 
-    /// Starts `threads` threads named `name`.
-    public init(threads count: Int, name: String = "zhifa-request") {
+    /// Starts `count` threads named `name`; they end with `shutdown()`.
+    public init(threads count: Int, name: String) {
         for index in 0..<max(1, count) {
-            let thread = Thread { [unowned self] in self.work() }
+            // Each thread keeps the executor until it ends, after `shutdown()`.
+            let thread = Thread { self.work() }
             thread.name = "\(name)-\(index)"
-            thread.stackSize = 1 << 20
-            threads.append(thread)
+            thread.start()
         }
-        for thread in threads { thread.start() }
     }
 
     public func enqueue(_ job: consuming ExecutorJob) {
@@ -64,28 +76,36 @@ public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
     }
 }
 
-/// Runs each request on `BlockingExecutor`'s threads. The outermost middleware, so that the
-/// session's own store reads run there too.
+/// Runs each request on `RequestExecutor`. The outermost middleware, so that the session's own
+/// store reads run there too.
 struct BlockingLane<Context: RequestContext>: RouterMiddleware {
-    let executor: BlockingExecutor
+    let executor: RequestExecutor
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         try await withTaskExecutorPreference(executor) { try await next(request, context) }
     }
 }
 
-/// At most `limit` bodies at once; callers beyond it wait, in order, without holding a thread.
-public actor AsyncLimit {
+/// Long work asked for within a request (an audit of the whole store, an export, the dashboard):
+/// at most `limit` at once on a node, each on a thread of its own, so that it never takes the
+/// threads that answer the pages; callers beyond the limit wait their turn without a thread.
+public actor LongWorkLane {
     private var available: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let threads: ThreadExecutor
 
-    public init(_ limit: Int) { available = max(1, limit) }
+    public init(limit: Int) {
+        available = max(1, limit)
+        threads = ThreadExecutor(threads: max(1, limit), name: "zhifa-long-work")
+    }
 
-    /// Runs `body` when a place is free; the body itself runs on the caller's executor.
+    deinit { threads.shutdown() }
+
+    /// Runs `body` on one of the lane's threads when a place is free.
     public nonisolated func run<T>(_ body: () async throws -> T) async throws -> T {
         await acquire()
         do {
-            let result = try await body()
+            let result = try await withTaskExecutorPreference(threads) { try await body() }
             await release()
             return result
         } catch {
