@@ -77,6 +77,12 @@ extension CaseStore {
     /// Claims the oldest queued job, or a running one whose node has stopped renewing its lease;
     /// nil when there is none. Two nodes asking at once never claim the same job.
     public func claimJob(node: String, lease: TimeInterval, now: Double = Date().timeIntervalSince1970) throws -> JobRecord? {
+        // Every node asks every second: a read answers "nothing to do" without taking the writer
+        // (on SQLite the store's one write lock, which an import may hold for a while).
+        let waiting = try readPrimary { db in
+            try db.exists("SELECT 1 FROM job WHERE state = 'queued' OR (state = 'running' AND leaseUntil < ?)", [now])
+        }
+        guard waiting else { return nil }
         let id = try writeOutsideJournal { db -> Int64? in
             try db.fetchValue(
                 Int64.self,
