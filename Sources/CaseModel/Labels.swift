@@ -215,3 +215,11 @@ public struct BaseMeasure: Sendable, Equatable {
     /// The amount with its unit: `体积50立方米`, `货值金额3200元`.
     public func text(_ amount: Money) -> String { "\(label)\(amount.groupedText)\(unit)" }
 }
+
+/// A span of time as people read it (`45 秒`, `3 分 12 秒`): the command line's progress bars and
+/// the web's job pages say it alike.
+public enum ElapsedText {
+    public static func of(seconds: Int) -> String {
+        seconds >= 60 ? "\(seconds / 60) 分 \(seconds % 60) 秒" : "\(max(0, seconds)) 秒"
+    }
+}

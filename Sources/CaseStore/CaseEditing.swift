@@ -21,7 +21,10 @@ extension CaseStore {
             guard try RegistryRows.agencyExists(validated.agency, db) else {
                 throw StoreError.agencyUnknown(validated.agency)
             }
-            if let agencyScope, let refusal = try Self.outOfScope(validated, agencyScope, db) {
+            if let agencyScope,
+                let refusal = try Self.outOfScope(
+                    validated, agencyScope, agencies: Set(try db.fetchValues(String.self, "SELECT code FROM agency")), db)
+            {
                 throw StoreError.outOfScope(caseId: validated.id, reason: refusal)
             }
             let writer = CaseWriter(db: db, journal: try JournalAppender(db: db, actor: actor, at: now))

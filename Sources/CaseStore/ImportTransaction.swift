@@ -71,7 +71,7 @@ struct ImportTransaction {
                 refused.append(XMLDiagnostic(file: file, line: prepared.line, message: "案件 \(c.id) 的执法主体 \(c.agency) 不在已导入的名录中"))
                 continue
             }
-            if let agencyScope, let refusal = try CaseStore.outOfScope(c, agencyScope, db) {
+            if let agencyScope, let refusal = try CaseStore.outOfScope(c, agencyScope, agencies: knownAgencies, db) {
                 refused.append(XMLDiagnostic(file: file, line: prepared.line, message: refusal))
                 continue
             }

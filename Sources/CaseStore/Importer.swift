@@ -212,19 +212,20 @@ extension CaseStore {
     /// with agencies `WH-SJJ` and `WH-SJJ-FJ`, `WH-SJJ-FJ-2026-0007` is the branch's, and the
     /// parent's clerk may not take it. Every refusal is the same sentence, whether the id is taken
     /// by another agency or free, so that no refusal tells a clerk which ids other agencies use.
-    static func outOfScope(_ enforcementCase: EnforcementCase, _ agency: String, _ db: any SQLConnection) throws -> String? {
+    /// `agencies`: the codes of every agency stored, which a caller writing many cases reads once.
+    static func outOfScope(
+        _ enforcementCase: EnforcementCase, _ agency: String, agencies: Set<String>, _ db: any SQLConnection
+    ) throws -> String? {
         let refusal = scopeRefusal(agency)
         guard enforcementCase.agency == agency, idPrefixRefusal(id: enforcementCase.id, agency: agency) == nil else { return refusal }
-        let longer = try db.fetchAll("SELECT code FROM agency WHERE code LIKE ? ESCAPE '\\'", [LikePattern.escaped(agency) + "-%"])
-            .map { $0["code"] as String }.filter { $0.hasPrefix(agency + "-") }
-        guard owner(ofId: enforcementCase.id, among: longer + [agency]) == agency else { return refusal }
+        guard owner(ofId: enforcementCase.id, among: agencies.union([agency])) == agency else { return refusal }
         let stored = try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
         guard stored == nil || stored == agency else { return refusal }
         return nil
     }
 
     /// The agency among `codes` whose code and a hyphen is the longest prefix of `id`.
-    public static func owner(ofId id: String, among codes: [String]) -> String? {
+    public static func owner(ofId id: String, among codes: some Sequence<String>) -> String? {
         codes.filter { id.hasPrefix($0 + "-") }.max { $0.count < $1.count }
     }
 

@@ -4,6 +4,12 @@ import Foundation
     import Glibc
 #endif
 
+/// An error of Zhifa's own that knows the system's error number behind it (a write that failed
+/// with ENOSPC), so that callers judge it as they judge Foundation's and the system's.
+public protocol SystemErrorNumber: Error {
+    var systemErrorNumber: Int32? { get }
+}
+
 /// System errors in the words a clerk or an operator reads (Chinese), never Foundation's
 /// `Error Domain=NSCocoaErrorDomain Code=512` or a library's case name.
 public enum SystemErrorText {
@@ -22,8 +28,10 @@ public enum SystemErrorText {
         }
     }
 
-    /// The errno behind a Foundation or POSIX error, if there is one.
+    /// The errno behind a Foundation or POSIX error, or one of Zhifa's own that carries one
+    /// (`SystemErrorNumber`), if there is one.
     public static func errnoCode(of error: Error) -> Int32? {
+        if let error = error as? SystemErrorNumber { return error.systemErrorNumber }
         if let error = error as? POSIXError { return error.code.rawValue }
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
@@ -38,6 +46,11 @@ public enum SystemErrorText {
             }
         }
         return nil
+    }
+
+    /// Whether `error` says the disk (or the user's quota) is full.
+    public static func isDiskFull(_ error: Error) -> Bool {
+        errnoCode(of: error).map { $0 == ENOSPC || $0 == EDQUOT } ?? false
     }
 
     /// A sentence for an error of Foundation, the system or a library (Zhifa's own errors describe

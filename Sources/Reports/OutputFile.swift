@@ -6,7 +6,7 @@ import Foundation
 #endif
 
 /// Why an output could not be written. Nothing at the destination was changed.
-public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum OutputError: SystemErrorNumber, Sendable, Equatable, CustomStringConvertible {
     /// Something other than a regular file stands at the destination (a folder, a device, a link,
     /// a pipe): replacing it could destroy what it holds, so it is refused.
     case notRegularFile(path: String, what: String)
@@ -16,6 +16,11 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(path: String, errno: Int32)
     /// Writing failed in a library (the ZIP writer) for the reason given.
     case failed(path: String, reason: String)
+
+    public var systemErrorNumber: Int32? {
+        if case .writeFailed(_, let code) = self { return code }
+        return nil
+    }
 
     public var description: String {
         switch self {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import Foundation
 
 /// `--quiet`, for every command that draws progress.
@@ -72,7 +73,6 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private static func duration(_ duration: Duration) -> String {
-        let seconds = Int(duration.components.seconds)
-        return seconds >= 60 ? "\(seconds / 60) 分 \(seconds % 60) 秒" : "\(seconds) 秒"
+        ElapsedText.of(seconds: Int(duration.components.seconds))
     }
 }

@@ -27,10 +27,10 @@ struct Zhifa {
 
     static func run(
         _ arguments: [String], in folder: URL? = nil, input: String? = nil,
-        environment extra: [String: String] = [:]
+        environment extra: [String: String] = [:], executable: URL = binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment

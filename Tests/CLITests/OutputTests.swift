@@ -96,19 +96,8 @@ import Testing
 }
 
 extension Zhifa {
-    /// Runs a shell command line, for tests that need the shell's own tools (`unshare`, `ulimit`).
+    /// Runs a shell command line, for tests that need the shell's own tools (`unshare`, `script`).
     static func shell(_ line: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", line]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        try run(["-c", line], executable: URL(fileURLWithPath: "/bin/sh"))
     }
 }

@@ -37,20 +37,9 @@ import ZIPFoundation
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func store() throws -> CaseStore {
-        let store = try CaseStore.inMemory()
-        let report = store.importPaths(
-            [
-                Repository.samples.appendingPathComponent("registry.xml").path,
-                Repository.samples.appendingPathComponent("benchmarks").path
-            ], actor: "test")
-        precondition(report.failures.isEmpty)
-        return store
-    }
-
     @Test func aRowNumberBeyondExcelsLastRowIsRefusedNotAddedTo() throws {
         let folder = try TemporaryFolder()
-        let store = try store()
+        let store = try sampleStore()
         let sheet = try part("xl/worksheets/sheet1.xml")
         // The last data row renumbered: Int64.max trapped on `number + 1`; Excel's last row is read.
         let lastRow = try #require(sheet.range(of: "<row r=\"4\"", options: .backwards))
@@ -71,7 +60,7 @@ import ZIPFoundation
 
     @Test func aDoctypeInAnyPartIsRefusedBeforeAnEntityIsDeclared() throws {
         let folder = try TemporaryFolder()
-        let store = try store()
+        let store = try sampleStore()
         let before = try store.caseCount()
         let doctype = "<!DOCTYPE worksheet [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p; <!ENTITY a \"\(String(repeating: "x", count: 100))\">]>"
         for path in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"] {
@@ -126,7 +115,7 @@ import ZIPFoundation
 
     @Test func controlAndInvisibleCharactersInACellAreRefusedNamingThem() throws {
         let folder = try TemporaryFolder()
-        let store = try store()
+        let store = try sampleStore()
         let text = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/hand-ledger.csv"), encoding: .utf8)
         let before = try store.caseCount()
         let attacks: [(String, String, String)] = [

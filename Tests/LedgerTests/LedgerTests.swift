@@ -8,7 +8,7 @@ import Testing
 import ZIPFoundation
 
 /// A store in memory with the sample registry and benchmarks, as a ledger import expects.
-private func sampleStore() throws -> CaseStore {
+func sampleStore() throws -> CaseStore {
     let store = try CaseStore.inMemory()
     let report = store.importPaths(
         [

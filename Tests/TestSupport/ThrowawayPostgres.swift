@@ -14,47 +14,42 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     private let lock = NSLock()
     private var databases = 0
 
-    private init() throws {
-        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+    static let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+
+    /// Runs `scripts/postgres-cluster` with `arguments(directory, port)` on a random free-looking
+    /// port, trying five ports (another test process may have taken one) before giving up.
+    static func start(_ name: String, what: String, _ arguments: (String, Int) -> [String]) throws
+        -> (port: Int, directory: String, output: String)
+    {
         var lastError = ""
         for attempt in 0..<5 {
             let port = 20_000 + Int.random(in: 0..<20_000)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-\(getpid())-\(attempt)").path
-            let (status, output) = Self.run(script, ["start", directory, String(port)])
-            if status == 0 {
-                self.port = port
-                self.directory = directory
-                stopAtExit = (script, directory)
-                atexit {
-                    if let (script, directory) = stopAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
-                }
-                return
-            }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid())-\(port)-\(attempt)").path
+            let (status, output) = run(script, arguments(directory, port))
+            if status == 0 { return (port, directory, output) }
             lastError = output
-            _ = Self.run(script, ["stop", directory])
+            run(script, ["stop", directory])
         }
-        throw ClusterFailure(message: "无法启动测试用 PostgreSQL：\(lastError)")
+        throw ClusterFailure(message: "无法启动测试用 PostgreSQL\(what)：\(lastError)")
+    }
+
+    private init() throws {
+        (port, directory, _) = try Self.start("zhifa-pg", what: "") { ["start", $0, String($1)] }
+        stopAtExit = (Self.script, directory)
+        atexit {
+            if let (script, directory) = stopAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
+        }
     }
 
     /// A streaming replica of the cluster (pg_basebackup -R), started on first use and stopped at exit.
     private lazy var replicaPort: Result<Int, Error> = Result {
-        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
-        var lastError = ""
-        for attempt in 0..<5 {
-            let port = 20_000 + Int.random(in: 0..<20_000)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-replica-\(getpid())-\(attempt)").path
-            let (status, output) = Self.run(script, ["replica", directory, String(self.port), String(port)])
-            if status == 0 {
-                stopReplicaAtExit = (script, directory)
-                atexit {
-                    if let (script, directory) = stopReplicaAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
-                }
-                return port
-            }
-            lastError = output
-            _ = Self.run(script, ["stop", directory])
+        let primary = self.port
+        let replica = try Self.start("zhifa-pg-replica", what: " 只读副本") { ["replica", $0, String(primary), String($1)] }
+        stopReplicaAtExit = (Self.script, replica.directory)
+        atexit {
+            if let (script, directory) = stopReplicaAtExit { _ = ThrowawayPostgres.run(script, ["stop", directory]) }
         }
-        throw ClusterFailure(message: "无法启动测试用 PostgreSQL 只读副本：\(lastError)")
+        return replica.port
     }
 
     /// The URL of `database` (a URL `newDatabase()` gave) on the cluster's replica.
@@ -74,8 +69,7 @@ public final class ThrowawayPostgres: @unchecked Sendable {
             databases += 1
             return databases
         }
-        let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
-        let (status, output) = Self.run(script, ["createdb", String(port), "test\(number)"])
+        let (status, output) = Self.run(Self.script, ["createdb", String(port), "test\(number)"])
         guard status == 0 else { throw ClusterFailure(message: "createdb: \(output)") }
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -117,26 +111,16 @@ public final class HaltableCluster: @unchecked Sendable {
     public let port: Int
     public let url: String
     private let directory: String
-    private static let script = Repository.root.appendingPathComponent("scripts/postgres-cluster").path
+    private static var script: String { ThrowawayPostgres.script }
 
     /// A new cluster; with `tls`, TLS is on with that certificate and key (PEM files).
     public init(tls: (certificate: String, key: String)? = nil) throws {
-        var lastError = ""
-        for attempt in 0..<5 {
-            let port = 20_000 + Int.random(in: 0..<20_000)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-pg-halt-\(getpid())-\(port)-\(attempt)").path
-            let arguments = tls.map { ["start-tls", directory, String(port), $0.certificate, $0.key] } ?? ["start", directory, String(port)]
-            let (status, output) = ThrowawayPostgres.run(Self.script, arguments)
-            if status == 0 {
-                self.port = port
-                self.directory = directory
-                url = output.trimmingCharacters(in: .whitespacesAndNewlines)
-                return
-            }
-            lastError = output
-            ThrowawayPostgres.run(Self.script, ["stop", directory])
+        let started = try ThrowawayPostgres.start("zhifa-pg-halt", what: "") { directory, port in
+            tls.map { ["start-tls", directory, String(port), $0.certificate, $0.key] } ?? ["start", directory, String(port)]
         }
-        throw ThrowawayPostgres.ClusterFailure(message: "无法启动测试用 PostgreSQL：\(lastError)")
+        port = started.port
+        directory = started.directory
+        url = started.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { ThrowawayPostgres.run(Self.script, ["stop", directory]) }

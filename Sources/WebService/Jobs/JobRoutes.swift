@@ -1,3 +1,4 @@
+import CaseModel
 import CaseStore
 import Foundation
 import Hummingbird
@@ -106,8 +107,8 @@ struct JobView {
     init(_ record: JobRecord, context: WebRequestContext, mayCancel: Bool) {
         job = JobStatus(record)
         chrome = Chrome(title: "任务 \(record.id)", context: context, refresh: job.finished ? nil : 2)
-        elapsed = job.elapsedSeconds.map(JobStatus.duration)
-        estimate = job.estimateSeconds.map(JobStatus.duration)
+        elapsed = job.elapsedSeconds.map(ElapsedText.of)
+        estimate = job.estimateSeconds.map(ElapsedText.of)
         self.mayCancel = mayCancel && !job.finished
     }
 }
@@ -154,9 +155,5 @@ struct JobStatus: Encodable {
         }
         message = job.message
         resultPath = job.state == .done ? JobRoutes.href(job.id) + "/result" : nil
-    }
-
-    static func duration(_ seconds: Int) -> String {
-        seconds >= 60 ? "\(seconds / 60) 分 \(seconds % 60) 秒" : "\(seconds) 秒"
     }
 }

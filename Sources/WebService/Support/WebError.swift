@@ -103,17 +103,8 @@ public enum WebError: Error, HTTPResponseError, Sendable {
             }
         case let error as CaseXMLError: return .invalidDocument(error.diagnostics)
         default:
-            return isDiskFull(error) ? .storageFull : .internalError
+            return SystemErrorText.isDiskFull(error) ? .storageFull : .internalError
         }
-    }
-
-    private static func isDiskFull(_ error: Error) -> Bool {
-        if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
-        if let error = error as? POSIXError, error.code == .ENOSPC || error.code == .EDQUOT { return true }
-        let nsError = error as NSError
-        if nsError.domain == NSPOSIXErrorDomain, nsError.code == Int(ENOSPC) || nsError.code == Int(EDQUOT) { return true }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error { return isDiskFull(underlying) }
-        return false
     }
 
     static func size(_ bytes: Int) -> String {
