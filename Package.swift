@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "Checklists", targets: ["Checklists"]),
         .library(name: "AuditRuns", targets: ["AuditRuns"]),
         .library(name: "Reports", targets: ["Reports"]),
-        .library(name: "WebService", targets: ["WebService"])
+        .library(name: "WebService", targets: ["WebService"]),
+        .library(name: "PageTemplates", targets: ["PageTemplates"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -23,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
@@ -91,6 +91,8 @@ let package = Package(
             dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Realistic synthetic data sets for scale tests and the benchmark.
+        // The pages' templates: a Mustache subset rendered from plain values, no I/O but reading the folder.
+        .target(name: "PageTemplates"),
         .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
         // The browser front end and JSON API (Hummingbird 2): accounts, sessions, roles, pages.
         .target(
@@ -100,7 +102,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "PageTemplates",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -125,6 +127,7 @@ let package = Package(
         // Helpers every test target shares: the repository's folders, temporary folders, dates.
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
+        .testTarget(name: "PageTemplatesTests", dependencies: ["PageTemplates"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
         .testTarget(
             name: "CaseStoreTests",

@@ -95,6 +95,17 @@ public final class CaseStore: Sendable {
         try read { try CaseRows.load(id: id, from: $0) }
     }
 
+    /// A case with its version, read together: what a page that may show a stored judgment of the
+    /// case needs (`heldAudit`).
+    public func loadCaseWithVersion(id: String) throws -> (enforcementCase: EnforcementCase, version: Int)? {
+        try read { db in
+            guard let c = try CaseRows.load(id: id, from: db),
+                let version = try db.fetchValue(Int.self, "SELECT version FROM enforcementCase WHERE id = ?", [id])
+            else { return nil }
+            return (c, version)
+        }
+    }
+
     /// Summaries for listings, ordered by agency then id.
     public func caseSummaries(agency: String? = nil) throws -> [CaseSummary] {
         try read { db in

@@ -44,7 +44,7 @@ public final class WebApp: Sendable {
         self.configuration = configuration
         let checklist = try ChecklistLoader.bundled().load(configuration.checklist)
         runner = AuditRunner(store: store, checklist: checklist, calendar: try WorkingDayCalendar.bundled())
-        pages = try await PageRenderer()
+        pages = try PageRenderer()
         sessions = StoreSessions(store: store)
         throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
         loginTokens = try LoginTokens(store: store)
@@ -59,6 +59,8 @@ public final class WebApp: Sendable {
         var registry: Registry
         var auditor: CaseAuditor
         var names: RegistryNames
+        /// What stored results must have been judged under for a page to show them (`pageAudit`).
+        var environmentHash: String
         var agencyNames: [String: String] { names.agencies }
         var peopleNames: [String: String] { names.people }
     }
@@ -68,11 +70,14 @@ public final class WebApp: Sendable {
         if let cached = cachedReference.withLockedValue({ $0 }), now - cached.built < Self.referenceLifetime {
             return cached.reference
         }
+        // The fingerprint first: a registry imported in between then makes the hash older than
+        // the auditor, so that no stored result is taken for newer than it is.
+        let environmentHash = try runner.environmentHash(keepAllFindings: false)
         let registry = try store.registry()
         let reference = Reference(
             registry: registry,
             auditor: try runner.auditor(registry: registry),
-            names: RegistryNames(registry))
+            names: RegistryNames(registry), environmentHash: environmentHash)
         cachedReference.withLockedValue { $0 = (reference, now) }
         return reference
     }
@@ -89,10 +94,15 @@ public final class WebApp: Sendable {
     /// A stored case the user may read; anything else is "not found", so that a clerk cannot tell
     /// another agency's case from a case that does not exist.
     func readableCase(_ id: String, for user: WebUser) throws -> EnforcementCase {
-        guard let enforcementCase = try store.loadCase(id: id), user.mayRead(caseOf: enforcementCase.agency) else {
+        try readableCaseWithVersion(id, for: user).enforcementCase
+    }
+
+    /// A readable case with its version, read together.
+    func readableCaseWithVersion(_ id: String, for user: WebUser) throws -> (enforcementCase: EnforcementCase, version: Int) {
+        guard let found = try store.loadCaseWithVersion(id: id), user.mayRead(caseOf: found.enforcementCase.agency) else {
             throw WebError.notFound("没有编号为 \(id) 的案件。")
         }
-        return enforcementCase
+        return found
     }
 
     /// The file of an uploaded record that a case of `agency` may serve: only evidence that agency

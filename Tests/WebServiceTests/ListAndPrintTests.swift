@@ -56,6 +56,23 @@ import WorkCalendar
         }
     }
 
+    @Test func aCasePageShowsTheNewestRunsResultWhileItHolds() async throws {
+        let fixture = try await WebFixture(today: .fixed(Self.today))
+        try await fixture.test { client in
+            let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
+            let summary = { (html: String) in html.range(of: #"<strong>[^<]*</strong>"#, options: .regularExpression).map { String(html[$0]) } }
+            let before = try await reviewer.get("/cases/WH-CGJ-2024-0910").text
+            #expect(!before.contains("id=\"stored-run\""))
+            let run = try fixture.web.runner.run(asOf: Self.today, actor: "t").run.id!
+            let after = try await reviewer.get("/cases/WH-CGJ-2024-0910").text
+            #expect(after.contains("沿用第 \(run) 号评查记录的结果"))
+            #expect(summary(after) == summary(before) && summary(after) != nil, "the stored result says what auditing says")
+            // A changed case is audited for the page again.
+            _ = try fixture.store.recordManualScore(caseId: "WH-CGJ-2024-0910", item: "FACTS", deduction: 2, note: "依据不足", reviewer: Accounts.reviewer)
+            #expect(!(try await reviewer.get("/cases/WH-CGJ-2024-0910").text.contains("id=\"stored-run\"")))
+        }
+    }
+
     @Test func theEvaluationFormPrintsFromTheCasePageForWhoeverMayReadTheCase() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in

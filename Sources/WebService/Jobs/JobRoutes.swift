@@ -97,7 +97,7 @@ struct JobForm: Decodable {
 }
 
 /// A job's page: what the API says of it (`JobStatus`), in words, with the owner's cancel button.
-struct JobView {
+struct JobView: Encodable {
     var chrome: Chrome
     var job: JobStatus
     var elapsed: String?

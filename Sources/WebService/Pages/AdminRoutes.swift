@@ -101,7 +101,7 @@ struct ImportForm: Decodable {
     var file: Upload
 }
 
-struct AdminView {
+struct AdminView: Encodable {
     var chrome: Chrome
     var saved: String?
     var users: [UserRow]
@@ -109,7 +109,7 @@ struct AdminView {
     var agencies: [Option]
     var maxUpload: String
 
-    struct UserRow {
+    struct UserRow: Encodable {
         var name, role, agency, createdAt, createdBy: String
         /// The signed-in administrator's own row offers no removal.
         var isSelf: Bool

@@ -150,7 +150,7 @@ struct ReviewForm: Decodable {
     var note: String?
 }
 
-struct AuditView {
+struct AuditView: Encodable {
     var chrome: Chrome
     var asOf: String
     var runId: Int
@@ -163,32 +163,32 @@ struct AuditView {
     var truncated: Bool
     var agencies: [Option]
 
-    struct GradeCount {
+    struct GradeCount: Encodable {
         var name: String
         var count: Int
     }
-    struct Row {
+    struct Row: Encodable {
         var id, href, agency, score, grade: String
         var veto: Bool
         var failures: Int
     }
 }
 
-struct DueView {
+struct DueView: Encodable {
     var chrome: Chrome
     var asOf: String
     var within: Int
     var count: Int
     var items: [Item]
 
-    struct Item {
+    struct Item: Encodable {
         var id, href, agency, title, deadline: String
         var overdue: Bool
         var left, rule: String
     }
 }
 
-struct ExportView {
+struct ExportView: Encodable {
     var chrome: Chrome
     var today: String
     var agencies: [Option]

@@ -109,7 +109,7 @@ struct CaseFormRoutes {
 
 protocol CSRFCarrying { var csrf: String? { get } }
 
-struct NewCaseView {
+struct NewCaseView: Encodable {
     var chrome: Chrome
     var agency: String
     var idPrefix: String

@@ -173,7 +173,7 @@ struct CaseListPage {
     }
 }
 
-struct CaseListView {
+struct CaseListView: Encodable {
     var chrome: Chrome
     var query: String
     var total: Int
@@ -191,12 +191,12 @@ struct CaseListView {
     var previous: String?
     var next: String?
 
-    struct Sort {
+    struct Sort: Encodable {
         var label, href: String
         var active: Bool
     }
 
-    struct Row {
+    struct Row: Encodable {
         var id: String
         var href: String
         var agency: String

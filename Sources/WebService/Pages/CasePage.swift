@@ -12,12 +12,14 @@ struct CasePageBuilder {
     let user: WebUser
     let context: WebRequestContext
 
-    func view(of c: EnforcementCase, saved: String?) throws -> CaseView {
+    func view(of c: EnforcementCase, version: Int, saved: String?) throws -> CaseView {
         let today = app.today()
         let reference = try app.reference()
         let auditor = reference.auditor
         let manual = try app.store.manualScores(caseId: c.id)
-        let audit = auditor.audit(c, asOf: today, manualScores: manual, keepPassing: false)
+        let judged = try app.runner.pageAudit(
+            c, version: version, manualScores: manual, asOf: today, auditor: auditor, environmentHash: reference.environmentHash)
+        let audit = judged.audit
         let people = reference.peopleNames
         let agencyName = reference.agencyNames[c.agency] ?? c.agency
         let findingsByEvent = Dictionary(grouping: audit.findings.filter { $0.event != nil }, by: { $0.event!.position })
@@ -52,7 +54,7 @@ struct CasePageBuilder {
             audit: CaseView.AuditView(
                 asOf: today.description, checklist: app.runner.checklist.title,
                 result: audit.resultText, inProgress: audit.isInProgress,
-                failures: audit.failures.count, passed: audit.failures.isEmpty),
+                failures: audit.failures.count, passed: audit.failures.isEmpty, storedRun: judged.storedRun.map(Int.init)),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
             manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
@@ -125,7 +127,7 @@ struct CasePageBuilder {
     }
 }
 
-struct CaseView {
+struct CaseView: Encodable {
     var chrome: Chrome
     var id: String
     var href: String
@@ -150,25 +152,27 @@ struct CaseView {
     var review: [ManualItemView]?
     var hasReview: Bool
 
-    struct AuditView {
+    struct AuditView: Encodable {
         var asOf, checklist, result: String
         var inProgress: Bool
         var failures: Int
         var passed: Bool
+        /// The run whose stored result the page shows; nil when the case was audited for the page.
+        var storedRun: Int?
     }
-    struct EventView {
+    struct EventView: Encodable {
         var position: Int
         var date, kind: String
         var officers, details: String?
         var records: [RecordView]
         var findings: [FindingView]
     }
-    struct RecordView {
+    struct RecordView: Encodable {
         var kind, title: String
         var file, download, sha256, evidence: String?
         var evidenceProblem: Bool
     }
-    struct FindingView {
+    struct FindingView: Encodable {
         var rule, title, message: String
         var basis: String?
         var severity: String
@@ -177,21 +181,21 @@ struct CaseView {
         var deadline, calendarRule: String?
         var manual: Bool
     }
-    struct DeadlineView {
+    struct DeadlineView: Encodable {
         var title, deadline: String
         var overdue: Bool
         var left, rule: String
     }
-    struct OutcomeView {
+    struct OutcomeView: Encodable {
         var penalties, bases: [String]
         var discretion, grant: String?
     }
-    struct DisclosureView { var date, platform, url, exempt, withdrawn: String? }
-    struct ManualItemView {
+    struct DisclosureView: Encodable { var date, platform, url, exempt, withdrawn: String? }
+    struct ManualItemView: Encodable {
         var id, title, points: String
         var scored: String?
     }
-    struct Forms {
+    struct Forms: Encodable {
         var eventKinds, events, penaltyKinds: [Option]
         var fine: String
         var warning, isLicense: Bool

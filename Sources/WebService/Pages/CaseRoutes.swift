@@ -21,12 +21,12 @@ struct CaseRoutes {
         router.get("cases/{id}") { request, context in
             let user = try context.user()
             let id = try context.caseId()
-            let enforcementCase = try app.readableCase(id, for: user)
+            let (enforcementCase, version) = try app.readableCaseWithVersion(id, for: user)
             let saved = context.takeNotice()
             return app.pages.render(
                 "case",
                 try CasePageBuilder(app: app, user: user, context: context)
-                    .view(of: enforcementCase, saved: saved))
+                    .view(of: enforcementCase, version: version, saved: saved))
         }
         // The printable 案卷评查表, for anyone who may read the case.
         router.get("cases/{id}/form") { _, context -> HTML in
@@ -64,7 +64,7 @@ struct CaseRoutes {
     }
 }
 
-struct Option {
+struct Option: Encodable {
     var value: String
     var label: String
     var selected: Bool

@@ -5,7 +5,7 @@ import Hummingbird
 struct LoginRoutes {
     let app: WebApp
 
-    struct LoginView {
+    struct LoginView: Encodable {
         var chrome: Chrome
         var token: String
         var next: String

@@ -1,21 +1,23 @@
 import Foundation
 import Hummingbird
-import Mustache
+import PageTemplates
 
-/// The server-rendered pages: Mustache templates bundled with the module, escaped by the template
-/// library (`{{name}}` is HTML-escaped; the templates never use the unescaped form for user data).
+/// The server-rendered pages: Mustache templates bundled with the module, each page's view turned
+/// into plain values once (`TemplateEncoder`) and rendered by `PageTemplates`, which escapes every
+/// value for HTML and has no unescaped form.
 struct PageRenderer: Sendable {
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
 
-    init() async throws {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+    init() throws {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
             throw TemplatesMissing()
         }
-        library = try await MustacheLibrary(directory: folder)
+        guard FileManager.default.fileExists(atPath: folder.path) else { throw TemplatesMissing() }
+        library = try TemplateLibrary(folder: folder)
     }
 
-    func render(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) -> HTML {
-        guard let text = library.render(TemplateValues.tree(context) ?? [:], withTemplate: template) else {
+    func render(_ template: String, _ view: some Encodable, status: HTTPResponse.Status = .ok) -> HTML {
+        guard let value = try? TemplateEncoder.value(of: view), let text = library.render(template, value) else {
             return HTML("<!doctype html><title>模板缺失</title><p>页面模板 \(template) 缺失。", status: .internalServerError)
         }
         return HTML(text, status: status)
@@ -108,24 +110,23 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 }
 
-struct ErrorView {
+struct ErrorView: Encodable {
     var chrome: Chrome
     var status: Int
     var message: String
     var problems: [String]
-    /// Templates see stored properties only (Mustache reads values through Mirror).
     var hasProblems: Bool
 }
 
 /// What every page's frame shows: the title, who is signed in, the menu their role allows, and the form token.
-struct Chrome {
+struct Chrome: Encodable {
     var title: String
     var user: UserView?
     var csrf: String
     /// Seconds after which the page reloads itself (a job's progress).
     var refresh: Int?
 
-    struct UserView {
+    struct UserView: Encodable {
         var name: String
         var role: String
         var agency: String?

@@ -1,0 +1,48 @@
+import Audit
+import AuditRuns
+import CaseModel
+import CaseStore
+import Foundation
+import Testing
+import WorkCalendar
+
+/// A case page shows the newest run's stored result exactly while an incremental run would reuse it.
+@Suite struct PageAuditTests {
+    @Test func aStoredResultServesOnlyItsVersionScoresDaysAndEnvironment() throws {
+        let store = try CaseStore.inMemory()
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
+        let auditor = try runner.auditor()
+        let asOf = day("2026-11-22")
+        let environment = try runner.environmentHash(keepAllFindings: false)
+        // The case still in progress: its judgment changes when its next deadline passes.
+        let id = "WH-SJJ-2024-0902"
+        let (c, version) = try #require(try store.loadCaseWithVersion(id: id))
+        let window = auditor.auditForReuse(c, asOf: asOf, keepPassing: false).window
+        #expect(window.last < day("2100-01-01"), "the window is bounded, so both of its sides are tried")
+
+        func page(_ day: CalendarDate, version: Int = version, scores: [ManualScore] = [], environment: String = environment) throws -> PageAudit {
+            try runner.pageAudit(c, version: version, manualScores: scores, asOf: day, auditor: auditor, environmentHash: environment)
+        }
+        #expect(try page(asOf).storedRun == nil, "no run yet: audited for the page")
+
+        let run = try runner.run(asOf: asOf, actor: "t").run.id!
+        let held = try page(window.last)
+        #expect(held.storedRun == run)
+        #expect(held.audit == auditor.audit(c, asOf: window.last, keepPassing: false), "the stored result is what auditing would say")
+        #expect(try page(window.first).storedRun == run)
+        #expect(try page(window.last.adding(days: 1)).storedRun == nil)
+        #expect(try page(window.first.adding(days: -1)).storedRun == nil)
+        #expect(try page(asOf, version: version + 1).storedRun == nil)
+        #expect(try page(asOf, environment: "another checklist or registry").storedRun == nil)
+        let score = try store.recordManualScore(caseId: id, item: "FACTS", deduction: 2, note: "事实认定依据不足", reviewer: "陈某")
+        let scored = try page(asOf, scores: [score])
+        #expect(scored.storedRun == nil && scored.audit.findings.contains { $0.rule == "FACTS" })
+
+        // The newest run decides: one that audited the case again holds its own result.
+        let next = try runner.run(asOf: asOf, actor: "t").run.id!
+        #expect(next != run)
+        #expect(try page(asOf, scores: [score]).storedRun == next)
+        #expect(try page(asOf).storedRun == nil, "the newest run judged other scores")
+    }
+}
