@@ -9,6 +9,14 @@ enum CaseRows {
         _ c: EnforcementCase, version: Int, importedAt: String, sourceFile: String?,
         contentHash: String, into db: any SQLConnection, eventIDs: inout Int64
     ) throws {
+        try insertRoot(c, version: version, importedAt: importedAt, sourceFile: sourceFile, contentHash: contentHash, into: db)
+        try insertParts(c, into: db, eventIDs: &eventIDs)
+    }
+
+    /// The case's own row, which every other row of it refers to: what publishes a staged case.
+    static func insertRoot(
+        _ c: EnforcementCase, version: Int, importedAt: String, sourceFile: String?, contentHash: String, into db: any SQLConnection
+    ) throws {
         let decision = c.decision
         try db.append(
             into: "enforcementCase", columns: caseColumns,
@@ -17,6 +25,11 @@ enum CaseRows {
                 c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
                 sourceFile, contentHash
             ])
+    }
+
+    /// Every row of the case but its own: party, events with their officers and records, outcome
+    /// and disclosure. Without the case's row no reader reaches them (`StagedImport`).
+    static func insertParts(_ c: EnforcementCase, into db: any SQLConnection, eventIDs: inout Int64) throws {
         let p = c.party
         try db.append(
             into: "party", columns: partyColumns,

@@ -21,7 +21,7 @@ public final class CaseStore: Sendable {
     public convenience init(path: String, busyTimeout: TimeInterval = 10) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = Self.busyMode(busyTimeout)
         configuration.prepareDatabase { db in
             // Readers walk an audit's batches through the case and event indexes: 64 MiB of pages
             // spares them more than half their reads of the file (190,000 instead of 437,000 with
@@ -32,6 +32,18 @@ public final class CaseStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = \(cache); PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         try self.init(database: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// A writer finding the lock taken tries again every 2 ms, for at most `timeout` seconds.
+    /// SQLite's own timeout sleeps up to 100 ms between tries, and so missed the short pauses a
+    /// large import leaves between its transactions for other writers (`StagedImport.pause`).
+    static func busyMode(_ timeout: TimeInterval) -> Database.BusyMode {
+        let tries = Int(max(0.002, min(timeout, 3600)) / 0.002)
+        return .callback { numberOfTries in
+            guard numberOfTries < tries else { return false }
+            usleep(2_000)
+            return true
+        }
     }
 
     /// Opens the store on a PostgreSQL database, applying the migrations it lacks.

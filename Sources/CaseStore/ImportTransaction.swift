@@ -58,33 +58,59 @@ struct ImportTransaction {
     }
 
     /// Stores every case, or none: every refusal of the file is collected before it throws.
-    func importCases(_ cases: [PreparedCase], agencyScope: String?) throws -> ImportCounts {
-        let knownAgencies = Set(try db.fetchValues(String.self, "SELECT code FROM agency"))
-        let references = try KnownReferences(db)
+    ///
+    /// `staged`: cases whose rows but their own a large import wrote before this transaction
+    /// (`StagedImport`); each gets its own row here, which publishes it.
+    func importCases(_ cases: [PreparedCase], agencyScope: String?, staged: Set<String> = []) throws -> ImportCounts {
         let absent = try CaseWriter.absent(cases.map(\.enforcementCase.id), db)
+        guard staged.isSubset(of: absent) else {
+            throw StoreError.caseBeingImported(staged.subtracting(absent).sorted().first!)
+        }
+        try Self.refuse(cases, file: file, agencyScope: agencyScope, absent: absent, ownStage: staged, db)
+        let references = try KnownReferences(db)
         let writer = CaseWriter(db: db, journal: journal)
         var counts = ImportCounts()
-        var refused: [XMLDiagnostic] = []
         for prepared in cases {
             let c = prepared.enforcementCase
-            guard knownAgencies.contains(c.agency) else {
-                refused.append(XMLDiagnostic(file: file, line: prepared.line, message: "案件 \(c.id) 的执法主体 \(c.agency) 不在已导入的名录中"))
-                continue
-            }
-            if let agencyScope, let refusal = try CaseStore.outOfScope(c, agencyScope, agencies: knownAgencies, db) {
-                refused.append(XMLDiagnostic(file: file, line: prepared.line, message: refusal))
-                continue
-            }
-            guard refused.isEmpty else { continue }
             counts.warnings += references.warnings(for: c, line: prepared.line, file: file)
-            switch try writer.store(c, contentHash: prepared.contentHash, sourceFile: file, at: at, knownAbsent: absent.contains(c.id)) {
+            let outcome = try writer.store(
+                c, contentHash: prepared.contentHash, sourceFile: file, at: at, knownAbsent: absent.contains(c.id),
+                partsStaged: staged.contains(c.id))
+            switch outcome {
             case .new: counts.newCases += 1
             case .replaced: counts.replacedCases += 1
             case .unchanged: counts.unchangedCases += 1
             }
         }
-        if !refused.isEmpty { throw CaseXMLError.invalid(refused) }
         return counts
+    }
+
+    /// Throws every refusal of a file's cases at once: an agency the registry lacks, a case outside
+    /// the clerk's `agencyScope`, an id another import is staging. `absent`: the ids the store
+    /// lacks, when the caller has them; `ownStage`: ids this import staged itself.
+    static func refuse(
+        _ cases: [PreparedCase], file: String, agencyScope: String?, absent: Set<String>? = nil, ownStage: Set<String> = [],
+        _ db: any SQLConnection
+    ) throws {
+        let knownAgencies = Set(try db.fetchValues(String.self, "SELECT code FROM agency"))
+        let absent = try absent ?? CaseWriter.absent(cases.map(\.enforcementCase.id), db)
+        let stagedElsewhere = try StagedImport.stagedIds(among: absent.subtracting(ownStage), db)
+        var refused: [XMLDiagnostic] = []
+        for prepared in cases {
+            let c = prepared.enforcementCase
+            let refusal: String? =
+                if !knownAgencies.contains(c.agency) {
+                    "案件 \(c.id) 的执法主体 \(c.agency) 不在已导入的名录中"
+                } else if let agencyScope, let outside = try CaseStore.outOfScope(c, agencyScope, agencies: knownAgencies, db) {
+                    outside
+                } else if stagedElsewhere.contains(c.id) {
+                    StoreError.caseBeingImported(c.id).description
+                } else {
+                    nil
+                }
+            if let refusal { refused.append(XMLDiagnostic(file: file, line: prepared.line, message: refusal)) }
+        }
+        if !refused.isEmpty { throw CaseXMLError.invalid(refused) }
     }
 }
 
@@ -121,10 +147,19 @@ final class CaseWriter {
     }
 
     /// Stores a case; an existing case of the same id is kept in history and replaced.
+    ///
+    /// `partsStaged`: every row of the case but its own is stored already (`StagedImport`); the
+    /// case is new, and its own row publishes it.
     func store(
         _ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
-        knownAbsent: Bool = false
+        knownAbsent: Bool = false, partsStaged: Bool = false
     ) throws -> CaseStore.StoreOutcome {
+        if partsStaged, !written.contains(enforcementCase.id) {
+            try CaseRows.insertRoot(enforcementCase, version: 1, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
+            written.insert(enforcementCase.id)
+            try journal.append(.caseImport, subject: enforcementCase.id, contentHash: hash, detail: "version 1 from \(sourceFile ?? "-")")
+            return .new
+        }
         var version = 1
         var outcome = CaseStore.StoreOutcome.new
         let mayExist = !knownAbsent || written.contains(enforcementCase.id)
@@ -143,6 +178,8 @@ final class CaseWriter {
             try db.execute("DELETE FROM enforcementCase WHERE id = ?", [existing.id])
             version = existing.version + 1
             outcome = .replaced
+        } else if !knownAbsent, try !StagedImport.stagedIds(among: [enforcementCase.id], db).isEmpty {
+            throw StoreError.caseBeingImported(enforcementCase.id)
         }
         var nextEventID = try eventIDs ?? CaseRows.lastEventID(db)
         try CaseRows.insert(

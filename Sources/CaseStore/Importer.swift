@@ -104,6 +104,9 @@ extension CaseStore {
                     if StoreCondition(error) == .unavailable { interruption = "\(error)" }
                 }
                 let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
+                // The next file is ready: without a pause its transaction would follow this one at
+                // once, and a web write waiting for the lock would wait for the whole import.
+                usleep(StagedImport.pause)
                 progress(result)
                 results.append(result)
                 if interruption != nil {
@@ -142,9 +145,12 @@ extension CaseStore {
         return try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
     }
 
-    /// Writes a prepared document in one transaction.
+    /// Writes a prepared document in one transaction (a large file of cases: `writeCases`).
     private func writePrepared(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
         let now = Self.timestamp()
+        if case .cases(let cases) = prepared.content {
+            return try writeCases(cases, file: prepared.name, at: now, actor: actor, agencyScope: agencyScope)
+        }
         return try self.write { db in
             let transaction = try ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
             switch prepared.content {

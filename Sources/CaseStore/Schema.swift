@@ -100,6 +100,7 @@ enum Schema {
                     CREATE INDEX job_by_owner ON job(owner, id);
                     """)
         }
+        migrator.registerMigration("v13: large imports staged in short transactions") { db in try createImportStages(db) }
         return migrator
     }
 

@@ -20,6 +20,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case accountUnknown(String)
     /// A clerk may only write their own agency's cases; `reason` says which rule was broken.
     case outOfScope(caseId: String, reason: String)
+    /// Another import is writing a case of this id (a large file's cases are staged before they
+    /// are published): the same id cannot be stored until it finishes.
+    case caseBeingImported(String)
+    /// A large import's staged cases were cleared before it published them (its lease ran out).
+    case importStageLost(String)
     /// `copy` writes only into an empty store; this table of the destination holds rows.
     case copyTargetNotEmpty(String)
     /// A stored row the program cannot read (a value the model does not know, a row missing).
@@ -39,7 +44,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .agencyUnknown, .caseUnknown, .auditRunUnknown, .accountUnknown: .notFound
-        case .userNameInvalid, .userNameUnsafe, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty: .refused
+        case .userNameInvalid, .userNameUnsafe, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty, .caseBeingImported,
+            .importStageLost:
+            .refused
         case .corrupt: .internalFailure
         }
     }
@@ -55,6 +62,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .userNameTaken(let name): "用户名 \(name) 已被使用"
         case .accountUnknown(let name): "没有用户 \(name)"
         case .outOfScope(_, let reason): reason
+        case .caseBeingImported(let id): "案件 \(id) 正由另一次导入写入，请在该导入结束后再试"
+        case .importStageLost(let file): "导入 \(file) 时暂存的案件已被清理（写入中断过久），未保存任何案件，请重新导入"
         case .copyTargetNotEmpty(let table): "目标库不是空库（表 \(table) 中已有数据）；只能复制到新建的空库"
         case .corrupt(let detail): "数据库中的数据不一致：\(detail)"
         }

@@ -112,6 +112,9 @@ protocol StoreBackend: Sendable {
     func checkpoint()
     /// Runs an import, whose inserts go through many indexes at once, with the cache such writes want.
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T
+    /// A write whose rows may refer to rows not yet stored (a large import's staged cases,
+    /// `StagedImport`): on SQLite with foreign keys off for its transaction.
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T
 }
 
 extension StoreBackend {
@@ -123,6 +126,9 @@ extension StoreBackend {
 
     /// A server sizes its own cache.
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T { try body() }
+
+    /// A server keeps its foreign keys (imports there are never staged).
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try write(body) }
 }
 
 extension Array where Element == (any DatabaseValueConvertible)? {

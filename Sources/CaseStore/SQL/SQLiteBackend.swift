@@ -13,6 +13,20 @@ struct SQLiteBackend: StoreBackend {
         try database.write { try body(SQLiteConnection($0)) }
     }
 
+    /// `PRAGMA foreign_keys` takes effect only outside a transaction, so it is set around one.
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(SQLiteConnection(db))
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// SQLite has one writer whatever the transaction: the same as `write`.
     func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try write(body)
@@ -43,8 +57,18 @@ struct SQLiteBackend: StoreBackend {
 
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T {
         guard let pool = database as? DatabasePool else { return try body() }
-        _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.large)") }
-        defer { _ = try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.small)") } }
+        // A large file is staged in many short transactions (`StagedImport`); checkpointing after
+        // each of them, as SQLite does once the log holds 1,000 pages, wrote the same pages of the
+        // case tables to the file again and again. The log is checkpointed every 16 MiB instead,
+        // and emptied when the import ends (`checkpoint`).
+        _ = try? pool.writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.large); PRAGMA wal_autocheckpoint = 4096")
+        }
+        defer {
+            _ = try? pool.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.small); PRAGMA wal_autocheckpoint = 1000")
+            }
+        }
         return try body()
     }
 }

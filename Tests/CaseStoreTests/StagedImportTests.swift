@@ -1,0 +1,114 @@
+import CaseModel
+import CaseXML
+import Foundation
+import Generator
+import Testing
+
+@testable import CaseStore
+
+/// A large file's new cases are staged in short transactions and published in one: the store ends
+/// as if the file had been one transaction, and until then no reader sees any of it.
+@Suite struct StagedImportTests {
+    /// A data set of `cases` generated cases in files of `perFile`.
+    func dataSet(_ folder: TemporaryFolder, cases: Int, perFile: Int) throws -> URL {
+        var writer = DataSetWriter(cases: cases, seed: 13, agencies: 2)
+        writer.casesPerFile = perFile
+        _ = try writer.write(to: folder.url, calendar: Repository.calendar)
+        return folder.url
+    }
+
+    /// Every stored case, without the lines of its file its events were read from (the files differ).
+    func everyCase(_ store: CaseStore) throws -> [EnforcementCase] {
+        try store.caseIds().map { withoutLines(try #require(try store.loadCase(id: $0))) }
+    }
+
+    func withoutLines(_ c: EnforcementCase) -> EnforcementCase {
+        var c = c
+        for index in c.events.indices { c.events[index].line = 0 }
+        return c
+    }
+
+    func count(_ table: String, _ store: CaseStore) throws -> Int {
+        try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)") } ?? 0
+    }
+
+    @Test func aLargeFileEndsAsOneTransactionWouldLeaveIt() throws {
+        let staged = try TemporaryFolder()
+        let small = try TemporaryFolder()
+        let count = StagedImport.threshold + 500
+        // One file above the threshold, staged; the same cases in files below it, each one transaction.
+        let large = try CaseStore.inMemory()
+        let report = large.importPaths([try dataSet(staged, cases: count, perFile: count).path], actor: "test")
+        #expect(report.failures.isEmpty)
+        #expect(report.totals.newCases == count)
+        let reference = try CaseStore.inMemory()
+        #expect(reference.importPaths([try dataSet(small, cases: count, perFile: StagedImport.threshold - 1).path], actor: "test").failures.isEmpty)
+
+        #expect(try everyCase(large) == everyCase(reference))
+        #expect(try large.journal().filter { $0.action == JournalAction.caseImport.rawValue }.count == count)
+        #expect(try large.verify().isIntact)
+        #expect(try self.count("stagedCase", large) == 0 && self.count("importStage", large) == 0)
+        // Every event id is used once, and every row belongs to a stored case.
+        #expect(try self.count("event", large) == self.count("event", reference))
+        #expect(try large.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId NOT IN (SELECT id FROM enforcementCase)") } == 0)
+
+        // Imported again, nothing is staged: every case is unchanged.
+        let again = large.importPaths([staged.url.appendingPathComponent("cases").path], actor: "test")
+        #expect(again.totals.unchangedCases == count && again.totals.newCases == 0)
+    }
+
+    @Test func aFileWithARefusedCaseStagesNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = try CaseStore.inMemory()
+        let data = try dataSet(folder, cases: StagedImport.threshold + 10, perFile: 100_000)
+        _ = store.importPaths([data.appendingPathComponent("registry.xml").path], actor: "test")
+        // Without the second agency's registry entry its cases are refused: the whole file is.
+        let file = data.appendingPathComponent("cases/cases-0001.xml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let agency = try #require(text.range(of: #"agency="[^"]+""#, options: .regularExpression).map { String(text[$0]) })
+        try text.replacingOccurrences(of: agency, with: #"agency="NO-SUCH""#).write(to: file, atomically: true, encoding: .utf8)
+        let report = store.importPaths([file.path], actor: "test")
+        #expect(report.failures.count == 1)
+        #expect(try store.caseCount() == 0)
+        for table in ["party", "event", "eventOfficer", "record", "stagedCase", "importStage"] {
+            #expect(try count(table, store) == 0, "\(table)")
+        }
+    }
+
+    /// What an importer that died after staging leaves, and how the next large import clears it.
+    @Test func aDeadImportersStageIsInvisibleHoldsItsIdsAndIsClearedWhenItsLeaseRunsOut() throws {
+        let store = try CaseStore.inMemory()
+        #expect(store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test").failures.isEmpty)
+        let sample = try #require(
+            store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty ? try store.loadCase(id: "WH-SJJ-2024-0117") : nil)
+        var ghost = sample
+        ghost.id = "WH-SJJ-2024-9999"
+        let before = try store.caseCount()
+        let stage = try store.write { db in
+            try db.insertReturningID(
+                "INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES (?, ?, ?, ?)",
+                ["dead.xml", "test", "2026-12-06T00:00:00Z", Date().timeIntervalSince1970 + 60])
+        }
+        try store.backend.writeWithoutForeignKeys { db in
+            var eventIDs = try CaseRows.lastEventID(db)
+            try db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [ghost.id, stage])
+            try CaseRows.insertParts(ghost, into: db, eventIDs: &eventIDs)
+        }
+        // Readers do not see it.
+        #expect(try store.caseCount() == before)
+        #expect(try store.loadCase(id: ghost.id) == nil)
+        #expect(try !store.caseSummaries().contains { $0.id == ghost.id })
+        // No one else may store the id meanwhile, with a sentence saying why.
+        #expect(throws: StoreError.caseBeingImported(ghost.id)) { try store.save(ghost, actor: "test", source: "web") }
+        // A lease still running is left alone; one that ran out is cleared, every row of it.
+        try store.clearExpiredStages()
+        #expect(try count("stagedCase", store) == 1)
+        try store.write { try $0.execute("UPDATE importStage SET leaseUntil = 0 WHERE id = ?", [stage]) }
+        try store.clearExpiredStages()
+        for table in ["stagedCase", "importStage"] { #expect(try count(table, store) == 0) }
+        #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event WHERE caseId = ?", [ghost.id]) } == 0)
+        #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId = ?", [ghost.id]) } == 0)
+        #expect(try store.save(ghost, actor: "test", source: "web") == .new)
+        #expect(try store.loadCase(id: ghost.id).map(withoutLines) == withoutLines(ghost))
+    }
+}
