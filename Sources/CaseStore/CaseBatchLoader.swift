@@ -43,19 +43,18 @@ enum CaseBatchLoader {
             try db.forEachPositional(sql, arguments, body)
         }
 
+        // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
+        // each value at its column's position.
+        typealias P = PartyColumn
         var parties = CaseOrdered<Party>()
-        try rows(
-            """
-            SELECT caseId, kind, name, creditCode, idNumber, firstOffence, corrected, harm FROM party
-            WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId
-            """
-        ) { r in
+        try rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId") { r in
             parties.append(
-                try parties.key(r, 0),
+                try parties.key(r, P.caseId.rawValue),
                 Party(
-                    kind: try r.value(required: 1, in: Raw.partyKind), name: try r.text(required: 2), creditCode: try r.text(3),
-                    idNumber: try r.text(4),
-                    firstOffence: try r.bool(required: 5), corrected: try r.bool(required: 6), harm: try r.bool(required: 7)))
+                    kind: try r.value(required: P.kind.rawValue, in: Raw.partyKind), name: try r.text(required: P.name.rawValue),
+                    creditCode: try r.text(P.creditCode.rawValue), idNumber: try r.text(P.idNumber.rawValue),
+                    firstOffence: try r.bool(required: P.firstOffence.rawValue), corrected: try r.bool(required: P.corrected.rawValue),
+                    harm: try r.bool(required: P.harm.rawValue)))
         }
         // The rows of an event's officers and records, and of a case's events, are put in order
         // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
@@ -64,79 +63,79 @@ enum CaseBatchLoader {
         let eventScopes = try eventScopes(ids, db)
         var officers: [Int64: Positioned<String>] = [:]
         for scope in eventScopes {
-            try db.forEachPositional(
-                "SELECT eo.eventId, eo.position, eo.officerId FROM eventOfficer eo \(scope.clause("eo"))",
-                scope.arguments
-            ) { r in
-                officers[try r.integer(required: 0), default: Positioned()].append(try r.integer(required: 1), try r.text(required: 2))
+            typealias O = EventOfficerColumn
+            try db.forEachPositional("SELECT \(O.selectList("eo")) FROM eventOfficer eo \(scope.clause("eo"))", scope.arguments) { r in
+                officers[try r.integer(required: O.eventId.rawValue), default: Positioned()].append(
+                    try r.integer(required: O.position.rawValue), try r.text(required: O.officerId.rawValue))
             }
         }
         var records: [Int64: Positioned<CaseModel.Record>] = [:]
         for scope in eventScopes {
-            try db.forEachPositional(
-                """
-                SELECT r.eventId, r.position, r.kind, r.title, r.file, r.sha256, r.start, r."end", r.evidence FROM record r
-                \(scope.clause("r"))
-                """, scope.arguments
-            ) { r in
-                records[try r.integer(required: 0), default: Positioned()].append(
-                    try r.integer(required: 1),
+            typealias R = RecordColumn
+            try db.forEachPositional("SELECT \(R.selectList("r")) FROM record r \(scope.clause("r"))", scope.arguments) { r in
+                records[try r.integer(required: R.eventId.rawValue), default: Positioned()].append(
+                    try r.integer(required: R.position.rawValue),
                     CaseModel.Record(
-                        kind: try r.value(required: 2, in: Raw.recordKind), title: try r.text(required: 3), file: try r.text(4),
-                        sha256: try r.text(5),
-                        start: try r.text(6), end: try r.text(7), evidence: try r.value(required: 8, in: Raw.evidence)))
+                        kind: try r.value(required: R.kind.rawValue, in: Raw.recordKind), title: try r.text(required: R.title.rawValue),
+                        file: try r.text(R.file.rawValue), sha256: try r.text(R.sha256.rawValue), start: try r.text(R.start.rawValue),
+                        end: try r.text(R.end.rawValue), evidence: try r.value(required: R.evidence.rawValue, in: Raw.evidence)))
             }
         }
+        typealias E = EventColumn
         var events = CaseOrdered<(position: Int64, event: Event)>()
-        try rows(
-            """
-            SELECT caseId, id, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line FROM event
-            WHERE \(ids.predicate("caseId")) ORDER BY caseId
-            """
-        ) { r in
-            let id = try r.integer(required: 1)
+        try rows("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+            let id = try r.integer(required: E.id.rawValue)
             events.append(
-                try events.key(r, 0),
+                try events.key(r, E.caseId.rawValue),
                 (
-                    try r.integer(required: 2),
+                    try r.integer(required: E.position.rawValue),
                     Event(
-                        kind: try r.value(required: 3, in: Raw.eventKind), date: try r.date(required: 4), officers: officers[id]?.values ?? [],
-                        until: try r.date(5), hearingRights: try r.bool(6), reviewer: try r.text(7), result: try r.value(8, in: Raw.reviewResult),
-                        days: try r.int(9), number: try r.text(10), method: try r.value(11, in: Raw.deliveryMethod),
-                        revokedBy: try r.value(12, in: Raw.revokedBy), records: records[id]?.values ?? [], line: try r.int(required: 13))
+                        kind: try r.value(required: E.kind.rawValue, in: Raw.eventKind), date: try r.date(required: E.date.rawValue),
+                        officers: officers[id]?.values ?? [], until: try r.date(E.until.rawValue),
+                        hearingRights: try r.bool(E.hearingRights.rawValue), reviewer: try r.text(E.reviewer.rawValue),
+                        result: try r.value(E.result.rawValue, in: Raw.reviewResult), days: try r.int(E.days.rawValue),
+                        number: try r.text(E.number.rawValue), method: try r.value(E.method.rawValue, in: Raw.deliveryMethod),
+                        revokedBy: try r.value(E.revokedBy.rawValue, in: Raw.revokedBy), records: records[id]?.values ?? [],
+                        line: try r.int(required: E.line.rawValue))
                 ))
         }
+        typealias F = PenaltyColumn
         var penalties = CaseOrdered<Penalty>()
-        try rows("SELECT caseId, kind, amount FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
-            penalties.append(try penalties.key(r, 0), Penalty(kind: try r.value(required: 1, in: Raw.penaltyKind), amount: try r.money(2)))
+        try rows("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+            penalties.append(
+                try penalties.key(r, F.caseId.rawValue),
+                Penalty(kind: try r.value(required: F.kind.rawValue, in: Raw.penaltyKind), amount: try r.money(F.amount.rawValue)))
         }
+        typealias B = BaseAmountColumn
         var bases = CaseOrdered<BaseAmount>()
-        try rows("SELECT caseId, name, amount FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
-            bases.append(try bases.key(r, 0), BaseAmount(name: try r.text(required: 1), amount: Money(fen: try r.integer(required: 2))))
+        try rows("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+            bases.append(
+                try bases.key(r, B.caseId.rawValue),
+                BaseAmount(name: try r.text(required: B.name.rawValue), amount: Money(fen: try r.integer(required: B.amount.rawValue))))
         }
+        typealias U = OutcomeColumn
         var outcomes = CaseOrdered<(level: String?, reason: String?, grant: GrantResult?)>()
-        try rows("SELECT caseId, discretionLevel, discretionReason, grantResult FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
-            outcomes.append(try outcomes.key(r, 0), (try r.text(1), try r.text(2), try r.value(3, in: Raw.grantResult)))
+        try rows("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+            outcomes.append(
+                try outcomes.key(r, U.caseId.rawValue),
+                (
+                    try r.text(U.discretionLevel.rawValue), try r.text(U.discretionReason.rawValue),
+                    try r.value(U.grantResult.rawValue, in: Raw.grantResult)
+                ))
         }
+        typealias D = DisclosureColumn
         var disclosures = CaseOrdered<Disclosure>()
-        try rows(
-            """
-            SELECT caseId, date, platform, url, withdrawn, exempt, text FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId
-            """
-        ) { r in
+        try rows("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
             disclosures.append(
-                try disclosures.key(r, 0),
+                try disclosures.key(r, D.caseId.rawValue),
                 Disclosure(
-                    date: try r.date(1), platform: try r.text(2), url: try r.text(3), withdrawn: try r.date(4), exempt: try r.text(5), text: try r.text(6)))
+                    date: try r.date(D.date.rawValue), platform: try r.text(D.platform.rawValue), url: try r.text(D.url.rawValue),
+                    withdrawn: try r.date(D.withdrawn.rawValue), exempt: try r.text(D.exempt.rawValue), text: try r.text(D.text.rawValue)))
         }
+        typealias C = CaseColumn
         var cases: [EnforcementCase] = []
-        try rows(
-            """
-            SELECT id, agency, type, procedure, declaredMajor, hasMatter, matterItem, matterViolationDate, matterText FROM enforcementCase
-            WHERE \(ids.predicate("id")) ORDER BY id
-            """
-        ) { r in
-            let id = try r.text(required: 0)
+        try rows("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
+            let id = try r.text(required: C.id.rawValue)
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
             let party = parties.take(id).first
             let casePenalties = penalties.take(id)
@@ -149,10 +148,14 @@ enum CaseBatchLoader {
             guard let party else { throw StoreError.corrupt("case \(id) has no party row") }
             cases.append(
                 EnforcementCase(
-                    id: id, agency: try r.text(required: 1), type: try r.value(required: 2, in: Raw.caseType),
-                    procedure: try r.value(required: 3, in: Raw.procedure),
-                    declaredMajor: try r.bool(required: 4), party: party,
-                    matter: try r.bool(required: 5) ? Matter(item: try r.text(6), violationDate: try r.date(7), text: try r.text(8) ?? "") : nil,
+                    id: id, agency: try r.text(required: C.agency.rawValue), type: try r.value(required: C.type.rawValue, in: Raw.caseType),
+                    procedure: try r.value(required: C.procedure.rawValue, in: Raw.procedure),
+                    declaredMajor: try r.bool(required: C.declaredMajor.rawValue), party: party,
+                    matter: try r.bool(required: C.hasMatter.rawValue)
+                        ? Matter(
+                            item: try r.text(C.matterItem.rawValue), violationDate: try r.date(C.matterViolationDate.rawValue),
+                            text: try r.text(C.matterText.rawValue) ?? "")
+                        : nil,
                     events: caseEvents.values,
                     outcome: outcome.map { o in
                         Outcome(

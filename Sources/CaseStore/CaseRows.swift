@@ -19,7 +19,7 @@ enum CaseRows {
     ) throws {
         let decision = c.decision
         try db.append(
-            into: "enforcementCase", columns: caseColumns,
+            into: CaseColumn.self,
             row: [
                 c.id, c.agency, c.type.rawValue, c.procedure.rawValue, c.declaredMajor, c.matter != nil, c.matter?.item,
                 c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
@@ -32,7 +32,7 @@ enum CaseRows {
     static func insertParts(_ c: EnforcementCase, into db: any SQLConnection, eventIDs: inout Int64) throws {
         let p = c.party
         try db.append(
-            into: "party", columns: partyColumns,
+            into: PartyColumn.self,
             row: [
                 c.id, 0, p.kind.rawValue, p.name, p.creditCode, p.idNumber, p.firstOffence, p.corrected, p.harm
             ])
@@ -40,19 +40,19 @@ enum CaseRows {
             eventIDs += 1
             let eventId = eventIDs
             try db.append(
-                into: "event", columns: eventColumns,
+                into: EventColumn.self,
                 row: [
                     eventId, c.id, position, e.kind.rawValue, e.date, e.until, e.hearingRights, e.reviewer, e.result?.rawValue,
                     e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line
                 ])
             for (index, officer) in e.officers.enumerated() {
                 try db.append(
-                    into: "eventOfficer", columns: ["eventId", "position", "officerId"],
+                    into: EventOfficerColumn.self,
                     row: [eventId, index, officer])
             }
             for (index, r) in e.records.enumerated() {
                 try db.append(
-                    into: "record", columns: recordColumns,
+                    into: RecordColumn.self,
                     row: [
                         eventId, index, r.kind.rawValue, r.title, r.file, r.sha256, r.start, r.end, r.evidence.rawValue
                     ])
@@ -60,35 +60,25 @@ enum CaseRows {
         }
         if let o = c.outcome {
             try db.append(
-                into: "outcome", columns: ["caseId", "discretionLevel", "discretionReason", "grantResult"],
+                into: OutcomeColumn.self,
                 row: [c.id, o.discretion?.level, o.discretion?.reason, o.grant?.rawValue])
             for (index, penalty) in o.penalties.enumerated() {
                 try db.append(
-                    into: "penalty", columns: ["caseId", "position", "kind", "amount"],
+                    into: PenaltyColumn.self,
                     row: [c.id, index, penalty.kind.rawValue, penalty.amount])
             }
             for (index, base) in o.bases.enumerated() {
                 try db.append(
-                    into: "baseAmount", columns: ["caseId", "position", "name", "amount"],
+                    into: BaseAmountColumn.self,
                     row: [c.id, index, base.name, base.amount])
             }
         }
         if let d = c.disclosure {
             try db.append(
-                into: "disclosure", columns: ["caseId", "date", "platform", "url", "withdrawn", "exempt", "text"],
+                into: DisclosureColumn.self,
                 row: [c.id, d.date, d.platform, d.url, d.withdrawn, d.exempt, d.text])
         }
     }
-
-    private static let caseColumns = [
-        "id", "agency", "type", "procedure", "declaredMajor", "hasMatter", "matterItem", "matterViolationDate", "matterText",
-        "decisionDate", "decisionNumber", "version", "importedAt", "sourceFile", "contentHash"
-    ]
-    private static let partyColumns = ["caseId", "position", "kind", "name", "creditCode", "idNumber", "firstOffence", "corrected", "harm"]
-    private static let eventColumns = [
-        "id", "caseId", "position", "kind", "date", "until", "hearingRights", "reviewer", "result", "days", "number", "method", "revokedBy", "line"
-    ]
-    private static let recordColumns = ["eventId", "position", "kind", "title", "file", "sha256", "start", "end", "evidence"]
 
     /// The largest event id stored: the ids a transaction gives its new events follow it. Writers
     /// are serialized, so no other transaction takes the same ids.
