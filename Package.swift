@@ -44,11 +44,14 @@ let package = Package(
         .target(name: "CaseModel", dependencies: ["WorkCalendar"]),
         // Working days from the State Council's holiday notices; data lives in Checklists/calendar.
         .target(name: "WorkCalendar"),
+        // The files the binary carries inside it (checklists, calendar, XSDs, page templates).
+        .target(name: "BundledFiles"),
         // The interchange format: XSD validation, streaming parse and canonical writing via libxml2.
         .target(
             name: "CaseXML",
-            dependencies: ["CaseModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Schemas")]
+            dependencies: ["CaseModel", "CLibXML2", "BundledFiles", .product(name: "Crypto", package: "swift-crypto")],
+            // Carried inside the binary (`BundledFiles`), not as a resource bundle beside it.
+            exclude: ["Schemas"]
         ),
         // The store on SQLite (GRDB) or PostgreSQL (PostgresNIO) behind one SQL seam: schema, import
         // transactions, case history and the hash-chained journal.
@@ -72,7 +75,7 @@ let package = Package(
         // What the Checklists/ folder holds, found and loaded: checklists (validated by their XSD) and the calendar.
         .target(
             name: "Checklists",
-            dependencies: ["Audit", "CaseXML", "WorkCalendar", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Audit", "CaseXML", "WorkCalendar", "BundledFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The engine at work on a store: audit runs stored batch by batch, the due list, scorecards.
         .target(
@@ -99,10 +102,10 @@ let package = Package(
             name: "WebService",
             dependencies: [
                 "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports", "Ledger",
+                "PageTemplates", "BundledFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                "PageTemplates",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -110,7 +113,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio")
             ],
-            resources: [.copy("Templates"), .copy("Static")]
+            exclude: ["Templates", "Static"]
         ),
         .executableTarget(
             name: "zhifa",
@@ -128,6 +131,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
         .testTarget(name: "PageTemplatesTests", dependencies: ["PageTemplates"]),
+        .testTarget(name: "BundledFilesTests", dependencies: ["BundledFiles", "TestSupport"]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
         .testTarget(
             name: "CaseStoreTests",

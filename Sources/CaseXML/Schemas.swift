@@ -1,3 +1,4 @@
+import BundledFiles
 import CLibXML2
 import Foundation
 
@@ -11,13 +12,20 @@ final class SchemaSet: @unchecked Sendable {
         xmlInitParser()
         var compiled: [DocumentKind: xmlSchemaPtr] = [:]
         for kind in DocumentKind.allCases {
-            guard let url = Bundle.module.url(forResource: kind.schemaResource, withExtension: "xsd", subdirectory: "Schemas"),
-                let parser = xmlSchemaNewParserCtxt(url.path)
-            else {
+            // Compiled from the text the binary carries; a build without it is a broken build.
+            guard let text = SchemaSet.text(for: kind) else {
                 fatalError("the bundled schema \(kind.schemaResource).xsd is missing from the build")
             }
-            defer { xmlSchemaFreeParserCtxt(parser) }
-            guard let schema = xmlSchemaParse(parser) else {
+            // The parser reads the buffer when it parses, so both happen while the buffer lives.
+            let bytes = Array(text.utf8)
+            let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                    defer { xmlSchemaFreeParserCtxt(parser) }
+                    return xmlSchemaParse(parser)
+                }
+            }
+            guard let schema = parsed else {
                 fatalError("the bundled schema \(kind.schemaResource).xsd does not compile")
             }
             compiled[kind] = schema
@@ -27,8 +35,8 @@ final class SchemaSet: @unchecked Sendable {
 
     func schema(for kind: DocumentKind) -> xmlSchemaPtr { schemas[kind]! }
 
-    /// Path of a bundled XSD, for users who want to validate with other tools.
-    static func url(for kind: DocumentKind) -> URL? {
-        Bundle.module.url(forResource: kind.schemaResource, withExtension: "xsd", subdirectory: "Schemas")
+    /// The text of a bundled XSD, for users who want to validate with other tools.
+    static func text(for kind: DocumentKind) -> String? {
+        BundledFiles.text("Sources/CaseXML/Schemas/\(kind.schemaResource).xsd")
     }
 }

@@ -32,19 +32,36 @@ extension XMLTree {
 
     /// Reads and validates a whole document against the XSD at `schema`.
     public static func read(_ url: URL, schema: URL, displayName: String? = nil) throws -> XMLTree {
-        let sink = DiagnosticSink(file: displayName ?? url.path)
-        xmlInitParser()
-        guard let parser = xmlSchemaNewParserCtxt(schema.path) else {
+        let text: String
+        do {
+            text = try String(contentsOf: schema, encoding: .utf8)
+        } catch {
             throw CaseXMLError.unreadable(file: schema.path, reason: "无法打开校验模式（schema）")
         }
-        defer { xmlSchemaFreeParserCtxt(parser) }
-        guard let compiled = xmlSchemaParse(parser) else {
-            throw CaseXMLError.unreadable(file: schema.path, reason: "校验模式（schema）无法编译")
+        return try read(.file(url), schema: text, schemaName: schema.path, displayName: displayName ?? url.path)
+    }
+
+    /// A document from any source, validated against the XSD `schema` (its text; `schemaName`
+    /// names it in errors).
+    public static func read(_ source: DocumentSource, schema: String, schemaName: String, displayName: String) throws -> XMLTree {
+        let sink = DiagnosticSink(file: displayName)
+        xmlInitParser()
+        // The parser reads the schema's bytes when it parses, so both happen while they live.
+        let bytes = Array(schema.utf8)
+        let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                return xmlSchemaParse(parser)
+            }
+        }
+        guard let compiled = parsed else {
+            throw CaseXMLError.unreadable(file: schemaName, reason: "校验模式（schema）无法编译")
         }
         defer { xmlSchemaFree(compiled) }
         var tree: XMLTree?
         do {
-            let reader = try ValidatingReader(url: url, schema: compiled, sink: sink)
+            let reader = try ValidatingReader(source: source, schema: compiled, sink: sink)
             guard reader.root() != nil else {
                 throw CaseXMLError.invalid(sink.isEmpty ? [XMLDiagnostic(file: sink.file, line: 1, message: "文件中没有根元素（不是 XML 文档，或是空文件）")] : sink.items)
             }

@@ -1,4 +1,5 @@
 import Audit
+import BundledFiles
 import CaseXML
 import Crypto
 import Foundation
@@ -19,18 +20,18 @@ public enum ChecklistError: Error, CustomStringConvertible {
     }
 }
 
-/// Loads checklists from Checklists/, validating each against Checklists/checklist.xsd.
+/// Loads checklists, validating each against `checklist.xsd`: from a Checklists folder when one is
+/// found (an operator's own, `$ZHIFA_CHECKLISTS`, or a checkout's), else from those the binary
+/// carries (`BundledFiles`); a name the folder lacks is looked up among the carried ones too.
 public struct ChecklistLoader: Sendable {
-    public let directory: URL
+    /// The folder looked in first; nil: only the checklists the binary carries.
+    public let directory: URL?
 
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL?) { self.directory = directory }
 
-    /// The bundled (or user-extended) Checklists folder.
+    /// The Checklists folder found, if any, and the carried checklists.
     public static func bundled() throws -> ChecklistLoader {
-        guard let folder = ChecklistsLocator.directory() else {
-            throw ChecklistError.notFound("目录（请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹）")
-        }
-        return ChecklistLoader(directory: folder)
+        ChecklistLoader(directory: ChecklistsLocator.directory())
     }
 
     /// `name` is a path to an XML file, or the name of one in the folder (`national`, `market-regulation`).
@@ -38,42 +39,63 @@ public struct ChecklistLoader: Sendable {
         try load(name, chain: [])
     }
 
-    private func resolve(_ name: String) throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: name), directory.appendingPathComponent(name),
-            directory.appendingPathComponent(name + ".xml")
-        ]
-        guard
-            let found = candidates.first(where: {
-                var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            })
-        else { throw ChecklistError.notFound(name) }
-        return found
+    /// A checklist document: a file, or one the binary carries.
+    private struct Document {
+        var name: String
+        var source: DocumentSource
+        var bytes: Data
+    }
+
+    private func resolve(_ name: String) throws -> Document {
+        var candidates = [URL(fileURLWithPath: name)]
+        if let directory { candidates += [directory.appendingPathComponent(name), directory.appendingPathComponent(name + ".xml")] }
+        if let found = candidates.first(where: {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }) {
+            return Document(name: found.path, source: .file(found), bytes: try Data(contentsOf: found))
+        }
+        for path in ["Checklists/\(name)", "Checklists/\(name).xml"] where path.hasSuffix(".xml") {
+            if let text = BundledFiles.text(path) {
+                return Document(name: "\(path)（内置）", source: .memory(Data(text.utf8)), bytes: Data(text.utf8))
+            }
+        }
+        throw ChecklistError.notFound(name)
+    }
+
+    /// The folder's `checklist.xsd`, else the carried one.
+    private func schema() throws -> (name: String, text: String) {
+        if let file = directory?.appendingPathComponent("checklist.xsd"), let text = try? String(contentsOf: file, encoding: .utf8) {
+            return (file.path, text)
+        }
+        guard let text = BundledFiles.text("Checklists/checklist.xsd") else { throw ChecklistError.notFound("checklist.xsd") }
+        return ("Checklists/checklist.xsd（内置）", text)
     }
 
     private func load(_ name: String, chain: [String]) throws -> Checklist {
-        let url = try resolve(name)
-        guard !chain.contains(url.path) else { throw ChecklistError.cyclicExtension(chain + [url.path]) }
+        let document = try resolve(name)
+        guard !chain.contains(document.name) else { throw ChecklistError.cyclicExtension(chain + [document.name]) }
         let tree: XMLTree
         do {
-            tree = try XMLTree.read(url, schema: directory.appendingPathComponent("checklist.xsd"), displayName: url.path)
+            let schema = try schema()
+            tree = try XMLTree.read(document.source, schema: schema.text, schemaName: schema.name, displayName: document.name)
         } catch let error as CaseXMLError {
             let first = error.diagnostics.first
-            throw ChecklistError.invalid(file: first?.file ?? url.path, line: first?.line ?? 0, message: first?.message ?? error.description)
+            throw ChecklistError.invalid(
+                file: first?.file ?? document.name, line: first?.line ?? 0, message: first?.message ?? error.description)
         }
-        let bytes = try Data(contentsOf: url)
+        let bytes = document.bytes
         var checklist: Checklist
         if let parent = tree["extends"] {
-            checklist = try load(parent, chain: chain + [url.path])
+            checklist = try load(parent, chain: chain + [document.name])
         } else {
             checklist = Checklist(
                 name: "", title: "", basis: nil, categories: [], rules: [:], manualItems: [], grades: [],
                 parameters: [:], appraisal: [], contentHash: "")
         }
-        try apply(tree, to: &checklist, file: url.path)
+        try apply(tree, to: &checklist, file: document.name)
         checklist.contentHash = Hex.sha256(checklist.contentHash + Hex.sha256(bytes))
-        if chain.isEmpty { try check(checklist, file: url.path) }
+        if chain.isEmpty { try check(checklist, file: document.name) }
         return checklist
     }
 

@@ -1,3 +1,4 @@
+import BundledFiles
 import Foundation
 import WorkCalendar
 
@@ -38,13 +39,15 @@ public enum ChecklistsLocator {
 }
 
 extension WorkingDayCalendar {
-    /// The calendar of the bundled (or user-extended) Checklists/calendar folder.
+    /// The calendar of a Checklists folder found (`ChecklistsLocator`), which an operator may extend
+    /// with later years; else the one the binary carries.
     public static func bundled() throws -> WorkingDayCalendar {
-        guard let checklists = ChecklistsLocator.directory() else {
-            throw CalendarError.malformedData(
-                file: "Checklists/calendar", line: 0,
-                message: "找不到该文件夹；请设置 ZHIFA_CHECKLISTS 为 Checklists 文件夹")
+        if let checklists = ChecklistsLocator.directory() {
+            return try load(directory: checklists.appendingPathComponent("calendar"))
         }
-        return try load(directory: checklists.appendingPathComponent("calendar"))
+        let files = BundledFiles.files(in: "Checklists/calendar").filter { $0.key.hasSuffix(".txt") }.sorted { $0.key < $1.key }
+        return try WorkingDayCalendar(
+            notices: NoticeFile.load(files: files.map { ("Checklists/calendar/\($0.key)（内置）", $0.value) }),
+            source: "Checklists/calendar（内置）")
     }
 }

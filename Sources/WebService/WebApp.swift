@@ -154,6 +154,7 @@ extension WebApp {
             StoreOutageGate()
         }
         StaticRoutes().register(on: router)
+        HealthRoutes(app: self).register(on: router)
         LoginRoutes(app: self).register(on: router)
         CaseRoutes(app: self).register(on: router)
         CaseFormRoutes(app: self).register(on: router)

@@ -70,13 +70,20 @@ public enum NoticeFile {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".txt") }
             .sorted()
+        return try load(
+            files: names.map { name in
+                let url = directory.appendingPathComponent(name)
+                return (url.path, try String(contentsOf: url, encoding: .utf8))
+            })
+    }
+
+    /// The notices of files given by name and text, in order; a year given twice is an error.
+    public static func load(files: [(name: String, text: String)]) throws -> [HolidayNotice] {
         var notices: [HolidayNotice] = []
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            let parsed = try parse(text, file: url.path)
+        for (name, text) in files {
+            let parsed = try parse(text, file: name)
             for notice in parsed where notices.contains(where: { $0.year == notice.year }) {
-                throw CalendarError.malformedData(file: url.path, line: 0, message: "\(notice.year)年已由另一个文件给出")
+                throw CalendarError.malformedData(file: name, line: 0, message: "\(notice.year)年已由另一个文件给出")
             }
             notices += parsed
         }

@@ -1,10 +1,16 @@
 import ArgumentParser
+import Checklists
+import WorkCalendar
 
 @main
 struct Zhifa: AsyncParsableCommand {
+    /// This program's version; `zhifa --version` prints it with the last year its calendar knows.
+    static let version = "0.4.0"
+
     static let configuration = CommandConfiguration(
         commandName: "zhifa",
-        abstract: "执法 — keeps administrative law-enforcement case files and checks them against the law.",
+        abstract: "执法：保管行政执法案卷，并对照法律规定评查。",
+        version: "zhifa \(version)；工作日历至 \((try? WorkingDayCalendar.bundled().lastYear).map(String.init) ?? "？") 年",
         subcommands: [
             ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self,
             ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,

@@ -1,11 +1,11 @@
 import CaseModel
-import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
 
+@testable import CaseStore
 @testable import WebService
 
 /// The second hardening trial's findings on the web service (issue 31), each failing before its fix.
@@ -104,9 +104,15 @@ import Testing
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             let api = try await APITests.signInJSON(client, Accounts.clerk)
             #expect(try await clerk.get("/cases").status == .ok)
+            let probe = Probe(client: client)
+            #expect(try await probe.get("/readyz").status == .ok)
             // The cluster commits asynchronously: give the sessions time to reach its disk.
             try await Task.sleep(for: .seconds(1))
             try cluster.halt()
+            // The process answers; it cannot serve: a load balancer takes it out, not down.
+            #expect(try await probe.get("/healthz").status == .ok)
+            let notReady = try await probe.get("/readyz")
+            #expect(notReady.status == .serviceUnavailable && notReady.text.contains("库无法访问"), "\(notReady.text)")
             for _ in 0..<2 {
                 let page = try await clerk.get("/cases")
                 #expect(page.status == .serviceUnavailable && page.text.contains("数据库暂时无法访问"), "\(page.status) \(page.headers)")
@@ -119,6 +125,31 @@ import Testing
             let back = try await clerk.get("/cases")
             #expect(back.status == .ok && back.text.contains("WH-SJJ-2024-0117"), "\(back.status)")
             #expect(try await api.get("/api/v1/cases").status == .ok)
+            #expect(try await probe.get("/readyz").status == .ok)
         }
+    }
+
+    /// `/healthz` needs nothing; `/readyz` needs the store and every migration this program knows.
+    @Test func readinessSaysWhichMigrationsTheStoreLacks() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let probe = Probe(client: client)
+            let health = try await probe.get("/healthz")
+            #expect(health.status == .ok && health.text == "ok\n")
+            #expect(try await probe.get("/readyz").text == "ready\n")
+            let last = try #require(Schema.migrator.migrations.last)
+            try fixture.store.write { try $0.execute("DELETE FROM grdb_migrations WHERE identifier = ?", [last]) }
+            let behind = try await probe.get("/readyz")
+            #expect(behind.status == .serviceUnavailable && behind.text.contains("缺少 \(last)"), "\(behind.text)")
+        }
+    }
+}
+
+/// Requests without a session, as a load balancer's health checks are.
+struct Probe {
+    let client: any TestClientProtocol
+
+    func get(_ uri: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get)
     }
 }

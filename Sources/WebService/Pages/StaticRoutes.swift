@@ -1,12 +1,10 @@
+import BundledFiles
 import Foundation
 import Hummingbird
 
-/// The style sheet, served from the module's resources: pages fetch nothing from anywhere else.
+/// The style sheet, carried inside the binary (`BundledFiles`): pages fetch nothing from anywhere else.
 struct StaticRoutes {
-    let styleSheet: ByteBuffer = {
-        let url = Bundle.module.resourceURL?.appendingPathComponent("Static/zhifa.css")
-        return ByteBuffer(bytes: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
-    }()
+    let styleSheet = ByteBuffer(string: BundledFiles.text("Sources/WebService/Static/zhifa.css") ?? "")
 
     func register(on router: Router<WebRequestContext>) {
         router.get("static/zhifa.css") { _, _ in

@@ -1,19 +1,21 @@
+import BundledFiles
 import Foundation
 import Hummingbird
 import PageTemplates
 
-/// The server-rendered pages: Mustache templates bundled with the module, each page's view turned
+/// The server-rendered pages: Mustache templates carried inside the binary, each page's view turned
 /// into plain values once (`TemplateEncoder`) and rendered by `PageTemplates`, which escapes every
 /// value for HTML and has no unescaped form.
 struct PageRenderer: Sendable {
     private let library: TemplateLibrary
 
     init() throws {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates") else {
-            throw TemplatesMissing()
+        let texts = BundledFiles.files(in: "Sources/WebService/Templates").reduce(into: [String: String]()) { texts, file in
+            guard file.key.hasSuffix(".mustache") else { return }
+            texts[String(file.key.dropLast(".mustache".count))] = file.value
         }
-        guard FileManager.default.fileExists(atPath: folder.path) else { throw TemplatesMissing() }
-        library = try TemplateLibrary(folder: folder)
+        guard !texts.isEmpty else { throw TemplatesMissing() }
+        library = try TemplateLibrary(texts: texts)
     }
 
     func render(_ template: String, _ view: some Encodable, status: HTTPResponse.Status = .ok) -> HTML {
@@ -24,9 +26,9 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// The module's resource bundle was not installed beside the binary.
+/// The binary was built without its page templates (`scripts/embed-files`).
 struct TemplatesMissing: Error, CustomStringConvertible {
-    var description: String { "the page templates (WebService resources) are not installed beside the zhifa binary" }
+    var description: String { "the page templates are missing from this build (run scripts/embed-files)" }
 }
 
 /// A rendered page.
