@@ -27,7 +27,20 @@ extension CaseStore {
 
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
     /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
-    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken", "job"]
+    /// So do a large import's stages (`StagedImport`): their rows belong to no case yet.
+    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase"]
+
+    /// The rows of `table` a copy takes: all but those of cases still being staged.
+    static func copiedRows(of table: String) -> String {
+        switch table {
+        case "party", "event", "outcome", "penalty", "baseAmount", "disclosure":
+            " WHERE caseId NOT IN (SELECT caseId FROM stagedCase)"
+        case "eventOfficer", "record":
+            " WHERE eventId NOT IN (SELECT e.id FROM event e JOIN stagedCase s ON s.caseId = e.caseId)"
+        default:
+            ""
+        }
+    }
 
     /// Copies every row of this store into `destination`, which must be empty, in one write
     /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the
@@ -46,7 +59,7 @@ extension CaseStore {
                 for (table, order, generatedID) in Self.copiedTables {
                     var columns: [String] = []
                     var pending: [[DatabaseValue]] = []
-                    try source.forEach("SELECT * FROM \(table) ORDER BY \(order)", []) { row in
+                    try source.forEach("SELECT * FROM \(table)\(Self.copiedRows(of: table)) ORDER BY \(order)", []) { row in
                         if columns.isEmpty { columns = Array(row.columnNames) }
                         pending.append(
                             try columns.map { name in

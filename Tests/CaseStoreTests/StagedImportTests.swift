@@ -75,6 +75,40 @@ import Testing
         }
     }
 
+    /// A stage in progress is no part of the store: a copy leaves it behind, whole.
+    @Test func aCopyLeavesAStageInProgressBehind() throws {
+        let store = try CaseStore.inMemory()
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        var ghost = try #require(try store.loadCase(id: "WH-SJJ-2024-0117"))
+        ghost.id = "WH-SJJ-2024-9998"
+        try stage(ghost, in: store, leaseUntil: Date().timeIntervalSince1970 + 60)
+        let copy = try CaseStore.inMemory()
+        #expect(try store.copy(into: copy).cases == 34)
+        #expect(try copy.verify().isIntact)
+        #expect(try count("party", copy) == count("party", store) - 1)
+        #expect(try count("event", copy) == count("event", store) - ghost.events.count)
+        #expect(try count("stagedCase", copy) == 0)
+        // Every table is either copied or deliberately left behind.
+        let tables = try store.read {
+            try $0.fetchValues(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+        }
+        #expect(Set(tables) == Set(CaseStore.copiedTables.map(\.name) + CaseStore.uncopiedTables))
+    }
+
+    /// Writes every row of `c` but its own under a new stage, as a large import does before it publishes.
+    func stage(_ c: EnforcementCase, in store: CaseStore, leaseUntil: Double) throws {
+        let stage = try store.write { db in
+            try db.insertReturningID(
+                "INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES (?, ?, ?, ?)",
+                ["dead.xml", "test", "2026-12-06T00:00:00Z", leaseUntil])
+        }
+        try store.backend.writeWithoutForeignKeys { db in
+            var eventIDs = try CaseRows.lastEventID(db)
+            try db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [c.id, stage])
+            try CaseRows.insertParts(c, into: db, eventIDs: &eventIDs)
+        }
+    }
+
     /// What an importer that died after staging leaves, and how the next large import clears it.
     @Test func aDeadImportersStageIsInvisibleHoldsItsIdsAndIsClearedWhenItsLeaseRunsOut() throws {
         let store = try CaseStore.inMemory()
@@ -84,16 +118,7 @@ import Testing
         var ghost = sample
         ghost.id = "WH-SJJ-2024-9999"
         let before = try store.caseCount()
-        let stage = try store.write { db in
-            try db.insertReturningID(
-                "INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES (?, ?, ?, ?)",
-                ["dead.xml", "test", "2026-12-06T00:00:00Z", Date().timeIntervalSince1970 + 60])
-        }
-        try store.backend.writeWithoutForeignKeys { db in
-            var eventIDs = try CaseRows.lastEventID(db)
-            try db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [ghost.id, stage])
-            try CaseRows.insertParts(ghost, into: db, eventIDs: &eventIDs)
-        }
+        try stage(ghost, in: store, leaseUntil: Date().timeIntervalSince1970 + 60)
         // Readers do not see it.
         #expect(try store.caseCount() == before)
         #expect(try store.loadCase(id: ghost.id) == nil)
@@ -103,7 +128,7 @@ import Testing
         // A lease still running is left alone; one that ran out is cleared, every row of it.
         try store.clearExpiredStages()
         #expect(try count("stagedCase", store) == 1)
-        try store.write { try $0.execute("UPDATE importStage SET leaseUntil = 0 WHERE id = ?", [stage]) }
+        try store.write { try $0.execute("UPDATE importStage SET leaseUntil = 0") }
         try store.clearExpiredStages()
         for table in ["stagedCase", "importStage"] { #expect(try count(table, store) == 0) }
         #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event WHERE caseId = ?", [ghost.id]) } == 0)
