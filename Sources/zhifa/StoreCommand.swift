@@ -6,8 +6,8 @@ import Foundation
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Work on a whole store (copy it between SQLite and PostgreSQL).",
-        subcommands: [StoreCopyCommand.self]
+        abstract: "Work on a whole store: copy it between SQLite and PostgreSQL, back it up, restore it.",
+        subcommands: [StoreCopyCommand.self, StoreBackupCommand.self, StoreRestoreCommand.self]
     )
 }
 
