@@ -14,6 +14,8 @@ public enum JournalAction: String, Sendable, CaseIterable {
     case caseReplace = "case.replace"
     case reviewScore = "review.score"
     case auditRun = "audit.run"
+    /// Audit runs removed (`zhifa runs prune`); the detail names them.
+    case auditPrune = "audit.prune"
     case userAdd = "user.add"
     /// An account removed, and with it every session it had.
     case userRemove = "user.remove"
@@ -27,7 +29,7 @@ public enum JournalAction: String, Sendable, CaseIterable {
     /// no rule reads.
     public var changesAuditInputs: Bool {
         switch self {
-        case .auditRun, .userAdd, .userRemove: false
+        case .auditRun, .auditPrune, .userAdd, .userRemove: false
         case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload: true
         }
     }

@@ -14,7 +14,8 @@ struct Zhifa: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self,
             ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,
-            FormCommand.self, AnnualCommand.self, LedgerCommand.self, VerifyCommand.self, StoreCommand.self, RulesCommand.self, CalendarCommand.self,
+            FormCommand.self, AnnualCommand.self, LedgerCommand.self, VerifyCommand.self, StoreCommand.self, RunsCommand.self, RulesCommand.self,
+            CalendarCommand.self,
             ServeCommand.self, UserCommand.self
         ]
     )
