@@ -43,11 +43,15 @@ extension CaseStore {
     /// A case whose rows cannot be read back (a value changed by hand, a row missing) does not stop
     /// the walk: its batch is read again case by case and the unreadable ones are handed to `body`
     /// beside the others, for the caller to report.
+    ///
+    /// `scattered`: the ids lie here and there in the store (a listing's page in date order), so
+    /// each batch asks for its ids by name: a range from the first to the last would read nearly
+    /// every case of the store to keep fifty.
     public func forEachBatch(
-        of ids: [String], size: Int = 512,
+        of ids: [String], size: Int = 512, scattered: Bool = false,
         _ body: ([EnforcementCase], [UnreadableCase]) throws -> Void
     ) throws {
-        try walkBatches(of: ids, size: size, scattered: false, versions: false) { try body($0.cases, $0.unreadable) }
+        try walkBatches(of: ids, size: size, scattered: scattered, versions: false) { try body($0.cases, $0.unreadable) }
     }
 
     /// Like `forEachBatch`, with each case's stored version read in the same snapshot as its rows.

@@ -101,6 +101,7 @@ enum Schema {
                     """)
         }
         migrator.registerMigration("v13: large imports staged in short transactions") { db in try createImportStages(db) }
+        migrator.registerMigration("v14: listings in the order they are shown") { db in try createListingIndexes(db) }
         return migrator
     }
 

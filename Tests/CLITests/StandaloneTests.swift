@@ -11,7 +11,18 @@ import Testing
         let work = folder.url.appendingPathComponent("work")
         for made in [bin, work] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
         let alone = bin.appendingPathComponent("zhifa")
-        try FileManager.default.copyItem(at: Zhifa.binary, to: alone)
+        // Linked, not copied, where the file system allows: a copy written by this process could be
+        // held open by a child another test forks meanwhile, and then would not execute (ETXTBSY).
+        do {
+            try FileManager.default.linkItem(at: Zhifa.binary, to: alone)
+        } catch {
+            let copy = Process()
+            copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+            copy.arguments = [Zhifa.binary.path, alone.path]
+            try copy.run()
+            copy.waitUntilExit()
+            #expect(copy.terminationStatus == 0)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: bin.path) == ["zhifa"])
         // An empty ZHIFA_CHECKLISTS is no folder: nothing but the binary is there to find.
         let quiet = ["ZHIFA_CHECKLISTS": ""]

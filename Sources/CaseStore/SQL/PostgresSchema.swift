@@ -22,7 +22,8 @@ enum PostgresSchema {
         ("v10: a run's totals by agency and grade", v10),
         ("v11: events and records clustered by case", v11),
         ("v12: long work started from the web as jobs", v12),
-        ("v13: large imports staged in short transactions", v13)
+        ("v13: large imports staged in short transactions", v13),
+        ("v14: listings in the order they are shown", v14)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -298,5 +299,11 @@ enum PostgresSchema {
           startedAt TEXT COLLATE "C" NOT NULL, leaseUntil DOUBLE PRECISION NOT NULL);
         CREATE TABLE stagedCase (caseId TEXT COLLATE "C" PRIMARY KEY, stageId BIGINT NOT NULL);
         CREATE INDEX stagedCase_by_stage ON stagedCase(stageId, caseId);
+        """
+
+    /// As on SQLite (`CaseSearch.swift`); PostgreSQL's descending order puts NULLs first unless told.
+    private static let v14 = """
+        CREATE INDEX enforcementCase_listing ON enforcementCase (decisionDate DESC NULLS LAST, id);
+        CREATE INDEX enforcementCase_agencyListing ON enforcementCase (agency, decisionDate DESC NULLS LAST, id);
         """
 }

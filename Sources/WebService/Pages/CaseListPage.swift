@@ -164,7 +164,7 @@ struct CaseListPage {
     /// Each summary with its standing; a case that cannot be read shows without one.
     private func standings(_ summaries: [CaseSummary], reference: WebApp.Reference, today: CalendarDate) throws -> [(CaseSummary, CaseListStanding?)] {
         var cases: [String: EnforcementCase] = [:]
-        try app.store.forEachBatch(of: summaries.map(\.id).sorted()) { batch, _ in
+        try app.store.forEachBatch(of: summaries.map(\.id).sorted(), scattered: true) { batch, _ in
             for c in batch { cases[c.id] = c }
         }
         return summaries.map { summary in
