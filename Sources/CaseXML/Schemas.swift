@@ -16,15 +16,7 @@ final class SchemaSet: @unchecked Sendable {
             guard let text = SchemaSet.text(for: kind) else {
                 fatalError("the bundled schema \(kind.schemaResource).xsd is missing from the build")
             }
-            // The parser reads the buffer when it parses, so both happen while the buffer lives.
-            let bytes = Array(text.utf8)
-            let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
-                    defer { xmlSchemaFreeParserCtxt(parser) }
-                    return xmlSchemaParse(parser)
-                }
-            }
+            let parsed = SchemaSet.compile(text)
             guard let schema = parsed else {
                 fatalError("the bundled schema \(kind.schemaResource).xsd does not compile")
             }
@@ -34,6 +26,19 @@ final class SchemaSet: @unchecked Sendable {
     }
 
     func schema(for kind: DocumentKind) -> xmlSchemaPtr { schemas[kind]! }
+
+    /// An XSD compiled from its text; nil when it does not compile. The parser reads the bytes when
+    /// it parses, so both happen while they live. The caller frees it (`xmlSchemaFree`).
+    static func compile(_ text: String) -> xmlSchemaPtr? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                return xmlSchemaParse(parser)
+            }
+        }
+    }
 
     /// The text of a bundled XSD, for users who want to validate with other tools.
     static func text(for kind: DocumentKind) -> String? {

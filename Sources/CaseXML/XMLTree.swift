@@ -46,15 +46,7 @@ extension XMLTree {
     public static func read(_ source: DocumentSource, schema: String, schemaName: String, displayName: String) throws -> XMLTree {
         let sink = DiagnosticSink(file: displayName)
         xmlInitParser()
-        // The parser reads the schema's bytes when it parses, so both happen while they live.
-        let bytes = Array(schema.utf8)
-        let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
-                defer { xmlSchemaFreeParserCtxt(parser) }
-                return xmlSchemaParse(parser)
-            }
-        }
+        let parsed = SchemaSet.compile(schema)
         guard let compiled = parsed else {
             throw CaseXMLError.unreadable(file: schemaName, reason: "校验模式（schema）无法编译")
         }
