@@ -139,7 +139,6 @@ extension WebApp {
         let router = Router(context: WebRequestContext.self)
         router.addMiddleware {
             BlockingLane(executor: requestThreads)
-            LogRequestsMiddleware(.info)
             SecurityHeaders()
             SessionLoadScope()
             SessionMiddleware(
@@ -149,6 +148,7 @@ extension WebApp {
                     keyPrefix: Self.sessionKeyPrefix,
                     defaultSessionExpiration: configuration.sessionLifetime))
             SignedInUser(store: store)
+            RequestLog()
             // Inside the session, so that an error page still shows who is signed in and their menu.
             ErrorPageMiddleware(pages: pages)
             StoreOutageGate()

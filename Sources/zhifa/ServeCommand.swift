@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    @Option(name: .customLong("log-format"), help: "text (a line a request, for people) or json (an object a line, for log collectors).")
+    var logFormat: String = "text"
+
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure: browsers send it only over HTTPS (behind a TLS proxy).")
     var secureCookies = false
 
@@ -52,13 +55,14 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--public-url \(publicURL) 不是网址，应写作 https://主机名[:端口]。")
             }
         }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format \(logFormat) 不是日志格式；可选 text、json。") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。")
         }
     }
 
     func run() async throws {
-        var logger = Logger(label: "zhifa")
+        var logger = logFormat == "json" ? Logger(label: "zhifa", factory: { JSONLogHandler(label: $0) }) : Logger(label: "zhifa")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         // A clerk's save waits at most 5 s behind another process's write (a `zhifa import`), then gets 503.
         let caseStore = try store.open(busyTimeout: 5)
