@@ -72,14 +72,6 @@ enum DisclosureColumn: Int, CaseTableColumns {
     static let names = columnNames
 }
 
-/// Every case table's columns, for the tests that hold both schemas to them.
-let caseTableColumns: [(table: String, names: [String])] = [
-    (CaseColumn.table, CaseColumn.names), (PartyColumn.table, PartyColumn.names), (EventColumn.table, EventColumn.names),
-    (EventOfficerColumn.table, EventOfficerColumn.names), (RecordColumn.table, RecordColumn.names),
-    (OutcomeColumn.table, OutcomeColumn.names), (PenaltyColumn.table, PenaltyColumn.names),
-    (BaseAmountColumn.table, BaseAmountColumn.names), (DisclosureColumn.table, DisclosureColumn.names)
-]
-
 extension SQLConnection {
     /// Appends a row of a case table, its values in the order of `Columns` (`append(into:columns:row:)`).
     func append<Columns: CaseTableColumns>(into columns: Columns.Type, row: SQLArguments) throws {

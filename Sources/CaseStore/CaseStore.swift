@@ -36,7 +36,7 @@ public final class CaseStore: Sendable {
 
     /// A writer finding the lock taken tries again every 2 ms, for at most `timeout` seconds.
     /// SQLite's own timeout sleeps up to 100 ms between tries, and so missed the short pauses a
-    /// large import leaves between its transactions for other writers (`StagedImport.pause`).
+    /// long run of writes leaves for other writers (`WriterYield`).
     static func busyMode(_ timeout: TimeInterval) -> Database.BusyMode {
         let tries = Int(max(0.002, min(timeout, 3600)) / 0.002)
         return .callback { numberOfTries in

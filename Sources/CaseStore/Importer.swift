@@ -93,6 +93,7 @@ extension CaseStore {
         }
         var results: [FileImportResult] = []
         var interruption: String?
+        var yield = WriterYield()
         backend.bulkWriting {
             while let (file, prepared) = handOff.take() {
                 let outcome: FileImportResult.Outcome
@@ -104,9 +105,9 @@ extension CaseStore {
                     if StoreCondition(error) == .unavailable { interruption = "\(error)" }
                 }
                 let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
-                // The next file is ready: without a pause its transaction would follow this one at
-                // once, and a web write waiting for the lock would wait for the whole import.
-                usleep(StagedImport.pause)
+                // The next file is ready: its transaction would follow this one at once, and a web
+                // write waiting for the lock would wait for the whole import.
+                yield.afterTransaction()
                 progress(result)
                 results.append(result)
                 if interruption != nil {

@@ -60,6 +60,7 @@ extension CaseStore {
         }
         guard !dryRun, !plan.removed.isEmpty else { return plan }
         var report = plan
+        var yield = WriterYield()
         for runId in plan.removed {
             while true {
                 let deleted = try write { db -> Int in
@@ -71,6 +72,7 @@ extension CaseStore {
                     return ids.count
                 }
                 report.results += deleted
+                yield.afterTransaction()
                 if deleted < Self.pruneChunk { break }
             }
         }

@@ -8,7 +8,7 @@ import GRDB
 /// SQLite has one writer at a time: a file of 10,000 cases written in one transaction held it for
 /// seconds, and a web write waiting behind two such files timed out. Instead, every row of each new
 /// case but its own (party, events, officers, records, outcome, disclosure) is written first, a
-/// thousand cases per short transaction, with the other writers let in between; then one short
+/// thousand cases per short transaction, with the other writers let in between (`WriterYield`); then one short
 /// transaction writes the cases' own rows and their journal entries, which publishes them. No
 /// reader reaches a case's rows but through its own row, so until then the file is invisible; if
 /// anything fails, the staged rows are deleted again, and a stage whose importer died is cleared by
@@ -25,9 +25,6 @@ enum StagedImport {
     static let threshold = 2_000
     /// How long a stage stays reserved after its last write, before another import may clear it.
     static let lease: TimeInterval = 600
-    /// The pause after each staging transaction, in which a writer waiting for the lock gets it:
-    /// longer than the 2 ms between a waiting writer's tries (`CaseStore.busyMode`).
-    static let pause: useconds_t = 5_000
 
     /// The ids among `ids` that a stage holds.
     static func stagedIds(among ids: Set<String>, _ db: any SQLConnection) throws -> Set<String> {
@@ -44,7 +41,8 @@ extension CaseStore {
     /// Writes a file's cases: staged first when it holds many new ones on SQLite, else in one
     /// transaction. Either way every case or none.
     func writeCases(_ cases: [PreparedCase], file: String, at now: String, actor: String, agencyScope: String?) throws -> ImportCounts {
-        let stageable = backend.kind == .sqlite ? try read { db in try Self.stageable(cases, db) } : []
+        let mayStage = backend.kind == .sqlite && cases.count >= StagedImport.threshold
+        let stageable = mayStage ? try read { db in try Self.stageable(cases, db) } : []
         guard stageable.count >= StagedImport.threshold else {
             return try write { db in
                 try ImportTransaction(db: db, file: file, at: now, actor: actor).importCases(cases, agencyScope: agencyScope)
@@ -60,6 +58,7 @@ extension CaseStore {
         }
         do {
             let staged = cases.filter { stageable.contains($0.enforcementCase.id) }
+            var yield = WriterYield()
             for start in stride(from: 0, to: staged.count, by: StagedImport.chunk) {
                 let slice = staged[start..<min(staged.count, start + StagedImport.chunk)]
                 try backend.writeWithoutForeignKeys { db in
@@ -71,7 +70,7 @@ extension CaseStore {
                         try CaseRows.insertParts(prepared.enforcementCase, into: db, eventIDs: &eventIDs)
                     }
                 }
-                usleep(StagedImport.pause)
+                yield.afterTransaction()
             }
             return try write { db in
                 guard try db.exists("SELECT 1 FROM importStage WHERE id = ?", [stage]) else { throw StoreError.importStageLost(file) }
@@ -100,6 +99,7 @@ extension CaseStore {
 
     /// Deletes what a stage wrote, a chunk of cases per transaction, and then the stage.
     func unstage(_ stage: Int64) throws {
+        var yield = WriterYield()
         while true {
             let finished = try write { db -> Bool in
                 let ids = try db.fetchValues(
@@ -121,7 +121,7 @@ extension CaseStore {
                 return false
             }
             if finished { return }
-            usleep(StagedImport.pause)
+            yield.afterTransaction()
         }
     }
 

@@ -25,6 +25,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case caseBeingImported(String)
     /// A large import's staged cases were cleared before it published them (its lease ran out).
     case importStageLost(String)
+    /// A backup or a restore writes only a new file; one is there.
+    case fileExists(String)
     /// `copy` writes only into an empty store; this table of the destination holds rows.
     case copyTargetNotEmpty(String)
     /// A stored row the program cannot read (a value the model does not know, a row missing).
@@ -45,7 +47,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .agencyUnknown, .caseUnknown, .auditRunUnknown, .accountUnknown: .notFound
         case .userNameInvalid, .userNameUnsafe, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty, .caseBeingImported,
-            .importStageLost:
+            .importStageLost, .fileExists:
             .refused
         case .corrupt: .internalFailure
         }
@@ -64,6 +66,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outOfScope(_, let reason): reason
         case .caseBeingImported(let id): "案件 \(id) 正由另一次导入写入，请在该导入结束后再试"
         case .importStageLost(let file): "导入 \(file) 时暂存的案件已被清理（写入中断过久），未保存任何案件，请重新导入"
+        case .fileExists(let path): "\(path) 已存在：只写入新文件，原有文件未被改动"
         case .copyTargetNotEmpty(let table): "目标库不是空库（表 \(table) 中已有数据）；只能复制到新建的空库"
         case .corrupt(let detail): "数据库中的数据不一致：\(detail)"
         }

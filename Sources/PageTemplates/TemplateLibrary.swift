@@ -1,25 +1,11 @@
-import Foundation
-
-/// The templates of a folder (`name.mustache` each), parsed once, rendered many times.
+/// Templates by name, parsed once, rendered many times.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: PageTemplate]
-
-    /// Parses every `.mustache` file of `folder`; a template that does not parse is an error.
-    public init(folder: URL) throws {
-        var templates: [String: PageTemplate] = [:]
-        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "mustache" {
-            let name = file.deletingPathExtension().lastPathComponent
-            templates[name] = try PageTemplate(String(contentsOf: file, encoding: .utf8), name: name)
-        }
-        self.templates = templates
-    }
 
     /// A library of the given templates' texts, by name.
     public init(texts: [String: String]) throws {
         templates = try texts.reduce(into: [:]) { $0[$1.key] = try PageTemplate($1.value, name: $1.key) }
     }
-
-    public var names: [String] { templates.keys.sorted() }
 
     /// `template` rendered with `value`; nil when there is no such template.
     public func render(_ template: String, _ value: TemplateValue) -> String? {

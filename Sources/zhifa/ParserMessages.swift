@@ -159,6 +159,10 @@ extension Zhifa {
     /// `ParserMessages` so that a clerk reads every error in Chinese. Help and `--version` are not
     /// errors and print unchanged.
     static func main() async {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(versionLine)
+            Foundation.exit(0)
+        }
         do {
             if let day = ProcessInfo.processInfo.environment["ZHIFA_TODAY"], CalendarDate(day) == nil {
                 throw CommandFailure("环境变量 ZHIFA_TODAY“\(day)”不是 YYYY-MM-DD 形式的日期（它设定本程序所认为的今天）。")

@@ -29,7 +29,7 @@ struct StoreBackupCommand: ParsableCommand {
             summary = try store.open().backup(toNewFile: temporary.path)
             try OutputFile.moveIntoPlace(temporary, at: destination)
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary.path + suffix) }
+            CaseStore.removeStoreFile(at: temporary.path)
             throw CommandFailure("未备份（\(to) 保持原样）：\(error)")
         }
         print("已备份到 \(to)：案件 \(summary.cases) 件；日志链头 \(summary.head)（恢复后以 zhifa verify --head \(summary.head) 核对）")
@@ -53,28 +53,33 @@ struct StoreRestoreCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: from) else { throw CommandFailure("备份文件 \(from) 不存在。") }
-        let backup = try StoreAddress(from).open()
-        let report = try backup.verify()
-        guard report.isIntact else { throw CommandFailure("备份 \(from) 的日志链不完整，未恢复：\(report.firstBrokenLink?.reason ?? "案件与日志不符")") }
         let destination = StoreAddress(db)
+        let summary: BackupSummary
         if try destination.postgres() == nil {
-            guard !FileManager.default.fileExists(atPath: db) else { throw CommandFailure("\(db) 已存在：只恢复到新库，原有文件未被改动。") }
+            guard !FileManager.default.fileExists(atPath: db) else { throw CommandFailure(StoreError.fileExists(db).description) }
             let temporary = try OutputFile.unusedPath(beside: URL(fileURLWithPath: db))
             do {
-                _ = try backup.backup(toNewFile: temporary.path)
+                summary = try CaseStore.copy(ofBackup: from, toNewFile: temporary.path)
                 try OutputFile.moveIntoPlace(temporary, at: URL(fileURLWithPath: db))
             } catch {
-                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary.path + suffix) }
-                throw CommandFailure("未恢复：\(error)")
+                CaseStore.removeStoreFile(at: temporary.path)
+                throw CommandFailure("未恢复（\(from) 未被改动）：\(error)")
             }
         } else {
+            // Copied first into a file of its own, which is migrated and verified there: the
+            // backup itself is only read.
+            let working = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-restore-\(UUID().uuidString).sqlite").path
+            defer { CaseStore.removeStoreFile(at: working) }
             let target = try destination.open()
             do {
-                _ = try backup.copy(into: target)
+                summary = try CaseStore.copy(ofBackup: from, toNewFile: working)
+                let source = try CaseStore(path: working)
+                defer { source.close() }
+                _ = try source.copy(into: target)
             } catch {
                 throw CommandFailure("未恢复（\(destination.displayName) 保持原样）：\(error)")
             }
         }
-        print("已将 \(from) 恢复到 \(destination.displayName)：案件 \(report.casesChecked) 件；日志链头 \(report.head)")
+        print("已将 \(from) 恢复到 \(destination.displayName)：案件 \(summary.cases) 件；日志链头 \(summary.head)")
     }
 }

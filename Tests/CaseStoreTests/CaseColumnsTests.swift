@@ -5,11 +5,19 @@ import Testing
 /// The case tables' column lists (`CaseColumns.swift`), from which the store inserts and reads by
 /// position, are those of both schemas, name for name and in order.
 @Suite struct CaseColumnsTests {
+    static func columns<C: CaseTableColumns>(_ type: C.Type) -> (table: String, names: [String]) { (C.table, C.names) }
+
+    static let caseTableColumns = [
+        columns(CaseColumn.self), columns(PartyColumn.self), columns(EventColumn.self), columns(EventOfficerColumn.self),
+        columns(RecordColumn.self), columns(OutcomeColumn.self), columns(PenaltyColumn.self), columns(BaseAmountColumn.self),
+        columns(DisclosureColumn.self)
+    ]
+
     @Test(arguments: Backend.allCases)
     func everyCaseTableHasExactlyItsListedColumnsInOrder(_ backend: Backend) throws {
         let store = try backend.emptyStore()
-        #expect(caseTableColumns.count == 9)
-        for (table, names) in caseTableColumns {
+        #expect(Self.caseTableColumns.count == 9)
+        for (table, names) in Self.caseTableColumns {
             let stored = try store.read { db in
                 switch db.kind {
                 case .sqlite:

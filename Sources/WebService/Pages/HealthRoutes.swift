@@ -8,20 +8,21 @@ struct HealthRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
-        router.get("healthz") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: .init(string: "ok\n")))
-        }
+        router.get("healthz") { _, _ in Self.plain(.ok, "ok") }
         router.get("readyz") { _, _ in
-            let (status, text): (HTTPResponse.Status, String)
             do {
                 let pending = try app.store.pendingMigrations()
-                (status, text) = pending.isEmpty ? (.ok, "ready\n") : (.serviceUnavailable, "库尚未升级：缺少 \(pending.joined(separator: "、"))\n")
+                return pending.isEmpty ? Self.plain(.ok, "ready") : Self.plain(.serviceUnavailable, "库尚未升级：缺少 \(pending.joined(separator: "、"))")
             } catch {
-                (status, text) = (.serviceUnavailable, "库无法访问：\(WebError.from(error).message)\n")
+                return Self.plain(.serviceUnavailable, "库无法访问：\(WebError.from(error).message)")
             }
-            return Response(
-                status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: .init(string: text)))
         }
+    }
+
+    /// A line of text, never cached.
+    private static func plain(_ status: HTTPResponse.Status, _ line: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: .init(string: line + "\n")))
     }
 }
