@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed template in the Mustache subset the pages use: `{{name}}` and `{{a.b}}` (escaped for
 /// HTML), `{{.}}`, sections `{{#name}}…{{/name}}` and inverted sections `{{^name}}…{{/name}}`,
 /// partials `{{>name}}`, and a parent page with blocks: `{{<layout}}{{$body}}…{{/body}}{{/layout}}`
