@@ -96,10 +96,10 @@ extension CaseStore {
     }
 
     public func account(named name: String) throws -> AccountRecord? {
-        try readPrimary { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first }
+        try readPrimary { try AccountRepository(db: $0).account(named: name) }
     }
 
     public func accounts() throws -> [AccountRecord] {
-        try read { try $0.fetchRecords(AccountRecord.self, "SELECT * FROM account ORDER BY name") }
+        try read { try AccountRepository(db: $0).accounts() }
     }
 }

@@ -123,7 +123,7 @@ extension CaseStore {
 
     /// One case's manual scores, oldest first.
     public func manualScores(caseId: String) throws -> [ManualScore] {
-        try read { try $0.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score) }
+        try read { try AuditResultRepository(db: $0).manualScores(caseId: caseId) }
     }
 
     /// Every manual score, by case, oldest first.

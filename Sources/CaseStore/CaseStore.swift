@@ -99,23 +99,20 @@ public final class CaseStore: Sendable {
 
     // MARK: Reading
 
+    // The synchronous readers below, which the command line uses, each read in a transaction of
+    // their own through the repository that owns the question (`Repositories/`).
+
     public func caseCount() throws -> Int {
-        try read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0 }
+        try read { try CaseRepository(db: $0).count() }
     }
 
     public func loadCase(id: String) throws -> EnforcementCase? {
-        try read { try CaseRows.load(id: id, from: $0) }
+        try read { try CaseRepository(db: $0).load(id: id) }
     }
 
-    /// A case with its version, read together: what a page that may show a stored judgment of the
-    /// case needs (`heldAudit`).
+    /// `CaseRepository.loadWithVersion`.
     public func loadCaseWithVersion(id: String) throws -> (enforcementCase: EnforcementCase, version: Int)? {
-        try read { db in
-            guard let c = try CaseRows.load(id: id, from: db),
-                let version = try db.fetchValue(Int.self, "SELECT version FROM enforcementCase WHERE id = ?", [id])
-            else { return nil }
-            return (c, version)
-        }
+        try read { try CaseRepository(db: $0).loadWithVersion(id: id) }
     }
 
     /// Summaries for listings, ordered by agency then id.

@@ -32,11 +32,11 @@ extension CaseStore {
 
     /// The hashes of every file `agency` uploaded.
     public func uploadedEvidence(agency: String) throws -> Set<String> {
-        try read { Set(try $0.fetchValues(String.self, "SELECT sha256 FROM evidenceUpload WHERE agency = ?", [agency])) }
+        try read { try UploadRepository(db: $0).uploadedEvidence(agency: agency) }
     }
 
     /// Whether `agency` uploaded the file with this hash.
     public func owns(agency: String, sha256: String) throws -> Bool {
-        try read { try $0.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) }
+        try read { try UploadRepository(db: $0).owns(agency: agency, sha256: sha256) }
     }
 }

@@ -22,39 +22,21 @@ extension CaseStore {
     /// Only the key's SHA-256 is kept, so that whoever reads the database (a backup, a replica)
     /// holds no cookie that signs anyone in.
     public func createWebSession(key: String, user: String?, value: String, expiresAt: Double?) throws -> Bool {
-        try writeOutsideJournal { db in
-            try !db.fetchAll(
-                "INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?) ON CONFLICT (keyHash) DO NOTHING RETURNING keyHash",
-                [Hex.sha256(key), user, value, expiresAt]
-            ).isEmpty
-        }
+        try writeOutsideJournal { try AccountRepository(db: $0).createWebSession(key: key, user: user, value: value, expiresAt: expiresAt) }
     }
 
     /// Stores a session's new contents; a nil expiry keeps the one it had.
     public func setWebSession(key: String, user: String?, value: String, expiresAt: Double?) throws {
-        try writeOutsideJournal { db in
-            try db.execute(
-                """
-                INSERT INTO webSession (keyHash, userName, value, expiresAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (keyHash) DO UPDATE SET userName = excluded.userName, value = excluded.value,
-                  expiresAt = COALESCE(excluded.expiresAt, webSession.expiresAt)
-                """, [Hex.sha256(key), user, value, expiresAt])
-        }
+        try writeOutsideJournal { try AccountRepository(db: $0).setWebSession(key: key, user: user, value: value, expiresAt: expiresAt) }
     }
 
     /// The session with this key, unless it has expired by `now`.
     public func webSession(key: String, now: Double) throws -> StoredWebSession? {
-        try readPrimary { db in
-            try db.fetchOne(
-                "SELECT value, expiresAt FROM webSession WHERE keyHash = ? AND (expiresAt IS NULL OR expiresAt >= ?)",
-                [Hex.sha256(key), now]
-            )
-            .map { StoredWebSession(value: $0["value"], expiresAt: $0["expiresAt"]) }
-        }
+        try readPrimary { try AccountRepository(db: $0).webSession(key: key, now: now) }
     }
 
     public func removeWebSession(key: String) throws {
-        try writeOutsideJournal { try $0.execute("DELETE FROM webSession WHERE keyHash = ?", [Hex.sha256(key)]) }
+        try writeOutsideJournal { try AccountRepository(db: $0).removeWebSession(key: key) }
     }
 
     /// How many unexpired sessions sign `user` in (for tests and the admin page).

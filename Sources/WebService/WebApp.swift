@@ -93,13 +93,8 @@ public final class WebApp: Sendable {
 
     /// A stored case the user may read; anything else is "not found", so that a clerk cannot tell
     /// another agency's case from a case that does not exist.
-    func readableCase(_ id: String, for user: WebUser) throws -> EnforcementCase {
-        try readableCaseWithVersion(id, for: user).enforcementCase
-    }
-
-    /// A readable case with its version, read together.
-    func readableCaseWithVersion(_ id: String, for user: WebUser) throws -> (enforcementCase: EnforcementCase, version: Int) {
-        guard let found = try store.loadCaseWithVersion(id: id), user.mayRead(caseOf: found.enforcementCase.agency) else {
+    func readableCase(_ id: String, for user: WebUser) async throws -> EnforcementCase {
+        guard let found = try await store.reading({ try $0.cases.load(id: id) }), user.mayRead(caseOf: found.agency) else {
             throw WebError.notFound("没有编号为 \(id) 的案件。")
         }
         return found
@@ -107,14 +102,22 @@ public final class WebApp: Sendable {
 
     /// The file of an uploaded record that a case of `agency` may serve: only evidence that agency
     /// uploaded, so that a record naming another agency's hash downloads nothing.
-    func downloadableEvidence(named name: String, agency: String) throws -> URL? {
-        guard let stem = EvidenceCheck.uploadedStem(name), try store.owns(agency: agency, sha256: stem) else { return nil }
+    func downloadableEvidence(named name: String, agency: String) async throws -> URL? {
+        guard let stem = EvidenceCheck.uploadedStem(name), try await store.reading({ try $0.uploads.owns(agency: agency, sha256: stem) }) else {
+            return nil
+        }
+        return evidence.file(named: name)
+    }
+
+    /// `downloadableEvidence(named:agency:)`, given the hashes the case's agency owns, read before.
+    func downloadableEvidence(named name: String, owned: Set<String>) -> URL? {
+        guard let stem = EvidenceCheck.uploadedStem(name), owned.contains(stem) else { return nil }
         return evidence.file(named: name)
     }
 
     /// A stored case the user may change; a case they may read but not change is forbidden.
-    func writableCase(_ id: String, for user: WebUser) throws -> EnforcementCase {
-        let enforcementCase = try readableCase(id, for: user)
+    func writableCase(_ id: String, for user: WebUser) async throws -> EnforcementCase {
+        let enforcementCase = try await readableCase(id, for: user)
         guard user.mayWrite(caseOf: enforcementCase.agency) else {
             throw WebError.forbidden("只有本机关的办案人员可以修改此案件。")
         }

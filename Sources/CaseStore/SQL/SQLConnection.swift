@@ -115,6 +115,13 @@ protocol StoreBackend: Sendable {
     /// A write whose rows may refer to rows not yet stored (a large import's staged cases,
     /// `StagedImport`): on SQLite with foreign keys off for its transaction.
     func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// `read`, awaited: the caller's thread is never held while the transaction runs
+    /// (`AsyncTransactions.swift`).
+    func awaitRead<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    /// `readPrimary`, awaited.
+    func awaitReadPrimary<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    /// `writeOutsideJournal`, awaited.
+    func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
 }
 
 extension StoreBackend {

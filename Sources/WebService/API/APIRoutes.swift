@@ -48,7 +48,7 @@ struct APIRoutes {
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
-            let enforcementCase = try app.readableCase(try context.caseId(), for: user)
+            let enforcementCase = try await app.readableCase(try context.caseId(), for: user)
             if request.headers[.accept]?.contains("xml") == true {
                 return Response(
                     status: .ok, headers: [.contentType: "application/xml; charset=utf-8"],

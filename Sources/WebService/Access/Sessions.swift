@@ -36,7 +36,14 @@ struct SignedInUser: RouterMiddleware {
         var context = context
         if SessionLoad.current?.error == nil, let session = context.sessions.session {
             do {
-                if let account = try store.account(named: session.user) {
+                let user = session.user
+                let account: AccountRecord?
+                if let preRead = SessionLoad.current?.account(of: user) {
+                    account = preRead
+                } else {
+                    account = try await store.readingPrimary { try $0.accounts.account(named: user) }
+                }
+                if let account {
                     context.identity = WebUser(account)
                 } else {
                     context.sessions.clearSession()

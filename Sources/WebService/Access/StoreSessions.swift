@@ -16,14 +16,14 @@ struct StoreSessions: PersistDriver {
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
-        let created = try store.createWebSession(key: key, user: user, value: text, expiresAt: expiry)
+        let created = try await store.writingSessions { try $0.createWebSession(key: key, user: user, value: text, expiresAt: expiry) }
         guard created else { throw PersistError.duplicate }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
-        try store.setWebSession(key: key, user: user, value: text, expiresAt: expiry)
+        try await store.writingSessions { try $0.setWebSession(key: key, user: user, value: text, expiresAt: expiry) }
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -32,22 +32,23 @@ struct StoreSessions: PersistDriver {
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
         let now = Date().timeIntervalSince1970
-        let found: CaseStore.StoredWebSession?
+        let found: (session: CaseStore.StoredWebSession, account: AccountRecord?)?
         do {
-            found = try store.webSession(key: key, now: now)
+            found = try await store.readingPrimary { try $0.accounts.webSessionWithAccount(key: key, now: now) }
         } catch {
             // The session middleware would take this for "no session"; see `SessionLoad`.
             SessionLoad.failed(error)
             throw error
         }
-        guard let stored = found else { return nil }
+        guard let (stored, account) = found else { return nil }
         // A session written by an older release, or altered by hand, signs no one in.
         guard let object = try? JSONDecoder().decode(Object.self, from: Data(stored.value.utf8)) else { return nil }
+        if let session = object as? WebSession { SessionLoad.read(account: account, of: session.user) }
         return (object, stored.expiresAt.map { .milliseconds(Int64(min(max(0, ($0 - now) * 1000), 1e15))) })
     }
 
     func remove(key: String) async throws {
-        try store.removeWebSession(key: key)
+        try await store.writingSessions { try $0.removeWebSession(key: key) }
     }
 
     /// Sweeps expired state now and then while the server runs; every node sweeps, which is harmless.

@@ -64,7 +64,7 @@ struct AuditRoutes {
         }
         reviewers.post("cases/{id}/review") { request, context -> Response in
             let user = try context.user()
-            let c = try app.readableCase(try context.caseId(), for: user)
+            let c = try await app.readableCase(try context.caseId(), for: user)
             let form = try await decodeForm(ReviewForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard let item = app.runner.checklist.manualItems.first(where: { $0.id == form.item }) else {

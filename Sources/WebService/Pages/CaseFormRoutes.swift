@@ -54,7 +54,7 @@ struct CaseFormRoutes {
         }
         router.post("cases/{id}/records") { request, context -> Response in
             let user = try context.user()
-            var c = try app.writableCase(try context.caseId(), for: user)
+            var c = try await app.writableCase(try context.caseId(), for: user)
             let form = try await decodeMultipart(RecordForm.self, request, limit: app.configuration.maxUploadBytes)
             try context.checkCSRF(form.csrf)
             guard let position = Int(form.event), position >= 1, position <= c.events.count else {
@@ -86,7 +86,7 @@ struct CaseFormRoutes {
     ) {
         router.post("cases/{id}/\(part)") { request, context -> Response in
             let user = try context.user()
-            var enforcementCase = try app.writableCase(try context.caseId(), for: user)
+            var enforcementCase = try await app.writableCase(try context.caseId(), for: user)
             let form = try await decodeForm(Form.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let saved = try change(&enforcementCase, form)

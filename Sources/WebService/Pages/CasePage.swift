@@ -1,4 +1,5 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import Foundation
@@ -12,13 +13,11 @@ struct CasePageBuilder {
     let user: WebUser
     let context: WebRequestContext
 
-    func view(of c: EnforcementCase, version: Int, saved: String?) throws -> CaseView {
-        let today = app.today()
-        let reference = try app.reference()
+    func view(of page: CaseForPage, reference: WebApp.Reference, asOf today: CalendarDate, saved: String?) -> CaseView {
+        let c = page.enforcementCase
         let auditor = reference.auditor
-        let manual = try app.store.manualScores(caseId: c.id)
-        let judged = try app.runner.pageAudit(
-            c, version: version, manualScores: manual, asOf: today, auditor: auditor, environmentHash: reference.environmentHash)
+        let manual = page.manualScores
+        let judged = page.judged
         let audit = judged.audit
         let people = reference.peopleNames
         let agencyName = reference.agencyNames[c.agency] ?? c.agency
@@ -32,7 +31,7 @@ struct CasePageBuilder {
                 records: event.records.enumerated().map { offset, record in
                     CaseView.RecordView(
                         kind: record.kind.chineseName, title: record.title, file: record.file,
-                        download: record.file.flatMap { try? app.downloadableEvidence(named: $0, agency: c.agency) }
+                        download: record.file.flatMap { app.downloadableEvidence(named: $0, owned: page.ownedUploads) }
                             .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
                         sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: record.evidence == .none ? nil : record.evidence.chineseName,
                         evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)

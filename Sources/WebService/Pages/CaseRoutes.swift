@@ -21,17 +21,25 @@ struct CaseRoutes {
         router.get("cases/{id}") { request, context in
             let user = try context.user()
             let id = try context.caseId()
-            let (enforcementCase, version) = try app.readableCaseWithVersion(id, for: user)
+            let reference = try app.reference()
+            let today = app.today()
+            // One read for the whole page: the case, its manual scores, its stored audit, its uploads.
+            guard
+                let page = try await app.runner.caseForPage(
+                    id: id, asOf: today, auditor: reference.auditor, environmentHash: reference.environmentHash),
+                user.mayRead(caseOf: page.enforcementCase.agency)
+            else {
+                throw WebError.notFound("没有编号为 \(id) 的案件。")
+            }
             let saved = context.takeNotice()
             return app.pages.render(
                 "case",
-                try CasePageBuilder(app: app, user: user, context: context)
-                    .view(of: enforcementCase, version: version, saved: saved))
+                CasePageBuilder(app: app, user: user, context: context).view(of: page, reference: reference, asOf: today, saved: saved))
         }
         // The printable 案卷评查表, for anyone who may read the case.
         router.get("cases/{id}/form") { _, context -> HTML in
             let user = try context.user()
-            let c = try app.readableCase(try context.caseId(), for: user)
+            let c = try await app.readableCase(try context.caseId(), for: user)
             let reference = try app.reference()
             let today = app.today()
             let audit = reference.auditor.audit(c, asOf: today, manualScores: try app.store.manualScores(caseId: c.id), keepPassing: true)
@@ -46,12 +54,12 @@ struct CaseRoutes {
         // An uploaded record's file, for anyone who may read the case.
         router.get("cases/{id}/evidence/{event}/{record}") { _, context -> Response in
             let user = try context.user()
-            let c = try app.readableCase(try context.caseId(), for: user)
+            let c = try await app.readableCase(try context.caseId(), for: user)
             // Positions are 1-based and checked as ranges, never computed with: any number is safe.
             guard let event = Int(try context.parameters.require("event")), event >= 1, event <= c.events.count,
                 let index = Int(try context.parameters.require("record")), index >= 1, index <= c.events[event - 1].records.count,
                 let name = c.events[event - 1].records[index - 1].file,
-                let url = try app.downloadableEvidence(named: name, agency: c.agency)
+                let url = try await app.downloadableEvidence(named: name, agency: c.agency)
             else {
                 throw WebError.notFound("该记录没有保存在本系统的文件。")
             }

@@ -7,8 +7,12 @@ import NIOConcurrencyHelpers
 /// treats any failure to load a session as "no session", which would send a signed-in user to the
 /// sign-in page (and the API would answer 401) while the database is down; the failure is kept
 /// here instead, and the request is answered 503 (`StoreOutageGate`).
+///
+/// It also keeps the account the session signs in, read with the session (`StoreSessions`), so
+/// that `SignedInUser` need not read it again.
 final class SessionLoad: Sendable {
     private let failure = NIOLockedValueBox<(any Error)?>(nil)
+    private let signedIn = NIOLockedValueBox<(user: String, account: AccountRecord?)?>(nil)
 
     @TaskLocal static var current: SessionLoad?
 
@@ -18,6 +22,16 @@ final class SessionLoad: Sendable {
     }
 
     var error: (any Error)? { failure.withLockedValue { $0 } }
+
+    /// Notes the account read with the session of `user` (nil: no such account).
+    static func read(account: AccountRecord?, of user: String) {
+        current?.signedIn.withLockedValue { $0 = (user, account) }
+    }
+
+    /// The account read with the session, when it was read for `user`; nil when it was not read.
+    func account(of user: String) -> AccountRecord?? {
+        signedIn.withLockedValue { $0?.user == user ? .some($0!.account) : nil }
+    }
 }
 
 /// Opens the scope in which `SessionLoad` collects, around the session middleware.

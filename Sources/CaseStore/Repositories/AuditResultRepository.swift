@@ -1,0 +1,40 @@
+import CaseModel
+import WorkCalendar
+
+/// Audit runs' stored results and the reviewers' manual scores, read within one transaction.
+public struct AuditResultRepository {
+    let db: any SQLConnection
+
+    /// A case's manual scores, oldest first.
+    public func manualScores(caseId: String) throws -> [ManualScore] {
+        try db.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score)
+    }
+
+    /// The stored judgment of one case that still holds: the JSON of its result in the newest
+    /// complete run made under `environmentHash`, when that result was judged on this `version` of
+    /// the case with these manual scores (`manualDigest`) and `day` lies in its window — the rule
+    /// an incremental run reuses results by. Nil when the case must be audited again.
+    public func heldAudit(
+        caseId: String, version: Int, manualDigest: String, day: CalendarDate, environmentHash: String
+    ) throws -> (runId: Int64, json: String)? {
+        guard
+            let run = try db.fetchOne(
+                "SELECT id, baseRun FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [environmentHash])
+        else { return nil }
+        // The run's own row decides when there is one; the base's row only when there is not.
+        let newest: Int64 = run["id"]
+        for runId in [newest, run["baseRun"] as Int64?].compactMap({ $0 }) {
+            guard
+                let row = try db.fetchOne(
+                    "SELECT caseVersion, manualDigest, reuseFrom, reuseUntil, audit FROM auditResultRead WHERE runId = ? AND caseId = ?",
+                    [runId, caseId])
+            else { continue }
+            let dayNumber = Int(day.dayNumber)
+            guard row["caseVersion"] as Int? == version, row["manualDigest"] as String? == manualDigest,
+                let from = row["reuseFrom"] as Int?, let until = row["reuseUntil"] as Int?, from <= dayNumber, dayNumber <= until
+            else { return nil }
+            return (row["audit"] as String?).map { (newest, $0) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,25 @@
+import CaseModel
+
+/// Cases as stored, read within one transaction (`StoreReader`).
+public struct CaseRepository {
+    let db: any SQLConnection
+
+    /// The case with this id, or nil.
+    public func load(id: String) throws -> EnforcementCase? {
+        try CaseRows.load(id: id, from: db)
+    }
+
+    /// A case with its version, read together: what a page that may show a stored judgment of the
+    /// case needs (`AuditResultRepository.heldAudit`).
+    public func loadWithVersion(id: String) throws -> (enforcementCase: EnforcementCase, version: Int)? {
+        guard let c = try CaseRows.load(id: id, from: db),
+            let version = try db.fetchValue(Int.self, "SELECT version FROM enforcementCase WHERE id = ?", [id])
+        else { return nil }
+        return (c, version)
+    }
+
+    /// How many cases the store holds.
+    public func count() throws -> Int {
+        try db.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0
+    }
+}
