@@ -72,50 +72,10 @@ extension CaseStore {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
-            let selection: CaseBatchLoader.Ids = scattered ? .list(Array(slice)) : .range(first: slice.first!, last: slice.last!)
-            let batch = try read { db -> CaseBatch in
-                // By position, as the cases' own rows are read.
-                var versions: [String: Int] = [:]
-                if wantVersions {
-                    versions.reserveCapacity(slice.count)
-                    try db.forEachPositional(
-                        "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
-                        selection.arguments
-                    ) { row in
-                        versions[try row.text(required: 0)] = try row.int(required: 1)
-                    }
-                }
-                do {
-                    return CaseBatch(
-                        cases: try CaseBatchLoader.load(selection, wanted: Set(slice), from: db),
-                        unreadable: [], versions: versions)
-                } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
-                    throw error
-                } catch let error as PostgresFailure {
-                    throw error
-                } catch {
-                    // A row the loader could not turn into a case: find which, case by case.
-                    let (cases, unreadable) = try Self.loadOneByOne(slice, db)
-                    return CaseBatch(cases: cases, unreadable: unreadable, versions: versions)
-                }
-            }
+            let batch = try read { try CaseRepository(db: $0).batch(slice, scattered: scattered, versions: wantVersions) }
             try body(batch)
             start += size
         }
-    }
-
-    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) throws -> ([EnforcementCase], [UnreadableCase]) {
-        var cases: [EnforcementCase] = []
-        var unreadable: [UnreadableCase] = []
-        for id in ids {
-            do {
-                cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
-            } catch {
-                let agency = try db.fetchValue(String.self, "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", [id])
-                unreadable.append(UnreadableCase(id: id, agency: agency ?? "", reason: "\(error)"))
-            }
-        }
-        return (cases, unreadable)
     }
 
     /// Like `forEachBatch`, but a reader thread loads the next batch while `body` works on this one.
@@ -165,4 +125,60 @@ public struct CaseBatch: Sendable {
     public var cases: [EnforcementCase]
     public var unreadable: [UnreadableCase]
     public var versions: [String: Int]
+}
+
+extension CaseRepository {
+    /// The cases `ids` names (a range of the store's ids, or, `scattered`, a few here and there
+    /// asked for by name), with their versions when `versions`; a case whose rows cannot be made
+    /// into a case is named among the unreadable, never a failure of the batch.
+    func batch(_ ids: ArraySlice<String>, scattered: Bool, versions wantVersions: Bool) throws -> CaseBatch {
+        guard let first = ids.first, let last = ids.last else { return CaseBatch(cases: [], unreadable: [], versions: [:]) }
+        let selection: CaseBatchLoader.Ids = scattered ? .list(Array(ids)) : .range(first: first, last: last)
+        // By position, as the cases' own rows are read.
+        var versions: [String: Int] = [:]
+        if wantVersions {
+            versions.reserveCapacity(ids.count)
+            try db.forEachPositional(
+                "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
+                selection.arguments
+            ) { row in
+                versions[try row.text(required: 0)] = try row.int(required: 1)
+            }
+        }
+        do {
+            return CaseBatch(
+                cases: try CaseBatchLoader.load(selection, wanted: Set(ids), from: db),
+                unreadable: [], versions: versions)
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
+            throw error
+        } catch let error as PostgresFailure {
+            throw error
+        } catch {
+            // A row the loader could not turn into a case: find which, case by case.
+            let (cases, unreadable) = try Self.loadOneByOne(ids, db)
+            return CaseBatch(cases: cases, unreadable: unreadable, versions: versions)
+        }
+    }
+
+    /// The readable ones of a few cases named here and there (a listing's page), in id order.
+    public func loadSome(_ ids: [String]) throws -> [EnforcementCase] {
+        let sorted = ids.sorted()
+        return try stride(from: 0, to: sorted.count, by: 512).flatMap { start in
+            try batch(sorted[start..<min(sorted.count, start + 512)], scattered: true, versions: false).cases
+        }
+    }
+
+    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) throws -> ([EnforcementCase], [UnreadableCase]) {
+        var cases: [EnforcementCase] = []
+        var unreadable: [UnreadableCase] = []
+        for id in ids {
+            do {
+                cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
+            } catch {
+                let agency = try db.fetchValue(String.self, "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", [id])
+                unreadable.append(UnreadableCase(id: id, agency: agency ?? "", reason: "\(error)"))
+            }
+        }
+        return (cases, unreadable)
+    }
 }

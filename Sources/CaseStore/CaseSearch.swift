@@ -58,8 +58,20 @@ public struct CasePage: Sendable, Equatable {
 }
 
 extension CaseStore {
-    /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
+    /// `CaseRepository.search`, in a transaction of its own.
     public func searchCases(_ query: CaseQuery) throws -> CasePage {
+        try read { try CaseRepository(db: $0).search(query) }
+    }
+
+    /// The agency a case belongs to, or nil when there is no such case.
+    public func agency(ofCase id: String) throws -> String? {
+        try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
+    }
+}
+
+extension CaseRepository {
+    /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
+    public func search(_ query: CaseQuery) throws -> CasePage {
         var conditions: [String] = []
         var arguments: SQLArguments = []
         if let agency = query.agency {
@@ -89,27 +101,20 @@ extension CaseStore {
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
         let counted = query.text?.trimmingCharacters(in: .whitespaces).isEmpty == false ? from : "FROM enforcementCase c \(whereClause)"
-        return try read { db in
-            let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", arguments) ?? 0
-            let rows = try db.fetchAll(
-                """
-                SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
-                ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
-                """, arguments + [max(0, query.limit), max(0, query.offset)])
-            let cases = rows.map { row in
-                CaseSummary(
-                    id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
-                    procedure: Procedure(rawValue: row["procedure"]) ?? .general,
-                    decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
-                    party: row["party"] ?? "", version: row["version"])
-            }
-            return CasePage(total: total, cases: cases)
+        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", arguments) ?? 0
+        let rows = try db.fetchAll(
+            """
+            SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
+            ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
+            """, arguments + [max(0, query.limit), max(0, query.offset)])
+        let cases = rows.map { row in
+            CaseSummary(
+                id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
+                procedure: Procedure(rawValue: row["procedure"]) ?? .general,
+                decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+                party: row["party"] ?? "", version: row["version"])
         }
-    }
-
-    /// The agency a case belongs to, or nil when there is no such case.
-    public func agency(ofCase id: String) throws -> String? {
-        try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
+        return CasePage(total: total, cases: cases)
     }
 }
 

@@ -39,11 +39,11 @@ struct APIRoutes {
             guard (1...Self.maxLimit).contains(limit), offset >= 0 else {
                 throw WebError.badRequest("limit 须在 1 到 \(Self.maxLimit) 之间，offset 不能为负。")
             }
-            let page = try app.store.searchCases(
-                CaseQuery(
-                    agency: user.visibleAgency ?? parameters["agency"].map(String.init),
-                    type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
-                    text: parameters["q"].map(String.init), limit: limit, offset: offset))
+            let query = CaseQuery(
+                agency: user.visibleAgency ?? parameters["agency"].map(String.init),
+                type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
+                text: parameters["q"].map(String.init), limit: limit, offset: offset)
+            let page = try await app.store.reading { try $0.cases.search(query) }
             return try .json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
         }
         group.get("cases/{id}") { request, context -> Response in

@@ -70,7 +70,7 @@ struct CaseListPage {
         }
     }
 
-    func render() throws -> HTML {
+    func render() async throws -> HTML {
         let user = try context.user()
         let parameters = request.uri.queryParameters
         let text = parameters["q"].map(String.init) ?? ""
@@ -96,19 +96,20 @@ struct CaseListPage {
         if order == .score || order == .overdue {
             query.limit = Self.auditedSortLimit
             query.offset = 0
-            let all = try app.store.searchCases(query)
+            let found = try await search(query, loadingUpTo: Self.auditedSortLimit)
+            let all = found.page
             if all.total > Self.auditedSortLimit {
                 notice = "符合条件的案件超过 \(Self.auditedSortLimit) 件，按\(order.label)排序前请先筛选；以下按决定日期排列。"
                 order = .date
                 query = CaseQuery(agency: agency, type: type, text: text, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
                 query.decidedFrom = from
                 query.decidedTo = to
-                let result = try app.store.searchCases(query)
-                total = result.total
-                rows = try standings(result.cases, reference: reference, today: today)
+                let result = try await search(query)
+                total = result.page.total
+                rows = standings(result, reference: reference, today: today)
             } else {
                 total = all.total
-                var ranked = try standings(all.cases, reference: reference, today: today)
+                var ranked = standings(found, reference: reference, today: today)
                 ranked.sort { a, b in
                     if order == .score {
                         // Lowest score first: what a reviewer looks at; cases in progress last.
@@ -120,9 +121,9 @@ struct CaseListPage {
                 rows = Array(ranked[start..<min(start + Self.pageSize, ranked.count)])
             }
         } else {
-            let result = try app.store.searchCases(query)
-            total = result.total
-            rows = try standings(result.cases, reference: reference, today: today)
+            let result = try await search(query)
+            total = result.page.total
+            rows = standings(result, reference: reference, today: today)
         }
         func link(page: Int, sort: Order) -> String {
             var items = ["page=\(page)"]
@@ -161,13 +162,21 @@ struct CaseListPage {
         return app.pages.render("cases", view)
     }
 
-    /// Each summary with its standing; a case that cannot be read shows without one.
-    private func standings(_ summaries: [CaseSummary], reference: WebApp.Reference, today: CalendarDate) throws -> [(CaseSummary, CaseListStanding?)] {
-        var cases: [String: EnforcementCase] = [:]
-        try app.store.forEachBatch(of: summaries.map(\.id).sorted(), scattered: true) { batch, _ in
-            for c in batch { cases[c.id] = c }
+    /// A page of the listing and its cases, read in one transaction; the cases only when no more
+    /// than `limit` match (more are not sorted by their standing).
+    private func search(_ query: CaseQuery, loadingUpTo limit: Int = .max) async throws -> (page: CasePage, cases: [EnforcementCase]) {
+        try await app.store.reading { reader in
+            let page = try reader.cases.search(query)
+            return (page, page.total <= limit ? try reader.cases.loadSome(page.cases.map(\.id)) : [])
         }
-        return summaries.map { summary in
+    }
+
+    /// Each summary with its standing; a case that cannot be read shows without one.
+    private func standings(_ found: (page: CasePage, cases: [EnforcementCase]), reference: WebApp.Reference, today: CalendarDate) -> [(
+        CaseSummary, CaseListStanding?
+    )] {
+        let cases = Dictionary(found.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return found.page.cases.map { summary in
             (summary, cases[summary.id].map { CaseListStanding($0, auditor: reference.auditor, asOf: today) })
         }
     }

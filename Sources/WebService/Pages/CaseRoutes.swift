@@ -16,7 +16,7 @@ struct CaseRoutes {
 
     func register(on router: Router<WebRequestContext>) {
         router.get("cases") { request, context in
-            try CaseListPage(app: app, request: request, context: context).render()
+            try await CaseListPage(app: app, request: request, context: context).render()
         }
         router.get("cases/{id}") { request, context in
             let user = try context.user()
