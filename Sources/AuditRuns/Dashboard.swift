@@ -97,8 +97,8 @@ public struct DashboardBuilder {
             dashboard.months[month, default: PeriodFigures()].add(audit, indicators)
             agencies[code] = dashboard
         }
-        for item in try DueScanner(auditor: try runner.auditor(registry: registry)).scan(store: runner.store, asOf: today, within: 0) where item.overdue {
-            agencies[item.agency]?.overdueNow += 1
+        for (agency, count) in try DueIndex(runner: runner).overdueByAgency(today: today) {
+            agencies[agency]?.overdueNow = count
         }
         return Dashboard(
             year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,

@@ -1210,6 +1210,9 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <h1>到期预警 <small>截至 {{asOf}}，{{within}} 个工作日内到期或已逾期：{{count}} 项</small></h1>
 <form class="filters" method="get" action="/due">
   <label>提前 <input name="within" value="{{within}}" inputmode="numeric" size="3"> 个工作日</label>
+  <select name="state">{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select>
+  <select name="kind"><option value="">全部事项</option>{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>
+  {{#showAgencyFilter}}<select name="agency"><option value="">全部机关</option>{{#agencyFilter}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencyFilter}}</select>{{/showAgencyFilter}}
   <button type="submit">刷新</button>
 </form>
 <table class="list" id="due">
@@ -1217,6 +1220,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <tbody>{{#items}}<tr class="{{#overdue}}bad{{/overdue}}"><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{agency}}</td><td>{{title}}</td><td class="nowrap">{{deadline}}</td><td class="nowrap">{{left}}</td><td class="basis">{{rule}}</td></tr>{{/items}}</tbody>
 </table>
 {{^items}}<p class="empty">没有需要预警的事项。</p>{{/items}}
+<p class="pager">第 {{page}} / {{pages}} 页 {{#previous}}<a href="{{.}}">上一页</a>{{/previous}} {{#next}}<a href="{{.}}">下一页</a>{{/next}}</p>
 {{/body}}
 {{/layout}}
 

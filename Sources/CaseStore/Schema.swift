@@ -102,6 +102,7 @@ enum Schema {
         }
         migrator.registerMigration("v13: large imports staged in short transactions") { db in try createImportStages(db) }
         migrator.registerMigration("v14: listings in the order they are shown") { db in try createListingIndexes(db) }
+        migrator.registerMigration("v15: open obligations indexed by deadline") { db in try createDueIndex(db) }
         return migrator
     }
 

@@ -28,7 +28,10 @@ extension CaseStore {
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
     /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
     /// So do a large import's stages (`StagedImport`): their rows belong to no case yet.
-    static let uncopiedTables = ["webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase"]
+    /// The due index (`openObligation`) is derived from the cases and is built again on first use.
+    static let uncopiedTables = [
+        "webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase", "openObligation", "obligationIndexState"
+    ]
 
     /// The rows of `table` a copy takes: all but those of cases still being staged.
     static func copiedRows(of table: String) -> String {

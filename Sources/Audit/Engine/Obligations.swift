@@ -32,6 +32,18 @@ public struct DueObligation: Codable, Sendable, Equatable {
     }
 }
 
+extension DueObligation {
+    /// An obligation with this deadline as it stands on `asOf`: whether it is overdue and how many
+    /// working days are left (negative when overdue; unknown beyond the calendar: `Int.max`, or -1
+    /// when past), for the scan and the due index alike.
+    public init(case id: String, agency: String, kind: Kind, deadline: CalendarDate, rule: String, asOf: CalendarDate, calendar: WorkingDayCalendar) {
+        let left = (try? calendar.workdays(from: asOf, through: deadline)) ?? (deadline < asOf ? -1 : Int.max)
+        self.init(
+            case: id, agency: agency, obligation: kind, title: kind.chineseName, deadline: deadline, overdue: asOf > deadline,
+            workdaysLeft: left, rule: rule)
+    }
+}
+
 /// Finds every open obligation whose deadline falls within N working days of a date, or has passed.
 public struct DueScanner: Sendable {
     public let auditor: CaseAuditor
@@ -49,11 +61,9 @@ public struct DueScanner: Sendable {
         func add(_ kind: DueObligation.Kind, _ period: () throws -> Period?) {
             guard let period = try? period() else { return }
             let deadline = period.deadline
-            let left = (try? auditor.calendar.workdays(from: asOf, through: deadline.date)) ?? (deadline.date < asOf ? -1 : Int.max)
             found.append(
                 DueObligation(
-                    case: c.id, agency: c.agency, obligation: kind, title: kind.chineseName, deadline: deadline.date,
-                    overdue: asOf > deadline.date, workdaysLeft: left, rule: deadline.rule))
+                    case: c.id, agency: c.agency, kind: kind, deadline: deadline.date, rule: deadline.rule, asOf: asOf, calendar: auditor.calendar))
         }
         if context.decision != nil {
             if c.disclosure == nil || (c.disclosure?.date == nil && c.disclosure?.exempt == nil) {

@@ -14,6 +14,8 @@ public struct StoreReader {
     public var accounts: AccountRepository { AccountRepository(db: db) }
     /// Files uploaded through the web service and the agencies that own them.
     public var uploads: UploadRepository { UploadRepository(db: db) }
+    /// Open obligations by deadline (`DueIndexStorage.swift`).
+    public var due: DueRepository { DueRepository(db: db) }
 }
 
 extension CaseStore {

@@ -23,7 +23,8 @@ enum PostgresSchema {
         ("v11: events and records clustered by case", v11),
         ("v12: long work started from the web as jobs", v12),
         ("v13: large imports staged in short transactions", v13),
-        ("v14: listings in the order they are shown", v14)
+        ("v14: listings in the order they are shown", v14),
+        ("v15: open obligations indexed by deadline", v15)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -305,5 +306,16 @@ enum PostgresSchema {
     private static let v14 = """
         CREATE INDEX enforcementCase_listing ON enforcementCase (decisionDate DESC NULLS LAST, id);
         CREATE INDEX enforcementCase_agencyListing ON enforcementCase (agency, decisionDate DESC NULLS LAST, id);
+        """
+
+    /// As on SQLite (`DueIndexStorage.swift`).
+    private static let v15 = """
+        CREATE TABLE openObligation (
+          caseId TEXT COLLATE "C" NOT NULL, agency TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL,
+          deadline TEXT COLLATE "C" NOT NULL, rule TEXT COLLATE "C" NOT NULL,
+          PRIMARY KEY (caseId, kind));
+        CREATE INDEX openObligation_byDeadline ON openObligation (deadline, caseId, kind);
+        CREATE INDEX openObligation_byAgency ON openObligation (agency, deadline, caseId, kind);
+        CREATE TABLE obligationIndexState (id BIGINT PRIMARY KEY CHECK (id = 1), environment TEXT COLLATE "C" NOT NULL, journalSeq BIGINT NOT NULL);
         """
 }

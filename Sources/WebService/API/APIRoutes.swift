@@ -77,9 +77,9 @@ struct APIRoutes {
         }
         dueReaders.get("due") { request, context -> Response in
             let user = try context.user()
-            let due = try DueScanner(auditor: app.auditor()).scan(
-                store: app.store, asOf: app.today(),
-                within: try withinDays(request), agency: user.visibleAgency)
+            let within = try withinDays(request)
+            let today = app.today()
+            let due = try await app.longWork.run { try DueIndex(runner: app.runner).list(today: today, within: within, agency: user.visibleAgency) }
             return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in

@@ -78,20 +78,7 @@ struct AuditRoutes {
             return redirect(to: CaseRoutes.href(c.id))
         }
         dueReaders.get("due") { request, context in
-            let user = try context.user()
-            let within = try withinDays(request)
-            let asOf = app.today()
-            let due = try DueScanner(auditor: app.auditor()).scan(store: app.store, asOf: asOf, within: within, agency: user.visibleAgency)
-            let names = try app.reference().names
-            let view = DueView(
-                chrome: Chrome(title: "到期预警", context: context), asOf: asOf.description, within: within, count: due.count,
-                items: due.map {
-                    DueView.Item(
-                        id: $0.case, href: CaseRoutes.href($0.case), agency: names.agency($0.agency), title: $0.title,
-                        deadline: $0.deadline.description, overdue: $0.overdue,
-                        left: $0.standing(asOf: asOf), rule: $0.rule)
-                })
-            return app.pages.render("due", view)
+            try await DuePage(app: app, request: request, context: context).render()
         }
         exporters.get("export") { _, context in
             return app.pages.render(
@@ -171,20 +158,6 @@ struct AuditView: Encodable {
         var id, href, agency, score, grade: String
         var veto: Bool
         var failures: Int
-    }
-}
-
-struct DueView: Encodable {
-    var chrome: Chrome
-    var asOf: String
-    var within: Int
-    var count: Int
-    var items: [Item]
-
-    struct Item: Encodable {
-        var id, href, agency, title, deadline: String
-        var overdue: Bool
-        var left, rule: String
     }
 }
 

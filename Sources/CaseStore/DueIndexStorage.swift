@@ -1,0 +1,190 @@
+import CaseXML
+import GRDB
+import WorkCalendar
+
+/// An open obligation of a case as the due index keeps it (`openObligation`, v15): what 到期预警 and
+/// the dashboard's overdue counts read a page of, instead of judging every case on each request.
+/// The index is derived data, not journaled: the audit layer fills it (`DueIndex` in AuditRuns)
+/// from the cases the journal names as changed since it was last brought up to date.
+public struct IndexedObligation: Sendable, Equatable {
+    public var caseId: String
+    public var agency: String
+    /// `DueObligation.Kind`'s raw value.
+    public var kind: String
+    public var deadline: CalendarDate
+    /// The rule whose period the deadline is (`Deadline.rule`).
+    public var rule: String
+
+    public init(caseId: String, agency: String, kind: String, deadline: CalendarDate, rule: String) {
+        self.caseId = caseId
+        self.agency = agency
+        self.kind = kind
+        self.deadline = deadline
+        self.rule = rule
+    }
+}
+
+/// Which judgment of deadlines the index holds (`environment`: checklist, calendar and program)
+/// and up to which journal entry its cases are those stored.
+public struct DueIndexState: Sendable, Equatable {
+    public var environment: String
+    public var journalSeq: Int64
+
+    public init(environment: String, journalSeq: Int64) {
+        self.environment = environment
+        self.journalSeq = journalSeq
+    }
+}
+
+extension CaseStore {
+    public func dueIndexState() throws -> DueIndexState? {
+        try readPrimary { db in
+            try db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
+                .map { DueIndexState(environment: $0["environment"], journalSeq: $0["journalSeq"]) }
+        }
+    }
+
+    /// The newest journal entry's number; 0 for an empty journal.
+    public func journalHeadSeq() throws -> Int64 {
+        try readPrimary { try $0.fetchValue(Int64.self, "SELECT MAX(seq) FROM journal") ?? 0 }
+    }
+
+    /// The ids of the cases stored or replaced by journal entries `after` … `through`, each once.
+    public func casesChanged(after: Int64, through: Int64) throws -> [String] {
+        try readPrimary { db in
+            Array(
+                Set(
+                    try db.fetchValues(
+                        String.self, "SELECT subject FROM journal WHERE seq > ? AND seq <= ? AND action IN (?, ?)",
+                        [after, through, JournalAction.caseImport.rawValue, JournalAction.caseReplace.rawValue]))
+            ).sorted()
+        }
+    }
+
+    /// Makes `rows` the whole of what the index holds for `caseIds` (a case among them without a
+    /// row has no open obligation), and, with `state`, records which judgment and journal entry the
+    /// index now stands at, in the same transaction.
+    public func replaceObligations(of caseIds: [String], with rows: [IndexedObligation], state: DueIndexState? = nil) throws {
+        try writeOutsideJournal { db in
+            for chunk in SQLInList.chunks(caseIds, size: 100) {
+                try db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
+            }
+            try db.insertRows(
+                into: "openObligation", columns: ["caseId", "agency", "kind", "deadline", "rule"],
+                rows: rows.map { [$0.caseId.databaseValue, $0.agency.databaseValue, $0.kind.databaseValue, $0.deadline.databaseValue, $0.rule.databaseValue] })
+            if let state { try Self.record(state, db) }
+        }
+    }
+
+    /// `DueRepository.page`, in a transaction of its own.
+    public func dueObligations(_ filter: DueIndexFilter, limit: Int = .max, offset: Int = 0) throws -> [IndexedObligation] {
+        try read { try DueRepository(db: $0).page(filter, limit: limit, offset: offset) }
+    }
+
+    /// `DueRepository.overdueByAgency`, in a transaction of its own.
+    public func overdueObligationsByAgency(today: CalendarDate) throws -> [String: Int] {
+        try read { try DueRepository(db: $0).overdueByAgency(today: today) }
+    }
+
+    /// Forgets which judgment the index holds, so that readers judge the cases themselves until it is built again.
+    public func forgetDueIndexState() throws {
+        try writeOutsideJournal { try $0.execute("DELETE FROM obligationIndexState") }
+    }
+
+    private static func record(_ state: DueIndexState, _ db: any SQLConnection) throws {
+        try db.execute(
+            """
+            INSERT INTO obligationIndexState (id, environment, journalSeq) VALUES (1, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET environment = excluded.environment, journalSeq = excluded.journalSeq
+            """, [state.environment, state.journalSeq])
+    }
+}
+
+/// What a due list asks of the index: obligations of one agency or all, of one kind or all, due by
+/// `through` (inclusive), and overdue (their deadline before `today`) or not, or either.
+public struct DueIndexFilter: Sendable {
+    public var agency: String?
+    public var kind: String?
+    public var through: CalendarDate
+    public var today: CalendarDate
+    public var overdue: Bool?
+
+    public init(agency: String? = nil, kind: String? = nil, through: CalendarDate, today: CalendarDate, overdue: Bool? = nil) {
+        self.agency = agency
+        self.kind = kind
+        self.through = through
+        self.today = today
+        self.overdue = overdue
+    }
+
+    var clause: (sql: String, arguments: SQLArguments) {
+        var conditions = ["deadline <= ?"]
+        var arguments: SQLArguments = [through]
+        if let agency {
+            conditions.append("agency = ?")
+            arguments.append(agency)
+        }
+        if let kind {
+            conditions.append("kind = ?")
+            arguments.append(kind)
+        }
+        switch overdue {
+        case true?: conditions.append("deadline < ?")
+        case false?: conditions.append("deadline >= ?")
+        case nil: break
+        }
+        if overdue != nil { arguments.append(today) }
+        return ("WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}
+
+/// The due index, read within one transaction (`StoreReader`).
+public struct DueRepository {
+    let db: any SQLConnection
+
+    /// How many obligations the filter selects, counted in the deadline index.
+    public func count(_ filter: DueIndexFilter) throws -> Int {
+        let (clause, arguments) = filter.clause
+        return try db.fetchValue(Int.self, "SELECT COUNT(*) FROM openObligation \(clause)", arguments) ?? 0
+    }
+
+    /// A page of the obligations the filter selects, soonest deadline first, then by case and kind.
+    public func page(_ filter: DueIndexFilter, limit: Int, offset: Int) throws -> [IndexedObligation] {
+        let (clause, arguments) = filter.clause
+        return try db.fetchAll(
+            "SELECT caseId, agency, kind, deadline, rule FROM openObligation \(clause) ORDER BY deadline, caseId, kind LIMIT ? OFFSET ?",
+            arguments + [max(0, limit), max(0, offset)]
+        ).map { IndexedObligation(caseId: $0["caseId"], agency: $0["agency"], kind: $0["kind"], deadline: $0["deadline"], rule: $0["rule"]) }
+    }
+
+    /// Obligations past their deadline on `today`, by agency.
+    public func overdueByAgency(today: CalendarDate) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try db.fetchAll("SELECT agency, COUNT(*) AS n FROM openObligation WHERE deadline < ? GROUP BY agency", [today]) {
+            counts[row["agency"]] = row["n"]
+        }
+        return counts
+    }
+
+    /// Which judgment the index holds; nil before it was first built.
+    public func state() throws -> DueIndexState? {
+        try db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
+            .map { DueIndexState(environment: $0["environment"], journalSeq: $0["journalSeq"]) }
+    }
+}
+
+extension Schema {
+    /// v15: the due index. Deadlines as `YYYY-MM-DD` text, as every date column holds them, which
+    /// orders as the days do.
+    static func createDueIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE openObligation (
+                  caseId TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT NOT NULL, deadline TEXT NOT NULL, rule TEXT NOT NULL,
+                  PRIMARY KEY (caseId, kind));
+                CREATE INDEX openObligation_byDeadline ON openObligation (deadline, caseId, kind);
+                CREATE INDEX openObligation_byAgency ON openObligation (agency, deadline, caseId, kind);
+                CREATE TABLE obligationIndexState (id INTEGER PRIMARY KEY CHECK (id = 1), environment TEXT NOT NULL, journalSeq INTEGER NOT NULL);
+                """)
+    }
+}
