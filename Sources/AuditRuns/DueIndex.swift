@@ -54,6 +54,9 @@ public struct DueIndex: Sendable {
         var batches: [[String]] = stride(from: 0, to: ids.count, by: batchSize).map { Array(ids[$0..<min(ids.count, $0 + batchSize)]) }
         if batches.isEmpty { batches = [[]] }
         for (index, batch) in batches.enumerated() {
+            // A server shutting down stops here; the batches written stay, and the next refresh
+            // judges them again (the state is written with the last batch only).
+            if Task.isCancelled { throw CancellationError() }
             var rows: [IndexedObligation] = []
             try store.forEachBatch(of: batch, size: batchSize, scattered: true) { cases, _ in
                 for c in cases {

@@ -132,8 +132,9 @@ extension WebApp {
             router: buildRouter(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zhifa"),
             logger: logger)
-        // Run beside the server so that expired sessions are swept, and stopped with it.
-        application.addServices(sessions, jobs)
+        // Run beside the server so that expired sessions are swept, queued jobs run and the due
+        // index follows the store, and stopped with it.
+        application.addServices(sessions, jobs, DueIndexKeeper(app: self))
         return application
     }
 
