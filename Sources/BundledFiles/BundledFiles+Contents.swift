@@ -1176,7 +1176,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
         "Sources/WebService/Templates/cases.mustache": #"""
 {{<layout}}
 {{$body}}
-<h1>案件 <small>{{#range}}{{.}}，{{/range}}共 {{total}} 件</small></h1>
+<h1>案件 <small>{{#range}}{{.}}，{{/range}}{{#totalIsAtLeast}}超过{{/totalIsAtLeast}}{{^totalIsAtLeast}}共{{/totalIsAtLeast}} {{total}} 件</small></h1>
 <form class="filters" method="get" action="/cases">
   <input name="q" value="{{query}}" placeholder="案件编号、决定文号或当事人">
   <select name="type"><option value="">全部类别</option>{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select>

@@ -38,6 +38,10 @@ public struct CaseQuery: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
 
+    /// How many matches a text search counts before it says "more than": a text filter is matched
+    /// row by row (no index serves a substring of Chinese text), so its total is counted only so far.
+    public var textCountLimit = 10_000
+
     public init(
         agency: String? = nil, type: CaseType? = nil, text: String? = nil, sort: CaseSort = .decisionDate,
         limit: Int = 100, offset: Int = 0
@@ -53,8 +57,10 @@ public struct CaseQuery: Sendable, Equatable {
 
 /// One page of a listing and how many cases match in all.
 public struct CasePage: Sendable, Equatable {
+    /// How many cases match; with `totalIsAtLeast`, at least this many (`CaseQuery.textCountLimit`).
     public var total: Int
     public var cases: [CaseSummary]
+    public var totalIsAtLeast = false
 }
 
 extension CaseStore {
@@ -101,7 +107,15 @@ extension CaseRepository {
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
         let counted = query.text?.trimmingCharacters(in: .whitespaces).isEmpty == false ? from : "FROM enforcementCase c \(whereClause)"
-        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", arguments) ?? 0
+        let total: Int
+        var atLeast = false
+        if query.text?.trimmingCharacters(in: .whitespaces).isEmpty == false {
+            let limit = max(0, query.textCountLimit)
+            let counted = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 \(counted) LIMIT ?) matched", arguments + [limit + 1]) ?? 0
+            (total, atLeast) = counted > limit ? (limit, true) : (counted, false)
+        } else {
+            total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", arguments) ?? 0
+        }
         let rows = try db.fetchAll(
             """
             SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
@@ -114,7 +128,7 @@ extension CaseRepository {
                 decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
                 party: row["party"] ?? "", version: row["version"])
         }
-        return CasePage(total: total, cases: cases)
+        return CasePage(total: total, cases: cases, totalIsAtLeast: atLeast)
     }
 }
 

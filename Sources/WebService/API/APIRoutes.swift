@@ -44,7 +44,7 @@ struct APIRoutes {
                 type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
                 text: parameters["q"].map(String.init), limit: limit, offset: offset)
             let page = try await app.store.reading { try $0.cases.search(query) }
-            return try .json(CaseList(total: page.total, limit: limit, offset: offset, cases: page.cases))
+            return try .json(CaseList(total: page.total, totalIsAtLeast: page.totalIsAtLeast, limit: limit, offset: offset, cases: page.cases))
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
@@ -119,7 +119,10 @@ struct APIRoutes {
         var agency: String?
     }
     struct CaseList: Encodable {
-        var total, limit, offset: Int
+        var total: Int
+        /// The total of a text search counted only so far (`CaseQuery.textCountLimit`).
+        var totalIsAtLeast: Bool
+        var limit, offset: Int
         var cases: [CaseSummary]
     }
     struct Imported: Encodable {

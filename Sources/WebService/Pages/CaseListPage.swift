@@ -93,6 +93,7 @@ struct CaseListPage {
         var notice: String?
         var rows: [(CaseSummary, CaseListStanding?)]
         let total: Int
+        var totalIsAtLeast = false
         if order == .score || order == .overdue {
             query.limit = Self.auditedSortLimit
             query.offset = 0
@@ -106,6 +107,7 @@ struct CaseListPage {
                 query.decidedTo = to
                 let result = try await search(query)
                 total = result.page.total
+                totalIsAtLeast = result.page.totalIsAtLeast
                 rows = standings(result, reference: reference, today: today)
             } else {
                 total = all.total
@@ -123,6 +125,7 @@ struct CaseListPage {
         } else {
             let result = try await search(query)
             total = result.page.total
+            totalIsAtLeast = result.page.totalIsAtLeast
             rows = standings(result, reference: reference, today: today)
         }
         func link(page: Int, sort: Order) -> String {
@@ -140,7 +143,7 @@ struct CaseListPage {
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let names = reference.names
         let view = CaseListView(
-            chrome: Chrome(title: "案件", context: context), query: text, total: total, notice: notice,
+            chrome: Chrome(title: "案件", context: context), query: text, total: total, totalIsAtLeast: totalIsAtLeast, notice: notice,
             range: from != nil || to != nil ? "决定日期 \(from?.description ?? "")至\(to?.description ?? "")" : nil,
             saved: context.takeNotice(), mayUploadLedger: user.may(.createCases),
             agencyFilter: user.visibleAgency == nil
@@ -186,6 +189,8 @@ struct CaseListView: Encodable {
     var chrome: Chrome
     var query: String
     var total: Int
+    /// The total counted only so far: "超过 N 件".
+    var totalIsAtLeast: Bool
     var notice: String?
     var range: String?
     var saved: String?
