@@ -71,6 +71,29 @@ public struct DashboardBuilder {
         let run = try runner.run(asOf: min(last, today), actor: actor).run
         let registry = try runner.store.registry()
         let months = (1...12).map { String(format: "%04d-%02d", year, $0) }
+        // The year's figures are the run's, counted once and kept with it; what is overdue is today's.
+        let name = "dashboard-\(year)"
+        var agencies: [String: AgencyDashboard]
+        if let stored = try runner.store.storedFigures(runId: run.id!, name: name),
+            let figures = try? JSONDecoder().decode([String: AgencyDashboard].self, from: Data(stored.utf8))
+        {
+            agencies = figures
+        } else {
+            agencies = try count(run: run, year: year, first: first, last: last, months: months, registry: registry)
+            try runner.store.storeFigures(runId: run.id!, name: name, body: String(decoding: try JSONEncoder().encode(agencies), as: UTF8.self))
+        }
+        for (agency, count) in try DueIndex(runner: runner).overdueByAgency(today: today) {
+            agencies[agency]?.overdueNow = count
+        }
+        return Dashboard(
+            year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,
+            agencies: agencies.values.sorted { $0.agency < $1.agency }, names: RegistryNames(registry))
+    }
+
+    /// Counts each decided case of the run in the month of its decision.
+    private func count(
+        run: AuditRunRecord, year: Int, first: CalendarDate, last: CalendarDate, months: [String], registry: Registry
+    ) throws -> [String: AgencyDashboard] {
         var agencies = Dictionary(
             uniqueKeysWithValues: registry.agencies.map { agency in
                 (
@@ -97,11 +120,6 @@ public struct DashboardBuilder {
             dashboard.months[month, default: PeriodFigures()].add(audit, indicators)
             agencies[code] = dashboard
         }
-        for (agency, count) in try DueIndex(runner: runner).overdueByAgency(today: today) {
-            agencies[agency]?.overdueNow = count
-        }
-        return Dashboard(
-            year: year, run: run, today: today, grades: runner.checklist.gradeNames, months: months,
-            agencies: agencies.values.sorted { $0.agency < $1.agency }, names: RegistryNames(registry))
+        return agencies
     }
 }

@@ -81,7 +81,7 @@ extension CaseStore {
                 let ids = Array(plan.removed[chunk..<min(plan.removed.count, chunk + 256)])
                 let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
                 let arguments = SQLArguments(ids.map { $0 as (any DatabaseValueConvertible)? })
-                for table in ["auditTally", "auditWork", "auditPlan", "auditRun"] {
+                for table in ["auditTally", "runFigures", "auditWork", "auditPlan", "auditRun"] {
                     try db.execute("DELETE FROM \(table) WHERE \(table == "auditRun" ? "id" : "runId") IN (\(placeholders))", arguments)
                 }
             }

@@ -103,6 +103,7 @@ enum Schema {
         migrator.registerMigration("v13: large imports staged in short transactions") { db in try createImportStages(db) }
         migrator.registerMigration("v14: listings in the order they are shown") { db in try createListingIndexes(db) }
         migrator.registerMigration("v15: open obligations indexed by deadline") { db in try createDueIndex(db) }
+        migrator.registerMigration("v16: figures counted over a whole run") { db in try createRunFigures(db) }
         return migrator
     }
 

@@ -28,9 +28,11 @@ extension CaseStore {
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
     /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
     /// So do a large import's stages (`StagedImport`): their rows belong to no case yet.
-    /// The due index (`openObligation`) is derived from the cases and is built again on first use.
+    /// The due index (`openObligation`) and a run's figures (`runFigures`) are derived, and worked
+    /// out again on first use.
     static let uncopiedTables = [
-        "webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase", "openObligation", "obligationIndexState"
+        "webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase", "openObligation", "obligationIndexState",
+        "runFigures"
     ]
 
     /// The rows of `table` a copy takes: all but those of cases still being staged.

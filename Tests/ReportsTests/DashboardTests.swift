@@ -54,6 +54,42 @@ import Testing
         #expect(!DashboardReport.html(dashboard, links: false).contains("<a href"))
     }
 
+    /// The year's figures are counted once per run and kept with it (`runFigures`): a later
+    /// dashboard of the same run reads them, what is overdue is still counted on the day, and a
+    /// changed case makes a new run, counted afresh.
+    @Test func theYearsFiguresAreKeptWithTheirRun() throws {
+        let (store, runner, _) = try Fixture.sampleRun()
+        let today = day("2026-11-22")
+        let builder = DashboardBuilder(runner: runner)
+        let first = try builder.build(year: 2024, today: today, actor: "test")
+        let runId = try #require(first.run.id)
+        let stored = try #require(try store.storedFigures(runId: runId, name: "dashboard-2024"))
+        let figures = try JSONDecoder().decode([String: AgencyDashboard].self, from: Data(stored.utf8))
+        #expect(Set(figures.keys) == Set(first.agencies.map(\.agency)))
+        #expect(try builder.build(year: 2024, today: today, actor: "test").agencies == first.agencies)
+
+        // Figures kept for a run are what its later dashboards show: the run is not walked again.
+        let run2025 = try runner.run(asOf: day("2025-12-31"), actor: "test").run
+        var kept = figures
+        kept["WH-SJJ"]?.total.decided = 999
+        try store.storeFigures(runId: run2025.id!, name: "dashboard-2025", body: String(decoding: try JSONEncoder().encode(kept), as: UTF8.self))
+        let read = try builder.build(year: 2025, today: today, actor: "test")
+        #expect(read.run.id == run2025.id && read.agencies.first { $0.agency == "WH-SJJ" }?.total.decided == 999)
+        let earlier = try builder.build(year: 2024, today: day("2024-12-31"), actor: "test")
+        #expect(earlier.run.id == runId, "the same run: the year's last day")
+        #expect(earlier.agencies.map(\.total) == first.agencies.map(\.total))
+        #expect(figures.values.allSatisfy { $0.overdueNow == 0 } && first.agencies.contains { $0.overdueNow > 0 }, "overdue is counted on the day, not kept")
+
+        // A case changed: a new run, whose figures are its own.
+        var c = try #require(try store.loadCase(id: "WH-SJJ-2024-0117"))
+        c.party.name += "（更正）"
+        try store.save(c, actor: "clerk", source: "edit")
+        let after = try builder.build(year: 2024, today: today, actor: "test")
+        #expect(after.run.id != runId)
+        #expect(try store.storedFigures(runId: after.run.id!, name: "dashboard-2024") != nil)
+        #expect(after.agencies.map(\.total) == first.agencies.map(\.total))
+    }
+
     /// An agency code is any text: in a link it is percent-encoded, or `&` and `#` would change
     /// what the link asks for (issue 31).
     @Test func agencyCodesInLinksArePercentEncoded() throws {

@@ -24,7 +24,8 @@ enum PostgresSchema {
         ("v12: long work started from the web as jobs", v12),
         ("v13: large imports staged in short transactions", v13),
         ("v14: listings in the order they are shown", v14),
-        ("v15: open obligations indexed by deadline", v15)
+        ("v15: open obligations indexed by deadline", v15),
+        ("v16: figures counted over a whole run", v16)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -317,5 +318,10 @@ enum PostgresSchema {
         CREATE INDEX openObligation_byDeadline ON openObligation (deadline, caseId, kind);
         CREATE INDEX openObligation_byAgency ON openObligation (agency, deadline, caseId, kind);
         CREATE TABLE obligationIndexState (id BIGINT PRIMARY KEY CHECK (id = 1), environment TEXT COLLATE "C" NOT NULL, journalSeq BIGINT NOT NULL);
+        """
+
+    /// As on SQLite (`RunFigures.swift`).
+    private static let v16 = """
+        CREATE TABLE runFigures (runId BIGINT NOT NULL, name TEXT COLLATE "C" NOT NULL, body TEXT COLLATE "C" NOT NULL, PRIMARY KEY (runId, name));
         """
 }
