@@ -219,6 +219,23 @@ extension CaseStore {
         try read { db in try AuditTallies.of(runId, db).grades(agency: agency) }
     }
 
+    /// The first `limit` results of a run, in case-id order, that failed a rule or were vetoed,
+    /// without their JSON: what a run's page lists, read as far as it lists.
+    public func failingAuditResults(runId: Int64, agency: String? = nil, limit: Int) throws -> [AuditResultRecord] {
+        try read { db in
+            let rows = try RunRows.of(runId, db).union(
+                { condition in
+                    "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures FROM auditResultRead r WHERE \(condition)"
+                        + " AND (r.failures > 0 OR r.veto = 1)" + (agency == nil ? "" : " AND r.agency = ?")
+                }, extra: agency.map { [$0] } ?? [])
+            return try db.fetchAll("SELECT * FROM (\(rows.sql)) failing ORDER BY caseId LIMIT ?", rows.arguments + [max(0, limit)]).map { row in
+                AuditResultRecord(
+                    runId: runId, caseId: row["caseId"], agency: row["agency"], score: row["score"],
+                    grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: "")
+            }
+        }
+    }
+
     /// Streams a run's results in case-id order, each with its JSON wherever it is stored.
     public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
         try read { db in

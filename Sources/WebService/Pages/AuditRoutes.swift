@@ -32,25 +32,31 @@ struct AuditRoutes {
                 return redirect(to: JobRoutes.href(job.id))
             }
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: selection, actor: user.name) }
+            // The run's totals are stored with it (`auditRunGrades`), and its list is read as far
+            // as it goes: no request walks a run's every result.
+            let runId = summary.run.id!
+            let (tallies, failing) = try await app.longWork.run {
+                (
+                    try app.store.auditRunGrades(runId: runId, agency: agency),
+                    try app.store.failingAuditResults(runId: runId, agency: agency, limit: Self.listed)
+                )
+            }
             var grades: [String: Int] = [:]
-            var rows: [AuditView.Row] = []
             var total = 0.0
             var decided = 0
+            for tally in tallies {
+                grades[tally.grade, default: 0] += tally.cases
+                if CaseStanding(storedGrade: tally.grade) != .inProgress {
+                    decided += tally.cases
+                    total += tally.scoreSum
+                }
+            }
             let names = try app.reference().names
-            try app.store.forEachAuditResult(runId: summary.run.id!, agency: agency) { result in
-                grades[result.grade, default: 0] += 1
-                let inProgress = CaseStanding(storedGrade: result.grade) == .inProgress
-                if !inProgress {
-                    decided += 1
-                    total += result.score
-                }
-                if rows.count < Self.listed, result.failures > 0 || result.veto {
-                    rows.append(
-                        AuditView.Row(
-                            id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
-                            score: inProgress ? "—" : result.score.readableText, grade: result.grade,
-                            veto: result.veto, failures: result.failures))
-                }
+            let rows = failing.map { result in
+                AuditView.Row(
+                    id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
+                    score: CaseStanding(storedGrade: result.grade) == .inProgress ? "—" : result.score.readableText, grade: result.grade,
+                    veto: result.veto, failures: result.failures)
             }
             let count = summary.run.caseCount
             let view = AuditView(
