@@ -48,9 +48,6 @@ struct CaseListPage {
     let app: WebApp
     let request: Request
     let context: WebRequestContext
-    static let pageSize = 50
-    /// Beyond any store's size (50 million cases), so that `(page - 1) * pageSize` cannot overflow.
-    static let maxPage = 1_000_000
     /// Sorting by score or lateness audits every match; above this many, filter first.
     static let auditedSortLimit = 2_000
 
@@ -82,12 +79,12 @@ struct CaseListPage {
         let from = parameters["from"].flatMap { CalendarDate(String($0)) }
         let to = parameters["to"].flatMap { CalendarDate(String($0)) }
         // Any page number is answered: past the last page is an empty page, never an overflow.
-        let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
+        let page = Paging.page(request)
         let reference = try app.reference()
         let today = app.today()
         var query = CaseQuery(
             agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,
-            limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+            limit: Paging.size, offset: (page - 1) * Paging.size)
         query.decidedFrom = from
         query.decidedTo = to
         var notice: String?
@@ -102,7 +99,7 @@ struct CaseListPage {
             if all.total > Self.auditedSortLimit {
                 notice = "符合条件的案件超过 \(Self.auditedSortLimit) 件，按\(order.label)排序前请先筛选；以下按决定日期排列。"
                 order = .date
-                query = CaseQuery(agency: agency, type: type, text: text, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+                query = CaseQuery(agency: agency, type: type, text: text, limit: Paging.size, offset: (page - 1) * Paging.size)
                 query.decidedFrom = from
                 query.decidedTo = to
                 let result = try await search(query)
@@ -119,8 +116,8 @@ struct CaseListPage {
                     }
                     return (-(a.1?.overdueDays ?? 0), a.0.id) < (-(b.1?.overdueDays ?? 0), b.0.id)
                 }
-                let start = min((page - 1) * Self.pageSize, ranked.count)
-                rows = Array(ranked[start..<min(start + Self.pageSize, ranked.count)])
+                let start = min((page - 1) * Paging.size, ranked.count)
+                rows = Array(ranked[start..<min(start + Paging.size, ranked.count)])
             }
         } else {
             let result = try await search(query)
@@ -140,7 +137,7 @@ struct CaseListPage {
             if let to { items.append("to=\(to)") }
             return "/cases?" + items.joined(separator: "&")
         }
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let pages = Paging.pages(total)
         let names = reference.names
         let view = CaseListView(
             chrome: Chrome(title: "案件", context: context), query: text, total: total, totalIsAtLeast: totalIsAtLeast, notice: notice,

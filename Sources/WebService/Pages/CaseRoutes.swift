@@ -10,9 +10,6 @@ import WorkCalendar
 /// The case list and the case page.
 struct CaseRoutes {
     let app: WebApp
-    static let pageSize = 50
-    /// Beyond any store's size (50 million cases), so that `(page - 1) * pageSize` cannot overflow.
-    static let maxPage = 1_000_000
 
     func register(on router: Router<WebRequestContext>) {
         router.get("cases") { request, context in

@@ -12,9 +12,6 @@ struct DuePage {
     let app: WebApp
     let request: Request
     let context: WebRequestContext
-    static let pageSize = 50
-    /// Beyond any store's size, so that `(page - 1) * pageSize` cannot overflow.
-    static let maxPage = 1_000_000
 
     enum Standing: String, CaseIterable {
         case all = ""
@@ -46,7 +43,7 @@ struct DuePage {
         let standing = parameters["state"].flatMap { Standing(rawValue: String($0)) } ?? .all
         let requestedAgency = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let agency = user.visibleAgency ?? requestedAgency
-        let page = min(max(1, parameters["page"].flatMap { Int($0) } ?? 1), Self.maxPage)
+        let page = Paging.page(request)
         let today = app.today()
         let index = DueIndex(runner: app.runner)
         // Brought up to the store's latest change first: nothing to do unless cases changed.
@@ -54,12 +51,12 @@ struct DuePage {
         let filter = DueIndexFilter(
             agency: agency, kind: kind?.rawValue, through: index.lastDueDay(today: today, within: within), today: today,
             overdue: standing.overdue)
-        let offset = (page - 1) * Self.pageSize
+        let offset = (page - 1) * Paging.size
         let (total, rows) = try await app.store.reading { reader in
-            (try reader.due.count(filter), try reader.due.page(filter, limit: Self.pageSize, offset: offset))
+            (try reader.due.count(filter), try reader.due.page(filter, limit: Paging.size, offset: offset))
         }
         let reference = try app.reference()
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let pages = Paging.pages(total)
         func link(_ page: Int) -> String {
             var items = ["within=\(within)", "page=\(page)"]
             if let kind { items.append("kind=\(kind.rawValue)") }
