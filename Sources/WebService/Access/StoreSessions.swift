@@ -43,7 +43,8 @@ struct StoreSessions: PersistDriver {
         guard let (stored, account) = found else { return nil }
         // A session written by an older release, or altered by hand, signs no one in.
         guard let object = try? JSONDecoder().decode(Object.self, from: Data(stored.value.utf8)) else { return nil }
-        if let session = object as? WebSession { SessionLoad.read(account: account, of: session.user) }
+        // The account joined by the row's user name serves only the user the session itself names.
+        if let session = object as? WebSession, let account, account.name == session.user { SessionLoad.read(account: account, of: session.user) }
         return (object, stored.expiresAt.map { .milliseconds(Int64(min(max(0, ($0 - now) * 1000), 1e15))) })
     }
 
