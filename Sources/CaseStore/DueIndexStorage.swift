@@ -69,9 +69,15 @@ extension CaseStore {
             for chunk in SQLInList.chunks(caseIds, size: 100) {
                 try db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
-            try db.insertRows(
-                into: "openObligation", columns: ["caseId", "agency", "kind", "deadline", "rule"],
-                rows: rows.map { [$0.caseId.databaseValue, $0.agency.databaseValue, $0.kind.databaseValue, $0.deadline.databaseValue, $0.rule.databaseValue] })
+            // Two servers starting on one PostgreSQL store both fill the index; these writes take no
+            // lock that orders them, so a row the other wrote meanwhile is replaced, not a conflict.
+            for row in rows {
+                try db.execute(
+                    """
+                    INSERT INTO openObligation (caseId, agency, kind, deadline, rule) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (caseId, kind) DO UPDATE SET agency = excluded.agency, deadline = excluded.deadline, rule = excluded.rule
+                    """, [row.caseId, row.agency, row.kind, row.deadline, row.rule])
+            }
             if let state { try Self.record(state, db) }
         }
     }

@@ -84,4 +84,33 @@ import WorkCalendar
         #expect(try index.list(today: today, within: 30) == after)
         store.close()
     }
+
+    /// Two servers filling the index of one store at once write the same cases' rows in
+    /// transactions that no lock orders (on PostgreSQL): each write replaces what the other left.
+    @Test(arguments: StoreKind.allCases)
+    func twoWritersOfTheSameCasesRowsBothSucceed(_ kind: StoreKind) async throws {
+        let folder = try TemporaryFolder()
+        let location = kind == .postgres ? try ThrowawayPostgres.newDatabase() : folder.file("due.sqlite").path
+        let first = try CaseStore(location: location)
+        let second = try CaseStore(location: location)
+        let ids = (0..<200).map { String(format: "CASE-%04d", $0) }
+        let rows = ids.flatMap { id in
+            [
+                IndexedObligation(caseId: id, agency: "A", kind: "disclosure", deadline: CalendarDate(year: 2026, month: 7, day: 1)!, rule: "r"),
+                IndexedObligation(caseId: id, agency: "A", kind: "delivery", deadline: CalendarDate(year: 2026, month: 7, day: 2)!, rule: "r")
+            ]
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for store in [first, second, first, second] {
+                group.addTask { try store.replaceObligations(of: ids, with: rows) }
+            }
+            try await group.waitForAll()
+        }
+        let stored = try first.dueObligations(
+            DueIndexFilter(through: CalendarDate(year: 2030, month: 1, day: 1)!, today: CalendarDate(year: 2026, month: 1, day: 1)!))
+        #expect(stored.count == rows.count)
+        #expect(Set(stored.map { "\($0.caseId)/\($0.kind)" }) == Set(rows.map { "\($0.caseId)/\($0.kind)" }))
+        first.close()
+        second.close()
+    }
 }
