@@ -41,13 +41,17 @@ public struct DueIndex: Sendable {
         let environment = self.environment
         let head = try store.journalHeadSeq()
         let ids: [String]
+        let whole: Bool
         if let state = try store.dueIndexState(), state.environment == environment {
             guard state.journalSeq < head else { return 0 }
             ids = try store.casesChanged(after: state.journalSeq, through: head)
+            whole = false
         } else {
-            // Until the last batch is written, readers judge the cases themselves (`isCurrent`).
+            // The state is written with the last batch only: a refresh that stops midway leaves
+            // the whole index to the next one.
             try store.forgetDueIndexState()
             ids = try store.caseIds()
+            whole = true
         }
         let scanner = DueScanner(auditor: try runner.auditor())
         var judged = 0
@@ -55,10 +59,11 @@ public struct DueIndex: Sendable {
         if batches.isEmpty { batches = [[]] }
         for (index, batch) in batches.enumerated() {
             // A server shutting down stops here; the batches written stay, and the next refresh
-            // judges them again (the state is written with the last batch only).
+            // judges them again.
             if Task.isCancelled { throw CancellationError() }
             var rows: [IndexedObligation] = []
-            try store.forEachBatch(of: batch, size: batchSize, scattered: true) { cases, _ in
+            // The whole store is read a range of ids at a time; changed cases, by name.
+            try store.forEachBatch(of: batch, size: batchSize, scattered: !whole) { cases, _ in
                 for c in cases {
                     rows += Self.obligations(of: c, scanner: scanner, today: today).map {
                         IndexedObligation(caseId: $0.case, agency: $0.agency, kind: $0.obligation.rawValue, deadline: $0.deadline, rule: $0.rule)
@@ -79,10 +84,19 @@ public struct DueIndex: Sendable {
         return scanner.obligations(of: c, asOf: max(today, latest))
     }
 
-    /// Whether the index holds this program's judgment of the store's cases as they now stand.
-    public func isCurrent() throws -> Bool {
-        guard let state = try runner.store.dueIndexState(), state.environment == environment else { return false }
-        return state.journalSeq == (try runner.store.journalHeadSeq())
+    /// Whether the index holds this program's judgment of the store's cases as they now stand:
+    /// two rows read, awaited, so that a due list takes a long-work thread only to `refresh`.
+    public func isCurrent() async throws -> Bool {
+        let environment = self.environment
+        return try await runner.store.readingPrimary { try $0.due.isCurrent(environment: environment) }
+    }
+
+    /// What a due list of `agency` (or all), of one `kind` (or all), overdue or not (or either),
+    /// asks of the index on `today`: deadlines up to `within` working days ahead.
+    public func filter(
+        today: CalendarDate, within: Int, agency: String? = nil, kind: DueObligation.Kind? = nil, overdue: Bool? = nil
+    ) -> DueIndexFilter {
+        DueIndexFilter(agency: agency, kind: kind?.rawValue, through: lastDueDay(today: today, within: within), today: today, overdue: overdue)
     }
 
     /// The last day whose deadline is at most `within` working days after `today` (the due lists'
@@ -100,8 +114,7 @@ public struct DueIndex: Sendable {
     /// it up to date.
     public func list(today: CalendarDate, within: Int, agency: String? = nil) throws -> [DueObligation] {
         try refresh(today: today)
-        let filter = DueIndexFilter(agency: agency, through: lastDueDay(today: today, within: within), today: today)
-        return try runner.store.dueObligations(filter).map { obligation($0, today: today) }
+        return try runner.store.dueObligations(filter(today: today, within: within, agency: agency)).map { obligation($0, today: today) }
     }
 
     /// Obligations past their deadline on `today`, by agency, after bringing the index up to date.

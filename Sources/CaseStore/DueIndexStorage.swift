@@ -38,15 +38,12 @@ public struct DueIndexState: Sendable, Equatable {
 
 extension CaseStore {
     public func dueIndexState() throws -> DueIndexState? {
-        try readPrimary { db in
-            try db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
-                .map { DueIndexState(environment: $0["environment"], journalSeq: $0["journalSeq"]) }
-        }
+        try readPrimary { try DueRepository(db: $0).state() }
     }
 
     /// The newest journal entry's number; 0 for an empty journal.
     public func journalHeadSeq() throws -> Int64 {
-        try readPrimary { try $0.fetchValue(Int64.self, "SELECT MAX(seq) FROM journal") ?? 0 }
+        try readPrimary { try DueRepository(db: $0).journalHead() }
     }
 
     /// The ids of the cases stored or replaced by journal entries `after` … `through`, each once.
@@ -92,7 +89,7 @@ extension CaseStore {
         try read { try DueRepository(db: $0).overdueByAgency(today: today) }
     }
 
-    /// Forgets which judgment the index holds, so that readers judge the cases themselves until it is built again.
+    /// Forgets which judgment the index holds, so that the next refresh judges every case again.
     public func forgetDueIndexState() throws {
         try writeOutsideJournal { try $0.execute("DELETE FROM obligationIndexState") }
     }
@@ -176,6 +173,17 @@ public struct DueRepository {
     public func state() throws -> DueIndexState? {
         try db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
             .map { DueIndexState(environment: $0["environment"], journalSeq: $0["journalSeq"]) }
+    }
+
+    /// Whether the index holds the judgment `environment` of the cases as the journal's newest entry left them.
+    public func isCurrent(environment: String) throws -> Bool {
+        guard let state = try state(), state.environment == environment else { return false }
+        return state.journalSeq == (try journalHead())
+    }
+
+    /// The newest journal entry's number, which the index is measured against; 0 for an empty journal.
+    public func journalHead() throws -> Int64 {
+        try db.fetchValue(Int64.self, "SELECT MAX(seq) FROM journal") ?? 0
     }
 }
 

@@ -103,13 +103,22 @@ public final class WebApp: Sendable {
     /// The file of an uploaded record that a case of `agency` may serve: only evidence that agency
     /// uploaded, so that a record naming another agency's hash downloads nothing.
     func downloadableEvidence(named name: String, agency: String) async throws -> URL? {
-        guard let stem = EvidenceCheck.uploadedStem(name), try await store.reading({ try $0.uploads.owns(agency: agency, sha256: stem) }) else {
-            return nil
-        }
-        return evidence.file(named: name)
+        guard let stem = EvidenceCheck.uploadedStem(name) else { return nil }
+        return downloadableEvidence(named: name, owned: try await store.reading { try $0.uploads.owned(agency: agency, among: [stem]) })
     }
 
-    /// `downloadableEvidence(named:agency:)`, given the hashes the case's agency owns, read before.
+    /// The due index brought up to the store's latest change: on a long-work thread, and only when
+    /// it is behind (`DueIndexKeeper` keeps it current, so a due list seldom waits).
+    func currentDueIndex() async throws -> DueIndex {
+        let index = DueIndex(runner: runner)
+        if try await !index.isCurrent() {
+            let today = today()
+            try await longWork.run { try index.refresh(today: today) }
+        }
+        return index
+    }
+
+    /// The file of an uploaded record, given the hashes of uploads its case's agency owns.
     func downloadableEvidence(named name: String, owned: Set<String>) -> URL? {
         guard let stem = EvidenceCheck.uploadedStem(name), owned.contains(stem) else { return nil }
         return evidence.file(named: name)

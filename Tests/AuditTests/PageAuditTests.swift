@@ -8,13 +8,17 @@ import WorkCalendar
 
 /// A case page shows the newest run's stored result exactly while an incremental run would reuse it.
 @Suite struct PageAuditTests {
-    @Test func aStoredResultServesOnlyItsVersionScoresDaysAndEnvironment() throws {
+    /// The samples in a store of their own, with a runner, its auditor and the environment it judges in.
+    static func samples() throws -> (CaseStore, AuditRunner, CaseAuditor, String) {
         let store = try CaseStore.inMemory()
         #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
         let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
-        let auditor = try runner.auditor()
+        return (store, runner, try runner.auditor(), try runner.environmentHash(keepAllFindings: false))
+    }
+
+    @Test func aStoredResultServesOnlyItsVersionScoresDaysAndEnvironment() throws {
+        let (store, runner, auditor, environment) = try Self.samples()
         let asOf = day("2026-11-22")
-        let environment = try runner.environmentHash(keepAllFindings: false)
         // The case still in progress: its judgment changes when its next deadline passes.
         let id = "WH-SJJ-2024-0902"
         let (c, version) = try #require(try store.loadCaseWithVersion(id: id))
@@ -49,12 +53,8 @@ import WorkCalendar
     /// The case page's one read: what it holds equals what the separate readers say, and only files
     /// the case's own agency uploaded download from it.
     @Test func theCasePageReadsTheCaseItsScoresItsStoredAuditAndItsUploadsTogether() async throws {
-        let store = try CaseStore.inMemory()
-        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
-        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
-        let auditor = try runner.auditor()
+        let (store, runner, auditor, environment) = try Self.samples()
         let asOf = day("2026-11-22")
-        let environment = try runner.environmentHash(keepAllFindings: false)
         #expect(try await runner.caseForPage(id: "没有的案件", asOf: asOf, auditor: auditor, environmentHash: environment) == nil)
 
         let id = "WH-SJJ-2024-0902"

@@ -35,9 +35,9 @@ import WorkCalendar
         }
         let today = latest.adding(days: 1)
 
-        #expect(try !index.isCurrent())
+        #expect(try await !index.isCurrent())
         #expect(try index.refresh(today: today) == count)
-        #expect(try index.isCurrent())
+        #expect(try await index.isCurrent())
         #expect(try index.refresh(today: today) == 0, "nothing changed: nothing judged again")
 
         var listed = 0
@@ -71,7 +71,7 @@ import WorkCalendar
         var c = try #require(try store.loadCase(id: open.case))
         c.disclosure = Disclosure(date: today, platform: "信用中国", url: "https://example.gov.cn/\(c.id)")
         try store.save(c, actor: "clerk", source: "edit")
-        #expect(try !index.isCurrent())
+        #expect(try await !index.isCurrent())
         #expect(try index.refresh(today: today) == 1)
         let after = try index.list(today: today, within: 30)
         #expect(!after.contains { $0.case == open.case && $0.obligation == .disclosure })
@@ -79,7 +79,7 @@ import WorkCalendar
 
         // An index judged under another checklist, calendar or program is judged again whole.
         try store.forgetDueIndexState()
-        #expect(try !index.isCurrent())
+        #expect(try await !index.isCurrent())
         #expect(try index.refresh(today: today) == count)
         #expect(try index.list(today: today, within: 30) == after)
         store.close()

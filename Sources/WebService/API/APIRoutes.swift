@@ -79,7 +79,9 @@ struct APIRoutes {
             let user = try context.user()
             let within = try withinDays(request)
             let today = app.today()
-            let due = try await app.longWork.run { try DueIndex(runner: app.runner).list(today: today, within: within, agency: user.visibleAgency) }
+            let index = try await app.currentDueIndex()
+            let filter = index.filter(today: today, within: within, agency: user.visibleAgency)
+            let due = try await app.store.reading { try $0.due.page(filter, limit: .max, offset: 0) }.map { index.obligation($0, today: today) }
             return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in

@@ -45,12 +45,8 @@ struct DuePage {
         let agency = user.visibleAgency ?? requestedAgency
         let page = Paging.page(request)
         let today = app.today()
-        let index = DueIndex(runner: app.runner)
-        // Brought up to the store's latest change first: nothing to do unless cases changed.
-        try await app.longWork.run { try index.refresh(today: today) }
-        let filter = DueIndexFilter(
-            agency: agency, kind: kind?.rawValue, through: index.lastDueDay(today: today, within: within), today: today,
-            overdue: standing.overdue)
+        let index = try await app.currentDueIndex()
+        let filter = index.filter(today: today, within: within, agency: agency, kind: kind, overdue: standing.overdue)
         let offset = (page - 1) * Paging.size
         let (total, rows) = try await app.store.reading { reader in
             (try reader.due.count(filter), try reader.due.page(filter, limit: Paging.size, offset: offset))
