@@ -28,11 +28,15 @@ public struct AnnualFigures: Codable, Sendable, Equatable {
 }
 
 extension CaseStore {
-    /// Each agency's figures for decisions dated in `year`, from the stored cases.
+    /// Each agency's figures for decisions dated in `year`: summed by agency and month
+    /// (`DecisionTally.swift`) when the sums hold the store's cases as they stand, else counted
+    /// from the stored cases.
     public func annualFigures(year: Int) throws -> [String: AnnualFigures] {
         let from = CalendarDate(year: year, month: 1, day: 1) ?? .earliest
         let to = CalendarDate(year: year, month: 12, day: 31) ?? from
         return try read { db in
+            let tally = DueRepository(db: db)
+            if try tally.figuresAreCurrent() { return try tally.annualFigures(year: year) }
             var figures: [String: AnnualFigures] = [:]
             func entry(_ agency: String) -> AnnualFigures {
                 figures[agency] ?? AnnualFigures(agency: agency)

@@ -59,10 +59,14 @@ extension CaseStore {
     }
 
     /// Makes `rows` the whole of what the index holds for `caseIds` (a case among them without a
-    /// row has no open obligation), and, with `state`, records which judgment and journal entry the
-    /// index now stands at, in the same transaction.
-    public func replaceObligations(of caseIds: [String], with rows: [IndexedObligation], state: DueIndexState? = nil) throws {
+    /// row has no open obligation) and `figures` their decisions' figures (`DecisionTally.swift`),
+    /// and, with `state`, records which judgment and journal entry the index now stands at, in the
+    /// same transaction.
+    public func replaceObligations(
+        of caseIds: [String], with rows: [IndexedObligation], figures: [CaseFigure] = [], state: DueIndexState? = nil
+    ) throws {
         try writeOutsideJournal { db in
+            try DueRepository(db: db).replaceFigures(of: caseIds, with: figures)
             for chunk in SQLInList.chunks(caseIds, size: 100) {
                 try db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
@@ -89,9 +93,13 @@ extension CaseStore {
         try read { try DueRepository(db: $0).overdueByAgency(today: today) }
     }
 
-    /// Forgets which judgment the index holds, so that the next refresh judges every case again.
+    /// Forgets which judgment the index holds, and the decisions' figures, so that the next
+    /// refresh judges every case again.
     public func forgetDueIndexState() throws {
-        try writeOutsideJournal { try $0.execute("DELETE FROM obligationIndexState") }
+        try writeOutsideJournal { db in
+            try db.execute("DELETE FROM obligationIndexState")
+            try DueRepository(db: db).forgetFigures()
+        }
     }
 
     private static func record(_ state: DueIndexState, _ db: any SQLConnection) throws {

@@ -104,6 +104,7 @@ enum Schema {
         migrator.registerMigration("v14: listings in the order they are shown") { db in try createListingIndexes(db) }
         migrator.registerMigration("v15: open obligations indexed by deadline") { db in try createDueIndex(db) }
         migrator.registerMigration("v16: figures counted over a whole run") { db in try createRunFigures(db) }
+        migrator.registerMigration("v17: decisions counted by agency and month") { db in try createDecisionTally(db) }
         return migrator
     }
 

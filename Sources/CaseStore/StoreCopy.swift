@@ -28,11 +28,11 @@ extension CaseStore {
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new
     /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
     /// So do a large import's stages (`StagedImport`): their rows belong to no case yet.
-    /// The due index (`openObligation`) and a run's figures (`runFigures`) are derived, and worked
-    /// out again on first use.
+    /// The due index (`openObligation`, with the decisions' figures, `caseFigure` and
+    /// `decisionTally`) and a run's figures (`runFigures`) are derived, and worked out again on first use.
     static let uncopiedTables = [
         "webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase", "openObligation", "obligationIndexState",
-        "runFigures"
+        "runFigures", "caseFigure", "decisionTally"
     ]
 
     /// The rows of `table` a copy takes: all but those of cases still being staged.

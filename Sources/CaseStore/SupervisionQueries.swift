@@ -79,24 +79,27 @@ extension CaseStore {
         }
     }
 
-    /// The year with the most decisions on or before `day` (the later one on a tie): the year a
-    /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when none.
-    public func busiestDecisionYear(onOrBefore day: CalendarDate) throws -> Int? {
+    /// The year through `year` with the most decisions (the later one on a tie): the year a
+    /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when
+    /// none. From the sums by agency and month when they hold the cases as they stand.
+    public func busiestDecisionYear(through year: Int) throws -> Int? {
         try read { db in
-            try db.fetchValue(
+            let tally = DueRepository(db: db)
+            if try tally.figuresAreCurrent() { return try tally.busiestDecisionYear(through: year) }
+            return try db.fetchValue(
                 String.self,
                 """
                 SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
                 GROUP BY substr(decisionDate, 1, 4) ORDER BY COUNT(*) DESC, year DESC LIMIT 1
-                """, [day])
-        }.flatMap { Int($0) }
+                """, [CalendarDate(year: year, month: 12, day: 31) ?? .earliest]
+            ).flatMap { Int($0) }
+        }
     }
 
     /// The year annual figures show by default: the complete year (before `today`'s) with the most
     /// decisions, as annual reports look back; this year when no earlier one has any.
     public func reportingYear(today: CalendarDate) throws -> Int {
-        let lastYearEnd = CalendarDate(year: today.year - 1, month: 12, day: 31) ?? today
-        return try busiestDecisionYear(onOrBefore: lastYearEnd) ?? today.year
+        try busiestDecisionYear(through: today.year - 1) ?? today.year
     }
 
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.

@@ -100,9 +100,17 @@ import WorkCalendar
                 IndexedObligation(caseId: id, agency: "A", kind: "delivery", deadline: CalendarDate(year: 2026, month: 7, day: 2)!, rule: "r")
             ]
         }
+        // The decisions' sums change by differences, which the writers must apply one after the other.
+        let figures = ids.compactMap { id in
+            CaseFigure(
+                of: EnforcementCase(
+                    id: id, agency: "A", type: .penalty, party: Party(kind: .individual, name: "张某"),
+                    events: [Event(kind: .decision, date: CalendarDate(year: 2025, month: 5, day: 6)!)],
+                    outcome: Outcome(penalties: [Penalty(kind: .fine, amount: Money(yuan: 200))])))
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for store in [first, second, first, second] {
-                group.addTask { try store.replaceObligations(of: ids, with: rows) }
+                group.addTask { try store.replaceObligations(of: ids, with: rows, figures: figures) }
             }
             try await group.waitForAll()
         }
@@ -110,6 +118,9 @@ import WorkCalendar
             DueIndexFilter(through: CalendarDate(year: 2030, month: 1, day: 1)!, today: CalendarDate(year: 2026, month: 1, day: 1)!))
         #expect(stored.count == rows.count)
         #expect(Set(stored.map { "\($0.caseId)/\($0.kind)" }) == Set(rows.map { "\($0.caseId)/\($0.kind)" }))
+        try first.replaceObligations(of: [], with: [], state: DueIndexState(environment: "e", journalSeq: try first.journalHeadSeq()))
+        let year = try #require(try first.annualFigures(year: 2025)["A"])
+        #expect(year.decisions[.penalty] == 200 && year.penalties[.fine] == 200 && year.fineTotal == Money(yuan: 40_000))
         first.close()
         second.close()
     }

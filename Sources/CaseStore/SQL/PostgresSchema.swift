@@ -25,7 +25,8 @@ enum PostgresSchema {
         ("v13: large imports staged in short transactions", v13),
         ("v14: listings in the order they are shown", v14),
         ("v15: open obligations indexed by deadline", v15),
-        ("v16: figures counted over a whole run", v16)
+        ("v16: figures counted over a whole run", v16),
+        ("v17: decisions counted by agency and month", v17)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -323,5 +324,16 @@ enum PostgresSchema {
     /// As on SQLite (`RunFigures.swift`).
     private static let v16 = """
         CREATE TABLE runFigures (runId BIGINT NOT NULL, name TEXT COLLATE "C" NOT NULL, body TEXT COLLATE "C" NOT NULL, PRIMARY KEY (runId, name));
+        """
+
+    /// As on SQLite (`DecisionTally.swift`).
+    private static let v17 = """
+        CREATE TABLE caseFigure (
+          caseId TEXT COLLATE "C" PRIMARY KEY, agency TEXT COLLATE "C" NOT NULL, month TEXT COLLATE "C" NOT NULL, items TEXT COLLATE "C" NOT NULL);
+        CREATE TABLE decisionTally (
+          agency TEXT COLLATE "C" NOT NULL, month TEXT COLLATE "C" NOT NULL, item TEXT COLLATE "C" NOT NULL,
+          count BIGINT NOT NULL, amount BIGINT NOT NULL, amounted BIGINT NOT NULL,
+          PRIMARY KEY (agency, month, item));
+        CREATE INDEX decisionTally_byMonth ON decisionTally (month, agency, item);
         """
 }
