@@ -25,14 +25,14 @@ import WorkCalendar
         try #require(years.count >= 2)
 
         let counted = try years.map { try store.annualFigures(year: $0) }
-        let counted_year = try store.reportingYear(today: today)
+        let countedYear = try store.reportingYear(today: today)
         try index.refresh(today: today)
         #expect(try store.read { try DueRepository(db: $0).figuresAreCurrent() })
         for (year, figures) in zip(years, counted) {
             #expect(try store.annualFigures(year: year) == figures, "\(year)")
             #expect(figures == (try Self.oracle(store, year: year)), "\(year)")
         }
-        #expect(try store.reportingYear(today: today) == counted_year)
+        #expect(try store.reportingYear(today: today) == countedYear)
         #expect(try store.annualFigures(year: years[0] - 1).isEmpty)
 
         // A decision moved to another year and agency, its fine raised: read from the cases until
