@@ -75,11 +75,14 @@ extension CaseStore {
     }
 }
 
-extension CaseRepository {
-    /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
-    public func search(_ query: CaseQuery) throws -> CasePage {
-        var conditions: [String] = []
-        var arguments: SQLArguments = []
+/// A listing's filters as SQL over `enforcementCase c` and its first party `p`.
+struct CaseFilter {
+    var conditions: [String] = []
+    var arguments: SQLArguments = []
+    /// Whether a condition reads the party (a text search), so that the party must be joined.
+    var readsParty = false
+
+    init(_ query: CaseQuery) {
         if let agency = query.agency {
             conditions.append("c.agency = ?")
             arguments.append(agency)
@@ -96,39 +99,82 @@ extension CaseRepository {
             conditions.append("c.decisionDate <= ?")
             arguments.append(to)
         }
-        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = query.searchText {
             // Lower-cased on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
             let pattern = "%" + LikePattern.escaped(text.lowercased()) + "%"
             conditions.append("(lower(c.id) LIKE ? ESCAPE '\\' OR lower(c.decisionNumber) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')")
             arguments += [pattern, pattern, pattern]
+            readsParty = true
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let from = "FROM enforcementCase c LEFT JOIN party p ON p.caseId = c.id AND p.position = 0 \(whereClause)"
+    }
+
+    /// `AND`-joined conditions after `WHERE` or `AND`; empty without filters.
+    var and: String { conditions.map { " AND " + $0 }.joined() }
+    var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
+    static let party = "LEFT JOIN party p ON p.caseId = c.id AND p.position = 0"
+    /// The party's join when a condition reads it.
+    var partyJoin: String { readsParty ? Self.party : "" }
+}
+
+extension CaseQuery {
+    /// The text to search for, without surrounding spaces; nil when there is none.
+    var searchText: String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+}
+
+extension CaseRepository {
+    /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
+    public func search(_ query: CaseQuery) throws -> CasePage {
+        let filter = CaseFilter(query)
+        let from = "FROM enforcementCase c \(CaseFilter.party) \(filter.whereClause)"
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
-        let counted = query.text?.trimmingCharacters(in: .whitespaces).isEmpty == false ? from : "FROM enforcementCase c \(whereClause)"
-        let total: Int
-        var atLeast = false
-        if query.text?.trimmingCharacters(in: .whitespaces).isEmpty == false {
-            let limit = max(0, query.textCountLimit)
-            let counted = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 \(counted) LIMIT ?) matched", arguments + [limit + 1]) ?? 0
-            (total, atLeast) = counted > limit ? (limit, true) : (counted, false)
-        } else {
-            total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", arguments) ?? 0
-        }
+        let (total, atLeast) = try count(filter, textCountLimit: query.textCountLimit)
         let rows = try db.fetchAll(
             """
-            SELECT c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party \(from)
+            SELECT \(CaseSummary.columns) \(from)
             ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
-            """, arguments + [max(0, query.limit), max(0, query.offset)])
-        let cases = rows.map { row in
-            CaseSummary(
-                id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
-                procedure: Procedure(rawValue: row["procedure"]) ?? .general,
-                decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
-                party: row["party"] ?? "", version: row["version"])
+            """, filter.arguments + [max(0, query.limit), max(0, query.offset)])
+        return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)), totalIsAtLeast: atLeast)
+    }
+
+    /// How many cases the filter selects: exactly, or with a text search up to `textCountLimit`
+    /// ("at least"), since no index serves a substring of Chinese text.
+    func count(_ filter: CaseFilter, textCountLimit: Int) throws -> (total: Int, atLeast: Bool) {
+        let counted = "FROM enforcementCase c \(filter.partyJoin) \(filter.whereClause)"
+        guard filter.readsParty else { return (try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", filter.arguments) ?? 0, false) }
+        let limit = max(0, textCountLimit)
+        let found = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 \(counted) LIMIT ?) matched", filter.arguments + [limit + 1]) ?? 0
+        return found > limit ? (limit, true) : (found, false)
+    }
+
+    /// The summaries of `ids`, in the order given (an id not stored is left out).
+    func summaries(_ ids: [String]) throws -> [CaseSummary] {
+        var byId: [String: CaseSummary] = [:]
+        for chunk in SQLInList.chunks(ids, size: 100) {
+            for row in try db.fetchAll(
+                "SELECT \(CaseSummary.columns) FROM enforcementCase c \(CaseFilter.party) WHERE c.id IN \(chunk.placeholders)", chunk.values)
+            {
+                let summary = CaseSummary(row: row)
+                byId[summary.id] = summary
+            }
         }
-        return CasePage(total: total, cases: cases, totalIsAtLeast: atLeast)
+        return ids.compactMap { byId[$0] }
+    }
+}
+
+extension CaseSummary {
+    /// What a listing reads of each case, over `enforcementCase c` and its first party `p`.
+    static let columns = "c.id, c.agency, c.type, c.procedure, c.decisionDate, c.decisionNumber, c.version, p.name AS party"
+
+    init(row: Row) {
+        self.init(
+            id: row["id"], agency: row["agency"], type: CaseType(rawValue: row["type"]) ?? .other,
+            procedure: Procedure(rawValue: row["procedure"]) ?? .general,
+            decisionDate: row["decisionDate"], decisionNumber: row["decisionNumber"],
+            party: row["party"] ?? "", version: row["version"])
     }
 }
 

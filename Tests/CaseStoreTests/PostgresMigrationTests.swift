@@ -24,7 +24,8 @@ import Testing
         ("v14: listings in the order they are shown", "54833cc6ad97e20ab2f6de86cdf8267557b6c7c7c73fa1d3c2ef8bad0a933ba7"),
         ("v15: open obligations indexed by deadline", "32fc1e529ccf3191d0b49efae1496506382f5f323f44f6ca4c0348dac00ea897"),
         ("v16: figures counted over a whole run", "fe42debcefa1b07574cd9cf2d6140f29395685da82614c5421bba328d1a3a5e9"),
-        ("v17: decisions counted by agency and month", "2b22d8addf576debdbfc9d0b95d1f1d90f92d053d051b7554f4cb0d6b114c715")
+        ("v17: decisions counted by agency and month", "2b22d8addf576debdbfc9d0b95d1f1d90f92d053d051b7554f4cb0d6b114c715"),
+        ("v18: a run's results in the order of their scores", "2aa4fecdf2be115d39d098dea98f267a8522d3cda716c35e7dee0fc025d52a7c")
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

@@ -39,8 +39,14 @@ import WorkCalendar
             #expect(plain.first { $0.id == "WH-CGJ-2024-0910" }?.result.hasPrefix("85分 · 不合格 · 否决") == true)
             #expect(plain.filter { $0.id != "WH-SJJ-2024-0902" }.allSatisfy { $0.stage == "已结案" || $0.stage == "已决定" })
 
-            // Lowest score first, cases in progress last.
-            let byScore = rows(try await reviewer.get("/cases?sort=score").text)
+            // Before any run, by score is by date, and says so.
+            let unranked = try await reviewer.get("/cases?sort=score").text
+            #expect(unranked.contains("尚无全部案件的评查结果") && rows(unranked).map(\.id) == plain.map(\.id))
+            // Lowest score first by the latest run, cases in progress last.
+            _ = try fixture.web.runner.run(asOf: Self.today, actor: "t")
+            let ranked = try await reviewer.get("/cases?sort=score").text
+            #expect(ranked.contains("按 2026-11-22 评查的得分排序"))
+            let byScore = rows(ranked)
             let scores = byScore.compactMap { Double($0.result.prefix { $0.isNumber || $0 == "." }) }
             #expect(scores.count == 33 && scores == scores.sorted())
             #expect(byScore.last?.id == "WH-SJJ-2024-0902")

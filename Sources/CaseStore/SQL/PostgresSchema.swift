@@ -26,7 +26,8 @@ enum PostgresSchema {
         ("v14: listings in the order they are shown", v14),
         ("v15: open obligations indexed by deadline", v15),
         ("v16: figures counted over a whole run", v16),
-        ("v17: decisions counted by agency and month", v17)
+        ("v17: decisions counted by agency and month", v17),
+        ("v18: a run's results in the order of their scores", v18)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -335,5 +336,10 @@ enum PostgresSchema {
           count BIGINT NOT NULL, amount BIGINT NOT NULL, amounted BIGINT NOT NULL,
           PRIMARY KEY (agency, month, item));
         CREATE INDEX decisionTally_byMonth ON decisionTally (month, agency, item);
+        """
+
+    /// As on SQLite (`RankedListing.swift`).
+    private static let v18 = """
+        CREATE INDEX auditResult_byStanding ON auditResult (runId, (grade = '办理中'), score, caseId);
         """
 }

@@ -43,15 +43,12 @@ enum CaseStage {
 }
 
 /// `/cases`: the listing, filtered and paged by the store, with each case's standing; sortable by
-/// the store's columns, and by score or days overdue when the matches are few enough to audit.
+/// the store's columns, by the newest run's scores and by days overdue (the due index).
 struct CaseListPage {
     let app: WebApp
     let request: Request
     let context: WebRequestContext
-    /// Sorting by score or lateness audits every match; above this many, filter first.
-    static let auditedSortLimit = 2_000
-
-    /// The orders a person can pick: the store's, and two the audit computes.
+    /// The orders a person can pick: the store's columns, and two that what was judged of the cases gives.
     enum Order: String, CaseIterable {
         case date, id, party, agency, score, overdue
 
@@ -88,43 +85,30 @@ struct CaseListPage {
         query.decidedFrom = from
         query.decidedTo = to
         var notice: String?
-        var rows: [(CaseSummary, CaseListStanding?)]
-        let total: Int
-        var totalIsAtLeast = false
-        if order == .score || order == .overdue {
-            query.limit = Self.auditedSortLimit
-            query.offset = 0
-            let found = try await search(query, loadingUpTo: Self.auditedSortLimit)
-            let all = found.page
-            if all.total > Self.auditedSortLimit {
-                notice = "符合条件的案件超过 \(Self.auditedSortLimit) 件，按\(order.label)排序前请先筛选；以下按决定日期排列。"
-                order = .date
-                query = CaseQuery(agency: agency, type: type, text: text, limit: Paging.size, offset: (page - 1) * Paging.size)
-                query.decidedFrom = from
-                query.decidedTo = to
-                let result = try await search(query)
-                total = result.page.total
-                totalIsAtLeast = result.page.totalIsAtLeast
-                rows = standings(result, reference: reference, today: today)
+        let found: (page: CasePage, cases: [EnforcementCase])
+        switch order {
+        case .score:
+            let environmentHash = reference.environmentHash
+            if let ranked = try await search({ [query] in try $0.byScore(query, environmentHash: environmentHash, today: today) }) {
+                found = (ranked.0.page, ranked.1)
+                notice = "按 \(ranked.0.asOf) 评查的得分排序，低分在前、办理中的案件在后；此后导入或修改的案件以评查时为准，未评查的不在其中。"
             } else {
-                total = all.total
-                var ranked = standings(found, reference: reference, today: today)
-                ranked.sort { a, b in
-                    if order == .score {
-                        // Lowest score first: what a reviewer looks at; cases in progress last.
-                        return (a.1?.score ?? .infinity, a.0.id) < (b.1?.score ?? .infinity, b.0.id)
-                    }
-                    return (-(a.1?.overdueDays ?? 0), a.0.id) < (-(b.1?.overdueDays ?? 0), b.0.id)
-                }
-                let start = min((page - 1) * Paging.size, ranked.count)
-                rows = Array(ranked[start..<min(start + Paging.size, ranked.count)])
+                notice = "尚无全部案件的评查结果，按得分排序前请先评查；以下按决定日期排列。"
+                order = .date
+                query.sort = .decisionDate
+                found = try await search { [query] in try $0.search(query) }
             }
-        } else {
-            let result = try await search(query)
-            total = result.page.total
-            totalIsAtLeast = result.page.totalIsAtLeast
-            rows = standings(result, reference: reference, today: today)
+        case .overdue:
+            // The order comes from the due index, brought up to date first (a long-work thread,
+            // only when it is behind).
+            _ = try await app.currentDueIndex()
+            found = try await search { [query] in try $0.byLateness(query, today: today) }
+        default:
+            found = try await search { [query] in try $0.search(query) }
         }
+        let total = found.page.total
+        let totalIsAtLeast = found.page.totalIsAtLeast
+        let rows = standings(found, reference: reference, today: today)
         func link(page: Int, sort: Order) -> String {
             var items = ["page=\(page)"]
             if !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
@@ -162,12 +146,21 @@ struct CaseListPage {
         return app.pages.render("cases", view)
     }
 
-    /// A page of the listing and its cases, read in one transaction; the cases only when no more
-    /// than `limit` match (more are not sorted by their standing).
-    private func search(_ query: CaseQuery, loadingUpTo limit: Int = .max) async throws -> (page: CasePage, cases: [EnforcementCase]) {
+    /// A page of the listing and its cases, read in one transaction.
+    private func search(_ page: @escaping @Sendable (CaseRepository) throws -> CasePage) async throws -> (page: CasePage, cases: [EnforcementCase]) {
         try await app.store.reading { reader in
-            let page = try reader.cases.search(query)
-            return (page, page.total <= limit ? try reader.cases.loadSome(page.cases.map(\.id)) : [])
+            let found = try page(reader.cases)
+            return (found, try reader.cases.loadSome(found.cases.map(\.id)))
+        }
+    }
+
+    /// A page ranked by a run, with its cases, read in one transaction; nil without a run to rank by.
+    private func search(
+        _ page: @escaping @Sendable (CaseRepository) throws -> RankedPage?
+    ) async throws -> (RankedPage, [EnforcementCase])? {
+        try await app.store.reading { reader in
+            guard let found = try page(reader.cases) else { return nil }
+            return (found, try reader.cases.loadSome(found.page.cases.map(\.id)))
         }
     }
 
