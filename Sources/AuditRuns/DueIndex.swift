@@ -63,17 +63,20 @@ public struct DueIndex: Sendable {
             if Task.isCancelled { throw CancellationError() }
             var rows: [IndexedObligation] = []
             var figures: [CaseFigure] = []
+            var documents: [SearchDocument] = []
             // The whole store is read a range of ids at a time; changed cases, by name.
             try store.forEachBatch(of: batch, size: batchSize, scattered: !whole) { cases, _ in
                 for c in cases {
                     if let figure = CaseFigure(of: c) { figures.append(figure) }
+                    documents.append(SearchDocument(of: c))
                     rows += Self.obligations(of: c, scanner: scanner, today: today).map {
                         IndexedObligation(caseId: $0.case, agency: $0.agency, kind: $0.obligation.rawValue, deadline: $0.deadline, rule: $0.rule)
                     }
                 }
             }
             let last = index == batches.count - 1
-            try store.replaceObligations(of: batch, with: rows, figures: figures, state: last ? DueIndexState(environment: environment, journalSeq: head) : nil)
+            try store.replaceObligations(
+                of: batch, with: rows, figures: figures, documents: documents, state: last ? DueIndexState(environment: environment, journalSeq: head) : nil)
             judged += batch.count
         }
         return judged

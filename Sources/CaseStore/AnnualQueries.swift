@@ -36,7 +36,7 @@ extension CaseStore {
         let to = CalendarDate(year: year, month: 12, day: 31) ?? from
         return try read { db in
             let tally = DueRepository(db: db)
-            if try tally.figuresAreCurrent() { return try tally.annualFigures(year: year) }
+            if try tally.holdsCasesAsTheyStand() { return try tally.annualFigures(year: year) }
             var figures: [String: AnnualFigures] = [:]
             func entry(_ agency: String) -> AnnualFigures {
                 figures[agency] ?? AnnualFigures(agency: agency)

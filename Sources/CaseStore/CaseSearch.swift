@@ -127,6 +127,7 @@ extension CaseQuery {
 extension CaseRepository {
     /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
     public func search(_ query: CaseQuery) throws -> CasePage {
+        if let text = query.searchText, let found = try searchThroughIndex(query, text: text) { return found }
         let filter = CaseFilter(query)
         let from = "FROM enforcementCase c \(CaseFilter.party) \(filter.whereClause)"
         // Counted without the party unless the text filter reads it: an index of the cases alone
@@ -138,6 +139,28 @@ extension CaseRepository {
             ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
             """, filter.arguments + [max(0, query.limit), max(0, query.offset)])
         return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)), totalIsAtLeast: atLeast)
+    }
+
+    /// A text search through the search index (`SearchIndex.swift`), when the index holds the cases
+    /// as they stand and the text is rare enough for its candidates to be counted: they are read,
+    /// matched and sorted, instead of the listing being walked until a page of matches is found.
+    /// Nil otherwise: a common text fills a page from the first rows of the walk.
+    func searchThroughIndex(_ query: CaseQuery, text: String) throws -> CasePage? {
+        let limit = max(0, query.textCountLimit)
+        guard try DueRepository(db: db).holdsCasesAsTheyStand(), let candidates = Self.searchCandidates(text, limit: limit + 1, db.kind) else {
+            return nil
+        }
+        guard (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (\(candidates.sql)) m", candidates.arguments) ?? 0) <= limit else { return nil }
+        let filter = CaseFilter(query)
+        // The candidates first (SQLite's CROSS JOIN keeps that order), then each one's case.
+        let join = db.kind == .sqlite ? "CROSS JOIN" : "JOIN"
+        let from = "FROM (\(candidates.sql)) m \(join) enforcementCase c ON c.id = m.caseId \(CaseFilter.party) \(filter.whereClause)"
+        let arguments = candidates.arguments + filter.arguments
+        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(from)", arguments) ?? 0
+        let rows = try db.fetchAll(
+            "SELECT \(CaseSummary.columns) \(from) ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?",
+            arguments + [max(0, query.limit), max(0, query.offset)])
+        return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)))
     }
 
     /// How many cases the filter selects: exactly, or with a text search up to `textCountLimit`

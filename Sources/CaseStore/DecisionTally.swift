@@ -85,9 +85,10 @@ public struct TallyAmount: Sendable, Equatable {
 }
 
 extension DueRepository {
-    /// Whether the figures hold every case as the journal's newest entry left them: whatever
-    /// judgment of deadlines the index holds, its cases are those stored.
-    func figuresAreCurrent() throws -> Bool {
+    /// Whether what the index derives from each case alone (the decisions' figures, the search
+    /// documents) holds every case as the journal's newest entry left them: whatever judgment of
+    /// deadlines the index holds, its cases are those stored.
+    func holdsCasesAsTheyStand() throws -> Bool {
         guard let state = try state() else { return false }
         return state.journalSeq == (try journalHead())
     }

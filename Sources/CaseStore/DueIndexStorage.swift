@@ -59,14 +59,16 @@ extension CaseStore {
     }
 
     /// Makes `rows` the whole of what the index holds for `caseIds` (a case among them without a
-    /// row has no open obligation) and `figures` their decisions' figures (`DecisionTally.swift`),
-    /// and, with `state`, records which judgment and journal entry the index now stands at, in the
-    /// same transaction.
+    /// row has no open obligation), `figures` their decisions' figures (`DecisionTally.swift`) and
+    /// `documents` what a search finds them by (`SearchIndex.swift`), and, with `state`, records
+    /// which judgment and journal entry the index now stands at, in the same transaction.
     public func replaceObligations(
-        of caseIds: [String], with rows: [IndexedObligation], figures: [CaseFigure] = [], state: DueIndexState? = nil
+        of caseIds: [String], with rows: [IndexedObligation], figures: [CaseFigure] = [], documents: [SearchDocument] = [],
+        state: DueIndexState? = nil
     ) throws {
         try writeOutsideJournal { db in
             try DueRepository(db: db).replaceFigures(of: caseIds, with: figures)
+            try DueRepository(db: db).replaceSearchDocuments(of: caseIds, with: documents)
             for chunk in SQLInList.chunks(caseIds, size: 100) {
                 try db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
@@ -93,12 +95,13 @@ extension CaseStore {
         try read { try DueRepository(db: $0).overdueByAgency(today: today) }
     }
 
-    /// Forgets which judgment the index holds, and the decisions' figures, so that the next
+    /// Forgets which judgment the index holds, the decisions' figures and the search documents, so that the next
     /// refresh judges every case again.
     public func forgetDueIndexState() throws {
         try writeOutsideJournal { db in
             try db.execute("DELETE FROM obligationIndexState")
             try DueRepository(db: db).forgetFigures()
+            try DueRepository(db: db).forgetSearchDocuments()
         }
     }
 

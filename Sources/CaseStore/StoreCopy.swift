@@ -29,10 +29,11 @@ extension CaseStore {
     /// store, which its service starts with no one signed in, a sign-in key of its own and no jobs.
     /// So do a large import's stages (`StagedImport`): their rows belong to no case yet.
     /// The due index (`openObligation`, with the decisions' figures, `caseFigure` and
-    /// `decisionTally`) and a run's figures (`runFigures`) are derived, and worked out again on first use.
+    /// `decisionTally`, and the search index, `caseSearch` and SQLite's FTS5 `caseGrams`) and a run's figures (`runFigures`) are derived, and worked out again on first use.
     static let uncopiedTables = [
         "webSession", "loginFailure", "webSecret", "usedLoginToken", "job", "importStage", "stagedCase", "openObligation", "obligationIndexState",
-        "runFigures", "caseFigure", "decisionTally"
+        "runFigures", "caseFigure", "decisionTally", "caseSearch", "caseGrams", "caseGrams_data", "caseGrams_idx", "caseGrams_config",
+        "caseGrams_docsize"
     ]
 
     /// The rows of `table` a copy takes: all but those of cases still being staged.

@@ -85,7 +85,7 @@ extension CaseStore {
     public func busiestDecisionYear(through year: Int) throws -> Int? {
         try read { db in
             let tally = DueRepository(db: db)
-            if try tally.figuresAreCurrent() { return try tally.busiestDecisionYear(through: year) }
+            if try tally.holdsCasesAsTheyStand() { return try tally.busiestDecisionYear(through: year) }
             return try db.fetchValue(
                 String.self,
                 """

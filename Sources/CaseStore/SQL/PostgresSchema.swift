@@ -27,7 +27,8 @@ enum PostgresSchema {
         ("v15: open obligations indexed by deadline", v15),
         ("v16: figures counted over a whole run", v16),
         ("v17: decisions counted by agency and month", v17),
-        ("v18: a run's results in the order of their scores", v18)
+        ("v18: a run's results in the order of their scores", v18),
+        ("v19: what a search finds a case by", v19)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -341,5 +342,11 @@ enum PostgresSchema {
     /// As on SQLite (`RankedListing.swift`).
     private static let v18 = """
         CREATE INDEX auditResult_byStanding ON auditResult (runId, (grade = '办理中'), score, caseId);
+        """
+
+    /// As on SQLite (`SearchIndex.swift`), the grams in an array that a GIN index looks up.
+    private static let v19 = """
+        CREATE TABLE caseSearch (caseId TEXT COLLATE "C" PRIMARY KEY, text TEXT COLLATE "C" NOT NULL, grams TEXT[] NOT NULL);
+        CREATE INDEX caseSearch_grams ON caseSearch USING gin (grams);
         """
 }

@@ -1,0 +1,86 @@
+import AuditRuns
+import CaseModel
+import Foundation
+import GRDB
+import Generator
+import TestSupport
+import Testing
+import WorkCalendar
+
+@testable import CaseStore
+
+/// A text search through the search index finds, counts and orders what matching every case finds,
+/// on SQLite and PostgreSQL, for texts of one, two and many characters, in any case, with the
+/// characters `LIKE` treats specially, beside every filter and order; and the index is what is read.
+@Suite struct SearchIndexTests {
+    @Test(arguments: DueIndexTests.StoreKind.allCases)
+    func theIndexFindsWhatMatchingEveryCaseFinds(_ kind: DueIndexTests.StoreKind) async throws {
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 400, seed: 21, agencies: 3).write(to: folder.url, calendar: GeneratorTests.calendar)
+        let store = kind == .postgres ? try CaseStore(location: try ThrowawayPostgres.newDatabase()) : try CaseStore.inMemory()
+        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        let summaries = try store.caseSummaries()
+        let sample = try #require(summaries.first { $0.party.count >= 4 && $0.decisionNumber != nil })
+        let name = Array(sample.party)
+        let number = try #require(sample.decisionNumber)
+        let texts = [
+            String(name[0]), String(name[1...2]), String(name[0...3]), sample.id.uppercased(), String(sample.id.suffix(5)),
+            String(number.suffix(6)), "某", "有限", "%", "_", "不存在的名字", "  \(name[1])\(name[2])  ", "2", "号"
+        ]
+        let queries = texts.flatMap { text in
+            CaseSort.allCases.map { sort in CaseQuery(text: text, sort: sort, limit: 7, offset: 3) } + [
+                CaseQuery(agency: sample.agency, text: text, limit: 50), CaseQuery(type: .penalty, text: text, limit: 50)
+            ]
+        }
+        let scanned = try queries.map { try store.searchCases($0) }
+        try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
+            .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+        let indexed = try await store.reading { reader in
+            try queries.map { (try reader.cases.searchThroughIndex($0, text: $0.searchText ?? ""), try reader.cases.search($0)) }
+        }
+        var throughIndex = 0
+        for (index, (direct, found)) in indexed.enumerated() {
+            #expect(found == scanned[index], "\(queries[index])")
+            if let direct {
+                throughIndex += 1
+                #expect(direct == found)
+            }
+        }
+        #expect(throughIndex > queries.count / 2, "rare texts go through the index")
+        #expect(scanned.contains { $0.total > 1 } && scanned.contains { $0.total == 0 })
+        store.close()
+    }
+
+    /// While the index holds the cases as they stand, a search reads it: documents removed behind the
+    /// store's back are not found; once a case changes, every case is matched again.
+    @Test func theIndexIsReadOnlyWhileCurrent() throws {
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 100, seed: 22, agencies: 2).write(to: folder.url.appending(path: "cases"), calendar: GeneratorTests.calendar)
+        let path = folder.file("search.sqlite").path
+        let store = try CaseStore(location: path)
+        #expect(store.importPaths([folder.url.appending(path: "cases").path], actor: "test").failures.isEmpty)
+        try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
+            .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+        let id = try #require(try store.caseIds().first)
+        #expect(try store.searchCases(CaseQuery(text: id)).cases.map(\.id) == [id])
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM caseSearch WHERE caseId = ?", arguments: [id]) }
+        #expect(try store.searchCases(CaseQuery(text: id)).total == 0)
+        var c = try #require(try store.loadCase(id: try store.caseIds().last!))
+        c.party.name += "（更正）"
+        try store.save(c, actor: "clerk", source: "edit")
+        #expect(try store.searchCases(CaseQuery(text: id)).cases.map(\.id) == [id])
+        store.close()
+    }
+
+    @Test func gramsAreCharactersAndPairs() {
+        #expect(SearchGrams.ofQuery("某") == ["0067d0"])
+        #expect(SearchGrams.ofQuery("张三A") == ["005f20004e09", "004e09000061"])
+        #expect(SearchGrams.ofQuery("AbC") == [SearchGrams.spell("a") + SearchGrams.spell("b"), SearchGrams.spell("b") + SearchGrams.spell("c")])
+        #expect(SearchGrams.ofQuery("").isEmpty)
+        #expect(SearchGrams.ofQuery(String(repeating: "字", count: 3)) == [SearchGrams.spell("字") + SearchGrams.spell("字")])
+        #expect(SearchGrams.ofQuery((0..<100).map { String(UnicodeScalar(0x4e00 + $0)!) }.joined()).count == SearchGrams.queryLimit)
+        let document = SearchGrams.ofDocument("ab\u{1F}c")
+        #expect(document == [SearchGrams.spell("a"), SearchGrams.spell("b"), SearchGrams.spell("a") + SearchGrams.spell("b"), SearchGrams.spell("c")])
+        #expect(SearchGrams.spell("\u{10FFFF}") == "10ffff")
+    }
+}
