@@ -36,7 +36,14 @@ public struct CaseQuery: Sendable, Equatable {
     public var decidedFrom: CalendarDate?
     public var decidedTo: CalendarDate?
     public var limit: Int
+    /// Rows skipped before the page, when no `after` key is given.
     public var offset: Int
+    /// The key of the last row of the page before, in this order: the page is what follows it,
+    /// found through the order's index (`Keyset.swift`) however deep it lies; `offset` is then not read.
+    public var after: CaseCursor?
+
+    /// `after` when it was made for this order.
+    var cursor: CaseCursor? { after.flatMap { $0.sort == sort ? $0 : nil } }
 
     /// How many matches a text search counts before it says "more than": a text filter is matched
     /// row by row (no index serves a substring of Chinese text), so its total is counted only so far.
@@ -129,16 +136,21 @@ extension CaseRepository {
     public func search(_ query: CaseQuery) throws -> CasePage {
         if let text = query.searchText, let found = try searchThroughIndex(query, text: text) { return found }
         let filter = CaseFilter(query)
-        let from = "FROM enforcementCase c \(CaseFilter.party) \(filter.whereClause)"
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
         let (total, atLeast) = try count(filter, textCountLimit: query.textCountLimit)
-        let rows = try db.fetchAll(
-            """
-            SELECT \(CaseSummary.columns) \(from)
-            ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
-            """, filter.arguments + [max(0, query.limit), max(0, query.offset)])
-        return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)), totalIsAtLeast: atLeast)
+        let cases: [CaseSummary]
+        if let cursor = query.cursor {
+            cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit))
+        } else {
+            cases = try db.fetchAll(
+                """
+                SELECT \(CaseSummary.columns) FROM \(query.sort.source(db.kind)) \(filter.whereClause)
+                ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
+                """, filter.arguments + [max(0, query.limit), max(0, query.offset)]
+            ).map(CaseSummary.init(row:))
+        }
+        return CasePage(total: total, cases: cases, totalIsAtLeast: atLeast)
     }
 
     /// A text search through the search index (`SearchIndex.swift`), when the index holds the cases
@@ -154,11 +166,15 @@ extension CaseRepository {
         let filter = CaseFilter(query)
         // The candidates first (SQLite's CROSS JOIN keeps that order), then each one's case.
         let join = db.kind == .sqlite ? "CROSS JOIN" : "JOIN"
-        let from = "FROM (\(candidates.sql)) m \(join) enforcementCase c ON c.id = m.caseId \(CaseFilter.party) \(filter.whereClause)"
+        let source = "(\(candidates.sql)) m \(join) enforcementCase c ON c.id = m.caseId \(CaseFilter.party)"
         let arguments = candidates.arguments + filter.arguments
-        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) \(from)", arguments) ?? 0
+        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(source) \(filter.whereClause)", arguments) ?? 0
+        if let cursor = query.cursor {
+            let cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit), source: (source, candidates.arguments))
+            return CasePage(total: total, cases: cases)
+        }
         let rows = try db.fetchAll(
-            "SELECT \(CaseSummary.columns) \(from) ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?",
+            "SELECT \(CaseSummary.columns) FROM \(source) \(filter.whereClause) ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?",
             arguments + [max(0, query.limit), max(0, query.offset)])
         return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)))
     }

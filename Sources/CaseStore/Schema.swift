@@ -107,6 +107,7 @@ enum Schema {
         migrator.registerMigration("v17: decisions counted by agency and month") { db in try createDecisionTally(db) }
         migrator.registerMigration("v18: a run's results in the order of their scores") { db in try createStandingIndex(db) }
         migrator.registerMigration("v19: what a search finds a case by") { db in try createSearchIndex(db) }
+        migrator.registerMigration("v20: parties by name") { db in try createPartyNameIndex(db) }
         return migrator
     }
 

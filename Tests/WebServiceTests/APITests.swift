@@ -37,6 +37,18 @@ import Testing
             #expect(defaults.offset == 0)
             #expect(try await reviewer.get("/api/v1/cases?limit=0").status == .badRequest)
             #expect(try await reviewer.get("/api/v1/cases?limit=1001").status == .badRequest)
+            // Following `next` lists every case once, in the offsets' order; the last page has none.
+            var followed: [String] = []
+            var next = first.next
+            followed += first.cases.map(\.id)
+            while let after = next {
+                let page = try JSONDecoder().decode(
+                    CaseListBody.self, from: Data(buffer: try await reviewer.get("/api/v1/cases?limit=10&after=\(after)").body))
+                followed += page.cases.map(\.id)
+                next = page.next
+            }
+            #expect(followed == first.cases.map(\.id) + rest.cases.map(\.id))
+            #expect(try await reviewer.get("/api/v1/cases?after=forged").status == .badRequest)
             // One case as JSON, or as the interchange XML on request.
             let json = try await reviewer.get("/api/v1/cases/WH-SJJ-2024-0117")
             let decoded = try JSONDecoder().decode(EnforcementCase.self, from: Data(buffer: json.body))

@@ -126,6 +126,7 @@ struct CaseListBody: Decodable {
     var total: Int
     var limit: Int
     var offset: Int
+    var next: String?
     var cases: [CaseSummary]
 }
 

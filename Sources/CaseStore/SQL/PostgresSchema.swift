@@ -28,7 +28,8 @@ enum PostgresSchema {
         ("v16: figures counted over a whole run", v16),
         ("v17: decisions counted by agency and month", v17),
         ("v18: a run's results in the order of their scores", v18),
-        ("v19: what a search finds a case by", v19)
+        ("v19: what a search finds a case by", v19),
+        ("v20: parties by name", v20)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -348,5 +349,10 @@ enum PostgresSchema {
     private static let v19 = """
         CREATE TABLE caseSearch (caseId TEXT COLLATE "C" PRIMARY KEY, text TEXT COLLATE "C" NOT NULL, grams TEXT[] NOT NULL);
         CREATE INDEX caseSearch_grams ON caseSearch USING gin (grams);
+        """
+
+    /// As on SQLite (`Keyset.swift`).
+    private static let v20 = """
+        CREATE INDEX party_byName ON party (position, name, caseId);
         """
 }

@@ -39,12 +39,19 @@ struct APIRoutes {
             guard (1...Self.maxLimit).contains(limit), offset >= 0 else {
                 throw WebError.badRequest("limit 须在 1 到 \(Self.maxLimit) 之间，offset 不能为负。")
             }
-            let query = CaseQuery(
+            var query = CaseQuery(
                 agency: user.visibleAgency ?? parameters["agency"].map(String.init),
                 type: parameters["type"].flatMap { CaseType(rawValue: String($0)) },
                 text: parameters["q"].map(String.init), limit: limit, offset: offset)
-            let page = try await app.store.reading { try $0.cases.search(query) }
-            return try .json(CaseList(total: page.total, totalIsAtLeast: page.totalIsAtLeast, limit: limit, offset: offset, cases: page.cases))
+            if let token = parameters["after"] {
+                guard let cursor = CaseCursor(token: String(token)) else { throw WebError.badRequest("after 须为上一页答复中的 next。") }
+                query.after = cursor
+            }
+            let found = try await app.store.reading { [query] in try $0.cases.search(query) }
+            // The next page's key, while a page comes back full: what follows it is found by seeking, not by counting rows off.
+            let next = found.cases.count == limit ? found.cases.last.map { CaseCursor(after: $0, sort: query.sort).token } : nil
+            return try .json(
+                CaseList(total: found.total, totalIsAtLeast: found.totalIsAtLeast, limit: limit, offset: offset, next: next, cases: found.cases))
         }
         group.get("cases/{id}") { request, context -> Response in
             let user = try context.user()
@@ -125,6 +132,8 @@ struct APIRoutes {
         /// The total of a text search counted only so far (`CaseQuery.textCountLimit`).
         var totalIsAtLeast: Bool
         var limit, offset: Int
+        /// `after=` for the next page; absent on the last.
+        var next: String?
         var cases: [CaseSummary]
     }
     struct Imported: Encodable {

@@ -84,6 +84,8 @@ struct CaseListPage {
             limit: Paging.size, offset: (page - 1) * Paging.size)
         query.decidedFrom = from
         query.decidedTo = to
+        // "下一页" carries the key of the page's last row (`CaseCursor`); a page asked by number alone is counted off.
+        query.after = parameters["after"].flatMap { CaseCursor(token: String($0)) }
         var notice: String?
         let found: (page: CasePage, cases: [EnforcementCase])
         switch order {
@@ -109,8 +111,9 @@ struct CaseListPage {
         let total = found.page.total
         let totalIsAtLeast = found.page.totalIsAtLeast
         let rows = standings(found, reference: reference, today: today)
-        func link(page: Int, sort: Order) -> String {
+        func link(page: Int, sort: Order, after: CaseCursor? = nil) -> String {
             var items = ["page=\(page)"]
+            if let after { items.append("after=\(after.token)") }
             if !text.isEmpty { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
             if let type { items.append("type=\(type.rawValue)") }
             if let requestedAgency, user.visibleAgency == nil {
@@ -142,8 +145,14 @@ struct CaseListPage {
                     overdue: (standing?.overdueDays ?? 0) > 0 ? "逾期\(standing!.overdueDays)天" : "")
             },
             page: page, pages: pages, previous: page > 1 ? link(page: page - 1, sort: order) : nil,
-            next: page < pages ? link(page: page + 1, sort: order) : nil)
+            next: page < pages ? link(page: page + 1, sort: order, after: nextKey(found.page.cases, order: order)) : nil)
         return app.pages.render("cases", view)
+    }
+
+    /// The key the next page follows, in an order of the store's columns; score and lateness pages are counted off.
+    private func nextKey(_ cases: [CaseSummary], order: Order) -> CaseCursor? {
+        guard cases.count == Paging.size, let sort = CaseSort(rawValue: order.rawValue), let last = cases.last else { return nil }
+        return CaseCursor(after: last, sort: sort)
     }
 
     /// A page of the listing and its cases, read in one transaction.
