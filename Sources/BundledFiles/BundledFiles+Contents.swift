@@ -1220,6 +1220,12 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <tbody>{{#items}}<tr class="{{#overdue}}bad{{/overdue}}"><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{agency}}</td><td>{{title}}</td><td class="nowrap">{{deadline}}</td><td class="nowrap">{{left}}</td><td class="basis">{{rule}}</td></tr>{{/items}}</tbody>
 </table>
 {{^items}}<p class="empty">没有需要预警的事项。</p>{{/items}}
+<form class="filters no-print" method="post" action="/jobs">
+  <input type="hidden" name="kind" value="due"><input type="hidden" name="csrf" value="{{chrome.csrf}}">
+  {{#download}}<input type="hidden" name="within" value="{{within}}"><input type="hidden" name="state" value="{{state}}"><input type="hidden" name="obligation" value="{{obligation}}"><input type="hidden" name="agency" value="{{agency}}">{{/download}}
+  <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select>
+  <button type="submit">下载全部 {{count}} 项</button>
+</form>
 <p class="pager">第 {{page}} / {{pages}} 页 {{#previous}}<a href="{{.}}">上一页</a>{{/previous}} {{#next}}<a href="{{.}}">下一页</a>{{/next}}</p>
 {{/body}}
 {{/layout}}

@@ -76,6 +76,11 @@ extension CaseStore {
         try read { try CaseRepository(db: $0).search(query) }
     }
 
+    /// `CaseRepository.summaries`, in a transaction of its own.
+    public func caseSummaries(ids: [String]) throws -> [CaseSummary] {
+        try read { try CaseRepository(db: $0).summaries(ids) }
+    }
+
     /// The agency a case belongs to, or nil when there is no such case.
     public func agency(ofCase id: String) throws -> String? {
         try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
@@ -190,7 +195,7 @@ extension CaseRepository {
     }
 
     /// The summaries of `ids`, in the order given (an id not stored is left out).
-    func summaries(_ ids: [String]) throws -> [CaseSummary] {
+    public func summaries(_ ids: [String]) throws -> [CaseSummary] {
         var byId: [String: CaseSummary] = [:]
         for chunk in SQLInList.chunks(ids, size: 100) {
             for row in try db.fetchAll(

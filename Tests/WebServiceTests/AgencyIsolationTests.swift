@@ -132,4 +132,5 @@ struct CaseListBody: Decodable {
 
 struct DueItem: Decodable {
     var agency: String
+    var overdue: Bool
 }

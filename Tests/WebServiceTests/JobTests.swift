@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import TestSupport
 import Testing
+import WorkCalendar
 
 @testable import WebService
 
@@ -118,6 +119,42 @@ import Testing
             runJobs(fixture.web)
             let status = try JSONDecoder().decode(Status.self, from: Data(buffer: try await reviewer.get(location).body))
             #expect(status.state == "cancelled" && status.message == "已取消", "\(status)")
+        }
+    }
+
+    /// 到期预警 downloaded whole: the form on the due page starts a job whose file lists every item
+    /// the page's filters select (a clerk's, their own agency's only), in either format.
+    @Test func theDueListDownloadsWholeThroughAJob() async throws {
+        let fixture = try await WebFixture(today: .fixed(CalendarDate("2026-11-22")!))
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            let page = try await clerk.get("/due?within=366&state=overdue")
+            #expect(page.text.contains(#"<input type="hidden" name="kind" value="due">"#) && page.text.contains(#"name="state" value="overdue""#))
+            let listed = try JSONDecoder().decode([DueItem].self, from: Data(buffer: try await clerk.get("/api/v1/due?within=366").body))
+            for format in ["csv", "xlsx"] {
+                let started = try await clerk.post(
+                    "/jobs", [("kind", "due"), ("within", "366"), ("state", "overdue"), ("obligation", ""), ("agency", "WH-CGJ"), ("format", format)])
+                #expect(started.status == .seeOther)
+                let job = try #require(started.headers[.location])
+                runJobs(fixture.web)
+                let finished = try await clerk.get(job).text
+                #expect(finished.contains("导出到期预警") && finished.contains("已完成"))
+                let file = try await clerk.get(job + "/result")
+                #expect(file.status == .ok)
+                if format == "csv" {
+                    let lines = file.text.split(whereSeparator: \.isNewline).map(String.init)
+                    #expect(lines.first?.hasPrefix("\u{FEFF}期限,状态,执法主体,案件编号,当事人") == true, "with the mark Excel reads UTF-8 by")
+                    // Another agency asked for: the clerk's own list all the same, overdue only.
+                    let rows = lines.dropFirst()
+                    #expect(rows.count == listed.count { $0.overdue } && rows.count > 0, "\(rows)")
+                    #expect(rows.allSatisfy { $0.contains("WH-SJJ-") && $0.contains(",逾期") })
+                } else {
+                    #expect(file.headers[.contentType]?.contains("spreadsheetml") == true)
+                    #expect(Array(Data(buffer: file.body).prefix(2)) == Array("PK".utf8))
+                }
+            }
+            #expect(try await clerk.post("/jobs", [("kind", "due"), ("within", "9999"), ("format", "csv")]).status == .badRequest)
+            #expect(try await clerk.post("/jobs", [("kind", "due"), ("obligation", "nonsense"), ("format", "csv")]).status == .badRequest)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Audit
 import CaseModel
 import CaseStore
 import Foundation
@@ -15,7 +16,9 @@ struct JobRoutes {
             let user = try context.user()
             let form = try await decodeForm(JobForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
-            let job = try start(kind: form.kind, asOf: form.asOf, agency: form.agency, format: form.format, user: user)
+            let job = try start(
+                kind: form.kind, asOf: form.asOf, agency: form.agency, format: form.format, user: user,
+                due: DueJobForm(within: form.within, obligation: form.obligation, state: form.state))
             return redirect(to: Self.href(job.id))
         }
         router.get("jobs/{job}") { _, context -> HTML in
@@ -38,22 +41,34 @@ struct JobRoutes {
     static func href(_ id: Int64) -> String { "/jobs/\(id)" }
 
     /// Queues a job after checking that the user may start it and that its parameters are sound.
-    func start(kind: String?, asOf: String?, agency: String?, format: String?, user: WebUser) throws -> JobRecord {
+    func start(kind: String?, asOf: String?, agency: String?, format: String?, user: WebUser, due: DueJobForm = DueJobForm()) throws -> JobRecord {
         guard let kind = kind.flatMap(JobRecord.Kind.init(rawValue:)) else {
-            throw WebError.badRequest("kind 只能是 audit（评查）或 violations（导出违法问题清单）。")
+            throw WebError.badRequest("kind 只能是 audit（评查）、violations（导出违法问题清单）或 due（导出到期预警）。")
         }
         switch kind {
         case .audit: try user.require(.runAudits)
         case .violations: try user.require(.export)
+        // Whoever reads the due list may take it whole: a clerk, their own agency's.
+        case .due: break
         }
-        let day = asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
+        // A due list is as of today, as its page is.
+        let day = kind == .due ? app.today().description : asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
         guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }
-        let agency = agency.flatMap { $0.isEmpty ? nil : $0 }
+        let agency = kind == .due ? user.visibleAgency ?? agency.flatMap { $0.isEmpty ? nil : $0 } : agency.flatMap { $0.isEmpty ? nil : $0 }
         if let agency, try !app.reference().registry.agencies.contains(where: { $0.code == agency }) {
             throw WebError.badRequest("没有执法主体 \(agency)。")
         }
         var parameters = JobParameters(asOf: day, agency: agency)
-        if kind == .violations {
+        if kind == .due {
+            parameters.within = try withinDays(due.within)
+            if let obligation = due.obligation.flatMap({ $0.isEmpty ? nil : $0 }) {
+                guard DueObligation.Kind(rawValue: obligation) != nil else { throw WebError.badRequest("没有“\(obligation)”这类到期事项。") }
+                parameters.obligation = obligation
+            }
+            guard let state = DuePage.Standing(rawValue: due.state ?? "") else { throw WebError.badRequest("state 只能是 overdue 或 upcoming。") }
+            parameters.overdue = state.overdue
+        }
+        if kind == .violations || kind == .due {
             let chosen = format.flatMap { $0.isEmpty ? nil : $0 } ?? "xlsx"
             guard chosen == "xlsx" || chosen == "csv" else { throw WebError.badRequest("format 只能是 csv 或 xlsx。") }
             parameters.format = chosen
@@ -81,7 +96,7 @@ struct JobRoutes {
             var query = "asOf=\(parameters.asOf)"
             if let agency = parameters.agency { query += "&agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
             return redirect(to: "/audit?" + query)
-        case .violations:
+        case .violations, .due:
             guard let file = try app.store.jobResult(id: job.id) else { throw WebError.notFound("任务的结果文件已不在库中。") }
             return download(file.data, name: file.name, contentType: file.contentType)
         }
@@ -93,7 +108,17 @@ struct JobForm: Decodable {
     var asOf: String?
     var agency: String?
     var format: String?
+    var within: String?
+    var obligation: String?
+    var state: String?
     var csrf: String?
+}
+
+/// A due list's filters, as its page's download form sends them.
+struct DueJobForm {
+    var within: String?
+    var obligation: String?
+    var state: String?
 }
 
 /// A job's page: what the API says of it (`JobStatus`), in words, with the owner's cancel button.
@@ -132,7 +157,12 @@ struct JobStatus: Encodable {
     init(_ job: JobRecord, now: Double = Date().timeIntervalSince1970) {
         id = job.id
         kind = job.kind.rawValue
-        title = job.kind == .audit ? "案卷评查" : "导出违法问题清单"
+        title =
+            switch job.kind {
+            case .audit: "案卷评查"
+            case .violations: "导出违法问题清单"
+            case .due: "导出到期预警"
+            }
         state = job.state.rawValue
         stateText =
             switch job.state {

@@ -1,4 +1,6 @@
+import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Foundation
 import Logging
@@ -11,8 +13,12 @@ import WorkCalendar
 struct JobParameters: Codable, Sendable, Equatable {
     var asOf: String
     var agency: String?
-    /// For a violations export: csv or xlsx.
+    /// For a violations export or a due list: csv or xlsx.
     var format: String?
+    /// For a due list: working days ahead, the kind of obligation, overdue or not (nil: either).
+    var within: Int?
+    var obligation: String?
+    var overdue: Bool?
 }
 
 /// Runs the store's queued jobs on this node: at most `limit` at once, each on a thread of its own
@@ -83,6 +89,11 @@ final class JobRunner: Service, @unchecked Sendable {
         do {
             let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
             guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
+            if job.kind == .due {
+                let result = try dueList(parameters, today: asOf)
+                try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)", result: result)
+                return
+            }
             let summary = try runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) {
                 try report($0, $1)
             }
@@ -91,6 +102,8 @@ final class JobRunner: Service, @unchecked Sendable {
                 try store.finishJob(
                     id: job.id, node: node, state: .done,
                     message: "评查完成：共 \(summary.run.caseCount) 件（截至 \(asOf)）", runId: summary.run.id)
+            case .due:
+                break
             case .violations:
                 let result = try export(summary.run, parameters: parameters, asOf: asOf, report: report)
                 try store.finishJob(
@@ -115,8 +128,39 @@ final class JobRunner: Service, @unchecked Sendable {
         try ViolationExport.write(run: run, store: store, filter: ViolationFilter(agency: parameters.agency), format: format, to: url) {
             try report($0, nil)
         }
-        let contentType = format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return JobResult(name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: contentType, data: try Data(contentsOf: url))
+        return JobResult(name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: format.contentType, data: try Data(contentsOf: url))
+    }
+}
+
+extension JobRunner {
+    /// The whole due list the parameters filter, from the due index brought up to date.
+    func dueList(_ parameters: JobParameters, today: CalendarDate) throws -> JobResult {
+        let index = DueIndex(runner: runner)
+        try index.refresh(today: today)
+        let filter = index.filter(
+            today: today, within: parameters.within ?? 5, agency: parameters.agency,
+            kind: parameters.obligation.flatMap(DueObligation.Kind.init(rawValue:)), overdue: parameters.overdue)
+        let items = try store.dueObligations(filter).map { index.obligation($0, today: today) }
+        let ids = Array(Set(items.map(\.case)))
+        let cases = Dictionary(try store.caseSummaries(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = RegistryNames(try store.registry())
+        let format = ExportFormat(rawValue: parameters.format ?? "xlsx") ?? .xlsx
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-job-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try DueExport.write(
+            items, asOf: today, names: names, cases: cases, scope: parameters.agency.map(names.agency) ?? "全部执法主体", format: format, to: url)
+        return JobResult(name: "到期预警-\(today).\(format.rawValue)", contentType: format.contentType, data: try Data(contentsOf: url))
+    }
+}
+
+extension ExportFormat {
+    /// What a download of this format says it is.
+    var contentType: String {
+        switch self {
+        case .csv: "text/csv; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .json: "application/json"
+        }
     }
 }
 

@@ -131,7 +131,12 @@ func asOfDate(_ request: Request, today: CalendarDate) throws -> CalendarDate {
 }
 
 func withinDays(_ request: Request) throws -> Int {
-    guard let text = request.uri.queryParameters["within"].map(String.init), !text.isEmpty else { return 5 }
+    try withinDays(request.uri.queryParameters["within"].map(String.init))
+}
+
+/// Working days ahead that a due list looks, as a form or a query gives them: 5 when absent.
+func withinDays(_ text: String?) throws -> Int {
+    guard let text, !text.isEmpty else { return 5 }
     guard let days = Int(text), days >= 0, days <= 366 else { throw WebError.badRequest("within 须为 0 到 366 之间的工作日数。") }
     return days
 }

@@ -75,6 +75,8 @@ struct DuePage {
                     id: due.case, href: CaseRoutes.href(due.case), agency: reference.names.agency(due.agency), title: due.title,
                     deadline: due.deadline.description, overdue: due.overdue, left: due.standing(asOf: today), rule: due.rule)
             },
+            download: DueView.Download(
+                within: within, state: standing.rawValue, obligation: kind?.rawValue ?? "", agency: user.visibleAgency == nil ? requestedAgency ?? "" : ""),
             page: page, pages: pages, previous: page > 1 ? link(page - 1) : nil, next: page < pages ? link(page + 1) : nil)
         return app.pages.render("due", view)
     }
@@ -90,10 +92,17 @@ struct DueView: Encodable {
     var agencyFilter: [Option]?
     var showAgencyFilter: Bool
     var items: [Item]
+    /// The filters the download form sends with it: the whole list as a job (`JobRoutes`).
+    var download: Download
     var page: Int
     var pages: Int
     var previous: String?
     var next: String?
+
+    struct Download: Encodable {
+        var within: Int
+        var state, obligation, agency: String
+    }
 
     struct Item: Encodable {
         var id, href, agency, title, deadline: String
