@@ -18,7 +18,7 @@ public enum CaseSort: String, Sendable, CaseIterable {
         return switch self {
         case .decisionDate: "\(newestFirst), c.id"
         case .id: "c.id"
-        case .party: "p.name, c.id"
+        case .party: "p.name, p.caseId"
         case .agency: "c.agency, \(newestFirst), c.id"
         }
     }

@@ -15,11 +15,8 @@ import WorkCalendar
 @Suite struct DecisionTallyTests {
     @Test(arguments: DueIndexTests.StoreKind.allCases)
     func theSumsAreTheCountsOfTheCasesAndFollowTheStore(_ kind: DueIndexTests.StoreKind) throws {
-        let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 600, seed: 8, agencies: 3).write(to: folder.url, calendar: GeneratorTests.calendar)
-        let store = kind == .postgres ? try CaseStore(location: try ThrowawayPostgres.newDatabase()) : try CaseStore.inMemory()
-        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
-        let index = DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
+        let store = try GeneratedStore.make(kind, cases: 600, seed: 8, agencies: 3)
+        let index = DueIndex(runner: GeneratedStore.runner(store))
         let today = CalendarDate(year: 2026, month: 12, day: 6)!
         let years = try Set(Self.cases(store).compactMap { $0.decision?.date.year }).sorted()
         try #require(years.count >= 2)
@@ -69,12 +66,9 @@ import WorkCalendar
     /// and not once a case has changed after them.
     @Test func theSumsAreReadOnlyWhileCurrent() throws {
         let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 200, seed: 9, agencies: 2).write(to: folder.url.appending(path: "cases"), calendar: GeneratorTests.calendar)
         let path = folder.file("tally.sqlite").path
-        let store = try CaseStore(location: path)
-        #expect(store.importPaths([folder.url.appending(path: "cases").path], actor: "test").failures.isEmpty)
-        try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
-            .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+        let store = try GeneratedStore.make(.sqlite, cases: 200, seed: 9, agencies: 2, file: path)
+        try GeneratedStore.refreshIndex(store)
         let year = try #require(try Self.cases(store).compactMap { $0.decision?.date.year }.max())
         let agency = try #require(try store.annualFigures(year: year).keys.sorted().first)
         let honest = try #require(try store.annualFigures(year: year)[agency]?.decisions[.penalty])

@@ -12,10 +12,7 @@ import WorkCalendar
 /// page by page and filter by filter, and follows the store: a changed case is judged again, and
 /// every case when the index holds another judgment.
 @Suite struct DueIndexTests {
-    enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-        case sqlite, postgres
-        var testDescription: String { rawValue }
-    }
+    typealias StoreKind = GeneratedStore.Kind
 
     @Test(arguments: StoreKind.allCases)
     func theIndexListsWhatTheScanFindsAndFollowsTheStore(_ kind: StoreKind) async throws {

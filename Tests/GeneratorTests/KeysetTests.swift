@@ -13,10 +13,7 @@ import WorkCalendar
 @Suite struct KeysetTests {
     @Test(arguments: DueIndexTests.StoreKind.allCases)
     func followingKeysListsWhatOffsetsList(_ kind: DueIndexTests.StoreKind) async throws {
-        let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 300, seed: 31, agencies: 3).write(to: folder.url, calendar: GeneratorTests.calendar)
-        let store = kind == .postgres ? try CaseStore(location: try ThrowawayPostgres.newDatabase()) : try CaseStore.inMemory()
-        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        let store = try GeneratedStore.make(kind, cases: 300, seed: 31, agencies: 3)
         // Some cases undecided: the order's last part.
         for id in try store.caseIds().filter({ $0.hasSuffix("3") || $0.hasSuffix("7") }) {
             var c = try #require(try store.loadCase(id: id))
@@ -47,8 +44,7 @@ import WorkCalendar
 
         for indexed in [false, true] {
             if indexed {
-                try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
-                    .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+                try GeneratedStore.refreshIndex(store)
             }
             for filter in filters {
                 for sort in CaseSort.allCases {

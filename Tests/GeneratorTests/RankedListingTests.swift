@@ -14,11 +14,8 @@ import WorkCalendar
 @Suite struct RankedListingTests {
     @Test(arguments: DueIndexTests.StoreKind.allCases)
     func pagesByScoreAndByLatenessAreTheWholeOrderInSlices(_ kind: DueIndexTests.StoreKind) async throws {
-        let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 500, seed: 12, agencies: 3).write(to: folder.url, calendar: GeneratorTests.calendar)
-        let store = kind == .postgres ? try CaseStore(location: try ThrowawayPostgres.newDatabase()) : try CaseStore.inMemory()
-        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
-        let runner = AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar)
+        let store = try GeneratedStore.make(kind, cases: 500, seed: 12, agencies: 3)
+        let runner = GeneratedStore.runner(store)
         let environment = try runner.environmentHash(keepAllFindings: false)
         let today = CalendarDate(year: 2026, month: 11, day: 22)!
         let ids = try store.caseIds()

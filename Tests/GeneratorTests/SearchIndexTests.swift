@@ -15,10 +15,7 @@ import WorkCalendar
 @Suite struct SearchIndexTests {
     @Test(arguments: DueIndexTests.StoreKind.allCases)
     func theIndexFindsWhatMatchingEveryCaseFinds(_ kind: DueIndexTests.StoreKind) async throws {
-        let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 400, seed: 21, agencies: 3).write(to: folder.url, calendar: GeneratorTests.calendar)
-        let store = kind == .postgres ? try CaseStore(location: try ThrowawayPostgres.newDatabase()) : try CaseStore.inMemory()
-        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        let store = try GeneratedStore.make(kind, cases: 400, seed: 21, agencies: 3)
         let summaries = try store.caseSummaries()
         let sample = try #require(summaries.first { $0.party.count >= 4 && $0.decisionNumber != nil })
         let name = Array(sample.party)
@@ -33,8 +30,7 @@ import WorkCalendar
             ]
         }
         let scanned = try queries.map { try store.searchCases($0) }
-        try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
-            .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+        try GeneratedStore.refreshIndex(store)
         let indexed = try await store.reading { reader in
             try queries.map { (try reader.cases.searchThroughIndex($0, text: $0.searchText ?? ""), try reader.cases.search($0)) }
         }
@@ -55,12 +51,9 @@ import WorkCalendar
     /// store's back are not found; once a case changes, every case is matched again.
     @Test func theIndexIsReadOnlyWhileCurrent() throws {
         let folder = try TemporaryFolder()
-        _ = try DataSetWriter(cases: 100, seed: 22, agencies: 2).write(to: folder.url.appending(path: "cases"), calendar: GeneratorTests.calendar)
         let path = folder.file("search.sqlite").path
-        let store = try CaseStore(location: path)
-        #expect(store.importPaths([folder.url.appending(path: "cases").path], actor: "test").failures.isEmpty)
-        try DueIndex(runner: AuditRunner(store: store, checklist: GeneratorTests.national, calendar: GeneratorTests.calendar))
-            .refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
+        let store = try GeneratedStore.make(.sqlite, cases: 100, seed: 22, agencies: 2, file: path)
+        try GeneratedStore.refreshIndex(store)
         let id = try #require(try store.caseIds().first)
         #expect(try store.searchCases(CaseQuery(text: id)).cases.map(\.id) == [id])
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM caseSearch WHERE caseId = ?", arguments: [id]) }
