@@ -139,11 +139,22 @@ extension CaseQuery {
 extension CaseRepository {
     /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
     public func search(_ query: CaseQuery) throws -> CasePage {
-        if let text = query.searchText, let found = try searchThroughIndex(query, text: text) { return found }
+        var counted: (total: Int, atLeast: Bool)?
+        if let text = query.searchText {
+            switch try searchThroughIndex(query, text: text) {
+            case .page(let page): return page
+            case .common(let exactly):
+                // A character the index finds exactly, with no other filter: more than the limit
+                // match, which the walk would count again row by row.
+                let unfiltered = query.agency == nil && query.type == nil && query.decidedFrom == nil && query.decidedTo == nil
+                if exactly && unfiltered { counted = (max(0, query.textCountLimit), true) }
+            case .unavailable: break
+            }
+        }
         let filter = CaseFilter(query)
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
-        let (total, atLeast) = try count(filter, textCountLimit: query.textCountLimit)
+        let (total, atLeast) = try counted ?? count(filter, textCountLimit: query.textCountLimit)
         let cases: [CaseSummary]
         if let cursor = query.cursor {
             cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit))
@@ -161,13 +172,15 @@ extension CaseRepository {
     /// A text search through the search index (`SearchIndex.swift`), when the index holds the cases
     /// as they stand and the text is rare enough for its candidates to be counted: they are read,
     /// matched and sorted, instead of the listing being walked until a page of matches is found.
-    /// Nil otherwise: a common text fills a page from the first rows of the walk.
-    func searchThroughIndex(_ query: CaseQuery, text: String) throws -> CasePage? {
+    /// Otherwise a common text fills a page from the first rows of the walk.
+    func searchThroughIndex(_ query: CaseQuery, text: String) throws -> IndexedSearch {
         let limit = max(0, query.textCountLimit)
         guard try DueRepository(db: db).holdsCasesAsTheyStand(), let candidates = Self.searchCandidates(text, limit: limit + 1, db.kind) else {
-            return nil
+            return .unavailable
         }
-        guard (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (\(candidates.sql)) m", candidates.arguments) ?? 0) <= limit else { return nil }
+        guard (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (\(candidates.sql)) m", candidates.arguments) ?? 0) <= limit else {
+            return .common(countedExactly: SearchGrams.findsExactly(text))
+        }
         let filter = CaseFilter(query)
         // The candidates first (SQLite's CROSS JOIN keeps that order), then each one's case.
         let join = db.kind == .sqlite ? "CROSS JOIN" : "JOIN"
@@ -176,12 +189,22 @@ extension CaseRepository {
         let total = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(source) \(filter.whereClause)", arguments) ?? 0
         if let cursor = query.cursor {
             let cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit), source: (source, candidates.arguments))
-            return CasePage(total: total, cases: cases)
+            return .page(CasePage(total: total, cases: cases))
         }
         let rows = try db.fetchAll(
             "SELECT \(CaseSummary.columns) FROM \(source) \(filter.whereClause) ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?",
             arguments + [max(0, query.limit), max(0, query.offset)])
-        return CasePage(total: total, cases: rows.map(CaseSummary.init(row:)))
+        return .page(CasePage(total: total, cases: rows.map(CaseSummary.init(row:))))
+    }
+
+    /// What the search index answers of a text.
+    enum IndexedSearch: Equatable {
+        /// The page, from the text's few candidates.
+        case page(CasePage)
+        /// More candidates than a search counts; `countedExactly` when the candidates are exactly the matches.
+        case common(countedExactly: Bool)
+        /// The index does not hold the cases as they stand, or the text has no gram.
+        case unavailable
     }
 
     /// How many cases the filter selects: exactly, or with a text search up to `textCountLimit`

@@ -51,28 +51,37 @@ extension CaseRepository {
 
     /// A page of the cases matching `query`'s filters, the most overdue first (the earliest deadline
     /// past on `today` among a case's open obligations, as the due index holds them), then every
-    /// other case by id. The due index must be current for the order to be today's.
-    public func byLateness(_ query: CaseQuery, today: CalendarDate) throws -> CasePage {
+    /// other case by id. The due index must be current for the order to be today's. `kinds`: how
+    /// many kinds of obligation a case can have open at once (`DueObligation.Kind`'s cases, which
+    /// the audit layer defines; `openObligation`'s key is the case and the kind).
+    public func byLateness(_ query: CaseQuery, today: CalendarDate, kinds: Int) throws -> CasePage {
         let filter = CaseFilter(query)
         let (total, atLeast) = try count(filter, textCountLimit: query.textCountLimit)
-        let joined = "JOIN enforcementCase c ON c.id = o.caseId \(filter.partyJoin)"
-        let overdue = "SELECT o.caseId, MIN(o.deadline) AS due FROM openObligation o \(joined) WHERE o.deadline < ?\(filter.and) GROUP BY o.caseId"
-        let arguments: SQLArguments = [today] + filter.arguments
-        let late = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (\(overdue)) late", arguments) ?? 0
         let offset = max(0, query.offset)
         let limit = max(0, query.limit)
-        var ids: [String] = []
-        if offset < late {
-            ids = try db.fetchValues(String.self, "SELECT caseId FROM (\(overdue)) late ORDER BY due, caseId LIMIT ? OFFSET ?", arguments + [limit, offset])
-        }
-        if ids.count < limit {
+        // Walking the overdue obligations by deadline meets each case first at its earliest one;
+        // a case has at most one obligation of each kind, so this many rows hold the page's cases
+        // when there are that many, and the walk costs what the page's depth does.
+        let wanted = offset + limit
+        let (rows, overflow) = wanted.multipliedReportingOverflow(by: max(1, kinds))
+        let rowLimit = overflow ? Int.max - 1 : rows
+        let joined = filter.conditions.isEmpty ? "" : "JOIN enforcementCase c ON c.id = o.caseId \(filter.partyJoin)"
+        let walked = try db.fetchValues(
+            String.self, "SELECT o.caseId FROM openObligation o \(joined) WHERE o.deadline < ?\(filter.and) ORDER BY o.deadline, o.caseId LIMIT ?",
+            [today] + filter.arguments + [rowLimit + 1])
+        var seen: Set<String> = []
+        let late = walked.filter { seen.insert($0).inserted }
+        var ids = Array(late.dropFirst(offset).prefix(limit))
+        // Only a walk that reached the end knows how many cases are late, which the rest is counted after.
+        let lateCount = walked.count <= rowLimit ? late.count : Int.max
+        if ids.count < limit && lateCount != .max {
             // The rest by id, past those listed as late: an index walk that skips the few late ones.
             ids += try db.fetchValues(
                 String.self,
                 """
                 SELECT c.id FROM enforcementCase c \(filter.partyJoin)
                 WHERE c.id NOT IN (SELECT o.caseId FROM openObligation o WHERE o.deadline < ?)\(filter.and) ORDER BY c.id LIMIT ? OFFSET ?
-                """, [today] + filter.arguments + [limit - ids.count, max(0, offset - late)])
+                """, [today] + filter.arguments + [limit - ids.count, max(0, offset - lateCount)])
         }
         return CasePage(total: total, cases: try summaries(ids), totalIsAtLeast: atLeast)
     }

@@ -67,6 +67,15 @@ enum SearchGrams {
         return grams
     }
 
+    /// Whether the cases holding `text`'s grams are exactly those whose fields contain it: one
+    /// character without case (a Chinese character, a digit), which every lower-casing leaves as it is.
+    static func findsExactly(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 1, String(scalars[0]) != SearchDocument.separator else { return false }
+        let character = String(scalars[0])
+        return character.lowercased() == character && character.uppercased() == character
+    }
+
     private static let digits = Array("0123456789abcdef".utf8)
 
     static func spell(_ scalar: Unicode.Scalar) -> String {

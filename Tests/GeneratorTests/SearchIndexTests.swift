@@ -24,26 +24,35 @@ import WorkCalendar
             String(name[0]), String(name[1...2]), String(name[0...3]), sample.id.uppercased(), String(sample.id.suffix(5)),
             String(number.suffix(6)), "某", "有限", "%", "_", "不存在的名字", "  \(name[1])\(name[2])  ", "2", "号"
         ]
-        let queries = texts.flatMap { text in
+        var queries = texts.flatMap { text in
             CaseSort.allCases.map { sort in CaseQuery(text: text, sort: sort, limit: 7, offset: 3) } + [
                 CaseQuery(agency: sample.agency, text: text, limit: 50), CaseQuery(type: .penalty, text: text, limit: 50)
             ]
         }
+        // More matches than are counted: "at least", whether the index counts them (one character) or the walk does.
+        for text in ["某", "有限", "2"] {
+            for agency in [nil, sample.agency] {
+                var query = CaseQuery(agency: agency, text: text, limit: 5)
+                query.textCountLimit = 6
+                queries.append(query)
+            }
+        }
         let scanned = try queries.map { try store.searchCases($0) }
         try GeneratedStore.refreshIndex(store)
-        let indexed = try await store.reading { reader in
+        let indexed = try await store.reading { [queries] reader in
             try queries.map { (try reader.cases.searchThroughIndex($0, text: $0.searchText ?? ""), try reader.cases.search($0)) }
         }
         var throughIndex = 0
-        for (index, (direct, found)) in indexed.enumerated() {
+        for (index, (answer, found)) in indexed.enumerated() {
             #expect(found == scanned[index], "\(queries[index])")
-            if let direct {
+            if case .page(let direct) = answer {
                 throughIndex += 1
                 #expect(direct == found)
             }
         }
         #expect(throughIndex > queries.count / 2, "rare texts go through the index")
-        #expect(scanned.contains { $0.total > 1 } && scanned.contains { $0.total == 0 })
+        #expect(scanned.contains { $0.total > 1 } && scanned.contains { $0.total == 0 } && scanned.contains(where: \.totalIsAtLeast))
+        #expect(indexed.contains { $0.0 == .common(countedExactly: true) } && indexed.contains { $0.0 == .common(countedExactly: false) })
         store.close()
     }
 
@@ -75,5 +84,7 @@ import WorkCalendar
         let document = SearchGrams.ofDocument("ab\u{1F}c")
         #expect(document == [SearchGrams.spell("a"), SearchGrams.spell("b"), SearchGrams.spell("a") + SearchGrams.spell("b"), SearchGrams.spell("c")])
         #expect(SearchGrams.spell("\u{10FFFF}") == "10ffff")
+        #expect(SearchGrams.findsExactly("某") && SearchGrams.findsExactly("7") && SearchGrams.findsExactly("〔"))
+        #expect(!SearchGrams.findsExactly("a") && !SearchGrams.findsExactly("Ａ") && !SearchGrams.findsExactly("某某") && !SearchGrams.findsExactly(""))
     }
 }

@@ -104,7 +104,7 @@ struct CaseListPage {
             // The order comes from the due index, brought up to date first (a long-work thread,
             // only when it is behind).
             _ = try await app.currentDueIndex()
-            found = try await search { [query] in try $0.byLateness(query, today: today) }
+            found = try await search { [query] in try $0.byLateness(query, today: today, kinds: DueObligation.Kind.allCases.count) }
         default:
             found = try await search { [query] in try $0.search(query) }
         }
