@@ -153,6 +153,16 @@ import WorkCalendar
                     #expect(Array(Data(buffer: file.body).prefix(2)) == Array("PK".utf8))
                 }
             }
+            // Through the API: the file, not a run.
+            let api = try await APITests.signInJSON(client, Accounts.clerk)
+            let accepted = try await api.send(
+                "/api/v1/jobs", contentType: "application/json", body: #"{"kind":"due","format":"csv","within":366,"state":"overdue"}"#)
+            #expect(accepted.status == .accepted)
+            runJobs(fixture.web)
+            let file = try await api.get(try #require(accepted.headers[.location]) + "/result")
+            #expect(
+                file.headers[.contentType]?.hasPrefix("text/csv") == true
+                    && file.text.split(whereSeparator: \.isNewline).count == listed.count { $0.overdue } + 1)
             #expect(try await clerk.post("/jobs", [("kind", "due"), ("within", "9999"), ("format", "csv")]).status == .badRequest)
             #expect(try await clerk.post("/jobs", [("kind", "due"), ("obligation", "nonsense"), ("format", "csv")]).status == .badRequest)
         }

@@ -12,6 +12,10 @@ struct JobAPIRoutes {
         var asOf: String?
         var agency: String?
         var format: String?
+        /// For a due list: working days ahead, the kind of obligation, `overdue` or `upcoming`.
+        var within: Int?
+        var obligation: String?
+        var state: String?
     }
 
     func register(on group: RouterGroup<WebRequestContext>) {
@@ -21,9 +25,11 @@ struct JobAPIRoutes {
             var request = request
             let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
             guard let started = try? JSONDecoder().decode(Started.self, from: Data(buffer: body)) else {
-                throw WebError.badRequest("请求体须为 {\"kind\": \"audit\" 或 \"violations\", \"asOf\": …, \"agency\": …, \"format\": …}。")
+                throw WebError.badRequest("请求体须为 {\"kind\": \"audit\"、\"violations\" 或 \"due\", \"asOf\": …, \"agency\": …, \"format\": …}。")
             }
-            let job = try jobs.start(kind: started.kind, asOf: started.asOf, agency: started.agency, format: started.format, user: user)
+            let job = try jobs.start(
+                kind: started.kind, asOf: started.asOf, agency: started.agency, format: started.format, user: user,
+                due: DueJobForm(within: started.within.map(String.init), obligation: started.obligation, state: started.state))
             var response = try Response.json(Self.status(job), status: .accepted)
             response.headers[.location] = Self.href(job.id)
             return response
@@ -39,7 +45,7 @@ struct JobAPIRoutes {
         }
         group.get("jobs/{job}/result") { _, context -> Response in
             let job = try jobs.visibleJob(context)
-            guard job.kind == .violations else {
+            guard job.kind != .audit else {
                 guard job.state == .done, let run = job.runId else { throw WebError.notFound("任务尚未完成，还没有结果。") }
                 return try .json(["runId": run])
             }
