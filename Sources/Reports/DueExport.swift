@@ -9,9 +9,9 @@ import Foundation
 public enum DueExport {
     static let columns: [XLSXWorkbook.Column] = [
         .init("期限", width: 10.5, format: .date), .init("状态", width: 11, format: .wrapped),
-        .init("执法主体", width: 16, format: .wrapped), .init("案件编号", width: 18, format: .wrapped),
-        .init("当事人", width: 16, format: .wrapped), .init("决定文号", width: 16, format: .wrapped),
-        .init("事项", width: 14, format: .wrapped), .init("计算依据", width: 40, format: .wrapped)
+        .init("执法主体", width: 16, format: .wrapped), .init("案件编号", width: 20, format: .wrapped),
+        .init("当事人", width: 14, format: .wrapped), .init("决定文号", width: 20, format: .wrapped),
+        .init("事项", width: 12, format: .wrapped), .init("计算依据", width: 34, format: .wrapped)
     ]
 
     /// Writes `items` as they stand on `asOf` to `url` (`csv` or `xlsx`); `cases` gives each one's
