@@ -47,7 +47,9 @@ enum CaseBatchLoader {
         // each value at its column's position.
         typealias P = PartyColumn
         var parties = CaseOrdered<Party>()
-        try rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND position = 0 ORDER BY caseId") { r in
+        // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
+        // index of names (v20) for `position = 0` and read every case's party for each batch.
+        try rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId") { r in
             parties.append(
                 try parties.key(r, P.caseId.rawValue),
                 Party(
