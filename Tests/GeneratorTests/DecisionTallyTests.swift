@@ -66,9 +66,7 @@ import WorkCalendar
     /// and not once a case has changed after them.
     @Test func theSumsAreReadOnlyWhileCurrent() throws {
         let folder = try TemporaryFolder()
-        let path = folder.file("tally.sqlite").path
-        let store = try GeneratedStore.make(.sqlite, cases: 200, seed: 9, agencies: 2, file: path)
-        try GeneratedStore.refreshIndex(store)
+        let (store, path) = try GeneratedStore.indexedFile(in: folder, cases: 200, seed: 9)
         let year = try #require(try Self.cases(store).compactMap { $0.decision?.date.year }.max())
         let agency = try #require(try store.annualFigures(year: year).keys.sorted().first)
         let honest = try #require(try store.annualFigures(year: year)[agency]?.decisions[.penalty])

@@ -37,4 +37,13 @@ enum GeneratedStore {
     static func refreshIndex(_ store: CaseStore) throws {
         try DueIndex(runner: runner(store)).refresh(today: CalendarDate(year: 2026, month: 12, day: 6)!)
     }
+
+    /// An SQLite file of generated cases in `folder`, its case index filled: what a test opens
+    /// behind the store's back as well.
+    static func indexedFile(in folder: TemporaryFolder, cases: Int, seed: UInt64) throws -> (store: CaseStore, path: String) {
+        let path = folder.file("store.sqlite").path
+        let store = try make(.sqlite, cases: cases, seed: seed, agencies: 2, file: path)
+        try refreshIndex(store)
+        return (store, path)
+    }
 }

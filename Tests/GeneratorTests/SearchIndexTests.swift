@@ -60,9 +60,7 @@ import WorkCalendar
     /// store's back are not found; once a case changes, every case is matched again.
     @Test func theIndexIsReadOnlyWhileCurrent() throws {
         let folder = try TemporaryFolder()
-        let path = folder.file("search.sqlite").path
-        let store = try GeneratedStore.make(.sqlite, cases: 100, seed: 22, agencies: 2, file: path)
-        try GeneratedStore.refreshIndex(store)
+        let (store, path) = try GeneratedStore.indexedFile(in: folder, cases: 100, seed: 22)
         let id = try #require(try store.caseIds().first)
         #expect(try store.searchCases(CaseQuery(text: id)).cases.map(\.id) == [id])
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM caseSearch WHERE caseId = ?", arguments: [id]) }
