@@ -16,6 +16,11 @@ import WorkCalendar
 /// index stands at, or every case when the index was judged under another checklist, calendar or
 /// program. Whether an obligation is overdue, and how many working days are left, is worked out
 /// from its deadline on the day it is read.
+///
+/// The same pass keeps what else the pages read of each case instead of every case: its
+/// decision's figures for the annual report (`CaseFigure`, `DecisionTally.swift`) and what a
+/// search finds it by (`SearchDocument`, `SearchIndex.swift`), replaced with its obligations in one
+/// transaction, and read only while the index stands at the journal's head.
 public struct DueIndex: Sendable {
     public let runner: AuditRunner
 
