@@ -80,7 +80,7 @@ public struct DueIndex: Sendable {
                 }
             }
             let last = index == batches.count - 1
-            try store.replaceObligations(
+            try store.replaceIndexEntries(
                 of: batch, with: rows, figures: figures, documents: documents, state: last ? DueIndexState(environment: environment, journalSeq: head) : nil)
             judged += batch.count
         }

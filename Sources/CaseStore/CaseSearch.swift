@@ -178,7 +178,7 @@ extension CaseRepository {
         guard try DueRepository(db: db).holdsCasesAsTheyStand(), let candidates = Self.searchCandidates(text, limit: limit + 1, db.kind) else {
             return .unavailable
         }
-        guard (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (\(candidates.sql)) m", candidates.arguments) ?? 0) <= limit else {
+        guard try !count(rowsOf: candidates.sql, candidates.arguments, upTo: limit).atLeast else {
             return .common(countedExactly: SearchGrams.findsExactly(text))
         }
         let filter = CaseFilter(query)
@@ -212,8 +212,14 @@ extension CaseRepository {
     func count(_ filter: CaseFilter, textCountLimit: Int) throws -> (total: Int, atLeast: Bool) {
         let counted = "FROM enforcementCase c \(filter.partyJoin) \(filter.whereClause)"
         guard filter.readsParty else { return (try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", filter.arguments) ?? 0, false) }
-        let limit = max(0, textCountLimit)
-        let found = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 \(counted) LIMIT ?) matched", filter.arguments + [limit + 1]) ?? 0
+        return try count(rowsOf: "SELECT 1 \(counted)", filter.arguments, upTo: textCountLimit)
+    }
+
+    /// How many rows `select` gives, counted only as far as `limit`: the count, or `limit` and
+    /// "at least".
+    func count(rowsOf select: String, _ arguments: SQLArguments, upTo limit: Int) throws -> (total: Int, atLeast: Bool) {
+        let limit = max(0, limit)
+        let found = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM (\(select)) selected LIMIT ?) matched", arguments + [limit + 1]) ?? 0
         return found > limit ? (limit, true) : (found, false)
     }
 

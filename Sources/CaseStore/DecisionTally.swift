@@ -85,14 +85,6 @@ public struct TallyAmount: Sendable, Equatable {
 }
 
 extension DueRepository {
-    /// Whether what the index derives from each case alone (the decisions' figures, the search
-    /// documents) holds every case as the journal's newest entry left them: whatever judgment of
-    /// deadlines the index holds, its cases are those stored.
-    func holdsCasesAsTheyStand() throws -> Bool {
-        guard let state = try state() else { return false }
-        return state.journalSeq == (try journalHead())
-    }
-
     /// Each agency's figures for decisions dated in `year`, summed from `decisionTally`.
     func annualFigures(year: Int) throws -> [String: AnnualFigures] {
         var figures: [String: AnnualFigures] = [:]

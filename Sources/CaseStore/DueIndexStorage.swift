@@ -62,7 +62,7 @@ extension CaseStore {
     /// row has no open obligation), `figures` their decisions' figures (`DecisionTally.swift`) and
     /// `documents` what a search finds them by (`SearchIndex.swift`), and, with `state`, records
     /// which judgment and journal entry the index now stands at, in the same transaction.
-    public func replaceObligations(
+    public func replaceIndexEntries(
         of caseIds: [String], with rows: [IndexedObligation], figures: [CaseFigure] = [], documents: [SearchDocument] = [],
         state: DueIndexState? = nil
     ) throws {
@@ -189,7 +189,19 @@ public struct DueRepository {
     /// Whether the index holds the judgment `environment` of the cases as the journal's newest entry left them.
     public func isCurrent(environment: String) throws -> Bool {
         guard let state = try state(), state.environment == environment else { return false }
-        return state.journalSeq == (try journalHead())
+        return try standsAtHead(state)
+    }
+
+    /// Whether what the index derives from each case alone (the decisions' figures, the search
+    /// documents) holds every case as the journal's newest entry left them: whatever judgment of
+    /// deadlines the index holds, its cases are those stored.
+    func holdsCasesAsTheyStand() throws -> Bool {
+        guard let state = try state() else { return false }
+        return try standsAtHead(state)
+    }
+
+    private func standsAtHead(_ state: DueIndexState) throws -> Bool {
+        state.journalSeq == (try journalHead())
     }
 
     /// The newest journal entry's number, which the index is measured against; 0 for an empty journal.

@@ -36,14 +36,11 @@ extension CaseRepository {
             ranked.arguments + [max(0, query.limit), max(0, query.offset)])
         let total: Int
         var atLeast = false
-        if filter.conditions.allSatisfy({ $0 == "c.agency = ?" }) {
+        if query.type == nil && query.decidedFrom == nil && query.decidedTo == nil && query.searchText == nil {
             // The run's totals by agency, stored with it.
             total = try AuditTallies.of(rows.runId, db).grades(agency: query.agency).reduce(0) { $0 + $1.cases }
         } else {
-            let limit = max(0, query.textCountLimit)
-            let found =
-                try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM (\(ranked.sql)) ranked LIMIT ?) matched", ranked.arguments + [limit + 1]) ?? 0
-            (total, atLeast) = found > limit ? (limit, true) : (found, false)
+            (total, atLeast) = try count(rowsOf: ranked.sql, ranked.arguments, upTo: query.textCountLimit)
         }
         return RankedPage(
             page: CasePage(total: total, cases: try summaries(ids), totalIsAtLeast: atLeast), runId: rows.runId, asOf: run["asOf"])

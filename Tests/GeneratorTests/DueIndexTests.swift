@@ -107,7 +107,7 @@ import WorkCalendar
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for store in [first, second, first, second] {
-                group.addTask { try store.replaceObligations(of: ids, with: rows, figures: figures) }
+                group.addTask { try store.replaceIndexEntries(of: ids, with: rows, figures: figures) }
             }
             try await group.waitForAll()
         }
@@ -115,7 +115,7 @@ import WorkCalendar
             DueIndexFilter(through: CalendarDate(year: 2030, month: 1, day: 1)!, today: CalendarDate(year: 2026, month: 1, day: 1)!))
         #expect(stored.count == rows.count)
         #expect(Set(stored.map { "\($0.caseId)/\($0.kind)" }) == Set(rows.map { "\($0.caseId)/\($0.kind)" }))
-        try first.replaceObligations(of: [], with: [], state: DueIndexState(environment: "e", journalSeq: try first.journalHeadSeq()))
+        try first.replaceIndexEntries(of: [], with: [], state: DueIndexState(environment: "e", journalSeq: try first.journalHeadSeq()))
         let year = try #require(try first.annualFigures(year: 2025)["A"])
         #expect(year.decisions[.penalty] == 200 && year.penalties[.fine] == 200 && year.fineTotal == Money(yuan: 40_000))
         first.close()

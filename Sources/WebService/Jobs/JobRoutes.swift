@@ -54,7 +54,8 @@ struct JobRoutes {
         // A due list is as of today, as its page is.
         let day = kind == .due ? app.today().description : asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
         guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }
-        let agency = kind == .due ? user.visibleAgency ?? agency.flatMap { $0.isEmpty ? nil : $0 } : agency.flatMap { $0.isEmpty ? nil : $0 }
+        let given = agency.flatMap { $0.isEmpty ? nil : $0 }
+        let agency = kind == .due ? user.visibleAgency ?? given : given
         if let agency, try !app.reference().registry.agencies.contains(where: { $0.code == agency }) {
             throw WebError.badRequest("没有执法主体 \(agency)。")
         }

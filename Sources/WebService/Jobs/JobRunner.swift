@@ -89,26 +89,23 @@ final class JobRunner: Service, @unchecked Sendable {
         do {
             let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
             guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
-            if job.kind == .due {
-                let result = try dueList(parameters, today: asOf)
-                try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)", result: result)
-                return
-            }
-            let summary = try runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) {
-                try report($0, $1)
-            }
+            // An audit and a violations export start from the run of their day; a due list from the due index.
+            let audit = { try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) } }
             switch job.kind {
             case .audit:
+                let summary = try audit()
                 try store.finishJob(
                     id: job.id, node: node, state: .done,
                     message: "评查完成：共 \(summary.run.caseCount) 件（截至 \(asOf)）", runId: summary.run.id)
-            case .due:
-                break
             case .violations:
+                let summary = try audit()
                 let result = try export(summary.run, parameters: parameters, asOf: asOf, report: report)
                 try store.finishJob(
                     id: job.id, node: node, state: .done, message: "导出完成：\(result.name)",
                     runId: summary.run.id, result: result)
+            case .due:
+                let result = try dueList(parameters, today: asOf)
+                try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)", result: result)
             }
         } catch is Cancelled {
             try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
