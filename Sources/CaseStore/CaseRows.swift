@@ -80,10 +80,13 @@ enum CaseRows {
         }
     }
 
-    /// The largest event id stored: the ids a transaction gives its new events follow it. Writers
-    /// are serialized, so no other transaction takes the same ids.
+    /// The largest event id stored or held by an import still writing (`LateLockedImport`): the
+    /// ids a transaction gives its new events follow it. Writers are serialized, so no other
+    /// transaction takes the same ids.
     static func lastEventID(_ db: any SQLConnection) throws -> Int64 {
-        try db.fetchValue(Int64.self, "SELECT MAX(id) FROM event") ?? 0
+        try db.fetchValue(
+            Int64.self,
+            "SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM event UNION ALL SELECT MAX(lastEventId) FROM importStage) AS last") ?? 0
     }
 
     /// One stored case, read the same way the batch reads of audits read them.

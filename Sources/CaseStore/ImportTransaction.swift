@@ -10,11 +10,12 @@ struct ImportTransaction {
     let at: String
     let journal: JournalAppender
 
-    init(db: any SQLConnection, file: String, at: String, actor: String) throws {
+    /// `holdingJournal`: the journal entries wait for `journal.writeHeldEntries()` (`LateLockedImport`).
+    init(db: any SQLConnection, file: String, at: String, actor: String, holdingJournal: Bool = false) throws {
         self.db = db
         self.file = file
         self.at = at
-        self.journal = try JournalAppender(db: db, actor: actor, at: at)
+        self.journal = try JournalAppender(db: db, actor: actor, at: at, holdingEntries: holdingJournal)
     }
 
     func importRegistry(_ entries: [(CaseFileReader.RegistryEntry, Int)], fileHash: String?) throws -> ImportCounts {
@@ -61,14 +62,17 @@ struct ImportTransaction {
     ///
     /// `staged`: cases whose rows but their own a large import wrote before this transaction
     /// (`StagedImport`); each gets its own row here, which publishes it.
-    func importCases(_ cases: [PreparedCase], agencyScope: String?, staged: Set<String> = []) throws -> ImportCounts {
+    /// `eventIDs`: the ids this transaction's events follow, when it reserved them beforehand.
+    func importCases(
+        _ cases: [PreparedCase], agencyScope: String?, staged: Set<String> = [], eventIDs: ReservedEventIDs? = nil
+    ) throws -> ImportCounts {
         let absent = try CaseWriter.absent(cases.map(\.enforcementCase.id), db)
         guard staged.isSubset(of: absent) else {
             throw StoreError.caseBeingImported(staged.subtracting(absent).sorted().first!)
         }
         try Self.refuse(cases, file: file, agencyScope: agencyScope, absent: absent, ownStage: staged, db)
         let references = try KnownReferences(db)
-        let writer = CaseWriter(db: db, journal: journal)
+        let writer = CaseWriter(db: db, journal: journal, eventIDs: eventIDs)
         var counts = ImportCounts()
         for prepared in cases {
             let c = prepared.enforcementCase
@@ -127,12 +131,16 @@ final class CaseWriter {
     let db: any SQLConnection
     let journal: JournalAppender
     private var eventIDs: Int64?
+    /// The last id of a range reserved beforehand, which the events may not pass.
+    private let lastReservedEventID: Int64?
     /// Ids stored by this transaction: a second case of the same id in a file replaces the first.
     private var written: Set<String> = []
 
-    init(db: any SQLConnection, journal: JournalAppender) {
+    init(db: any SQLConnection, journal: JournalAppender, eventIDs reserved: ReservedEventIDs? = nil) {
         self.db = db
         self.journal = journal
+        eventIDs = reserved.map(\.after)
+        lastReservedEventID = reserved?.last
     }
 
     /// Ids among `ids` that the store does not hold, asked in chunks.
@@ -185,6 +193,9 @@ final class CaseWriter {
         try CaseRows.insert(
             enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,
             into: db, eventIDs: &nextEventID)
+        if let lastReservedEventID, nextEventID > lastReservedEventID {
+            throw StoreError.corrupt("an import's events outran the ids it reserved")
+        }
         eventIDs = nextEventID
         written.insert(enforcementCase.id)
         try journal.append(

@@ -81,24 +81,34 @@ public struct JournalEntry: Codable, FetchableRecord, EncodableRecord, TableReco
 }
 
 /// Appends entries inside one write transaction, reading the chain's head only once.
+///
+/// A transaction that takes the writers' lock only at its end (`LateLockedImport`) holds its
+/// entries until then: the head it would read first may no longer be the head when it commits.
 final class JournalAppender {
     private let db: any SQLConnection
     private let actor: String
     private let at: String
-    private var head: (seq: Int64, hash: String)
+    /// nil while entries are held.
+    private var head: (seq: Int64, hash: String)?
+    private var held: [(action: JournalAction, subject: String, contentHash: String?, detail: String)] = []
 
-    init(db: any SQLConnection, actor: String, at: String) throws {
+    init(db: any SQLConnection, actor: String, at: String, holdingEntries: Bool = false) throws {
         self.db = db
         self.actor = actor
         self.at = at
-        if let row = try db.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") {
-            head = (row["seq"], row["hash"])
-        } else {
-            head = (0, JournalEntry.genesis)
-        }
+        if !holdingEntries { head = try Self.head(db) }
+    }
+
+    private static func head(_ db: any SQLConnection) throws -> (seq: Int64, hash: String) {
+        guard let row = try db.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") else { return (0, JournalEntry.genesis) }
+        return (row["seq"], row["hash"])
     }
 
     func append(_ action: JournalAction, subject: String, contentHash: String?, detail: String = "") throws {
+        guard let head else {
+            held.append((action, subject, contentHash, detail))
+            return
+        }
         let seq = head.seq + 1
         let hash = JournalEntry.computeHash(
             seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
@@ -106,7 +116,16 @@ final class JournalAppender {
         try db.append(
             into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
             row: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
-        head = (seq, hash)
+        self.head = (seq, hash)
+    }
+
+    /// Reads the head now and writes the held entries after it; entries appended later follow at
+    /// once. Called with the writers' lock held.
+    func writeHeldEntries() throws {
+        if head == nil { head = try Self.head(db) }
+        let entries = held
+        held = []
+        for entry in entries { try append(entry.action, subject: entry.subject, contentHash: entry.contentHash, detail: entry.detail) }
     }
 }
 

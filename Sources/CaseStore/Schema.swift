@@ -108,6 +108,7 @@ enum Schema {
         migrator.registerMigration("v18: a run's results in the order of their scores") { db in try createStandingIndex(db) }
         migrator.registerMigration("v19: what a search finds a case by") { db in try createSearchIndex(db) }
         migrator.registerMigration("v20: parties by name") { db in try createPartyNameIndex(db) }
+        migrator.registerMigration("v21: event ids an import holds before it locks") { db in try reserveImportEventIds(db) }
         return migrator
     }
 

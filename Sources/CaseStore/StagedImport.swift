@@ -17,7 +17,9 @@ import GRDB
 ///
 /// The staged rows are written with foreign keys off for their transaction (their case's row is
 /// not there yet), which SQLite allows per connection. PostgreSQL cannot turn them off for one
-/// session; there, and for smaller files, the file is one transaction as before.
+/// session, but lets other writers go on beside a long transaction: there a large file is one
+/// transaction that takes the writers' lock only at its end (`LateLockedImport`). Smaller files
+/// are one transaction on either.
 enum StagedImport {
     /// Cases per staging transaction: about a third of a second of writing.
     static let chunk = 1_000
@@ -38,9 +40,13 @@ enum StagedImport {
 }
 
 extension CaseStore {
-    /// Writes a file's cases: staged first when it holds many new ones on SQLite, else in one
+    /// Writes a file's cases: staged first when it holds many new ones on SQLite, locking the other
+    /// writers out only at its end when it is large on PostgreSQL (`LateLockedImport`), else in one
     /// transaction. Either way every case or none.
     func writeCases(_ cases: [PreparedCase], file: String, at now: String, actor: String, agencyScope: String?) throws -> ImportCounts {
+        if backend.kind == .postgres, cases.count >= StagedImport.threshold {
+            return try writeLockingLate(cases, file: file, at: now, actor: actor, agencyScope: agencyScope)
+        }
         let mayStage = backend.kind == .sqlite && cases.count >= StagedImport.threshold
         let stageable = mayStage ? try read { db in try Self.stageable(cases, db) } : []
         guard stageable.count >= StagedImport.threshold else {

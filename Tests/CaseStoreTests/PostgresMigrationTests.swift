@@ -27,7 +27,8 @@ import Testing
         ("v17: decisions counted by agency and month", "2b22d8addf576debdbfc9d0b95d1f1d90f92d053d051b7554f4cb0d6b114c715"),
         ("v18: a run's results in the order of their scores", "2aa4fecdf2be115d39d098dea98f267a8522d3cda716c35e7dee0fc025d52a7c"),
         ("v19: what a search finds a case by", "3a3993d32f7727eab7c43de129cc5728674cdf8333218b1237d771a7b1d21bda"),
-        ("v20: parties by name", "8a74e5af631a84a3fb8ee527e456f4dac441d4930f794941fe7f8d18a64552b0")
+        ("v20: parties by name", "8a74e5af631a84a3fb8ee527e456f4dac441d4930f794941fe7f8d18a64552b0"),
+        ("v21: event ids an import holds before it locks", "06321c0be69635a5dd48c851218bee85cf549437601592faf7052ec61d055669")
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

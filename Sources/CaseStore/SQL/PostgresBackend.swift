@@ -65,6 +65,13 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// The writers' lock is taken when `body` asks for it, before its journal entries.
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN") { connection in
+            try body(connection) { try connection.execute("SELECT id FROM writeLock WHERE id = 1 FOR UPDATE") }
+        }
+    }
+
     /// Without the write lock: these statements touch only the web service's own tables, and each
     /// is safe beside another writer (`ON CONFLICT`, single-row changes).
     func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {

@@ -29,7 +29,8 @@ enum PostgresSchema {
         ("v17: decisions counted by agency and month", v17),
         ("v18: a run's results in the order of their scores", v18),
         ("v19: what a search finds a case by", v19),
-        ("v20: parties by name", v20)
+        ("v20: parties by name", v20),
+        ("v21: event ids an import holds before it locks", v21)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -354,5 +355,10 @@ enum PostgresSchema {
     /// As on SQLite (`Keyset.swift`).
     private static let v20 = """
         CREATE INDEX party_byName ON party (position, name, caseId);
+        """
+
+    /// As on SQLite (`LateLockedImport.swift`).
+    private static let v21 = """
+        ALTER TABLE importStage ADD COLUMN lastEventId BIGINT;
         """
 }

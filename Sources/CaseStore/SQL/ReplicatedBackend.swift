@@ -41,6 +41,12 @@ final class ReplicatedBackend: StoreBackend, @unchecked Sendable {
         return result
     }
 
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
+        let result = try primary.writeLockingLate(body)
+        try noteWrite()
+        return result
+    }
+
     func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         let result = try primary.writeOutsideJournal(body)
         try noteWrite()

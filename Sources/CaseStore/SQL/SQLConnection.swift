@@ -112,6 +112,11 @@ protocol StoreBackend: Sendable {
     func checkpoint()
     /// Runs an import, whose inserts go through many indexes at once, with the cache such writes want.
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T
+    /// A write that does its work first and appends to the journal last, calling `lockWriters`
+    /// in between: on PostgreSQL the writers' lock is held only from then to the commit, so that
+    /// other writers go on while a large import writes (`LateLockedImport`). On SQLite the one
+    /// writer is held throughout, as by `write`.
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T
     /// A write whose rows may refer to rows not yet stored (a large import's staged cases,
     /// `StagedImport`): on SQLite with foreign keys off for its transaction.
     func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T
@@ -133,6 +138,10 @@ extension StoreBackend {
 
     /// A server sizes its own cache.
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T { try body() }
+
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
+        try write { db in try body(db, {}) }
+    }
 
     /// A server keeps its foreign keys (imports there are never staged).
     func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try write(body) }
