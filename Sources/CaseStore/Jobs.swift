@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Long work started from the web (an audit of the whole store, a violations export, a due list), kept in the
+/// Long work started from the web (an audit of the whole store, a violations export, a due list, a
+/// ledger's import), kept in the
 /// store so that the request that started it answers at once, every node of the service can show
 /// its progress, and a node that dies leaves it to another (its lease runs out).
 public struct JobRecord: Sendable, Equatable {
@@ -9,6 +10,8 @@ public struct JobRecord: Sendable, Equatable {
         case audit, violations
         /// A due list downloaded whole (`DueExport`).
         case due
+        /// A clerk's ledger (.xlsx or .csv) imported, its file kept with the job until the job ends.
+        case ledger
     }
 
     public enum State: String, Sendable {
@@ -53,27 +56,32 @@ public struct JobResult: Sendable {
 }
 
 extension CaseStore {
-    static let jobColumns = """
-        id, kind, parameters, owner, state, done, total, createdAt, startedAt, finishedAt, message, runId,
-        resultName, resultType, CASE WHEN result IS NULL THEN 0 ELSE 1 END AS hasResult, cancelRequested
-        """
-
-    /// Queues a job; returns it.
-    public func createJob(kind: JobRecord.Kind, parameters: String, owner: String) throws -> JobRecord {
-        let id = try writeOutsideJournal { db -> Int64 in
-            try db.fetchValue(
-                Int64.self,
-                """
-                INSERT INTO job (kind, parameters, owner, state, done, createdAt, cancelRequested)
-                VALUES (?, ?, ?, 'queued', 0, ?, 0) RETURNING id
-                """, [kind.rawValue, parameters, owner, Date().timeIntervalSince1970]) ?? 0
-        }
-        guard let job = try job(id: id) else { throw StoreError.corrupt("job \(id) vanished") }
-        return job
+    /// Queues a job, with the file it works on (an upload) when it has one; returns it.
+    public func createJob(kind: JobRecord.Kind, parameters: String, owner: String, input: Data? = nil) throws -> JobRecord {
+        try writeOutsideJournal { try JobRepository(db: $0).create(kind: kind, parameters: parameters, owner: owner, input: input) }
     }
 
     public func job(id: Int64) throws -> JobRecord? {
-        try readPrimary { db in try db.fetchOne("SELECT \(Self.jobColumns) FROM job WHERE id = ?", [id]).map(Self.jobRecord) }
+        try readPrimary { try JobRepository(db: $0).job(id: id) }
+    }
+
+    /// The file a job works on, while it has not ended.
+    public func jobInput(id: Int64) throws -> Data? {
+        try readPrimary { try JobRepository(db: $0).input(id: id) }
+    }
+
+    /// The owner's request to cancel: a queued job ends at once, a running one at its next report.
+    public func cancelJob(id: Int64) throws {
+        try writeOutsideJournal { try JobRepository(db: $0).cancel(id: id) }
+    }
+
+    public func jobResult(id: Int64) throws -> JobResult? {
+        try readPrimary { try JobRepository(db: $0).result(id: id) }
+    }
+
+    /// The jobs `owner` started (every job when nil), newest first.
+    public func jobs(owner: String?, limit: Int = 50) throws -> [JobRecord] {
+        try readPrimary { try JobRepository(db: $0).jobs(owner: owner, limit: limit) }
     }
 
     /// Claims the oldest queued job, or a running one whose node has stopped renewing its lease;
@@ -95,7 +103,7 @@ extension CaseStore {
                 RETURNING id
                 """, [node, now + lease, now, now, now])
         }
-        return try id.flatMap { try job(id: $0) }
+        return try id.flatMap { try self.job(id: $0) }
     }
 
     /// Records progress and renews the lease; returns whether the owner asked to cancel.
@@ -119,7 +127,7 @@ extension CaseStore {
             try db.execute(
                 """
                 UPDATE job SET state = ?, message = ?, runId = COALESCE(?, runId), resultName = ?, resultType = ?, result = ?,
-                  finishedAt = ?, leaseUntil = NULL
+                  finishedAt = ?, leaseUntil = NULL, input = NULL
                 WHERE id = ? AND node = ? AND state = 'running'
                 """,
                 [
@@ -127,44 +135,5 @@ extension CaseStore {
                     Date().timeIntervalSince1970, id, node
                 ])
         }
-    }
-
-    /// The owner's request to cancel: a queued job ends at once, a running one at its next report.
-    public func cancelJob(id: Int64) throws {
-        try writeOutsideJournal { db in
-            try db.execute("UPDATE job SET cancelRequested = 1 WHERE id = ? AND state IN ('queued', 'running')", [id])
-            try db.execute(
-                """
-                UPDATE job SET state = 'cancelled', message = '已取消', finishedAt = ? WHERE id = ? AND state = 'queued'
-                """, [Date().timeIntervalSince1970, id])
-        }
-    }
-
-    public func jobResult(id: Int64) throws -> JobResult? {
-        try readPrimary { db in
-            try db.fetchOne("SELECT resultName, resultType, result FROM job WHERE id = ? AND result IS NOT NULL", [id]).map {
-                JobResult(name: $0["resultName"], contentType: $0["resultType"], data: $0["result"])
-            }
-        }
-    }
-
-    /// The jobs `owner` started (every job when nil), newest first.
-    public func jobs(owner: String?, limit: Int = 50) throws -> [JobRecord] {
-        try readPrimary { db in
-            if let owner {
-                return try db.fetchAll("SELECT \(Self.jobColumns) FROM job WHERE owner = ? ORDER BY id DESC LIMIT ?", [owner, limit])
-                    .map(Self.jobRecord)
-            }
-            return try db.fetchAll("SELECT \(Self.jobColumns) FROM job ORDER BY id DESC LIMIT ?", [limit]).map(Self.jobRecord)
-        }
-    }
-
-    private static func jobRecord(_ row: Row) -> JobRecord {
-        JobRecord(
-            id: row["id"], kind: JobRecord.Kind(rawValue: row["kind"]) ?? .audit, parameters: row["parameters"],
-            owner: row["owner"], state: JobRecord.State(rawValue: row["state"]) ?? .failed, done: row["done"],
-            total: row["total"], createdAt: row["createdAt"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
-            message: row["message"], runId: row["runId"], resultName: row["resultName"], resultType: row["resultType"],
-            hasResult: (row["hasResult"] as Int64) != 0, cancelRequested: (row["cancelRequested"] as Int64) != 0)
     }
 }

@@ -109,6 +109,7 @@ enum Schema {
         migrator.registerMigration("v19: what a search finds a case by") { db in try createSearchIndex(db) }
         migrator.registerMigration("v20: parties by name") { db in try createPartyNameIndex(db) }
         migrator.registerMigration("v21: event ids an import holds before it locks") { db in try reserveImportEventIds(db) }
+        migrator.registerMigration("v22: the file a job works on") { db in try db.execute(sql: "ALTER TABLE job ADD COLUMN input BLOB") }
         return migrator
     }
 

@@ -46,11 +46,18 @@ import Testing
         #expect(try applied(store).contains(Self.before) && !applied(store).contains { $0.hasPrefix("v11") })
         let folder = try TemporaryFolder()
         _ = try DataSetWriter(cases: 300, seed: 11, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
-        // Today's importer asks whether another import stages an id (v13): a table of that name
-        // stands in for it while the cases are stored, and goes before the rest is migrated.
-        try store.write { try $0.execute("CREATE TABLE stagedCase (caseId TEXT PRIMARY KEY, stageId BIGINT NOT NULL)") }
+        // Today's importer asks whether another import stages an id (v13) or holds event ids
+        // (v21): tables of those names stand in while the cases are stored, and go before the
+        // rest is migrated.
+        try store.write {
+            try $0.execute("CREATE TABLE stagedCase (caseId TEXT PRIMARY KEY, stageId BIGINT NOT NULL)")
+            try $0.execute("CREATE TABLE importStage (id INTEGER PRIMARY KEY, lastEventId BIGINT)")
+        }
         #expect(store.importPaths([folder.url.path, Repository.samples.path], actor: "test").failures.isEmpty)
-        try store.write { try $0.execute("DROP TABLE stagedCase") }
+        try store.write {
+            try $0.execute("DROP TABLE stagedCase")
+            try $0.execute("DROP TABLE importStage")
+        }
         let ids = try store.caseIds()
         let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
         let counts = try store.snapshot()

@@ -28,7 +28,8 @@ import Testing
         ("v18: a run's results in the order of their scores", "2aa4fecdf2be115d39d098dea98f267a8522d3cda716c35e7dee0fc025d52a7c"),
         ("v19: what a search finds a case by", "3a3993d32f7727eab7c43de129cc5728674cdf8333218b1237d771a7b1d21bda"),
         ("v20: parties by name", "8a74e5af631a84a3fb8ee527e456f4dac441d4930f794941fe7f8d18a64552b0"),
-        ("v21: event ids an import holds before it locks", "06321c0be69635a5dd48c851218bee85cf549437601592faf7052ec61d055669")
+        ("v21: event ids an import holds before it locks", "06321c0be69635a5dd48c851218bee85cf549437601592faf7052ec61d055669"),
+        ("v22: the file a job works on", "e1fad4b1226cc5306f6c1b72272861000cbbc547f4ef0be047157d8cd3816408")
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

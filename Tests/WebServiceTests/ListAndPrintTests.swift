@@ -110,32 +110,78 @@ import WorkCalendar
     }
 }
 
-/// A clerk uploads the agency's ledger on the web: all or nothing, own agency only.
+/// A clerk uploads the agency's ledger on the web: a job, all or nothing, own agency only.
 @Suite struct LedgerUploadTests {
     static let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/libreoffice-ledger.xlsx")
 
-    @Test func aClerkImportsTheirAgencysLedgerAndNoOtherAgencysCases() async throws {
+    /// Runs every queued job on `node` and waits for them.
+    private func runJobs(_ node: WebApp) {
+        for thread in node.jobs.startWaitingJobs() {
+            while !thread.isFinished { usleep(10_000) }
+        }
+    }
+
+    @Test func aClerksLedgerIsImportedAsAJobAndNoOtherAgencysCases() async throws {
         let fixture = try await WebFixture()
         let bytes = Array(try Data(contentsOf: Self.ledger))
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             #expect(try await clerk.get("/cases").text.contains("id=\"ledger-form\""))
+            // The request answers at once with the job's page; nothing is stored until the job runs.
             let stored = try await clerk.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx")
             #expect(stored.status == .seeOther)
+            let job = try #require(stored.headers[.location])
+            #expect(job.hasPrefix("/jobs/"))
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301") == nil)
+            #expect(try await clerk.get(job).text.contains("导入台账 · 任务"))
+            runJobs(fixture.web)
             #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301")?.decision?.officers == ["O-1001", "O-1002"])
-            // The same ledger from 城管局's clerk: every row is another agency's case, nothing is stored.
+            let done = try await clerk.get(job).text
+            #expect(done.contains("已完成：台账 台账.xlsx：新增 "), "\(done)")
+            #expect(try await clerk.get(job + "/result").headers[.location] == "/cases")
+            // The uploaded file is kept only while the job lasts.
+            let id = try #require(Int64(job.dropFirst("/jobs/".count)))
+            #expect(try fixture.store.jobInput(id: id) == nil)
+
+            // The same ledger from 城管局's clerk: every row is another agency's case, nothing is
+            // stored, and the job's page names the row.
             let other = try await Browser.signIn(client, as: Accounts.otherClerk)
             let before = try fixture.store.caseCount()
             let refused = try await other.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx")
-            #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("台账.xlsx 第2行"))
+            let refusedJob = try #require(refused.headers[.location])
+            // Another clerk's job is not even known to exist.
+            #expect(try await clerk.get(refusedJob).status == .notFound)
+            runJobs(fixture.web)
+            let failed = try await other.get(refusedJob).text
+            #expect(failed.contains("失败：") && failed.contains("台账.xlsx 第2行"), "\(failed)")
             #expect(try fixture.store.caseCount() == before)
             // A reviewer has no ledger to upload.
             let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
             #expect(!(try await reviewer.get("/cases").text.contains("id=\"ledger-form\"")))
             #expect(try await reviewer.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx").status == .forbidden)
-            // Not a ledger by its name: refused before anything is read.
+            // Not a ledger by its name: refused before anything is queued.
             #expect(try await clerk.upload("/cases/ledger", [], file: [1, 2, 3], fileName: "x.exe").status == .unprocessableContent)
+            #expect(try fixture.store.jobs(owner: nil).count == 2)
+        }
+    }
+
+    @Test func aCancelledLedgerJobStoresNothingAndKeepsNoFile() async throws {
+        let fixture = try await WebFixture()
+        let bytes = Array(try Data(contentsOf: Self.ledger))
+        try await fixture.test { client in
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            let job = try #require(try await clerk.upload("/cases/ledger", [], file: bytes, fileName: "台账.xlsx").headers[.location])
+            let id = try #require(Int64(job.dropFirst("/jobs/".count)))
+            #expect(try fixture.store.jobInput(id: id) == Data(bytes))
+            #expect(try await clerk.post(job + "/cancel", []).status == .seeOther)
+            runJobs(fixture.web)
+            #expect(try fixture.store.job(id: id)?.state == .cancelled)
+            #expect(try fixture.store.jobInput(id: id) == nil)
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301") == nil)
+            // Through the API a ledger cannot be started without its file.
+            let api = try await APITests.signInJSON(client, Accounts.clerk)
+            let refused = try await api.send("/api/v1/jobs", contentType: "application/json", body: #"{"kind":"ledger"}"#)
+            #expect(refused.status == .badRequest)
         }
     }
 }

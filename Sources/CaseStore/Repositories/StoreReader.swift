@@ -16,6 +16,8 @@ public struct StoreReader {
     public var uploads: UploadRepository { UploadRepository(db: db) }
     /// Open obligations by deadline (`DueIndexStorage.swift`).
     public var due: DueRepository { DueRepository(db: db) }
+    /// The web service's jobs.
+    public var jobs: JobRepository { JobRepository(db: db) }
 }
 
 extension CaseStore {

@@ -30,7 +30,8 @@ enum PostgresSchema {
         ("v18: a run's results in the order of their scores", v18),
         ("v19: what a search finds a case by", v19),
         ("v20: parties by name", v20),
-        ("v21: event ids an import holds before it locks", v21)
+        ("v21: event ids an import holds before it locks", v21),
+        ("v22: the file a job works on", v22)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
@@ -360,5 +361,10 @@ enum PostgresSchema {
     /// As on SQLite (`LateLockedImport.swift`).
     private static let v21 = """
         ALTER TABLE importStage ADD COLUMN lastEventId BIGINT;
+        """
+
+    /// As on SQLite (`Jobs.swift`).
+    private static let v22 = """
+        ALTER TABLE job ADD COLUMN input BYTEA;
         """
 }

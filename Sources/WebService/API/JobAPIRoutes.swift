@@ -27,7 +27,7 @@ struct JobAPIRoutes {
             guard let started = try? JSONDecoder().decode(Started.self, from: Data(buffer: body)) else {
                 throw WebError.badRequest("请求体须为 {\"kind\": \"audit\"、\"violations\" 或 \"due\", \"asOf\": …, \"agency\": …, \"format\": …}。")
             }
-            let job = try jobs.start(
+            let job = try await jobs.start(
                 kind: started.kind, asOf: started.asOf, agency: started.agency, format: started.format, user: user,
                 due: DueJobForm(within: started.within.map(String.init), obligation: started.obligation, state: started.state))
             var response = try Response.json(Self.status(job), status: .accepted)
@@ -35,21 +35,24 @@ struct JobAPIRoutes {
             return response
         }
         group.get("jobs/{job}") { _, context -> Response in
-            try .json(Self.status(try jobs.visibleJob(context)))
+            try .json(Self.status(try await jobs.visibleJob(context)))
         }
         group.delete("jobs/{job}") { _, context -> Response in
-            let job = try jobs.visibleJob(context)
+            let job = try await jobs.visibleJob(context)
             guard job.owner == (try context.user()).name else { throw WebError.forbidden("只能取消自己发起的任务。") }
-            try app.store.cancelJob(id: job.id)
-            return try .json(Self.status(try app.store.job(id: job.id) ?? job))
+            let cancelled = try await app.store.writingJobs { [id = job.id] in
+                try $0.cancel(id: id)
+                return try $0.job(id: id)
+            }
+            return try .json(Self.status(cancelled ?? job))
         }
         group.get("jobs/{job}/result") { _, context -> Response in
-            let job = try jobs.visibleJob(context)
+            let job = try await jobs.visibleJob(context)
             guard job.kind != .audit else {
                 guard job.state == .done, let run = job.runId else { throw WebError.notFound("任务尚未完成，还没有结果。") }
                 return try .json(["runId": run])
             }
-            return try jobs.result(of: job)
+            return try await jobs.result(of: job)
         }
     }
 

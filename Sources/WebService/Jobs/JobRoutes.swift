@@ -16,32 +16,34 @@ struct JobRoutes {
             let user = try context.user()
             let form = try await decodeForm(JobForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
-            let job = try start(
+            let job = try await start(
                 kind: form.kind, asOf: form.asOf, agency: form.agency, format: form.format, user: user,
                 due: DueJobForm(within: form.within, obligation: form.obligation, state: form.state))
             return redirect(to: Self.href(job.id))
         }
         router.get("jobs/{job}") { _, context -> HTML in
-            let job = try visibleJob(context)
+            let job = try await visibleJob(context)
             return app.pages.render("job", JobView(job, context: context, mayCancel: job.owner == context.identity?.name))
         }
         router.post("jobs/{job}/cancel") { request, context -> Response in
-            let job = try visibleJob(context)
+            let job = try await visibleJob(context)
             let form = try await decodeForm(CSRFForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard job.owner == (try context.user()).name else { throw WebError.forbidden("只能取消自己发起的任务。") }
-            try app.store.cancelJob(id: job.id)
+            try await app.store.writingJobs { [id = job.id] in try $0.cancel(id: id) }
             return redirect(to: Self.href(job.id))
         }
         router.get("jobs/{job}/result") { _, context -> Response in
-            try result(of: try visibleJob(context))
+            try await result(of: try await visibleJob(context))
         }
     }
 
     static func href(_ id: Int64) -> String { "/jobs/\(id)" }
 
     /// Queues a job after checking that the user may start it and that its parameters are sound.
-    func start(kind: String?, asOf: String?, agency: String?, format: String?, user: WebUser, due: DueJobForm = DueJobForm()) throws -> JobRecord {
+    func start(
+        kind: String?, asOf: String?, agency: String?, format: String?, user: WebUser, due: DueJobForm = DueJobForm()
+    ) async throws -> JobRecord {
         guard let kind = kind.flatMap(JobRecord.Kind.init(rawValue:)) else {
             throw WebError.badRequest("kind 只能是 audit（评查）、violations（导出违法问题清单）或 due（导出到期预警）。")
         }
@@ -50,6 +52,8 @@ struct JobRoutes {
         case .violations: try user.require(.export)
         // Whoever reads the due list may take it whole: a clerk, their own agency's.
         case .due: break
+        // A ledger comes with its file, from the case list's upload form (`LedgerRoutes`).
+        case .ledger: throw WebError.badRequest("台账请在案件列表页上传。")
         }
         // A due list is as of today, as its page is.
         let day = kind == .due ? app.today().description : asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
@@ -75,21 +79,25 @@ struct JobRoutes {
             parameters.format = chosen
         }
         let text = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
-        return try app.store.createJob(kind: kind, parameters: text, owner: user.name)
+        let owner = user.name
+        return try await app.store.writingJobs { try $0.create(kind: kind, parameters: text, owner: owner) }
     }
 
     /// The job of the `{job}` path, if this user may see it; anything else is "not found".
-    func visibleJob(_ context: WebRequestContext) throws -> JobRecord {
+    func visibleJob(_ context: WebRequestContext) async throws -> JobRecord {
         let user = try context.user()
         let raw = try context.parameters.require("job")
-        guard let id = Int64(raw), id > 0, let job = try app.store.job(id: id), user.maySee(jobOf: job.owner) else {
+        guard let id = Int64(raw), id > 0, let job = try await app.store.readingPrimary({ try $0.jobs.job(id: id) }),
+            user.maySee(jobOf: job.owner)
+        else {
             throw WebError.notFound("没有编号为 \(raw) 的任务。")
         }
         return job
     }
 
-    /// A finished audit goes to its run's page; an export downloads its file.
-    func result(of job: JobRecord) throws -> Response {
+    /// A finished audit goes to its run's page, a ledger's import to the case list; an export
+    /// downloads its file.
+    func result(of job: JobRecord) async throws -> Response {
         guard job.state == .done else { throw WebError.notFound("任务尚未完成，还没有结果。") }
         switch job.kind {
         case .audit:
@@ -97,8 +105,12 @@ struct JobRoutes {
             var query = "asOf=\(parameters.asOf)"
             if let agency = parameters.agency { query += "&agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
             return redirect(to: "/audit?" + query)
+        case .ledger:
+            return redirect(to: "/cases")
         case .violations, .due:
-            guard let file = try app.store.jobResult(id: job.id) else { throw WebError.notFound("任务的结果文件已不在库中。") }
+            guard let file = try await app.store.readingPrimary({ [id = job.id] in try $0.jobs.result(id: id) }) else {
+                throw WebError.notFound("任务的结果文件已不在库中。")
+            }
             return download(file.data, name: file.name, contentType: file.contentType)
         }
     }
@@ -163,6 +175,7 @@ struct JobStatus: Encodable {
             case .audit: "案卷评查"
             case .violations: "导出违法问题清单"
             case .due: "导出到期预警"
+            case .ledger: "导入台账"
             }
         state = job.state.rawValue
         stateText =

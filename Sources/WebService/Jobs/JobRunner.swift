@@ -2,7 +2,9 @@ import Audit
 import AuditRuns
 import CaseModel
 import CaseStore
+import CaseXML
 import Foundation
+import Ledger
 import Logging
 import NIOConcurrencyHelpers
 import Reports
@@ -19,6 +21,8 @@ struct JobParameters: Codable, Sendable, Equatable {
     var within: Int?
     var obligation: String?
     var overdue: Bool?
+    /// For a ledger: the uploaded file's name (its kind by its ending), kept as the job's input.
+    var fileName: String?
 }
 
 /// Runs the store's queued jobs on this node: at most `limit` at once, each on a thread of its own
@@ -106,6 +110,9 @@ final class JobRunner: Service, @unchecked Sendable {
             case .due:
                 let result = try dueList(parameters, today: asOf)
                 try store.finishJob(id: job.id, node: node, state: .done, message: "导出完成：\(result.name)", result: result)
+            case .ledger:
+                let message = try importLedger(of: job, parameters)
+                try store.finishJob(id: job.id, node: node, state: .done, message: message)
             }
         } catch is Cancelled {
             try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
@@ -147,6 +154,31 @@ extension JobRunner {
         try DueExport.write(
             items, asOf: today, names: names, cases: cases, scope: parameters.agency.map(names.agency) ?? "全部执法主体", format: format, to: url)
         return JobResult(name: "到期预警-\(today).\(format.rawValue)", contentType: format.contentType, data: try Data(contentsOf: url))
+    }
+}
+
+extension JobRunner {
+    /// Imports the job's ledger as its owner, within the agency it was uploaded for: all of its
+    /// cases or none. Cancelling stops it only before it writes.
+    func importLedger(of job: JobRecord, _ parameters: JobParameters) throws -> String {
+        guard let name = parameters.fileName, LedgerFiles.isLedger(name), let data = try store.jobInput(id: job.id) else {
+            throw JobFailure("任务的台账文件已不在库中，请重新上传。")
+        }
+        // The reader works on a file: a private temporary one, named by a fresh UUID, removed at once.
+        let ext = (name as NSString).pathExtension.lowercased()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-ledger-\(UUID().uuidString).\(ext)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url, options: .withoutOverwriting)
+        if try store.reportJob(id: job.id, node: node, done: 0, total: nil, lease: lease) { throw Cancelled() }
+        do {
+            let counts = try store.importLedger(url, displayName: name, actor: job.owner, agencyScope: parameters.agency)
+            return LedgerRoutes.saved(name, counts)
+        } catch let error as CaseXMLError {
+            // Each problem names the ledger's row (and column); the first few are enough to start on.
+            let problems = error.diagnostics
+            let shown = problems.prefix(20).map(\.description).joined(separator: "；")
+            throw JobFailure("台账 \(name) 有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
+        }
     }
 }
 

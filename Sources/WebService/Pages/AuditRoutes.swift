@@ -28,7 +28,7 @@ struct AuditRoutes {
             if try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil,
                 try app.store.searchCases(CaseQuery(agency: agency, limit: 1, offset: 0)).total > app.configuration.inlineAuditLimit
             {
-                let job = try JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
+                let job = try await JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
                 return redirect(to: JobRoutes.href(job.id))
             }
             let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: selection, actor: user.name) }
