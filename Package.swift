@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // Already built for PostgresNIO; named here for TLS to PostgreSQL (sslmode).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // Already built for Hummingbird; named here for the service's own metrics (`/metrics`).
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0")
     ],
@@ -111,7 +114,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio")
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus")
             ],
             exclude: ["Templates", "Static"]
         ),

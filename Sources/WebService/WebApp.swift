@@ -31,6 +31,8 @@ public final class WebApp: Sendable {
     let longWork: LongWorkLane
     /// Runs queued jobs on this node (`JobRunner`), beside the server.
     let jobs: JobRunner
+    /// What `/metrics` reports (`ServiceMetrics`).
+    public let metrics = ServiceMetrics()
     /// The registry and the auditor built on it, shared by every page for a few seconds: dropped at
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
@@ -51,7 +53,7 @@ public final class WebApp: Sendable {
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
         requestThreads = RequestExecutor()
         longWork = LongWorkLane(limit: configuration.longWorkLimit)
-        jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit)
+        jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit, metrics: metrics)
     }
 
     /// What pages look names up in, and the auditor for case pages and the due list.
@@ -83,6 +85,13 @@ public final class WebApp: Sendable {
     }
 
     func auditor() throws -> CaseAuditor { try reference().auditor }
+
+    /// An audit run asked for within a request, on a long-work thread, counted in the metrics.
+    func runAudit(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String) async throws -> AuditRunSummary {
+        let summary = try await longWork.run { try runner.run(asOf: asOf, selection: selection, actor: actor) }
+        metrics.auditRun(cases: summary.run.caseCount)
+        return summary
+    }
 
     /// Today, as the configuration's clock says: every page reads it here.
     func today() -> CalendarDate { configuration.today() }
@@ -161,13 +170,15 @@ extension WebApp {
                     keyPrefix: Self.sessionKeyPrefix,
                     defaultSessionExpiration: configuration.sessionLifetime))
             SignedInUser(store: store)
-            RequestLog()
+            RequestLog(metrics: metrics)
             // Inside the session, so that an error page still shows who is signed in and their menu.
             ErrorPageMiddleware(pages: pages)
             StoreOutageGate()
+            StoreErrorCount(metrics: metrics)
         }
         StaticRoutes().register(on: router)
         HealthRoutes(app: self).register(on: router)
+        MetricsRoutes(app: self).register(on: router)
         LoginRoutes(app: self).register(on: router)
         CaseRoutes(app: self).register(on: router)
         CaseFormRoutes(app: self).register(on: router)

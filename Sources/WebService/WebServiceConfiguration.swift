@@ -24,6 +24,8 @@ public struct WebServiceConfiguration: Sendable {
     public var longWorkLimit = 2
     /// The audit page audits at most this many cases within its request; more become a job.
     public var inlineAuditLimit = 500
+    /// The token a Prometheus scraper shows for `/metrics`; nil: there is no `/metrics`.
+    public var metricsToken: String?
     /// What the service takes for today (`Today.process` unless a test sets another).
     public var today: Today = .process
 

@@ -69,9 +69,11 @@ struct ServeCommand: AsyncParsableCommand {
         // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
         let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
         let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
-        let configuration = WebServiceConfiguration(
+        var configuration = WebServiceConfiguration(
             host: host, port: port, evidenceDirectory: folder, checklist: checklist,
             secureCookies: cookiesSecure)
+        // From the environment, never a flag: a command line is visible to every user of the machine.
+        configuration.metricsToken = ProcessInfo.processInfo.environment["ZHIFA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let web: WebApp
         do {
             web = try await WebApp(store: caseStore, configuration: configuration)
@@ -85,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
             "serving",
             metadata: [
                 "store": .string(store.displayName), "evidence": .string(folder.path),
-                "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure)
+                "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure),
+                "metrics": .string(configuration.metricsToken == nil ? "off" : "/metrics")
             ])
         // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;
         // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the

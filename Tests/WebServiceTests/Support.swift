@@ -38,7 +38,7 @@ struct WebFixture: @unchecked Sendable {
     /// The samples and an account of each role in a new store: an SQLite file, or the database at `location`.
     init(
         maxUploadBytes: Int = 256 << 10, sessionLifetime: Duration = .seconds(3600), location: String? = nil,
-        today: Today = .process
+        today: Today = .process, metricsToken: String? = nil
     ) async throws {
         folder = try TemporaryFolder()
         self.location = location ?? folder.file("web.sqlite").path
@@ -52,6 +52,7 @@ struct WebFixture: @unchecked Sendable {
             evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,
             maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
         configuration.today = today
+        configuration.metricsToken = metricsToken
         self.configuration = configuration
         web = try await WebApp(store: store, configuration: configuration)
     }

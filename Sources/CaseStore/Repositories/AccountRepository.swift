@@ -12,6 +12,11 @@ public struct AccountRepository {
         try db.fetchRecords(AccountRecord.self, "SELECT * FROM account ORDER BY name")
     }
 
+    /// How many sessions sign someone in and have not expired by `now`.
+    public func signedInCount(now: Double) throws -> Int {
+        try db.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE userName IS NOT NULL AND (expiresAt IS NULL OR expiresAt >= ?)", [now]) ?? 0
+    }
+
     /// The session with this key, unless it has expired by `now`.
     public func webSession(key: String, now: Double) throws -> CaseStore.StoredWebSession? {
         try db.fetchOne(

@@ -75,7 +75,7 @@ struct APIRoutes {
             let user = try context.user()
             let agency = request.uri.queryParameters["agency"].map(String.init)
             let asOf = try asOfDate(request, today: app.today())
-            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name) }
+            let summary = try await app.runAudit(asOf: asOf, selection: AuditSelection(agency: agency), actor: user.name)
             let sink = ReportSink()
             try JSONAuditReport.write(run: summary.run, store: app.store, agency: agency, includeAll: false, to: sink)
             return Response(
@@ -108,12 +108,14 @@ struct APIRoutes {
             let counts = try app.store.importDocument(
                 source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
                 evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
+            app.metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
             return try .json(
                 Imported(
                     new: counts.newCases, replaced: counts.replacedCases, unchanged: counts.unchangedCases,
                     warnings: counts.warnings.isEmpty ? nil : counts.warnings.map { .init(line: $0.line, message: $0.message) }),
                 status: .created)
         } catch let error as CaseXMLError {
+            app.metrics.importedFile(cases: 0, refused: true)
             throw WebError.invalidDocument(error.diagnostics)
         }
     }

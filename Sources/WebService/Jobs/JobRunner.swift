@@ -35,11 +35,13 @@ final class JobRunner: Service, @unchecked Sendable {
     /// How long a claimed job is this node's without a word from it.
     let lease: TimeInterval
     let node: String
+    let metrics: ServiceMetrics
     private let active = NIOLockedValueBox(0)
     private let logger = Logger(label: "zhifa.jobs")
 
-    init(store: CaseStore, runner: AuditRunner, limit: Int, lease: TimeInterval = 300) {
+    init(store: CaseStore, runner: AuditRunner, limit: Int, lease: TimeInterval = 300, metrics: ServiceMetrics = ServiceMetrics()) {
         self.store = store
+        self.metrics = metrics
         self.runner = runner
         self.limit = max(1, limit)
         self.lease = lease
@@ -83,6 +85,13 @@ final class JobRunner: Service, @unchecked Sendable {
     struct Cancelled: Error {}
 
     private func execute(_ job: JobRecord) {
+        let start = ContinuousClock.now
+        let state = run(job)
+        metrics.job(kind: job.kind.rawValue, state: state.rawValue, duration: ContinuousClock.now - start)
+    }
+
+    /// Does the job and ends it in the store; returns how it ended.
+    private func run(_ job: JobRecord) -> JobRecord.State {
         var lastReport = ContinuousClock.now - .seconds(10)
         let report: (Int, Int?) throws -> Void = { [self] done, total in
             let now = ContinuousClock.now
@@ -94,7 +103,11 @@ final class JobRunner: Service, @unchecked Sendable {
             let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
             guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
             // An audit and a violations export start from the run of their day; a due list from the due index.
-            let audit = { try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) } }
+            let audit = {
+                let summary = try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) }
+                self.metrics.auditRun(cases: summary.run.caseCount)
+                return summary
+            }
             switch job.kind {
             case .audit:
                 let summary = try audit()
@@ -114,11 +127,14 @@ final class JobRunner: Service, @unchecked Sendable {
                 let message = try importLedger(of: job, parameters)
                 try store.finishJob(id: job.id, node: node, state: .done, message: message)
             }
+            return .done
         } catch is Cancelled {
             try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
+            return .cancelled
         } catch {
             logger.error("job failed", metadata: ["job": .stringConvertible(job.id), "error": .string("\(error)")])
             try? store.finishJob(id: job.id, node: node, state: .failed, message: WebError.from(error).sentence(for: error))
+            return .failed
         }
     }
 
@@ -172,8 +188,10 @@ extension JobRunner {
         if try store.reportJob(id: job.id, node: node, done: 0, total: nil, lease: lease) { throw Cancelled() }
         do {
             let counts = try store.importLedger(url, displayName: name, actor: job.owner, agencyScope: parameters.agency)
+            metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
             return LedgerRoutes.saved(name, counts)
         } catch let error as CaseXMLError {
+            metrics.importedFile(cases: 0, refused: true)
             // Each problem names the ledger's row (and column); the first few are enough to start on.
             let problems = error.diagnostics
             let shown = problems.prefix(20).map(\.description).joined(separator: "；")

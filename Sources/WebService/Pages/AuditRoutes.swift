@@ -31,7 +31,7 @@ struct AuditRoutes {
                 let job = try await JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
                 return redirect(to: JobRoutes.href(job.id))
             }
-            let summary = try await app.longWork.run { try app.runner.run(asOf: asOf, selection: selection, actor: user.name) }
+            let summary = try await app.runAudit(asOf: asOf, selection: selection, actor: user.name)
             // The run's totals are stored with it (`auditRunGrades`), and its list is read as far
             // as it goes: no request walks a run's every result.
             let runId = summary.run.id!
@@ -113,14 +113,11 @@ struct AuditRoutes {
         let asOf = try asOfDate(request, today: app.today())
         let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let summary = try app.runner.run(asOf: asOf, actor: user.name)
+        app.metrics.auditRun(cases: summary.run.caseCount)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-export-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: url) }
         try ViolationExport.write(run: summary.run, store: app.store, filter: ViolationFilter(agency: agency), format: format, to: url)
-        let contentType =
-            format == .csv
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return download(try Data(contentsOf: url), name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: contentType)
+        return download(try Data(contentsOf: url), name: "违法问题清单-\(asOf).\(format.rawValue)", contentType: format.contentType)
     }
 }
 
