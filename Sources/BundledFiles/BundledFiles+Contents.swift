@@ -1343,6 +1343,1368 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 {{/body}}
 {{/layout}}
 
-"""#
+"""#,
+        "docs/api/openapi.json": ##"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Zhifa 执法案卷 API",
+    "version": "1",
+    "description": "行政执法案卷的登记、评查与监督接口。与网页共用会话、角色和库：先以 POST /api/v1/login 登录，此后每个请求带上返回的会话 Cookie（zhifa_session）。有请求体的请求只接受 application/json 或 application/xml。错误一律以 JSON 答复：{\"error\": 中文说明, \"errors\": [{\"line\", \"message\"}]}。"
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "security": [
+    {
+      "session": []
+    }
+  ],
+  "paths": {
+    "/api/v1/openapi.json": {
+      "get": {
+        "operationId": "contract",
+        "summary": "本文档",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "OpenAPI 3.1 文档",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/login": {
+      "post": {
+        "operationId": "signIn",
+        "summary": "登录",
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Credentials"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "已登录；会话 Cookie 在 Set-Cookie 中",
+            "headers": {
+              "Set-Cookie": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SignedIn"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/Throttled"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/cases": {
+      "get": {
+        "operationId": "listCases",
+        "summary": "案件列表（按决定日期从新到旧）",
+        "parameters": [
+          {
+            "name": "agency",
+            "in": "query",
+            "required": false,
+            "description": "执法主体编码；办案人员只能看到本机关，此参数对其无效。",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/CaseType"
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "description": "在案件编号、当事人、决定文号、违法事实中查找的文字",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "description": "上一页答复中的 next：其后的一页",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "一页案件",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CaseList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "storeCases",
+        "summary": "提交案件 XML（<case> 或 <cases>），全部保存或全部不保存；只能是本机关的案件",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/xml": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "已保存",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Imported"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "507": {
+            "$ref": "#/components/responses/StorageFull"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{id}": {
+      "get": {
+        "operationId": "getCase",
+        "summary": "一个案件（Accept: application/xml 时为交换格式 XML）",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "案件",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EnforcementCase"
+                }
+              },
+              "application/xml": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit": {
+      "get": {
+        "operationId": "audit",
+        "summary": "评查（增量）：截至某日的全部案件或一个机关的案件；有问题的案件逐件列出",
+        "parameters": [
+          {
+            "name": "asOf",
+            "in": "query",
+            "required": false,
+            "description": "评查基准日（YYYY-MM-DD），缺省为今天。",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+            }
+          },
+          {
+            "name": "agency",
+            "in": "query",
+            "required": false,
+            "description": "执法主体编码；办案人员只能看到本机关，此参数对其无效。",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "评查结果",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/due": {
+      "get": {
+        "operationId": "dueList",
+        "summary": "到期预警：已逾期与若干工作日内到期的事项",
+        "parameters": [
+          {
+            "name": "within",
+            "in": "query",
+            "description": "向后看的工作日数",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 366,
+              "default": 5
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "到期事项，按期限先后",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/DueObligation"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/export/violations": {
+      "get": {
+        "operationId": "exportViolations",
+        "summary": "违法问题清单（CSV 或 XLSX）；整库较大时请改用任务（POST /api/v1/jobs）",
+        "parameters": [
+          {
+            "name": "asOf",
+            "in": "query",
+            "required": false,
+            "description": "评查基准日（YYYY-MM-DD），缺省为今天。",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+            }
+          },
+          {
+            "name": "agency",
+            "in": "query",
+            "required": false,
+            "description": "执法主体编码；办案人员只能看到本机关，此参数对其无效。",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "csv",
+                "xlsx"
+              ],
+              "default": "csv"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "清单文件",
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                "schema": {
+                  "type": "string",
+                  "contentEncoding": "binary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/jobs": {
+      "post": {
+        "operationId": "startJob",
+        "summary": "开始一项长时工作（评查、导出违法问题清单、导出到期预警），立即答复",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JobRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "已排队",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobStatus"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/jobs/{job}": {
+      "get": {
+        "operationId": "jobStatus",
+        "summary": "任务进度",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/job"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "任务",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobStatus"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "cancelJob",
+        "summary": "取消自己的任务",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/job"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "任务",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobStatus"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/jobs/{job}/result": {
+      "get": {
+        "operationId": "jobResult",
+        "summary": "已完成任务的结果：导出的文件，或评查的 runId",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/job"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "结果",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "runId": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                "schema": {
+                  "type": "string",
+                  "contentEncoding": "binary"
+                }
+              }
+            }
+          },
+          "303": {
+            "description": "台账导入任务：转到案件列表"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "session": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "zhifa_session",
+        "description": "POST /api/v1/login 返回的会话"
+      }
+    },
+    "parameters": {
+      "job": {
+        "name": "job",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "minimum": 1
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "请求有误",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "SignInRequired": {
+        "description": "未登录或会话已过期（登录时：用户名或密码不对）",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "角色不允许",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "没有，或无权知道",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "TooLarge": {
+        "description": "请求体超过上限",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "请求体须为 application/json 或 application/xml",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Invalid": {
+        "description": "未通过校验，未保存任何内容",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Throttled": {
+        "description": "登录失败次数过多，稍后再试",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Unavailable": {
+        "description": "库忙或无法访问，稍后再试（Retry-After）",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "StorageFull": {
+        "description": "磁盘或库已满，未保存",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "string"
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "message"
+              ],
+              "properties": {
+                "line": {
+                  "type": "integer"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Credentials": {
+        "type": "object",
+        "required": [
+          "user",
+          "password"
+        ],
+        "properties": {
+          "user": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string"
+          }
+        }
+      },
+      "SignedIn": {
+        "type": "object",
+        "required": [
+          "user",
+          "role"
+        ],
+        "properties": {
+          "user": {
+            "type": "string"
+          },
+          "role": {
+            "$ref": "#/components/schemas/Role"
+          },
+          "agency": {
+            "type": "string"
+          }
+        }
+      },
+      "Role": {
+        "type": "string",
+        "enum": [
+          "clerk",
+          "reviewer",
+          "supervisor",
+          "admin"
+        ]
+      },
+      "CaseType": {
+        "type": "string",
+        "enum": [
+          "penalty",
+          "license",
+          "coercion",
+          "inspection",
+          "levy",
+          "confirmation",
+          "payment",
+          "adjudication",
+          "other"
+        ]
+      },
+      "Procedure": {
+        "type": "string",
+        "enum": [
+          "general",
+          "simple",
+          "fast"
+        ]
+      },
+      "EventKind": {
+        "type": "string",
+        "enum": [
+          "discovered",
+          "filed",
+          "accepted",
+          "inspection",
+          "investigation",
+          "seizure",
+          "seizure-extended",
+          "seizure-released",
+          "demolition",
+          "notice",
+          "statement",
+          "waiver",
+          "hearing-requested",
+          "hearing-notice",
+          "hearing",
+          "legal-review",
+          "collective-discussion",
+          "extension",
+          "decision",
+          "delivery",
+          "execution",
+          "closed",
+          "revoked"
+        ]
+      },
+      "PenaltyKind": {
+        "type": "string",
+        "enum": [
+          "warning",
+          "criticism",
+          "fine",
+          "confiscate-income",
+          "confiscate-property",
+          "lower-qualification",
+          "suspend-license",
+          "revoke-license",
+          "order-suspension",
+          "order-closure",
+          "restrict-employment",
+          "detention",
+          "other"
+        ]
+      },
+      "ObligationKind": {
+        "type": "string",
+        "enum": [
+          "disclosure",
+          "delivery",
+          "decision",
+          "license-decision",
+          "seizure",
+          "withdrawal"
+        ]
+      },
+      "CaseSummary": {
+        "type": "object",
+        "required": [
+          "id",
+          "agency",
+          "type",
+          "procedure",
+          "party",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "agency": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/CaseType"
+          },
+          "procedure": {
+            "$ref": "#/components/schemas/Procedure"
+          },
+          "decisionDate": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          },
+          "decisionNumber": {
+            "type": "string"
+          },
+          "party": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
+      "CaseList": {
+        "type": "object",
+        "required": [
+          "total",
+          "totalIsAtLeast",
+          "limit",
+          "offset",
+          "cases"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "totalIsAtLeast": {
+            "type": "boolean",
+            "description": "文字查找只数到 10000 件：total 是下限"
+          },
+          "limit": {
+            "type": "integer"
+          },
+          "offset": {
+            "type": "integer"
+          },
+          "next": {
+            "type": "string",
+            "description": "下一页的 after；最后一页没有"
+          },
+          "cases": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CaseSummary"
+            }
+          }
+        }
+      },
+      "EnforcementCase": {
+        "type": "object",
+        "description": "交换格式（docs/format.md）中的一个案件",
+        "required": [
+          "id",
+          "agency",
+          "type",
+          "procedure",
+          "party",
+          "events"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "agency": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/CaseType"
+          },
+          "procedure": {
+            "$ref": "#/components/schemas/Procedure"
+          },
+          "declaredMajor": {
+            "type": "boolean"
+          },
+          "party": {
+            "type": "object",
+            "required": [
+              "name",
+              "kind"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              }
+            }
+          },
+          "matter": {
+            "type": "object"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "kind"
+              ],
+              "properties": {
+                "kind": {
+                  "$ref": "#/components/schemas/EventKind"
+                },
+                "date": {
+                  "type": "string",
+                  "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+                },
+                "officers": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "records": {
+                  "type": "array",
+                  "items": {
+                    "type": "object"
+                  }
+                }
+              }
+            }
+          },
+          "outcome": {
+            "type": "object",
+            "properties": {
+              "penalties": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "kind"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "$ref": "#/components/schemas/PenaltyKind"
+                    },
+                    "amount": {
+                      "type": "integer",
+                      "description": "分"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "disclosure": {
+            "type": "object"
+          }
+        }
+      },
+      "Imported": {
+        "type": "object",
+        "required": [
+          "new",
+          "replaced",
+          "unchanged"
+        ],
+        "properties": {
+          "new": {
+            "type": "integer"
+          },
+          "replaced": {
+            "type": "integer"
+          },
+          "unchanged": {
+            "type": "integer"
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "line",
+                "message"
+              ],
+              "properties": {
+                "line": {
+                  "type": "integer"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "AuditReport": {
+        "type": "object",
+        "required": [
+          "asOf",
+          "checklist",
+          "cases"
+        ],
+        "properties": {
+          "asOf": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          },
+          "checklist": {
+            "type": "string"
+          },
+          "checklistHash": {
+            "type": "string"
+          },
+          "run": {
+            "type": "integer"
+          },
+          "cases": {
+            "type": "array",
+            "description": "有问题的案件",
+            "items": {
+              "$ref": "#/components/schemas/CaseAudit"
+            }
+          }
+        }
+      },
+      "CaseAudit": {
+        "type": "object",
+        "required": [
+          "id",
+          "agency",
+          "score",
+          "grade",
+          "veto",
+          "findings"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "agency": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "score": {
+            "type": "number"
+          },
+          "grade": {
+            "type": "string"
+          },
+          "veto": {
+            "type": "boolean"
+          },
+          "inProgress": {
+            "type": "boolean"
+          },
+          "categories": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "points": {
+                  "type": "number"
+                },
+                "deducted": {
+                  "type": "number"
+                }
+              }
+            }
+          },
+          "findings": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "rule",
+                "status",
+                "title"
+              ],
+              "properties": {
+                "rule": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pass",
+                    "fail",
+                    "manual",
+                    "not-applicable"
+                  ]
+                },
+                "title": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "deduction": {
+                  "type": "number"
+                },
+                "severity": {
+                  "type": "string"
+                },
+                "category": {
+                  "type": "string"
+                },
+                "veto": {
+                  "type": "boolean"
+                }
+              }
+            }
+          },
+          "indicators": {
+            "type": "object"
+          }
+        }
+      },
+      "DueObligation": {
+        "type": "object",
+        "required": [
+          "case",
+          "agency",
+          "obligation",
+          "title",
+          "deadline",
+          "overdue",
+          "workdaysLeft",
+          "rule"
+        ],
+        "properties": {
+          "case": {
+            "type": "string"
+          },
+          "agency": {
+            "type": "string"
+          },
+          "obligation": {
+            "$ref": "#/components/schemas/ObligationKind"
+          },
+          "title": {
+            "type": "string"
+          },
+          "deadline": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          },
+          "overdue": {
+            "type": "boolean"
+          },
+          "workdaysLeft": {
+            "type": "integer",
+            "description": "到期限的工作日数，逾期为负"
+          },
+          "rule": {
+            "type": "string"
+          }
+        }
+      },
+      "JobRequest": {
+        "type": "object",
+        "required": [
+          "kind"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "audit",
+              "violations",
+              "due"
+            ]
+          },
+          "asOf": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          },
+          "agency": {
+            "type": "string"
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "csv",
+              "xlsx"
+            ]
+          },
+          "within": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 366
+          },
+          "obligation": {
+            "$ref": "#/components/schemas/ObligationKind"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "overdue",
+              "upcoming"
+            ]
+          }
+        }
+      },
+      "JobStatus": {
+        "type": "object",
+        "required": [
+          "id",
+          "kind",
+          "title",
+          "state",
+          "stateText",
+          "finished",
+          "done"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "audit",
+              "violations",
+              "due",
+              "ledger"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "queued",
+              "running",
+              "done",
+              "failed",
+              "cancelled"
+            ]
+          },
+          "stateText": {
+            "type": "string"
+          },
+          "finished": {
+            "type": "boolean"
+          },
+          "done": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          },
+          "percent": {
+            "type": "integer"
+          },
+          "elapsedSeconds": {
+            "type": "integer"
+          },
+          "estimateSeconds": {
+            "type": "integer"
+          },
+          "message": {
+            "type": "string"
+          },
+          "resultPath": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+}
+
+"""##
     ]
 }

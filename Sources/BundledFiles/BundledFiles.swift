@@ -1,6 +1,6 @@
 /// The files the binary carries inside it, by their path in the repository: the bundled
 /// checklists and their schema, the working-day calendar, the interchange format's XSDs, and the
-/// web pages' templates and style sheet. With them compiled in, a release binary copied alone into
+/// web pages' templates and style sheet, and the API's OpenAPI document. With them compiled in, a release binary copied alone into
 /// any folder runs; an operator's own Checklists folder (`$ZHIFA_CHECKLISTS`) still adds to or
 /// overrides the checklists and calendar.
 ///

@@ -6,7 +6,7 @@ import Testing
 /// The files the binary carries are the repository's files, every one of them and byte for byte:
 /// after editing a checklist, the calendar, an XSD or a template, `scripts/embed-files` must run.
 @Suite struct BundledFilesTests {
-    static let folders = ["Checklists", "Sources/CaseXML/Schemas", "Sources/WebService/Templates", "Sources/WebService/Static"]
+    static let folders = ["Checklists", "Sources/CaseXML/Schemas", "Sources/WebService/Templates", "Sources/WebService/Static", "docs/api"]
 
     @Test func theCarriedFilesAreTheRepositorysFiles() throws {
         var onDisk: [String: String] = [:]

@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import BundledFiles
 import CaseModel
 import CaseStore
 import CaseXML
@@ -14,12 +15,20 @@ import Reports
 struct APIRoutes {
     let app: WebApp
     static let maxLimit = 1000
+    /// Where the OpenAPI document of these routes lives in the repository.
+    static let contract = "docs/api/openapi.json"
 
     func register(on group: RouterGroup<WebRequestContext>) {
         let clerks = group.group().add(middleware: RequirePermission(.createCases))
         let dueReaders = group.group().add(middleware: RequirePermission(.readDueList))
         let auditors = group.group().add(middleware: RequirePermission(.runAudits))
         group.add(middleware: APIGuard())
+        // The contract itself (docs/api/openapi.json, carried in the binary), for anyone.
+        group.get("openapi.json") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: BundledFiles.text(Self.contract) ?? "{}")))
+        }
         group.post("login") { request, context -> Response in
             try APIGuard.require(request, ["application/json"])
             var request = request
