@@ -902,6 +902,10 @@ form.filters input, form.filters select { width: auto; }
 form.filters input[name=q] { min-width: 22rem; }
 form.filters label { display: inline-flex; gap: .4rem; align-items: center; margin: 0; }
 td.nowrap, th.nowrap { white-space: nowrap; }
+/* Chinese breaks after any character: without a floor, a table wider than the page squeezes its
+   text columns to one character a line. A header's empty block of 4em is such a floor (a cell's
+   own min-width is not honoured by table layout), and a column still grows past it. */
+table.list th::after { content: ""; display: block; width: 4em; height: 0; }
 td.basis { color: var(--muted); font-size: .85rem; }
 td.number, th.number { text-align: right; white-space: nowrap; }
 th a.sort { color: inherit; text-decoration: none; }
@@ -997,7 +1001,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <label><input type="checkbox" name="harm"> 造成危害后果</label>
   </fieldset>
   <fieldset><legend>违法事实</legend>
-    <label>裁量基准事项编号 <input name="item" id="matter-item"></label>
+    <label>裁量基准事项 <select name="item" id="matter-item"><option value="">（未列入本机关裁量基准）</option>{{#items}}<option value="{{value}}">{{label}}</option>{{/items}}</select></label>
     <label>违法行为发生日期 <input name="violationDate" id="violation-date" type="date"></label>
     <label>违法事实 <textarea name="matter" id="matter-text" rows="3"></textarea></label>
   </fieldset>
@@ -1192,9 +1196,9 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <p class="sorts no-print" id="sorts">排序：{{#sorts}}<a class="sort{{#active}} active{{/active}}" href="{{href}}">{{label}}</a> {{/sorts}}</p>
 {{#notice}}<p class="notice" role="status">{{.}}</p>{{/notice}}
 <table class="list" id="cases">
-<thead><tr><th>案件编号</th><th>执法主体</th><th>类别</th><th>当事人</th><th class="nowrap">决定日期</th><th>决定文号</th><th class="nowrap">评查结果</th><th>状态</th><th class="nowrap">逾期</th></tr></thead>
+<thead><tr><th>案件编号</th><th>执法主体</th><th>类别</th><th>当事人</th><th class="nowrap">决定日期</th><th>决定文号</th><th>评查结果</th><th>状态</th><th class="nowrap">逾期</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{agency}}</td><td>{{type}}</td><td>{{party}}</td><td class="nowrap">{{decisionDate}}</td><td>{{decisionNumber}}</td><td class="nowrap">{{result}}</td><td class="nowrap{{#open}} status-open{{/open}}">{{stage}}</td><td class="nowrap bad">{{overdue}}</td></tr>
+{{#rows}}<tr><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{agency}}</td><td>{{type}}</td><td>{{party}}</td><td class="nowrap">{{decisionDate}}</td><td>{{decisionNumber}}</td><td class="result">{{result}}</td><td class="nowrap{{#open}} status-open{{/open}}">{{stage}}</td><td class="nowrap bad">{{overdue}}</td></tr>
 {{/rows}}
 </tbody>
 </table>

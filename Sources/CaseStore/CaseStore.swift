@@ -137,7 +137,7 @@ public final class CaseStore: Sendable {
     }
 
     public func benchmarkSets() throws -> [BenchmarkSet] {
-        try read { try RegistryRows.loadBenchmarks($0) }
+        try read { try RegistryRepository(db: $0).benchmarkSets() }
     }
 
     public func history(caseId: String) throws -> [CaseHistoryRecord] {

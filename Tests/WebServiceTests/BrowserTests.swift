@@ -39,6 +39,7 @@ import Testing
         }
         let stored = try #require(try fixture.store.loadCase(id: "WH-SJJ-2026-0777"))
         #expect(stored.events.map(\.kind) == [.filed, .decision])
+        #expect(stored.matter?.item == "SJ-SP-124-1")
         #expect(stored.disclosure?.date == CalendarDate("2026-03-20"))
         #expect(try fixture.store.journal().filter { $0.subject == "WH-SJJ-2026-0777" }.allSatisfy { $0.actor == Accounts.clerk })
     }
@@ -52,12 +53,26 @@ import Testing
         #expect(try await browser.url == site + "/cases")
         #expect(try await browser.text("h1").hasPrefix("案件"))
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-1-cases.png"))
+        // No column of the list narrower than four characters: a long veto reason once squeezed
+        // 执法主体, 类别 and 当事人 to one character a line.
+        let narrowest =
+            try await browser.run(
+                """
+                return Math.min(...Array.from(document.querySelectorAll('#cases thead th')).map(th => {
+                  const style = getComputedStyle(th);
+                  const content = th.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                  return content / parseFloat(style.fontSize);
+                }));
+                """) as? Double
+        #expect((narrowest ?? 0) >= 4, "the narrowest column holds \(narrowest ?? 0) characters")
 
         try await browser.clickAndWait("#nav-new-case")
         try await browser.type("#case-id", "WH-SJJ-2026-0777")
         try await browser.type("#party-name", "芜湖某浏览器测试有限公司")
         try await browser.set("#violation-date", "2026-03-01")
         try await browser.type("#matter-text", "经营超过保质期的食品")
+        // The matter is chosen among the agency's benchmark items by name, not typed as a code.
+        try await browser.set("#matter-item", "SJ-SP-124-1")
         try await browser.screenshot(to: Self.artifacts.appendingPathComponent("web-2-new-case.png"))
         try await browser.clickAndWait("#create-case")
         #expect(try await browser.url.hasPrefix(site + "/cases/WH-SJJ-2026-0777"))

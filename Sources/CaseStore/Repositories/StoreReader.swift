@@ -18,6 +18,8 @@ public struct StoreReader {
     public var due: DueRepository { DueRepository(db: db) }
     /// The web service's jobs.
     public var jobs: JobRepository { JobRepository(db: db) }
+    /// The registry and the benchmarks.
+    public var registry: RegistryRepository { RegistryRepository(db: db) }
 }
 
 extension CaseStore {

@@ -15,6 +15,7 @@ struct CaseFormRoutes {
         let clerks = router.group().add(middleware: RequirePermission(.createCases))
         clerks.get("cases/new") { _, context in
             let user = try context.user()
+            let sets = try await app.store.reading { try $0.registry.benchmarkSets() }
             return app.pages.render(
                 "case-new",
                 NewCaseView(
@@ -22,7 +23,8 @@ struct CaseFormRoutes {
                     idPrefix: "\(user.agency ?? "")-\(app.today().year)-",
                     types: Option.all(CaseType.self, selected: .penalty),
                     procedures: Option.all(Procedure.self, selected: .general),
-                    partyKinds: Option.all(PartyKind.self, selected: .organisation)))
+                    partyKinds: Option.all(PartyKind.self, selected: .organisation),
+                    items: NewCaseView.items(of: sets.filter { $0.agency == user.agency })))
         }
         clerks.post("cases/new") { request, context -> Response in
             let user = try context.user()
@@ -116,6 +118,17 @@ struct NewCaseView: Encodable {
     var types: [Option]
     var procedures: [Option]
     var partyKinds: [Option]
+    /// The agency's benchmark items, by name: a clerk chooses the matter rather than typing its code.
+    var items: [Option]
+
+    /// Each item once, named as the newest set that holds it names it, in the order of the code.
+    static func items(of sets: [BenchmarkSet]) -> [Option] {
+        var names: [String: String] = [:]
+        for set in sets.sorted(by: { ($0.effective?.dayNumber ?? .min) < ($1.effective?.dayNumber ?? .min) }) {
+            for item in set.items { names[item.code] = item.name }
+        }
+        return names.sorted { $0.key < $1.key }.map { Option(value: $0.key, label: "\($0.value)（\($0.key)）", selected: false) }
+    }
 }
 
 /// A multipart form within a size limit; a larger body is refused with 413 before it is parsed.
