@@ -34,6 +34,8 @@ let package = Package(
         // Already built for Hummingbird; named here for the service's own metrics (`/metrics`).
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        // `zhifa serve`'s settings from flags, environment and a file, in one place.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
         // Tests only: the browser test speaks WebDriver to chromedriver over HTTP.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.19.0")
     ],
@@ -127,7 +129,8 @@ let package = Package(
                 "Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration")
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.

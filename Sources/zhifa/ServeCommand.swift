@@ -13,28 +13,32 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Sign in with accounts made by `zhifa user add`. Stops cleanly on SIGINT or SIGTERM: requests \
             in progress finish, then the store is closed. Uploaded evidence goes to the folder beside the \
-            store (zhifa.evidence/ for zhifa.sqlite) unless --evidence names another.
+            store (zhifa.evidence/ for zhifa.sqlite) unless --evidence names another. Each setting comes \
+            from its flag, else ZHIFA_… in the environment, else the --config file, else its default; \
+            --print-config shows which.
             """)
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
-    var host: String = "127.0.0.1"
+    // No defaults here: a flag given wins, else the environment, else --config, else the default
+    // (`ServeSettings`), which a default of the parser would always hide.
+    @Option(help: "The address to listen on; 0.0.0.0 for every interface (default 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "The TCP port.")
-    var port: Int = 8080
+    @Option(help: "The TCP port (default 8080).")
+    var port: Int?
 
     @Option(help: ArgumentHelp("Where uploaded evidence files are kept.", valueName: "folder"))
     var evidence: String?
 
-    @Option(help: ArgumentHelp("The checklist for case pages, audits and the due list.", valueName: "name|file"))
-    var checklist: String = "national"
+    @Option(help: ArgumentHelp("The checklist for case pages, audits and the due list (default national).", valueName: "name|file"))
+    var checklist: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
+    var logLevel: String?
 
     @Option(name: .customLong("log-format"), help: "text (a line a request, for people) or json (an object a line, for log collectors).")
-    var logFormat: String = "text"
+    var logFormat: String?
 
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure: browsers send it only over HTTPS (behind a TLS proxy).")
     var secureCookies = false
@@ -45,35 +49,53 @@ struct ServeCommand: AsyncParsableCommand {
             "The address users open (https://… behind a TLS proxy); an https address marks the session cookie Secure.", valueName: "url"))
     var publicURL: String?
 
-    /// `--secure-cookies`, or a public address served over HTTPS.
-    var cookiesSecure: Bool { secureCookies || publicURL?.lowercased().hasPrefix("https://") == true }
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file of settings ({\"port\": 8080, \"log\": {\"level\": \"info\"}}); flags and ZHIFA_… variables take precedence.",
+            valueName: "file"))
+    var config: String?
 
-    func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) 不是 TCP 端口（0–65535）。") }
-        if let publicURL {
-            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
-                throw ValidationError("--public-url \(publicURL) 不是网址，应写作 https://主机名[:端口]。")
-            }
-        }
-        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format \(logFormat) 不是日志格式；可选 text、json。") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level \(logLevel) 不是日志级别；可选 trace、debug、info、notice、warning、error、critical。")
-        }
+    @Flag(name: .customLong("print-config"), help: "Print every setting, its value and where it came from (secrets left out), and exit.")
+    var printConfig = false
+
+    /// The settings as resolved from the flags given, the environment and the file.
+    func settings() async throws -> ServeSettings {
+        var flags: [String: String] = [:]
+        flags["db"] = store.db
+        flags["read.db"] = store.readDB
+        flags["host"] = host
+        flags["port"] = port.map(String.init)
+        flags["evidence"] = evidence
+        flags["checklist"] = checklist
+        flags["log.level"] = logLevel
+        flags["log.format"] = logFormat
+        flags["public.url"] = publicURL
+        if secureCookies { flags["secure.cookies"] = "true" }
+        let settings = try await ServeSettings(flags: flags, file: config)
+        try settings.validate()
+        return settings
     }
 
     func run() async throws {
-        var logger = logFormat == "json" ? Logger(label: "zhifa", factory: { JSONLogHandler(label: $0) }) : Logger(label: "zhifa")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let settings = try await settings()
+        if printConfig {
+            print(settings.printed)
+            return
+        }
+        var logger = settings.logFormat == "json" ? Logger(label: "zhifa", factory: { JSONLogHandler(label: $0) }) : Logger(label: "zhifa")
+        logger.logLevel = try settings.logLevel()
+        var store = self.store
+        store.db = settings.db
+        store.readDB = settings.readDB
         // A clerk's save waits at most 5 s behind another process's write (a `zhifa import`), then gets 503.
         let caseStore = try store.open(busyTimeout: 5)
         // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
         let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
-        let folder = evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
+        let folder = settings.evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
+        let (host, port, secure) = (settings.host, try settings.port(), try settings.secureCookies())
         var configuration = WebServiceConfiguration(
-            host: host, port: port, evidenceDirectory: folder, checklist: checklist,
-            secureCookies: cookiesSecure)
-        // From the environment, never a flag: a command line is visible to every user of the machine.
-        configuration.metricsToken = ProcessInfo.processInfo.environment["ZHIFA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            host: host, port: port, evidenceDirectory: folder, checklist: settings.checklist, secureCookies: secure)
+        configuration.metricsToken = settings.metricsToken
         let web: WebApp
         do {
             web = try await WebApp(store: caseStore, configuration: configuration)
@@ -87,7 +109,7 @@ struct ServeCommand: AsyncParsableCommand {
             "serving",
             metadata: [
                 "store": .string(store.displayName), "evidence": .string(folder.path),
-                "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(cookiesSecure),
+                "address": .string("http://\(host):\(port)"), "secureCookies": .stringConvertible(secure),
                 "metrics": .string(configuration.metricsToken == nil ? "off" : "/metrics")
             ])
         // On SIGTERM or SIGINT requests in progress get 5 s to finish and 2 s more once cancelled;

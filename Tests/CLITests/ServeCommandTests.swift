@@ -38,6 +38,36 @@ import Testing
         #expect(try Zhifa.run(["verify", "--db", db]).status == 0, "the removal is journaled in the chain")
     }
 
+    /// Every setting from its flag, else `ZHIFA_…`, else the `--config` file, else its default, and
+    /// `--print-config` says which, with no secret in it.
+    @Test func serveSettingsComeFromTheFlagThenTheEnvironmentThenTheFile() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write(
+            "zhifa.json", #"{"port": 9090, "host": "10.0.0.5", "log": {"level": "debug"}, "metrics": {"token": "file-token-xyz"}}"#)
+        let printed = try Zhifa.run(
+            ["serve", "--config", file.path, "--port", "7070", "--print-config"],
+            environment: ["ZHIFA_HOST": "0.0.0.0", "ZHIFA_DB": "postgres://u:pw-in-url@db.example/zhifa"])
+        #expect(printed.status == 0, "\(printed.err)")
+        var lines: [String: (value: String, source: String)] = [:]
+        for line in printed.out.split(separator: "\n") {
+            let parts = line.split(separator: "←").map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = parts[0].split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            lines[fields[0]] = (fields.count > 1 ? fields[1] : "", parts.count > 1 ? parts[1] : "")
+        }
+        #expect(lines["port"]?.value == "7070" && lines["port"]?.source == "参数 --port")
+        #expect(lines["host"]?.value == "0.0.0.0" && lines["host"]?.source == "环境变量 ZHIFA_HOST")
+        #expect(lines["log.level"]?.value == "debug" && lines["log.level"]?.source == "配置文件 \(file.path)")
+        #expect(lines["checklist"]?.value == "national" && lines["checklist"]?.source == "默认")
+        #expect(lines["db"]?.value == "postgres://u@db.example:5432/zhifa")
+        #expect(lines["metrics.token"]?.value == "（已设置，不显示）")
+        #expect(!printed.out.contains("pw-in-url") && !printed.out.contains("file-token-xyz"))
+        // A wrong value is named with where it came from.
+        let wrong = try Zhifa.run(["serve", "--print-config"], environment: ["ZHIFA_PORT": "http"])
+        #expect(wrong.status != 0 && wrong.err.contains("port http（环境变量 ZHIFA_PORT）不是 TCP 端口"), "\(wrong.err)")
+        let broken = try Zhifa.run(["serve", "--config", try folder.write("broken.json", "{port").path, "--print-config"])
+        #expect(broken.status != 0 && broken.err.contains("不是有效的 JSON 配置文件"))
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func serveAnswersAndStopsCleanlyOnSIGTERM() async throws {
         let folder = try TemporaryFolder()
