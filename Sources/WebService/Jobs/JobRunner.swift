@@ -104,8 +104,9 @@ final class JobRunner: Service, @unchecked Sendable {
             guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
             // An audit and a violations export start from the run of their day; a due list from the due index.
             let audit = {
+                let start = ContinuousClock.now
                 let summary = try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) }
-                self.metrics.auditRun(cases: summary.run.caseCount)
+                self.metrics.auditRun(cases: summary.run.caseCount, duration: ContinuousClock.now - start)
                 return summary
             }
             switch job.kind {

@@ -23,9 +23,11 @@ public final class ServiceMetrics: Sendable {
             .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10)
         ]
-        factory.durationHistogramBuckets["zhifa_job_duration_seconds"] = [
+        let longWork: [Duration] = [
             .milliseconds(100), .seconds(1), .seconds(5), .seconds(15), .seconds(60), .seconds(300), .seconds(900), .seconds(3600)
         ]
+        factory.durationHistogramBuckets["zhifa_job_duration_seconds"] = longWork
+        factory.durationHistogramBuckets["zhifa_audit_run_duration_seconds"] = longWork
         self.factory = factory
     }
 
@@ -46,10 +48,11 @@ public final class ServiceMetrics: Sendable {
             .recordNanoseconds(Self.nanoseconds(duration))
     }
 
-    /// An audit run made for a request or a job, and its cases.
-    func auditRun(cases: Int) {
+    /// An audit run made for a request or a job: its cases and how long it took.
+    func auditRun(cases: Int, duration: Duration) {
         Counter(label: "zhifa_audit_runs_total", factory: factory).increment()
         Counter(label: "zhifa_audit_cases_total", factory: factory).increment(by: max(0, cases))
+        CoreMetrics.Timer(label: "zhifa_audit_run_duration_seconds", factory: factory).recordNanoseconds(Self.nanoseconds(duration))
     }
 
     /// A file imported through the web service (a ledger, posted XML): its cases, or its refusal.
