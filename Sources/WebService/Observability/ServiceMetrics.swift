@@ -2,6 +2,7 @@ import CaseStore
 import CoreMetrics
 import Foundation
 import Hummingbird
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// What `GET /metrics` reports, in Prometheus' text format: requests by route and status with
@@ -15,6 +16,7 @@ import Prometheus
 public final class ServiceMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
+    private let requests = NIOLockedValueBox<[RequestKey: (count: CoreMetrics.Counter, latency: CoreMetrics.Timer)]>([:])
 
     public init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -33,12 +35,33 @@ public final class ServiceMetrics: Sendable {
 
     /// One answered request.
     func request(route: String, method: String, status: Int, duration: Duration) {
-        Counter(
-            label: "zhifa_http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))],
-            factory: factory
-        ).increment()
-        CoreMetrics.Timer(label: "zhifa_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(Self.nanoseconds(duration))
+        let series = requestSeries(RequestKey(route: route, method: method, status: status))
+        series.count.increment()
+        series.latency.recordNanoseconds(Self.nanoseconds(duration))
+    }
+
+    /// A request's counter and latency, made once per route, method and status: every request
+    /// passes here, and making them again (the registry's lock and lookup, new handles) cost the
+    /// cheapest page a tenth of its time.
+    private func requestSeries(_ key: RequestKey) -> (count: CoreMetrics.Counter, latency: CoreMetrics.Timer) {
+        if let known = requests.withLockedValue({ $0[key] }) { return known }
+        let made = (
+            Counter(
+                label: "zhifa_http_requests_total",
+                dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))], factory: factory),
+            CoreMetrics.Timer(label: "zhifa_http_request_duration_seconds", dimensions: [("route", key.route)], factory: factory)
+        )
+        return requests.withLockedValue { known in
+            if let first = known[key] { return first }
+            known[key] = made
+            return made
+        }
+    }
+
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
     }
 
     /// A job that ended, how, and how long it ran.
