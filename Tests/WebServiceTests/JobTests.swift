@@ -12,13 +12,6 @@ import WorkCalendar
 /// page and the API say how far it is, the result is there when it is done, its owner may cancel
 /// it, and a node that stops renewing its lease leaves it to another.
 @Suite struct JobTests {
-    /// Runs every queued job on `node` and waits for them.
-    private func runJobs(_ node: WebApp) {
-        for thread in node.jobs.startWaitingJobs() {
-            while !thread.isFinished { usleep(10_000) }
-        }
-    }
-
     struct Status: Decodable {
         var id: Int64
         var state: String
@@ -43,7 +36,7 @@ import WorkCalendar
             let clerk = try await APITests.signInJSON(client, Accounts.clerk)
             #expect(try await clerk.get(location).status == .notFound)
 
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             let done = try JSONDecoder().decode(Status.self, from: Data(buffer: try await supervisor.get(location).body))
             #expect(done.state == "done" && done.total == 34 && done.resultPath == location + "/result", "\(done)")
             let file = try await supervisor.get(location + "/result")
@@ -70,7 +63,7 @@ import WorkCalendar
             let page = try #require(started.headers[.location])
             let waiting = try await reviewer.get(page)
             #expect(waiting.text.contains("排队中") && waiting.text.contains("http-equiv=\"refresh\""), "\(waiting.text.prefix(2000))")
-            runJobs(node)
+            node.runQueuedJobs()
             let finished = try await reviewer.get(page)
             #expect(finished.text.contains("已完成") && finished.text.contains("评查完成：共 34 件") && !finished.text.contains("http-equiv"))
             let result = try await reviewer.get(page + "/result")
@@ -93,7 +86,7 @@ import WorkCalendar
             let location = try #require(queued.headers[.location])
             let cancelled = try await reviewer.send(location, method: .delete, contentType: "", body: "")
             #expect(cancelled.status == .ok && cancelled.text.contains(#""state":"cancelled""#), "\(cancelled.text)")
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             #expect(try await reviewer.get(location).text.contains(#""state":"cancelled""#))
 
             // A job claimed by a node that then died (its lease ran out) is claimed by the next node.
@@ -116,7 +109,7 @@ import WorkCalendar
             // Claimed by a node that died at once; its owner cancels it while it counts as running.
             _ = try #require(try fixture.store.claimJob(node: "dead-node", lease: -1))
             #expect(try await reviewer.send(location, method: .delete, contentType: "", body: "").status == .ok)
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             let status = try JSONDecoder().decode(Status.self, from: Data(buffer: try await reviewer.get(location).body))
             #expect(status.state == "cancelled" && status.message == "已取消", "\(status)")
         }
@@ -136,7 +129,7 @@ import WorkCalendar
                     "/jobs", [("kind", "due"), ("within", "366"), ("state", "overdue"), ("obligation", ""), ("agency", "WH-CGJ"), ("format", format)])
                 #expect(started.status == .seeOther)
                 let job = try #require(started.headers[.location])
-                runJobs(fixture.web)
+                fixture.web.runQueuedJobs()
                 let finished = try await clerk.get(job).text
                 #expect(finished.contains("导出到期预警") && finished.contains("已完成"))
                 let file = try await clerk.get(job + "/result")
@@ -158,7 +151,7 @@ import WorkCalendar
             let accepted = try await api.send(
                 "/api/v1/jobs", contentType: "application/json", body: #"{"kind":"due","format":"csv","within":366,"state":"overdue"}"#)
             #expect(accepted.status == .accepted)
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             let file = try await api.get(try #require(accepted.headers[.location]) + "/result")
             #expect(
                 file.headers[.contentType]?.hasPrefix("text/csv") == true

@@ -15,7 +15,7 @@ import WorkCalendar
     /// Rows of the case list: id, result, stage, overdue.
     private func rows(_ html: String) -> [(id: String, result: String, stage: String, overdue: String)] {
         let pattern =
-            #"<tr><td class="nowrap"><a href="[^"]+">([^<]+)</a></td>.*?<td class="nowrap">([^<]*)</td><td class="nowrap[^"]*">([^<]*)</td><td class="nowrap bad">([^<]*)</td></tr>"#
+            #"<tr><td class="nowrap"><a href="[^"]+">([^<]+)</a></td>.*?<td class="result">([^<]*)</td><td class="nowrap[^"]*">([^<]*)</td><td class="nowrap bad">([^<]*)</td></tr>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
             let group = { (i: Int) in String(html[Range(match.range(at: i), in: html)!]) }
@@ -114,13 +114,6 @@ import WorkCalendar
 @Suite struct LedgerUploadTests {
     static let ledger = Repository.root.appendingPathComponent("Tests/Fixtures/ledgers/libreoffice-ledger.xlsx")
 
-    /// Runs every queued job on `node` and waits for them.
-    private func runJobs(_ node: WebApp) {
-        for thread in node.jobs.startWaitingJobs() {
-            while !thread.isFinished { usleep(10_000) }
-        }
-    }
-
     @Test func aClerksLedgerIsImportedAsAJobAndNoOtherAgencysCases() async throws {
         let fixture = try await WebFixture()
         let bytes = Array(try Data(contentsOf: Self.ledger))
@@ -134,7 +127,7 @@ import WorkCalendar
             #expect(job.hasPrefix("/jobs/"))
             #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301") == nil)
             #expect(try await clerk.get(job).text.contains("导入台账 · 任务"))
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301")?.decision?.officers == ["O-1001", "O-1002"])
             let done = try await clerk.get(job).text
             #expect(done.contains("已完成：台账 台账.xlsx：新增 "), "\(done)")
@@ -151,7 +144,7 @@ import WorkCalendar
             let refusedJob = try #require(refused.headers[.location])
             // Another clerk's job is not even known to exist.
             #expect(try await clerk.get(refusedJob).status == .notFound)
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             let failed = try await other.get(refusedJob).text
             #expect(failed.contains("失败：") && failed.contains("台账.xlsx 第2行"), "\(failed)")
             #expect(try fixture.store.caseCount() == before)
@@ -174,7 +167,7 @@ import WorkCalendar
             let id = try #require(Int64(job.dropFirst("/jobs/".count)))
             #expect(try fixture.store.jobInput(id: id) == Data(bytes))
             #expect(try await clerk.post(job + "/cancel", []).status == .seeOther)
-            runJobs(fixture.web)
+            fixture.web.runQueuedJobs()
             #expect(try fixture.store.job(id: id)?.state == .cancelled)
             #expect(try fixture.store.jobInput(id: id) == nil)
             #expect(try fixture.store.loadCase(id: "WH-SJJ-2025-0301") == nil)

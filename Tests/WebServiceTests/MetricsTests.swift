@@ -64,9 +64,7 @@ import Testing
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             let ledger = Array(try Data(contentsOf: LedgerUploadTests.ledger))
             #expect(try await clerk.upload("/cases/ledger", [], file: ledger, fileName: "台账.xlsx").status == .seeOther)
-            for thread in fixture.web.jobs.startWaitingJobs() {
-                while !thread.isFinished { usleep(10_000) }
-            }
+            fixture.web.runQueuedJobs()
             let jobs = try await scrape(client)
             #expect(value(jobs, #"zhifa_jobs_total{kind="violations",state="done"}"#) == 1)
             #expect(value(jobs, #"zhifa_jobs_total{kind="ledger",state="done"}"#) == 1)

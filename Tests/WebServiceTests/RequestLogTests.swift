@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import TestSupport
 import Testing
 
 @testable import WebService
@@ -63,6 +64,41 @@ import Testing
         #expect(requests.allSatisfy { $0.contains("method=") && $0.contains("ms=") })
         for line in lines.all {
             #expect(!line.contains(Accounts.password) && !line.contains(identityNumber) && !line.contains("zhifa_session"), "\(line)")
+        }
+    }
+
+    /// Everything a clerk's working session sends, logged at the most talkative level: no line holds
+    /// a password (right or wrong), a session key or an identity number, whether it was typed,
+    /// posted in a case or shown on a page.
+    @Test func noLineOfAWholeSessionHoldsASecretOrAnIdentityNumber() async throws {
+        let fixture = try await WebFixture()
+        let lines = Lines()
+        var logger = Logger(label: "zhifa-test") { _ in Capturing(lines: lines) }
+        logger.logLevel = .trace
+        let application = Application(router: fixture.web.buildRouter(), logger: logger)
+        // 韩某's, in the sample case WH-SJJ-2024-0110; and one a posted case carries.
+        let stored = "340203199001011238"
+        let posted = "340102199001011234"
+        let wrongPassword = "not the password 42"
+        let sessions = try await application.test(.router) { client -> [String] in
+            _ = try await client.postLogin(name: Accounts.clerk, password: wrongPassword)
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.get("/cases/WH-SJJ-2024-0110").text.contains("韩某"))
+            #expect(try await clerk.get("/cases?q=\(stored)").status == .ok)
+            let api = try await APITests.signInJSON(client, Accounts.clerk)
+            #expect(try await api.get("/api/v1/cases/WH-SJJ-2024-0110").text.contains(stored))
+            let sample = try String(contentsOf: Repository.samples.appendingPathComponent("cases/WH-SJJ-2024-0110.xml"), encoding: .utf8)
+            let xml = sample.replacingOccurrences(of: "WH-SJJ-2024-0110", with: "WH-SJJ-2026-0990").replacingOccurrences(of: stored, with: posted)
+            #expect(try await api.send("/api/v1/cases", contentType: "application/xml", body: xml).status == .created)
+            let broken = xml.replacingOccurrences(of: "<events>", with: "<events><bogus/>")
+            #expect(try await api.send("/api/v1/cases", contentType: "application/xml", body: broken).status == .unprocessableContent)
+            return [clerk.cookie, api.cookie].map { String($0.split(separator: "=", maxSplits: 1)[1]) }
+        }
+        #expect(lines.all.count > 10)
+        for line in lines.all {
+            for secret in [Accounts.password, wrongPassword, stored, posted] + sessions {
+                #expect(!line.contains(secret), "\(line)")
+            }
         }
     }
 }

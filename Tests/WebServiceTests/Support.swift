@@ -142,3 +142,12 @@ func formBody(_ fields: [(String, String)]) -> String {
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
+
+extension WebApp {
+    /// Runs every job queued on the store on this node, and waits for them.
+    func runQueuedJobs() {
+        for thread in jobs.startWaitingJobs() {
+            while !thread.isFinished { usleep(10_000) }
+        }
+    }
+}
