@@ -51,6 +51,19 @@ extension CaseStore {
     /// Adds an account, journaled without its password hash. A clerk must name a stored agency.
     @discardableResult
     public func addAccount(name: String, role: AccountRole, agency: String?, passwordHash: String, actor: String) throws -> AccountRecord {
+        try write(try addingAccount(name: name, role: role, agency: agency, passwordHash: passwordHash, actor: actor))
+    }
+
+    /// `addAccount`, awaited.
+    @discardableResult
+    public func addAccount(name: String, role: AccountRole, agency: String?, passwordHash: String, actor: String) async throws -> AccountRecord {
+        try await backend.awaitWrite(try addingAccount(name: name, role: role, agency: agency, passwordHash: passwordHash, actor: actor))
+    }
+
+    /// The name checked (before any transaction), and the write that adds the account.
+    private func addingAccount(
+        name: String, role: AccountRole, agency: String?, passwordHash: String, actor: String
+    ) throws -> @Sendable (any SQLConnection) throws -> AccountRecord {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed == name, !name.contains(where: { $0.isNewline }) else {
             throw StoreError.userNameInvalid
@@ -60,7 +73,7 @@ extension CaseStore {
             throw StoreError.clerkWithoutAgency
         }
         let now = Self.timestamp()
-        return try write { db in
+        return { db in
             if let agency, try !RegistryRows.agencyExists(agency, db) {
                 throw StoreError.agencyUnknown(agency)
             }
@@ -82,8 +95,17 @@ extension CaseStore {
 
     /// Removes an account and ends its sessions on every node of the web service, journaled.
     public func removeAccount(name: String, actor: String) throws {
+        try write(removingAccount(name: name, actor: actor))
+    }
+
+    /// `removeAccount`, awaited.
+    public func removeAccount(name: String, actor: String) async throws {
+        try await backend.awaitWrite(removingAccount(name: name, actor: actor))
+    }
+
+    private func removingAccount(name: String, actor: String) -> @Sendable (any SQLConnection) throws -> Void {
         let now = Self.timestamp()
-        try write { db in
+        return { db in
             guard let account = try db.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first else {
                 throw StoreError.accountUnknown(name)
             }

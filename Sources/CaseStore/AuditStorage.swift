@@ -107,8 +107,20 @@ extension CaseStore {
     /// Records a reviewer's deduction on a manual item, journaled with who and when.
     @discardableResult
     public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) throws -> ManualScore {
+        try write(recordingManualScore(caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer))
+    }
+
+    /// `recordManualScore`, awaited.
+    @discardableResult
+    public func recordManualScore(caseId: String, item: String, deduction: Double, note: String, reviewer: String) async throws -> ManualScore {
+        try await backend.awaitWrite(recordingManualScore(caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer))
+    }
+
+    private func recordingManualScore(
+        caseId: String, item: String, deduction: Double, note: String, reviewer: String
+    ) -> @Sendable (any SQLConnection) throws -> ManualScore {
         let now = Self.timestamp()
-        return try write { db in
+        return { db in
             guard try db.exists("SELECT 1 FROM enforcementCase WHERE id = ?", [caseId]) else { throw StoreError.caseUnknown(caseId) }
             let record = ManualScoreRecord(id: nil, caseId: caseId, item: item, deduction: deduction, note: note, reviewer: reviewer, at: now)
             try db.insert(record)

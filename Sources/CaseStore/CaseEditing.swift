@@ -14,10 +14,26 @@ extension CaseStore {
         _ enforcementCase: EnforcementCase, actor: String, source: String,
         agencyScope: String? = nil
     ) throws -> StoreOutcome {
+        try write(try saving(enforcementCase, actor: actor, source: source, agencyScope: agencyScope))
+    }
+
+    /// `save`, awaited: the caller's thread is not held while the write waits its turn.
+    @discardableResult
+    public func save(
+        _ enforcementCase: EnforcementCase, actor: String, source: String,
+        agencyScope: String? = nil
+    ) async throws -> StoreOutcome {
+        try await backend.awaitWrite(try saving(enforcementCase, actor: actor, source: source, agencyScope: agencyScope))
+    }
+
+    /// The case checked against the schema (before any transaction), and the write that stores it.
+    private func saving(
+        _ enforcementCase: EnforcementCase, actor: String, source: String, agencyScope: String?
+    ) throws -> @Sendable (any SQLConnection) throws -> StoreOutcome {
         let validated = try Self.validated(enforcementCase, displayName: source)
         let hash = CaseXMLWriter.contentHash(validated)
         let now = Self.timestamp()
-        return try write { db in
+        return { db in
             guard try RegistryRows.agencyExists(validated.agency, db) else {
                 throw StoreError.agencyUnknown(validated.agency)
             }

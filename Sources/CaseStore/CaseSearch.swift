@@ -83,7 +83,7 @@ extension CaseStore {
 
     /// The agency a case belongs to, or nil when there is no such case.
     public func agency(ofCase id: String) throws -> String? {
-        try read { try $0.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id]) }
+        try read { try CaseRepository(db: $0).agency(ofCase: id) }
     }
 }
 

@@ -20,8 +20,17 @@ public struct EvidenceUploadRecord: Codable, FetchableRecord, EncodableRecord, T
 extension CaseStore {
     /// Records that `agency` owns an uploaded file, journaled under the uploader's name.
     public func recordUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) throws {
+        try write(recordingUpload(sha256: sha256, agency: agency, name: name, size: size, actor: actor))
+    }
+
+    /// `recordUpload`, awaited.
+    public func recordUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) async throws {
+        try await backend.awaitWrite(recordingUpload(sha256: sha256, agency: agency, name: name, size: size, actor: actor))
+    }
+
+    private func recordingUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) -> @Sendable (any SQLConnection) throws -> Void {
         let now = Self.timestamp()
-        try write { db in
+        return { db in
             let record = EvidenceUploadRecord(sha256: sha256, agency: agency, name: name, size: size, uploadedAt: now, uploadedBy: actor)
             guard try !db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) else { return }
             try db.insert(record)

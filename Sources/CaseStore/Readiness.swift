@@ -3,12 +3,22 @@ extension CaseStore {
     /// ready for it. A store another, newer program migrated further is ready as long as none of
     /// ours is missing. Throws when the store cannot be asked (`StoreCondition.unavailable`).
     public func pendingMigrations() throws -> [String] {
-        let applied = try readPrimary { db in
-            switch db.kind {
-            case .sqlite: Set(try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations"))
-            case .postgres: Set(try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration"))
-            }
+        Self.pending(applied: try readPrimary(Self.appliedMigrations))
+    }
+
+    /// `pendingMigrations`, awaited: what a load balancer's readiness check asks every second.
+    public func pendingMigrations() async throws -> [String] {
+        Self.pending(applied: try await backend.awaitReadPrimary(Self.appliedMigrations))
+    }
+
+    @Sendable private static func appliedMigrations(_ db: any SQLConnection) throws -> Set<String> {
+        switch db.kind {
+        case .sqlite: Set(try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations"))
+        case .postgres: Set(try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration"))
         }
-        return Schema.migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    private static func pending(applied: Set<String>) -> [String] {
+        Schema.migrator.migrations.filter { !applied.contains($0) }
     }
 }

@@ -48,17 +48,19 @@ extension CaseStore {
 
     // MARK: Failed sign-ins
 
-    public func recordLoginFailure(user: String, at time: Double) throws {
-        try writeOutsideJournal { try $0.execute("INSERT INTO loginFailure (userName, at) VALUES (?, ?)", [user, time]) }
+    public func recordLoginFailure(user: String, at time: Double) async throws {
+        try await backend.awaitWriteOutsideJournal { try $0.execute("INSERT INTO loginFailure (userName, at) VALUES (?, ?)", [user, time]) }
     }
 
     /// The times of `user`'s failed sign-ins since `start`, oldest first.
-    public func loginFailures(user: String, since start: Double) throws -> [Double] {
-        try readPrimary { try $0.fetchValues(Double.self, "SELECT at FROM loginFailure WHERE userName = ? AND at > ? ORDER BY at", [user, start]) }
+    public func loginFailures(user: String, since start: Double) async throws -> [Double] {
+        try await backend.awaitReadPrimary {
+            try $0.fetchValues(Double.self, "SELECT at FROM loginFailure WHERE userName = ? AND at > ? ORDER BY at", [user, start])
+        }
     }
 
-    public func clearLoginFailures(user: String) throws {
-        try writeOutsideJournal { try $0.execute("DELETE FROM loginFailure WHERE userName = ?", [user]) }
+    public func clearLoginFailures(user: String) async throws {
+        try await backend.awaitWriteOutsideJournal { try $0.execute("DELETE FROM loginFailure WHERE userName = ?", [user]) }
     }
 
     // MARK: The sign-in form's key and its used tokens
@@ -89,8 +91,8 @@ extension CaseStore {
     // MARK: Tidying
 
     /// Drops expired sessions and used tokens, and failed sign-ins older than `failuresBefore`.
-    public func removeExpiredWebState(now: Double, failuresBefore: Double) throws {
-        try writeOutsideJournal { db in
+    public func removeExpiredWebState(now: Double, failuresBefore: Double) async throws {
+        try await backend.awaitWriteOutsideJournal { db in
             try db.execute("DELETE FROM webSession WHERE expiresAt < ?", [now])
             try db.execute("DELETE FROM usedLoginToken WHERE expiresAt < ?", [now])
             try db.execute("DELETE FROM loginFailure WHERE at < ?", [failuresBefore])

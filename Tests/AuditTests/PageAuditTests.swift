@@ -62,8 +62,8 @@ import WorkCalendar
         let ours = String(repeating: "a", count: 64)
         let theirs = String(repeating: "b", count: 64)
         let other = try #require(try store.registry().agencies.first { $0.code != c.agency }).code
-        try store.recordUpload(sha256: ours, agency: c.agency, name: "\(ours).mp4", size: 1, actor: "t")
-        try store.recordUpload(sha256: theirs, agency: other, name: "\(theirs).mp4", size: 1, actor: "t")
+        try await store.recordUpload(sha256: ours, agency: c.agency, name: "\(ours).mp4", size: 1, actor: "t")
+        try await store.recordUpload(sha256: theirs, agency: other, name: "\(theirs).mp4", size: 1, actor: "t")
         let event = try #require(c.events.firstIndex { !$0.records.isEmpty })
         c.events[event].records[0].file = "\(ours).mp4"
         if c.events[event].records.count > 1 {
@@ -72,8 +72,8 @@ import WorkCalendar
             c.events[event].records.append(c.events[event].records[0])
             c.events[event].records[1].file = "\(theirs).MP4"
         }
-        try store.save(c, actor: "t", source: "test")
-        let score = try store.recordManualScore(caseId: id, item: "FACTS", deduction: 2, note: "事实认定依据不足", reviewer: "陈某")
+        try await store.save(c, actor: "t", source: "test")
+        let score = try await store.recordManualScore(caseId: id, item: "FACTS", deduction: 2, note: "事实认定依据不足", reviewer: "陈某")
 
         let before = try #require(try await runner.caseForPage(id: id, asOf: asOf, auditor: auditor, environmentHash: environment))
         let (stored, version) = try #require(try store.loadCaseWithVersion(id: id))

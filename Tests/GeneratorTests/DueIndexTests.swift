@@ -67,7 +67,7 @@ import WorkCalendar
         let open = try #require(all.first { $0.obligation == .disclosure })
         var c = try #require(try store.loadCase(id: open.case))
         c.disclosure = Disclosure(date: today, platform: "信用中国", url: "https://example.gov.cn/\(c.id)")
-        try store.save(c, actor: "clerk", source: "edit")
+        try await store.save(c, actor: "clerk", source: "edit")
         #expect(try await !index.isCurrent())
         #expect(try index.refresh(today: today) == 1)
         let after = try index.list(today: today, within: 30)

@@ -18,7 +18,7 @@ import WorkCalendar
         for id in try store.caseIds().filter({ $0.hasSuffix("3") || $0.hasSuffix("7") }) {
             var c = try #require(try store.loadCase(id: id))
             c.events.removeAll { $0.kind == .decision }
-            try store.save(c, actor: "clerk", source: "edit")
+            try await store.save(c, actor: "clerk", source: "edit")
         }
         let summaries = try store.caseSummaries()
         #expect(summaries.filter { $0.decisionDate == nil }.count > 23 && Set(summaries.compactMap(\.decisionDate)).count < summaries.count)

@@ -27,7 +27,7 @@ import WorkCalendar
         for id in ids.prefix(20) {
             var c = try #require(try store.loadCase(id: id))
             c.events.removeAll { $0.kind == .decision }
-            try store.save(c, actor: "clerk", source: "edit")
+            try await store.save(c, actor: "clerk", source: "edit")
         }
         let latest = try runner.run(asOf: today, actor: "test")
         #expect(latest.run.baseRun == first.run.id)

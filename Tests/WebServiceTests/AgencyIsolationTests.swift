@@ -97,7 +97,7 @@ extension AgencyIsolationTests {
             <registry xmlns="urn:zhifa:registry:1"><agency code="WH-SJJ-FJ" name="芜湖市市场监督管理局分局"/></registry>
             """)
         #expect(fixture.store.importPaths([registry.path], actor: "fixture").failures.isEmpty)
-        try fixture.store.addAccount(name: "分局办案", role: .clerk, agency: "WH-SJJ-FJ", passwordHash: Accounts.hash, actor: "fixture")
+        try await fixture.store.addAccount(name: "分局办案", role: .clerk, agency: "WH-SJJ-FJ", passwordHash: Accounts.hash, actor: "fixture")
         @Sendable func document(_ id: String, _ agency: String) -> String {
             "<case xmlns=\"urn:zhifa:case:1\" id=\"\(id)\" agency=\"\(agency)\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/></case>"
         }

@@ -74,7 +74,7 @@ import WorkCalendar
             #expect(after.contains("沿用第 \(run) 号评查记录的结果"))
             #expect(summary(after) == summary(before) && summary(after) != nil, "the stored result says what auditing says")
             // A changed case is audited for the page again.
-            _ = try fixture.store.recordManualScore(caseId: "WH-CGJ-2024-0910", item: "FACTS", deduction: 2, note: "依据不足", reviewer: Accounts.reviewer)
+            _ = try await fixture.store.recordManualScore(caseId: "WH-CGJ-2024-0910", item: "FACTS", deduction: 2, note: "依据不足", reviewer: Accounts.reviewer)
             #expect(!(try await reviewer.get("/cases/WH-CGJ-2024-0910").text.contains("id=\"stored-run\"")))
         }
     }

@@ -74,12 +74,12 @@ import Testing
                 #expect(try fixture.store.webSessionCount(user: Accounts.clerk, now: now) == 2)
                 #expect(try fixture.store.webSessionCount(user: Accounts.reviewer, now: now) == 0)
 
-                try fixture.store.removeAccount(name: Accounts.clerk, actor: "admin")
+                try await fixture.store.removeAccount(name: Accounts.clerk, actor: "admin")
                 #expect(try fixture.store.webSessionCount(user: Accounts.clerk, now: now) == 0)
                 #expect(try await onFirst.get("/cases").status == .seeOther)
                 #expect(try await onSecond.get("/cases").status == .seeOther)
                 // Added again under the same name, the account does not inherit the old sessions.
-                try fixture.store.addAccount(name: Accounts.clerk, role: .clerk, agency: "WH-SJJ", passwordHash: Accounts.hash, actor: "admin")
+                try await fixture.store.addAccount(name: Accounts.clerk, role: .clerk, agency: "WH-SJJ", passwordHash: Accounts.hash, actor: "admin")
                 #expect(try await onFirst.get("/cases").status == .seeOther)
             }
         }

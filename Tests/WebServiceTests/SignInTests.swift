@@ -41,18 +41,18 @@ import Testing
         }
     }
 
-    @Test func aWindowOfFailuresExpires() throws {
+    @Test func aWindowOfFailuresExpires() async throws {
         let throttle = LoginThrottle(store: try CaseStore.inMemory(), limit: 2, window: .seconds(60))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        try throttle.recordFailure("a", now: start)
-        #expect(try throttle.retryAfter("a", now: start + 1) == nil, "one failure is under the limit")
-        try throttle.recordFailure("a", now: start + 1)
-        #expect(try throttle.retryAfter("a", now: start + 2) == .seconds(58))
-        #expect(try throttle.retryAfter("a", now: start + 59.5) == .milliseconds(500))
-        #expect(try throttle.retryAfter("a", now: start + 60) == nil, "the first failure has left the window")
-        #expect(try throttle.retryAfter("b", now: start + 2) == nil, "names are counted apart")
-        try throttle.recordSuccess("a")
-        #expect(try throttle.retryAfter("a", now: start + 2) == nil, "a success forgives")
+        try await throttle.recordFailure("a", now: start)
+        #expect(try await throttle.retryAfter("a", now: start + 1) == nil, "one failure is under the limit")
+        try await throttle.recordFailure("a", now: start + 1)
+        #expect(try await throttle.retryAfter("a", now: start + 2) == .seconds(58))
+        #expect(try await throttle.retryAfter("a", now: start + 59.5) == .milliseconds(500))
+        #expect(try await throttle.retryAfter("a", now: start + 60) == nil, "the first failure has left the window")
+        #expect(try await throttle.retryAfter("b", now: start + 2) == nil, "names are counted apart")
+        try await throttle.recordSuccess("a")
+        #expect(try await throttle.retryAfter("a", now: start + 2) == nil, "a success forgives")
     }
 
     @Test func unknownNamesAreRefusedLikeWrongPasswords() async throws {

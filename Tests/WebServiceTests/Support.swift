@@ -46,7 +46,7 @@ struct WebFixture: @unchecked Sendable {
         let report = store.importPaths([Repository.samples.path], actor: "fixture")
         #expect(report.failures.isEmpty)
         for account in Accounts.all {
-            try store.addAccount(name: account.name, role: account.role, agency: account.agency, passwordHash: Accounts.hash, actor: "fixture")
+            try await store.addAccount(name: account.name, role: account.role, agency: account.agency, passwordHash: Accounts.hash, actor: "fixture")
         }
         var configuration = WebServiceConfiguration(
             evidenceDirectory: folder.file("evidence"), sessionLifetime: sessionLifetime,

@@ -18,6 +18,11 @@ public struct CaseRepository {
         return (c, version)
     }
 
+    /// The agency of the case with this id, or nil when there is no such case.
+    public func agency(ofCase id: String) throws -> String? {
+        try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [id])
+    }
+
     /// How many cases the store holds.
     public func count() throws -> Int {
         try db.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0

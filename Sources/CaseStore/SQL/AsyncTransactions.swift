@@ -19,6 +19,10 @@ extension StoreBackend {
         try await StoreWaitThreads.run { try self.readPrimary(body) }
     }
 
+    func awaitWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        try await StoreWaitThreads.run { try self.write(body) }
+    }
+
     func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         try await StoreWaitThreads.run { try self.writeOutsideJournal(body) }
     }
@@ -33,8 +37,12 @@ extension SQLiteBackend {
         try await awaitRead(body)
     }
 
-    func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+    func awaitWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
         try await database.write { try body(SQLiteConnection($0)) }
+    }
+
+    func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        try await awaitWrite(body)
     }
 }
 

@@ -125,6 +125,8 @@ protocol StoreBackend: Sendable {
     func awaitRead<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
     /// `readPrimary`, awaited.
     func awaitReadPrimary<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    /// `write`, awaited.
+    func awaitWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
     /// `writeOutsideJournal`, awaited.
     func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
 }

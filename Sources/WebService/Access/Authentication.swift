@@ -26,16 +26,16 @@ public enum Passwords {
 extension WebApp {
     /// Checks a name and password under the throttle; the same for the sign-in page and the API.
     func authenticate(name: String, password: String) async throws -> WebUser {
-        if let wait = try throttle.retryAfter(name) {
+        if let wait = try await throttle.retryAfter(name) {
             throw WebError.throttled(retryAfterSeconds: Int(wait.components.seconds) + 1)
         }
-        let account = try store.account(named: name)
+        let account = try await store.readingPrimary { try $0.accounts.account(named: name) }
         let matches = try await Passwords.verify(password, hash: account?.passwordHash)
         guard let account, matches else {
-            try throttle.recordFailure(name)
+            try await throttle.recordFailure(name)
             throw WebError.wrongPassword
         }
-        try throttle.recordSuccess(name)
+        try await throttle.recordSuccess(name)
         return WebUser(account)
     }
 

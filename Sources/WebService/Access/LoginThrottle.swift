@@ -17,23 +17,23 @@ struct LoginThrottle: Sendable {
     static let longestName = 200
 
     /// How long until `name` may try again, or nil when it may try now.
-    func retryAfter(_ name: String, now: Date = Date()) throws -> Duration? {
+    func retryAfter(_ name: String, now: Date = Date()) async throws -> Duration? {
         let seconds = window.seconds
-        let recent = try store.loginFailures(user: Self.key(name), since: now.timeIntervalSince1970 - seconds)
+        let recent = try await store.loginFailures(user: Self.key(name), since: now.timeIntervalSince1970 - seconds)
         guard recent.count >= limit, let oldest = recent.first else { return nil }
         let wait = max(0, oldest + seconds - now.timeIntervalSince1970)
         return .milliseconds(Int64((wait * 1000).rounded()))
     }
 
-    func recordFailure(_ name: String, now: Date = Date()) throws {
-        try store.recordLoginFailure(user: Self.key(name), at: now.timeIntervalSince1970)
+    func recordFailure(_ name: String, now: Date = Date()) async throws {
+        try await store.recordLoginFailure(user: Self.key(name), at: now.timeIntervalSince1970)
     }
 
     /// Forgives the name's failures; a read first, so that the usual sign-in without failures
     /// writes nothing here.
-    func recordSuccess(_ name: String) throws {
-        guard try !store.loginFailures(user: Self.key(name), since: -.greatestFiniteMagnitude).isEmpty else { return }
-        try store.clearLoginFailures(user: Self.key(name))
+    func recordSuccess(_ name: String) async throws {
+        guard try await !store.loginFailures(user: Self.key(name), since: -.greatestFiniteMagnitude).isEmpty else { return }
+        try await store.clearLoginFailures(user: Self.key(name))
     }
 
     private static func key(_ name: String) -> String { String(name.prefix(longestName)) }

@@ -58,7 +58,7 @@ struct StoreSessions: PersistDriver {
             while true {
                 try await Task.sleep(for: tidyInterval)
                 let now = Date().timeIntervalSince1970
-                try? store.removeExpiredWebState(now: now, failuresBefore: now - failureMemory)
+                try? await store.removeExpiredWebState(now: now, failuresBefore: now - failureMemory)
             }
         }
     }

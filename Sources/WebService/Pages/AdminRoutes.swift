@@ -14,12 +14,13 @@ struct AdminRoutes {
         administrators.get("admin") { request, context in
             let user = try context.user()
             let agencies = try app.reference().registry.agencies
+            let accounts = try await app.store.readingPrimary { try $0.accounts.accounts() }
             return app.pages.render(
                 "admin",
                 AdminView(
                     chrome: Chrome(title: "系统管理", context: context),
                     saved: context.takeNotice(),
-                    users: try app.store.accounts().map {
+                    users: accounts.map {
                         AdminView.UserRow(
                             name: $0.name, role: $0.role.chineseName, agency: $0.agency ?? "全部", createdAt: $0.createdAt,
                             createdBy: $0.createdBy, isSelf: $0.name == user.name)
@@ -36,7 +37,7 @@ struct AdminRoutes {
             guard form.password.count >= 10 else { throw WebError.invalid(["密码至少 10 个字符。"]) }
             let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(form.password) }
             do {
-                try app.store.addAccount(
+                try await app.store.addAccount(
                     name: form.name, role: role, agency: role == .clerk ? FormValue.text(form.agency) : nil,
                     passwordHash: hash, actor: user.name)
             } catch let error as StoreError {
@@ -52,7 +53,7 @@ struct AdminRoutes {
             try context.checkCSRF(form.csrf)
             guard form.name != user.name else { throw WebError.invalid(["不能删除自己正在使用的账号；请由另一位系统管理员删除。"]) }
             do {
-                try app.store.removeAccount(name: form.name, actor: user.name)
+                try await app.store.removeAccount(name: form.name, actor: user.name)
             } catch let error as StoreError {
                 throw WebError.invalid([error.description])
             }

@@ -79,7 +79,7 @@ struct AuditRoutes {
             guard let deduction = Double(form.deduct.trimmingCharacters(in: .whitespaces)), deduction >= 0, deduction <= item.points else {
                 throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(item.points.readableText) 之间。"])
             }
-            try app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
+            try await app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
             context.flash("人工评查 \(item.title)")
             return redirect(to: CaseRoutes.href(c.id))
         }

@@ -32,10 +32,10 @@ struct CaseFormRoutes {
             let form = try await decodeForm(NewCaseForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let enforcementCase = try form.enforcementCase(agency: agency)
-            guard try app.store.agency(ofCase: enforcementCase.id) == nil else {
+            guard try await app.store.reading({ [id = enforcementCase.id] in try $0.cases.agency(ofCase: id) }) == nil else {
                 throw WebError.invalid(["案件编号 \(enforcementCase.id) 已被使用，请换一个编号。"])
             }
-            try save(enforcementCase, by: user)
+            try await save(enforcementCase, by: user)
             context.flash("立案登记")
             return redirect(to: CaseRoutes.href(enforcementCase.id))
         }
@@ -65,7 +65,7 @@ struct CaseFormRoutes {
             var record = try form.record()
             if let upload = form.file, upload.body.readableBytes > 0 {
                 let stored = try app.evidence.store(upload.body, originalName: upload.fileName)
-                try app.store.recordUpload(
+                try await app.store.recordUpload(
                     sha256: stored.sha256, agency: c.agency, name: stored.file,
                     size: Int64(upload.body.readableBytes), actor: user.name)
                 record.file = stored.file
@@ -74,7 +74,7 @@ struct CaseFormRoutes {
                 record.evidence = .ok
             }
             c.events[position - 1].records.append(record)
-            try save(c, by: user)
+            try await save(c, by: user)
             context.flash("记录 \(record.title)")
             return redirect(to: CaseRoutes.href(c.id))
         }
@@ -92,15 +92,15 @@ struct CaseFormRoutes {
             let form = try await decodeForm(Form.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let saved = try change(&enforcementCase, form)
-            try save(enforcementCase, by: user)
+            try await save(enforcementCase, by: user)
             context.flash(saved)
             return redirect(to: CaseRoutes.href(enforcementCase.id))
         }
     }
 
-    private func save(_ enforcementCase: EnforcementCase, by user: WebUser) throws {
+    private func save(_ enforcementCase: EnforcementCase, by user: WebUser) async throws {
         do {
-            try app.store.save(enforcementCase, actor: user.name, source: "web:\(user.name)", agencyScope: user.agency)
+            try await app.store.save(enforcementCase, actor: user.name, source: "web:\(user.name)", agencyScope: user.agency)
         } catch let error as CaseXMLError {
             // The form shows what the case lacks as sentences; other failures (a scope refusal, a
             // busy store) answer with their own status through `WebError.from`.

@@ -11,7 +11,7 @@ struct HealthRoutes {
         router.get("healthz") { _, _ in Self.plain(.ok, "ok") }
         router.get("readyz") { _, _ in
             do {
-                let pending = try app.store.pendingMigrations()
+                let pending = try await app.store.pendingMigrations()
                 return pending.isEmpty ? Self.plain(.ok, "ready") : Self.plain(.serviceUnavailable, "库尚未升级：缺少 \(pending.joined(separator: "、"))")
             } catch {
                 return Self.plain(.serviceUnavailable, "库无法访问：\(WebError.from(error).message)")
