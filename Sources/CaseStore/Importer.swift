@@ -146,13 +146,35 @@ extension CaseStore {
         return try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
     }
 
+    /// `importDocument`, awaited: what the web service's uploads and posted XML use. The document
+    /// is read and checked on the caller's thread; its transaction waits its turn without one.
+    public func importDocument(
+        _ source: DocumentSource, kind: DocumentKind? = nil, displayName: String, actor: String,
+        agencyScope: String? = nil, evidence: EvidencePolicy
+    ) async throws -> ImportCounts {
+        let kind = try kind ?? CaseFileReader.kind(of: source, displayName: displayName)
+        let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
+        if case .cases(let cases) = prepared.content, cases.count >= StagedImport.threshold {
+            // Many short transactions (`writeCases`), each waiting its turn on a thread apart.
+            return try await StoreWaitThreads.run { try self.writePrepared(prepared, actor: actor, agencyScope: agencyScope) }
+        }
+        return try await backend.awaitWrite(Self.importing(prepared, at: Self.timestamp(), actor: actor, agencyScope: agencyScope))
+    }
+
     /// Writes a prepared document in one transaction (a large file of cases: `writeCases`).
     private func writePrepared(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
         let now = Self.timestamp()
         if case .cases(let cases) = prepared.content {
             return try writeCases(cases, file: prepared.name, at: now, actor: actor, agencyScope: agencyScope)
         }
-        return try self.write { db in
+        return try self.write(Self.importing(prepared, at: now, actor: actor, agencyScope: agencyScope))
+    }
+
+    /// The one transaction that stores a prepared document.
+    private static func importing(
+        _ prepared: PreparedDocument, at now: String, actor: String, agencyScope: String?
+    ) -> @Sendable (any SQLConnection) throws -> ImportCounts {
+        { db in
             let transaction = try ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
             switch prepared.content {
             case .registry(let entries):

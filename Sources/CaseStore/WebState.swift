@@ -79,8 +79,8 @@ extension CaseStore {
     }
 
     /// Marks a sign-in token used; false when it was used already, by this process or another.
-    public func useLoginToken(_ token: String, expiresAt: Double) throws -> Bool {
-        try writeOutsideJournal { db in
+    public func useLoginToken(_ token: String, expiresAt: Double) async throws -> Bool {
+        try await backend.awaitWriteOutsideJournal { db in
             try !db.fetchAll(
                 "INSERT INTO usedLoginToken (tokenHash, expiresAt) VALUES (?, ?) ON CONFLICT (tokenHash) DO NOTHING RETURNING tokenHash",
                 [Hex.sha256(token), expiresAt]

@@ -95,7 +95,7 @@ import Testing
         let fixture = try await WebFixture()
         let ids = ["WH-SJJ-中文 0001", "WH-SJJ-50%?#/x"]
         for id in ids {
-            _ = try fixture.store.importDocument(.memory(Data(caseDocument(id: id).utf8)), displayName: "t", actor: "t", evidence: .none)
+            _ = try await fixture.store.importDocument(.memory(Data(caseDocument(id: id).utf8)), displayName: "t", actor: "t", evidence: .none)
         }
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)

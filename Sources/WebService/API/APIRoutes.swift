@@ -78,7 +78,7 @@ struct APIRoutes {
             guard let agency = user.agency else { throw WebError.forbidden(Permission.createCases.refusal) }
             var request = request
             let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
-            return try importCases(body, by: user, agency: agency)
+            return try await importCases(body, by: user, agency: agency)
         }
         auditors.get("audit") { request, context -> Response in
             let user = try context.user()
@@ -106,7 +106,7 @@ struct APIRoutes {
     }
 
     /// Stores posted case XML as one transaction, as `zhifa import` would, limited to the clerk's agency.
-    private func importCases(_ body: ByteBuffer, by user: WebUser, agency: String) throws -> Response {
+    private func importCases(_ body: ByteBuffer, by user: WebUser, agency: String) async throws -> Response {
         // Read from memory: records may name only files this agency uploaded, by their hash.
         let source = DocumentSource.memory(Data(buffer: body))
         let name = "api:\(user.name)"
@@ -114,9 +114,9 @@ struct APIRoutes {
             guard try CaseFileReader.kind(of: source, displayName: name) == .cases else {
                 throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "文档不是 <case> 或 <cases> 案件文档")])
             }
-            let counts = try app.store.importDocument(
-                source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency,
-                evidence: .uploads(owned: app.store.uploadedEvidence(agency: agency)))
+            let owned = try await app.store.reading { try $0.uploads.uploadedEvidence(agency: agency) }
+            let counts = try await app.store.importDocument(
+                source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency, evidence: .uploads(owned: owned))
             app.metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
             return try .json(
                 Imported(

@@ -132,9 +132,9 @@ struct LoginTokens: Sendable {
     }
 
     /// Whether the token is valid and unused; it is used up by this call, on every node.
-    func consume(_ token: String?, now: Date = Date()) throws -> Bool {
+    func consume(_ token: String?, now: Date = Date()) async throws -> Bool {
         guard let token, isValid(token, now: now) else { return false }
-        return try store.useLoginToken(token, expiresAt: now.timeIntervalSince1970 + lifetime)
+        return try await store.useLoginToken(token, expiresAt: now.timeIntervalSince1970 + lifetime)
     }
 
     func isValid(_ token: String?, now: Date = Date()) -> Bool {

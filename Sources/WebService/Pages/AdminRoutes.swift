@@ -72,7 +72,7 @@ struct AdminRoutes {
                 guard kind == .registry || kind == .benchmarks else {
                     throw WebError.invalid(["\(name) 是案件文件；案件由办案人员登记或通过接口提交。"])
                 }
-                let counts = try app.store.importDocument(source, kind: kind, displayName: name, actor: user.name, evidence: .none)
+                let counts = try await app.store.importDocument(source, kind: kind, displayName: name, actor: user.name, evidence: .none)
                 app.registryChanged()
                 let what = kind == .registry ? "名录：\(counts.agencies) 个机关、\(counts.officers) 名人员" : "裁量基准：\(counts.benchmarkItems) 项"
                 context.flash(what)

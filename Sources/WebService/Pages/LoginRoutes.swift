@@ -33,7 +33,7 @@ struct LoginRoutes {
         }
         router.post("login") { request, context -> Response in
             let form = try await decodeForm(LoginForm.self, request, limit: app.configuration.maxRequestBytes)
-            guard try app.loginTokens.consume(form.token) else { throw WebError.csrfRejected }
+            guard try await app.loginTokens.consume(form.token) else { throw WebError.csrfRejected }
             do {
                 let user = try await app.authenticate(name: form.user, password: form.password)
                 await app.startSession(for: user, request: request, context: context)
