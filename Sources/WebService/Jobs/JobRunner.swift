@@ -133,7 +133,13 @@ final class JobRunner: Service, @unchecked Sendable {
             try? store.finishJob(id: job.id, node: node, state: .cancelled, message: "已取消")
             return .cancelled
         } catch {
-            logger.error("job failed", metadata: ["job": .stringConvertible(job.id), "error": .string("\(error)")])
+            // A user's own problem (a ledger's rows, a day that is no date) may quote what they
+            // typed, an identity number among it: their job's page says it, the log does not.
+            if error is JobFailure {
+                logger.notice("job refused", metadata: ["job": .stringConvertible(job.id), "kind": .string(job.kind.rawValue)])
+            } else {
+                logger.error("job failed", metadata: ["job": .stringConvertible(job.id), "error": .string("\(error)")])
+            }
             try? store.finishJob(id: job.id, node: node, state: .failed, message: WebError.from(error).sentence(for: error))
             return .failed
         }
