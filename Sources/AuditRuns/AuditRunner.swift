@@ -73,17 +73,22 @@ public struct AuditRunner: Sendable {
 
     /// The engine for this checklist and calendar over the store's registry and benchmarks as they
     /// are now: what runs, forms, due lists and pages audit with.
-    public func auditor(registry: Registry? = nil) throws -> CaseAuditor {
+    public func auditor(registry: Registry? = nil, benchmarks: [BenchmarkSet]? = nil) throws -> CaseAuditor {
         try CaseAuditor(
             checklist: checklist, calendar: calendar, registry: registry ?? store.registry(),
-            benchmarks: store.benchmarkSets())
+            benchmarks: benchmarks ?? store.benchmarkSets())
     }
 
     /// What every case's result depends on but the case itself, its manual scores and the as-of day.
     public func environmentHash(keepAllFindings: Bool) throws -> String {
+        environmentHash(keepAllFindings: keepAllFindings, referenceFingerprint: try store.referenceFingerprint())
+    }
+
+    /// `environmentHash`, given the store's reference fingerprint read by the caller.
+    public func environmentHash(keepAllFindings: Bool, referenceFingerprint: String) -> String {
         let parts = [
             "zhifa-audit-environment-1", Self.programFingerprint, checklist.contentHash, Hex.sha256(calendar.signature),
-            try store.referenceFingerprint(), "all=\(keepAllFindings)"
+            referenceFingerprint, "all=\(keepAllFindings)"
         ]
         return Hex.sha256(parts.joined(separator: "\n"))
     }

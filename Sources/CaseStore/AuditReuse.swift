@@ -32,11 +32,7 @@ extension CaseStore {
     /// The last change to the registry or the benchmarks: every rule may read them, so a run's
     /// results are reusable only under the same ones.
     public func referenceFingerprint() throws -> String {
-        try read { db in
-            try db.fetchValue(
-                String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
-                [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
-        }
+        try read { try RegistryRepository(db: $0).referenceFingerprint() }
     }
 
     /// The newest complete run made under `environmentHash` (program, checklist, calendar, registry

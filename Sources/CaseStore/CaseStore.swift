@@ -133,7 +133,7 @@ public final class CaseStore: Sendable {
     }
 
     public func registry() throws -> Registry {
-        try read { try RegistryRows.loadRegistry($0) }
+        try read { try RegistryRepository(db: $0).registry() }
     }
 
     public func benchmarkSets() throws -> [BenchmarkSet] {

@@ -67,24 +67,26 @@ public final class WebApp: Sendable {
         var peopleNames: [String: String] { names.people }
     }
 
-    func reference() throws -> Reference {
+    func reference() async throws -> Reference {
         let now = ContinuousClock.now
         if let cached = cachedReference.withLockedValue({ $0 }), now - cached.built < Self.referenceLifetime {
             return cached.reference
         }
-        // The fingerprint first: a registry imported in between then makes the hash older than
-        // the auditor, so that no stored result is taken for newer than it is.
-        let environmentHash = try runner.environmentHash(keepAllFindings: false)
-        let registry = try store.registry()
+        // One snapshot: the fingerprint, the registry and the benchmarks agree, so that no stored
+        // result is taken for newer than the auditor built here.
+        let (fingerprint, registry, benchmarks) = try await store.reading { reader in
+            (try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets())
+        }
         let reference = Reference(
             registry: registry,
-            auditor: try runner.auditor(registry: registry),
-            names: RegistryNames(registry), environmentHash: environmentHash)
+            auditor: try runner.auditor(registry: registry, benchmarks: benchmarks),
+            names: RegistryNames(registry),
+            environmentHash: runner.environmentHash(keepAllFindings: false, referenceFingerprint: fingerprint))
         cachedReference.withLockedValue { $0 = (reference, now) }
         return reference
     }
 
-    func auditor() throws -> CaseAuditor { try reference().auditor }
+    func auditor() async throws -> CaseAuditor { try await reference().auditor }
 
     /// An audit run asked for within a request, on a long-work thread, counted in the metrics.
     func runAudit(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String) async throws -> AuditRunSummary {

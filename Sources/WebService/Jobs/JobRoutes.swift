@@ -60,7 +60,7 @@ struct JobRoutes {
         guard CalendarDate(day) != nil else { throw WebError.badRequest("asOf“\(day)”不是 YYYY-MM-DD 形式的日期。") }
         let given = agency.flatMap { $0.isEmpty ? nil : $0 }
         let agency = kind == .due ? user.visibleAgency ?? given : given
-        if let agency, try !app.reference().registry.agencies.contains(where: { $0.code == agency }) {
+        if let agency, try await !app.reference().registry.agencies.contains(where: { $0.code == agency }) {
             throw WebError.badRequest("没有执法主体 \(agency)。")
         }
         var parameters = JobParameters(asOf: day, agency: agency)

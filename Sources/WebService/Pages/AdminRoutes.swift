@@ -13,7 +13,7 @@ struct AdminRoutes {
         let administrators = router.group().add(middleware: RequirePermission(.administer))
         administrators.get("admin") { request, context in
             let user = try context.user()
-            let agencies = try app.reference().registry.agencies
+            let agencies = try await app.reference().registry.agencies
             let accounts = try await app.store.readingPrimary { try $0.accounts.accounts() }
             return app.pages.render(
                 "admin",

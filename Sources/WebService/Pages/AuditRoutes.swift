@@ -25,8 +25,9 @@ struct AuditRoutes {
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let selection = AuditSelection(agency: agency)
             // More than a few hundred cases not yet audited for these inputs: a job, not this request.
-            if try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil,
-                try app.store.searchCases(CaseQuery(agency: agency, limit: 1, offset: 0)).total > app.configuration.inlineAuditLimit
+            let selected = try await app.store.reading { try $0.cases.search(CaseQuery(agency: agency, limit: 1, offset: 0)).total }
+            if selected > app.configuration.inlineAuditLimit,
+                try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil
             {
                 let job = try await JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
                 return redirect(to: JobRoutes.href(job.id))
@@ -51,7 +52,7 @@ struct AuditRoutes {
                     total += tally.scoreSum
                 }
             }
-            let names = try app.reference().names
+            let names = try await app.reference().names
             let rows = failing.map { result in
                 AuditView.Row(
                     id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
@@ -65,7 +66,7 @@ struct AuditRoutes {
                 average: decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)),
                 grades: app.runner.checklist.gradeNames.map { AuditView.GradeCount(name: $0, count: grades[$0] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
-                agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
+                agencies: try await app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
             return try app.pages.render("audit", view).response(from: request, context: context)
         }
         reviewers.post("cases/{id}/review") { request, context -> Response in
@@ -87,11 +88,12 @@ struct AuditRoutes {
             try await DuePage(app: app, request: request, context: context).render()
         }
         exporters.get("export") { _, context in
+            let agencies = try await app.reference().registry.agencies
             return app.pages.render(
                 "export",
                 ExportView(
                     chrome: Chrome(title: "导出", context: context), today: app.today().description,
-                    agencies: try app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
+                    agencies: agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
         }
         router.get("export/violations") { request, context -> Response in
             let user = try context.user()

@@ -77,7 +77,7 @@ struct CaseListPage {
         let to = parameters["to"].flatMap { CalendarDate(String($0)) }
         // Any page number is answered: past the last page is an empty page, never an overflow.
         let page = Paging.page(request)
-        let reference = try app.reference()
+        let reference = try await app.reference()
         let today = app.today()
         var query = CaseQuery(
             agency: agency, type: type, text: text, sort: CaseSort(rawValue: order.rawValue) ?? .decisionDate,

@@ -18,7 +18,7 @@ struct CaseRoutes {
         router.get("cases/{id}") { request, context in
             let user = try context.user()
             let id = try context.caseId()
-            let reference = try app.reference()
+            let reference = try await app.reference()
             let today = app.today()
             // One read for the whole page: the case, its manual scores, its stored audit, its uploads.
             guard
@@ -37,7 +37,7 @@ struct CaseRoutes {
         router.get("cases/{id}/form") { _, context -> HTML in
             let user = try context.user()
             let c = try await app.readableCase(try context.caseId(), for: user)
-            let reference = try app.reference()
+            let reference = try await app.reference()
             let today = app.today()
             let manual = try await app.store.reading { [id = c.id] in try $0.audits.manualScores(caseId: id) }
             let audit = reference.auditor.audit(c, asOf: today, manualScores: manual, keepPassing: true)

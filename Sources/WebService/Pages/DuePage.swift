@@ -51,7 +51,7 @@ struct DuePage {
         let (total, rows) = try await app.store.reading { reader in
             (try reader.due.count(filter), try reader.due.page(filter, limit: Paging.size, offset: offset))
         }
-        let reference = try app.reference()
+        let reference = try await app.reference()
         let pages = Paging.pages(total)
         func link(_ page: Int) -> String {
             var items = ["within=\(within)", "page=\(page)"]
