@@ -83,23 +83,30 @@ extension CaseStore {
     /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when
     /// none. From the sums by agency and month when they hold the cases as they stand.
     public func busiestDecisionYear(through year: Int) throws -> Int? {
-        try read { db in
-            let tally = DueRepository(db: db)
-            if try tally.holdsCasesAsTheyStand() { return try tally.busiestDecisionYear(through: year) }
-            return try db.fetchValue(
-                String.self,
-                """
-                SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
-                GROUP BY substr(decisionDate, 1, 4) ORDER BY COUNT(*) DESC, year DESC LIMIT 1
-                """, [CalendarDate(year: year, month: 12, day: 31) ?? .earliest]
-            ).flatMap { Int($0) }
-        }
+        try read { try Self.busiestDecisionYear(through: year, $0) }
+    }
+
+    @Sendable private static func busiestDecisionYear(through year: Int, _ db: any SQLConnection) throws -> Int? {
+        let tally = DueRepository(db: db)
+        if try tally.holdsCasesAsTheyStand() { return try tally.busiestDecisionYear(through: year) }
+        return try db.fetchValue(
+            String.self,
+            """
+            SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
+            GROUP BY substr(decisionDate, 1, 4) ORDER BY COUNT(*) DESC, year DESC LIMIT 1
+            """, [CalendarDate(year: year, month: 12, day: 31) ?? .earliest]
+        ).flatMap { Int($0) }
     }
 
     /// The year annual figures show by default: the complete year (before `today`'s) with the most
     /// decisions, as annual reports look back; this year when no earlier one has any.
     public func reportingYear(today: CalendarDate) throws -> Int {
         try busiestDecisionYear(through: today.year - 1) ?? today.year
+    }
+
+    /// `reportingYear`, awaited.
+    public func reportingYear(today: CalendarDate) async throws -> Int {
+        try await backend.awaitRead { try Self.busiestDecisionYear(through: today.year - 1, $0) } ?? today.year
     }
 
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.

@@ -14,33 +14,34 @@ struct DashboardRoutes {
         dashboardReaders.get("dashboard") { request, context -> HTML in
             let user = try context.user()
             let today = app.today()
-            let year = try year(request, today: today)
+            let year = try await year(request, today: today)
             let dashboard = try await app.longWork.run { try DashboardBuilder(runner: app.runner).build(year: year, today: today, actor: user.name) }
             return HTML(DashboardReport.html(dashboard, links: true), inlineStyle: true)
         }
+        // The year's figures are read from the store's sums, or counted when they are behind: as
+        // long work, like the dashboard's.
         dashboardReaders.get("annual") { request, _ -> HTML in
-            let year = try year(request, today: app.today())
-            return HTML(try AnnualReport.html(year: year, store: app.store, links: true), inlineStyle: true)
+            let year = try await year(request, today: app.today())
+            let html = try await app.longWork.run { try AnnualReport.html(year: year, store: app.store, links: true) }
+            return HTML(html, inlineStyle: true)
         }
         dashboardReaders.get("annual.xlsx") { request, _ -> Response in
-            let year = try year(request, today: app.today())
+            let year = try await year(request, today: app.today())
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-annual-\(UUID().uuidString).xlsx")
             defer { try? FileManager.default.removeItem(at: url) }
-            try AnnualReport.workbook(year: year, store: app.store, to: url)
-            return download(
-                try Data(contentsOf: url), name: "\(year)年度行政执法数据.xlsx",
-                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            try await app.longWork.run { try AnnualReport.workbook(year: year, store: app.store, to: url) }
+            return download(try Data(contentsOf: url), name: "\(year)年度行政执法数据.xlsx", contentType: ExportFormat.xlsx.contentType)
         }
     }
 
     /// `?year=2024`, bounded; by default the complete year with the most decisions.
-    private func year(_ request: Request, today: CalendarDate) throws -> Int {
+    private func year(_ request: Request, today: CalendarDate) async throws -> Int {
         if let text = request.uri.queryParameters["year"], !text.isEmpty {
             guard let year = Int(text), CalendarDate.reportingYears.contains(year) else {
                 throw WebError.invalid(["年份须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的整数。"])
             }
             return year
         }
-        return try app.store.reportingYear(today: today)
+        return try await app.store.reportingYear(today: today)
     }
 }

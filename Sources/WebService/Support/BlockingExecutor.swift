@@ -102,6 +102,7 @@ public actor LongWorkLane {
     deinit { threads.shutdown() }
 
     /// Runs `body` on one of the lane's threads when a place is free.
+    @discardableResult
     public nonisolated func run<T>(_ body: () async throws -> T) async throws -> T {
         await acquire()
         do {
