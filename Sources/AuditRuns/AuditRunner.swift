@@ -54,11 +54,24 @@ public struct AuditRunner: Sendable {
 
     /// Everything the results depend on, hashed.
     public func inputsHash(asOf: CalendarDate, selection: AuditSelection) throws -> String {
+        inputsHash(asOf: asOf, selection: selection, contentFingerprint: try store.contentFingerprint())
+    }
+
+    private func inputsHash(asOf: CalendarDate, selection: AuditSelection, contentFingerprint: String) -> String {
         let parts = [
             "zhifa-audit-1", Self.programFingerprint, checklist.contentHash, asOf.description, selection.description,
-            Hex.sha256(calendar.signature), try store.contentFingerprint()
+            Hex.sha256(calendar.signature), contentFingerprint
         ]
         return Hex.sha256(parts.joined(separator: "\n"))
+    }
+
+    /// Whether a complete run holds for this day and selection as the store stands, read in one
+    /// awaited transaction: what a page asks before it decides to audit.
+    public func hasCompleteRun(asOf: CalendarDate, selection: AuditSelection) async throws -> Bool {
+        try await store.reading { reader in
+            let inputs = inputsHash(asOf: asOf, selection: selection, contentFingerprint: try reader.audits.contentFingerprint())
+            return try reader.audits.completeRun(inputsHash: inputs) != nil
+        }
     }
 
     /// The running program's identity (path, size and build time): a rebuilt rule engine must not

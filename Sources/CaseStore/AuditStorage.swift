@@ -148,20 +148,11 @@ extension CaseStore {
 
     /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
     public func contentFingerprint() throws -> String {
-        try read { db in
-            let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
-            let placeholders = judgments.map { _ in "?" }.joined(separator: ", ")
-            return try db.fetchValue(
-                String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
-                judgments) ?? JournalEntry.genesis
-        }
+        try read { try AuditResultRepository(db: $0).contentFingerprint() }
     }
 
     public func findCompleteRun(inputsHash: String) throws -> AuditRunRecord? {
-        try read {
-            try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash])
-                .first
-        }
+        try read { try AuditResultRepository(db: $0).completeRun(inputsHash: inputsHash) }
     }
 
     public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {

@@ -5,6 +5,21 @@ import WorkCalendar
 public struct AuditResultRepository {
     let db: any SQLConnection
 
+    /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
+    public func contentFingerprint() throws -> String {
+        let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
+        let placeholders = judgments.map { _ in "?" }.joined(separator: ", ")
+        return try db.fetchValue(
+            String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
+            judgments) ?? JournalEntry.genesis
+    }
+
+    /// The newest complete run made for these inputs (`AuditRunner.inputsHash`), if any.
+    public func completeRun(inputsHash: String) throws -> AuditRunRecord? {
+        try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash])
+            .first
+    }
+
     /// A case's manual scores, oldest first.
     public func manualScores(caseId: String) throws -> [ManualScore] {
         try db.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score)

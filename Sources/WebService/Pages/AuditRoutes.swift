@@ -27,7 +27,7 @@ struct AuditRoutes {
             // More than a few hundred cases not yet audited for these inputs: a job, not this request.
             let selected = try await app.store.reading { try $0.cases.search(CaseQuery(agency: agency, limit: 1, offset: 0)).total }
             if selected > app.configuration.inlineAuditLimit,
-                try app.runner.completeRun(inputsHash: app.runner.inputsHash(asOf: asOf, selection: selection)) == nil
+                try await !app.runner.hasCompleteRun(asOf: asOf, selection: selection)
             {
                 let job = try await JobRoutes(app: app).start(kind: "audit", asOf: asOf.description, agency: agency, format: nil, user: user)
                 return redirect(to: JobRoutes.href(job.id))
