@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 /// Long work started from the web (an audit of the whole store, a violations export, a due list, a
-/// ledger's import), kept in the
-/// store so that the request that started it answers at once, every node of the service can show
-/// its progress, and a node that dies leaves it to another (its lease runs out).
+/// ledger's import), kept in the store so that the request that started it answers at once, every
+/// node of the service can show its progress, and a node that dies leaves it to another (its lease
+/// runs out).
 public struct JobRecord: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case audit, violations

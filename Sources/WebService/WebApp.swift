@@ -90,10 +90,7 @@ public final class WebApp: Sendable {
 
     /// An audit run asked for within a request, on a long-work thread, counted in the metrics.
     func runAudit(asOf: CalendarDate, selection: AuditSelection = AuditSelection(), actor: String) async throws -> AuditRunSummary {
-        let start = ContinuousClock.now
-        let summary = try await longWork.run { try runner.run(asOf: asOf, selection: selection, actor: actor) }
-        metrics.auditRun(cases: summary.run.caseCount, duration: ContinuousClock.now - start)
-        return summary
+        try await longWork.run { try metrics.auditRun { try runner.run(asOf: asOf, selection: selection, actor: actor) } }
     }
 
     /// Today, as the configuration's clock says: every page reads it here.

@@ -78,7 +78,7 @@ struct JobRoutes {
             guard chosen == "xlsx" || chosen == "csv" else { throw WebError.badRequest("format 只能是 csv 或 xlsx。") }
             parameters.format = chosen
         }
-        let text = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
+        let text = try parameters.stored()
         let owner = user.name
         return try await app.store.writingJobs { try $0.create(kind: kind, parameters: text, owner: owner) }
     }

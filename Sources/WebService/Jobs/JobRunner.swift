@@ -23,6 +23,9 @@ struct JobParameters: Codable, Sendable, Equatable {
     var overdue: Bool?
     /// For a ledger: the uploaded file's name (its kind by its ending), kept as the job's input.
     var fileName: String?
+
+    /// As the job keeps them.
+    func stored() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
 }
 
 /// Runs the store's queued jobs on this node: at most `limit` at once, each on a thread of its own
@@ -104,10 +107,9 @@ final class JobRunner: Service, @unchecked Sendable {
             guard let asOf = CalendarDate(parameters.asOf) else { throw JobFailure("评查基准日 \(parameters.asOf) 不是有效日期") }
             // An audit and a violations export start from the run of their day; a due list from the due index.
             let audit = {
-                let start = ContinuousClock.now
-                let summary = try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) }
-                self.metrics.auditRun(cases: summary.run.caseCount, duration: ContinuousClock.now - start)
-                return summary
+                try self.metrics.auditRun {
+                    try self.runner.run(asOf: asOf, selection: AuditSelection(agency: parameters.agency), actor: job.owner) { try report($0, $1) }
+                }
             }
             switch job.kind {
             case .audit:

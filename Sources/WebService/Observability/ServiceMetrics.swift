@@ -1,3 +1,4 @@
+import AuditRuns
 import CaseStore
 import CoreMetrics
 import Foundation
@@ -71,11 +72,16 @@ public final class ServiceMetrics: Sendable {
             .recordNanoseconds(Self.nanoseconds(duration))
     }
 
-    /// An audit run made for a request or a job: its cases and how long it took.
-    func auditRun(cases: Int, duration: Duration) {
+    /// Makes an audit run for a request or a job, and counts it: its cases and how long it took
+    /// (the run's own time, not the wait for a place to run it).
+    func auditRun(_ run: () throws -> AuditRunSummary) rethrows -> AuditRunSummary {
+        let start = ContinuousClock.now
+        let summary = try run()
         Counter(label: "zhifa_audit_runs_total", factory: factory).increment()
-        Counter(label: "zhifa_audit_cases_total", factory: factory).increment(by: max(0, cases))
-        CoreMetrics.Timer(label: "zhifa_audit_run_duration_seconds", factory: factory).recordNanoseconds(Self.nanoseconds(duration))
+        Counter(label: "zhifa_audit_cases_total", factory: factory).increment(by: max(0, summary.run.caseCount))
+        CoreMetrics.Timer(label: "zhifa_audit_run_duration_seconds", factory: factory)
+            .recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start))
+        return summary
     }
 
     /// A file imported through the web service (a ledger, posted XML): its cases, or its refusal.

@@ -114,9 +114,7 @@ struct AuditRoutes {
         }
         let asOf = try asOfDate(request, today: app.today())
         let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let start = ContinuousClock.now
-        let summary = try app.runner.run(asOf: asOf, actor: user.name)
-        app.metrics.auditRun(cases: summary.run.caseCount, duration: ContinuousClock.now - start)
+        let summary = try app.metrics.auditRun { try app.runner.run(asOf: asOf, actor: user.name) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-export-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: url) }
         try ViolationExport.write(run: summary.run, store: app.store, filter: ViolationFilter(agency: agency), format: format, to: url)

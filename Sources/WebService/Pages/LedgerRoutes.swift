@@ -22,7 +22,7 @@ struct LedgerRoutes {
             // Read and written as a job, not inside the request: a large ledger takes a while.
             let today = app.today().description
             let parameters = JobParameters(asOf: today, agency: agency, fileName: name)
-            let text = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
+            let text = try parameters.stored()
             let (owner, file) = (user.name, Data(buffer: form.file.body))
             let job = try await app.store.writingJobs { try $0.create(kind: .ledger, parameters: text, owner: owner, input: file) }
             return redirect(to: JobRoutes.href(job.id))
