@@ -59,6 +59,8 @@ public final class WebApp: Sendable {
     /// What pages look names up in, and the auditor for case pages and the due list.
     struct Reference: Sendable {
         var registry: Registry
+        /// Every agency's discretion benchmarks, which the auditor was built on.
+        var benchmarks: [BenchmarkSet]
         var auditor: CaseAuditor
         var names: RegistryNames
         /// What stored results must have been judged under for a page to show them (`pageAudit`).
@@ -78,7 +80,7 @@ public final class WebApp: Sendable {
             (try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets())
         }
         let reference = Reference(
-            registry: registry,
+            registry: registry, benchmarks: benchmarks,
             auditor: try runner.auditor(registry: registry, benchmarks: benchmarks),
             names: RegistryNames(registry),
             environmentHash: runner.environmentHash(keepAllFindings: false, referenceFingerprint: fingerprint))

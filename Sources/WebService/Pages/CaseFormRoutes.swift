@@ -15,7 +15,7 @@ struct CaseFormRoutes {
         let clerks = router.group().add(middleware: RequirePermission(.createCases))
         clerks.get("cases/new") { _, context in
             let user = try context.user()
-            let sets = try await app.store.reading { try $0.registry.benchmarkSets() }
+            let sets = try await app.reference().benchmarks
             return app.pages.render(
                 "case-new",
                 NewCaseView(
