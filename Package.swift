@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Zhifa",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "zhifa", targets: ["zhifa"]),
         .library(name: "CaseModel", targets: ["CaseModel"]),
@@ -68,6 +68,7 @@ let package = Package(
                 // SQLite's C API, for batch reads that read values straight from the statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

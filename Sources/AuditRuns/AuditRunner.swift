@@ -69,8 +69,8 @@ public struct AuditRunner: Sendable {
     /// awaited transaction: what a page asks before it decides to audit.
     public func hasCompleteRun(asOf: CalendarDate, selection: AuditSelection) async throws -> Bool {
         try await store.reading { reader in
-            let inputs = inputsHash(asOf: asOf, selection: selection, contentFingerprint: try reader.audits.contentFingerprint())
-            return try reader.audits.completeRun(inputsHash: inputs) != nil
+            let inputs = await inputsHash(asOf: asOf, selection: selection, contentFingerprint: try reader.audits.contentFingerprint())
+            return try await reader.audits.completeRun(inputsHash: inputs) != nil
         }
     }
 

@@ -98,7 +98,7 @@ public struct DueIndex: Sendable {
     /// two rows read, awaited, so that a due list takes a long-work thread only to `refresh`.
     public func isCurrent() async throws -> Bool {
         let environment = self.environment
-        return try await runner.store.readingPrimary { try $0.due.isCurrent(environment: environment) }
+        return try await runner.store.readingPrimary { try await $0.due.isCurrent(environment: environment) }
     }
 
     /// What a due list of `agency` (or all), of one `kind` (or all), overdue or not (or either),

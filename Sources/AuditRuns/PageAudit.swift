@@ -44,12 +44,12 @@ extension AuditRunner {
     /// with its audit as `pageAudit` decides it; nil when there is no such case.
     public func caseForPage(id: String, asOf: CalendarDate, auditor: CaseAuditor, environmentHash: String) async throws -> CaseForPage? {
         let read = try await store.reading { reader -> StoredPage? in
-            guard let (c, version) = try reader.cases.loadWithVersion(id: id) else { return nil }
-            let manual = try reader.audits.manualScores(caseId: id)
-            let held = try reader.audits.heldAudit(
+            guard let (c, version) = try await reader.cases.loadWithVersion(id: id) else { return nil }
+            let manual = try await reader.audits.manualScores(caseId: id)
+            let held = try await reader.audits.heldAudit(
                 caseId: id, version: version, manualDigest: AuditResultKeys.digest(of: manual), day: asOf, environmentHash: environmentHash)
             let files = Set(c.events.flatMap(\.records).compactMap { $0.file.flatMap(EvidenceCheck.uploadedStem) })
-            return StoredPage(
+            return await StoredPage(
                 enforcementCase: c, version: version, manualScores: manual, held: held,
                 ownedUploads: try reader.uploads.owned(agency: c.agency, among: files))
         }

@@ -63,7 +63,7 @@ extension CaseStore {
     /// The name checked (before any transaction), and the write that adds the account.
     private func addingAccount(
         name: String, role: AccountRole, agency: String?, passwordHash: String, actor: String
-    ) throws -> @Sendable (any SQLConnection) throws -> AccountRecord {
+    ) throws -> @Sendable (any SQLConnection) async throws -> AccountRecord {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed == name, !name.contains(where: { $0.isNewline }) else {
             throw StoreError.userNameInvalid
@@ -74,18 +74,18 @@ extension CaseStore {
         }
         let now = Self.timestamp()
         return { db in
-            if let agency, try !RegistryRows.agencyExists(agency, db) {
+            if let agency, try await !RegistryRows.agencyExists(agency, db) {
                 throw StoreError.agencyUnknown(agency)
             }
-            if try db.exists("SELECT 1 FROM account WHERE name = ?", [name]) {
+            if try await db.exists("SELECT 1 FROM account WHERE name = ?", [name]) {
                 throw StoreError.userNameTaken(name)
             }
             let account = AccountRecord(
                 name: name, role: role, agency: agency, passwordHash: passwordHash,
                 createdAt: now, createdBy: actor)
-            try db.insert(account)
+            try await db.insert(account)
             let content = "\(name)|\(role.rawValue)|\(agency ?? "")"
-            try JournalAppender(db: db, actor: actor, at: now)
+            try await JournalAppender(db: db, actor: actor, at: now)
                 .append(
                     .userAdd, subject: name, contentHash: Hex.sha256(content),
                     detail: "\(role.rawValue)\(agency.map { " of \($0)" } ?? "")")
@@ -103,25 +103,25 @@ extension CaseStore {
         try await backend.awaitWrite(removingAccount(name: name, actor: actor))
     }
 
-    private func removingAccount(name: String, actor: String) -> @Sendable (any SQLConnection) throws -> Void {
+    private func removingAccount(name: String, actor: String) -> @Sendable (any SQLConnection) async throws -> Void {
         let now = Self.timestamp()
         return { db in
-            guard let account = try db.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first else {
+            guard let account = try await db.fetchRecords(AccountRecord.self, "SELECT * FROM account WHERE name = ?", [name]).first else {
                 throw StoreError.accountUnknown(name)
             }
-            try db.execute("DELETE FROM webSession WHERE userName = ?", [name])
-            try db.execute("DELETE FROM account WHERE name = ?", [name])
+            try await db.execute("DELETE FROM webSession WHERE userName = ?", [name])
+            try await db.execute("DELETE FROM account WHERE name = ?", [name])
             let content = "\(name)|\(account.role.rawValue)|\(account.agency ?? "")"
-            try JournalAppender(db: db, actor: actor, at: now)
+            try await JournalAppender(db: db, actor: actor, at: now)
                 .append(.userRemove, subject: name, contentHash: Hex.sha256(content), detail: account.role.rawValue)
         }
     }
 
     public func account(named name: String) throws -> AccountRecord? {
-        try readPrimary { try AccountRepository(db: $0).account(named: name) }
+        try readPrimary { try await AccountRepository(db: $0).account(named: name) }
     }
 
     public func accounts() throws -> [AccountRecord] {
-        try read { try AccountRepository(db: $0).accounts() }
+        try read { try await AccountRepository(db: $0).accounts() }
     }
 }

@@ -36,12 +36,12 @@ extension CaseStore {
         let to = CalendarDate(year: year, month: 12, day: 31) ?? from
         return try read { db in
             let tally = DueRepository(db: db)
-            if try tally.holdsCasesAsTheyStand() { return try tally.annualFigures(year: year) }
+            if try await tally.holdsCasesAsTheyStand() { return try await tally.annualFigures(year: year) }
             var figures: [String: AnnualFigures] = [:]
             func entry(_ agency: String) -> AnnualFigures {
                 figures[agency] ?? AnnualFigures(agency: agency)
             }
-            for row in try db.fetchAll(
+            for row in try await db.fetchAll(
                 """
                 SELECT c.agency, c.type, o.grantResult, COUNT(*) AS n FROM enforcementCase c
                 LEFT JOIN outcome o ON o.caseId = c.id
@@ -59,7 +59,7 @@ extension CaseStore {
                 }
                 figures[agency] = current
             }
-            for row in try db.fetchAll(
+            for row in try await db.fetchAll(
                 """
                 SELECT c.agency, p.kind, COUNT(*) AS n, CAST(SUM(p.amount) AS BIGINT) AS total FROM penalty p
                 JOIN enforcementCase c ON c.id = p.caseId

@@ -32,14 +32,14 @@ extension CaseStore {
     /// The last change to the registry or the benchmarks: every rule may read them, so a run's
     /// results are reusable only under the same ones.
     public func referenceFingerprint() throws -> String {
-        try read { try RegistryRepository(db: $0).referenceFingerprint() }
+        try read { try await RegistryRepository(db: $0).referenceFingerprint() }
     }
 
     /// The newest complete run made under `environmentHash` (program, checklist, calendar, registry
     /// and benchmarks, kept findings), whose results a new run under the same may reuse.
     public func latestCompleteRun(environmentHash: String) throws -> AuditRunRecord? {
         try read { db in
-            try db.fetchRecords(
+            try await db.fetchRecords(
                 AuditRunRecord.self, "SELECT * FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1",
                 [environmentHash]
             ).first
@@ -69,35 +69,37 @@ extension CaseStore {
     ) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         try write { db in
             var run = record
-            run.id = try db.insertReturningID(run)
+            run.id = try await db.insertReturningID(run)
             guard let latest, let latestId = latest.id else {
-                let ids = try named ?? Self.caseIds(agency: agency, db)
+                let ids = try await named.asyncOr { try await Self.caseIds(agency: agency, db) }
                 return (run, ids.count, ids)
             }
-            let caseCount =
-                try named?.count
-                ?? db.fetchValue(
-                    Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
-                    agency.map { [$0] } ?? []) ?? 0
+            var caseCount = named?.count ?? 0
+            if named == nil {
+                caseCount =
+                    try await db.fetchValue(
+                        Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
+                        agency.map { [$0] } ?? []) ?? 0
+            }
             let reuse = ReuseInto(db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency)
-            let notHeld = try named ?? reuse.casesWithoutHoldingResult()
-            let passing = try reuse.candidatesThatHold(named ?? notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
+            let notHeld = try await named.asyncOr { try await reuse.casesWithoutHoldingResult() }
+            let passing = try await reuse.candidatesThatHold(named ?? notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
             let passed = Set(passing.map(\.id))
             let toAudit = notHeld.filter { !passed.contains($0) }
             // When `latest` was built on a base, the rows it holds itself are copied whichever way
             // this run is built; the base part is taken where it lies if this run may build on it,
             // and copied otherwise.
             if latest.baseRun != nil {
-                if named == nil { try reuse.copyHeld(fromBase: false) }
-                try reuse.copy(passing.filter { !$0.fromBase }.map(\.id), from: latestId)
+                if named == nil { try await reuse.copyHeld(fromBase: false) }
+                try await reuse.copy(passing.filter { !$0.fromBase }.map(\.id), from: latestId)
             }
-            let own = (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run.id!]) ?? 0) + toAudit.count
+            let own = await (try db.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run.id!]) ?? 0) + toAudit.count
             if mayBuildOnBase, record.coversStore == true, latest.coversStore == true, own <= caseCount / 4 {
                 run.baseRun = latest.baseRun ?? latestId
-                try db.execute("UPDATE auditRun SET baseRun = ? WHERE id = ?", [run.baseRun, run.id!])
+                try await db.execute("UPDATE auditRun SET baseRun = ? WHERE id = ?", [run.baseRun, run.id!])
             } else {
-                if named == nil { try reuse.copyHeld(fromBase: true) }
-                try reuse.copy(passing.filter(\.fromBase).map(\.id), from: latest.baseRun ?? latestId)
+                if named == nil { try await reuse.copyHeld(fromBase: true) }
+                try await reuse.copy(passing.filter(\.fromBase).map(\.id), from: latest.baseRun ?? latestId)
             }
             return (run, caseCount, toAudit)
         }
@@ -106,11 +108,11 @@ extension CaseStore {
     /// Stores results with the keys that let a later run reuse them (nil: never reused, as for a
     /// case that could not be read).
     public func appendAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)]) throws {
-        try write { try Self.insertAuditResults(results, $0) }
+        try write { try await Self.insertAuditResults(results, $0) }
     }
 
-    static func insertAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)], _ db: any SQLConnection) throws {
-        try db.insertRows(
+    static func insertAuditResults(_ results: [(record: AuditResultRecord, keys: AuditResultKeys?)], _ db: any SQLConnection) async throws {
+        try await db.insertRows(
             into: "auditResult",
             columns: ["runId", "caseId", "agency", "score", "grade", "veto", "failures", "audit", "caseVersion", "manualDigest", "reuseFrom", "reuseUntil"],
             rows: results.map { r, k in
@@ -129,7 +131,7 @@ extension CaseStore {
         caseId: String, version: Int, manualDigest: String, day: CalendarDate, environmentHash: String
     ) throws -> (runId: Int64, json: String)? {
         try read {
-            try AuditResultRepository(db: $0).heldAudit(
+            try await AuditResultRepository(db: $0).heldAudit(
                 caseId: caseId, version: version, manualDigest: manualDigest, day: day, environmentHash: environmentHash)
         }
     }

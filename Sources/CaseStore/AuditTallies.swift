@@ -26,36 +26,36 @@ struct AuditTallies: Equatable {
 
     /// The totals of run `runId`: stored when it completed, or counted from its rows for a run
     /// stored before v10.
-    static func of(_ runId: Int64, _ db: any SQLConnection) throws -> AuditTallies {
-        try stored(runId, db) ?? count(RunRows.of(runId, db), db)
+    static func of(_ runId: Int64, _ db: any SQLConnection) async throws -> AuditTallies {
+        try await stored(runId, db).asyncOr { try await count(RunRows.of(runId, db), db) }
     }
 
     /// Counts a run's totals from its rows: a run built on a base from the base's totals (a base
     /// has no base, so its totals are its own rows'), less the base's rows this run overrides, plus
     /// this run's own rows.
-    static func count(_ rows: RunRows, _ db: any SQLConnection) throws -> AuditTallies {
+    static func count(_ rows: RunRows, _ db: any SQLConnection) async throws -> AuditTallies {
         let columns = "r.agency, r.grade, r.score, r.veto, r.failures"
         var tallies = AuditTallies()
         if let base = rows.baseRun {
-            tallies = try of(base, db)
+            tallies = try await of(base, db)
             // From the run's own rows to the base's row of each case: a look-up per row it holds.
             // CROSS JOIN keeps SQLite to that order; left free, it walks every row of the base and
             // looks each up among the run's, which costs the whole base instead of the run's rows.
-            try tallies.add(
+            try await tallies.add(
                 """
                 SELECT \(columns) FROM auditResult o CROSS JOIN \(RunRows.keyColumns(db))
                 WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
                 """, [rows.runId, base], sign: -1, db)
         }
-        try tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
+        try await tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
         return tallies
     }
 
     /// Adds (`sign` 1) or takes away (−1) the results `sql` selects: agency, grade, score, veto
     /// and failures, in that order. A score that is not a number of points (a row changed by hand)
     /// is reported as the corrupt value it is, never trapped on.
-    mutating func add(_ sql: String, _ arguments: SQLArguments, sign: Int, _ db: any SQLConnection) throws {
-        try db.forEachPositional(sql, arguments) { row in
+    mutating func add(_ sql: String, _ arguments: SQLArguments, sign: Int, _ db: any SQLConnection) async throws {
+        try await db.forEachPositional(sql, arguments) { row in
             let key = Key(agency: try row.text(required: 0), grade: try row.text(required: 1))
             let score = try row.double(required: 2)
             // Scores lie between 0 and 100 points; the bound keeps every sum far inside Int64.
@@ -71,9 +71,9 @@ struct AuditTallies: Equatable {
     }
 
     /// The totals stored for run `runId`; nil when none were (a run completed before v10).
-    static func stored(_ runId: Int64, _ db: any SQLConnection) throws -> AuditTallies? {
+    static func stored(_ runId: Int64, _ db: any SQLConnection) async throws -> AuditTallies? {
         var tallies = AuditTallies()
-        try db.forEachPositional(
+        try await db.forEachPositional(
             "SELECT agency, grade, cases, scoreMillis, vetoes, failing FROM auditTally WHERE runId = ?",
             [runId]
         ) { row in
@@ -86,7 +86,7 @@ struct AuditTallies: Equatable {
     }
 
     /// Stores these as run `runId`'s totals (the agencies and grades with cases).
-    func store(as runId: Int64, _ db: any SQLConnection) throws {
+    func store(as runId: Int64, _ db: any SQLConnection) async throws {
         let rows: [[DatabaseValue]] = counts.filter { $0.value.cases > 0 }.map { key, counts in
             [
                 runId.databaseValue, key.agency.databaseValue, key.grade.databaseValue, counts.cases.databaseValue,
@@ -94,7 +94,7 @@ struct AuditTallies: Equatable {
             ]
         }
         guard !rows.isEmpty else { return }
-        try db.insertRows(
+        try await db.insertRows(
             into: "auditTally", columns: ["runId", "agency", "grade", "cases", "scoreMillis", "vetoes", "failing"],
             rows: rows)
     }

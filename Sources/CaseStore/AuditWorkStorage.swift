@@ -52,7 +52,7 @@ extension CaseStore {
     /// Stores a run's plan and its chunks, each the ids `first...last` of the cases left to audit.
     public func planAuditWork(_ plan: AuditPlan, chunks: [(first: String, last: String)]) throws {
         try write { db in
-            try db.execute(
+            try await db.execute(
                 """
                 INSERT INTO auditPlan (runId, agency, caseIds, keepAll, caseCount, checklistHash, judgmentHash)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -61,7 +61,7 @@ extension CaseStore {
                     plan.runId, plan.agency, plan.caseIds.joined(separator: "\n"), plan.keepAllFindings, plan.caseCount,
                     plan.checklistHash, plan.judgmentHash
                 ])
-            try db.insertRows(
+            try await db.insertRows(
                 into: "auditWork", columns: ["runId", "chunk", "firstCaseId", "lastCaseId"],
                 rows: chunks.enumerated().map { index, range in
                     ([plan.runId, index, range.first, range.last] as SQLArguments).databaseValues
@@ -72,7 +72,7 @@ extension CaseStore {
     /// The plan of a shared run, or nil when the run was not planned for workers.
     public func auditPlan(runId: Int64) throws -> AuditPlan? {
         try readPrimary { db in
-            try db.fetchOne("SELECT * FROM auditPlan WHERE runId = ?", [runId]).map { row in
+            try await db.fetchOne("SELECT * FROM auditPlan WHERE runId = ?", [runId]).map { row in
                 let ids: String = row["caseIds"]
                 return AuditPlan(
                     runId: row["runId"], agency: row["agency"], caseIds: ids.isEmpty ? [] : ids.components(separatedBy: "\n"),
@@ -83,7 +83,7 @@ extension CaseStore {
     }
 
     public func auditRun(id: Int64) throws -> AuditRunRecord? {
-        try readPrimary { try $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [id]).first }
+        try readPrimary { try await $0.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE id = ?", [id]).first }
     }
 
     /// Claims the first chunk that no one holds, or whose holder's lease began before
@@ -94,12 +94,12 @@ extension CaseStore {
                 SELECT chunk, firstCaseId, lastCaseId FROM auditWork
                 WHERE runId = ? AND doneAt IS NULL AND (worker IS NULL OR claimedAt < ?) ORDER BY chunk LIMIT 1
                 """
-            if let row = try db.fetchOne(sql, [runId, now - lease]) {
+            if let row = try await db.fetchOne(sql, [runId, now - lease]) {
                 let chunk = AuditChunk(runId: runId, chunk: row["chunk"], firstCaseId: row["firstCaseId"], lastCaseId: row["lastCaseId"])
-                try db.execute("UPDATE auditWork SET worker = ?, claimedAt = ? WHERE runId = ? AND chunk = ?", [worker, now, runId, chunk.chunk])
+                try await db.execute("UPDATE auditWork SET worker = ?, claimedAt = ? WHERE runId = ? AND chunk = ?", [worker, now, runId, chunk.chunk])
                 return .claimed(chunk)
             }
-            return try db.exists("SELECT 1 FROM auditWork WHERE runId = ? AND doneAt IS NULL", [runId]) ? .waiting : .finished
+            return try await db.exists("SELECT 1 FROM auditWork WHERE runId = ? AND doneAt IS NULL", [runId]) ? .waiting : .finished
         }
         if state == .finished { try completeSharedRun(runId, actor: actor) }
         return state
@@ -113,12 +113,12 @@ extension CaseStore {
     ) throws -> Bool {
         try write { db in
             guard
-                try db.exists(
+                try await db.exists(
                     "SELECT 1 FROM auditWork WHERE runId = ? AND chunk = ? AND worker = ? AND doneAt IS NULL",
                     [chunk.runId, chunk.chunk, worker])
             else { return false }
-            try Self.insertAuditResults(results, db)
-            try db.execute("UPDATE auditWork SET doneAt = ? WHERE runId = ? AND chunk = ?", [now, chunk.runId, chunk.chunk])
+            try await Self.insertAuditResults(results, db)
+            try await db.execute("UPDATE auditWork SET doneAt = ? WHERE runId = ? AND chunk = ?", [now, chunk.runId, chunk.chunk])
             return true
         }
     }
@@ -134,7 +134,7 @@ extension CaseStore {
                 """
             var ids: [String] = []
             var skipped = 0
-            for row in try db.fetchAll(sql, [runId, first, last]) {
+            for row in try await db.fetchAll(sql, [runId, first, last]) {
                 let id: String = row["id"]
                 let agency: String = row["agency"]
                 let done: Bool = row["done"]

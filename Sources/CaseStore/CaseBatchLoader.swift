@@ -26,8 +26,8 @@ enum CaseBatchLoader {
     }
 
     /// The cases whose ids lie in `first...last` and are in `wanted`, in id order.
-    static func load(first: String, last: String, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
-        try load(.range(first: first, last: last), wanted: wanted, from: db)
+    static func load(first: String, last: String, wanted: Set<String>, from db: any SQLConnection) async throws -> [EnforcementCase] {
+        try await load(.range(first: first, last: last), wanted: wanted, from: db)
     }
 
     /// The cases `ids` selects that are in `wanted`, in id order.
@@ -37,10 +37,10 @@ enum CaseBatchLoader {
     /// case by walking alongside it rather than through dictionaries keyed by id. A value of the
     /// wrong type (text in a date column, NULL where the schema says NOT NULL) is an error for this
     /// batch, which the caller reads again case by case; never a trap.
-    static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) throws -> [EnforcementCase] {
+    static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) async throws -> [EnforcementCase] {
         let arguments = ids.arguments
-        func rows(_ sql: String, _ body: (PositionalRow) throws -> Void) throws {
-            try db.forEachPositional(sql, arguments, body)
+        func rows(_ sql: String, _ body: (PositionalRow) throws -> Void) async throws {
+            try await db.forEachPositional(sql, arguments, body)
         }
 
         // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
@@ -49,7 +49,7 @@ enum CaseBatchLoader {
         var parties = CaseOrdered<Party>()
         // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
         // index of names (v20) for `position = 0` and read every case's party for each batch.
-        try rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId") { r in
+        try await rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId") { r in
             parties.append(
                 try parties.key(r, P.caseId.rawValue),
                 Party(
@@ -62,11 +62,11 @@ enum CaseBatchLoader {
         // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
         // position (v11) and yield them in order, but PostgreSQL's indexes yield them grouped, in
         // no order it promises, and a sort of every row cost more than reading them.
-        let eventScopes = try eventScopes(ids, db)
+        let eventScopes = try await eventScopes(ids, db)
         var officers: [Int64: Positioned<String>] = [:]
         for scope in eventScopes {
             typealias O = EventOfficerColumn
-            try db.forEachPositional("SELECT \(O.selectList("eo")) FROM eventOfficer eo \(scope.clause("eo"))", scope.arguments) { r in
+            try await db.forEachPositional("SELECT \(O.selectList("eo")) FROM eventOfficer eo \(scope.clause("eo"))", scope.arguments) { r in
                 officers[try r.integer(required: O.eventId.rawValue), default: Positioned()].append(
                     try r.integer(required: O.position.rawValue), try r.text(required: O.officerId.rawValue))
             }
@@ -74,7 +74,7 @@ enum CaseBatchLoader {
         var records: [Int64: Positioned<CaseModel.Record>] = [:]
         for scope in eventScopes {
             typealias R = RecordColumn
-            try db.forEachPositional("SELECT \(R.selectList("r")) FROM record r \(scope.clause("r"))", scope.arguments) { r in
+            try await db.forEachPositional("SELECT \(R.selectList("r")) FROM record r \(scope.clause("r"))", scope.arguments) { r in
                 records[try r.integer(required: R.eventId.rawValue), default: Positioned()].append(
                     try r.integer(required: R.position.rawValue),
                     CaseModel.Record(
@@ -85,7 +85,7 @@ enum CaseBatchLoader {
         }
         typealias E = EventColumn
         var events = CaseOrdered<(position: Int64, event: Event)>()
-        try rows("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await rows("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
             let id = try r.integer(required: E.id.rawValue)
             events.append(
                 try events.key(r, E.caseId.rawValue),
@@ -103,21 +103,21 @@ enum CaseBatchLoader {
         }
         typealias F = PenaltyColumn
         var penalties = CaseOrdered<Penalty>()
-        try rows("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+        try await rows("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
             penalties.append(
                 try penalties.key(r, F.caseId.rawValue),
                 Penalty(kind: try r.value(required: F.kind.rawValue, in: Raw.penaltyKind), amount: try r.money(F.amount.rawValue)))
         }
         typealias B = BaseAmountColumn
         var bases = CaseOrdered<BaseAmount>()
-        try rows("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+        try await rows("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
             bases.append(
                 try bases.key(r, B.caseId.rawValue),
                 BaseAmount(name: try r.text(required: B.name.rawValue), amount: Money(fen: try r.integer(required: B.amount.rawValue))))
         }
         typealias U = OutcomeColumn
         var outcomes = CaseOrdered<(level: String?, reason: String?, grant: GrantResult?)>()
-        try rows("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await rows("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
             outcomes.append(
                 try outcomes.key(r, U.caseId.rawValue),
                 (
@@ -127,7 +127,7 @@ enum CaseBatchLoader {
         }
         typealias D = DisclosureColumn
         var disclosures = CaseOrdered<Disclosure>()
-        try rows("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await rows("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
             disclosures.append(
                 try disclosures.key(r, D.caseId.rawValue),
                 Disclosure(
@@ -136,7 +136,7 @@ enum CaseBatchLoader {
         }
         typealias C = CaseColumn
         var cases: [EnforcementCase] = []
-        try rows("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
+        try await rows("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
             let id = try r.text(required: C.id.rawValue)
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
             let party = parties.take(id).first
@@ -177,14 +177,14 @@ enum CaseBatchLoader {
     /// first and the rows looked up by them, up to 4,000 ids a query (a batch's events, as a rule:
     /// PostgreSQL spends about 10 ms on each query of a list, whatever its length; both databases
     /// take far more parameters than that).
-    private static func eventScopes(_ ids: Ids, _ db: any SQLConnection) throws
+    private static func eventScopes(_ ids: Ids, _ db: any SQLConnection) async throws
         -> [(clause: (String) -> String, arguments: SQLArguments)]
     {
         switch ids {
         case .range:
             return [({ "JOIN event e ON e.id = \($0).eventId WHERE \(ids.predicate("e.caseId"))" }, ids.arguments)]
         case .list:
-            let eventIds = try db.fetchValues(Int64.self, "SELECT id FROM event WHERE \(ids.predicate("caseId"))", ids.arguments)
+            let eventIds = try await db.fetchValues(Int64.self, "SELECT id FROM event WHERE \(ids.predicate("caseId"))", ids.arguments)
             return stride(from: 0, to: eventIds.count, by: 4000).map { start in
                 let chunk = eventIds[start..<min(eventIds.count, start + 4000)]
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")

@@ -16,24 +16,24 @@ extension CaseStore {
     public func caseIds(agency: String? = nil, ids: [String] = []) throws -> [String] {
         try read { db in
             if !ids.isEmpty {
-                var present = Set(ids).subtracting(try CaseWriter.absent(ids, db))
+                var present = await Set(ids).subtracting(try CaseWriter.absent(ids, db))
                 if let agency {
-                    present.formIntersection(try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE agency = ?", [agency]))
+                    await present.formIntersection(try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE agency = ?", [agency]))
                 }
                 // The store's order (bytes of UTF-8, SQLite's BINARY and PostgreSQL's "C"), which the batch reads' id ranges rely on.
                 return present.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             }
-            return try Self.caseIds(agency: agency, db)
+            return try await Self.caseIds(agency: agency, db)
         }
     }
 
     /// Ids of every case, or of one agency's, in id order.
-    static func caseIds(agency: String?, _ db: any SQLConnection) throws -> [String] {
+    static func caseIds(agency: String?, _ db: any SQLConnection) async throws -> [String] {
         // By position, as batch reads take their values, not through GRDB's generic values: every
         // fresh run over the whole store starts by listing its ids.
         let sql = "SELECT id FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY id"
         var found: [String] = []
-        try db.forEachPositional(sql, agency.map { [$0] } ?? []) { found.append(try $0.text(required: 0)) }
+        try await db.forEachPositional(sql, agency.map { [$0] } ?? []) { found.append(try $0.text(required: 0)) }
         return found
     }
 
@@ -72,7 +72,7 @@ extension CaseStore {
         var start = 0
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
-            let batch = try read { try CaseRepository(db: $0).batch(slice, scattered: scattered, versions: wantVersions) }
+            let batch = try read { try await CaseRepository(db: $0).batch(slice, scattered: scattered, versions: wantVersions) }
             try body(batch)
             start += size
         }
@@ -131,14 +131,14 @@ extension CaseRepository {
     /// The cases `ids` names (a range of the store's ids, or, `scattered`, a few here and there
     /// asked for by name), with their versions when `versions`; a case whose rows cannot be made
     /// into a case is named among the unreadable, never a failure of the batch.
-    func batch(_ ids: ArraySlice<String>, scattered: Bool, versions wantVersions: Bool) throws -> CaseBatch {
+    func batch(_ ids: ArraySlice<String>, scattered: Bool, versions wantVersions: Bool) async throws -> CaseBatch {
         guard let first = ids.first, let last = ids.last else { return CaseBatch(cases: [], unreadable: [], versions: [:]) }
         let selection: CaseBatchLoader.Ids = scattered ? .list(Array(ids)) : .range(first: first, last: last)
         // By position, as the cases' own rows are read.
         var versions: [String: Int] = [:]
         if wantVersions {
             versions.reserveCapacity(ids.count)
-            try db.forEachPositional(
+            try await db.forEachPositional(
                 "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
                 selection.arguments
             ) { row in
@@ -146,7 +146,7 @@ extension CaseRepository {
             }
         }
         do {
-            return CaseBatch(
+            return await CaseBatch(
                 cases: try CaseBatchLoader.load(selection, wanted: Set(ids), from: db),
                 unreadable: [], versions: versions)
         } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
@@ -155,27 +155,29 @@ extension CaseRepository {
             throw error
         } catch {
             // A row the loader could not turn into a case: find which, case by case.
-            let (cases, unreadable) = try Self.loadOneByOne(ids, db)
+            let (cases, unreadable) = try await Self.loadOneByOne(ids, db)
             return CaseBatch(cases: cases, unreadable: unreadable, versions: versions)
         }
     }
 
     /// The readable ones of a few cases named here and there (a listing's page), in id order.
-    public func loadSome(_ ids: [String]) throws -> [EnforcementCase] {
+    public func loadSome(_ ids: [String]) async throws -> [EnforcementCase] {
         let sorted = ids.sorted()
-        return try stride(from: 0, to: sorted.count, by: 512).flatMap { start in
-            try batch(sorted[start..<min(sorted.count, start + 512)], scattered: true, versions: false).cases
+        var cases: [EnforcementCase] = []
+        for start in stride(from: 0, to: sorted.count, by: 512) {
+            cases += try await batch(sorted[start..<min(sorted.count, start + 512)], scattered: true, versions: false).cases
         }
+        return cases
     }
 
-    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) throws -> ([EnforcementCase], [UnreadableCase]) {
+    private static func loadOneByOne(_ ids: ArraySlice<String>, _ db: any SQLConnection) async throws -> ([EnforcementCase], [UnreadableCase]) {
         var cases: [EnforcementCase] = []
         var unreadable: [UnreadableCase] = []
         for id in ids {
             do {
-                cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
+                await cases += try CaseBatchLoader.load(first: id, last: id, wanted: [id], from: db)
             } catch {
-                let agency = try db.fetchValue(String.self, "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", [id])
+                let agency = try await db.fetchValue(String.self, "SELECT CAST(agency AS TEXT) FROM enforcementCase WHERE id = ?", [id])
                 unreadable.append(UnreadableCase(id: id, agency: agency ?? "", reason: "\(error)"))
             }
         }

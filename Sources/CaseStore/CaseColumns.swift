@@ -74,7 +74,7 @@ enum DisclosureColumn: Int, CaseTableColumns {
 
 extension SQLConnection {
     /// Appends a row of a case table, its values in the order of `Columns` (`append(into:columns:row:)`).
-    func append<Columns: CaseTableColumns>(into columns: Columns.Type, row: SQLArguments) throws {
-        try append(into: Columns.table, columns: Columns.names, row: row)
+    func append<Columns: CaseTableColumns>(into columns: Columns.Type, row: SQLArguments) async throws {
+        try await append(into: Columns.table, columns: Columns.names, row: row)
     }
 }

@@ -29,22 +29,22 @@ extension CaseStore {
     /// The case checked against the schema (before any transaction), and the write that stores it.
     private func saving(
         _ enforcementCase: EnforcementCase, actor: String, source: String, agencyScope: String?
-    ) throws -> @Sendable (any SQLConnection) throws -> StoreOutcome {
+    ) throws -> @Sendable (any SQLConnection) async throws -> StoreOutcome {
         let validated = try Self.validated(enforcementCase, displayName: source)
         let hash = CaseXMLWriter.contentHash(validated)
         let now = Self.timestamp()
         return { db in
-            guard try RegistryRows.agencyExists(validated.agency, db) else {
+            guard try await RegistryRows.agencyExists(validated.agency, db) else {
                 throw StoreError.agencyUnknown(validated.agency)
             }
             if let agencyScope,
-                let refusal = try Self.outOfScope(
+                let refusal = try await Self.outOfScope(
                     validated, agencyScope, agencies: Set(try db.fetchValues(String.self, "SELECT code FROM agency")), db)
             {
                 throw StoreError.outOfScope(caseId: validated.id, reason: refusal)
             }
-            let writer = CaseWriter(db: db, journal: try JournalAppender(db: db, actor: actor, at: now))
-            return try writer.store(validated, contentHash: hash, sourceFile: source, at: now)
+            let writer = await CaseWriter(db: db, journal: try JournalAppender(db: db, actor: actor, at: now))
+            return try await writer.store(validated, contentHash: hash, sourceFile: source, at: now)
         }
     }
 

@@ -73,17 +73,17 @@ public struct CasePage: Sendable, Equatable {
 extension CaseStore {
     /// `CaseRepository.search`, in a transaction of its own.
     public func searchCases(_ query: CaseQuery) throws -> CasePage {
-        try read { try CaseRepository(db: $0).search(query) }
+        try read { try await CaseRepository(db: $0).search(query) }
     }
 
     /// `CaseRepository.summaries`, in a transaction of its own.
     public func caseSummaries(ids: [String]) throws -> [CaseSummary] {
-        try read { try CaseRepository(db: $0).summaries(ids) }
+        try read { try await CaseRepository(db: $0).summaries(ids) }
     }
 
     /// The agency a case belongs to, or nil when there is no such case.
     public func agency(ofCase id: String) throws -> String? {
-        try read { try CaseRepository(db: $0).agency(ofCase: id) }
+        try read { try await CaseRepository(db: $0).agency(ofCase: id) }
     }
 }
 
@@ -138,10 +138,10 @@ extension CaseQuery {
 
 extension CaseRepository {
     /// A page of matching cases, filtered and paged in SQL so that a million-case store lists as fast as a small one.
-    public func search(_ query: CaseQuery) throws -> CasePage {
+    public func search(_ query: CaseQuery) async throws -> CasePage {
         var counted: (total: Int, atLeast: Bool)?
         if let text = query.searchText {
-            switch try searchThroughIndex(query, text: text) {
+            switch try await searchThroughIndex(query, text: text) {
             case .page(let page): return page
             case .common(let exactly):
                 // A character the index finds exactly, with no other filter: more than the limit
@@ -154,12 +154,12 @@ extension CaseRepository {
         let filter = CaseFilter(query)
         // Counted without the party unless the text filter reads it: an index of the cases alone
         // answers, instead of a lookup of every case's party.
-        let (total, atLeast) = try counted ?? count(filter, textCountLimit: query.textCountLimit)
+        let (total, atLeast) = try await counted.asyncOr { try await count(filter, textCountLimit: query.textCountLimit) }
         let cases: [CaseSummary]
         if let cursor = query.cursor {
-            cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit))
+            cases = try await rows(after: cursor, filter: filter, limit: max(0, query.limit))
         } else {
-            cases = try db.fetchAll(
+            cases = try await db.fetchAll(
                 """
                 SELECT \(CaseSummary.columns) FROM \(query.sort.source(db.kind)) \(filter.whereClause)
                 ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?
@@ -173,12 +173,12 @@ extension CaseRepository {
     /// as they stand and the text is rare enough for its candidates to be counted: they are read,
     /// matched and sorted, instead of the listing being walked until a page of matches is found.
     /// Otherwise a common text fills a page from the first rows of the walk.
-    func searchThroughIndex(_ query: CaseQuery, text: String) throws -> IndexedSearch {
+    func searchThroughIndex(_ query: CaseQuery, text: String) async throws -> IndexedSearch {
         let limit = max(0, query.textCountLimit)
-        guard try DueRepository(db: db).holdsCasesAsTheyStand(), let candidates = Self.searchCandidates(text, limit: limit + 1, db.kind) else {
+        guard try await DueRepository(db: db).holdsCasesAsTheyStand(), let candidates = Self.searchCandidates(text, limit: limit + 1, db.kind) else {
             return .unavailable
         }
-        guard try !count(rowsOf: candidates.sql, candidates.arguments, upTo: limit).atLeast else {
+        guard try await !count(rowsOf: candidates.sql, candidates.arguments, upTo: limit).atLeast else {
             return .common(countedExactly: SearchGrams.findsExactly(text))
         }
         let filter = CaseFilter(query)
@@ -186,12 +186,12 @@ extension CaseRepository {
         let join = db.kind == .sqlite ? "CROSS JOIN" : "JOIN"
         let source = "(\(candidates.sql)) m \(join) enforcementCase c ON c.id = m.caseId \(CaseFilter.party)"
         let arguments = candidates.arguments + filter.arguments
-        let total = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(source) \(filter.whereClause)", arguments) ?? 0
+        let total = try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(source) \(filter.whereClause)", arguments) ?? 0
         if let cursor = query.cursor {
-            let cases = try rows(after: cursor, filter: filter, limit: max(0, query.limit), source: (source, candidates.arguments))
+            let cases = try await rows(after: cursor, filter: filter, limit: max(0, query.limit), source: (source, candidates.arguments))
             return .page(CasePage(total: total, cases: cases))
         }
-        let rows = try db.fetchAll(
+        let rows = try await db.fetchAll(
             "SELECT \(CaseSummary.columns) FROM \(source) \(filter.whereClause) ORDER BY \(query.sort.orderBy(db.kind)) LIMIT ? OFFSET ?",
             arguments + [max(0, query.limit), max(0, query.offset)])
         return .page(CasePage(total: total, cases: rows.map(CaseSummary.init(row:))))
@@ -209,25 +209,25 @@ extension CaseRepository {
 
     /// How many cases the filter selects: exactly, or with a text search up to `textCountLimit`
     /// ("at least"), since no index serves a substring of Chinese text.
-    func count(_ filter: CaseFilter, textCountLimit: Int) throws -> (total: Int, atLeast: Bool) {
+    func count(_ filter: CaseFilter, textCountLimit: Int) async throws -> (total: Int, atLeast: Bool) {
         let counted = "FROM enforcementCase c \(filter.partyJoin) \(filter.whereClause)"
-        guard filter.readsParty else { return (try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", filter.arguments) ?? 0, false) }
-        return try count(rowsOf: "SELECT 1 \(counted)", filter.arguments, upTo: textCountLimit)
+        guard filter.readsParty else { return await (try db.fetchValue(Int.self, "SELECT COUNT(*) \(counted)", filter.arguments) ?? 0, false) }
+        return try await count(rowsOf: "SELECT 1 \(counted)", filter.arguments, upTo: textCountLimit)
     }
 
     /// How many rows `select` gives, counted only as far as `limit`: the count, or `limit` and
     /// "at least".
-    func count(rowsOf select: String, _ arguments: SQLArguments, upTo limit: Int) throws -> (total: Int, atLeast: Bool) {
+    func count(rowsOf select: String, _ arguments: SQLArguments, upTo limit: Int) async throws -> (total: Int, atLeast: Bool) {
         let limit = max(0, limit)
-        let found = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM (\(select)) selected LIMIT ?) matched", arguments + [limit + 1]) ?? 0
+        let found = try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM (\(select)) selected LIMIT ?) matched", arguments + [limit + 1]) ?? 0
         return found > limit ? (limit, true) : (found, false)
     }
 
     /// The summaries of `ids`, in the order given (an id not stored is left out).
-    public func summaries(_ ids: [String]) throws -> [CaseSummary] {
+    public func summaries(_ ids: [String]) async throws -> [CaseSummary] {
         var byId: [String: CaseSummary] = [:]
         for chunk in SQLInList.chunks(ids, size: 100) {
-            for row in try db.fetchAll(
+            for row in try await db.fetchAll(
                 "SELECT \(CaseSummary.columns) FROM enforcementCase c \(CaseFilter.party) WHERE c.id IN \(chunk.placeholders)", chunk.values)
             {
                 let summary = CaseSummary(row: row)

@@ -93,9 +93,9 @@ public final class CaseStore: Sendable {
         backend.close()
     }
 
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.read(body) }
-    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.readPrimary(body) }
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try backend.write(body) }
+    func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try backend.read(body) }
+    func readPrimary<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try backend.readPrimary(body) }
+    func write<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try backend.write(body) }
 
     // MARK: Reading
 
@@ -103,26 +103,26 @@ public final class CaseStore: Sendable {
     // their own through the repository that owns the question (`Repositories/`).
 
     public func caseCount() throws -> Int {
-        try read { try CaseRepository(db: $0).count() }
+        try read { try await CaseRepository(db: $0).count() }
     }
 
     public func loadCase(id: String) throws -> EnforcementCase? {
-        try read { try CaseRepository(db: $0).load(id: id) }
+        try read { try await CaseRepository(db: $0).load(id: id) }
     }
 
     /// `CaseRepository.loadWithVersion`.
     public func loadCaseWithVersion(id: String) throws -> (enforcementCase: EnforcementCase, version: Int)? {
-        try read { try CaseRepository(db: $0).loadWithVersion(id: id) }
+        try read { try await CaseRepository(db: $0).loadWithVersion(id: id) }
     }
 
     /// Summaries for listings, ordered by agency then id.
     public func caseSummaries(agency: String? = nil) throws -> [CaseSummary] {
         try read { db in
-            let partyNames = try Dictionary(
+            let partyNames = try await Dictionary(
                 db.fetchAll("SELECT caseId, name FROM party WHERE position = 0").map { ($0["caseId"] as String, $0["name"] as String) },
                 uniquingKeysWith: { first, _ in first })
             let sql = "SELECT * FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?") + " ORDER BY agency, id"
-            return try db.fetchRecords(CaseRecord.self, sql, agency.map { [$0] } ?? []).map { row in
+            return try await db.fetchRecords(CaseRecord.self, sql, agency.map { [$0] } ?? []).map { row in
                 CaseSummary(
                     id: row.id, agency: row.agency, type: CaseType(rawValue: row.type) ?? .other,
                     procedure: Procedure(rawValue: row.procedure) ?? .general,
@@ -133,26 +133,26 @@ public final class CaseStore: Sendable {
     }
 
     public func registry() throws -> Registry {
-        try read { try RegistryRepository(db: $0).registry() }
+        try read { try await RegistryRepository(db: $0).registry() }
     }
 
     public func benchmarkSets() throws -> [BenchmarkSet] {
-        try read { try RegistryRepository(db: $0).benchmarkSets() }
+        try read { try await RegistryRepository(db: $0).benchmarkSets() }
     }
 
     public func history(caseId: String) throws -> [CaseHistoryRecord] {
-        try read { try $0.fetchRecords(CaseHistoryRecord.self, "SELECT * FROM caseHistory WHERE caseId = ? ORDER BY version", [caseId]) }
+        try read { try await $0.fetchRecords(CaseHistoryRecord.self, "SELECT * FROM caseHistory WHERE caseId = ? ORDER BY version", [caseId]) }
     }
 
     public func journal() throws -> [JournalEntry] {
-        try read { try $0.fetchRecords(JournalEntry.self, "SELECT * FROM journal ORDER BY seq") }
+        try read { try await $0.fetchRecords(JournalEntry.self, "SELECT * FROM journal ORDER BY seq") }
     }
 
     /// Walks the journal's hash chain and checks every stored case against what the journal vouched for.
     /// With `anchor` (a head printed by an earlier verify), also checks that the journal still
     /// reaches that entry with that hash.
     public func verify(expecting anchor: JournalHead? = nil) throws -> VerificationReport {
-        try read { try JournalVerifier.verify($0, expecting: anchor) }
+        try read { try await JournalVerifier.verify($0, expecting: anchor) }
     }
 
     static func timestamp() -> String {

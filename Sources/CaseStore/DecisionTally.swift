@@ -86,10 +86,10 @@ public struct TallyAmount: Sendable, Equatable {
 
 extension DueRepository {
     /// Each agency's figures for decisions dated in `year`, summed from `decisionTally`.
-    func annualFigures(year: Int) throws -> [String: AnnualFigures] {
+    func annualFigures(year: Int) async throws -> [String: AnnualFigures] {
         var figures: [String: AnnualFigures] = [:]
         var sums: [String: [String: TallyAmount]] = [:]
-        try db.forEach(
+        try await db.forEach(
             "SELECT agency, item, count, amount, amounted FROM decisionTally WHERE month >= ? AND month <= ?",
             [String(format: "%04d-01", year), String(format: "%04d-12", year)]
         ) { row in
@@ -128,9 +128,9 @@ extension DueRepository {
     }
 
     /// The year through `year` with the most decisions (the later one on a tie), from the sums.
-    func busiestDecisionYear(through year: Int) throws -> Int? {
+    func busiestDecisionYear(through year: Int) async throws -> Int? {
         var byYear: [Int: TallyAmount] = [:]
-        try db.forEach(
+        try await db.forEach(
             "SELECT month, count FROM decisionTally WHERE month <= ? AND item LIKE 'type:%'", [String(format: "%04d-12", year)]
         ) { row in
             let month: String = row["month"]
@@ -142,26 +142,26 @@ extension DueRepository {
 
     /// Makes `figures` the figures of `caseIds` (a case among them without one has no decision, or
     /// is gone) and changes the sums by the difference.
-    func replaceFigures(of caseIds: [String], with figures: [CaseFigure]) throws {
+    func replaceFigures(of caseIds: [String], with figures: [CaseFigure]) async throws {
         // The sums change by differences, which two servers refreshing at once must not both
         // apply: on PostgreSQL the second waits here for the first to commit, then reads the
         // figures the first wrote (SQLite has one writer anyway).
-        if db.kind == .postgres { try db.execute("LOCK TABLE decisionTally IN SHARE ROW EXCLUSIVE MODE") }
+        if db.kind == .postgres { try await db.execute("LOCK TABLE decisionTally IN SHARE ROW EXCLUSIVE MODE") }
         var delta: [TallyKey: TallyAmount] = [:]
         for chunk in SQLInList.chunks(caseIds, size: 100) {
-            try db.forEach("SELECT caseId, agency, month, items FROM caseFigure WHERE caseId IN \(chunk.placeholders)", chunk.values) { row in
+            try await db.forEach("SELECT caseId, agency, month, items FROM caseFigure WHERE caseId IN \(chunk.placeholders)", chunk.values) { row in
                 let old = CaseFigure(caseId: row["caseId"], agency: row["agency"], month: row["month"], encoded: row["items"])
                 for (item, amount) in old.items {
                     delta[TallyKey(agency: old.agency, month: old.month, item: item), default: TallyAmount()].add(amount, sign: -1)
                 }
             }
-            try db.execute("DELETE FROM caseFigure WHERE caseId IN \(chunk.placeholders)", chunk.values)
+            try await db.execute("DELETE FROM caseFigure WHERE caseId IN \(chunk.placeholders)", chunk.values)
         }
         for figure in figures {
             for (item, amount) in figure.items {
                 delta[TallyKey(agency: figure.agency, month: figure.month, item: item), default: TallyAmount()].add(amount, sign: 1)
             }
-            try db.execute(
+            try await db.execute(
                 """
                 INSERT INTO caseFigure (caseId, agency, month, items) VALUES (?, ?, ?, ?)
                 ON CONFLICT (caseId) DO UPDATE SET agency = excluded.agency, month = excluded.month, items = excluded.items
@@ -171,11 +171,11 @@ extension DueRepository {
         for (key, change) in delta where change != TallyAmount() {
             let arguments: SQLArguments = [key.agency, key.month, key.item]
             var sum = TallyAmount()
-            if let row = try db.fetchOne("SELECT count, amount, amounted FROM decisionTally WHERE agency = ? AND month = ? AND item = ?", arguments) {
+            if let row = try await db.fetchOne("SELECT count, amount, amounted FROM decisionTally WHERE agency = ? AND month = ? AND item = ?", arguments) {
                 sum = TallyAmount(count: row["count"], amount: row["amount"], amounted: row["amounted"])
             }
             sum.add(change, sign: 1)
-            try db.execute(
+            try await db.execute(
                 """
                 INSERT INTO decisionTally (agency, month, item, count, amount, amounted) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (agency, month, item) DO UPDATE SET count = excluded.count, amount = excluded.amount, amounted = excluded.amounted
@@ -184,10 +184,10 @@ extension DueRepository {
     }
 
     /// Forgets every figure, before the whole index is judged again.
-    func forgetFigures() throws {
-        if db.kind == .postgres { try db.execute("LOCK TABLE decisionTally IN SHARE ROW EXCLUSIVE MODE") }
-        try db.execute("DELETE FROM caseFigure")
-        try db.execute("DELETE FROM decisionTally")
+    func forgetFigures() async throws {
+        if db.kind == .postgres { try await db.execute("LOCK TABLE decisionTally IN SHARE ROW EXCLUSIVE MODE") }
+        try await db.execute("DELETE FROM caseFigure")
+        try await db.execute("DELETE FROM decisionTally")
     }
 }
 

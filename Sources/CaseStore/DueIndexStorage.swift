@@ -38,18 +38,18 @@ public struct DueIndexState: Sendable, Equatable {
 
 extension CaseStore {
     public func dueIndexState() throws -> DueIndexState? {
-        try readPrimary { try DueRepository(db: $0).state() }
+        try readPrimary { try await DueRepository(db: $0).state() }
     }
 
     /// The newest journal entry's number; 0 for an empty journal.
     public func journalHeadSeq() throws -> Int64 {
-        try readPrimary { try DueRepository(db: $0).journalHead() }
+        try readPrimary { try await DueRepository(db: $0).journalHead() }
     }
 
     /// The ids of the cases stored or replaced by journal entries `after` … `through`, each once.
     public func casesChanged(after: Int64, through: Int64) throws -> [String] {
         try readPrimary { db in
-            Array(
+            await Array(
                 Set(
                     try db.fetchValues(
                         String.self, "SELECT subject FROM journal WHERE seq > ? AND seq <= ? AND action IN (?, ?)",
@@ -67,46 +67,46 @@ extension CaseStore {
         state: DueIndexState? = nil
     ) throws {
         try writeOutsideJournal { db in
-            try DueRepository(db: db).replaceFigures(of: caseIds, with: figures)
-            try DueRepository(db: db).replaceSearchDocuments(of: caseIds, with: documents)
+            try await DueRepository(db: db).replaceFigures(of: caseIds, with: figures)
+            try await DueRepository(db: db).replaceSearchDocuments(of: caseIds, with: documents)
             for chunk in SQLInList.chunks(caseIds, size: 100) {
-                try db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
+                try await db.execute("DELETE FROM openObligation WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
             // Two servers starting on one PostgreSQL store both fill the index; these writes take no
             // lock that orders them, so a row the other wrote meanwhile is replaced, not a conflict.
             for row in rows {
-                try db.execute(
+                try await db.execute(
                     """
                     INSERT INTO openObligation (caseId, agency, kind, deadline, rule) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (caseId, kind) DO UPDATE SET agency = excluded.agency, deadline = excluded.deadline, rule = excluded.rule
                     """, [row.caseId, row.agency, row.kind, row.deadline, row.rule])
             }
-            if let state { try Self.record(state, db) }
+            if let state { try await Self.record(state, db) }
         }
     }
 
     /// `DueRepository.page`, in a transaction of its own.
     public func dueObligations(_ filter: DueIndexFilter, limit: Int = .max, offset: Int = 0) throws -> [IndexedObligation] {
-        try read { try DueRepository(db: $0).page(filter, limit: limit, offset: offset) }
+        try read { try await DueRepository(db: $0).page(filter, limit: limit, offset: offset) }
     }
 
     /// `DueRepository.overdueByAgency`, in a transaction of its own.
     public func overdueObligationsByAgency(today: CalendarDate) throws -> [String: Int] {
-        try read { try DueRepository(db: $0).overdueByAgency(today: today) }
+        try read { try await DueRepository(db: $0).overdueByAgency(today: today) }
     }
 
     /// Forgets which judgment the index holds, the decisions' figures and the search documents, so that the next
     /// refresh judges every case again.
     public func forgetDueIndexState() throws {
         try writeOutsideJournal { db in
-            try db.execute("DELETE FROM obligationIndexState")
-            try DueRepository(db: db).forgetFigures()
-            try DueRepository(db: db).forgetSearchDocuments()
+            try await db.execute("DELETE FROM obligationIndexState")
+            try await DueRepository(db: db).forgetFigures()
+            try await DueRepository(db: db).forgetSearchDocuments()
         }
     }
 
-    private static func record(_ state: DueIndexState, _ db: any SQLConnection) throws {
-        try db.execute(
+    private static func record(_ state: DueIndexState, _ db: any SQLConnection) async throws {
+        try await db.execute(
             """
             INSERT INTO obligationIndexState (id, environment, journalSeq) VALUES (1, ?, ?)
             ON CONFLICT (id) DO UPDATE SET environment = excluded.environment, journalSeq = excluded.journalSeq
@@ -157,56 +157,56 @@ public struct DueRepository {
     let db: any SQLConnection
 
     /// How many obligations the filter selects, counted in the deadline index.
-    public func count(_ filter: DueIndexFilter) throws -> Int {
+    public func count(_ filter: DueIndexFilter) async throws -> Int {
         let (clause, arguments) = filter.clause
-        return try db.fetchValue(Int.self, "SELECT COUNT(*) FROM openObligation \(clause)", arguments) ?? 0
+        return try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM openObligation \(clause)", arguments) ?? 0
     }
 
     /// A page of the obligations the filter selects, soonest deadline first, then by case and kind.
-    public func page(_ filter: DueIndexFilter, limit: Int, offset: Int) throws -> [IndexedObligation] {
+    public func page(_ filter: DueIndexFilter, limit: Int, offset: Int) async throws -> [IndexedObligation] {
         let (clause, arguments) = filter.clause
-        return try db.fetchAll(
+        return try await db.fetchAll(
             "SELECT caseId, agency, kind, deadline, rule FROM openObligation \(clause) ORDER BY deadline, caseId, kind LIMIT ? OFFSET ?",
             arguments + [max(0, limit), max(0, offset)]
         ).map { IndexedObligation(caseId: $0["caseId"], agency: $0["agency"], kind: $0["kind"], deadline: $0["deadline"], rule: $0["rule"]) }
     }
 
     /// Obligations past their deadline on `today`, by agency.
-    public func overdueByAgency(today: CalendarDate) throws -> [String: Int] {
+    public func overdueByAgency(today: CalendarDate) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in try db.fetchAll("SELECT agency, COUNT(*) AS n FROM openObligation WHERE deadline < ? GROUP BY agency", [today]) {
+        for row in try await db.fetchAll("SELECT agency, COUNT(*) AS n FROM openObligation WHERE deadline < ? GROUP BY agency", [today]) {
             counts[row["agency"]] = row["n"]
         }
         return counts
     }
 
     /// Which judgment the index holds; nil before it was first built.
-    public func state() throws -> DueIndexState? {
-        try db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
+    public func state() async throws -> DueIndexState? {
+        try await db.fetchOne("SELECT environment, journalSeq FROM obligationIndexState WHERE id = 1")
             .map { DueIndexState(environment: $0["environment"], journalSeq: $0["journalSeq"]) }
     }
 
     /// Whether the index holds the judgment `environment` of the cases as the journal's newest entry left them.
-    public func isCurrent(environment: String) throws -> Bool {
-        guard let state = try state(), state.environment == environment else { return false }
-        return try standsAtHead(state)
+    public func isCurrent(environment: String) async throws -> Bool {
+        guard let state = try await state(), state.environment == environment else { return false }
+        return try await standsAtHead(state)
     }
 
     /// Whether what the index derives from each case alone (the decisions' figures, the search
     /// documents) holds every case as the journal's newest entry left them: whatever judgment of
     /// deadlines the index holds, its cases are those stored.
-    func holdsCasesAsTheyStand() throws -> Bool {
-        guard let state = try state() else { return false }
-        return try standsAtHead(state)
+    func holdsCasesAsTheyStand() async throws -> Bool {
+        guard let state = try await state() else { return false }
+        return try await standsAtHead(state)
     }
 
-    private func standsAtHead(_ state: DueIndexState) throws -> Bool {
-        state.journalSeq == (try journalHead())
+    private func standsAtHead(_ state: DueIndexState) async throws -> Bool {
+        await state.journalSeq == (try journalHead())
     }
 
     /// The newest journal entry's number, which the index is measured against; 0 for an empty journal.
-    public func journalHead() throws -> Int64 {
-        try db.fetchValue(Int64.self, "SELECT MAX(seq) FROM journal") ?? 0
+    public func journalHead() async throws -> Int64 {
+        try await db.fetchValue(Int64.self, "SELECT MAX(seq) FROM journal") ?? 0
     }
 }
 

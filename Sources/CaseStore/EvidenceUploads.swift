@@ -28,24 +28,25 @@ extension CaseStore {
         try await backend.awaitWrite(recordingUpload(sha256: sha256, agency: agency, name: name, size: size, actor: actor))
     }
 
-    private func recordingUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) -> @Sendable (any SQLConnection) throws -> Void {
+    private func recordingUpload(sha256: String, agency: String, name: String, size: Int64, actor: String) -> @Sendable (any SQLConnection) async throws -> Void
+    {
         let now = Self.timestamp()
         return { db in
             let record = EvidenceUploadRecord(sha256: sha256, agency: agency, name: name, size: size, uploadedAt: now, uploadedBy: actor)
-            guard try !db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) else { return }
-            try db.insert(record)
-            try JournalAppender(db: db, actor: actor, at: now)
+            guard try await !db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256]) else { return }
+            try await db.insert(record)
+            try await JournalAppender(db: db, actor: actor, at: now)
                 .append(.evidenceUpload, subject: agency, contentHash: sha256, detail: "\(name), \(size) bytes")
         }
     }
 
     /// The hashes of every file `agency` uploaded.
     public func uploadedEvidence(agency: String) throws -> Set<String> {
-        try read { try UploadRepository(db: $0).uploadedEvidence(agency: agency) }
+        try read { try await UploadRepository(db: $0).uploadedEvidence(agency: agency) }
     }
 
     /// Whether `agency` uploaded the file with this hash.
     public func owns(agency: String, sha256: String) throws -> Bool {
-        try read { try UploadRepository(db: $0).owns(agency: agency, sha256: sha256) }
+        try read { try await UploadRepository(db: $0).owns(agency: agency, sha256: sha256) }
     }
 }

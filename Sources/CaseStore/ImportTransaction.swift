@@ -11,46 +11,46 @@ struct ImportTransaction {
     let journal: JournalAppender
 
     /// `holdingJournal`: the journal entries wait for `journal.writeHeldEntries()` (`LateLockedImport`).
-    init(db: any SQLConnection, file: String, at: String, actor: String, holdingJournal: Bool = false) throws {
+    init(db: any SQLConnection, file: String, at: String, actor: String, holdingJournal: Bool = false) async throws {
         self.db = db
         self.file = file
         self.at = at
-        self.journal = try JournalAppender(db: db, actor: actor, at: at, holdingEntries: holdingJournal)
+        self.journal = try await JournalAppender(db: db, actor: actor, at: at, holdingEntries: holdingJournal)
     }
 
-    func importRegistry(_ entries: [(CaseFileReader.RegistryEntry, Int)], fileHash: String?) throws -> ImportCounts {
+    func importRegistry(_ entries: [(CaseFileReader.RegistryEntry, Int)], fileHash: String?) async throws -> ImportCounts {
         var agencies = 0
         var people = 0
         for (entry, _) in entries {
             if case .agency(let agency) = entry {
-                try RegistryRows.upsert(agency, into: db)
+                try await RegistryRows.upsert(agency, into: db)
                 agencies += 1
             }
         }
         var problems: [XMLDiagnostic] = []
         for (entry, line) in entries {
             guard case .officer(let officer) = entry else { continue }
-            guard try RegistryRows.agencyExists(officer.agency, db) else {
+            guard try await RegistryRows.agencyExists(officer.agency, db) else {
                 problems.append(XMLDiagnostic(file: file, line: line, message: "人员 \(officer.id) 所属的执法主体 \(officer.agency) 既不在本文件中，也不在库中"))
                 continue
             }
-            try RegistryRows.upsert(officer, into: db)
+            try await RegistryRows.upsert(officer, into: db)
             people += 1
         }
         if !problems.isEmpty { throw CaseXMLError.invalid(problems) }
-        try journal.append(.registryImport, subject: file, contentHash: fileHash, detail: "\(agencies) agencies, \(people) people")
+        try await journal.append(.registryImport, subject: file, contentHash: fileHash, detail: "\(agencies) agencies, \(people) people")
         var counts = ImportCounts()
         counts.agencies = agencies
         counts.officers = people
         return counts
     }
 
-    func importBenchmarks(_ set: BenchmarkSet, fileHash: String?) throws -> ImportCounts {
-        guard try RegistryRows.agencyExists(set.agency, db) else {
+    func importBenchmarks(_ set: BenchmarkSet, fileHash: String?) async throws -> ImportCounts {
+        guard try await RegistryRows.agencyExists(set.agency, db) else {
             throw CaseXMLError.invalid([XMLDiagnostic(file: file, line: 2, message: "裁量基准所属的执法主体 \(set.agency) 不在已导入的名录中")])
         }
-        try RegistryRows.replace(set, importedAt: at, into: db)
-        try journal.append(
+        try await RegistryRows.replace(set, importedAt: at, into: db)
+        try await journal.append(
             .benchmarksImport, subject: set.agency, contentHash: fileHash,
             detail: "\(file): \(set.items.count) items, effective \(set.effective?.description ?? "-")")
         var counts = ImportCounts()
@@ -65,19 +65,19 @@ struct ImportTransaction {
     /// `eventIDs`: the ids this transaction's events follow, when it reserved them beforehand.
     func importCases(
         _ cases: [PreparedCase], agencyScope: String?, staged: Set<String> = [], eventIDs: ReservedEventIDs? = nil
-    ) throws -> ImportCounts {
-        let absent = try CaseWriter.absent(cases.map(\.enforcementCase.id), db)
+    ) async throws -> ImportCounts {
+        let absent = try await CaseWriter.absent(cases.map(\.enforcementCase.id), db)
         guard staged.isSubset(of: absent) else {
             throw StoreError.caseBeingImported(staged.subtracting(absent).sorted().first!)
         }
-        try Self.refuse(cases, file: file, agencyScope: agencyScope, absent: absent, ownStage: staged, db)
-        let references = try KnownReferences(db)
+        try await Self.refuse(cases, file: file, agencyScope: agencyScope, absent: absent, ownStage: staged, db)
+        let references = try await KnownReferences(db)
         let writer = CaseWriter(db: db, journal: journal, eventIDs: eventIDs)
         var counts = ImportCounts()
         for prepared in cases {
             let c = prepared.enforcementCase
             counts.warnings += references.warnings(for: c, line: prepared.line, file: file)
-            let outcome = try writer.store(
+            let outcome = try await writer.store(
                 c, contentHash: prepared.contentHash, sourceFile: file, at: at, knownAbsent: absent.contains(c.id),
                 partsStaged: staged.contains(c.id))
             switch outcome {
@@ -95,17 +95,17 @@ struct ImportTransaction {
     static func refuse(
         _ cases: [PreparedCase], file: String, agencyScope: String?, absent: Set<String>? = nil, ownStage: Set<String> = [],
         _ db: any SQLConnection
-    ) throws {
-        let knownAgencies = Set(try db.fetchValues(String.self, "SELECT code FROM agency"))
-        let absent = try absent ?? CaseWriter.absent(cases.map(\.enforcementCase.id), db)
-        let stagedElsewhere = try StagedImport.stagedIds(among: absent.subtracting(ownStage), db)
+    ) async throws {
+        let knownAgencies = await Set(try db.fetchValues(String.self, "SELECT code FROM agency"))
+        let absent = try await absent.asyncOr { try await CaseWriter.absent(cases.map(\.enforcementCase.id), db) }
+        let stagedElsewhere = try await StagedImport.stagedIds(among: absent.subtracting(ownStage), db)
         var refused: [XMLDiagnostic] = []
         for prepared in cases {
             let c = prepared.enforcementCase
             let refusal: String? =
                 if !knownAgencies.contains(c.agency) {
                     "案件 \(c.id) 的执法主体 \(c.agency) 不在已导入的名录中"
-                } else if let agencyScope, let outside = try CaseStore.outOfScope(c, agencyScope, agencies: knownAgencies, db) {
+                } else if let agencyScope, let outside = try await CaseStore.outOfScope(c, agencyScope, agencies: knownAgencies, db) {
                     outside
                 } else if stagedElsewhere.contains(c.id) {
                     StoreError.caseBeingImported(c.id).description
@@ -144,10 +144,10 @@ final class CaseWriter {
     }
 
     /// Ids among `ids` that the store does not hold, asked in chunks.
-    static func absent(_ ids: [String], _ db: any SQLConnection) throws -> Set<String> {
+    static func absent(_ ids: [String], _ db: any SQLConnection) async throws -> Set<String> {
         var missing = Set(ids)
         for chunk in SQLInList.chunks(ids, size: 256) {
-            for id in try db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE id IN \(chunk.placeholders)", chunk.values) {
+            for id in try await db.fetchValues(String.self, "SELECT id FROM enforcementCase WHERE id IN \(chunk.placeholders)", chunk.values) {
                 missing.remove(id)
             }
         }
@@ -161,36 +161,36 @@ final class CaseWriter {
     func store(
         _ enforcementCase: EnforcementCase, contentHash hash: String, sourceFile: String?, at now: String,
         knownAbsent: Bool = false, partsStaged: Bool = false
-    ) throws -> CaseStore.StoreOutcome {
+    ) async throws -> CaseStore.StoreOutcome {
         if partsStaged, !written.contains(enforcementCase.id) {
-            try CaseRows.insertRoot(enforcementCase, version: 1, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
+            try await CaseRows.insertRoot(enforcementCase, version: 1, importedAt: now, sourceFile: sourceFile, contentHash: hash, into: db)
             written.insert(enforcementCase.id)
-            try journal.append(.caseImport, subject: enforcementCase.id, contentHash: hash, detail: "version 1 from \(sourceFile ?? "-")")
+            try await journal.append(.caseImport, subject: enforcementCase.id, contentHash: hash, detail: "version 1 from \(sourceFile ?? "-")")
             return .new
         }
         var version = 1
         var outcome = CaseStore.StoreOutcome.new
         let mayExist = !knownAbsent || written.contains(enforcementCase.id)
-        if mayExist, let existing = try db.fetchRecords(CaseRecord.self, "SELECT * FROM enforcementCase WHERE id = ?", [enforcementCase.id]).first {
-            if existing.contentHash == hash, try existingEvidence(enforcementCase.id) == evidence(of: enforcementCase) {
+        if mayExist, let existing = try await db.fetchRecords(CaseRecord.self, "SELECT * FROM enforcementCase WHERE id = ?", [enforcementCase.id]).first {
+            if existing.contentHash == hash, try await existingEvidence(enforcementCase.id) == evidence(of: enforcementCase) {
                 return .unchanged
             }
-            guard let previous = try CaseRows.load(id: existing.id, from: db) else {
+            guard let previous = try await CaseRows.load(id: existing.id, from: db) else {
                 throw StoreError.corrupt("case \(existing.id) has no party row")
             }
             let history = CaseHistoryRecord(
                 id: nil, caseId: existing.id, version: existing.version, replacedAt: now,
                 sourceFile: existing.sourceFile, contentHash: existing.contentHash,
                 xml: CaseXMLWriter.document(previous))
-            try db.insert(history)
-            try db.execute("DELETE FROM enforcementCase WHERE id = ?", [existing.id])
+            try await db.insert(history)
+            try await db.execute("DELETE FROM enforcementCase WHERE id = ?", [existing.id])
             version = existing.version + 1
             outcome = .replaced
-        } else if !knownAbsent, try !StagedImport.stagedIds(among: [enforcementCase.id], db).isEmpty {
+        } else if !knownAbsent, try await !StagedImport.stagedIds(among: [enforcementCase.id], db).isEmpty {
             throw StoreError.caseBeingImported(enforcementCase.id)
         }
-        var nextEventID = try eventIDs ?? CaseRows.lastEventID(db)
-        try CaseRows.insert(
+        var nextEventID = try await eventIDs.asyncOr { try await CaseRows.lastEventID(db) }
+        try await CaseRows.insert(
             enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,
             into: db, eventIDs: &nextEventID)
         if let lastReservedEventID, nextEventID > lastReservedEventID {
@@ -198,7 +198,7 @@ final class CaseWriter {
         }
         eventIDs = nextEventID
         written.insert(enforcementCase.id)
-        try journal.append(
+        try await journal.append(
             outcome == .new ? .caseImport : .caseReplace, subject: enforcementCase.id,
             contentHash: hash, detail: "version \(version) from \(sourceFile ?? "-")")
         return outcome
@@ -212,8 +212,8 @@ final class CaseWriter {
         return statuses
     }
 
-    private func existingEvidence(_ id: String) throws -> [String] {
-        try db.fetchValues(
+    private func existingEvidence(_ id: String) async throws -> [String] {
+        try await db.fetchValues(
             String.self,
             """
             SELECT r.evidence FROM record r JOIN event e ON e.id = r.eventId
@@ -229,9 +229,9 @@ struct KnownReferences {
     let people: Set<String>
     let items: [String: Set<String>]
 
-    init(_ db: any SQLConnection) throws {
-        people = Set(try db.fetchValues(String.self, "SELECT id FROM officer"))
-        let rows = try db.fetchAll("SELECT s.agency, i.code FROM benchmarkItem i JOIN benchmarkSet s ON s.id = i.setId")
+    init(_ db: any SQLConnection) async throws {
+        people = await Set(try db.fetchValues(String.self, "SELECT id FROM officer"))
+        let rows = try await db.fetchAll("SELECT s.agency, i.code FROM benchmarkItem i JOIN benchmarkSet s ON s.id = i.setId")
         items = Dictionary(grouping: rows, by: { $0["agency"] as String }).mapValues { Set($0.map { $0["code"] as String }) }
     }
 

@@ -117,8 +117,13 @@ extension CaseStore {
                 }
             }
         }
-        if interruption == nil { backend.checkpoint() }
-        return ImportReport(files: results, interruption: interruption)
+        let report = ImportReport(files: results, interruption: interruption)
+        if interruption == nil {
+            backend.checkpoint()
+            // Best effort: the files are stored whether or not the statistics could be renewed.
+            try? renewCaseStatistics(afterWriting: report.totals.newCases + report.totals.replacedCases)
+        }
+        return report
     }
 
     /// Imports one document in one transaction.
@@ -156,7 +161,11 @@ extension CaseStore {
         let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
         if case .cases(let cases) = prepared.content, cases.count >= StagedImport.threshold {
             // Many short transactions (`writeCases`), each waiting its turn on a thread apart.
-            return try await StoreWaitThreads.run { try self.writePrepared(prepared, actor: actor, agencyScope: agencyScope) }
+            return try await CallerThread.apart {
+                let counts = try self.writePrepared(prepared, actor: actor, agencyScope: agencyScope)
+                try? self.renewCaseStatistics(afterWriting: counts.newCases + counts.replacedCases)
+                return counts
+            }
         }
         return try await backend.awaitWrite(Self.importing(prepared, at: Self.timestamp(), actor: actor, agencyScope: agencyScope))
     }
@@ -173,16 +182,16 @@ extension CaseStore {
     /// The one transaction that stores a prepared document.
     private static func importing(
         _ prepared: PreparedDocument, at now: String, actor: String, agencyScope: String?
-    ) -> @Sendable (any SQLConnection) throws -> ImportCounts {
+    ) -> @Sendable (any SQLConnection) async throws -> ImportCounts {
         { db in
-            let transaction = try ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
+            let transaction = try await ImportTransaction(db: db, file: prepared.name, at: now, actor: actor)
             switch prepared.content {
             case .registry(let entries):
-                return try transaction.importRegistry(entries, fileHash: prepared.fileHash)
+                return try await transaction.importRegistry(entries, fileHash: prepared.fileHash)
             case .benchmarks(let set):
-                return try transaction.importBenchmarks(set, fileHash: prepared.fileHash)
+                return try await transaction.importBenchmarks(set, fileHash: prepared.fileHash)
             case .cases(let cases):
-                return try transaction.importCases(cases, agencyScope: agencyScope)
+                return try await transaction.importCases(cases, agencyScope: agencyScope)
             }
         }
     }
@@ -244,11 +253,11 @@ extension CaseStore {
     /// `agencies`: the codes of every agency stored, which a caller writing many cases reads once.
     static func outOfScope(
         _ enforcementCase: EnforcementCase, _ agency: String, agencies: Set<String>, _ db: any SQLConnection
-    ) throws -> String? {
+    ) async throws -> String? {
         let refusal = scopeRefusal(agency)
         guard enforcementCase.agency == agency, idPrefixRefusal(id: enforcementCase.id, agency: agency) == nil else { return refusal }
         guard owner(ofId: enforcementCase.id, among: agencies.union([agency])) == agency else { return refusal }
-        let stored = try db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
+        let stored = try await db.fetchValue(String.self, "SELECT agency FROM enforcementCase WHERE id = ?", [enforcementCase.id])
         guard stored == nil || stored == agency else { return refusal }
         return nil
     }

@@ -58,30 +58,30 @@ public struct JobResult: Sendable {
 extension CaseStore {
     /// Queues a job, with the file it works on (an upload) when it has one; returns it.
     public func createJob(kind: JobRecord.Kind, parameters: String, owner: String, input: Data? = nil) throws -> JobRecord {
-        try writeOutsideJournal { try JobRepository(db: $0).create(kind: kind, parameters: parameters, owner: owner, input: input) }
+        try writeOutsideJournal { try await JobRepository(db: $0).create(kind: kind, parameters: parameters, owner: owner, input: input) }
     }
 
     public func job(id: Int64) throws -> JobRecord? {
-        try readPrimary { try JobRepository(db: $0).job(id: id) }
+        try readPrimary { try await JobRepository(db: $0).job(id: id) }
     }
 
     /// The file a job works on, while it has not ended.
     public func jobInput(id: Int64) throws -> Data? {
-        try readPrimary { try JobRepository(db: $0).input(id: id) }
+        try readPrimary { try await JobRepository(db: $0).input(id: id) }
     }
 
     /// The owner's request to cancel: a queued job ends at once, a running one at its next report.
     public func cancelJob(id: Int64) throws {
-        try writeOutsideJournal { try JobRepository(db: $0).cancel(id: id) }
+        try writeOutsideJournal { try await JobRepository(db: $0).cancel(id: id) }
     }
 
     public func jobResult(id: Int64) throws -> JobResult? {
-        try readPrimary { try JobRepository(db: $0).result(id: id) }
+        try readPrimary { try await JobRepository(db: $0).result(id: id) }
     }
 
     /// The jobs `owner` started (every job when nil), newest first.
     public func jobs(owner: String?, limit: Int = 50) throws -> [JobRecord] {
-        try readPrimary { try JobRepository(db: $0).jobs(owner: owner, limit: limit) }
+        try readPrimary { try await JobRepository(db: $0).jobs(owner: owner, limit: limit) }
     }
 
     /// Claims the oldest queued job, or a running one whose node has stopped renewing its lease;
@@ -90,11 +90,11 @@ extension CaseStore {
         // Every node asks every second: a read answers "nothing to do" without taking the writer
         // (on SQLite the store's one write lock, which an import may hold for a while).
         let waiting = try readPrimary { db in
-            try db.exists("SELECT 1 FROM job WHERE state = 'queued' OR (state = 'running' AND leaseUntil < ?)", [now])
+            try await db.exists("SELECT 1 FROM job WHERE state = 'queued' OR (state = 'running' AND leaseUntil < ?)", [now])
         }
         guard waiting else { return nil }
         let id = try writeOutsideJournal { db -> Int64? in
-            try db.fetchValue(
+            try await db.fetchValue(
                 Int64.self,
                 """
                 UPDATE job SET state = 'running', node = ?, leaseUntil = ?, startedAt = COALESCE(startedAt, ?)
@@ -109,7 +109,7 @@ extension CaseStore {
     /// Records progress and renews the lease; returns whether the owner asked to cancel.
     public func reportJob(id: Int64, node: String, done: Int, total: Int?, lease: TimeInterval) throws -> Bool {
         try writeOutsideJournal { db in
-            try db.fetchValue(
+            try await db.fetchValue(
                 Int64.self,
                 """
                 UPDATE job SET done = ?, total = ?, leaseUntil = ? WHERE id = ? AND node = ? AND state = 'running'
@@ -124,7 +124,7 @@ extension CaseStore {
         result: JobResult? = nil
     ) throws {
         try writeOutsideJournal { db in
-            try db.execute(
+            try await db.execute(
                 """
                 UPDATE job SET state = ?, message = ?, runId = COALESCE(?, runId), resultName = ?, resultType = ?, result = ?,
                   finishedAt = ?, leaseUntil = NULL, input = NULL

@@ -92,19 +92,19 @@ final class JournalAppender {
     private var head: (seq: Int64, hash: String)?
     private var held: [(action: JournalAction, subject: String, contentHash: String?, detail: String)] = []
 
-    init(db: any SQLConnection, actor: String, at: String, holdingEntries: Bool = false) throws {
+    init(db: any SQLConnection, actor: String, at: String, holdingEntries: Bool = false) async throws {
         self.db = db
         self.actor = actor
         self.at = at
-        if !holdingEntries { head = try Self.head(db) }
+        if !holdingEntries { head = try await Self.head(db) }
     }
 
-    private static func head(_ db: any SQLConnection) throws -> (seq: Int64, hash: String) {
-        guard let row = try db.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") else { return (0, JournalEntry.genesis) }
+    private static func head(_ db: any SQLConnection) async throws -> (seq: Int64, hash: String) {
+        guard let row = try await db.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") else { return (0, JournalEntry.genesis) }
         return (row["seq"], row["hash"])
     }
 
-    func append(_ action: JournalAction, subject: String, contentHash: String?, detail: String = "") throws {
+    func append(_ action: JournalAction, subject: String, contentHash: String?, detail: String = "") async throws {
         guard let head else {
             held.append((action, subject, contentHash, detail))
             return
@@ -113,7 +113,7 @@ final class JournalAppender {
         let hash = JournalEntry.computeHash(
             seq: seq, at: at, actor: actor, action: action.rawValue, subject: subject,
             contentHash: contentHash, detail: detail, prevHash: head.hash)
-        try db.append(
+        try await db.append(
             into: "journal", columns: ["seq", "at", "actor", "action", "subject", "contentHash", "detail", "prevHash", "hash"],
             row: [seq, at, actor, action.rawValue, subject, contentHash, detail, head.hash, hash])
         self.head = (seq, hash)
@@ -121,11 +121,11 @@ final class JournalAppender {
 
     /// Reads the head now and writes the held entries after it; entries appended later follow at
     /// once. Called with the writers' lock held.
-    func writeHeldEntries() throws {
-        if head == nil { head = try Self.head(db) }
+    func writeHeldEntries() async throws {
+        if head == nil { head = try await Self.head(db) }
         let entries = held
         held = []
-        for entry in entries { try append(entry.action, subject: entry.subject, contentHash: entry.contentHash, detail: entry.detail) }
+        for entry in entries { try await append(entry.action, subject: entry.subject, contentHash: entry.contentHash, detail: entry.detail) }
     }
 }
 
@@ -171,14 +171,14 @@ public struct JournalHead: Sendable, Equatable, CustomStringConvertible, Lossles
 }
 
 enum JournalVerifier {
-    static func verify(_ db: any SQLConnection, expecting anchor: JournalHead? = nil) throws -> VerificationReport {
+    static func verify(_ db: any SQLConnection, expecting anchor: JournalHead? = nil) async throws -> VerificationReport {
         var report = VerificationReport(
             entriesChecked: 0, casesChecked: 0, firstBrokenLink: nil, tamperedCases: [],
             head: JournalHead(seq: 0, hash: JournalEntry.genesis))
         var anchorSeen = anchor == nil || anchor == JournalHead(seq: 0, hash: JournalEntry.genesis)
         var previous = (seq: Int64(0), hash: JournalEntry.genesis)
         var vouched: [String: String] = [:]
-        try db.forEach("SELECT * FROM journal ORDER BY seq", []) { row in
+        try await db.forEach("SELECT * FROM journal ORDER BY seq", []) { row in
             let entry = try JournalEntry(row: row)
             report.entriesChecked += 1
             if report.firstBrokenLink == nil {
@@ -209,10 +209,10 @@ enum JournalVerifier {
         var present: Set<String> = []
         var after = ""
         while true {
-            let rows = try db.fetchAll("SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512", [after])
+            let rows = try await db.fetchAll("SELECT id, contentHash FROM enforcementCase WHERE id > ? ORDER BY id LIMIT 512", [after])
             guard let first = rows.first, let last = rows.last else { break }
             let ids: [String] = rows.map { $0["id"] }
-            let stored = Dictionary(
+            let stored = await Dictionary(
                 uniqueKeysWithValues: try CaseBatchLoader.load(first: first["id"], last: last["id"], wanted: Set(ids), from: db)
                     .map { ($0.id, $0) })
             for row in rows {

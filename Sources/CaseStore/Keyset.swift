@@ -61,12 +61,12 @@ extension CaseRepository {
     /// `source` (with its arguments) replaces the order's own rows: a search's candidates.
     func rows(
         after cursor: CaseCursor, filter: CaseFilter, limit: Int, source: (sql: String, arguments: SQLArguments)? = nil
-    ) throws -> [CaseSummary] {
+    ) async throws -> [CaseSummary] {
         let (from, fromArguments) = source ?? (cursor.sort.source(db.kind), [])
         var found: [CaseSummary] = []
         for part in Self.parts(after: cursor, kind: db.kind) where found.count < limit {
             let conditions = filter.conditions + [part.condition]
-            found += try db.fetchAll(
+            await found += try db.fetchAll(
                 """
                 SELECT \(CaseSummary.columns) FROM \(from)
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(part.order) LIMIT ?

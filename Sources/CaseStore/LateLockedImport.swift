@@ -30,30 +30,30 @@ extension CaseStore {
     /// Writes a file's cases in one transaction that locks the other writers out only at its end.
     func writeLockingLate(_ cases: [PreparedCase], file: String, at now: String, actor: String, agencyScope: String?) throws -> ImportCounts {
         // A file that would be refused is refused before anything is reserved.
-        try read { db in try ImportTransaction.refuse(cases, file: file, agencyScope: agencyScope, db) }
+        try read { db in try await ImportTransaction.refuse(cases, file: file, agencyScope: agencyScope, db) }
         try clearExpiredStages()
         let events = cases.reduce(0) { $0 + $1.enforcementCase.events.count }
         let (stage, reserved) = try write { db -> (Int64, ReservedEventIDs) in
-            let after = try CaseRows.lastEventID(db)
+            let after = try await CaseRows.lastEventID(db)
             let (last, overflow) = after.addingReportingOverflow(Int64(events))
             guard !overflow else { throw StoreError.corrupt("event ids exhausted") }
-            let stage = try db.insertReturningID(
+            let stage = try await db.insertReturningID(
                 "INSERT INTO importStage (file, actor, startedAt, leaseUntil, lastEventId) VALUES (?, ?, ?, ?, ?)",
                 [file, actor, now, Date().timeIntervalSince1970 + LateLockedImport.lease, last])
             return (stage, ReservedEventIDs(after: after, last: last))
         }
         do {
             return try backend.writeLockingLate { db, lockWriters in
-                let transaction = try ImportTransaction(db: db, file: file, at: now, actor: actor, holdingJournal: true)
-                let counts = try transaction.importCases(cases, agencyScope: agencyScope, eventIDs: reserved)
-                try lockWriters()
-                guard try db.exists("SELECT 1 FROM importStage WHERE id = ?", [stage]) else { throw StoreError.importStageLost(file) }
-                try transaction.journal.writeHeldEntries()
-                try db.execute("DELETE FROM importStage WHERE id = ?", [stage])
+                let transaction = try await ImportTransaction(db: db, file: file, at: now, actor: actor, holdingJournal: true)
+                let counts = try await transaction.importCases(cases, agencyScope: agencyScope, eventIDs: reserved)
+                try await lockWriters()
+                guard try await db.exists("SELECT 1 FROM importStage WHERE id = ?", [stage]) else { throw StoreError.importStageLost(file) }
+                try await transaction.journal.writeHeldEntries()
+                try await db.execute("DELETE FROM importStage WHERE id = ?", [stage])
                 return counts
             }
         } catch {
-            try? write { db in try db.execute("DELETE FROM importStage WHERE id = ?", [stage]) }
+            try? write { db in try await db.execute("DELETE FROM importStage WHERE id = ?", [stage]) }
             throw error
         }
     }

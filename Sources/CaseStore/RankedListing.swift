@@ -13,9 +13,9 @@ extension CaseRepository {
     /// first (what a reviewer looks at), cases in progress after the scored ones, then by id. Nil
     /// when no such run is stored. Cases stored after the run are not in this order until a run
     /// judges them.
-    public func byScore(_ query: CaseQuery, environmentHash: String, today: CalendarDate) throws -> RankedPage? {
+    public func byScore(_ query: CaseQuery, environmentHash: String, today: CalendarDate) async throws -> RankedPage? {
         guard
-            let run = try db.fetchOne(
+            let run = try await db.fetchOne(
                 """
                 SELECT id, baseRun, asOf FROM auditRun WHERE environmentHash = ? AND complete = 1 AND coversStore = 1 AND asOf <= ?
                 ORDER BY asOf DESC, id DESC LIMIT 1
@@ -31,18 +31,18 @@ extension CaseRepository {
                 "SELECT r.caseId, \(Self.pending) AS pending, r.score FROM \(Self.standingIndex(db)) \(joined) WHERE \(condition)\(filter.and)"
             }, extra: filter.arguments)
         // ORDER BY on the compound itself, which both databases answer by merging the parts in order.
-        let ids = try db.fetchValues(
+        let ids = try await db.fetchValues(
             String.self, "\(ranked.sql) ORDER BY pending, score, caseId LIMIT ? OFFSET ?",
             ranked.arguments + [max(0, query.limit), max(0, query.offset)])
         let total: Int
         var atLeast = false
         if query.type == nil && query.decidedFrom == nil && query.decidedTo == nil && query.searchText == nil {
             // The run's totals by agency, stored with it.
-            total = try AuditTallies.of(rows.runId, db).grades(agency: query.agency).reduce(0) { $0 + $1.cases }
+            total = try await AuditTallies.of(rows.runId, db).grades(agency: query.agency).reduce(0) { $0 + $1.cases }
         } else {
-            (total, atLeast) = try count(rowsOf: ranked.sql, ranked.arguments, upTo: query.textCountLimit)
+            (total, atLeast) = try await count(rowsOf: ranked.sql, ranked.arguments, upTo: query.textCountLimit)
         }
-        return RankedPage(
+        return await RankedPage(
             page: CasePage(total: total, cases: try summaries(ids), totalIsAtLeast: atLeast), runId: rows.runId, asOf: run["asOf"])
     }
 
@@ -51,9 +51,9 @@ extension CaseRepository {
     /// other case by id. The due index must be current for the order to be today's. `kinds`: how
     /// many kinds of obligation a case can have open at once (`DueObligation.Kind`'s cases, which
     /// the audit layer defines; `openObligation`'s key is the case and the kind).
-    public func byLateness(_ query: CaseQuery, today: CalendarDate, kinds: Int) throws -> CasePage {
+    public func byLateness(_ query: CaseQuery, today: CalendarDate, kinds: Int) async throws -> CasePage {
         let filter = CaseFilter(query)
-        let (total, atLeast) = try count(filter, textCountLimit: query.textCountLimit)
+        let (total, atLeast) = try await count(filter, textCountLimit: query.textCountLimit)
         let offset = max(0, query.offset)
         let limit = max(0, query.limit)
         // Walking the overdue obligations by deadline meets each case first at its earliest one;
@@ -63,7 +63,7 @@ extension CaseRepository {
         let (rows, overflow) = wanted.multipliedReportingOverflow(by: max(1, kinds))
         let rowLimit = overflow ? Int.max - 1 : rows
         let joined = filter.conditions.isEmpty ? "" : "JOIN enforcementCase c ON c.id = o.caseId \(filter.partyJoin)"
-        let walked = try db.fetchValues(
+        let walked = try await db.fetchValues(
             String.self, "SELECT o.caseId FROM openObligation o \(joined) WHERE o.deadline < ?\(filter.and) ORDER BY o.deadline, o.caseId LIMIT ?",
             [today] + filter.arguments + [rowLimit + 1])
         var seen: Set<String> = []
@@ -73,14 +73,14 @@ extension CaseRepository {
         let lateCount = walked.count <= rowLimit ? late.count : Int.max
         if ids.count < limit && lateCount != .max {
             // The rest by id, past those listed as late: an index walk that skips the few late ones.
-            ids += try db.fetchValues(
+            await ids += try db.fetchValues(
                 String.self,
                 """
                 SELECT c.id FROM enforcementCase c \(filter.partyJoin)
                 WHERE c.id NOT IN (SELECT o.caseId FROM openObligation o WHERE o.deadline < ?)\(filter.and) ORDER BY c.id LIMIT ? OFFSET ?
                 """, [today] + filter.arguments + [limit - ids.count, max(0, offset - lateCount)])
         }
-        return CasePage(total: total, cases: try summaries(ids), totalIsAtLeast: atLeast)
+        return await CasePage(total: total, cases: try summaries(ids), totalIsAtLeast: atLeast)
     }
 
     /// 办理中 sorts after every scored case: the standing index's second column.

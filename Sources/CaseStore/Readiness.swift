@@ -11,10 +11,10 @@ extension CaseStore {
         Self.pending(applied: try await backend.awaitReadPrimary(Self.appliedMigrations))
     }
 
-    @Sendable private static func appliedMigrations(_ db: any SQLConnection) throws -> Set<String> {
+    @Sendable private static func appliedMigrations(_ db: any SQLConnection) async throws -> Set<String> {
         switch db.kind {
-        case .sqlite: Set(try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations"))
-        case .postgres: Set(try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration"))
+        case .sqlite: await Set(try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations"))
+        case .postgres: await Set(try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration"))
         }
     }
 

@@ -2,12 +2,12 @@ import CaseModel
 
 /// Maps registry and benchmark values to their rows and back.
 enum RegistryRows {
-    static func agencyExists(_ code: String, _ db: any SQLConnection) throws -> Bool {
-        try db.exists("SELECT 1 FROM agency WHERE code = ?", [code])
+    static func agencyExists(_ code: String, _ db: any SQLConnection) async throws -> Bool {
+        try await db.exists("SELECT 1 FROM agency WHERE code = ?", [code])
     }
 
-    static func upsert(_ agency: Agency, into db: any SQLConnection) throws {
-        try db.execute(
+    static func upsert(_ agency: Agency, into db: any SQLConnection) async throws {
+        try await db.execute(
             """
             INSERT INTO agency (code, name, region, field) VALUES (?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region, field = excluded.field
@@ -15,8 +15,8 @@ enum RegistryRows {
     }
 
     /// Replaces the officer with the registry's latest word, certificates and trainings included.
-    static func upsert(_ officer: Officer, into db: any SQLConnection) throws {
-        try db.execute(
+    static func upsert(_ officer: Officer, into db: any SQLConnection) async throws {
+        try await db.execute(
             """
             INSERT INTO officer (id, name, agency, roles, legalQualification, reviewerSince) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, agency = excluded.agency, roles = excluded.roles,
@@ -26,27 +26,28 @@ enum RegistryRows {
                 officer.id, officer.name, officer.agency, officer.roles.map(\.rawValue).joined(separator: " "),
                 officer.legalQualification, officer.reviewerSince
             ])
-        try db.execute("DELETE FROM certificate WHERE officerId = ?", [officer.id])
-        try db.execute("DELETE FROM training WHERE officerId = ?", [officer.id])
+        try await db.execute("DELETE FROM certificate WHERE officerId = ?", [officer.id])
+        try await db.execute("DELETE FROM training WHERE officerId = ?", [officer.id])
         for (position, c) in officer.certificates.enumerated() {
-            try db.insert(
+            try await db.insert(
                 CertificateRecord(
                     id: nil, officerId: officer.id, position: position, number: c.number, field: c.field,
                     issued: c.issued, expires: c.expires, status: c.status.rawValue, since: c.since))
         }
         for training in officer.trainings {
-            try db.insert(TrainingRecord(id: nil, officerId: officer.id, year: training.year, hours: training.hours))
+            try await db.insert(TrainingRecord(id: nil, officerId: officer.id, year: training.year, hours: training.hours))
         }
     }
 
-    static func loadRegistry(_ db: any SQLConnection) throws -> Registry {
-        let agencies = try db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map {
+    static func loadRegistry(_ db: any SQLConnection) async throws -> Registry {
+        let agencies = try await db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map {
             Agency(code: $0.code, name: $0.name, region: $0.region, field: $0.field)
         }
-        let certificates = Dictionary(
+        let certificates = await Dictionary(
             grouping: try db.fetchRecords(CertificateRecord.self, "SELECT * FROM certificate ORDER BY officerId, position"), by: \.officerId)
-        let trainings = Dictionary(grouping: try db.fetchRecords(TrainingRecord.self, "SELECT * FROM training ORDER BY officerId, year, id"), by: \.officerId)
-        let officers = try db.fetchRecords(OfficerRecord.self, "SELECT * FROM officer ORDER BY id").map { o in
+        let trainings = await Dictionary(
+            grouping: try db.fetchRecords(TrainingRecord.self, "SELECT * FROM training ORDER BY officerId, year, id"), by: \.officerId)
+        let officers = try await db.fetchRecords(OfficerRecord.self, "SELECT * FROM officer ORDER BY id").map { o in
             Officer(
                 id: o.id, name: o.name, agency: o.agency,
                 roles: o.roles.split(separator: " ").compactMap { PersonRole(rawValue: String($0)) },
@@ -65,20 +66,20 @@ enum RegistryRows {
     }
 
     /// Replaces the agency's benchmark set of the same effective date.
-    static func replace(_ set: BenchmarkSet, importedAt: String, into db: any SQLConnection) throws {
+    static func replace(_ set: BenchmarkSet, importedAt: String, into db: any SQLConnection) async throws {
         if let effective = set.effective {
-            try db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective = ?", [set.agency, effective])
+            try await db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective = ?", [set.agency, effective])
         } else {
-            try db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective IS NULL", [set.agency])
+            try await db.execute("DELETE FROM benchmarkSet WHERE agency = ? AND effective IS NULL", [set.agency])
         }
         var setRecord = BenchmarkSetRecord(id: nil, agency: set.agency, title: set.title, effective: set.effective, importedAt: importedAt)
-        setRecord.id = try db.insertReturningID(setRecord)
+        setRecord.id = try await db.insertReturningID(setRecord)
         for (itemPosition, item) in set.items.enumerated() {
             var itemRecord = BenchmarkItemRecord(
                 id: nil, setId: setRecord.id!, position: itemPosition, code: item.code, name: item.name,
                 basis: item.basis, noPenaltyIfFirstMinor: item.noPenaltyIfFirstMinor,
                 lifeHealthFinance: item.lifeHealthFinance, implicitTier: item.implicitTier)
-            itemRecord.id = try db.insertReturningID(itemRecord)
+            itemRecord.id = try await db.insertReturningID(itemRecord)
             for (tierPosition, tier) in item.tiers.enumerated() {
                 let minimum = BoundColumns(tier.statutory?.min)
                 let maximum = BoundColumns(tier.statutory?.max)
@@ -87,26 +88,27 @@ enum RegistryRows {
                     below: tier.below, party: tier.party?.rawValue, hasStatutory: tier.statutory != nil,
                     statutoryMinAmount: minimum.amount, statutoryMinMultiple: minimum.multiple,
                     statutoryMaxAmount: maximum.amount, statutoryMaxMultiple: maximum.multiple)
-                tierRecord.id = try db.insertReturningID(tierRecord)
+                tierRecord.id = try await db.insertReturningID(tierRecord)
                 for (levelPosition, level) in tier.levels.enumerated() {
                     let low = BoundColumns(level.band.min)
                     let high = BoundColumns(level.band.max)
                     let levelRecord = BenchmarkLevelRecord(
                         id: nil, tierId: tierRecord.id!, position: levelPosition, name: level.name,
                         minAmount: low.amount, minMultiple: low.multiple, maxAmount: high.amount, maxMultiple: high.multiple)
-                    try db.insert(levelRecord)
+                    try await db.insert(levelRecord)
                 }
             }
         }
     }
 
     /// Every stored benchmark set, newest effective date first within an agency.
-    static func loadBenchmarks(_ db: any SQLConnection) throws -> [BenchmarkSet] {
+    static func loadBenchmarks(_ db: any SQLConnection) async throws -> [BenchmarkSet] {
         // A descending order puts NULLs last in SQLite and first in PostgreSQL: say where, as SQLite has it.
-        let sets = try db.fetchRecords(BenchmarkSetRecord.self, "SELECT * FROM benchmarkSet ORDER BY agency, effective IS NULL, effective DESC, id")
-        let items = Dictionary(grouping: try db.fetchRecords(BenchmarkItemRecord.self, "SELECT * FROM benchmarkItem ORDER BY position, id"), by: \.setId)
-        let tiers = Dictionary(grouping: try db.fetchRecords(BenchmarkTierRecord.self, "SELECT * FROM benchmarkTier ORDER BY position, id"), by: \.itemId)
-        let levels = Dictionary(grouping: try db.fetchRecords(BenchmarkLevelRecord.self, "SELECT * FROM benchmarkLevel ORDER BY position, id"), by: \.tierId)
+        let sets = try await db.fetchRecords(BenchmarkSetRecord.self, "SELECT * FROM benchmarkSet ORDER BY agency, effective IS NULL, effective DESC, id")
+        let items = await Dictionary(grouping: try db.fetchRecords(BenchmarkItemRecord.self, "SELECT * FROM benchmarkItem ORDER BY position, id"), by: \.setId)
+        let tiers = await Dictionary(grouping: try db.fetchRecords(BenchmarkTierRecord.self, "SELECT * FROM benchmarkTier ORDER BY position, id"), by: \.itemId)
+        let levels = await Dictionary(
+            grouping: try db.fetchRecords(BenchmarkLevelRecord.self, "SELECT * FROM benchmarkLevel ORDER BY position, id"), by: \.tierId)
         return sets.map { set in
             BenchmarkSet(
                 agency: set.agency, title: set.title, effective: set.effective,

@@ -42,7 +42,7 @@ struct ReuseInto {
     /// version they judged, with the cases that have manual scores added back. Both sides come
     /// in case order from their primary keys, so SQLite merges them (`MERGE (EXCEPT)`) in one pass
     /// each, where a look-up of every case's result would search the index once a case.
-    func casesWithoutHoldingResult() throws -> [String] {
+    func casesWithoutHoldingResult() async throws -> [String] {
         let selection = "SELECT c.id, c.version FROM enforcementCase c WHERE " + (agency == nil ? "1 = 1" : "c.agency = ?")
         let selectionArguments: SQLArguments = agency.map { [$0] } ?? []
         var sql = selection
@@ -53,17 +53,17 @@ struct ReuseInto {
             arguments += part.arguments + days
         }
         sql += "\nUNION \(selection) AND c.id IN (SELECT m.caseId FROM manualScore m)\nORDER BY 1, 2"
-        return try db.fetchValues(String.self, sql, arguments + selectionArguments)
+        return try await db.fetchValues(String.self, sql, arguments + selectionArguments)
     }
 
     /// Of `ids`, those whose result in the latest run holds with their manual scores as they are
     /// now (`digests`; none for a case absent), each with the part its result lies in.
-    func candidatesThatHold(_ ids: [String], digests: [String: String]) throws -> [(id: String, fromBase: Bool)] {
+    func candidatesThatHold(_ ids: [String], digests: [String: String]) async throws -> [(id: String, fromBase: Bool)] {
         var passing: [(id: String, fromBase: Bool)] = []
         for chunk in SQLInList.chunks(ids, size: 500) {
             let values = chunk.values.map { $0 as (any DatabaseValueConvertible)? }
             var versions: [String: Int] = [:]
-            for row in try db.fetchAll("SELECT id, version FROM enforcementCase WHERE id IN \(chunk.placeholders)", values) {
+            for row in try await db.fetchAll("SELECT id, version FROM enforcementCase WHERE id IN \(chunk.placeholders)", values) {
                 versions[row["id"]] = row["version"]
             }
             // The own part first: where the latest run holds a row itself, the base's is not its result.
@@ -74,7 +74,7 @@ struct ReuseInto {
                     SELECT r.caseId, r.caseVersion, r.manualDigest, r.reuseFrom, r.reuseUntil FROM auditResult r
                     WHERE \(condition) AND r.caseId IN \(chunk.placeholders)
                     """
-                for row in try db.fetchAll(sql, arguments + values) {
+                for row in try await db.fetchAll(sql, arguments + values) {
                     let id: String = row["caseId"]
                     guard found[id] == nil else { continue }
                     var keys: AuditResultKeys?
@@ -100,7 +100,7 @@ struct ReuseInto {
 
     /// Copies into the run the results of one part of the latest run that hold by the stored
     /// columns, for the selection's cases.
-    func copyHeld(fromBase: Bool) throws {
+    func copyHeld(fromBase: Bool) async throws {
         let part = fromBase ? basePart : ownPart
         var sql = """
             INSERT INTO auditResult (\(Self.columns))
@@ -112,13 +112,13 @@ struct ReuseInto {
             sql += " AND c.agency = ?"
             arguments += [agency]
         }
-        try db.execute(sql, arguments)
+        try await db.execute(sql, arguments)
     }
 
     /// Copies into the run the results of `ids` in run `source`.
-    func copy(_ ids: [String], from source: Int64) throws {
+    func copy(_ ids: [String], from source: Int64) async throws {
         for chunk in SQLInList.chunks(ids, size: 500) {
-            try db.execute(
+            try await db.execute(
                 """
                 INSERT INTO auditResult (\(Self.columns))
                 SELECT \(Self.values) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)

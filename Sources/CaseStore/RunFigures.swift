@@ -7,13 +7,13 @@ import GRDB
 extension CaseStore {
     /// The figures stored under `name` for run `runId`, as their writer encoded them.
     public func storedFigures(runId: Int64, name: String) throws -> String? {
-        try read { try $0.fetchValue(String.self, "SELECT body FROM runFigures WHERE runId = ? AND name = ?", [runId, name]) }
+        try read { try await $0.fetchValue(String.self, "SELECT body FROM runFigures WHERE runId = ? AND name = ?", [runId, name]) }
     }
 
     /// Keeps figures of a complete run; the first stored under a name stays (any other is equal).
     public func storeFigures(runId: Int64, name: String, body: String) throws {
         try writeOutsideJournal { db in
-            try db.execute(
+            try await db.execute(
                 "INSERT INTO runFigures (runId, name, body) VALUES (?, ?, ?) ON CONFLICT (runId, name) DO NOTHING", [runId, name, body])
         }
     }

@@ -22,11 +22,11 @@ extension CaseStore {
     /// Every run, newest first, with the result rows each holds.
     public func auditRunListing() throws -> [AuditRunListing] {
         try read { db in
-            let counts = Dictionary(
+            let counts = await Dictionary(
                 uniqueKeysWithValues: try db.fetchAll("SELECT runId, COUNT(*) AS n FROM \(RunRows.keyColumns(db)) GROUP BY runId").map {
                     ($0["runId"] as Int64, $0["n"] as Int)
                 })
-            return try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun ORDER BY id DESC").map {
+            return try await db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun ORDER BY id DESC").map {
                 AuditRunListing(run: $0, ownResults: counts[$0.id ?? 0] ?? 0)
             }
         }
@@ -40,7 +40,7 @@ extension CaseStore {
     /// `dryRun`: says what would go, removes nothing.
     public func pruneAuditRuns(keepLatest: Int, since: String? = nil, actor: String, dryRun: Bool = false) throws -> AuditPruneReport {
         let plan = try read { db -> AuditPruneReport in
-            let runs = try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun ORDER BY id DESC")
+            let runs = try await db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun ORDER BY id DESC")
             let complete = runs.filter(\.complete)
             var asked = Set(complete.prefix(max(0, keepLatest)).compactMap(\.id))
             asked.formUnion(runs.filter { !$0.complete }.compactMap(\.id))
@@ -49,7 +49,7 @@ extension CaseStore {
             let bases = Set(runs.filter { asked.contains($0.id ?? -1) }.compactMap(\.baseRun))
             needed.formUnion(bases)
             for runId in asked.union(bases) {
-                needed.formUnion(
+                await needed.formUnion(
                     try db.fetchValues(
                         Int64.self, "SELECT DISTINCT judgedIn FROM \(RunRows.keyColumns(db)) WHERE r.runId = ? AND r.judgedIn IS NOT NULL", [runId]))
             }
@@ -64,10 +64,10 @@ extension CaseStore {
         for runId in plan.removed {
             while true {
                 let deleted = try write { db -> Int in
-                    let ids = try db.fetchValues(
+                    let ids = try await db.fetchValues(
                         String.self, "SELECT caseId FROM auditResult WHERE runId = ? ORDER BY caseId LIMIT \(Self.pruneChunk)", [runId])
                     for chunk in SQLInList.chunks(ids, size: 256) {
-                        try db.execute("DELETE FROM auditResult WHERE runId = ? AND caseId IN \(chunk.placeholders)", [runId] + chunk.values)
+                        try await db.execute("DELETE FROM auditResult WHERE runId = ? AND caseId IN \(chunk.placeholders)", [runId] + chunk.values)
                     }
                     return ids.count
                 }
@@ -82,10 +82,10 @@ extension CaseStore {
                 let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
                 let arguments = SQLArguments(ids.map { $0 as (any DatabaseValueConvertible)? })
                 for table in ["auditTally", "runFigures", "auditWork", "auditPlan", "auditRun"] {
-                    try db.execute("DELETE FROM \(table) WHERE \(table == "auditRun" ? "id" : "runId") IN (\(placeholders))", arguments)
+                    try await db.execute("DELETE FROM \(table) WHERE \(table == "auditRun" ? "id" : "runId") IN (\(placeholders))", arguments)
                 }
             }
-            try JournalAppender(db: db, actor: actor, at: Self.timestamp()).append(
+            try await JournalAppender(db: db, actor: actor, at: Self.timestamp()).append(
                 .auditPrune, subject: "audit runs", contentHash: nil,
                 detail: "removed \(plan.removed.map(String.init).joined(separator: " ")); \(report.results) results")
         }

@@ -14,8 +14,8 @@ struct RunRows: Sendable, Equatable {
     var baseRun: Int64?
 
     /// The rows of run `runId` as stored (`baseRun` read from the run's record).
-    static func of(_ runId: Int64, _ db: any SQLConnection) throws -> RunRows {
-        RunRows(runId: runId, baseRun: try db.fetchOne("SELECT baseRun FROM auditRun WHERE id = ?", [runId])?["baseRun"])
+    static func of(_ runId: Int64, _ db: any SQLConnection) async throws -> RunRows {
+        await RunRows(runId: runId, baseRun: try db.fetchOne("SELECT baseRun FROM auditRun WHERE id = ?", [runId])?["baseRun"])
     }
 
     /// The results table as `r`, for a query that reads no result's JSON: on SQLite through

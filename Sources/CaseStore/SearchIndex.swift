@@ -92,31 +92,31 @@ enum SearchGrams {
 extension DueRepository {
     /// Makes `documents` the search index's documents of `caseIds` (a case among them without one
     /// is gone).
-    func replaceSearchDocuments(of caseIds: [String], with documents: [SearchDocument]) throws {
+    func replaceSearchDocuments(of caseIds: [String], with documents: [SearchDocument]) async throws {
         switch db.kind {
         case .sqlite:
             // A contentless FTS5 table forgets a row only when told its grams again.
             for chunk in SQLInList.chunks(caseIds, size: 100) {
-                for row in try db.fetchAll("SELECT docId, text FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values) {
+                for row in try await db.fetchAll("SELECT docId, text FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values) {
                     let docId: Int64 = row["docId"]
                     let old = SearchDocument(caseId: "", text: row["text"])
-                    try db.execute("INSERT INTO caseGrams (caseGrams, rowid, grams) VALUES ('delete', ?, ?)", [docId, old.grams])
+                    try await db.execute("INSERT INTO caseGrams (caseGrams, rowid, grams) VALUES ('delete', ?, ?)", [docId, old.grams])
                 }
-                try db.execute("DELETE FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values)
+                try await db.execute("DELETE FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
             for document in documents {
                 guard
-                    let docId = try db.fetchValue(
+                    let docId = try await db.fetchValue(
                         Int64.self, "INSERT INTO caseSearch (caseId, text) VALUES (?, ?) RETURNING docId", [document.caseId, document.text])
                 else { throw StoreError.corrupt("an insert into caseSearch returned no docId") }
-                try db.execute("INSERT INTO caseGrams (rowid, grams) VALUES (?, ?)", [docId, document.grams])
+                try await db.execute("INSERT INTO caseGrams (rowid, grams) VALUES (?, ?)", [docId, document.grams])
             }
         case .postgres:
             for chunk in SQLInList.chunks(caseIds, size: 100) {
-                try db.execute("DELETE FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values)
+                try await db.execute("DELETE FROM caseSearch WHERE caseId IN \(chunk.placeholders)", chunk.values)
             }
             for document in documents {
-                try db.execute(
+                try await db.execute(
                     """
                     INSERT INTO caseSearch (caseId, text, grams) VALUES (?, ?, string_to_array(?, ' '))
                     ON CONFLICT (caseId) DO UPDATE SET text = excluded.text, grams = excluded.grams
@@ -126,10 +126,10 @@ extension DueRepository {
     }
 
     /// Forgets every document, before the whole index is built again.
-    func forgetSearchDocuments() throws {
-        try db.execute("DELETE FROM caseSearch")
+    func forgetSearchDocuments() async throws {
+        try await db.execute("DELETE FROM caseSearch")
         // FTS5's own command to empty a contentless table.
-        if db.kind == .sqlite { try db.execute("INSERT INTO caseGrams (caseGrams) VALUES ('delete-all')") }
+        if db.kind == .sqlite { try await db.execute("INSERT INTO caseGrams (caseGrams) VALUES ('delete-all')") }
     }
 }
 

@@ -29,11 +29,11 @@ enum StagedImport {
     static let lease: TimeInterval = 600
 
     /// The ids among `ids` that a stage holds.
-    static func stagedIds(among ids: Set<String>, _ db: any SQLConnection) throws -> Set<String> {
+    static func stagedIds(among ids: Set<String>, _ db: any SQLConnection) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
         var found: Set<String> = []
         for chunk in SQLInList.chunks(Array(ids), size: 256) {
-            found.formUnion(try db.fetchValues(String.self, "SELECT caseId FROM stagedCase WHERE caseId IN \(chunk.placeholders)", chunk.values))
+            await found.formUnion(try db.fetchValues(String.self, "SELECT caseId FROM stagedCase WHERE caseId IN \(chunk.placeholders)", chunk.values))
         }
         return found
     }
@@ -48,17 +48,17 @@ extension CaseStore {
             return try writeLockingLate(cases, file: file, at: now, actor: actor, agencyScope: agencyScope)
         }
         let mayStage = backend.kind == .sqlite && cases.count >= StagedImport.threshold
-        let stageable = mayStage ? try read { db in try Self.stageable(cases, db) } : []
+        let stageable = mayStage ? try read { db in try await Self.stageable(cases, db) } : []
         guard stageable.count >= StagedImport.threshold else {
             return try write { db in
-                try ImportTransaction(db: db, file: file, at: now, actor: actor).importCases(cases, agencyScope: agencyScope)
+                try await ImportTransaction(db: db, file: file, at: now, actor: actor).importCases(cases, agencyScope: agencyScope)
             }
         }
         // A file that would be refused is refused before anything is staged.
-        try read { db in try ImportTransaction.refuse(cases, file: file, agencyScope: agencyScope, db) }
+        try read { db in try await ImportTransaction.refuse(cases, file: file, agencyScope: agencyScope, db) }
         try clearExpiredStages()
         let stage = try write { db in
-            try db.insertReturningID(
+            try await db.insertReturningID(
                 "INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES (?, ?, ?, ?)",
                 [file, actor, now, Date().timeIntervalSince1970 + StagedImport.lease])
         }
@@ -68,22 +68,22 @@ extension CaseStore {
             for start in stride(from: 0, to: staged.count, by: StagedImport.chunk) {
                 let slice = staged[start..<min(staged.count, start + StagedImport.chunk)]
                 try backend.writeWithoutForeignKeys { db in
-                    try db.execute(
+                    try await db.execute(
                         "UPDATE importStage SET leaseUntil = ? WHERE id = ?", [Date().timeIntervalSince1970 + StagedImport.lease, stage])
-                    var eventIDs = try CaseRows.lastEventID(db)
+                    var eventIDs = try await CaseRows.lastEventID(db)
                     for prepared in slice {
-                        try db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [prepared.enforcementCase.id, stage])
-                        try CaseRows.insertParts(prepared.enforcementCase, into: db, eventIDs: &eventIDs)
+                        try await db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [prepared.enforcementCase.id, stage])
+                        try await CaseRows.insertParts(prepared.enforcementCase, into: db, eventIDs: &eventIDs)
                     }
                 }
                 yield.afterTransaction()
             }
             return try write { db in
-                guard try db.exists("SELECT 1 FROM importStage WHERE id = ?", [stage]) else { throw StoreError.importStageLost(file) }
-                let counts = try ImportTransaction(db: db, file: file, at: now, actor: actor)
+                guard try await db.exists("SELECT 1 FROM importStage WHERE id = ?", [stage]) else { throw StoreError.importStageLost(file) }
+                let counts = try await ImportTransaction(db: db, file: file, at: now, actor: actor)
                     .importCases(cases, agencyScope: agencyScope, staged: stageable)
-                try db.execute("DELETE FROM stagedCase WHERE stageId = ?", [stage])
-                try db.execute("DELETE FROM importStage WHERE id = ?", [stage])
+                try await db.execute("DELETE FROM stagedCase WHERE stageId = ?", [stage])
+                try await db.execute("DELETE FROM importStage WHERE id = ?", [stage])
                 return counts
             }
         } catch {
@@ -94,13 +94,13 @@ extension CaseStore {
 
     /// The ids a file may stage: new to the store, in no other stage, and once in the file (a
     /// case given twice is written the ordinary way, the second replacing the first).
-    private static func stageable(_ cases: [PreparedCase], _ db: any SQLConnection) throws -> Set<String> {
+    private static func stageable(_ cases: [PreparedCase], _ db: any SQLConnection) async throws -> Set<String> {
         var seen: [String: Int] = [:]
         for prepared in cases { seen[prepared.enforcementCase.id, default: 0] += 1 }
         let once = Set(seen.filter { $0.value == 1 }.keys)
         guard once.count >= StagedImport.threshold else { return [] }
-        let absent = try CaseWriter.absent(Array(once), db)
-        return absent.subtracting(try StagedImport.stagedIds(among: absent, db))
+        let absent = try await CaseWriter.absent(Array(once), db)
+        return await absent.subtracting(try StagedImport.stagedIds(among: absent, db))
     }
 
     /// Deletes what a stage wrote, a chunk of cases per transaction, and then the stage.
@@ -108,20 +108,20 @@ extension CaseStore {
         var yield = WriterYield()
         while true {
             let finished = try write { db -> Bool in
-                let ids = try db.fetchValues(
+                let ids = try await db.fetchValues(
                     String.self, "SELECT caseId FROM stagedCase WHERE stageId = ? ORDER BY caseId LIMIT \(StagedImport.chunk)", [stage])
                 guard !ids.isEmpty else {
-                    try db.execute("DELETE FROM importStage WHERE id = ?", [stage])
+                    try await db.execute("DELETE FROM importStage WHERE id = ?", [stage])
                     return true
                 }
                 for chunk in SQLInList.chunks(ids, size: 256) {
                     // A staged case has no row of its own (else it would not be staged), so these
                     // rows are the stage's alone.
                     let events = "SELECT id FROM event WHERE caseId IN \(chunk.placeholders)"
-                    try db.execute("DELETE FROM eventOfficer WHERE eventId IN (\(events))", chunk.values)
-                    try db.execute("DELETE FROM record WHERE eventId IN (\(events))", chunk.values)
+                    try await db.execute("DELETE FROM eventOfficer WHERE eventId IN (\(events))", chunk.values)
+                    try await db.execute("DELETE FROM record WHERE eventId IN (\(events))", chunk.values)
                     for table in ["event", "party", "outcome", "penalty", "baseAmount", "disclosure", "stagedCase"] {
-                        try db.execute("DELETE FROM \(table) WHERE caseId IN \(chunk.placeholders)", chunk.values)
+                        try await db.execute("DELETE FROM \(table) WHERE caseId IN \(chunk.placeholders)", chunk.values)
                     }
                 }
                 return false
@@ -135,7 +135,7 @@ extension CaseStore {
     /// that died, or lost its database, in the middle of a large file.
     func clearExpiredStages() throws {
         let expired = try read { db in
-            try db.fetchValues(Int64.self, "SELECT id FROM importStage WHERE leaseUntil < ?", [Date().timeIntervalSince1970])
+            try await db.fetchValues(Int64.self, "SELECT id FROM importStage WHERE leaseUntil < ?", [Date().timeIntervalSince1970])
         }
         for stage in expired { try unstage(stage) }
     }

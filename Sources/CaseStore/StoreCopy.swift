@@ -52,20 +52,22 @@ extension CaseStore {
     /// transaction there and one read (a consistent snapshot) here. Rows keep their ids, so the
     /// journal, which names cases and runs, holds on the copy and `verify` passes there.
     public func copy(into destination: CaseStore) throws -> StoreCopyCounts {
-        try destination.backend.bulkWriting { try copyRows(into: destination) }
+        let counts = try destination.backend.bulkWriting { try copyRows(into: destination) }
+        try? destination.renewCaseStatistics(afterWriting: counts.cases)
+        return counts
     }
 
     private func copyRows(into destination: CaseStore) throws -> StoreCopyCounts {
         try read { source in
             try destination.write { target in
                 for (table, _, _) in Self.copiedTables {
-                    guard try !target.exists("SELECT 1 FROM \(table) LIMIT 1", []) else { throw StoreError.copyTargetNotEmpty(table) }
+                    guard try await !target.exists("SELECT 1 FROM \(table) LIMIT 1", []) else { throw StoreError.copyTargetNotEmpty(table) }
                 }
                 var rows = 0
                 for (table, order, generatedID) in Self.copiedTables {
                     var columns: [String] = []
                     var pending: [[DatabaseValue]] = []
-                    try source.forEach("SELECT * FROM \(table)\(Self.copiedRows(of: table)) ORDER BY \(order)", []) { row in
+                    try await source.forEach("SELECT * FROM \(table)\(Self.copiedRows(of: table)) ORDER BY \(order)", []) { row in
                         if columns.isEmpty { columns = Array(row.columnNames) }
                         pending.append(
                             try columns.map { name in
@@ -73,20 +75,20 @@ extension CaseStore {
                                 return row[name] as DatabaseValue
                             })
                         if pending.count == 1000 {
-                            try target.insertRows(into: table, columns: columns, rows: pending)
+                            try await target.insertRows(into: table, columns: columns, rows: pending)
                             rows += pending.count
                             pending.removeAll(keepingCapacity: true)
                         }
                     }
-                    try target.insertRows(into: table, columns: columns, rows: pending)
+                    try await target.insertRows(into: table, columns: columns, rows: pending)
                     rows += pending.count
-                    if generatedID, target.kind == .postgres, let last = try target.fetchValue(Int64.self, "SELECT MAX(id) FROM \(table)") {
+                    if generatedID, target.kind == .postgres, let last = try await target.fetchValue(Int64.self, "SELECT MAX(id) FROM \(table)") {
                         // Ids were given, so the identity's sequence never moved: the next generated id follows the copied ones.
-                        try target.execute("ALTER TABLE \(table) ALTER COLUMN id RESTART WITH \(last + 1)")
+                        try await target.execute("ALTER TABLE \(table) ALTER COLUMN id RESTART WITH \(last + 1)")
                     }
                 }
-                let head = try target.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
-                return StoreCopyCounts(
+                let head = try await target.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+                return await StoreCopyCounts(
                     cases: try target.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0,
                     journalEntries: try target.fetchValue(Int.self, "SELECT COUNT(*) FROM journal") ?? 0,
                     rows: rows,

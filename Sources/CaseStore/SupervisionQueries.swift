@@ -28,7 +28,7 @@ extension CaseStore {
             if let agency { extra += [agency] }
             if let from { extra += [from] }
             if let to { extra += [to] }
-            let rows = try RunRows.of(runId, db).union(
+            let rows = try await RunRows.of(runId, db).union(
                 { condition in
                     var sql = """
                         SELECT * FROM (
@@ -46,7 +46,7 @@ extension CaseStore {
                     if to != nil { sql += " AND caseDate <= ?" }
                     return sql
                 }, extra: extra)
-            try db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
+            try await db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
                 let typeText: String = row["caseType"]
                 var result = try AuditResultRecord(row: row)
                 result.runId = runId
@@ -62,13 +62,13 @@ extension CaseStore {
     /// The stored results of a run for some cases, by case id.
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
         try read { db in
-            let parts = try RunRows.of(runId, db)
+            let parts = try await RunRows.of(runId, db)
             var records: [AuditResultRecord] = []
             for chunk in SQLInList.chunks(caseIds, size: 64) {
                 let rows = parts.union(
                     { "SELECT r.* FROM auditResultRead r WHERE \($0) AND r.caseId IN \(chunk.placeholders)" },
                     extra: chunk.values.map { $0 as (any DatabaseValueConvertible)? })
-                records += try db.fetchRecords(AuditResultRecord.self, rows.sql, rows.arguments)
+                await records += try db.fetchRecords(AuditResultRecord.self, rows.sql, rows.arguments)
             }
             return Dictionary(
                 records.map { record in
@@ -83,13 +83,13 @@ extension CaseStore {
     /// scorecard shows by default, so that a store does not open on a year nearly empty. Nil when
     /// none. From the sums by agency and month when they hold the cases as they stand.
     public func busiestDecisionYear(through year: Int) throws -> Int? {
-        try read { try Self.busiestDecisionYear(through: year, $0) }
+        try read { try await Self.busiestDecisionYear(through: year, $0) }
     }
 
-    @Sendable private static func busiestDecisionYear(through year: Int, _ db: any SQLConnection) throws -> Int? {
+    @Sendable private static func busiestDecisionYear(through year: Int, _ db: any SQLConnection) async throws -> Int? {
         let tally = DueRepository(db: db)
-        if try tally.holdsCasesAsTheyStand() { return try tally.busiestDecisionYear(through: year) }
-        return try db.fetchValue(
+        if try await tally.holdsCasesAsTheyStand() { return try await tally.busiestDecisionYear(through: year) }
+        return try await db.fetchValue(
             String.self,
             """
             SELECT substr(decisionDate, 1, 4) AS year FROM enforcementCase WHERE decisionDate <= ?
@@ -106,7 +106,7 @@ extension CaseStore {
 
     /// `reportingYear`, awaited.
     public func reportingYear(today: CalendarDate) async throws -> Int {
-        try await backend.awaitRead { try Self.busiestDecisionYear(through: today.year - 1, $0) } ?? today.year
+        try await backend.awaitRead { try await Self.busiestDecisionYear(through: today.year - 1, $0) } ?? today.year
     }
 
     /// Ids of cases dated (decision, else first act) within `from...to`, in id order.
@@ -122,7 +122,7 @@ extension CaseStore {
                 sql += " AND agency = ?"
                 arguments += [agency]
             }
-            return try db.fetchValues(String.self, sql + " ORDER BY id", arguments)
+            return try await db.fetchValues(String.self, sql + " ORDER BY id", arguments)
         }
     }
 }

@@ -26,7 +26,7 @@ public final class WebApp: Sendable {
     /// Sessions live in the store, shared by every node of the service and kept across restarts.
     let sessions: StoreSessions
     /// Where requests run, so that the store's blocking calls never hold Swift's own threads.
-    let requestThreads: RequestExecutor
+    let requestThreads: DispatchExecutor
     /// Long work asked for within a request: at most a few at once, on threads of their own.
     let longWork: LongWorkLane
     /// Runs queued jobs on this node (`JobRunner`), beside the server.
@@ -51,7 +51,7 @@ public final class WebApp: Sendable {
         throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
         loginTokens = try LoginTokens(store: store)
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
-        requestThreads = RequestExecutor()
+        requestThreads = DispatchExecutor(name: "zhifa-request")
         longWork = LongWorkLane(limit: configuration.longWorkLimit)
         jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit, metrics: metrics)
     }
@@ -77,7 +77,7 @@ public final class WebApp: Sendable {
         // One snapshot: the fingerprint, the registry and the benchmarks agree, so that no stored
         // result is taken for newer than the auditor built here.
         let (fingerprint, registry, benchmarks) = try await store.reading { reader in
-            (try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets())
+            await (try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets())
         }
         let reference = Reference(
             registry: registry, benchmarks: benchmarks,
@@ -105,7 +105,7 @@ public final class WebApp: Sendable {
     /// A stored case the user may read; anything else is "not found", so that a clerk cannot tell
     /// another agency's case from a case that does not exist.
     func readableCase(_ id: String, for user: WebUser) async throws -> EnforcementCase {
-        guard let found = try await store.reading({ try $0.cases.load(id: id) }), user.mayRead(caseOf: found.agency) else {
+        guard let found = try await store.reading({ try await $0.cases.load(id: id) }), user.mayRead(caseOf: found.agency) else {
             throw WebError.notFound("没有编号为 \(id) 的案件。")
         }
         return found
@@ -115,7 +115,7 @@ public final class WebApp: Sendable {
     /// uploaded, so that a record naming another agency's hash downloads nothing.
     func downloadableEvidence(named name: String, agency: String) async throws -> URL? {
         guard let stem = EvidenceCheck.uploadedStem(name) else { return nil }
-        return downloadableEvidence(named: name, owned: try await store.reading { try $0.uploads.owned(agency: agency, among: [stem]) })
+        return downloadableEvidence(named: name, owned: try await store.reading { try await $0.uploads.owned(agency: agency, among: [stem]) })
     }
 
     /// The due index brought up to the store's latest change: on a long-work thread, and only when

@@ -88,7 +88,9 @@ struct ServeCommand: AsyncParsableCommand {
         store.db = settings.db
         store.readDB = settings.readDB
         // A clerk's save waits at most 5 s behind another process's write (a `zhifa import`), then gets 503.
-        let caseStore = try store.open(busyTimeout: 5)
+        // Opened on a thread apart: opening waits for the server, which a cooperative thread must not.
+        let opening = store
+        let caseStore = try await CaseStore.apart { try opening.open(busyTimeout: 5) }
         // Uploaded files live beside an SQLite store; a PostgreSQL store has no folder, so ./zhifa.evidence.
         let storeFile = try store.postgres() == nil ? store.location : "zhifa.sqlite"
         let folder = settings.evidence.map { URL(fileURLWithPath: $0) } ?? WebServiceConfiguration.evidenceDirectory(forStore: storeFile)
@@ -102,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("无法启动网页服务：\(error)")
         }
-        if try caseStore.accounts().isEmpty {
+        if try await caseStore.reading({ try await $0.accounts.accounts() }).isEmpty {
             logger.warning("no accounts yet: add one with `zhifa user add NAME --role admin --password-stdin`")
         }
         logger.info(
@@ -116,7 +118,8 @@ struct ServeCommand: AsyncParsableCommand {
         // a request stuck in synchronous work cannot see cancellation, so a watchdog ends the
         // process 10 s after the signal whatever it is doing.
         var group = ServiceGroupConfiguration(
-            services: [web.application(logger: logger)],
+            // Listed first, so stopped last: the store closes after the last request has finished.
+            services: [StoreService(caseStore), web.application(logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(5)
         group.maximumCancellationDuration = .seconds(2)

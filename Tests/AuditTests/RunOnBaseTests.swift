@@ -39,7 +39,7 @@ import WorkCalendar
     }
 
     func ownRows(_ store: CaseStore, _ runId: Int64) throws -> Int {
-        try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [runId]) } ?? -1
+        try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [runId]) } ?? -1
     }
 
     /// Everything a reader can ask of a run, with the run's number taken out.
@@ -77,7 +77,7 @@ import WorkCalendar
 
     /// The run's stored totals, of the store and of one agency, equal its results counted one by one.
     func expectTotalsStored(_ store: CaseStore, _ run: AuditRunRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(try store.read { try AuditTallies.stored(run.id!, $0) } != nil, "stored with the run", sourceLocation: sourceLocation)
+        #expect(try store.read { try await AuditTallies.stored(run.id!, $0) } != nil, "stored with the run", sourceLocation: sourceLocation)
         let all = try store.auditRunGrades(runId: run.id!)
         #expect(all == (try countedGrades(store, run.id!)), sourceLocation: sourceLocation)
         #expect(all.reduce(0) { $0 + $1.cases } == run.caseCount && all.count > 1, sourceLocation: sourceLocation)
@@ -100,7 +100,7 @@ import WorkCalendar
         try expectTotalsStored(store, first.run)
         // A base stored before v10 has no totals: they are counted from its rows, for it and for a
         // run built on it.
-        try store.write { try $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
+        try store.write { try await $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
         #expect(try store.auditRunGrades(runId: base.run.id!) == (try countedGrades(store, base.run.id!)))
 
         // Built on the same base, not on the run before: the case that run judged is taken from it.
@@ -109,7 +109,7 @@ import WorkCalendar
         #expect(second.run.baseRun == base.run.id)
         #expect(try ownRows(store, second.run.id!) == 2)
         let judgedIn = try store.read { db in
-            try db.fetchValue(Int64.self, "SELECT judgedIn FROM auditResult WHERE runId = ? AND caseId = ?", [second.run.id!, ids[3]])
+            try await db.fetchValue(Int64.self, "SELECT judgedIn FROM auditResult WHERE runId = ? AND caseId = ?", [second.run.id!, ids[3]])
         }
         #expect(judgedIn == first.run.id)
         try expectTotalsStored(store, second.run)
@@ -131,17 +131,17 @@ import WorkCalendar
         let folder = try TemporaryFolder()
         let (store, _, ids, base) = try audited(.sqliteFile, folder)
         // A run stored before v10 keeps no totals: they are counted from its rows.
-        try store.write { try $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
+        try store.write { try await $0.execute("DELETE FROM auditTally WHERE runId = ?", [base.run.id!]) }
         #expect(try store.auditRunGrades(runId: base.run.id!) == (try countedGrades(store, base.run.id!)))
         for score in ["1e300", "'九十分'"] {
-            try store.write { try $0.execute("UPDATE auditResult SET score = \(score) WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
+            try store.write { try await $0.execute("UPDATE auditResult SET score = \(score) WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
             #expect {
                 try store.auditRunGrades(runId: base.run.id!)
             } throws: { error in
                 "\(error)".contains("column score does not hold a")
             }
         }
-        try store.write { try $0.execute("UPDATE auditResult SET score = 1000000 WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
+        try store.write { try await $0.execute("UPDATE auditResult SET score = 1000000 WHERE runId = ? AND caseId = ?", [base.run.id!, ids[0]]) }
         #expect(try store.auditRunGrades(runId: base.run.id!).contains { $0.scoreSum >= 1_000_000 }, "the bound itself is a score")
     }
 

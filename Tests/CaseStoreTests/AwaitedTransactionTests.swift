@@ -14,29 +14,29 @@ import Testing
         #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
         let count = try store.caseCount()
         #expect(count > 30)
-        #expect(try await store.reading { try $0.cases.count() } == count)
+        #expect(try await store.reading { try await $0.cases.count() } == count)
         let id = "WH-SJJ-2024-0902"
-        let together = try #require(try await store.reading { try $0.cases.loadWithVersion(id: id) })
+        let together = try #require(try await store.reading { try await $0.cases.loadWithVersion(id: id) })
         #expect(together.enforcementCase == (try store.loadCase(id: id)))
-        #expect(try await store.reading { try $0.cases.loadWithVersion(id: "没有的案件") } == nil)
+        #expect(try await store.reading { try await $0.cases.loadWithVersion(id: "没有的案件") } == nil)
 
         // A session read with the account it signs in; the key itself is never stored.
         _ = try await store.addAccount(name: "评查员甲", role: .reviewer, agency: nil, passwordHash: "x", actor: "test")
         let now = Date().timeIntervalSince1970
-        #expect(try await store.writingSessions { try $0.createWebSession(key: "k1", user: "评查员甲", value: "{}", expiresAt: now + 60) })
-        #expect(try await !store.writingSessions { try $0.createWebSession(key: "k1", user: "评查员甲", value: "{}", expiresAt: now + 60) })
-        try await store.writingSessions { try $0.setWebSession(key: "k1", user: "评查员甲", value: "{\"a\":1}", expiresAt: nil) }
-        let signedIn = try #require(try await store.readingPrimary { try $0.accounts.webSessionWithAccount(key: "k1", now: now) })
+        #expect(try await store.writingSessions { try await $0.createWebSession(key: "k1", user: "评查员甲", value: "{}", expiresAt: now + 60) })
+        #expect(try await !store.writingSessions { try await $0.createWebSession(key: "k1", user: "评查员甲", value: "{}", expiresAt: now + 60) })
+        try await store.writingSessions { try await $0.setWebSession(key: "k1", user: "评查员甲", value: "{\"a\":1}", expiresAt: nil) }
+        let signedIn = try #require(try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: "k1", now: now) })
         #expect(signedIn.session.value == "{\"a\":1}" && signedIn.session.expiresAt == now + 60)
         #expect(signedIn.account?.name == "评查员甲" && signedIn.account?.role == .reviewer)
-        #expect(try await store.readingPrimary { try $0.accounts.webSessionWithAccount(key: "k1", now: now + 61) } == nil, "expired")
-        #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE keyHash = ?", ["k1"]) } == 0)
+        #expect(try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: "k1", now: now + 61) } == nil, "expired")
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM webSession WHERE keyHash = ?", ["k1"]) } == 0)
         try await store.removeAccount(name: "评查员甲", actor: "test")
-        #expect(try await store.readingPrimary { try $0.accounts.webSessionWithAccount(key: "k1", now: now) } == nil, "removed with its account")
+        #expect(try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: "k1", now: now) } == nil, "removed with its account")
 
         // More at once than PostgreSQL's connections (8): each waits its turn and answers.
         let answers = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<40 { group.addTask { try await store.reading { try $0.cases.count() } } }
+            for _ in 0..<40 { group.addTask { try await store.reading { try await $0.cases.count() } } }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
         #expect(answers == Array(repeating: count, count: 40))
@@ -46,9 +46,9 @@ import Testing
             try await store.reading { _ in throw StoreError.corrupt("on purpose") }
         }
         await #expect(throws: (any Error).self) {
-            try await store.reading { try $0.db.execute("SELECT * FROM noSuchTable") }
+            try await store.reading { try await $0.db.execute("SELECT * FROM noSuchTable") }
         }
-        #expect(try await store.reading { try $0.cases.count() } == count)
+        #expect(try await store.reading { try await $0.cases.count() } == count)
         store.close()
     }
 

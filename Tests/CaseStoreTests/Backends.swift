@@ -46,7 +46,7 @@ extension CaseStore {
         try read { db in
             var counts: [String: Int] = [:]
             for (table, _, _) in Self.copiedTables {
-                counts[table.lowercased()] = try db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)")
+                counts[table.lowercased()] = try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)")
             }
             return counts
         }
@@ -55,7 +55,7 @@ extension CaseStore {
     /// Runs SQL behind Zhifa's back, as an administrator (or an attacker) at the database could.
     func tamper(_ statements: String...) throws {
         try write { db in
-            for sql in statements { try db.execute(sql) }
+            for sql in statements { try await db.execute(sql) }
         }
     }
 

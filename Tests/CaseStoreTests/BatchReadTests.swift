@@ -42,8 +42,8 @@ import Testing
                 ("eventOfficer", "eventId IN (\(events))")
             ] {
                 let key = table == "event" ? "caseId" : "eventId"
-                try db.execute("UPDATE \(table) SET position = position + 1000 WHERE \(group)")
-                try db.execute(
+                try await db.execute("UPDATE \(table) SET position = position + 1000 WHERE \(group)")
+                try await db.execute(
                     """
                     UPDATE \(table) SET position = (SELECT MAX(p.position) FROM \(table) p WHERE p.\(key) = \(table).\(key)) - position
                     WHERE \(group)
@@ -74,7 +74,7 @@ import Testing
         let store = try backend.emptyStore()
         #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
         let ids = try store.caseIds()
-        let events = try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event", []) } ?? 0
+        let events = try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event", []) } ?? 0
         #expect(events > 4000, "more events than one query of the list takes")
         func read(_ ids: [String], scattered: Bool) throws -> [EnforcementCase] {
             var cases: [EnforcementCase] = []
@@ -96,7 +96,7 @@ import Testing
         let store = try store(.sqlite)
         // SQLite keeps text that is not a number as text, even in an INTEGER column.
         try store.write { db in
-            try db.execute("UPDATE penalty SET amount = 'abc' WHERE caseId = ? AND amount IS NOT NULL", [Self.caseId])
+            try await db.execute("UPDATE penalty SET amount = 'abc' WHERE caseId = ? AND amount IS NOT NULL", [Self.caseId])
         }
         var unreadable: [UnreadableCase] = []
         var read = 0
@@ -116,8 +116,8 @@ import Testing
         let store = try store(backend)
         let other = "WH-SJJ-2024-0204"
         try store.write { db in
-            try db.execute("UPDATE event SET kind = 'decisions' WHERE caseId = ? AND kind = 'decision'", [Self.caseId])
-            try db.execute("UPDATE enforcementCase SET procedure = 'Simple' WHERE id = ?", [other])
+            try await db.execute("UPDATE event SET kind = 'decisions' WHERE caseId = ? AND kind = 'decision'", [Self.caseId])
+            try await db.execute("UPDATE enforcementCase SET procedure = 'Simple' WHERE id = ?", [other])
         }
         var unreadable: [UnreadableCase] = []
         var read: [EnforcementCase] = []
@@ -146,7 +146,7 @@ import Testing
         }
         #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
         #expect(try logSize() == 0)
-        try store.write { db in try db.execute("UPDATE party SET name = name || '（更正）' WHERE caseId = ?", [Self.caseId]) }
+        try store.write { db in try await db.execute("UPDATE party SET name = name || '（更正）' WHERE caseId = ?", [Self.caseId]) }
         #expect(try logSize() > 0, "a write goes to the log first")
         let runner = AuditRunner(store: store, checklist: try ChecklistLoader.bundled().load("national"), calendar: Repository.calendar)
         _ = try runner.run(asOf: day("2025-06-30"), actor: "test")

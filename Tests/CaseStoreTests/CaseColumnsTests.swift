@@ -21,9 +21,9 @@ import Testing
             let stored = try store.read { db in
                 switch db.kind {
                 case .sqlite:
-                    try db.fetchValues(String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
+                    try await db.fetchValues(String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
                 case .postgres:
-                    try db.fetchValues(
+                    try await db.fetchValues(
                         String.self,
                         "SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
                         [table.lowercased()])

@@ -34,7 +34,7 @@ import Testing
 
     private func applied(_ store: CaseStore) throws -> [String] {
         try store.read { db in
-            db.kind == .sqlite
+            await db.kind == .sqlite
                 ? try db.fetchValues(String.self, "SELECT identifier FROM grdb_migrations ORDER BY rowid", [])
                 : try db.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier", [])
         }
@@ -50,13 +50,13 @@ import Testing
         // (v21): tables of those names stand in while the cases are stored, and go before the
         // rest is migrated.
         try store.write {
-            try $0.execute("CREATE TABLE stagedCase (caseId TEXT PRIMARY KEY, stageId BIGINT NOT NULL)")
-            try $0.execute("CREATE TABLE importStage (id INTEGER PRIMARY KEY, lastEventId BIGINT)")
+            try await $0.execute("CREATE TABLE stagedCase (caseId TEXT PRIMARY KEY, stageId BIGINT NOT NULL)")
+            try await $0.execute("CREATE TABLE importStage (id INTEGER PRIMARY KEY, lastEventId BIGINT)")
         }
         #expect(store.importPaths([folder.url.path, Repository.samples.path], actor: "test").failures.isEmpty)
         try store.write {
-            try $0.execute("DROP TABLE stagedCase")
-            try $0.execute("DROP TABLE importStage")
+            try await $0.execute("DROP TABLE stagedCase")
+            try await $0.execute("DROP TABLE importStage")
         }
         let ids = try store.caseIds()
         let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
@@ -81,7 +81,7 @@ import Testing
 
         // New events are numbered after the copied ones, and a new version of a case replaces its
         // events, with their officers and records, through the cascades of the rebuilt tables.
-        let lastEvent = try store.read { try CaseRows.lastEventID($0) }
+        let lastEvent = try store.read { try await CaseRows.lastEventID($0) }
         let sample = try #require(stored.first { $0.id == "WH-SJJ-2024-0117" })
         var corrected = sample
         corrected.party.name += "（更正）"
@@ -89,7 +89,7 @@ import Testing
         let saved = try #require(try store.loadCase(id: sample.id))
         #expect(saved.party.name == corrected.party.name && saved.events.map(\.kind) == sample.events.map(\.kind))
         #expect(saved.events.map(\.records) == sample.events.map(\.records) && saved.events.map(\.officers) == sample.events.map(\.officers))
-        #expect(try store.read { try CaseRows.lastEventID($0) } == lastEvent + Int64(sample.events.count))
+        #expect(try store.read { try await CaseRows.lastEventID($0) } == lastEvent + Int64(sample.events.count))
         let children = ["event", "record", "eventofficer"]
         #expect(
             try store.snapshot().filter { children.contains($0.key) } == counts.filter { children.contains($0.key) },

@@ -82,11 +82,11 @@ import WorkCalendar
         }
         // Rows changed behind Zhifa's back, as an earlier version could store them or an administrator could type them.
         try store.write { db in
-            try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND kind = 'extension'")
-            try db.execute(
+            try await db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND kind = 'extension'")
+            try await db.execute(
                 "INSERT INTO event (id, caseId, position, kind, date, line) SELECT MAX(id) + 1, 'WH-SJJ-A', 9, 'extension', '2024-03-01', 0 FROM event")
-            try db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND position = 9")
-            try db.execute("UPDATE event SET date = 'not a date' WHERE caseId = 'WH-SJJ-B'")
+            try await db.execute("UPDATE event SET days = 9223372036854775807 WHERE caseId = 'WH-SJJ-A' AND position = 9")
+            try await db.execute("UPDATE event SET date = 'not a date' WHERE caseId = 'WH-SJJ-B'")
         }
         let runner = AuditRunner(
             store: store, checklist: try ChecklistLoader.bundled().load("national"),
@@ -192,12 +192,12 @@ import WorkCalendar
         _ = store.importPaths([Repository.samples.path], actor: "test")
         let anchor = try store.verify().head
         #expect(try store.verify(expecting: anchor).isIntact)
-        try store.write { db in try db.execute("DELETE FROM enforcementCase WHERE id = 'WH-SJJ-2024-0117'") }
+        try store.write { db in try await db.execute("DELETE FROM enforcementCase WHERE id = 'WH-SJJ-2024-0117'") }
         let report = try store.verify()
         #expect(!report.isIntact && report.tamperedCases.contains { $0.id == "WH-SJJ-2024-0117" })
         // The last case and its journal row go together: only the anchor kept outside notices.
         try store.dropJournalGuards()
-        try store.write { db in try db.execute("DELETE FROM journal WHERE seq = ?", [anchor.seq]) }
+        try store.write { db in try await db.execute("DELETE FROM journal WHERE seq = ?", [anchor.seq]) }
         #expect(try store.verify(expecting: anchor).anchorProblem != nil)
         #expect(try store.verify(expecting: JournalHead(seq: anchor.seq - 1, hash: String(repeating: "0", count: 64))).anchorProblem != nil)
     }
@@ -211,7 +211,7 @@ import WorkCalendar
         let waiter = try CaseStore(location: path, busyTimeout: 0.3)
         let hold = BackgroundHold { whileHeld in
             try? holder.write { db in
-                try db.execute("UPDATE agency SET name = name")
+                try await db.execute("UPDATE agency SET name = name")
                 whileHeld()
             }
         }

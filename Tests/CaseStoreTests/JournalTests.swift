@@ -55,7 +55,7 @@ import Testing
         var entry = try #require(try store.journal().first { $0.seq == 9 })
         entry.detail = "rewritten"
         entry.hash = entry.expectedHash
-        try store.write { try $0.execute("UPDATE journal SET detail = ?, hash = ? WHERE seq = 9", [entry.detail, entry.hash]) }
+        try store.write { try await $0.execute("UPDATE journal SET detail = ?, hash = ? WHERE seq = 9", [entry.detail, entry.hash]) }
         #expect(try store.verify().firstBrokenLink?.seq == 10)
     }
 

@@ -9,7 +9,7 @@ import Testing
 /// journal entries at the end: a write made meanwhile is stored at once, and both end in one chain.
 @Suite struct LateLockedImportTests {
     func count(_ sql: String, _ store: CaseStore) throws -> Int {
-        try store.readPrimary { try $0.fetchValue(Int.self, sql) } ?? 0
+        try store.readPrimary { try await $0.fetchValue(Int.self, sql) } ?? 0
     }
 
     @Test func anotherWriterGoesOnWhileALargeFileIsWritten() throws {
@@ -34,7 +34,7 @@ import Testing
         let clerk = try CaseStore(location: location)
         let deadline = Date().addingTimeInterval(60)
         while try count("SELECT COUNT(*) FROM importStage", clerk) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        let reserved = try #require(try clerk.readPrimary { try $0.fetchValue(Int64.self, "SELECT lastEventId FROM importStage") })
+        let reserved = try #require(try clerk.readPrimary { try await $0.fetchValue(Int64.self, "SELECT lastEventId FROM importStage") })
         let sample = Repository.samples.appendingPathComponent("cases/WH-SJJ-2024-0110.xml").path
         let saved = clerk.importPaths([sample], actor: "clerk")
         #expect(saved.failures.isEmpty && saved.totals.newCases == 1)
@@ -48,7 +48,7 @@ import Testing
         #expect(try count("SELECT COUNT(*) FROM importStage", importer) == 0)
         // The clerk's events follow the reserved ids; the file's lie within them; none is used twice.
         let clerkEvents = try importer.readPrimary {
-            try $0.fetchValues(Int64.self, "SELECT id FROM event WHERE caseId = ?", ["WH-SJJ-2024-0110"])
+            try await $0.fetchValues(Int64.self, "SELECT id FROM event WHERE caseId = ?", ["WH-SJJ-2024-0110"])
         }
         #expect(!clerkEvents.isEmpty && clerkEvents.allSatisfy { $0 > reserved })
         #expect(try count("SELECT COUNT(*) FROM event WHERE caseId <> 'WH-SJJ-2024-0110' AND id > \(reserved)", importer) == 0)

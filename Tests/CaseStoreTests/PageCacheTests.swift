@@ -7,8 +7,8 @@ import Testing
 /// SQLite's page cache per connection: large for readers and for the writer while it imports,
 /// small for the writer otherwise, so that an audit's process stays within its memory.
 @Suite struct PageCacheTests {
-    private func cacheSize(_ db: any SQLConnection) throws -> Int? {
-        try db.fetchValue(Int.self, "PRAGMA cache_size", [])
+    private func cacheSize(_ db: any SQLConnection) async throws -> Int? {
+        try await db.fetchValue(Int.self, "PRAGMA cache_size", [])
     }
 
     @Test func theWriterCachesMoreWhileImportingOnly() throws {

@@ -46,7 +46,7 @@ import Testing
         let first = try CaseStore(location: location)
         _ = first.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "test")
         let again = try CaseStore(location: location)
-        let applied = try again.read { try $0.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier") }
+        let applied = try again.read { try await $0.fetchValues(String.self, "SELECT identifier FROM schemaMigration ORDER BY identifier") }
         #expect(applied == Schema.migrator.migrations.sorted())
         #expect(try again.registry().officers.count == 17, "opening again keeps what was stored")
     }

@@ -27,8 +27,8 @@ import Testing
 
     @Test func readsGoToTheReplicaAndSeeThisProcesssWritesAtOnce() throws {
         let (store, primaryOnly, _, _) = try replicatedStore()
-        #expect(try store.read { try $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == true, "reads are the replica's")
-        #expect(try store.readPrimary { try $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == false)
+        #expect(try store.read { try await $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == true, "reads are the replica's")
+        #expect(try store.readPrimary { try await $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == false)
 
         let report = store.importPaths([Repository.samples.path], actor: "test")
         #expect(report.failures.isEmpty)
@@ -56,6 +56,6 @@ import Testing
         // Opened at once after the import, as `zhifa audit --read-db` run after `zhifa import` is.
         let later = try CaseStore(postgres: primary, readReplica: replica)
         #expect(try later.caseIds().count == 34)
-        #expect(try later.read { try $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == true)
+        #expect(try later.read { try await $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == true)
     }
 }

@@ -11,9 +11,9 @@ import Testing
 /// once (`CaseStore.renewResultStatistics`); a small run leaves them to autovacuum, which the test
 /// turns off on the table so that only Zhifa's own `ANALYZE` can set `last_analyze`.
 @Suite struct ResultStatisticsTests {
-    private func lastAnalyze(_ store: CaseStore) throws -> String? {
+    private func lastAnalyze(_ store: CaseStore, _ table: String = "auditresult") throws -> String? {
         try store.read { db in
-            try db.fetchValue(String.self, "SELECT last_analyze::text FROM pg_stat_user_tables WHERE relname = 'auditresult'", [])
+            try await db.fetchValue(String.self, "SELECT last_analyze::text FROM pg_stat_user_tables WHERE relname = ?", [table])
         }
     }
 
@@ -45,7 +45,7 @@ import Testing
         let fresh = try runner.run(asOf: day("2026-11-22"), actor: "test", reuse: false, incremental: false)
         #expect(fresh.run.caseCount == 634)
         let renewed = try #require(try lastAnalyze(store), "634 rows, most of the table")
-        let estimated = try store.read { try $0.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE relname = 'auditresult'", []) }
+        let estimated = try store.read { try await $0.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE relname = 'auditresult'", []) }
         #expect(estimated == 668, "the statistics count both runs' rows")
 
         // A run after a few changes writes a few rows of its own: the statistics stay as they were.
@@ -56,5 +56,28 @@ import Testing
         let incremental = try runner.run(asOf: day("2026-11-23"), actor: "test")
         #expect(incremental.casesReused > 600)
         #expect(try lastAnalyze(store) == renewed)
+    }
+
+    /// Until the statistics of the case tables count a large import's rows, PostgreSQL read a
+    /// case's records by scanning the whole table: the import renews them itself.
+    @Test func aLargeImportRenewsTheCaseTablesStatisticsAndASmallOneDoesNot() throws {
+        let store = try Backend.postgres.emptyStore()
+        try store.tamper(
+            "ALTER TABLE record SET (autovacuum_enabled = false)", "ALTER TABLE enforcementCase SET (autovacuum_enabled = false)")
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        #expect(try lastAnalyze(store, "record") == nil, "34 cases: below the 500 that renew them")
+
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 600, seed: 7, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        #expect(try lastAnalyze(store, "record") != nil && lastAnalyze(store, "enforcementcase") != nil)
+        let id = try #require(try store.caseIds().last)
+        let plan = try store.read { db in
+            try await db.fetchAll(
+                "EXPLAIN SELECT r.eventId, r.position FROM record r JOIN event e ON e.id = r.eventId WHERE e.caseId BETWEEN ? AND ?",
+                [id, id]
+            ).map { $0[0] as String }.joined(separator: "\n")
+        }
+        #expect(!plan.contains("Seq Scan on record"), "\(plan)")
     }
 }

@@ -27,14 +27,16 @@ import Testing
         let second = try runner.run(asOf: day("2026-11-20"), actor: "t").run.id!
         let third = try runner.run(asOf: day("2026-11-22"), actor: "t").run.id!
         let before = try audits(store, third)
-        let rows = { (run: Int64) in try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run]) } ?? 0 }
+        let rows = { (run: Int64) in try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM auditResult WHERE runId = ?", [run]) } ?? 0 }
         // What the newest run takes results from: its base, and the runs that judged what it or its base reused.
-        let base = try store.read { try $0.fetchValue(Int64.self, "SELECT baseRun FROM auditRun WHERE id = ?", [third]) }
+        let base = try store.read { try await $0.fetchValue(Int64.self, "SELECT baseRun FROM auditRun WHERE id = ?", [third]) }
         let reading = Set([third] + [base].compactMap { $0 })
         var needed = reading
         for run in reading {
             needed.formUnion(
-                try store.read { try $0.fetchValues(Int64.self, "SELECT DISTINCT judgedIn FROM auditResult WHERE runId = ? AND judgedIn IS NOT NULL", [run]) })
+                try store.read {
+                    try await $0.fetchValues(Int64.self, "SELECT DISTINCT judgedIn FROM auditResult WHERE runId = ? AND judgedIn IS NOT NULL", [run])
+                })
         }
         #expect(needed.count > 1, "the newest run takes results from an earlier one")
 

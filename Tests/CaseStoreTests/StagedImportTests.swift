@@ -29,7 +29,7 @@ import Testing
     }
 
     func count(_ table: String, _ store: CaseStore) throws -> Int {
-        try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)") } ?? 0
+        try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)") } ?? 0
     }
 
     @Test func aLargeFileEndsAsOneTransactionWouldLeaveIt() throws {
@@ -50,7 +50,7 @@ import Testing
         #expect(try self.count("stagedCase", large) == 0 && self.count("importStage", large) == 0)
         // Every event id is used once, and every row belongs to a stored case.
         #expect(try self.count("event", large) == self.count("event", reference))
-        #expect(try large.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId NOT IN (SELECT id FROM enforcementCase)") } == 0)
+        #expect(try large.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId NOT IN (SELECT id FROM enforcementCase)") } == 0)
 
         // Imported again, nothing is staged: every case is unchanged.
         let again = large.importPaths([staged.url.appendingPathComponent("cases").path], actor: "test")
@@ -90,7 +90,7 @@ import Testing
         #expect(try count("stagedCase", copy) == 0)
         // Every table is either copied or deliberately left behind.
         let tables = try store.read {
-            try $0.fetchValues(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            try await $0.fetchValues(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
         }
         #expect(Set(tables) == Set(CaseStore.copiedTables.map(\.name) + CaseStore.uncopiedTables))
     }
@@ -98,14 +98,14 @@ import Testing
     /// Writes every row of `c` but its own under a new stage, as a large import does before it publishes.
     func stage(_ c: EnforcementCase, in store: CaseStore, leaseUntil: Double) throws {
         let stage = try store.write { db in
-            try db.insertReturningID(
+            try await db.insertReturningID(
                 "INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES (?, ?, ?, ?)",
                 ["dead.xml", "test", "2026-12-06T00:00:00Z", leaseUntil])
         }
         try store.backend.writeWithoutForeignKeys { db in
-            var eventIDs = try CaseRows.lastEventID(db)
-            try db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [c.id, stage])
-            try CaseRows.insertParts(c, into: db, eventIDs: &eventIDs)
+            var eventIDs = try await CaseRows.lastEventID(db)
+            try await db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [c.id, stage])
+            try await CaseRows.insertParts(c, into: db, eventIDs: &eventIDs)
         }
     }
 
@@ -128,11 +128,11 @@ import Testing
         // A lease still running is left alone; one that ran out is cleared, every row of it.
         try store.clearExpiredStages()
         #expect(try count("stagedCase", store) == 1)
-        try store.write { try $0.execute("UPDATE importStage SET leaseUntil = 0") }
+        try store.write { try await $0.execute("UPDATE importStage SET leaseUntil = 0") }
         try store.clearExpiredStages()
         for table in ["stagedCase", "importStage"] { #expect(try count(table, store) == 0) }
-        #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event WHERE caseId = ?", [ghost.id]) } == 0)
-        #expect(try store.read { try $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId = ?", [ghost.id]) } == 0)
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event WHERE caseId = ?", [ghost.id]) } == 0)
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM party WHERE caseId = ?", [ghost.id]) } == 0)
         #expect(try store.save(ghost, actor: "test", source: "web") == .new)
         #expect(try store.loadCase(id: ghost.id).map(withoutLines) == withoutLines(ghost))
     }

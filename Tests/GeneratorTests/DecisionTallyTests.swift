@@ -24,7 +24,7 @@ import WorkCalendar
         let counted = try years.map { try store.annualFigures(year: $0) }
         let countedYear = try store.reportingYear(today: today)
         try index.refresh(today: today)
-        #expect(try store.read { try DueRepository(db: $0).holdsCasesAsTheyStand() })
+        #expect(try store.read { try await DueRepository(db: $0).holdsCasesAsTheyStand() })
         for (year, figures) in zip(years, counted) {
             #expect(try store.annualFigures(year: year) == figures, "\(year)")
             #expect(figures == (try Self.oracle(store, year: year)), "\(year)")
@@ -46,7 +46,7 @@ import WorkCalendar
         }
         moved.outcome?.penalties = [Penalty(kind: .fine, amount: Money(yuan: 123_456)), Penalty(kind: .warning)]
         try store.save(moved, actor: "clerk", source: "edit")
-        #expect(try !store.read { try DueRepository(db: $0).holdsCasesAsTheyStand() })
+        #expect(try !store.read { try await DueRepository(db: $0).holdsCasesAsTheyStand() })
         #expect(try store.annualFigures(year: to) == (try Self.oracle(store, year: to)))
         #expect(try index.refresh(today: today) == 1)
         for year in [from, to] {

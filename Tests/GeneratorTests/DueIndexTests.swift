@@ -54,7 +54,7 @@ import WorkCalendar
         let all = try index.list(today: today, within: 30)
         try #require(all.count >= 4)
         let (total, overdue, upcoming, second) = try await store.reading { reader in
-            (
+            await (
                 try reader.due.count(filter), try reader.due.count(DueIndexFilter(through: filter.through, today: today, overdue: true)),
                 try reader.due.count(DueIndexFilter(through: filter.through, today: today, overdue: false)),
                 try reader.due.page(filter, limit: 2, offset: 2)

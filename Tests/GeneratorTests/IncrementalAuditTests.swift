@@ -58,7 +58,7 @@ import WorkCalendar
         }
         // A reused result holds no JSON but the run that judged it, never a run that reused it in turn.
         let links = try store.read { db in
-            try db.fetchOne(
+            try await db.fetchOne(
                 """
                 SELECT COUNT(*) AS reused, SUM(CASE WHEN r.audit = '' THEN 0 ELSE 1 END) AS withJSON,
                        SUM(CASE WHEN j.audit = '' OR j.judgedIn IS NOT NULL OR j.caseId IS NULL THEN 1 ELSE 0 END) AS badLinks

@@ -21,7 +21,7 @@ import WorkCalendar
         let today = CalendarDate(year: 2026, month: 11, day: 22)!
         let ids = try store.caseIds()
 
-        #expect(try await store.reading { try $0.cases.byScore(CaseQuery(), environmentHash: environment, today: today) } == nil)
+        #expect(try await store.reading { try await $0.cases.byScore(CaseQuery(), environmentHash: environment, today: today) } == nil)
         let first = try runner.run(asOf: today.adding(days: -30), actor: "test")
         // Some cases change; the next run holds their results and takes the rest from its base.
         for id in ids.prefix(20) {
@@ -47,7 +47,7 @@ import WorkCalendar
             var totals: Set<Int> = []
             for page in 0..<((wanted.count + 36) / 37 + 1) {
                 let query = CaseQuery(agency: agency, limit: 37, offset: page * 37)
-                let ranked = try #require(try await store.reading { try $0.cases.byScore(query, environmentHash: environment, today: today) })
+                let ranked = try #require(try await store.reading { try await $0.cases.byScore(query, environmentHash: environment, today: today) })
                 #expect(ranked.runId == latest.run.id && ranked.asOf == today)
                 listed += ranked.page.cases.map(\.id)
                 totals.insert(ranked.page.total)
@@ -57,7 +57,7 @@ import WorkCalendar
         }
         // Another filter counts what matches: the penalties only.
         let penalties = try #require(
-            try await store.reading { try $0.cases.byScore(CaseQuery(type: .penalty, limit: 1_000), environmentHash: environment, today: today) })
+            try await store.reading { try await $0.cases.byScore(CaseQuery(type: .penalty, limit: 1_000), environmentHash: environment, today: today) })
         let penaltyIds = try Set(store.caseSummaries().filter { $0.type == .penalty }.map(\.id))
         #expect(penalties.page.cases.map(\.id) == expected.map(\.id).filter { penaltyIds.contains($0) })
         #expect(penalties.page.total == penaltyIds.count)
@@ -77,7 +77,7 @@ import WorkCalendar
             var listed: [String] = []
             for page in 0..<((wanted.count + size - 1) / size + 1) {
                 let query = CaseQuery(limit: size, offset: page * size)
-                let found = try await store.reading { try $0.cases.byLateness(query, today: today, kinds: DueObligation.Kind.allCases.count) }
+                let found = try await store.reading { try await $0.cases.byLateness(query, today: today, kinds: DueObligation.Kind.allCases.count) }
                 #expect(found.total == ids.count)
                 listed += found.cases.map(\.id)
             }

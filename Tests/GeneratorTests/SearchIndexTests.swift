@@ -40,7 +40,11 @@ import WorkCalendar
         let scanned = try queries.map { try store.searchCases($0) }
         try GeneratedStore.refreshIndex(store)
         let indexed = try await store.reading { [queries] reader in
-            try queries.map { (try reader.cases.searchThroughIndex($0, text: $0.searchText ?? ""), try reader.cases.search($0)) }
+            var pairs: [(CaseRepository.IndexedSearch, CasePage)] = []
+            for query in queries {
+                pairs.append((try await reader.cases.searchThroughIndex(query, text: query.searchText ?? ""), try await reader.cases.search(query)))
+            }
+            return pairs
         }
         var throughIndex = 0
         for (index, (answer, found)) in indexed.enumerated() {

@@ -138,7 +138,7 @@ import Testing
             #expect(health.status == .ok && health.text == "ok\n")
             #expect(try await probe.get("/readyz").text == "ready\n")
             let last = try #require(Schema.migrator.migrations.last)
-            try fixture.store.write { try $0.execute("DELETE FROM grdb_migrations WHERE identifier = ?", [last]) }
+            try fixture.store.write { try await $0.execute("DELETE FROM grdb_migrations WHERE identifier = ?", [last]) }
             let behind = try await probe.get("/readyz")
             #expect(behind.status == .serviceUnavailable && behind.text.contains("缺少 \(last)"), "\(behind.text)")
         }

@@ -123,7 +123,7 @@ import Testing
             let clerk = try await APITests.signInJSON(client, Accounts.clerk)
             let hold = BackgroundHold { whileHeld in
                 try? holder.write { db in
-                    try db.execute("UPDATE agency SET name = name")
+                    try await db.execute("UPDATE agency SET name = name")
                     whileHeld()
                 }
             }

@@ -6,23 +6,23 @@ public struct AuditResultRepository {
     let db: any SQLConnection
 
     /// The hash of the store's last change that an audit could read (audit runs themselves excluded).
-    public func contentFingerprint() throws -> String {
+    public func contentFingerprint() async throws -> String {
         let judgments = JournalAction.allCases.filter { !$0.changesAuditInputs }.map(\.rawValue)
         let placeholders = judgments.map { _ in "?" }.joined(separator: ", ")
-        return try db.fetchValue(
+        return try await db.fetchValue(
             String.self, "SELECT hash FROM journal WHERE action NOT IN (\(placeholders)) ORDER BY seq DESC LIMIT 1",
             judgments) ?? JournalEntry.genesis
     }
 
     /// The newest complete run made for these inputs (`AuditRunner.inputsHash`), if any.
-    public func completeRun(inputsHash: String) throws -> AuditRunRecord? {
-        try db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash])
+    public func completeRun(inputsHash: String) async throws -> AuditRunRecord? {
+        try await db.fetchRecords(AuditRunRecord.self, "SELECT * FROM auditRun WHERE inputsHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [inputsHash])
             .first
     }
 
     /// A case's manual scores, oldest first.
-    public func manualScores(caseId: String) throws -> [ManualScore] {
-        try db.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score)
+    public func manualScores(caseId: String) async throws -> [ManualScore] {
+        try await db.fetchRecords(ManualScoreRecord.self, "SELECT * FROM manualScore WHERE caseId = ? ORDER BY id", [caseId]).map(\.score)
     }
 
     /// The stored judgment of one case that still holds: the JSON of its result in the newest
@@ -31,16 +31,16 @@ public struct AuditResultRepository {
     /// an incremental run reuses results by. Nil when the case must be audited again.
     public func heldAudit(
         caseId: String, version: Int, manualDigest: String, day: CalendarDate, environmentHash: String
-    ) throws -> (runId: Int64, json: String)? {
+    ) async throws -> (runId: Int64, json: String)? {
         guard
-            let run = try db.fetchOne(
+            let run = try await db.fetchOne(
                 "SELECT id, baseRun FROM auditRun WHERE environmentHash = ? AND complete = 1 ORDER BY id DESC LIMIT 1", [environmentHash])
         else { return nil }
         // The run's own row decides when there is one; the base's row only when there is not.
         let newest: Int64 = run["id"]
         for runId in [newest, run["baseRun"] as Int64?].compactMap({ $0 }) {
             guard
-                let row = try db.fetchOne(
+                let row = try await db.fetchOne(
                     "SELECT caseVersion, manualDigest, reuseFrom, reuseUntil, audit FROM auditResultRead WHERE runId = ? AND caseId = ?",
                     [runId, caseId])
             else { continue }

@@ -12,49 +12,49 @@ public struct JobRepository {
         """
 
     /// Queues a job, with the file it works on (an upload) when it has one; returns it.
-    public func create(kind: JobRecord.Kind, parameters: String, owner: String, input: Data? = nil) throws -> JobRecord {
+    public func create(kind: JobRecord.Kind, parameters: String, owner: String, input: Data? = nil) async throws -> JobRecord {
         let id =
-            try db.fetchValue(
+            try await db.fetchValue(
                 Int64.self,
                 """
                 INSERT INTO job (kind, parameters, owner, state, done, createdAt, cancelRequested, input)
                 VALUES (?, ?, ?, 'queued', 0, ?, 0, ?) RETURNING id
                 """, [kind.rawValue, parameters, owner, Date().timeIntervalSince1970, input]) ?? 0
-        guard let job = try job(id: id) else { throw StoreError.corrupt("job \(id) vanished") }
+        guard let job = try await job(id: id) else { throw StoreError.corrupt("job \(id) vanished") }
         return job
     }
 
-    public func job(id: Int64) throws -> JobRecord? {
-        try db.fetchOne("SELECT \(Self.columns) FROM job WHERE id = ?", [id]).map(Self.record)
+    public func job(id: Int64) async throws -> JobRecord? {
+        try await db.fetchOne("SELECT \(Self.columns) FROM job WHERE id = ?", [id]).map(Self.record)
     }
 
     /// The file a job works on, while it has not ended.
-    public func input(id: Int64) throws -> Data? {
-        try db.fetchValue(Data.self, "SELECT input FROM job WHERE id = ?", [id])
+    public func input(id: Int64) async throws -> Data? {
+        try await db.fetchValue(Data.self, "SELECT input FROM job WHERE id = ?", [id])
     }
 
     /// The owner's request to cancel: a queued job ends at once, a running one at its next report.
-    public func cancel(id: Int64) throws {
-        try db.execute("UPDATE job SET cancelRequested = 1 WHERE id = ? AND state IN ('queued', 'running')", [id])
-        try db.execute(
+    public func cancel(id: Int64) async throws {
+        try await db.execute("UPDATE job SET cancelRequested = 1 WHERE id = ? AND state IN ('queued', 'running')", [id])
+        try await db.execute(
             """
             UPDATE job SET state = 'cancelled', message = '已取消', finishedAt = ?, input = NULL WHERE id = ? AND state = 'queued'
             """, [Date().timeIntervalSince1970, id])
     }
 
-    public func result(id: Int64) throws -> JobResult? {
-        try db.fetchOne("SELECT resultName, resultType, result FROM job WHERE id = ? AND result IS NOT NULL", [id]).map {
+    public func result(id: Int64) async throws -> JobResult? {
+        try await db.fetchOne("SELECT resultName, resultType, result FROM job WHERE id = ? AND result IS NOT NULL", [id]).map {
             JobResult(name: $0["resultName"], contentType: $0["resultType"], data: $0["result"])
         }
     }
 
     /// The jobs `owner` started (every job when nil), newest first.
-    public func jobs(owner: String?, limit: Int = 50) throws -> [JobRecord] {
+    public func jobs(owner: String?, limit: Int = 50) async throws -> [JobRecord] {
         if let owner {
-            return try db.fetchAll("SELECT \(Self.columns) FROM job WHERE owner = ? ORDER BY id DESC LIMIT ?", [owner, limit])
+            return try await db.fetchAll("SELECT \(Self.columns) FROM job WHERE owner = ? ORDER BY id DESC LIMIT ?", [owner, limit])
                 .map(Self.record)
         }
-        return try db.fetchAll("SELECT \(Self.columns) FROM job ORDER BY id DESC LIMIT ?", [limit]).map(Self.record)
+        return try await db.fetchAll("SELECT \(Self.columns) FROM job ORDER BY id DESC LIMIT ?", [limit]).map(Self.record)
     }
 
     static func record(_ row: Row) -> JobRecord {
@@ -70,7 +70,7 @@ public struct JobRepository {
 extension CaseStore {
     /// A short write of the web service's jobs, which no journal entry follows, awaited
     /// (`writeOutsideJournal`).
-    public func writingJobs<T: Sendable>(_ body: @escaping @Sendable (JobRepository) throws -> T) async throws -> T {
-        try await backend.awaitWriteOutsideJournal { try body(JobRepository(db: $0)) }
+    public func writingJobs<T>(_ body: (JobRepository) async throws -> T) async throws -> T {
+        try await backend.awaitWriteOutsideJournal { try await body(JobRepository(db: $0)) }
     }
 }

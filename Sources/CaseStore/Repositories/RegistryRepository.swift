@@ -5,19 +5,19 @@ public struct RegistryRepository {
     let db: any SQLConnection
 
     /// Every benchmark set the store holds.
-    public func benchmarkSets() throws -> [BenchmarkSet] {
-        try RegistryRows.loadBenchmarks(db)
+    public func benchmarkSets() async throws -> [BenchmarkSet] {
+        try await RegistryRows.loadBenchmarks(db)
     }
 
     /// The agencies and officers the store holds.
-    public func registry() throws -> Registry {
-        try RegistryRows.loadRegistry(db)
+    public func registry() async throws -> Registry {
+        try await RegistryRows.loadRegistry(db)
     }
 
     /// The hash of the last registry or benchmarks import: what an audit's results depend on
     /// besides the case, the program, the checklist and the calendar.
-    public func referenceFingerprint() throws -> String {
-        try db.fetchValue(
+    public func referenceFingerprint() async throws -> String {
+        try await db.fetchValue(
             String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
             [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
     }

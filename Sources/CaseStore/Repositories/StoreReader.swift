@@ -24,19 +24,19 @@ public struct StoreReader {
 
 extension CaseStore {
     /// Runs `body` in one read transaction that the caller awaits: its thread is never held
-    /// meanwhile (`AsyncTransactions.swift`). Reads go to a replica where there is one.
-    public func reading<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
-        try await backend.awaitRead { try body(StoreReader(db: $0)) }
+    /// meanwhile (`StoreBackend`). Reads go to a replica where there is one.
+    public func reading<T>(_ body: (StoreReader) async throws -> T) async throws -> T {
+        try await backend.awaitRead { try await body(StoreReader(db: $0)) }
     }
 
     /// `reading`, on the primary: what must see every process's latest writes (sessions, accounts).
-    public func readingPrimary<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
-        try await backend.awaitReadPrimary { try body(StoreReader(db: $0)) }
+    public func readingPrimary<T>(_ body: (StoreReader) async throws -> T) async throws -> T {
+        try await backend.awaitReadPrimary { try await body(StoreReader(db: $0)) }
     }
 
     /// A short write of the web service's sessions, which no journal entry follows, awaited: it
     /// need not wait behind a long import where the server allows it (`writeOutsideJournal`).
-    public func writingSessions<T: Sendable>(_ body: @escaping @Sendable (AccountRepository) throws -> T) async throws -> T {
-        try await backend.awaitWriteOutsideJournal { try body(AccountRepository(db: $0)) }
+    public func writingSessions<T>(_ body: (AccountRepository) async throws -> T) async throws -> T {
+        try await backend.awaitWriteOutsideJournal { try await body(AccountRepository(db: $0)) }
     }
 }

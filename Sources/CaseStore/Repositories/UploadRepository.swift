@@ -3,20 +3,20 @@ public struct UploadRepository {
     let db: any SQLConnection
 
     /// The hashes of every file `agency` uploaded.
-    public func uploadedEvidence(agency: String) throws -> Set<String> {
-        Set(try db.fetchValues(String.self, "SELECT sha256 FROM evidenceUpload WHERE agency = ?", [agency]))
+    public func uploadedEvidence(agency: String) async throws -> Set<String> {
+        await Set(try db.fetchValues(String.self, "SELECT sha256 FROM evidenceUpload WHERE agency = ?", [agency]))
     }
 
     /// Whether `agency` uploaded the file with this hash.
-    public func owns(agency: String, sha256: String) throws -> Bool {
-        try db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256])
+    public func owns(agency: String, sha256: String) async throws -> Bool {
+        try await db.exists("SELECT 1 FROM evidenceUpload WHERE agency = ? AND sha256 = ?", [agency, sha256])
     }
 
     /// Which of these hashes `agency` uploaded: one question for all of a case's records.
-    public func owned(agency: String, among hashes: Set<String>) throws -> Set<String> {
+    public func owned(agency: String, among hashes: Set<String>) async throws -> Set<String> {
         var owned: Set<String> = []
         for chunk in SQLInList.chunks(hashes.sorted(), size: 16) {
-            owned.formUnion(
+            await owned.formUnion(
                 try db.fetchValues(
                     String.self, "SELECT sha256 FROM evidenceUpload WHERE agency = ? AND sha256 IN \(chunk.placeholders)", [agency] + chunk.values))
         }

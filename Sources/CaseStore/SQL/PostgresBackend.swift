@@ -1,183 +1,222 @@
 import Foundation
-import GRDB
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOPosix
 import PostgresNIO
 
-/// The shared store on a PostgreSQL server, through PostgresNIO.
+/// The shared store on a PostgreSQL server, through PostgresNIO's pool of connections
+/// (`PostgresClient`).
 ///
-/// The store's API is synchronous (as GRDB's is), so each call waits for PostgresNIO's futures on
-/// the caller's thread. The connections run on an event loop group of their own: a caller on a web
-/// server's event loop then waits on another group's loop and never on its own.
+/// Transactions are awaited: a body's statements wait for the server's answers without holding a
+/// thread (the command line runs them on its own thread, `CallerThread`). The client runs for as
+/// long as the store is open, in a task of the backend's own: a store is used before any service
+/// group runs (its migrations, a command's whole work). The web service's `ServiceGroup` runs the
+/// store's `StoreService`, which closes the store, and so the client, when the server shuts down.
 final class PostgresBackend: StoreBackend, @unchecked Sendable {
     var kind: SQLBackendKind { .postgres }
     let location: PostgresLocation
-    private let group: MultiThreadedEventLoopGroup
-    private let lock = NSCondition()
-    private var idle: [PostgresConnection] = []
-    private var open = 0
-    private let maximum: Int
-    private let lockTimeoutMilliseconds: Int
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+    private let poolThread: ThreadExecutor
     private let logger: Logger
-    private let nextConnectionID = NIOLockedValueBox(0)
 
-    /// Connects lazily, at most `maximumConnections` at once; a caller finding all in use waits.
+    /// Checks that the server can be reached and takes us, then starts a pool of at most
+    /// `maximumConnections`, which connects as transactions need connections.
     init(_ location: PostgresLocation, busyTimeout: TimeInterval = 10, maximumConnections: Int = 8) throws {
         self.location = location
-        self.lockTimeoutMilliseconds = Int(max(0.001, min(busyTimeout, 3600)) * 1000)
-        self.maximum = max(1, maximumConnections)
-        self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var logger = Logger(label: "zhifa.postgres")
         logger.logLevel = .critical
         self.logger = logger
-        // Fail at once, with the server's reason, when the server cannot be reached or refuses us.
-        let first = try connect()
-        checkIn(first)
+        let lockTimeout = Int(max(0.001, min(busyTimeout, 3600)) * 1000)
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user,
+            password: location.password, database: location.database, tls: try location.clientTLS())
+        configuration.options.maximumConnections = max(1, maximumConnections)
+        configuration.options.connectTimeout = Self.connectDeadline
+        // A writer that waits longer than this for another's transaction fails as busy, as
+        // SQLite's busy timeout does.
+        configuration.options.additionalStartupParameters = [
+            ("lock_timeout", String(lockTimeout)), ("client_min_messages", "warning")
+        ]
+        let parameters = configuration.options.additionalStartupParameters
+        // Fail at once, with the server's reason, when the server cannot be reached or refuses us:
+        // the pool would keep trying for a minute before failing a transaction.
+        try CallerThread.run { try await Self.probe(location, parameters: parameters, logger: logger) }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        // The pool makes its connections in its run loop. On a thread of its own that loop never
+        // waits for a cooperative thread, which a command or a test blocked on one may be holding
+        // while it waits for that very connection.
+        let thread = ThreadExecutor(threads: 1, name: "zhifa-postgres-pool")
+        poolThread = thread
+        running = Task(executorPreference: thread) { await client.run() }
     }
 
     deinit { close() }
 
+    /// Stops the pool, which closes its connections, and then its thread.
     func close() {
-        lock.lock()
-        let connections = idle
-        idle = []
-        lock.unlock()
-        for connection in connections {
-            let closing: EventLoopFuture<Void> = connection.close()
-            _ = try? Self.wait(closing, deadline: .seconds(5))
+        running.cancel()
+        let (running, thread) = (running, poolThread)
+        Task {
+            await running.value
+            thread.shutdown()
         }
-        try? group.syncShutdownGracefully()
     }
 
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
+    func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.reading(body) }
+    }
+
+    func write<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.writing(body) }
+    }
+
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.transaction(begin: "BEGIN", body) }
+    }
+
+    /// The writers' lock is taken when `body` asks for it, before its journal entries.
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () async throws -> Void) async throws -> T) throws -> T {
+        try CallerThread.run {
+            try await self.transaction(begin: "BEGIN") { connection in
+                try await body(connection) { try await connection.execute(Self.takeWriteLock) }
+            }
+        }
+    }
+
+    // Awaited transactions resume on libdispatch's threads (`answers`) whatever the caller's
+    // executor: a writer resumed on Swift's cooperative threads, while synchronous work elsewhere
+    // in the process held them all, kept the writers' lock until one was free, and the writers
+    // queued behind it timed out.
+
+    func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(Self.answers) { try await reading(body) }
+    }
+
+    func awaitWrite<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(Self.answers) { try await writing(body) }
+    }
+
+    /// Without the write lock: these statements touch only the web service's own tables, and each
+    /// is safe beside another writer (`ON CONFLICT`, single-row changes).
+    func awaitWriteOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(Self.answers) { try await transaction(begin: "BEGIN", body) }
+    }
+
+    private static let answers = DispatchExecutor(name: "zhifa-postgres")
+
+    private func reading<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
     }
 
     /// Writers take the one row of `writeLock` first: like SQLite's single writer, every write
     /// transaction of every process runs after the one before it has committed, so the journal's
     /// head read inside it is the chain's true head.
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN") { connection in
-            try connection.execute("SELECT id FROM writeLock WHERE id = 1 FOR UPDATE")
-            return try body(connection)
+    private func writing<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(begin: "BEGIN") { connection in
+            try await connection.execute(Self.takeWriteLock)
+            return try await body(connection)
         }
     }
 
-    /// The writers' lock is taken when `body` asks for it, before its journal entries.
-    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN") { connection in
-            try body(connection) { try connection.execute("SELECT id FROM writeLock WHERE id = 1 FOR UPDATE") }
-        }
-    }
-
-    /// Without the write lock: these statements touch only the web service's own tables, and each
-    /// is safe beside another writer (`ON CONFLICT`, single-row changes).
-    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN", body)
-    }
+    private static let takeWriteLock = "SELECT id FROM writeLock WHERE id = 1 FOR UPDATE"
 
     /// Runs `body` in a transaction on a connection of its own, which only `body` uses.
-    func transaction<T>(begin: String, _ body: (any SQLConnection) throws -> T) throws -> T {
-        let raw = try checkOut()
-        let connection = PostgresSQLConnection(raw, logger: logger)
-        do {
-            try connection.execute(begin)
-            let result = try body(connection)
-            try connection.flush()
-            try connection.execute("COMMIT")
-            checkIn(raw)
-            return result
-        } catch {
-            // A closed connection is never asked to roll back: PostgresNIO would never answer.
-            if !raw.isClosed, (try? connection.execute("ROLLBACK")) != nil { checkIn(raw) } else { discard(raw) }
-            throw error
-        }
-    }
-
-    /// Runs statements outside a transaction (migrations that manage their own).
-    func withConnection<T>(_ body: (PostgresSQLConnection) throws -> T) throws -> T {
-        let raw = try checkOut()
-        do {
-            let result = try body(PostgresSQLConnection(raw, logger: logger))
-            checkIn(raw)
-            return result
-        } catch {
-            if raw.isClosed { discard(raw) } else { checkIn(raw) }
-            throw error
-        }
-    }
-
-    private func checkOut() throws -> PostgresConnection {
-        lock.lock()
-        while true {
-            while let connection = idle.popLast() {
-                if !connection.isClosed {
-                    lock.unlock()
-                    return connection
+    func transaction<T>(begin: String, _ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await awaitConnection { raw in
+            let connection = PostgresSQLConnection(raw, logger: logger)
+            do {
+                try await connection.execute(begin)
+                let result = try await body(connection)
+                try await connection.flush()
+                try await connection.execute("COMMIT")
+                return result
+            } catch {
+                // A closed connection is never asked to roll back: PostgresNIO would never answer.
+                // One that cannot roll back is closed, so that the pool does not lend it again.
+                var rolledBack = false
+                if !raw.isClosed { rolledBack = (try? await connection.execute("ROLLBACK")) != nil }
+                if !rolledBack {
+                    let closing: EventLoopFuture<Void> = raw.close()
+                    _ = closing
                 }
-                open -= 1
+                throw error
             }
-            if open < maximum { break }
-            lock.wait()
-        }
-        open += 1
-        lock.unlock()
-        do {
-            return try connect()
-        } catch {
-            lock.lock()
-            open -= 1
-            lock.signal()
-            lock.unlock()
-            throw error
         }
     }
 
-    private func checkIn(_ connection: PostgresConnection) {
-        lock.lock()
-        idle.append(connection)
-        lock.signal()
-        lock.unlock()
+    /// Runs statements outside a transaction (migrations that manage their own), on this thread.
+    func withConnection<T>(_ body: (PostgresSQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.awaitConnection { try await body(PostgresSQLConnection($0, logger: self.logger)) } }
     }
 
-    private func discard(_ connection: PostgresConnection) {
-        let closing: EventLoopFuture<Void> = connection.close()
-        _ = closing
-        lock.lock()
-        open -= 1
-        lock.signal()
-        lock.unlock()
+    /// Lends `body` a connection of the pool. While none is free the wait is bounded only by
+    /// `statementDeadline` (a long audit may hold them all), but after a second, and then every
+    /// `connectDeadline`, the server is tried: a server that cannot be reached fails the wait with
+    /// its reason at once, where the pool would go on trying for a minute.
+    func awaitConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            let lent = NIOLockedValueBox(false)
+            let (client, location, logger) = (client, location, logger)
+            return try await withThrowingTaskGroup(of: UncheckedSendable<T>?.self) { group in
+                group.addTask {
+                    do {
+                        return try await client.withConnection { raw in
+                            lent.withLockedValue { $0 = true }
+                            return UncheckedSendable(try await work.value(raw))
+                        }
+                    } catch  where !lent.withLockedValue({ $0 }) {
+                        // The pool's own failure: no connection could be made or lent.
+                        throw PostgresFailure(error, connecting: location)
+                    }
+                }
+                group.addTask {
+                    let start = ContinuousClock.now
+                    var pause = Duration.seconds(1)
+                    while !lent.withLockedValue({ $0 }) {
+                        try await Task.sleep(for: pause)
+                        pause = Self.connectDeadline
+                        guard !lent.withLockedValue({ $0 }) else { break }
+                        try await Self.probe(location, parameters: [], logger: logger)
+                        if ContinuousClock.now - start > Self.statementDeadline {
+                            throw PostgresFailure.deadline(Int(Self.statementDeadline.components.seconds))
+                        }
+                    }
+                    return nil
+                }
+                while let outcome = try await group.next() {
+                    if let result = outcome {
+                        group.cancelAll()
+                        return result.value
+                    }
+                }
+                throw PostgresFailure.lost
+            }
+        }
     }
 
-    private func connect() throws -> PostgresConnection {
-        let configuration = PostgresConnection.Configuration(
+    /// Connects once and closes again: what the server says when it refuses, in our words.
+    private static func probe(_ location: PostgresLocation, parameters: [(String, String)], logger: Logger) async throws {
+        var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user,
             password: location.password, database: location.database, tls: try location.tls())
-        let id = nextConnectionID.withLockedValue {
-            $0 += 1
-            return $0
-        }
+        configuration.options.additionalStartupParameters = parameters
+        let connecting: EventLoopFuture<PostgresConnection> = PostgresConnection.connect(
+            on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration, id: 0, logger: logger)
         let connection: PostgresConnection
         do {
-            connection = try Self.wait(
-                PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger),
-                deadline: Self.connectDeadline)
+            connection = try await answer(connecting, deadline: connectDeadline)
         } catch {
+            // A connection that comes after all is closed, never left open.
+            connecting.whenSuccess { late in
+                let closing: EventLoopFuture<Void> = late.close()
+                _ = closing
+            }
             throw PostgresFailure(error, connecting: location)
         }
-        // A writer that waits longer than this for another's transaction fails as busy, as SQLite's busy timeout does.
-        let session = PostgresSQLConnection(connection, logger: logger, deadline: Self.connectDeadline)
-        do {
-            try session.execute("SET lock_timeout = \(lockTimeoutMilliseconds)")
-            try session.execute("SET client_min_messages = warning")
-        } catch {
-            let closing: EventLoopFuture<Void> = connection.close()
-            _ = closing
-            throw error
-        }
-        return connection
+        _ = try? await answer(connection.close(), deadline: .seconds(5))
     }
 
     /// How long one statement may take before the connection is given up: long enough for the
@@ -186,36 +225,46 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// How long connecting (TCP, TLS, authentication, the session's settings) may take.
     static let connectDeadline: Duration = .seconds(10)
 
-    /// Waits for a future on the calling thread (never one of this backend's event loops), at most
-    /// until `deadline`. A connection that closes while its request is outstanding fails the wait
-    /// within a second or two: PostgresNIO drops a request written to a closed channel and never
-    /// answers it, so waiting for the future alone would wait forever.
-    static func wait<T: Sendable>(
+    /// Awaits a future, at most until `deadline`. A connection that closes while its request is
+    /// outstanding fails the wait within a second or two: PostgresNIO drops a request written to a
+    /// closed channel and never answers it, so waiting for the future alone would wait forever.
+    static func answer<T: Sendable>(
         _ future: EventLoopFuture<T>, on connection: PostgresConnection? = nil,
         deadline: Duration = statementDeadline
-    ) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
-        future.whenComplete { outcome in
-            result.withLockedValue { $0 = outcome }
-            done.signal()
-        }
-        let start = ContinuousClock.now
-        var closedAt: ContinuousClock.Instant?
-        while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
-            let now = ContinuousClock.now
-            if let connection, connection.isClosed {
-                if let closedAt, now - closedAt > .seconds(1) { throw PostgresFailure.lost }
-                if closedAt == nil { closedAt = now }
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let waiting = NIOLockedValueBox<CheckedContinuation<T, any Error>?>(continuation)
+            let resume: @Sendable (Result<T, any Error>) -> Void = { outcome in
+                waiting.withLockedValue { $0.take() }?.resume(with: outcome)
             }
-            if now - start > deadline {
-                if let connection {
-                    let closing: EventLoopFuture<Void> = connection.close()
-                    _ = closing
+            let start = NIODeadline.now()
+            let closedAt = NIOLockedValueBox<NIODeadline?>(nil)
+            let limit = TimeAmount.nanoseconds(Int64(deadline.components.seconds) * 1_000_000_000)
+            let watch = future.eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { task in
+                let now = NIODeadline.now()
+                if let connection, connection.isClosed {
+                    let since = closedAt.withLockedValue { at in
+                        if at == nil { at = now }
+                        return at!
+                    }
+                    if now - since > .seconds(1) {
+                        task.cancel()
+                        resume(.failure(PostgresFailure.lost))
+                    }
                 }
-                throw PostgresFailure.deadline(Int(deadline.components.seconds))
+                if now - start > limit {
+                    task.cancel()
+                    if let connection {
+                        let closing: EventLoopFuture<Void> = connection.close()
+                        _ = closing
+                    }
+                    resume(.failure(PostgresFailure.deadline(Int(deadline.components.seconds))))
+                }
+            }
+            future.whenComplete { outcome in
+                watch.cancel()
+                resume(outcome.mapError { $0 })
             }
         }
-        return try result.withLockedValue { $0! }.get()
     }
 }

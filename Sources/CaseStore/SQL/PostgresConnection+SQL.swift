@@ -25,7 +25,7 @@ final class PostgresSQLConnection: SQLConnection {
         var columns: [String]
     }
 
-    /// How long one statement may take (`PostgresBackend.wait`).
+    /// How long one statement may take (`PostgresBackend.answer`).
     let deadline: Duration
 
     init(_ connection: PostgresConnection, logger: Logger, deadline: Duration = PostgresBackend.statementDeadline) {
@@ -34,27 +34,27 @@ final class PostgresSQLConnection: SQLConnection {
         self.deadline = deadline
     }
 
-    func append(into table: String, columns: [String], row: SQLArguments) throws {
+    func append(into table: String, columns: [String], row: SQLArguments) async throws {
         let key = PendingKey(table: table, columns: columns)
         if pending[key] == nil, !tableOrder.contains(key) { tableOrder.append(key) }
         pending[key, default: []].append(row.databaseValues)
         pendingRows += 1
-        if pendingRows >= 5000 { try flush() }
+        if pendingRows >= 5000 { try await flush() }
     }
 
-    func flush() throws {
+    func flush() async throws {
         guard pendingRows > 0 else { return }
         let batches = pending
         pending = [:]
         pendingRows = 0
         for key in tableOrder {
-            if let rows = batches[key] { try insertRows(into: key.table, columns: key.columns, rows: rows) }
+            if let rows = batches[key] { try await insertRows(into: key.table, columns: key.columns, rows: rows) }
         }
     }
 
     @discardableResult
-    private func run(_ sql: String, _ values: [DatabaseValue]) throws -> PostgresQueryResult {
-        try flush()
+    private func run(_ sql: String, _ values: [DatabaseValue]) async throws -> PostgresQueryResult {
+        try await flush()
         var bindings = PostgresBindings(capacity: values.count)
         for value in values {
             switch value.storage {
@@ -69,36 +69,36 @@ final class PostgresSQLConnection: SQLConnection {
         // PostgresNIO never answers a query written to a closed connection.
         guard !connection.isClosed else { throw PostgresFailure.lost }
         do {
-            return try PostgresBackend.wait(connection.query(query, logger: logger), on: connection, deadline: deadline)
+            return try await PostgresBackend.answer(connection.query(query, logger: logger), on: connection, deadline: deadline)
         } catch {
             throw PostgresFailure(error)
         }
     }
 
-    func execute(_ sql: String, _ arguments: SQLArguments) throws {
-        try run(sql, arguments.databaseValues)
+    func execute(_ sql: String, _ arguments: SQLArguments) async throws {
+        try await run(sql, arguments.databaseValues)
     }
 
-    func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row] {
-        try run(sql, arguments.databaseValues).rows.map(Self.row)
+    func fetchAll(_ sql: String, _ arguments: SQLArguments) async throws -> [Row] {
+        try await run(sql, arguments.databaseValues).rows.map(Self.row)
     }
 
     /// A server-side cursor fetched a thousand rows at a time: memory holds one page, as SQLite's
     /// cursor holds one row. Only inside a transaction, which every store call opens.
-    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws {
+    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) async throws -> Void) async throws {
         cursors += 1
         let name = "zhifa_cursor_\(cursors)"
-        try run("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", arguments.databaseValues)
+        try await run("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", arguments.databaseValues)
         while true {
-            let page = try run("FETCH FORWARD 1000 FROM \(name)", [])
-            for row in page.rows { try body(Self.row(row)) }
+            let page = try await run("FETCH FORWARD 1000 FROM \(name)", [])
+            for row in page.rows { try await body(Self.row(row)) }
             if page.rows.count < 1000 { break }
         }
-        try run("CLOSE \(name)", [])
+        try await run("CLOSE \(name)", [])
     }
 
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws {
-        let rows = try run(sql, arguments.databaseValues).rows
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws {
+        let rows = try await run(sql, arguments.databaseValues).rows
         var names: [String]?
         for row in rows {
             var values: [DatabaseValue] = []
@@ -110,8 +110,8 @@ final class PostgresSQLConnection: SQLConnection {
         }
     }
 
-    func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue] {
-        try run(sql, arguments.databaseValues).rows.map { row in
+    func fetchColumn(_ sql: String, _ arguments: SQLArguments) async throws -> [DatabaseValue] {
+        try await run(sql, arguments.databaseValues).rows.map { row in
             var cells = row.makeIterator()
             guard let cell = cells.next() else { return .null }
             return try Self.value(cell)
@@ -120,7 +120,7 @@ final class PostgresSQLConnection: SQLConnection {
 
     /// Multi-row inserts of at most 1,000 rows and 30,000 values (the protocol allows 65,535 binds),
     /// so that an import of a hundred thousand cases costs hundreds of round trips, not millions.
-    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
         guard !columns.isEmpty else { return }
         let chunk = max(1, min(1000, 30000 / columns.count))
         let head = "INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES "
@@ -135,7 +135,7 @@ final class PostgresSQLConnection: SQLConnection {
                 sql += Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
                 values += rows[index]
             }
-            try run(sql, values)
+            try await run(sql, values)
             start = end
         }
     }

@@ -39,14 +39,17 @@ enum PostgresSchema {
     /// only those up to it (as GRDB's `migrate(_:upTo:)`, for tests of a migration over stored data).
     static func migrate(_ backend: PostgresBackend, upTo last: String? = nil) throws {
         try backend.withConnection { connection in
-            try connection.execute("CREATE TABLE IF NOT EXISTS schemaMigration (identifier TEXT COLLATE \"C\" PRIMARY KEY)")
+            try await connection.execute("CREATE TABLE IF NOT EXISTS schemaMigration (identifier TEXT COLLATE \"C\" PRIMARY KEY)")
         }
         for (identifier, sql) in migrations {
-            try backend.transaction(begin: "BEGIN") { connection in
-                try connection.execute("LOCK TABLE schemaMigration IN EXCLUSIVE MODE")
-                guard try !connection.exists("SELECT 1 FROM schemaMigration WHERE identifier = ?", [identifier]) else { return }
-                for statement in statements(sql) { try connection.execute(statement) }
-                try connection.execute("INSERT INTO schemaMigration (identifier) VALUES (?)", [identifier])
+            try CallerThread.run {
+                try await backend.transaction(begin: "BEGIN") { connection in
+                    try await connection.execute("LOCK TABLE schemaMigration IN EXCLUSIVE MODE")
+                    let applied = try await connection.exists("SELECT 1 FROM schemaMigration WHERE identifier = ?", [identifier])
+                    guard !applied else { return }
+                    for statement in statements(sql) { try await connection.execute(statement) }
+                    try await connection.execute("INSERT INTO schemaMigration (identifier) VALUES (?)", [identifier])
+                }
             }
             if identifier == last { return }
         }

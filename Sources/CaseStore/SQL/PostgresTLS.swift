@@ -7,19 +7,43 @@ extension PostgresLocation {
     /// encrypt without checking the certificate (`require` checks it as `verify-ca` when a root
     /// certificate is named), `verify-ca` checks who signed it, `verify-full` also the host name.
     func tls() throws -> PostgresConnection.Configuration.TLS {
-        switch sslMode {
-        case .disable: return .disable
-        case .prefer: return .prefer(try context(verification: .none))
-        case .require: return .require(try context(verification: sslRootCertificate == nil ? .none : .noHostnameVerification))
-        case .verifyCA: return .require(try context(verification: .noHostnameVerification))
-        case .verifyFull: return .require(try context(verification: .fullVerification))
+        switch try tlsSetting() {
+        case nil: return .disable
+        case (let configuration, required: false)?: return .prefer(try context(configuration))
+        case (let configuration, required: true)?: return .require(try context(configuration))
         }
     }
 
-    private func context(verification: CertificateVerification) throws -> NIOSSLContext {
+    /// The same setting for the pool of connections (`PostgresClient`).
+    func clientTLS() throws -> PostgresClient.Configuration.TLS {
+        switch try tlsSetting() {
+        case nil: return .disable
+        case (let configuration, required: false)?: return .prefer(configuration)
+        case (let configuration, required: true)?: return .require(configuration)
+        }
+    }
+
+    private func tlsSetting() throws -> (TLSConfiguration, required: Bool)? {
+        switch sslMode {
+        case .disable: return nil
+        case .prefer: return (try configuration(verification: .none), false)
+        case .require: return (try configuration(verification: sslRootCertificate == nil ? .none : .noHostnameVerification), true)
+        case .verifyCA: return (try configuration(verification: .noHostnameVerification), true)
+        case .verifyFull: return (try configuration(verification: .fullVerification), true)
+        }
+    }
+
+    /// A configuration whose root certificate has been read: a file that is not one fails here,
+    /// with a sentence, rather than at each connection.
+    private func configuration(verification: CertificateVerification) throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = verification
         if verification != .none, let roots = try rootCertificates() { configuration.trustRoots = .file(roots) }
+        _ = try context(configuration)
+        return configuration
+    }
+
+    private func context(_ configuration: TLSConfiguration) throws -> NIOSSLContext {
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {

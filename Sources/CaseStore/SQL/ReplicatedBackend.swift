@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOConcurrencyHelpers
 
 /// A PostgreSQL primary with a streaming replica (`--read-db`): writes go to the primary, reads to
@@ -24,32 +25,48 @@ final class ReplicatedBackend: StoreBackend, @unchecked Sendable {
         self.replica = replica
         self.catchUpTimeout = catchUpTimeout
         // A command run just after an import must audit what was imported.
-        try noteWrite()
+        try CallerThread.run { try await self.noteWrite() }
     }
 
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try replicaHasCaughtUp() ? replica.read(body) : primary.read(body)
+    func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.awaitRead(body) }
     }
 
-    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+    func readPrimary<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
         try primary.read(body)
     }
 
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        let result = try primary.write(body)
-        try noteWrite()
-        return result
+    func write<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.awaitWrite(body) }
     }
 
-    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () async throws -> Void) async throws -> T) throws -> T {
         let result = try primary.writeLockingLate(body)
-        try noteWrite()
+        try CallerThread.run { try await self.noteWrite() }
         return result
     }
 
-    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        let result = try primary.writeOutsideJournal(body)
-        try noteWrite()
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try CallerThread.run { try await self.awaitWriteOutsideJournal(body) }
+    }
+
+    func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await replicaHasCaughtUp() ? replica.awaitRead(body) : primary.awaitRead(body)
+    }
+
+    func awaitReadPrimary<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await primary.awaitRead(body)
+    }
+
+    func awaitWrite<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        let result = try await primary.awaitWrite(body)
+        try await noteWrite()
+        return result
+    }
+
+    func awaitWriteOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        let result = try await primary.awaitWriteOutsideJournal(body)
+        try await noteWrite()
         return result
     }
 
@@ -58,26 +75,31 @@ final class ReplicatedBackend: StoreBackend, @unchecked Sendable {
         replica.close()
     }
 
-    private func noteWrite() throws {
-        let lsn = try primary.withConnection { try $0.fetchValue(String.self, "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)") }
+    private static let logger = Logger(label: "zhifa.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private func noteWrite() async throws {
+        let lsn = try await primary.awaitConnection {
+            try await PostgresSQLConnection($0, logger: Self.logger).fetchValue(String.self, "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)")
+        }
         position.withLockedValue { $0 = (lsn, false) }
     }
 
     /// Whether the replica has replayed this process's last write, waiting up to `catchUpTimeout`.
-    private func replicaHasCaughtUp() throws -> Bool {
+    private func replicaHasCaughtUp() async throws -> Bool {
         let (written, replayed) = position.withLockedValue { $0 }
         guard let written, !replayed else { return true }
         let deadline = Date().addingTimeInterval(catchUpTimeout)
         repeat {
             let caughtUp =
-                try replica.withConnection {
-                    try $0.fetchValue(Bool.self, "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), FALSE)", [written])
+                try await replica.awaitConnection {
+                    try await PostgresSQLConnection($0, logger: Self.logger).fetchValue(
+                        Bool.self, "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), FALSE)", [written])
                 } ?? false
             if caughtUp {
                 position.withLockedValue { if $0.written == written { $0.replayed = true } }
                 return true
             }
-            Thread.sleep(forTimeInterval: 0.005)
+            try await Task.sleep(for: .milliseconds(5))
         } while Date() < deadline
         return false
     }

@@ -20,41 +20,41 @@ public enum SQLBackendKind: String, Sendable {
 /// decode the same way from either.
 protocol SQLConnection: AnyObject {
     var kind: SQLBackendKind { get }
-    func execute(_ sql: String, _ arguments: SQLArguments) throws
-    func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row]
+    func execute(_ sql: String, _ arguments: SQLArguments) async throws
+    func fetchAll(_ sql: String, _ arguments: SQLArguments) async throws -> [Row]
     /// Visits the rows one by one without holding them all: a cursor on either backend.
-    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws
+    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) async throws -> Void) async throws
     /// Visits the rows one by one, each read by position (`PositionalRow`): what batch reads of
     /// many rows use. On SQLite a cursor; on PostgreSQL one answer, as `fetchAll`.
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws
     /// The first column of every row.
-    func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue]
+    func fetchColumn(_ sql: String, _ arguments: SQLArguments) async throws -> [DatabaseValue]
     /// Inserts many rows into one table: prepared single-row inserts on SQLite (cheapest there),
     /// multi-row `INSERT … VALUES (…), (…)` statements on PostgreSQL (one round trip per chunk).
-    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws
     /// Inserts one row, now (SQLite, through a cached statement) or with the table's next rows in
     /// one multi-row insert (PostgreSQL). Pending rows are written before any other statement runs
     /// on the connection and before it commits, so a transaction always reads its own writes.
-    func append(into table: String, columns: [String], row: SQLArguments) throws
+    func append(into table: String, columns: [String], row: SQLArguments) async throws
     /// Writes pending appended rows.
-    func flush() throws
+    func flush() async throws
 }
 
 extension SQLConnection {
-    func execute(_ sql: String) throws { try execute(sql, []) }
+    func execute(_ sql: String) async throws { try await execute(sql, []) }
 
-    func fetchAll(_ sql: String) throws -> [Row] { try fetchAll(sql, []) }
+    func fetchAll(_ sql: String) async throws -> [Row] { try await fetchAll(sql, []) }
 
-    func fetchOne(_ sql: String, _ arguments: SQLArguments = []) throws -> Row? {
-        try fetchAll(sql, arguments).first
+    func fetchOne(_ sql: String, _ arguments: SQLArguments = []) async throws -> Row? {
+        try await fetchAll(sql, arguments).first
     }
 
     /// The first column of the first row, decoded; nil when there is no row or the value is NULL.
     func fetchValue<Value: DatabaseValueConvertible>(
         _ type: Value.Type, _ sql: String,
         _ arguments: SQLArguments = []
-    ) throws -> Value? {
-        guard let value = try fetchColumn(sql, arguments).first, !value.isNull else { return nil }
+    ) async throws -> Value? {
+        guard let value = try await fetchColumn(sql, arguments).first, !value.isNull else { return nil }
         return try decodeValue(value, as: Value.self)
     }
 
@@ -62,25 +62,25 @@ extension SQLConnection {
     func fetchValues<Value: DatabaseValueConvertible>(
         _ type: Value.Type, _ sql: String,
         _ arguments: SQLArguments = []
-    ) throws -> [Value] {
-        try fetchColumn(sql, arguments).map { try decodeValue($0, as: Value.self) }
+    ) async throws -> [Value] {
+        try await fetchColumn(sql, arguments).map { try decodeValue($0, as: Value.self) }
     }
 
     /// Decodes every row as a record.
     func fetchRecords<Record: FetchableRecord>(
         _ type: Record.Type, _ sql: String,
         _ arguments: SQLArguments = []
-    ) throws -> [Record] {
-        try fetchAll(sql, arguments).map { try Record(row: $0) }
+    ) async throws -> [Record] {
+        try await fetchAll(sql, arguments).map { try Record(row: $0) }
     }
 
-    func exists(_ sql: String, _ arguments: SQLArguments) throws -> Bool {
-        try !fetchColumn(sql, arguments).isEmpty
+    func exists(_ sql: String, _ arguments: SQLArguments) async throws -> Bool {
+        try await !fetchColumn(sql, arguments).isEmpty
     }
 
     /// An insert that returns its row's generated `id`.
-    func insertReturningID(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
-        guard let id = try fetchValue(Int64.self, sql + " RETURNING id", arguments) else {
+    func insertReturningID(_ sql: String, _ arguments: SQLArguments) async throws -> Int64 {
+        guard let id = try await fetchValue(Int64.self, sql + " RETURNING id", arguments) else {
             throw StoreError.corrupt("an insert returned no id: \(sql)")
         }
         return id
@@ -96,16 +96,21 @@ private func decodeValue<Value: DatabaseValueConvertible>(_ value: DatabaseValue
 
 /// Where a store's transactions run. Reads see one consistent snapshot; writes are serialized, one
 /// at a time across every process on the store, so that the journal stays one chain.
+///
+/// A transaction's body is `async` (PostgresNIO answers only asynchronously) and is run one of two
+/// ways: awaited (`awaitRead`, …), which is what the web service and its jobs use, so that no
+/// cooperative thread ever waits for a server; or to its end on the calling thread (`read`, …;
+/// `CallerThread`), which is what the command line uses.
 protocol StoreBackend: Sendable {
     var kind: SQLBackendKind { get }
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
     /// A read that must see every process's latest writes (sessions, accounts, a shared run's
     /// work): on the primary when reads otherwise go to a replica.
-    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func readPrimary<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
+    func write<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
     /// A short write that no journal entry follows (the web service's sessions), which need not
     /// wait behind a long import where the server allows it: it is not serialized with `write`.
-    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
     /// Closes connections; the store is not used afterwards.
     func close()
     /// After a large write: moves what the write-ahead log holds into the database and empties it.
@@ -116,24 +121,25 @@ protocol StoreBackend: Sendable {
     /// in between: on PostgreSQL the writers' lock is held only from then to the commit, so that
     /// other writers go on while a large import writes (`LateLockedImport`). On SQLite the one
     /// writer is held throughout, as by `write`.
-    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () async throws -> Void) async throws -> T) throws -> T
     /// A write whose rows may refer to rows not yet stored (a large import's staged cases,
     /// `StagedImport`): on SQLite with foreign keys off for its transaction.
-    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T
-    /// `read`, awaited: the caller's thread is never held while the transaction runs
-    /// (`AsyncTransactions.swift`).
-    func awaitRead<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
+    /// `read`, awaited: the caller's thread is never held while the transaction runs.
+    func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
     /// `readPrimary`, awaited.
-    func awaitReadPrimary<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    func awaitReadPrimary<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
     /// `write`, awaited.
-    func awaitWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    func awaitWrite<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
     /// `writeOutsideJournal`, awaited.
-    func awaitWriteOutsideJournal<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    func awaitWriteOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
 }
 
 extension StoreBackend {
     /// Without a replica, every read sees the primary.
-    func readPrimary<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try read(body) }
+    func readPrimary<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try read(body) }
+
+    func awaitReadPrimary<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T { try await awaitRead(body) }
 
     /// A server keeps its own log.
     func checkpoint() {}
@@ -141,12 +147,12 @@ extension StoreBackend {
     /// A server sizes its own cache.
     func bulkWriting<T>(_ body: () throws -> T) rethrows -> T { try body() }
 
-    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () throws -> Void) throws -> T) throws -> T {
-        try write { db in try body(db, {}) }
+    func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () async throws -> Void) async throws -> T) throws -> T {
+        try write { db in try await body(db, {}) }
     }
 
     /// A server keeps its foreign keys (imports there are never staged).
-    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try write(body) }
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try write(body) }
 }
 
 extension Array where Element == (any DatabaseValueConvertible)? {
@@ -155,15 +161,15 @@ extension Array where Element == (any DatabaseValueConvertible)? {
 
 extension SQLConnection {
     /// Inserts a record by its encoded columns; a nil `id` is left for the table to generate.
-    func insert<Record: EncodableRecord & TableRecord>(_ record: Record) throws {
+    func insert<Record: EncodableRecord & TableRecord>(_ record: Record) async throws {
         let (sql, values) = try Self.insertion(of: record)
-        try execute(sql, values)
+        try await execute(sql, values)
     }
 
     /// Inserts a record whose `id` the table generates, and returns that id.
-    func insertReturningID<Record: EncodableRecord & TableRecord>(_ record: Record) throws -> Int64 {
+    func insertReturningID<Record: EncodableRecord & TableRecord>(_ record: Record) async throws -> Int64 {
         let (sql, values) = try Self.insertion(of: record)
-        return try insertReturningID(sql, values)
+        return try await insertReturningID(sql, values)
     }
 
     private static func insertion<Record: EncodableRecord & TableRecord>(of record: Record) throws -> (String, SQLArguments) {

@@ -5,22 +5,22 @@ struct SQLiteBackend: StoreBackend {
     let database: any DatabaseWriter
     var kind: SQLBackendKind { .sqlite }
 
-    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try database.read { try body(SQLiteConnection($0)) }
+    func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try database.read { db in try CallerThread.run { try await body(SQLiteConnection(db)) } }
     }
 
-    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try database.write { try body(SQLiteConnection($0)) }
+    func write<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
+        try database.write { db in try CallerThread.run { try await body(SQLiteConnection(db)) } }
     }
 
     /// `PRAGMA foreign_keys` takes effect only outside a transaction, so it is set around one.
-    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+    func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(SQLiteConnection(db))
+                result = try CallerThread.run { try await body(SQLiteConnection(db)) }
                 return .commit
             }
             return result!
@@ -28,8 +28,32 @@ struct SQLiteBackend: StoreBackend {
     }
 
     /// SQLite has one writer whatever the transaction: the same as `write`.
-    func writeOutsideJournal<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+    func writeOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
         try write(body)
+    }
+
+    /// GRDB runs the transaction on its connection's queue and resumes the caller when it is done;
+    /// the body, whose statements never suspend, runs straight through on that queue.
+    func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            return try await database.read { db in
+                UncheckedSendable(try CallerThread.run { try await work.value(SQLiteConnection(db)) })
+            }.value
+        }
+    }
+
+    func awaitWrite<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            return try await database.write { db in
+                UncheckedSendable(try CallerThread.run { try await work.value(SQLiteConnection(db)) })
+            }.value
+        }
+    }
+
+    func awaitWriteOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
+        try await awaitWrite(body)
     }
 
     func close() {
@@ -87,7 +111,7 @@ final class SQLiteConnection: SQLConnection {
         try db.cachedStatement(sql: sql)
     }
 
-    func execute(_ sql: String, _ arguments: SQLArguments) throws {
+    func execute(_ sql: String, _ arguments: SQLArguments) async throws {
         if arguments.isEmpty, sql.contains(";") {
             try db.execute(sql: sql)  // several statements (DDL): not cached
         } else {
@@ -95,16 +119,16 @@ final class SQLiteConnection: SQLConnection {
         }
     }
 
-    func fetchAll(_ sql: String, _ arguments: SQLArguments) throws -> [Row] {
+    func fetchAll(_ sql: String, _ arguments: SQLArguments) async throws -> [Row] {
         try Row.fetchAll(statement(sql), arguments: StatementArguments(arguments))
     }
 
-    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) throws -> Void) throws {
+    func forEach(_ sql: String, _ arguments: SQLArguments, _ body: (Row) async throws -> Void) async throws {
         let cursor = try Row.fetchCursor(statement(sql), arguments: StatementArguments(arguments))
-        while let row = try cursor.next() { try body(row) }
+        while let row = try cursor.next() { try await body(row) }
     }
 
-    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) throws {
+    func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws {
         let statement = try statement(sql)
         // GRDB steps the statement and reports its errors; the values are read from it directly.
         let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
@@ -112,11 +136,11 @@ final class SQLiteConnection: SQLConnection {
         while try cursor.next() != nil { try body(row) }
     }
 
-    func fetchColumn(_ sql: String, _ arguments: SQLArguments) throws -> [DatabaseValue] {
+    func fetchColumn(_ sql: String, _ arguments: SQLArguments) async throws -> [DatabaseValue] {
         try DatabaseValue.fetchAll(statement(sql), arguments: StatementArguments(arguments))
     }
 
-    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
+    func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
         guard !rows.isEmpty else { return }
         let insert = try insertStatement(table, columns)
         // Not `StatementArguments(row)`: that generic initializer is not specialized across modules
@@ -124,7 +148,7 @@ final class SQLiteConnection: SQLConnection {
         for row in rows { try insert.execute(arguments: StatementArguments(row.map { $0 as (any DatabaseValueConvertible)? })) }
     }
 
-    func append(into table: String, columns: [String], row: SQLArguments) throws {
+    func append(into table: String, columns: [String], row: SQLArguments) async throws {
         try insertStatement(table, columns).execute(arguments: StatementArguments(row))
     }
 
@@ -138,7 +162,7 @@ final class SQLiteConnection: SQLConnection {
         return insert
     }
 
-    func flush() throws {}
+    func flush() async throws {}
 }
 
 /// Column names that are key words in one dialect or the other are written quoted.

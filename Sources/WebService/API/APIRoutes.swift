@@ -56,7 +56,7 @@ struct APIRoutes {
                 guard let cursor = CaseCursor(token: String(token)) else { throw WebError.badRequest("after 须为上一页答复中的 next。") }
                 query.after = cursor
             }
-            let found = try await app.store.reading { [query] in try $0.cases.search(query) }
+            let found = try await app.store.reading { [query] in try await $0.cases.search(query) }
             // The next page's key, while a page comes back full: what follows it is found by seeking, not by counting rows off.
             let next = found.cases.count == limit ? found.cases.last.map { CaseCursor(after: $0, sort: query.sort).token } : nil
             return try .json(
@@ -98,7 +98,7 @@ struct APIRoutes {
             let today = app.today()
             let index = try await app.currentDueIndex()
             let filter = index.filter(today: today, within: within, agency: user.visibleAgency)
-            let due = try await app.store.reading { try $0.due.page(filter, limit: .max, offset: 0) }.map { index.obligation($0, today: today) }
+            let due = try await app.store.reading { try await $0.due.page(filter, limit: .max, offset: 0) }.map { index.obligation($0, today: today) }
             return try .json(due)
         }
         group.get("export/violations") { request, context -> Response in
@@ -115,7 +115,7 @@ struct APIRoutes {
             guard try CaseFileReader.kind(of: source, displayName: name) == .cases else {
                 throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "文档不是 <case> 或 <cases> 案件文档")])
             }
-            let owned = try await app.store.reading { try $0.uploads.uploadedEvidence(agency: agency) }
+            let owned = try await app.store.reading { try await $0.uploads.uploadedEvidence(agency: agency) }
             let counts = try await app.store.importDocument(
                 source, kind: .cases, displayName: name, actor: user.name, agencyScope: agency, evidence: .uploads(owned: owned))
             app.metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)

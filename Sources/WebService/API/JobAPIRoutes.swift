@@ -41,8 +41,8 @@ struct JobAPIRoutes {
             let job = try await jobs.visibleJob(context)
             guard job.owner == (try context.user()).name else { throw WebError.forbidden("只能取消自己发起的任务。") }
             let cancelled = try await app.store.writingJobs { [id = job.id] in
-                try $0.cancel(id: id)
-                return try $0.job(id: id)
+                try await $0.cancel(id: id)
+                return try await $0.job(id: id)
             }
             return try .json(Self.status(cancelled ?? job))
         }

@@ -29,7 +29,7 @@ extension WebApp {
         if let wait = try await throttle.retryAfter(name) {
             throw WebError.throttled(retryAfterSeconds: Int(wait.components.seconds) + 1)
         }
-        let account = try await store.readingPrimary { try $0.accounts.account(named: name) }
+        let account = try await store.readingPrimary { try await $0.accounts.account(named: name) }
         let matches = try await Passwords.verify(password, hash: account?.passwordHash)
         guard let account, matches else {
             try await throttle.recordFailure(name)

@@ -41,7 +41,7 @@ struct SignedInUser: RouterMiddleware {
                 if let preRead = SessionLoad.current?.account(of: user) {
                     account = preRead
                 } else {
-                    account = try await store.readingPrimary { try $0.accounts.account(named: user) }
+                    account = try await store.readingPrimary { try await $0.accounts.account(named: user) }
                 }
                 if let account {
                     context.identity = WebUser(account)

@@ -16,14 +16,14 @@ struct StoreSessions: PersistDriver {
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
-        let created = try await store.writingSessions { try $0.createWebSession(key: key, user: user, value: text, expiresAt: expiry) }
+        let created = try await store.writingSessions { try await $0.createWebSession(key: key, user: user, value: text, expiresAt: expiry) }
         guard created else { throw PersistError.duplicate }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
-        try await store.writingSessions { try $0.setWebSession(key: key, user: user, value: text, expiresAt: expiry) }
+        try await store.writingSessions { try await $0.setWebSession(key: key, user: user, value: text, expiresAt: expiry) }
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -34,7 +34,7 @@ struct StoreSessions: PersistDriver {
         let now = Date().timeIntervalSince1970
         let found: (session: CaseStore.StoredWebSession, account: AccountRecord?)?
         do {
-            found = try await store.readingPrimary { try $0.accounts.webSessionWithAccount(key: key, now: now) }
+            found = try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: key, now: now) }
         } catch {
             // The session middleware would take this for "no session"; see `SessionLoad`.
             SessionLoad.failed(error)
@@ -49,7 +49,7 @@ struct StoreSessions: PersistDriver {
     }
 
     func remove(key: String) async throws {
-        try await store.writingSessions { try $0.removeWebSession(key: key) }
+        try await store.writingSessions { try await $0.removeWebSession(key: key) }
     }
 
     /// Sweeps expired state now and then while the server runs; every node sweeps, which is harmless.

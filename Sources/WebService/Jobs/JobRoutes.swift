@@ -30,7 +30,7 @@ struct JobRoutes {
             let form = try await decodeForm(CSRFForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             guard job.owner == (try context.user()).name else { throw WebError.forbidden("只能取消自己发起的任务。") }
-            try await app.store.writingJobs { [id = job.id] in try $0.cancel(id: id) }
+            try await app.store.writingJobs { [id = job.id] in try await $0.cancel(id: id) }
             return redirect(to: Self.href(job.id))
         }
         router.get("jobs/{job}/result") { _, context -> Response in
@@ -80,14 +80,14 @@ struct JobRoutes {
         }
         let text = try parameters.stored()
         let owner = user.name
-        return try await app.store.writingJobs { try $0.create(kind: kind, parameters: text, owner: owner) }
+        return try await app.store.writingJobs { try await $0.create(kind: kind, parameters: text, owner: owner) }
     }
 
     /// The job of the `{job}` path, if this user may see it; anything else is "not found".
     func visibleJob(_ context: WebRequestContext) async throws -> JobRecord {
         let user = try context.user()
         let raw = try context.parameters.require("job")
-        guard let id = Int64(raw), id > 0, let job = try await app.store.readingPrimary({ try $0.jobs.job(id: id) }),
+        guard let id = Int64(raw), id > 0, let job = try await app.store.readingPrimary({ try await $0.jobs.job(id: id) }),
             user.maySee(jobOf: job.owner)
         else {
             throw WebError.notFound("没有编号为 \(raw) 的任务。")
@@ -108,7 +108,7 @@ struct JobRoutes {
         case .ledger:
             return redirect(to: "/cases")
         case .violations, .due:
-            guard let file = try await app.store.readingPrimary({ [id = job.id] in try $0.jobs.result(id: id) }) else {
+            guard let file = try await app.store.readingPrimary({ [id = job.id] in try await $0.jobs.result(id: id) }) else {
                 throw WebError.notFound("任务的结果文件已不在库中。")
             }
             return download(file.data, name: file.name, contentType: file.contentType)

@@ -16,7 +16,7 @@ struct MetricsRoutes {
             }
             let now = Date().timeIntervalSince1970
             // A store that does not answer leaves the gauge out; the rest still reports.
-            let signedIn = try? await app.store.readingPrimary { try $0.accounts.signedInCount(now: now) }
+            let signedIn = try? await app.store.readingPrimary { try await $0.accounts.signedInCount(now: now) }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: .init(string: app.metrics.exposition(signedIn: signedIn))))

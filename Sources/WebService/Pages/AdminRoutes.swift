@@ -14,7 +14,7 @@ struct AdminRoutes {
         administrators.get("admin") { request, context in
             let user = try context.user()
             let agencies = try await app.reference().registry.agencies
-            let accounts = try await app.store.readingPrimary { try $0.accounts.accounts() }
+            let accounts = try await app.store.readingPrimary { try await $0.accounts.accounts() }
             return app.pages.render(
                 "admin",
                 AdminView(

@@ -25,7 +25,7 @@ struct AuditRoutes {
             let agency = request.uri.queryParameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let selection = AuditSelection(agency: agency)
             // More than a few hundred cases not yet audited for these inputs: a job, not this request.
-            let selected = try await app.store.reading { try $0.cases.search(CaseQuery(agency: agency, limit: 1, offset: 0)).total }
+            let selected = try await app.store.reading { try await $0.cases.search(CaseQuery(agency: agency, limit: 1, offset: 0)).total }
             if selected > app.configuration.inlineAuditLimit,
                 try await !app.runner.hasCompleteRun(asOf: asOf, selection: selection)
             {

@@ -32,7 +32,7 @@ struct CaseFormRoutes {
             let form = try await decodeForm(NewCaseForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
             let enforcementCase = try form.enforcementCase(agency: agency)
-            guard try await app.store.reading({ [id = enforcementCase.id] in try $0.cases.agency(ofCase: id) }) == nil else {
+            guard try await app.store.reading({ [id = enforcementCase.id] in try await $0.cases.agency(ofCase: id) }) == nil else {
                 throw WebError.invalid(["案件编号 \(enforcementCase.id) 已被使用，请换一个编号。"])
             }
             try await save(enforcementCase, by: user)

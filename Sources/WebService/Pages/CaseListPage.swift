@@ -91,22 +91,22 @@ struct CaseListPage {
         switch order {
         case .score:
             let environmentHash = reference.environmentHash
-            if let ranked = try await search({ [query] in try $0.byScore(query, environmentHash: environmentHash, today: today) }) {
+            if let ranked = try await searchRanked({ [query] in try await $0.byScore(query, environmentHash: environmentHash, today: today) }) {
                 found = (ranked.0.page, ranked.1)
                 notice = "按 \(ranked.0.asOf) 评查的得分排序，低分在前、办理中的案件在后；此后导入或修改的案件以评查时为准，未评查的不在其中。"
             } else {
                 notice = "尚无全部案件的评查结果，按得分排序前请先评查；以下按决定日期排列。"
                 order = .date
                 query.sort = .decisionDate
-                found = try await search { [query] in try $0.search(query) }
+                found = try await search { [query] in try await $0.search(query) }
             }
         case .overdue:
             // The order comes from the due index, brought up to date first (a long-work thread,
             // only when it is behind).
             _ = try await app.currentDueIndex()
-            found = try await search { [query] in try $0.byLateness(query, today: today, kinds: DueObligation.Kind.allCases.count) }
+            found = try await search { [query] in try await $0.byLateness(query, today: today, kinds: DueObligation.Kind.allCases.count) }
         default:
-            found = try await search { [query] in try $0.search(query) }
+            found = try await search { [query] in try await $0.search(query) }
         }
         let total = found.page.total
         let totalIsAtLeast = found.page.totalIsAtLeast
@@ -156,20 +156,20 @@ struct CaseListPage {
     }
 
     /// A page of the listing and its cases, read in one transaction.
-    private func search(_ page: @escaping @Sendable (CaseRepository) throws -> CasePage) async throws -> (page: CasePage, cases: [EnforcementCase]) {
+    private func search(_ page: (CaseRepository) async throws -> CasePage) async throws -> (page: CasePage, cases: [EnforcementCase]) {
         try await app.store.reading { reader in
-            let found = try page(reader.cases)
-            return (found, try reader.cases.loadSome(found.cases.map(\.id)))
+            let found = try await page(reader.cases)
+            return await (found, try reader.cases.loadSome(found.cases.map(\.id)))
         }
     }
 
     /// A page ranked by a run, with its cases, read in one transaction; nil without a run to rank by.
-    private func search(
-        _ page: @escaping @Sendable (CaseRepository) throws -> RankedPage?
+    private func searchRanked(
+        _ page: (CaseRepository) async throws -> RankedPage?
     ) async throws -> (RankedPage, [EnforcementCase])? {
         try await app.store.reading { reader in
-            guard let found = try page(reader.cases) else { return nil }
-            return (found, try reader.cases.loadSome(found.page.cases.map(\.id)))
+            guard let found = try await page(reader.cases) else { return nil }
+            return await (found, try reader.cases.loadSome(found.page.cases.map(\.id)))
         }
     }
 

@@ -49,7 +49,7 @@ struct DuePage {
         let filter = index.filter(today: today, within: within, agency: agency, kind: kind, overdue: standing.overdue)
         let offset = (page - 1) * Paging.size
         let (total, rows) = try await app.store.reading { reader in
-            (try reader.due.count(filter), try reader.due.page(filter, limit: Paging.size, offset: offset))
+            await (try reader.due.count(filter), try reader.due.page(filter, limit: Paging.size, offset: offset))
         }
         let reference = try await app.reference()
         let pages = Paging.pages(total)

@@ -24,7 +24,7 @@ struct LedgerRoutes {
             let parameters = JobParameters(asOf: today, agency: agency, fileName: name)
             let text = try parameters.stored()
             let (owner, file) = (user.name, Data(buffer: form.file.body))
-            let job = try await app.store.writingJobs { try $0.create(kind: .ledger, parameters: text, owner: owner, input: file) }
+            let job = try await app.store.writingJobs { try await $0.create(kind: .ledger, parameters: text, owner: owner, input: file) }
             return redirect(to: JobRoutes.href(job.id))
         }
     }

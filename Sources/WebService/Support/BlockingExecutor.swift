@@ -1,85 +1,16 @@
+import CaseStore
 import Foundation
 import Hummingbird
 
-/// Where requests run: libdispatch's threads, not Swift's cooperative ones. The store's calls
-/// block (SQLite's, and PostgreSQL's waits), and Swift's cooperative pool has one thread a core:
-/// a request blocked there holds a thread every other request needs. A Swift task executor
-/// (SE-0417) that each request prefers (`BlockingLane`) keeps them off it; libdispatch's hand-off
-/// costs no more than the pool's, so pages are as fast as before.
-///
-/// libdispatch's pool is no larger than the cores either, so work that blocks for long (an audit of
-/// the whole store, an export, the dashboard) runs on threads of its own instead (`LongWorkLane`).
-public final class RequestExecutor: TaskExecutor, @unchecked Sendable {
-    private let queue: DispatchQueue
-
-    public init(name: String = "zhifa-request") {
-        queue = DispatchQueue(label: name, qos: .userInitiated, attributes: .concurrent)
-    }
-
-    public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-}
-
-/// A fixed number of threads of their own, for work that blocks for long.
-public final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
-    private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
-    private var head = 0
-    private var stopping = false
-
-    /// Starts `count` threads named `name`; they end with `shutdown()`.
-    public init(threads count: Int, name: String) {
-        for index in 0..<max(1, count) {
-            // Each thread keeps the executor until it ends, after `shutdown()`.
-            let thread = Thread { self.work() }
-            thread.name = "\(name)-\(index)"
-            thread.start()
-        }
-    }
-
-    public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    /// Lets the threads end once the queue is empty.
-    public func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while head == jobs.count && !stopping { condition.wait() }
-            guard head < jobs.count else {
-                condition.unlock()
-                return
-            }
-            let job = jobs[head]
-            head += 1
-            // Drop what was run now and then, so that the queue does not grow for ever.
-            if head > 1024 && head * 2 > jobs.count {
-                jobs.removeFirst(head)
-                head = 0
-            }
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
-    }
-}
-
-/// Runs each request on `RequestExecutor`. The outermost middleware, so that the session's own
+/// Where requests run: libdispatch's threads (`DispatchExecutor`), not Swift's cooperative ones,
+/// which are one a core: what a request does synchronously (rendering a page, a synchronous
+/// store call) then never holds a thread every other request needs, and libdispatch's hand-off
+/// costs no more than the pool's. Work that blocks for long (an audit of the whole store, an
+/// export, the dashboard) runs on threads of its own instead (`LongWorkLane`).
+/// Runs each request on the request threads. The outermost middleware, so that the session's own
 /// store reads run there too.
 struct BlockingLane<Context: RequestContext>: RouterMiddleware {
-    let executor: RequestExecutor
+    let executor: DispatchExecutor
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         try await withTaskExecutorPreference(executor) { try await next(request, context) }
