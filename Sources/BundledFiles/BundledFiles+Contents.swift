@@ -1518,7 +1518,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
       },
       "post": {
         "operationId": "storeCases",
-        "summary": "提交案件 XML（<case> 或 <cases>），全部保存或全部不保存；只能是本机关的案件",
+        "summary": "提交案件 XML（<case> 或 <cases>），全部保存或全部不保存；只能是本机关的案件。较大的文档作为任务保存，立即答复 202",
         "requestBody": {
           "required": true,
           "content": {
@@ -1536,6 +1536,23 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Imported"
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "文档较大，已作为任务排队；任务状态说明保存了什么，或为何未保存",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobStatus"
                 }
               }
             }
@@ -2660,7 +2677,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
               "audit",
               "violations",
               "due",
-              "ledger"
+              "ledger",
+              "cases"
             ]
           },
           "title": {

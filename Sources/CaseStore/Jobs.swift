@@ -12,6 +12,9 @@ public struct JobRecord: Sendable, Equatable {
         case due
         /// A clerk's ledger (.xlsx or .csv) imported, its file kept with the job until the job ends.
         case ledger
+        /// Case XML posted through the API, too large to store within its request, kept with the
+        /// job until the job ends.
+        case cases
     }
 
     public enum State: String, Sendable {

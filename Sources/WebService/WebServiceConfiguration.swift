@@ -13,7 +13,7 @@ public struct WebServiceConfiguration: Sendable {
     public var sessionLifetime: Duration
     /// Largest request body accepted for an evidence upload or an XML import; more is answered 413.
     public var maxUploadBytes: Int
-    /// Largest body of any other request (forms, JSON, case XML).
+    /// Largest body of any other request (forms, JSON).
     public var maxRequestBytes: Int
     /// Failed sign-ins allowed per user name within `throttleWindow` before sign-in is refused.
     public var maxFailedLogins: Int
@@ -24,6 +24,9 @@ public struct WebServiceConfiguration: Sendable {
     public var longWorkLimit = 2
     /// The audit page audits at most this many cases within its request; more become a job.
     public var inlineAuditLimit = 500
+    /// Case XML posted through the API is stored within its request up to this size (a few hundred
+    /// cases); a larger document (up to `maxUploadBytes`) becomes a job.
+    public var inlineCasesBytes = 1 << 20
     /// The token a Prometheus scraper shows for `/metrics`; nil: there is no `/metrics`.
     public var metricsToken: String?
     /// What the service takes for today (`Today.process` unless a test sets another).

@@ -120,12 +120,12 @@ import Testing
         let fixture = try await WebFixture()
         try await fixture.test { client in
             let clerk = try await Self.signInJSON(client, Accounts.clerk)
-            let padding = String(repeating: "<!-- padding -->", count: 5_000)
+            let padding = String(repeating: "<!-- padding -->", count: 20_000)
             let big =
                 "<case xmlns=\"urn:zhifa:case:1\" id=\"WH-SJJ-2026-0401\" agency=\"WH-SJJ\" type=\"inspection\"><party kind=\"organisation\" name=\"某公司\"/>\(padding)</case>"
             let response = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: big)
             #expect(response.status == .contentTooLarge)
-            #expect(response.text.contains("64 KB"))
+            #expect(response.text.contains("256 KB"))
         }
         #expect(try fixture.store.loadCase(id: "WH-SJJ-2026-0401") == nil)
     }

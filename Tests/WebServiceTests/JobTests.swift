@@ -1,4 +1,5 @@
 import CaseStore
+import CaseXML
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -158,6 +159,58 @@ import WorkCalendar
                     && file.text.split(whereSeparator: \.isNewline).count == listed.count { $0.overdue } + 1)
             #expect(try await clerk.post("/jobs", [("kind", "due"), ("within", "9999"), ("format", "csv")]).status == .badRequest)
             #expect(try await clerk.post("/jobs", [("kind", "due"), ("obligation", "nonsense"), ("format", "csv")]).status == .badRequest)
+        }
+    }
+
+    /// Case XML larger than a request stores at once is posted as a job: `202 Accepted`, and the
+    /// job stores all of it, or nothing when one case is not the clerk's agency's.
+    @Test func aLargeCaseDocumentPostedThroughTheAPIIsStoredByAJob() async throws {
+        let fixture = try await WebFixture()
+        // Without its records: their files were never uploaded through the service.
+        var sample = try #require(try fixture.store.loadCase(id: "WH-SJJ-2024-0117"))
+        for index in sample.events.indices { sample.events[index].records = [] }
+        let plain = sample
+        @Sendable func document(_ count: Int, foreignAt foreign: Int? = nil, first: Int) -> String {
+            var text = CaseXMLWriter.casesDocumentStart
+            for index in 0..<count {
+                var c = plain
+                c.id = String(format: "WH-SJJ-2026-%04d", first + index)
+                if index == foreign {
+                    c.id = String(format: "WH-CGJ-2026-%04d", first + index)
+                    c.agency = "WH-CGJ"
+                }
+                text += CaseXMLWriter.element(c)
+            }
+            return text + CaseXMLWriter.casesDocumentEnd
+        }
+        try await fixture.test { client in
+            let clerk = try await APITests.signInJSON(client, Accounts.clerk)
+            let large = document(60, first: 5000)
+            try #require(large.utf8.count > 64 << 10 && large.utf8.count < 256 << 10)
+            let accepted = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: large)
+            #expect(accepted.status == .accepted, "\(accepted.text)")
+            let location = try #require(accepted.headers[.location])
+            #expect(try JSONDecoder().decode(Status.self, from: Data(buffer: accepted.body)).state == "queued")
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2026-5000") == nil, "nothing stored within the request")
+            fixture.web.runQueuedJobs()
+            let done = try JSONDecoder().decode(Status.self, from: Data(buffer: try await clerk.get(location).body))
+            #expect(done.state == "done" && done.message?.contains("新增 60 件") == true, "\(done)")
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2026-5059")?.party == plain.party)
+
+            // One case of another agency among sixty: the job fails, naming its line, and stores nothing.
+            let refused = try await clerk.send(
+                "/api/v1/cases", contentType: "application/xml", body: document(60, foreignAt: 30, first: 6000))
+            #expect(refused.status == .accepted)
+            fixture.web.runQueuedJobs()
+            let failed = try JSONDecoder().decode(
+                Status.self, from: Data(buffer: try await clerk.get(try #require(refused.headers[.location])).body))
+            #expect(failed.state == "failed" && failed.message?.contains("未保存任何内容") == true, "\(failed)")
+            #expect(failed.message?.contains("只能提交本机关的案件") == true, "\(failed)")
+            #expect(try fixture.store.loadCase(id: "WH-SJJ-2026-6000") == nil)
+
+            // A small document is still stored within its request.
+            let small = try await clerk.send("/api/v1/cases", contentType: "application/xml", body: document(2, first: 7000))
+            #expect(small.status == .created, "\(small.text)")
         }
     }
 }

@@ -53,6 +53,7 @@ struct WebFixture: @unchecked Sendable {
             maxUploadBytes: maxUploadBytes, maxRequestBytes: 64 << 10)
         configuration.today = today
         configuration.metricsToken = metricsToken
+        configuration.inlineCasesBytes = 64 << 10
         self.configuration = configuration
         web = try await WebApp(store: store, configuration: configuration)
     }

@@ -77,8 +77,11 @@ struct APIRoutes {
             let user = try context.user()
             guard let agency = user.agency else { throw WebError.forbidden(Permission.createCases.refusal) }
             var request = request
-            let body = try await collectBody(&request, limit: app.configuration.maxRequestBytes)
-            return try await importCases(body, by: user, agency: agency)
+            let body = try await collectBody(&request, limit: app.configuration.maxUploadBytes)
+            guard body.readableBytes > app.configuration.inlineCasesBytes else {
+                return try await importCases(body, by: user, agency: agency)
+            }
+            return try await queueCases(body, by: user, agency: agency)
         }
         auditors.get("audit") { request, context -> Response in
             let user = try context.user()
@@ -128,6 +131,22 @@ struct APIRoutes {
             app.metrics.importedFile(cases: 0, refused: true)
             throw WebError.invalidDocument(error.diagnostics)
         }
+    }
+
+    /// A large document is stored as a job (`JobRunner.importCases`): `202 Accepted` with the
+    /// job's address, whose status says what was stored or, naming the lines, why nothing was.
+    private func queueCases(_ body: ByteBuffer, by user: WebUser, agency: String) async throws -> Response {
+        let source = DocumentSource.memory(Data(buffer: body))
+        let name = "api:\(user.name)"
+        guard (try? CaseFileReader.kind(of: source, displayName: name)) == .cases else {
+            throw WebError.invalidDocument([XMLDiagnostic(file: name, line: 1, message: "文档不是 <case> 或 <cases> 案件文档")])
+        }
+        let text = try JobParameters(asOf: app.today().description, agency: agency, fileName: name).stored()
+        let (owner, file) = (user.name, Data(buffer: body))
+        let job = try await app.store.writingJobs { try await $0.create(kind: .cases, parameters: text, owner: owner, input: file) }
+        var response = try Response.json(JobAPIRoutes.status(job), status: .accepted)
+        response.headers[.location] = JobAPIRoutes.href(job.id)
+        return response
     }
 
     struct Credentials: Decodable {

@@ -54,6 +54,8 @@ struct JobRoutes {
         case .due: break
         // A ledger comes with its file, from the case list's upload form (`LedgerRoutes`).
         case .ledger: throw WebError.badRequest("台账请在案件列表页上传。")
+        // Case XML comes with its document, posted to /api/v1/cases.
+        case .cases: throw WebError.badRequest("案件 XML 请提交到 /api/v1/cases。")
         }
         // A due list is as of today, as its page is.
         let day = kind == .due ? app.today().description : asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
@@ -105,7 +107,7 @@ struct JobRoutes {
             var query = "asOf=\(parameters.asOf)"
             if let agency = parameters.agency { query += "&agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
             return redirect(to: "/audit?" + query)
-        case .ledger:
+        case .ledger, .cases:
             return redirect(to: "/cases")
         case .violations, .due:
             guard let file = try await app.store.readingPrimary({ [id = job.id] in try await $0.jobs.result(id: id) }) else {
@@ -176,6 +178,7 @@ struct JobStatus: Encodable {
             case .violations: "导出违法问题清单"
             case .due: "导出到期预警"
             case .ledger: "导入台账"
+            case .cases: "导入案件"
             }
         state = job.state.rawValue
         stateText =

@@ -21,7 +21,8 @@ struct JobParameters: Codable, Sendable, Equatable {
     var within: Int?
     var obligation: String?
     var overdue: Bool?
-    /// For a ledger: the uploaded file's name (its kind by its ending), kept as the job's input.
+    /// For a ledger: the uploaded file's name (its kind by its ending), kept as the job's input;
+    /// for posted case XML, the name its problems are reported under.
     var fileName: String?
 
     /// As the job keeps them.
@@ -129,6 +130,9 @@ final class JobRunner: Service, @unchecked Sendable {
             case .ledger:
                 let message = try importLedger(of: job, parameters)
                 try store.finishJob(id: job.id, node: node, state: .done, message: message)
+            case .cases:
+                let message = try importCases(of: job, parameters)
+                try store.finishJob(id: job.id, node: node, state: .done, message: message)
             }
             return .done
         } catch is Cancelled {
@@ -198,13 +202,38 @@ extension JobRunner {
         do {
             let counts = try store.importLedger(url, displayName: name, actor: job.owner, agencyScope: parameters.agency)
             metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
-            return LedgerRoutes.saved(name, counts)
+            return LedgerRoutes.saved("台账 \(name)", counts)
         } catch let error as CaseXMLError {
             metrics.importedFile(cases: 0, refused: true)
             // Each problem names the ledger's row (and column); the first few are enough to start on.
             let problems = error.diagnostics
             let shown = problems.prefix(20).map(\.description).joined(separator: "；")
             throw JobFailure("台账 \(name) 有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
+        }
+    }
+}
+
+extension JobRunner {
+    /// Stores the job's posted case XML as its owner, within the agency it was posted for, its
+    /// records naming only that agency's uploads: all of its cases or none, as a smaller document
+    /// posted within its request (`APIRoutes.importCases`).
+    func importCases(of job: JobRecord, _ parameters: JobParameters) throws -> String {
+        guard let agency = parameters.agency, let data = try store.jobInput(id: job.id) else {
+            throw JobFailure("任务的案件文档已不在库中，请重新提交。")
+        }
+        let name = parameters.fileName ?? "api:\(job.owner)"
+        if try store.reportJob(id: job.id, node: node, done: 0, total: nil, lease: lease) { throw Cancelled() }
+        do {
+            let owned = try store.uploadedEvidence(agency: agency)
+            let counts = try store.importDocument(
+                .memory(data), kind: .cases, displayName: name, actor: job.owner, agencyScope: agency, evidence: .uploads(owned: owned))
+            metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
+            return LedgerRoutes.saved("案件文档", counts)
+        } catch let error as CaseXMLError {
+            metrics.importedFile(cases: 0, refused: true)
+            let problems = error.diagnostics
+            let shown = problems.prefix(20).map(\.description).joined(separator: "；")
+            throw JobFailure("案件文档有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
         }
     }
 }

@@ -29,9 +29,9 @@ struct LedgerRoutes {
         }
     }
 
-    /// What a ledger's import did, in words for its job's page.
-    static func saved(_ name: String, _ counts: ImportCounts) -> String {
-        var saved = "台账 \(name)：新增 \(counts.newCases) 件、替换 \(counts.replacedCases) 件、未变 \(counts.unchangedCases) 件"
+    /// What an import of `what` (a ledger, posted case XML) did, in words for its job's page.
+    static func saved(_ what: String, _ counts: ImportCounts) -> String {
+        var saved = "\(what)：新增 \(counts.newCases) 件、替换 \(counts.replacedCases) 件、未变 \(counts.unchangedCases) 件"
         if !counts.warnings.isEmpty { saved += "；提醒 \(counts.warnings.count) 条：" + counts.warnings.prefix(3).map(\.description).joined(separator: "；") }
         return saved
     }
