@@ -92,7 +92,7 @@ import Testing
         try await fixture.test { client in
             let clerk = try await Browser.signIn(client, as: Accounts.clerk)
             // Behind the service's back: the account is read afresh on every request.
-            try await fixture.store.write { try await $0.execute("DELETE FROM account WHERE name = ?", [Accounts.clerk]) }
+            try fixture.store.write { try await $0.execute("DELETE FROM account WHERE name = ?", [Accounts.clerk]) }
             #expect(try await clerk.get("/cases").status == .seeOther)
         }
     }

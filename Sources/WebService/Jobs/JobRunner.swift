@@ -199,16 +199,23 @@ extension JobRunner {
         defer { try? FileManager.default.removeItem(at: url) }
         try data.write(to: url, options: .withoutOverwriting)
         if try store.reportJob(id: job.id, node: node, done: 0, total: nil, lease: lease) { throw Cancelled() }
+        return try importing("台账 \(name) ") {
+            try store.importLedger(url, displayName: name, actor: job.owner, agencyScope: parameters.agency)
+        }
+    }
+
+    /// An import of `what` by a job, counted in the metrics: what it stored or, its first problems
+    /// named (each with its line, or a ledger's row and column), why nothing was.
+    private func importing(_ what: String, _ body: () throws -> ImportCounts) throws -> String {
         do {
-            let counts = try store.importLedger(url, displayName: name, actor: job.owner, agencyScope: parameters.agency)
+            let counts = try body()
             metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
-            return LedgerRoutes.saved("台账 \(name)", counts)
+            return LedgerRoutes.saved(what.trimmingCharacters(in: .whitespaces), counts)
         } catch let error as CaseXMLError {
             metrics.importedFile(cases: 0, refused: true)
-            // Each problem names the ledger's row (and column); the first few are enough to start on.
             let problems = error.diagnostics
             let shown = problems.prefix(20).map(\.description).joined(separator: "；")
-            throw JobFailure("台账 \(name) 有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
+            throw JobFailure("\(what)有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
         }
     }
 }
@@ -223,17 +230,10 @@ extension JobRunner {
         }
         let name = parameters.fileName ?? "api:\(job.owner)"
         if try store.reportJob(id: job.id, node: node, done: 0, total: nil, lease: lease) { throw Cancelled() }
-        do {
+        return try importing("案件文档") {
             let owned = try store.uploadedEvidence(agency: agency)
-            let counts = try store.importDocument(
+            return try store.importDocument(
                 .memory(data), kind: .cases, displayName: name, actor: job.owner, agencyScope: agency, evidence: .uploads(owned: owned))
-            metrics.importedFile(cases: counts.newCases + counts.replacedCases, refused: false)
-            return LedgerRoutes.saved("案件文档", counts)
-        } catch let error as CaseXMLError {
-            metrics.importedFile(cases: 0, refused: true)
-            let problems = error.diagnostics
-            let shown = problems.prefix(20).map(\.description).joined(separator: "；")
-            throw JobFailure("案件文档有 \(problems.count) 处问题，未保存任何内容：\(shown)\(problems.count > 20 ? "；……" : "")")
         }
     }
 }
