@@ -59,6 +59,6 @@ public struct AccountRepository {
         else { return nil }
         let session = CaseStore.StoredWebSession(value: row["value"], expiresAt: row["expiresAt"])
         let user: String? = row["userName"]
-        return (session, try await user.asyncOr(nil) { try await account(named: $0) })
+        return (session, try await user.asyncFlatMap { try await account(named: $0) })
     }
 }

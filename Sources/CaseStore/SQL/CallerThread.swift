@@ -8,7 +8,8 @@ import Foundation
 /// thread runs itself, so it never needs one of Swift's cooperative threads: SQLite's statements,
 /// which never suspend, run straight through on GRDB's queue (as GRDB requires), and a PostgreSQL
 /// answer resumes the work here when it arrives. The calling thread is held meanwhile, which is
-/// why the web service and its jobs await the store instead (`StoreBackend.awaitRead`, …).
+/// why the web service's requests await the store instead (`StoreBackend.awaitRead`, …), and its
+/// long work, which calls the store synchronously, runs on threads of its own.
 enum CallerThread {
     static func run<T>(_ work: () async throws -> T) throws -> T {
         try withoutActuallyEscaping(work) { work in
@@ -88,8 +89,8 @@ extension Optional {
     }
 
     /// `self.flatMap(transform)` for a transform that must be awaited.
-    func asyncOr<Other>(_ none: Other?, _ transform: (Wrapped) async throws -> Other?) async rethrows -> Other? {
-        guard let value = self else { return none }
+    func asyncFlatMap<Other>(_ transform: (Wrapped) async throws -> Other?) async rethrows -> Other? {
+        guard let value = self else { return nil }
         return try await transform(value)
     }
 }
