@@ -185,55 +185,6 @@ extension CaseStore {
         try? renewResultStatistics(afterRun: runId)
     }
 
-    /// PostgreSQL plans the queries over results (which results still hold, a base's rows) by the
-    /// statistics of `auditResult`, which autovacuum renews a minute or more after a large run;
-    /// until then the next run is planned as for the table before it, several times slower
-    /// (docs/performance.md, footnote ⁵). So a run that wrote at least 500 rows and a tenth of the table's renews them at
-    /// once (`ANALYZE` samples the table and blocks no writer); an incremental run's few rows do
-    /// not. SQLite's plans of these queries do not depend on statistics (`RunRows.keyColumns`).
-    func renewResultStatistics(afterRun runId: Int64) throws {
-        guard backendKind == .postgres else { return }
-        let worthIt = try readPrimary { db -> Bool in
-            // -1 until the table was first analyzed.
-            let estimated = try await db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'auditresult'::regclass", []) ?? -1
-            let needed = Self.rowsThatRenewStatistics(estimatedRows: estimated)
-            // Counted only as far as needed: a fresh run at a million cases has a million rows.
-            let written =
-                try await db.fetchValue(
-                    Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM auditResult WHERE runId = ? LIMIT ?) w",
-                    [runId, needed]) ?? 0
-            return written >= needed
-        }
-        guard worthIt else { return }
-        try backend.writeOutsideJournal { try await $0.execute("ANALYZE auditResult") }
-    }
-
-    /// PostgreSQL plans the reads of a case by its statistics of the case tables, which autovacuum
-    /// renews only some minutes after a large import: until then a case page's reads of events'
-    /// records and officers scanned whole tables (10 ms instead of 0.1 at 10,000 cases). They are
-    /// renewed at once when an import wrote a tenth of the cases or more.
-    func renewCaseStatistics(afterWriting cases: Int) throws {
-        guard backendKind == .postgres, cases >= Self.rowsThatRenewStatistics(estimatedRows: -1) else { return }
-        let estimated = try readPrimary { db in
-            try await db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = 'enforcementcase'::regclass", []) ?? -1
-        }
-        guard cases >= Self.rowsThatRenewStatistics(estimatedRows: estimated) else { return }
-        try backend.writeOutsideJournal { try await $0.execute("ANALYZE " + Self.caseTables.joined(separator: ", ")) }
-    }
-
-    /// The tables that hold the cases as imported.
-    static let caseTables = [
-        "enforcementCase", "party", "event", "eventOfficer", "record", "outcome", "penalty", "baseAmount", "disclosure", "caseHistory"
-    ]
-
-    /// How many rows a run must have written to renew the statistics of a table PostgreSQL last
-    /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never
-    /// analyzed): 500, and a tenth of the estimate.
-    static func rowsThatRenewStatistics(estimatedRows: Double) -> Int {
-        guard estimatedRows.isFinite, estimatedRows > 0 else { return 500 }
-        return max(500, Int((min(estimatedRows, 1e15) / 10).rounded(.up)))
-    }
-
     /// A run's results counted by grade, of every agency or of one: the totals stored with the run
     /// (`AuditTallies`); no result is read.
     public func auditRunGrades(runId: Int64, agency: String? = nil) throws -> [AuditGradeTally] {

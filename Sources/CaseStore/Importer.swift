@@ -148,7 +148,7 @@ extension CaseStore {
     ) throws -> ImportCounts {
         let kind = try kind ?? CaseFileReader.kind(of: source, displayName: displayName)
         let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
-        return try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
+        return try writeRenewingStatistics(prepared, actor: actor, agencyScope: agencyScope)
     }
 
     /// `importDocument`, awaited: what the web service's uploads and posted XML use. The document
@@ -161,13 +161,18 @@ extension CaseStore {
         let prepared = try Self.prepare(source, kind: kind, name: displayName, evidence: evidence)
         if case .cases(let cases) = prepared.content, cases.count >= StagedImport.threshold {
             // Many short transactions (`writeCases`), each waiting its turn on a thread apart.
-            return try await CallerThread.apart {
-                let counts = try self.writePrepared(prepared, actor: actor, agencyScope: agencyScope)
-                try? self.renewCaseStatistics(afterWriting: counts.newCases + counts.replacedCases)
-                return counts
-            }
+            return try await CallerThread.apart { try self.writeRenewingStatistics(prepared, actor: actor, agencyScope: agencyScope) }
         }
         return try await backend.awaitWrite(Self.importing(prepared, at: Self.timestamp(), actor: actor, agencyScope: agencyScope))
+    }
+
+    /// `writePrepared`, then PostgreSQL's statistics of the case tables renewed if it wrote many
+    /// cases (`importPaths` renews them once, after all its files).
+    private func writeRenewingStatistics(_ prepared: PreparedDocument, actor: String, agencyScope: String?) throws -> ImportCounts {
+        let counts = try writePrepared(prepared, actor: actor, agencyScope: agencyScope)
+        // Best effort: the document is stored whether or not the statistics could be renewed.
+        try? renewCaseStatistics(afterWriting: counts.newCases + counts.replacedCases)
+        return counts
     }
 
     /// Writes a prepared document in one transaction (a large file of cases: `writeCases`).

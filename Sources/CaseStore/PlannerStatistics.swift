@@ -1,0 +1,53 @@
+import Foundation
+
+/// PostgreSQL plans by its statistics of each table, which autovacuum renews only a minute or
+/// more after a large write; until then it plans as for the table before the write. The store
+/// renews them itself (`ANALYZE` samples the tables and blocks no writer) after a write of at least
+/// 500 rows and a tenth of what the table held. SQLite's plans of these queries do not depend on
+/// statistics (`RunRows.keyColumns`).
+extension CaseStore {
+    /// After a run: the queries over results (which results still hold, a base's rows) were
+    /// planned as for the table before the run, several times slower (docs/performance.md,
+    /// footnote ⁵). An incremental run's few rows renew nothing.
+    func renewResultStatistics(afterRun runId: Int64) throws {
+        guard backendKind == .postgres else { return }
+        let worthIt = try readPrimary { db -> Bool in
+            let needed = Self.rowsThatRenewStatistics(estimatedRows: try await Self.estimatedRows(of: "auditresult", db))
+            // Counted only as far as needed: a fresh run at a million cases has a million rows.
+            let written =
+                try await db.fetchValue(
+                    Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM auditResult WHERE runId = ? LIMIT ?) w",
+                    [runId, needed]) ?? 0
+            return written >= needed
+        }
+        guard worthIt else { return }
+        try backend.writeOutsideJournal { try await $0.execute("ANALYZE auditResult") }
+    }
+
+    /// After an import: a case page's reads of events' records and officers scanned whole tables
+    /// (10 ms instead of 0.1 at 10,000 cases).
+    func renewCaseStatistics(afterWriting cases: Int) throws {
+        guard backendKind == .postgres, cases >= Self.rowsThatRenewStatistics(estimatedRows: -1) else { return }
+        let estimated = try readPrimary { try await Self.estimatedRows(of: "enforcementcase", $0) }
+        guard cases >= Self.rowsThatRenewStatistics(estimatedRows: estimated) else { return }
+        try backend.writeOutsideJournal { try await $0.execute("ANALYZE " + Self.caseTables.joined(separator: ", ")) }
+    }
+
+    /// The tables that hold the cases as imported.
+    static let caseTables = [
+        "enforcementCase", "party", "event", "eventOfficer", "record", "outcome", "penalty", "baseAmount", "disclosure", "caseHistory"
+    ]
+
+    /// The rows PostgreSQL last counted in `table` (lower case): -1 until it was first analyzed.
+    private static func estimatedRows(of table: String, _ db: any SQLConnection) async throws -> Double {
+        try await db.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE oid = CAST(? AS regclass)", [table]) ?? -1
+    }
+
+    /// How many rows a write must have added to renew the statistics of a table PostgreSQL last
+    /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never
+    /// analyzed): 500, and a tenth of the estimate.
+    static func rowsThatRenewStatistics(estimatedRows: Double) -> Int {
+        guard estimatedRows.isFinite, estimatedRows > 0 else { return 500 }
+        return max(500, Int((min(estimatedRows, 1e15) / 10).rounded(.up)))
+    }
+}
