@@ -51,7 +51,7 @@ public final class WebApp: Sendable {
         throttle = LoginThrottle(store: store, limit: configuration.maxFailedLogins, window: configuration.throttleWindow)
         loginTokens = try LoginTokens(store: store)
         evidence = try EvidenceFolder(configuration.evidenceDirectory)
-        requestThreads = DispatchExecutor(name: "zhifa-request")
+        requestThreads = DispatchExecutor(name: "zhifa-request", mayWait: true)
         longWork = LongWorkLane(limit: configuration.longWorkLimit)
         jobs = JobRunner(store: store, runner: runner, limit: configuration.longWorkLimit, metrics: metrics)
     }

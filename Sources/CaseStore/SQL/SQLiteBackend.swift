@@ -35,7 +35,8 @@ struct SQLiteBackend: StoreBackend {
     /// GRDB runs the transaction on its connection's queue and resumes the caller when it is done;
     /// the body, whose statements never suspend, runs straight through on that queue.
     func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
-        try await withoutActuallyEscaping(body) { body in
+        if DispatchExecutor.mayWaitHere { return try read(body) }
+        return try await withoutActuallyEscaping(body) { body in
             let work = UncheckedSendable(body)
             return try await database.read { db in
                 UncheckedSendable(try CallerThread.run { try await work.value(SQLiteConnection(db)) })

@@ -61,10 +61,18 @@ public final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
 /// awaited transactions.
 public final class DispatchExecutor: TaskExecutor, @unchecked Sendable {
     private let queue: DispatchQueue
+    private static let mayWait = DispatchSpecificKey<Bool>()
 
-    public init(name: String) {
+    /// `mayWait`: the jobs may wait a moment for the store synchronously (a read of one SQLite
+    /// page), as the request threads may: libdispatch adds a thread when its threads block, which
+    /// Swift's cooperative pool never does.
+    public init(name: String, mayWait: Bool = false) {
         queue = DispatchQueue(label: name, qos: .userInitiated, attributes: .concurrent)
+        if mayWait { queue.setSpecific(key: Self.mayWait, value: true) }
     }
+
+    /// True on the threads of an executor made with `mayWait`.
+    static var mayWaitHere: Bool { DispatchQueue.getSpecific(key: mayWait) == true }
 
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
