@@ -18,8 +18,8 @@ struct PositionalRow {
     enum Source {
         /// SQLite: the statement stepping over the rows.
         case sqlite(SQLiteStatementRow)
-        /// PostgreSQL: the values of one row of its answer.
-        case values(ValuesRow)
+        /// PostgreSQL: the cells of one row of its answer, as the server sent them.
+        case postgres(PostgresCellsRow)
     }
 
     let source: Source
@@ -28,7 +28,7 @@ struct PositionalRow {
     func name(_ index: Int) -> String {
         switch source {
         case .sqlite(let row): row.name(index)
-        case .values(let row): row.name(index)
+        case .postgres(let row): row.name(index)
         }
     }
 
@@ -36,7 +36,7 @@ struct PositionalRow {
     func integer(_ index: Int) throws -> Int64? {
         switch source {
         case .sqlite(let row): try row.integer(index, self)
-        case .values(let row): try row.integer(index, self)
+        case .postgres(let row): try row.integer(index, self)
         }
     }
 
@@ -44,7 +44,7 @@ struct PositionalRow {
     func text(_ index: Int) throws -> String? {
         switch source {
         case .sqlite(let row): try row.utf8(index, self).map { String(decoding: $0, as: UTF8.self) }
-        case .values(let row): try row.text(index, self)
+        case .postgres(let row): try row.text(index, self)
         }
     }
 
@@ -55,9 +55,9 @@ struct PositionalRow {
         case .sqlite(let row):
             guard let bytes = try row.utf8(index, self) else { return nil }
             day = CalendarDate(utf8: bytes)
-        case .values(let row):
-            guard let text = try row.text(index, self) else { return nil }
-            day = CalendarDate(text)
+        case .postgres(let row):
+            guard let read = try row.withUTF8(index, self, { CalendarDate(utf8: $0) }) else { return nil }
+            day = read
         }
         guard let day else { throw corrupt(index, "a date (YYYY-MM-DD)") }
         return day
@@ -66,12 +66,16 @@ struct PositionalRow {
     /// A text column; `previous` itself when the value equals it, so that a value repeated over
     /// many rows (a case id) is one string rather than one allocation a row.
     func text(_ index: Int, reusing previous: String?) throws -> String? {
-        guard case .sqlite(let row) = source else { return try text(index) }
-        guard let bytes = try row.utf8(index, self) else { return nil }
-        if var previous, previous.utf8.count == bytes.count, previous.withUTF8({ $0.elementsEqual(bytes) }) {
-            return previous
+        func reused(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            if var previous, previous.utf8.count == bytes.count, previous.withUTF8({ $0.elementsEqual(bytes) }) {
+                return previous
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        switch source {
+        case .sqlite(let row): return try row.utf8(index, self).map(reused)
+        case .postgres(let row): return try row.withUTF8(index, self, reused)
+        }
     }
 
     /// A text column holding one of an enumeration's raw values (nil: NULL), matched by its bytes
@@ -84,11 +88,9 @@ struct PositionalRow {
                 throw StoreError.corrupt("\"\(String(decoding: bytes, as: UTF8.self))\" is not a valid \(T.self)")
             }
             return found
-        case .values(let row):
-            guard var text = try row.text(index, self) else { return nil }
-            guard let found = text.withUTF8({ values.value(utf8: $0) }) else {
-                throw StoreError.corrupt("\"\(text)\" is not a valid \(T.self)")
-            }
+        case .postgres(let row):
+            guard let found = try row.withUTF8(index, self, { values.value(utf8: $0) }) else { return nil }
+            guard let found else { throw StoreError.corrupt("\"\(try row.text(index, self) ?? "")\" is not a valid \(T.self)") }
             return found
         }
     }
@@ -144,7 +146,7 @@ struct PositionalRow {
         let value: Double?
         switch source {
         case .sqlite(let row): value = try row.double(index, self)
-        case .values(let row): value = try row.double(index, self)
+        case .postgres(let row): value = try row.double(index, self)
         }
         guard let value else { throw corrupt(index, "a number (it is NULL)") }
         return value
@@ -203,42 +205,6 @@ struct SQLiteStatementRow {
             let start = sqlite3_column_text(statement, Int32(index))
             let count = Int(sqlite3_column_bytes(statement, Int32(index)))
             return UnsafeBufferPointer(start: start, count: count)
-        default: throw row.corrupt(index, "text")
-        }
-    }
-}
-
-/// PostgreSQL's side of `PositionalRow`: a row's values in the order of its columns.
-struct ValuesRow {
-    let names: [String]
-    let values: [DatabaseValue]
-
-    func name(_ index: Int) -> String { index < names.count ? names[index] : "#\(index)" }
-
-    func integer(_ index: Int, _ row: PositionalRow) throws -> Int64? {
-        switch values[index].storage {
-        case .null: return nil
-        case .int64(let value): return value
-        case .double(let value):
-            guard let exact = Int64(exactly: value) else { throw row.corrupt(index, "an integer") }
-            return exact
-        default: throw row.corrupt(index, "an integer")
-        }
-    }
-
-    func double(_ index: Int, _ row: PositionalRow) throws -> Double? {
-        switch values[index].storage {
-        case .null: return nil
-        case .double(let value): return value
-        case .int64(let value): return Double(value)
-        default: throw row.corrupt(index, "a number")
-        }
-    }
-
-    func text(_ index: Int, _ row: PositionalRow) throws -> String? {
-        switch values[index].storage {
-        case .null: return nil
-        case .string(let value): return value
         default: throw row.corrupt(index, "text")
         }
     }

@@ -104,7 +104,9 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try await withTaskExecutorPreference(Self.answers) { try await transaction(begin: "BEGIN", body) }
     }
 
-    private static let answers = DispatchExecutor(name: "zhifa-postgres")
+    /// Where awaited transactions, and the tasks that feed a `COPY`, resume: never Swift's
+    /// cooperative threads, which a synchronous caller (a test, a command) may be holding.
+    static let answers = DispatchExecutor(name: "zhifa-postgres")
 
     private func reading<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T {
         try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)

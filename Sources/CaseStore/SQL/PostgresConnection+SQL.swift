@@ -98,15 +98,8 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws {
-        let rows = try await run(sql, arguments.databaseValues).rows
-        var names: [String]?
-        for row in rows {
-            var values: [DatabaseValue] = []
-            for cell in row {
-                values.append(try Self.value(cell))
-            }
-            if names == nil { names = row.map(\.columnName) }
-            try body(PositionalRow(source: .values(ValuesRow(names: names!, values: values))))
+        for row in try await run(sql, arguments.databaseValues).rows {
+            try body(PositionalRow(source: .postgres(PostgresCellsRow(row))))
         }
     }
 
@@ -118,10 +111,15 @@ final class PostgresSQLConnection: SQLConnection {
         }
     }
 
-    /// Multi-row inserts of at most 1,000 rows and 30,000 values (the protocol allows 65,535 binds),
-    /// so that an import of a hundred thousand cases costs hundreds of round trips, not millions.
+    /// Many rows go through `COPY … FROM STDIN` (`PostgresCopyText`): one statement, its rows parsed
+    /// by the server as text, with no placeholder bound per value. A few rows go as multi-row
+    /// inserts of at most 1,000 rows and 30,000 values (the protocol allows 65,535 binds).
     func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
-        guard !columns.isEmpty else { return }
+        guard !columns.isEmpty, !rows.isEmpty else { return }
+        if rows.count >= PostgresCopyText.fewestRows {
+            try await copy(into: table, columns: columns, rows: rows)
+            return
+        }
         let chunk = max(1, min(1000, 30000 / columns.count))
         let head = "INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES "
         var start = 0
@@ -137,6 +135,35 @@ final class PostgresSQLConnection: SQLConnection {
             }
             try await run(sql, values)
             start = end
+        }
+    }
+
+    /// The rows as one `COPY`, under the same deadline and loss checks as any statement. Names are
+    /// the store's own (never a caller's), lower-cased as the server folds the unquoted names the
+    /// schema was created with, since PostgresNIO quotes them.
+    private func copy(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
+        try await flush()
+        let chunks = try PostgresCopyText.chunks(rows, columns: columns.count)
+        guard !connection.isClosed else { throw PostgresFailure.lost }
+        // PostgresNIO's `copyFrom` is async only; its task runs on the answers' threads, since the
+        // cooperative ones may all be held by synchronous callers waiting for this very statement.
+        let promise = connection.eventLoop.makePromise(of: Void.self)
+        Task(executorPreference: PostgresBackend.answers) { [connection, logger] in
+            do {
+                try await connection.copyFrom(
+                    table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: logger
+                ) { writer in
+                    for chunk in chunks { try await writer.write(chunk) }
+                }
+                promise.succeed()
+            } catch {
+                promise.fail(error)
+            }
+        }
+        do {
+            try await PostgresBackend.answer(promise.futureResult, on: connection, deadline: deadline)
+        } catch {
+            throw PostgresFailure(error)
         }
     }
 

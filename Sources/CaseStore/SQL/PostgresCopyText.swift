@@ -1,0 +1,89 @@
+import GRDB
+import NIOCore
+
+/// Rows in the text format of PostgreSQL's `COPY … FROM STDIN`: a line a row, columns separated by
+/// tabs, `\\N` for NULL, and backslash escapes for the backslash, tab, newline and carriage return
+/// a value may hold (https://www.postgresql.org/docs/15/sql-copy.html, "Text Format").
+enum PostgresCopyText {
+    /// From this many rows an insert goes through `COPY`: below it, the statement's extra round trip
+    /// (the server asks for the data, then confirms it) costs more than the binds it saves.
+    static let fewestRows = 64
+
+    /// A chunk is sent when it holds about this many bytes, so that memory holds the rows once and
+    /// a chunk more, not a second copy of every row.
+    static let chunkBytes = 1 << 20
+
+    /// The rows encoded, in chunks of about `chunkBytes`. A row whose width is not `columns` is the
+    /// caller's mistake, thrown rather than sent for the server to refuse.
+    static func chunks(_ rows: [[DatabaseValue]], columns: Int) throws -> [ByteBuffer] {
+        var chunks: [ByteBuffer] = []
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(min(chunkBytes + 4096, rows.count * columns * 16))
+        for row in rows {
+            guard row.count == columns else { throw StoreError.corrupt("a row of \(row.count) values for \(columns) columns") }
+            for (index, value) in row.enumerated() {
+                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                write(value, into: &buffer)
+            }
+            buffer.writeInteger(UInt8(ascii: "\n"))
+            if buffer.readableBytes >= chunkBytes {
+                chunks.append(buffer)
+                buffer = ByteBuffer()
+                buffer.reserveCapacity(chunkBytes + 4096)
+            }
+        }
+        if buffer.readableBytes > 0 { chunks.append(buffer) }
+        return chunks
+    }
+
+    static func write(_ value: DatabaseValue, into buffer: inout ByteBuffer) {
+        switch value.storage {
+        case .null:
+            buffer.writeStaticString("\\N")
+        case .int64(let integer):
+            buffer.writeString(String(integer))
+        case .double(let double):
+            buffer.writeString(text(of: double))
+        case .string(let string):
+            escape(string, into: &buffer)
+        case .blob(let data):
+            // bytea's hex input (`\x…`), its backslash escaped for COPY.
+            buffer.writeStaticString("\\\\x")
+            let digits = Array("0123456789abcdef".utf8)
+            for byte in data {
+                buffer.writeInteger(digits[Int(byte >> 4)])
+                buffer.writeInteger(digits[Int(byte & 0x0f)])
+            }
+        }
+    }
+
+    /// A double as the server reads it back to the same value: Swift's shortest exact form, an
+    /// integral value without its `.0` (so that it also fits a BIGINT or SMALLINT column, as a
+    /// bound double would by assignment), and PostgreSQL's words for the values that are not finite.
+    static func text(of double: Double) -> String {
+        if double.isNaN { return "NaN" }
+        if double.isInfinite { return double > 0 ? "Infinity" : "-Infinity" }
+        if double == double.rounded(), abs(double) < 9_007_199_254_740_992, !(double == 0 && double.sign == .minus) {
+            return String(Int64(double))
+        }
+        return "\(double)"
+    }
+
+    static func escape(_ string: String, into buffer: inout ByteBuffer) {
+        let utf8 = string.utf8
+        // Most values need no escape: written in one piece.
+        if !utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            buffer.writeString(string)
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+}
