@@ -42,30 +42,33 @@ final class PostgresSQLConnection: SQLConnection {
         if pendingRows >= 5000 { try await flush() }
     }
 
+    /// Sends the appended rows, table after table in the order they were first appended to.
     func flush() async throws {
         guard pendingRows > 0 else { return }
         let batches = pending
         pending = [:]
         pendingRows = 0
-        for key in tableOrder {
-            if let rows = batches[key] { try await insertRows(into: key.table, columns: key.columns, rows: rows) }
+        let writes = try tableOrder.compactMap { key in
+            try batches[key].map { try PostgresBulkWrite(into: key.table, columns: key.columns, rows: $0) }
+        }
+        try await send(writes)
+    }
+
+    /// Sends prepared writes under the same deadline and loss checks as any statement.
+    private func send(_ writes: [PostgresBulkWrite]) async throws {
+        guard !writes.isEmpty else { return }
+        guard !connection.isClosed else { throw PostgresFailure.lost }
+        do {
+            try await PostgresBackend.answer(PostgresBulkWrite.start(writes, on: connection, logger: logger), on: connection, deadline: deadline)
+        } catch {
+            throw PostgresFailure(error)
         }
     }
 
     @discardableResult
     private func run(_ sql: String, _ values: [DatabaseValue]) async throws -> PostgresQueryResult {
         try await flush()
-        var bindings = PostgresBindings(capacity: values.count)
-        for value in values {
-            switch value.storage {
-            case .null: bindings.appendNull()
-            case .int64(let integer): bindings.append(integer)
-            case .double(let double): bindings.append(double)
-            case .string(let string): bindings.append(string)
-            case .blob(let data): bindings.append(ByteBuffer(bytes: data))
-            }
-        }
-        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: bindings)
+        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: PostgresBulkWrite.bindings(values))
         // PostgresNIO never answers a query written to a closed connection.
         guard !connection.isClosed else { throw PostgresFailure.lost }
         do {
@@ -111,60 +114,11 @@ final class PostgresSQLConnection: SQLConnection {
         }
     }
 
-    /// Many rows go through `COPY … FROM STDIN` (`PostgresCopyText`): one statement, its rows parsed
-    /// by the server as text, with no placeholder bound per value. A few rows go as multi-row
-    /// inserts of at most 1,000 rows and 30,000 values (the protocol allows 65,535 binds).
+    /// Many rows as one `COPY`, a few as multi-row inserts (`PostgresBulkWrite`).
     func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
         guard !columns.isEmpty, !rows.isEmpty else { return }
-        if rows.count >= PostgresCopyText.fewestRows {
-            try await copy(into: table, columns: columns, rows: rows)
-            return
-        }
-        let chunk = max(1, min(1000, 30000 / columns.count))
-        let head = "INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES "
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + chunk)
-            var sql = head
-            var values: [DatabaseValue] = []
-            values.reserveCapacity((end - start) * columns.count)
-            for index in start..<end {
-                sql += index == start ? "(" : ", ("
-                sql += Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-                values += rows[index]
-            }
-            try await run(sql, values)
-            start = end
-        }
-    }
-
-    /// The rows as one `COPY`, under the same deadline and loss checks as any statement. Names are
-    /// the store's own (never a caller's), lower-cased as the server folds the unquoted names the
-    /// schema was created with, since PostgresNIO quotes them.
-    private func copy(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
         try await flush()
-        let chunks = try PostgresCopyText.chunks(rows, columns: columns.count)
-        guard !connection.isClosed else { throw PostgresFailure.lost }
-        // PostgresNIO's `copyFrom` is async only; its task runs on the answers' threads, since the
-        // cooperative ones may all be held by synchronous callers waiting for this very statement.
-        let promise = connection.eventLoop.makePromise(of: Void.self)
-        Task(executorPreference: PostgresBackend.answers) { [connection, logger] in
-            do {
-                try await connection.copyFrom(
-                    table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: logger
-                ) { writer in
-                    for chunk in chunks { try await writer.write(chunk) }
-                }
-                promise.succeed()
-            } catch {
-                promise.fail(error)
-            }
-        }
-        do {
-            try await PostgresBackend.answer(promise.futureResult, on: connection, deadline: deadline)
-        } catch {
-            throw PostgresFailure(error)
-        }
+        try await send([PostgresBulkWrite(into: table, columns: columns, rows: rows)])
     }
 
     static func row(_ row: PostgresRow) throws -> Row {
