@@ -213,6 +213,18 @@ public struct AuditRunner: Sendable {
             try body(try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8)))
         }
     }
+
+    /// How many of run `runId`'s decided cases have a final score (every manual item scored and
+    /// the conclusion signed): only the cases with a signature are read, the few a review reached.
+    public static func finalScores(in store: CaseStore, runId: Int64, agency: String? = nil) throws -> Int {
+        let decoder = JSONDecoder()
+        var count = 0
+        try store.forEachAuditResult(runId: runId, agency: agency, withEntry: ManualScore.conclusionItem) { record in
+            let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
+            if audit.standing.isGraded, !audit.isInProgress, !audit.isProvisional { count += 1 }
+        }
+        return count
+    }
 }
 
 /// Slots that concurrent workers fill, one index each, so no two ever write the same place.

@@ -38,6 +38,9 @@ public struct AgencyScorecard: Codable, Sendable, Equatable {
     public var cases: Int
     /// Cases of the year still 办理中 on the as-of date: their failures count, their scores do not.
     public var casesInProgress: Int
+    /// Of `cases`, those whose score is still the machine's 初评 (manual items open or the
+    /// conclusion unsigned): the average is theirs too, and says so.
+    public var casesProvisional: Int
     public var averageScore: Double?
     public var previousYearCases: Int
     public var previousYearAverage: Double?
@@ -107,7 +110,7 @@ public struct ScorecardBuilder: Sendable {
 private struct Tally {
     var code: String
     var name: String
-    var cases = 0, scoreSum = 0.0, inProgress = 0
+    var cases = 0, scoreSum = 0.0, inProgress = 0, provisional = 0
     var previousCases = 0, previousScoreSum = 0.0
     var grades: [String: Int] = [:]
     var families: [String: Int] = [:]
@@ -131,6 +134,7 @@ private struct Tally {
             cases += 1
             scoreSum += audit.score
             grades[audit.grade, default: 0] += 1
+            if audit.isProvisional { provisional += 1 }
         }
         for finding in audit.failures where RuleCatalogue.rule(finding.rule) != nil {
             if let family = RuleFamily(ruleId: finding.rule) { families[family.rawValue, default: 0] += 1 }
@@ -156,7 +160,7 @@ private struct Tally {
             return AppraisalLine(id: item.id, title: item.title, occurrences: occurrences, deduction: min(raw, item.cap ?? raw))
         }
         return AgencyScorecard(
-            agency: code, name: name, year: year, cases: cases, casesInProgress: inProgress,
+            agency: code, name: name, year: year, cases: cases, casesInProgress: inProgress, casesProvisional: provisional,
             averageScore: cases == 0 ? nil : (scoreSum / Double(cases) * 10).rounded() / 10,
             previousYearCases: previousCases,
             previousYearAverage: previousCases == 0 ? nil : (previousScoreSum / Double(previousCases) * 10).rounded() / 10,

@@ -969,7 +969,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <select name="agency"><option value="">全部机关</option>{{#agencies}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencies}}</select>
   <button type="submit">运行评查</button>
 </form>
-<p id="run">{{#reused}}输入未变，沿用已存结果 · {{/reused}}{{checklist}} · 截至 {{asOf}} · 共 {{cases}} 件 · 已决定案件平均 {{average}} 分</p>
+<p id="run">{{#reused}}输入未变，沿用已存结果 · {{/reused}}{{checklist}} · 截至 {{asOf}} · 共 {{cases}} 件 · 已决定案件平均 {{average}} 分（含初评：人工评查项评完并签署评查结论的案件为终评，其余为机器初评，见各案件页面）</p>
 <table class="list grades"><thead><tr>{{#grades}}<th>{{name}}</th>{{/grades}}</tr></thead><tbody><tr>{{#grades}}<td>{{count}}</td>{{/grades}}</tr></tbody></table>
 <h2>存在问题的案件</h2>
 <table class="list" id="audit-results">
@@ -1170,6 +1170,12 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <label>扣分 <input name="deduct" value="0" inputmode="decimal"></label>
     <label>意见 <input name="note"></label>
     <button type="submit">保存评查意见</button>
+  </form>
+  <form method="post" action="{{href}}/review/sign" id="sign-form">
+    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+    <p>{{#audit.pending}}本案得分为初评：{{audit.pending}}。{{/audit.pending}}{{#audit.signed}}评查结论已签署：{{audit.signed}}。{{/audit.signed}}</p>
+    <label>评查结论 <input name="note"></label>
+    <button type="submit">签署评查结论</button>
   </form>
 </section>
 {{/hasReview}}
@@ -2504,6 +2510,28 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
           },
           "inProgress": {
             "type": "boolean"
+          },
+          "review": {
+            "type": "object",
+            "description": "How far reviewers have gone: the score is 初评 (provisional) until openItems is 0 and signedBy is set.",
+            "required": [
+              "openItems",
+              "openPoints"
+            ],
+            "properties": {
+              "openItems": {
+                "type": "integer"
+              },
+              "openPoints": {
+                "type": "number"
+              },
+              "signedBy": {
+                "type": "string"
+              },
+              "signedAt": {
+                "type": "string"
+              }
+            }
           },
           "categories": {
             "type": "array",

@@ -210,14 +210,27 @@ extension CaseStore {
 
     /// Streams a run's results in case-id order, each with its JSON wherever it is stored.
     public func forEachAuditResult(runId: Int64, agency: String? = nil, _ body: (AuditResultRecord) throws -> Void) throws {
+        try forEachAuditResult(runId: runId, agency: agency, withEntry: nil, body)
+    }
+
+    /// The results of run `runId` of the cases that have a manual entry `item` (the signed
+    /// conclusion, `ManualScore.conclusionItem`): the few whose score may be final, which a
+    /// summary counted from the stored totals reads to say how many of its scores are 初评.
+    public func forEachAuditResult(
+        runId: Int64, agency: String? = nil, withEntry item: String?, _ body: (AuditResultRecord) throws -> Void
+    ) throws {
         try read { db in
             // Columns read directly, not through Codable: a report reads every result of a run. By
             // name, since rows from PostgreSQL keep no column order.
+            var extra: [(any DatabaseValueConvertible)?] = []
+            if let agency { extra.append(agency) }
+            if let item { extra.append(item) }
             let rows = try await RunRows.of(runId, db).union(
                 { condition in
                     "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit FROM auditResultRead r WHERE \(condition)"
                         + (agency == nil ? "" : " AND r.agency = ?")
-                }, extra: agency.map { [$0] } ?? [])
+                        + (item == nil ? "" : " AND r.caseId IN (SELECT caseId FROM manualScore WHERE item = ?)")
+                }, extra: extra)
             try await db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
                 try body(
                     AuditResultRecord(

@@ -1,5 +1,6 @@
 import Audit
 import BundledFiles
+import CaseModel
 import CaseXML
 import Crypto
 import Foundation
@@ -154,6 +155,9 @@ public struct ChecklistLoader: Sendable {
         guard !checklist.grades.isEmpty else { throw fail("the checklist has no grades") }
         for setting in checklist.rules.values where checklist.category(named: setting.category) == nil {
             throw fail("规则 \(setting.id) 归入的类别“\(setting.category)”在评查表中没有定义")
+        }
+        for item in checklist.manualItems where item.id == ManualScore.conclusionItem {
+            throw fail("人工评查项的编号不能是“\(ManualScore.conclusionItem)”：它是签署评查结论的记录")
         }
         for item in checklist.manualItems where checklist.category(named: item.category) == nil {
             throw fail("人工评查项 \(item.id) 归入的类别“\(item.category)”在评查表中没有定义")

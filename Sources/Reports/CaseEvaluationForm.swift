@@ -59,11 +59,18 @@ public enum CaseEvaluationForm {
         return out
     }
 
-    /// 得分、等级 or 办理中, with the veto that decided the grade.
+    /// 得分、等级 or 办理中, with the veto that decided the grade; 初评 and what is open until the
+    /// manual items are scored and the conclusion signed, then who signed it.
     static func total(_ audit: CaseAudit) -> String {
         if audit.isInProgress { return "评查结果：办理中（截至评查基准日尚未作出决定，不评分定级）" }
-        return "评查得分：\(audit.score.readableText)分　　等级：\(escape(audit.grade))"
-            + (audit.veto ? "　　一票否决：\(escape(audit.vetoReasons.joined(separator: "、")))" : "")
+        let kind = audit.isProvisional ? "初评" : "评查"
+        var text = "\(kind)得分：\(audit.score.readableText)分　　\(kind)等级：\(escape(audit.grade))"
+        if audit.veto { text += "　　一票否决：\(escape(audit.vetoReasons.joined(separator: "、")))" }
+        if let pending = audit.pendingText { text += "　　（\(escape(pending))，不作为评查结论）" }
+        if let review = audit.review, review.isFinal, let signer = review.signedBy {
+            text += "　　评查结论签署：\(escape(signer)) \(escape(String((review.signedAt ?? "").prefix(10))))"
+        }
+        return text
     }
 
     private static func particulars(_ c: EnforcementCase, names: RegistryNames) -> String {

@@ -43,7 +43,7 @@ public enum HTMLAuditReport {
             <h1>行政执法案卷评查报告</h1>
             <div class="meta">评查标准：\(escape(run.checklistTitle))　评查范围：\(escape(agency.map(names.agency) ?? "全部执法主体"))　评查基准日：\(run.asOf)</div>
             <h2>概况</h2>
-            <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分</th><th>一票否决</th></tr>
+            <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分（含初评）</th><th>一票否决</th></tr>
             <tr><td>\(all.cases)</td><td>\(all.inProgress)</td><td>\(all.averageText)</td><td>\(all.vetoes)</td></tr></table>
 
             """)

@@ -31,7 +31,8 @@ public enum RuleCatalogueReport {
             }
         }
         if !checklist.manualItems.isEmpty {
-            out += "\n## 人工评查项 (manual items)\n\nScored by a reviewer, not by a rule.\n\n| id | 评查项 | category | points |\n|---|---|---|---|\n"
+            out +=
+                "\n## 人工评查项 (manual items)\n\nScored by a reviewer, not by a rule. Until every item is scored and a reviewer signs the conclusion (评查结论: `zhifa sign`, or the case page), a case's score is the machine's 初评 (provisional), and every page, form and report says so.\n\n| id | 评查项 | category | points |\n|---|---|---|---|\n"
             for item in checklist.manualItems {
                 out += "| \(item.id) | \(cell(item.title)) | \(item.category) | \(item.points.readableText) |\n"
             }

@@ -14,7 +14,9 @@ public enum ScorecardReport {
             lines.append("\(card.name) \(card.year)年")
             let average = card.averageScore.map { String(format: "%.1f", $0) } ?? "—"
             let previous = card.previousYearAverage.map { String(format: "%.1f", $0) } ?? "—"
-            lines.append("  已决定案卷 \(card.cases)件，平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）；办理中 \(card.casesInProgress)件")
+            lines.append(
+                "  已决定案卷 \(card.cases)件（其中初评 \(card.casesProvisional)件），平均得分 \(average)（上年 \(card.previousYearCases)件，\(previous)）；办理中 \(card.casesInProgress)件"
+            )
             lines.append("  等级：" + (card.grades.isEmpty ? "—" : gradeOrder(card, scorecards.grades).map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
             lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
@@ -37,7 +39,8 @@ public enum ScorecardReport {
             "执法监督评分表", title: "\(year)行政执法监督评分表（\(run.checklistTitle)，评查基准日 \(run.asOf)）",
             columns: [
                 .init("执法主体", width: 22, format: .wrapped), .init("年度", width: 6), .init("已决定案卷数", width: 8, format: .integer),
-                .init(CaseStanding.inProgress.label, width: 7, format: .integer), .init("平均得分", width: 8, format: .decimal),
+                .init("其中初评", width: 7, format: .integer), .init(CaseStanding.inProgress.label, width: 7, format: .integer),
+                .init("平均得分", width: 8, format: .decimal),
                 .init("上年平均得分", width: 8, format: .decimal)
             ] + grades.map { .init($0, width: 7, format: .integer) } + [
                 .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),
@@ -49,7 +52,7 @@ public enum ScorecardReport {
             workbook.addRow(
                 [
                     .text(card.name), .number(Double(card.year)), .number(Double(card.cases)),
-                    .number(Double(card.casesInProgress)), number(card.averageScore),
+                    .number(Double(card.casesProvisional)), .number(Double(card.casesInProgress)), number(card.averageScore),
                     number(card.previousYearAverage)
                 ]
                     + grades.map { .number(Double(card.grades[$0] ?? 0)) }

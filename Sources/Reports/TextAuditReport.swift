@@ -17,12 +17,14 @@ public enum TextAuditReport {
         var grades: [String: Int] = [:]
         var total = 0.0
         var count = 0
+        var provisional = 0
         try AuditRunner.forEachCaseAudit(in: store, runId: run.id!, agency: agency) { audit in
             grades[audit.grade, default: 0] += 1
             if !audit.isInProgress {
                 count += 1
                 total += audit.score
             }
+            if audit.isProvisional { provisional += 1 }
             sink.line()
             sink.line(String(repeating: "─", count: 60))
             sink.line("\(audit.id)  \(names.agency(audit.agency))  \(audit.resultText)")
@@ -61,14 +63,16 @@ public enum TextAuditReport {
         }
         sink.line()
         sink.line(String(repeating: "═", count: 60))
-        sink.line(summaryLine(grades: grades, decided: count, scoreSum: total, order: order))
+        sink.line(summaryLine(grades: grades, decided: count, scoreSum: total, provisional: provisional, order: order))
     }
 
     /// The closing line of the text report and the whole of `--format summary`: the cases, the
-    /// average of those decided, and the count of each grade in the checklist's order.
-    static func summaryLine(grades: [String: Int], decided: Int, scoreSum: Double, order: [String]) -> String {
+    /// average of those decided and which kind of score it averages (how many are still 初评), and
+    /// the count of each grade in the checklist's order.
+    static func summaryLine(grades: [String: Int], decided: Int, scoreSum: Double, provisional: Int, order: [String]) -> String {
         let average = decided == 0 ? "—" : String(format: "%.1f", scoreSum / Double(decided))
-        return "汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)；"
+        let kind = decided == 0 ? "" : provisional == 0 ? "（均已签署评查结论）" : "（其中初评 \(provisional) 件，未经人工评查签署）"
+        return "汇总：\(grades.values.reduce(0, +))件，已决定案件平均得分 \(average)\(kind)；"
             + (order.filter { grades[$0] != nil } + grades.keys.filter { !order.contains($0) }.sorted())
             .map { "\($0) \(grades[$0]!)件" }.joined(separator: "，")
     }
@@ -83,10 +87,13 @@ public enum TextAuditReport {
         sink.line("评查标准：\(run.checklistTitle)（\(run.checklistName)）  评查基准日：\(run.asOf)  案卷数：\(run.caseCount)")
         let tallies = try store.auditRunGrades(runId: run.id!, agency: agency)
         let decided = tallies.filter { CaseStanding(storedGrade: $0.grade) != .inProgress }
+        let graded = tallies.filter { CaseStanding(storedGrade: $0.grade).isGraded }.reduce(0) { $0 + $1.cases }
+        let final = try AuditRunner.finalScores(in: store, runId: run.id!, agency: agency)
         sink.line(
             summaryLine(
                 grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),
-                decided: decided.reduce(0) { $0 + $1.cases }, scoreSum: decided.reduce(0) { $0 + $1.scoreSum }, order: order))
+                decided: decided.reduce(0) { $0 + $1.cases }, scoreSum: decided.reduce(0) { $0 + $1.scoreSum }, provisional: graded - final,
+                order: order))
         sink.line("否决 \(tallies.reduce(0) { $0 + $1.vetoes })件，有问题 \(tallies.reduce(0) { $0 + $1.failing })件")
     }
 }

@@ -76,7 +76,7 @@ import Testing
         // Shown as 否决 with the item that decided it, never as a deduction of 0 points.
         let certTitle = RuleCatalogue.rule("OFFICER-CERT")!.title
         #expect(audit.vetoReasons == [certTitle])
-        #expect(audit.resultText.hasSuffix("分 · 不合格 · 否决：\(certTitle)"))
+        #expect(audit.resultText.hasPrefix("初评 ") && audit.resultText.contains("分 · 不合格 · 否决：\(certTitle)（"))
         #expect(!audit.resultText.contains("扣0分"))
     }
 
@@ -91,7 +91,7 @@ import Testing
         #expect(before.isInProgress && before.grade == "办理中")
         let decided = Fixture.auditor().audit(clean, asOf: day("2024-03-28"))
         #expect(!decided.isInProgress && decided.inProgress == nil && decided.grade == "优秀")
-        #expect(decided.resultText == "100分 · 优秀")
+        #expect(decided.resultText == "初评 100分 · 优秀（待人工评查 4 项，共24分）", "nobody has reviewed it")
         // A case closed without a decision (撤案) is finished, not in progress.
         var withdrawn = clean
         withdrawn.events = Array(clean.events.prefix(3)) + [.e(.closed, "2024-03-01", "A B")]

@@ -140,7 +140,7 @@ struct Zhifa {
         #expect(imported.out.contains("已导入 \(ledger)：案件新增 3 件"))
         // A ledger filled in by hand audits like any case: scored, with what a ledger cannot hold named.
         let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--case", "WH-SJJ-2025-0301"])
-        #expect(audit.status == 0 && audit.out.contains("WH-SJJ-2025-0301  芜湖市市场监督管理局  96分 · 优秀"), "\(audit.out)")
+        #expect(audit.status == 0 && audit.out.contains("WH-SJJ-2025-0301  芜湖市市场监督管理局  初评 96分 · 优秀（待人工评查 4 项，共24分）"), "\(audit.out)")
         #expect(audit.out.contains("RECORD-TEXT"))
         let exported = try Zhifa.run(["export", "ledger", "--db", db, "--agency", "WH-SJJ", "--out", folder.file("out.xlsx").path])
         #expect(exported.status == 0 && exported.out.contains("已写入 3 件案件的台账"))

@@ -75,7 +75,7 @@ enum Printer {
         #expect(rows == 5 + 1 + checklist.categories.count + items, "\(rows)")
         #expect(html.contains("<td>芜湖市城市管理局</td>") && html.contains("沈某（自然人）"))
         #expect(html.contains("何某（O-2003）"), "officers by name")
-        #expect(html.contains("评查得分：85分　　等级：不合格　　一票否决：执法人员无有效执法证"))
+        #expect(html.contains("初评得分：85分　　初评等级：不合格　　一票否决：执法人员无有效执法证　　（待人工评查 4 项，共24分，不作为评查结论）"))
         #expect(html.contains("否决，−10") && !html.contains("扣0分"))
         #expect(html.contains("评查人（签名）") && html.contains("复核人（签名）") && html.contains("评查意见"))
         #expect(html.contains("@page") && html.contains("counter(pages)") && html.contains("size: A4"))

@@ -36,7 +36,7 @@ import WorkCalendar
             #expect(plain.count == 34)
             let open = try #require(plain.first { $0.id == "WH-SJJ-2024-0902" })
             #expect(open.result == "办理中" && open.stage == "办理中" && open.overdue == "逾期\(daysLate)天")
-            #expect(plain.first { $0.id == "WH-CGJ-2024-0910" }?.result.hasPrefix("85分 · 不合格 · 否决") == true)
+            #expect(plain.first { $0.id == "WH-CGJ-2024-0910" }?.result.hasPrefix("初评 85分 · 不合格 · 否决") == true)
             #expect(plain.filter { $0.id != "WH-SJJ-2024-0902" }.allSatisfy { $0.stage == "已结案" || $0.stage == "已决定" })
 
             // Before any run, by score is by date, and says so.
@@ -47,7 +47,7 @@ import WorkCalendar
             let ranked = try await reviewer.get("/cases?sort=score").text
             #expect(ranked.contains("按 2026-11-22 评查的得分排序"))
             let byScore = rows(ranked)
-            let scores = byScore.compactMap { Double($0.result.prefix { $0.isNumber || $0 == "." }) }
+            let scores = byScore.compactMap { Double($0.result.replacingOccurrences(of: "初评 ", with: "").prefix { $0.isNumber || $0 == "." }) }
             #expect(scores.count == 33 && scores == scores.sorted())
             #expect(byScore.last?.id == "WH-SJJ-2024-0902")
             // Most overdue first: WH-SJJ-2024-1010's disclosure was due 2024-10-18, before 0902's decision.

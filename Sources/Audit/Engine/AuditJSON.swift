@@ -41,6 +41,21 @@ public enum AuditJSON {
             out.raw(",\"indicators\":")
             encode(indicators, into: &out)
         }
+        if let review = audit.review {
+            out.raw(",\"review\":{\"openItems\":")
+            out.text(String(review.openItems))
+            out.raw(",\"openPoints\":")
+            out.number(review.openPoints)
+            if let signedAt = review.signedAt {
+                out.raw(",\"signedAt\":")
+                out.string(signedAt)
+            }
+            if let signedBy = review.signedBy {
+                out.raw(",\"signedBy\":")
+                out.string(signedBy)
+            }
+            out.raw("}")
+        }
         out.raw(",\"score\":")
         out.number(audit.score)
         out.raw(",\"type\":")

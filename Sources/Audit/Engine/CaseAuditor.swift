@@ -107,6 +107,8 @@ public struct CaseAuditor: Sendable {
         if then.decision == nil, !then.events.contains(where: { $0.kind == .closed }) {
             audit.inProgress = true
             audit.grade = CaseStanding.inProgress.storedGrade
+        } else {
+            audit.review = ManualReview.of(manualScores, items: checklist.manualItems)
         }
         return audit
     }

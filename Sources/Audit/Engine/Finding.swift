@@ -68,6 +68,9 @@ public struct CaseAudit: Codable, Sendable, Equatable {
     /// findings and early warnings stand, but it has no score or grade a person could take for a
     /// verdict on the file, and averages leave it out. Nil for a decided case.
     public var inProgress: Bool?
+    /// How far reviewers have gone with the manual items and the conclusion; nil for a case in
+    /// progress or unreadable, and in results stored before it was kept (read as not final).
+    public var review: ManualReview?
 
     /// Graded, in progress or unreadable: what `grade` holds, as a type.
     public var standing: CaseStanding { isInProgress ? .inProgress : CaseStanding(storedGrade: grade) }
@@ -80,12 +83,24 @@ public struct CaseAudit: Codable, Sendable, Equatable {
         return failures.filter { $0.veto == true && seen.insert($0.title).inserted }.map(\.title)
     }
 
+    /// A graded case whose manual items or conclusion are still open: its score and grade are the
+    /// machine's first assessment (初评), and every page, form and report says so.
+    public var isProvisional: Bool { standing.isGraded && !isInProgress && !(review?.isFinal ?? false) }
+
+    /// What is still open on a provisional score (`待人工评查 4 项，共24分`); nil when final.
+    public var pendingText: String? {
+        guard isProvisional else { return nil }
+        return review?.pendingText ?? "待人工评查"
+    }
+
     /// What a person reads as the case's result, in one place for every report and page:
-    /// `92.5分 · 良好`, `办理中`, or `100分 · 不合格 · 否决：法制审核`.
+    /// `92.5分 · 良好` once reviewed and signed, `初评 92.5分 · 良好（待人工评查 4 项，共24分）`
+    /// before, `办理中`, or `100分 · 不合格 · 否决：法制审核`.
     public var resultText: String {
         if isInProgress { return CaseStanding.inProgress.label }
         var text = "\(score.readableText)分 · \(grade)"
         if veto { text += " · 否决" + (vetoReasons.isEmpty ? "" : "：" + vetoReasons.joined(separator: "、")) }
+        if let pending = pendingText { text = "初评 \(text)（\(pending)）" }
         return text
     }
 }

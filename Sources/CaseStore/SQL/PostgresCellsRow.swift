@@ -19,44 +19,37 @@ struct PostgresCellsRow {
     }
 
     func integer(_ index: Int, _ positional: PositionalRow) throws -> Int64? {
-        let cell = try cell(index, positional)
-        guard cell.bytes != nil else { return nil }
-        do {
+        try decode(index, positional, "an integer") { cell in
             switch cell.dataType {
-            case .int2, .int4, .int8: return try cell.decode(Int64.self)
-            case .bool: return try cell.decode(Bool.self) ? 1 : 0
-            case .float4, .float8:
-                guard let exact = Int64(exactly: try cell.decode(Double.self)) else { throw positional.corrupt(index, "an integer") }
-                return exact
-            case .numeric:
-                guard let exact = Int64(try cell.decode(String.self)) else { throw positional.corrupt(index, "an integer") }
-                return exact
-            default: throw positional.corrupt(index, "an integer")
+            case .int2, .int4, .int8: try cell.decode(Int64.self)
+            case .bool: try cell.decode(Bool.self) ? 1 : 0
+            case .float4, .float8: Int64(exactly: try cell.decode(Double.self))
+            case .numeric: Int64(try cell.decode(String.self))
+            default: nil
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw positional.corrupt(index, "an integer")
         }
     }
 
     func double(_ index: Int, _ positional: PositionalRow) throws -> Double? {
+        try decode(index, positional, "a number") { cell in
+            switch cell.dataType {
+            case .float4, .float8: try cell.decode(Double.self)
+            case .int2, .int4, .int8: Double(try cell.decode(Int64.self))
+            case .numeric: Double(try cell.decode(String.self))
+            default: nil
+            }
+        }
+    }
+
+    /// A non-NULL cell's value as `body` reads it (nil: NULL). A type `body` does not take, or a
+    /// value it cannot read, is `expected` missing from the column, as a corrupt row is on SQLite.
+    private func decode<T>(
+        _ index: Int, _ positional: PositionalRow, _ expected: String, _ body: (PostgresCell) throws -> T?
+    ) throws -> T? {
         let cell = try cell(index, positional)
         guard cell.bytes != nil else { return nil }
-        do {
-            switch cell.dataType {
-            case .float4, .float8: return try cell.decode(Double.self)
-            case .int2, .int4, .int8: return Double(try cell.decode(Int64.self))
-            case .numeric:
-                guard let value = Double(try cell.decode(String.self)) else { throw positional.corrupt(index, "a number") }
-                return value
-            default: throw positional.corrupt(index, "a number")
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw positional.corrupt(index, "a number")
-        }
+        guard let value = try? body(cell) else { throw positional.corrupt(index, expected) }
+        return value
     }
 
     func text(_ index: Int, _ positional: PositionalRow) throws -> String? {

@@ -84,6 +84,22 @@ struct AuditRoutes {
             context.flash("人工评查 \(item.title)")
             return redirect(to: CaseRoutes.href(c.id))
         }
+        // 签署评查结论: only once every manual item is scored; the score is final from then on.
+        reviewers.post("cases/{id}/review/sign") { request, context -> Response in
+            let user = try context.user()
+            let c = try await app.readableCase(try context.caseId(), for: user)
+            let form = try await decodeForm(SignForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            let scores = try await app.store.reading { [id = c.id] in try await $0.audits.manualScores(caseId: id) }
+            let review = ManualReview.of(scores, items: app.runner.checklist.manualItems)
+            guard review.openItems == 0 else {
+                throw WebError.invalid(["尚有 \(review.openItems) 项人工评查项（共\(review.openPoints.readableText)分）未评分，评完后才能签署评查结论。"])
+            }
+            try await app.store.recordManualScore(
+                caseId: c.id, item: ManualScore.conclusionItem, deduction: 0, note: form.note ?? "", reviewer: user.name)
+            context.flash("签署评查结论")
+            return redirect(to: CaseRoutes.href(c.id))
+        }
         dueReaders.get("due") { request, context in
             try await DuePage(app: app, request: request, context: context).render()
         }
@@ -143,6 +159,11 @@ struct ReviewForm: Decodable {
     var csrf: String?
     var item: String
     var deduct: String
+    var note: String?
+}
+
+struct SignForm: Decodable {
+    var csrf: String?
     var note: String?
 }
 

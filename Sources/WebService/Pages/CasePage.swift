@@ -53,7 +53,9 @@ struct CasePageBuilder {
             audit: CaseView.AuditView(
                 asOf: today.description, checklist: app.runner.checklist.title,
                 result: audit.resultText, inProgress: audit.isInProgress,
-                failures: audit.failures.count, passed: audit.failures.isEmpty, storedRun: judged.storedRun.map(Int.init)),
+                failures: audit.failures.count, passed: audit.failures.isEmpty, storedRun: judged.storedRun.map(Int.init),
+                pending: audit.pendingText,
+                signed: audit.review?.signedBy.map { "\($0) \(audit.review?.signedAt ?? "")" }),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
             manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
@@ -158,6 +160,10 @@ struct CaseView: Encodable {
         var passed: Bool
         /// The run whose stored result the page shows; nil when the case was audited for the page.
         var storedRun: Int?
+        /// What is open before the score is final (待人工评查 4 项，共24分); nil once signed.
+        var pending: String?
+        /// Who signed the conclusion, and when.
+        var signed: String?
     }
     struct EventView: Encodable {
         var position: Int

@@ -1,0 +1,32 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `zhifa sign`: the conclusion signed only once every manual item is scored; the audit and its
+/// summary then count the case as final, not 初评.
+@Suite struct SignCommandTests {
+    @Test func signingFollowsScoringAndMakesTheScoreFinal() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
+        let id = "WH-SJJ-2024-0117"
+        let early = try Zhifa.run(["sign", "--db", db, id, "--reviewer", "陈某"])
+        #expect(early.status != 0 && early.err.contains("尚有 4 项人工评查项（共24分）未评分"), "\(early.err)")
+        for item in ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"] {
+            #expect(try Zhifa.run(["review", "--db", db, id, item, "--deduct", "0", "--reviewer", "陈某"]).status == 0)
+        }
+        let summaryBefore = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--format", "summary"]).out
+        #expect(summaryBefore.contains("其中初评 33 件"), "\(summaryBefore)")
+        let signed = try Zhifa.run(["sign", "--db", db, id, "--reviewer", "陈某", "--note", "案卷规范"])
+        #expect(signed.status == 0 && signed.out.contains("评查结论已由陈某签署"), "\(signed.err)")
+        let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--case", id]).out
+        #expect(audit.contains("\(id)  ") && !audit.contains("初评 "), "\(audit)")
+        let full = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22"]).out
+        let summary = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--format", "summary"]).out
+        #expect(summary.contains("其中初评 32 件"), "\(summary)")
+        let fullLast = full.split(separator: "\n").last.map(String.init)
+        let summaryLines = summary.split(separator: "\n").map(String.init)
+        #expect(summaryLines.count > 2 && fullLast == summaryLines[2])
+        #expect(try Zhifa.run(["sign", "--db", db, "没有的案件", "--reviewer", "陈某"]).err.contains("没有编号为 没有的案件 的案件"))
+    }
+}
