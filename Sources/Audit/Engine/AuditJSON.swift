@@ -41,21 +41,7 @@ public enum AuditJSON {
             out.raw(",\"indicators\":")
             encode(indicators, into: &out)
         }
-        if let review = audit.review {
-            out.raw(",\"review\":{\"openItems\":")
-            out.text(String(review.openItems))
-            out.raw(",\"openPoints\":")
-            out.number(review.openPoints)
-            if let signedAt = review.signedAt {
-                out.raw(",\"signedAt\":")
-                out.string(signedAt)
-            }
-            if let signedBy = review.signedBy {
-                out.raw(",\"signedBy\":")
-                out.string(signedBy)
-            }
-            out.raw("}")
-        }
+        if let review = audit.review { encode(review, into: &out) }
         out.raw(",\"score\":")
         out.number(audit.score)
         out.raw(",\"type\":")
@@ -64,6 +50,19 @@ public enum AuditJSON {
         out.bool(audit.veto)
         out.raw("}")
         return out.result
+    }
+
+    private static func encode(_ review: ManualReview, into out: inout JSONBytes) {
+        out.raw(",\"review\":{\"openItems\":")
+        out.text(String(review.openItems))
+        out.raw(",\"openPoints\":")
+        out.number(review.openPoints)
+        for (key, value) in [(",\"signedAt\":" as StaticString, review.signedAt), (",\"signedBy\":", review.signedBy)] {
+            guard let value else { continue }
+            out.raw(key)
+            out.string(value)
+        }
+        out.raw("}")
     }
 
     private static func encode(_ f: Finding, into out: inout JSONBytes) {
