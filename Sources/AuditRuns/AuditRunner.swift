@@ -214,16 +214,17 @@ public struct AuditRunner: Sendable {
         }
     }
 
-    /// How many of run `runId`'s decided cases have a final score (every manual item scored and
-    /// the conclusion signed): only the cases with a signature are read, the few a review reached.
-    public static func finalScores(in store: CaseStore, runId: Int64, agency: String? = nil) throws -> Int {
+    /// Run `runId`'s decided cases whose score is final (every manual item scored and the
+    /// conclusion signed); every other graded case's score is 初评. Only the cases with a
+    /// signature are read, the few a review reached.
+    public static func finalCases(in store: CaseStore, runId: Int64, agency: String? = nil) throws -> Set<String> {
         let decoder = JSONDecoder()
-        var count = 0
+        var final: Set<String> = []
         try store.forEachAuditResult(runId: runId, agency: agency, withEntry: ManualScore.conclusionItem) { record in
             let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
-            if audit.standing.isGraded, !audit.isInProgress, !audit.isProvisional { count += 1 }
+            if audit.standing.isGraded, !audit.isInProgress, !audit.isProvisional { final.insert(audit.id) }
         }
-        return count
+        return final
     }
 }
 

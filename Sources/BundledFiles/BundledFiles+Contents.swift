@@ -969,7 +969,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <select name="agency"><option value="">全部机关</option>{{#agencies}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencies}}</select>
   <button type="submit">运行评查</button>
 </form>
-<p id="run">{{#reused}}输入未变，沿用已存结果 · {{/reused}}{{checklist}} · 截至 {{asOf}} · 共 {{cases}} 件 · 已决定案件平均 {{average}} 分（含初评：人工评查项评完并签署评查结论的案件为终评，其余为机器初评，见各案件页面）</p>
+<p id="run">{{#reused}}输入未变，沿用已存结果 · {{/reused}}{{checklist}} · 截至 {{asOf}} · 共 {{cases}} 件 · 已决定案件平均 {{average}} 分（其中初评 {{provisional}} 件：人工评查项评完并签署评查结论的为终评）</p>
 <table class="list grades"><thead><tr>{{#grades}}<th>{{name}}</th>{{/grades}}</tr></thead><tbody><tr>{{#grades}}<td>{{count}}</td>{{/grades}}</tr></tbody></table>
 <h2>存在问题的案件</h2>
 <table class="list" id="audit-results">

@@ -88,7 +88,7 @@ public enum TextAuditReport {
         let tallies = try store.auditRunGrades(runId: run.id!, agency: agency)
         let decided = tallies.filter { CaseStanding(storedGrade: $0.grade) != .inProgress }
         let graded = tallies.filter { CaseStanding(storedGrade: $0.grade).isGraded }.reduce(0) { $0 + $1.cases }
-        let final = try AuditRunner.finalScores(in: store, runId: run.id!, agency: agency)
+        let final = try AuditRunner.finalCases(in: store, runId: run.id!, agency: agency).count
         sink.line(
             summaryLine(
                 grades: Dictionary(uniqueKeysWithValues: tallies.map { ($0.grade, $0.cases) }),

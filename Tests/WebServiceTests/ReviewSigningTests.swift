@@ -11,6 +11,11 @@ import Testing
 @Suite struct ReviewSigningTests {
     static let id = "WH-SJJ-2024-0117"
 
+    static func provisionalCount(_ page: String) throws -> Int {
+        let match = try #require(page.firstMatch(of: #/其中初评 (\d+) 件/#))
+        return Int(match.output.1)!
+    }
+
     @Test func aCaseIsProvisionalUntilScoredAndSigned() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in
@@ -34,6 +39,8 @@ import Testing
             #expect(try await reviewer.post("/cases/\(Self.id)/review", [("item", "DOCUMENTS"), ("deduct", "1"), ("note", "文书页码不连续")]).status == .seeOther)
             #expect(try await page().contains("待签署评查结论"))
             #expect(try await clerk.post("/cases/\(Self.id)/review/sign", [("note", "x")]).status == .forbidden)
+            let unsigned = try Self.provisionalCount(try await reviewer.get("/audit?asOf=2024-12-31").text)
+            #expect(unsigned > 0)
 
             // Signed: the score is final on the page and the form names who signed.
             #expect(try await reviewer.post("/cases/\(Self.id)/review/sign", [("note", "案卷规范")]).status == .seeOther)
@@ -41,6 +48,15 @@ import Testing
             #expect(!signed.contains("初评 ") && signed.contains("评查结论已签署：\(Accounts.reviewer)"))
             let printed = try await form()
             #expect(printed.contains("评查得分：") && !printed.contains("初评得分") && printed.contains("评查结论签署：\(Accounts.reviewer)"))
+
+            // The run's page counts one 初评 fewer, and lists no unsigned case with a bare grade.
+            let audit = try await reviewer.get("/audit?asOf=2024-12-31").text
+            #expect(try Self.provisionalCount(audit) == unsigned - 1)
+            let rows = audit.matches(of: #/">([^<]+)</a></td><td>[^<]*</td><td>[^<]*</td><td>(初评 )?(优秀|良好|合格|不合格)/#)
+            #expect(rows.count > 1)
+            for row in rows {
+                #expect((row.output.2 == nil) == (row.output.1 == Self.id), "\(row.output.0)")
+            }
 
             // A score changed after the signature reopens the case.
             #expect(try await reviewer.post("/cases/\(Self.id)/review", [("item", "LAW"), ("deduct", "1"), ("note", "条款引用不全")]).status == .seeOther)

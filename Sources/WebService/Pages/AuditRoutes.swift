@@ -36,34 +36,39 @@ struct AuditRoutes {
             // The run's totals are stored with it (`auditRunGrades`), and its list is read as far
             // as it goes: no request walks a run's every result.
             let runId = summary.run.id!
-            let (tallies, failing) = try await app.longWork.run {
+            let (tallies, failing, final) = try await app.longWork.run {
                 (
                     try app.store.auditRunGrades(runId: runId, agency: agency),
-                    try app.store.failingAuditResults(runId: runId, agency: agency, limit: Self.listed)
+                    try app.store.failingAuditResults(runId: runId, agency: agency, limit: Self.listed),
+                    try AuditRunner.finalCases(in: app.store, runId: runId, agency: agency)
                 )
             }
             var grades: [String: Int] = [:]
             var total = 0.0
             var decided = 0
+            var graded = 0
             for tally in tallies {
                 grades[tally.grade, default: 0] += tally.cases
                 if CaseStanding(storedGrade: tally.grade) != .inProgress {
                     decided += tally.cases
                     total += tally.scoreSum
                 }
+                if CaseStanding(storedGrade: tally.grade).isGraded { graded += tally.cases }
             }
             let names = try await app.reference().names
             let rows = failing.map { result in
-                AuditView.Row(
+                let standing = CaseStanding(storedGrade: result.grade)
+                return AuditView.Row(
                     id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
-                    score: CaseStanding(storedGrade: result.grade) == .inProgress ? "—" : result.score.readableText, grade: result.grade,
+                    score: standing == .inProgress ? "—" : result.score.readableText,
+                    grade: standing.isGraded && !final.contains(result.caseId) ? "初评 \(result.grade)" : result.grade,
                     veto: result.veto, failures: result.failures)
             }
             let count = summary.run.caseCount
             let view = AuditView(
                 chrome: Chrome(title: "评查", context: context), asOf: asOf.description, runId: Int(summary.run.id ?? 0),
                 reused: summary.reused, checklist: summary.run.checklistTitle, cases: count,
-                average: decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)),
+                average: decided == 0 ? "—" : String(format: "%.1f", total / Double(decided)), provisional: graded - final.count,
                 grades: app.runner.checklist.gradeNames.map { AuditView.GradeCount(name: $0, count: grades[$0] ?? 0) },
                 rows: rows, truncated: rows.count == Self.listed,
                 agencies: try await app.reference().registry.agencies.map { Option(value: $0.code, label: $0.name, selected: $0.code == agency) })
@@ -175,6 +180,8 @@ struct AuditView: Encodable {
     var checklist: String
     var cases: Int
     var average: String
+    /// Of the graded cases, those whose score is still 初评.
+    var provisional: Int
     var grades: [GradeCount]
     var rows: [Row]
     var truncated: Bool
