@@ -11,6 +11,8 @@ public struct PeriodFigures: Codable, Sendable, Equatable {
     /// Decided cases with a disclosure due or made, and those on time.
     public var disclosure = Coverage(count: 0, total: 0)
     public var scoreSum = 0.0
+    /// Of `decided`, those whose score is still the machine's 初评, which the average includes.
+    public var provisional = 0
     public var grades: [String: Int] = [:]
     /// Failed findings by rule family (`RuleFamily.rawValue`).
     public var failuresByFamily: [String: Int] = [:]
@@ -23,6 +25,7 @@ public struct PeriodFigures: Codable, Sendable, Equatable {
         guard indicators.decided, !audit.isInProgress else { return }
         decided += 1
         scoreSum += audit.score
+        if audit.isProvisional { provisional += 1 }
         grades[audit.grade, default: 0] += 1
         if let onTime = indicators.disclosedOnTime {
             disclosure.total += 1

@@ -26,7 +26,7 @@ public enum DashboardReport {
             <div class="meta">评查标准：\(escape(dashboard.run.checklistTitle))　评查基准日：\(dashboard.run.asOf)　逾期事项截至：\(dashboard.today)</div>
             <h2>各执法主体</h2>
             <table id="overview"><thead><tr><th>执法主体</th><th class="number">决定案件</th><th class="number">按期公示率</th>
-            <th class="number">平均得分（含初评）</th><th>等级分布</th><th>问题（按规则族）</th><th class="number">当前逾期事项</th></tr></thead><tbody>
+            <th class="number">平均得分（其中初评件数）</th><th>等级分布</th><th>问题（按规则族）</th><th class="number">当前逾期事项</th></tr></thead><tbody>
 
             """
         let first = "\(dashboard.year)-01-01"
@@ -61,7 +61,7 @@ public enum DashboardReport {
                 }, maximum: 100)
             out +=
                 "</div>\n<table class=\"months\"><thead><tr><th>月份</th><th class=\"number\">决定案件</th><th class=\"number\">按期公示率</th>"
-                + "<th class=\"number\">平均得分（含初评）</th><th>等级分布</th><th>问题（按规则族）</th></tr></thead><tbody>\n"
+                + "<th class=\"number\">平均得分（其中初评件数）</th><th>等级分布</th><th>问题（按规则族）</th></tr></thead><tbody>\n"
             for (month, figures) in monthly {
                 let cases = links ? "/cases?agency=\(queryValue(agency.agency))&from=\(month)-01&to=\(month)-\(daysIn(month))" : nil
                 out +=
@@ -90,8 +90,11 @@ public enum DashboardReport {
         coverage.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
     }
 
+    /// The average, and how many of its scores are 初评 (`92.3（初评 12）`).
     static func average(_ figures: PeriodFigures) -> String {
-        figures.averageScore.map { String(format: "%.1f", $0) } ?? "—"
+        guard let average = figures.averageScore else { return "—" }
+        let text = String(format: "%.1f", average)
+        return figures.provisional == 0 ? text : "\(text)（初评 \(figures.provisional)）"
     }
 
     static func grades(_ figures: PeriodFigures, _ order: [String]) -> String {

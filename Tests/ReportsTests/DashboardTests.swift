@@ -35,7 +35,11 @@ import Testing
             let agency = try #require(dashboard.agencies.first { $0.agency == card.agency })
             #expect(agency.total.disclosure == card.disclosureOnTime, "\(card.agency)")
             #expect(agency.total.grades == card.grades, "\(card.agency)")
+            // Nobody has reviewed the samples: every score averaged is 初评, and both say how many.
+            #expect(agency.total.provisional == agency.total.decided && card.casesProvisional == card.cases, "\(card.agency)")
         }
+        let busiest = try #require(dashboard.agencies.max { $0.total.decided < $1.total.decided })
+        #expect(DashboardReport.html(dashboard, links: false).contains("（初评 \(busiest.total.decided)）"))
         // What is overdue now is what the due list says.
         let auditor = try CaseAuditor(
             checklist: runner.checklist, calendar: runner.calendar, registry: store.registry(),
