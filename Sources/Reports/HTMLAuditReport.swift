@@ -17,10 +17,11 @@ public enum HTMLAuditReport {
         var all = AgencyTally()
         var byAgency: [String: AgencyTally] = [:]
         var failures = 0
+        let final = try AuditRunner.finalCases(in: store, runId: run.id!, agency: agency)
         try store.forEachAuditResult(runId: run.id!, agency: agency) { record in
             grades[record.grade, default: 0] += 1
-            all.add(record)
-            byAgency[record.agency, default: AgencyTally()].add(record)
+            all.add(record, final: final)
+            byAgency[record.agency, default: AgencyTally()].add(record, final: final)
         }
         let names = RegistryNames(try store.registry())
         sink.write(
@@ -43,7 +44,7 @@ public enum HTMLAuditReport {
             <h1>行政执法案卷评查报告</h1>
             <div class="meta">评查标准：\(escape(run.checklistTitle))　评查范围：\(escape(agency.map(names.agency) ?? "全部执法主体"))　评查基准日：\(run.asOf)</div>
             <h2>概况</h2>
-            <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分（含初评）</th><th>一票否决</th></tr>
+            <table id="summary"><tr><th>案卷数</th><th>其中办理中</th><th>已决定案件平均得分（其中初评件数）</th><th>一票否决</th></tr>
             <tr><td>\(all.cases)</td><td>\(all.inProgress)</td><td>\(all.averageText)</td><td>\(all.vetoes)</td></tr></table>
 
             """)
@@ -53,7 +54,7 @@ public enum HTMLAuditReport {
                 ranked: gradeOrder))
         sink.write(
             "<h2>各执法主体</h2>\n<table id=\"agencies\"><thead><tr><th>执法主体</th><th class=\"number\">案卷数</th>"
-                + "<th class=\"number\">办理中</th><th class=\"number\">平均得分</th><th class=\"number\">一票否决</th><th class=\"number\">不符合项</th></tr></thead><tbody>\n"
+                + "<th class=\"number\">办理中</th><th class=\"number\">平均得分（其中初评件数）</th><th class=\"number\">一票否决</th><th class=\"number\">不符合项</th></tr></thead><tbody>\n"
         )
         for code in byAgency.keys.sorted(by: { names.agency($0) < names.agency($1) }) {
             let tally = byAgency[code]!
@@ -99,18 +100,25 @@ public enum HTMLAuditReport {
     /// Cases, those in progress, the average of the decided ones, vetoes and failures of one agency
     /// (or of all), from the stored results.
     struct AgencyTally {
-        var cases = 0, inProgress = 0, vetoes = 0, failures = 0
+        var cases = 0, inProgress = 0, vetoes = 0, failures = 0, provisional = 0
         var scoreSum = 0.0
 
-        mutating func add(_ record: AuditResultRecord) {
+        /// `final`: the run's cases whose score is final (`AuditRunner.finalCases`); every other
+        /// graded case's is 初评.
+        mutating func add(_ record: AuditResultRecord, final: Set<String>) {
             cases += 1
             failures += record.failures
             if record.veto { vetoes += 1 }
-            if CaseStanding(storedGrade: record.grade) == .inProgress { inProgress += 1 } else { scoreSum += record.score }
+            let standing = CaseStanding(storedGrade: record.grade)
+            if standing == .inProgress { inProgress += 1 } else { scoreSum += record.score }
+            if standing.isGraded, !final.contains(record.caseId) { provisional += 1 }
         }
 
+        /// The average of the decided cases, and how many of its scores are 初评.
         var averageText: String {
-            cases == inProgress ? "—" : String(format: "%.1f", scoreSum / Double(cases - inProgress))
+            guard cases > inProgress else { return "—" }
+            let average = String(format: "%.1f", scoreSum / Double(cases - inProgress))
+            return provisional == 0 ? average : "\(average)（初评 \(provisional)）"
         }
     }
 

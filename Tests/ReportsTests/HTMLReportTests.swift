@@ -68,6 +68,9 @@ final class ParsedHTML {
         #expect(html.number("//*[local-name()='rect'][@data-grade='办理中']/@data-count") == 1)
         #expect(html.string("//table[@id='summary']//tr[2]/td[1]") == "34")
         #expect(html.string("//table[@id='summary']//tr[2]/td[2]") == "1")
+        // Nobody reviewed the samples: the average says all 33 of its scores are 初评.
+        #expect(html.string("//table[@id='summary']//tr[2]/td[3]").hasSuffix("（初评 33）"))
+        #expect(html.string("//section[@id='WH-SJJ-2024-0204']/h3").contains("初评 "))
         #expect(html.string("//section[@id='WH-SJJ-2024-0902']/h3").contains("办理中"))
         #expect(!html.string("//section[@id='WH-SJJ-2024-0902']/h3").contains("分"))
         #expect(html.string("//section[@id='WH-SJJ-2024-0204']//tr[@class='fail']/@data-rule") == "DISCLOSE-LATE")
