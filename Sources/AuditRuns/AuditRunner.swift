@@ -214,17 +214,29 @@ public struct AuditRunner: Sendable {
         }
     }
 
-    /// Run `runId`'s decided cases whose score is final (every manual item scored and the
-    /// conclusion signed); every other graded case's score is 初评. Only the cases with a
+    /// Which of run `runId`'s stored results are final and which 初评. Only the cases with a
     /// signature are read, the few a review reached.
-    public static func finalCases(in store: CaseStore, runId: Int64, agency: String? = nil) throws -> Set<String> {
+    public static func finalCases(in store: CaseStore, runId: Int64, agency: String? = nil) throws -> FinalScores {
         let decoder = JSONDecoder()
         var final: Set<String> = []
         try store.forEachAuditResult(runId: runId, agency: agency, withEntry: ManualScore.conclusionItem) { record in
             let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
             if audit.standing.isGraded, !audit.isInProgress, !audit.isProvisional { final.insert(audit.id) }
         }
-        return final
+        return FinalScores(cases: final)
+    }
+}
+
+/// A run's decided cases whose score is final (every manual item scored and the conclusion
+/// signed): what a listing of stored results, which holds no review, asks to tell 初评 apart.
+public struct FinalScores: Sendable {
+    public let cases: Set<String>
+
+    public var count: Int { cases.count }
+
+    /// Whether the stored result of case `caseId` with `grade` is 初评: graded, and not final.
+    public func isProvisional(caseId: String, grade: String) -> Bool {
+        CaseStanding(storedGrade: grade).isGraded && !cases.contains(caseId)
     }
 }
 

@@ -105,13 +105,13 @@ public enum HTMLAuditReport {
 
         /// `final`: the run's cases whose score is final (`AuditRunner.finalCases`); every other
         /// graded case's is 初评.
-        mutating func add(_ record: AuditResultRecord, final: Set<String>) {
+        mutating func add(_ record: AuditResultRecord, final: FinalScores) {
             cases += 1
             failures += record.failures
             if record.veto { vetoes += 1 }
             let standing = CaseStanding(storedGrade: record.grade)
             if standing == .inProgress { inProgress += 1 } else { scoreSum += record.score }
-            if standing.isGraded, !final.contains(record.caseId) { provisional += 1 }
+            if final.isProvisional(caseId: record.caseId, grade: record.grade) { provisional += 1 }
         }
 
         /// The average of the decided cases, and how many of its scores are 初评.

@@ -13,6 +13,8 @@ enum PostgresCopyText {
     /// a chunk more, not a second copy of every row.
     static let chunkBytes = 1 << 20
 
+    private static let digits = Array("0123456789abcdef".utf8)
+
     /// The rows encoded, in chunks of about `chunkBytes`. A row whose width is not `columns` is the
     /// caller's mistake, thrown rather than sent for the server to refuse.
     static func chunks(_ rows: [[DatabaseValue]], columns: Int) throws -> [ByteBuffer] {
@@ -49,7 +51,6 @@ enum PostgresCopyText {
         case .blob(let data):
             // bytea's hex input (`\x…`), its backslash escaped for COPY.
             buffer.writeStaticString("\\\\x")
-            let digits = Array("0123456789abcdef".utf8)
             for byte in data {
                 buffer.writeInteger(digits[Int(byte >> 4)])
                 buffer.writeInteger(digits[Int(byte & 0x0f)])

@@ -61,7 +61,7 @@ struct AuditRoutes {
                 return AuditView.Row(
                     id: result.caseId, href: CaseRoutes.href(result.caseId), agency: names.agency(result.agency),
                     score: standing == .inProgress ? "—" : result.score.readableText,
-                    grade: standing.isGraded && !final.contains(result.caseId) ? "初评 \(result.grade)" : result.grade,
+                    grade: final.isProvisional(caseId: result.caseId, grade: result.grade) ? "初评 \(result.grade)" : result.grade,
                     veto: result.veto, failures: result.failures)
             }
             let count = summary.run.caseCount
