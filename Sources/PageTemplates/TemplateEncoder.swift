@@ -23,6 +23,8 @@ private final class Slot {
     }
 }
 
+/// The coding path is never kept: nothing reads it (this encoder throws no errors of its own),
+/// and building it cost an array for every value of a page.
 private struct SlotEncoder: Encoder {
     let slot: Slot
     var codingPath: [any CodingKey]
@@ -43,14 +45,28 @@ private struct SlotEncoder: Encoder {
 
 /// Primitive values are taken here, never asked to encode themselves: the standard containers'
 /// methods for the integer types not written out below come back to the generic one, and a
-/// primitive encoding itself through it would never end.
-private func encode(_ value: some Encodable, into slot: Slot, codingPath: [any CodingKey]) throws {
+/// primitive encoding itself through it would never end. The common types are told by their type,
+/// which costs nothing; a cast to a protocol, which the rest need, is a look-up in the runtime's
+/// tables, and a page's view holds hundreds of values.
+private func encode<Value: Encodable>(_ value: Value, into slot: Slot, codingPath: [any CodingKey]) throws {
+    if Value.self == String.self {
+        slot.leaf = .text(unsafeBitCast(value, to: String.self))
+    } else if Value.self == Bool.self {
+        slot.leaf = .flag(unsafeBitCast(value, to: Bool.self))
+    } else if Value.self == Int.self {
+        slot.leaf = .text(String(unsafeBitCast(value, to: Int.self)))
+    } else if let leaf = leafOfOtherPrimitive(value) {
+        slot.leaf = leaf
+    } else {
+        try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
+    }
+}
+
+private func leafOfOtherPrimitive(_ value: some Encodable) -> TemplateValue? {
     switch value {
-    case let text as String: slot.leaf = .text(text)
-    case let flag as Bool: slot.leaf = .flag(flag)
-    case let number as any BinaryInteger: slot.leaf = .text(String(describing: number))
-    case let number as any BinaryFloatingPoint: slot.leaf = .text(String(describing: number))
-    default: try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
+    case let number as any BinaryInteger: .text(String(describing: number))
+    case let number as any BinaryFloatingPoint: .text(String(describing: number))
+    default: nil
     }
 }
 
@@ -70,19 +86,19 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int, forKey key: Key) throws { child(key).leaf = .text(String(value)) }
     mutating func encode(_ value: Double, forKey key: Key) throws { child(key).leaf = .text(String(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try PageTemplates.encode(value, into: child(key), codingPath: codingPath + [key])
+        try PageTemplates.encode(value, into: child(key), codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        SlotEncoder(slot: child(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        SlotEncoder(slot: child(key), codingPath: codingPath).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        SlotEncoder(slot: child(key), codingPath: codingPath + [key]).unkeyedContainer()
+        SlotEncoder(slot: child(key), codingPath: codingPath).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { SlotEncoder(slot: slot, codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { SlotEncoder(slot: child(key), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { SlotEncoder(slot: child(key), codingPath: codingPath) }
 }
 
 private struct Unkeyed: UnkeyedEncodingContainer {

@@ -37,6 +37,10 @@ public final class WebApp: Sendable {
     /// once when an admin imports through the service, and soon after a `zhifa import` beside it.
     private let cachedReference = NIOLockedValueBox<(reference: Reference, built: ContinuousClock.Instant)?>(nil)
     static let referenceLifetime: Duration = .seconds(10)
+    /// Case pages as last rendered for each role and agency, while the store has not changed
+    /// (`StampedCache`, `PageSkeleton`): at most 64 MB of their text, some 9,000 pages of the
+    /// generated cases, whose node then holds about twice that in memory.
+    let caseSkeletons = StampedCache<CaseSkeletonKey, CaseSkeleton?>(budget: 64 << 20) { $0?.page.bytes ?? 64 }
     static let sessionCookie = "zhifa_session"
     /// Where the session middleware keeps a session: this prefix and the cookie's id.
     static let sessionKeyPrefix = "hbs."

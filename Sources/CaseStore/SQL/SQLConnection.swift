@@ -133,9 +133,13 @@ protocol StoreBackend: Sendable {
     func awaitWrite<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
     /// `writeOutsideJournal`, awaited.
     func awaitWriteOutsideJournal<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
+    /// `CaseStore.changeStamp`: nil where a stamp costs a trip to a server.
+    func changeStamp() -> StoreStamp?
 }
 
 extension StoreBackend {
+    func changeStamp() -> StoreStamp? { nil }
+
     /// Without a replica, every read sees the primary.
     func readPrimary<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try read(body) }
 

@@ -3,7 +3,15 @@ import GRDB
 /// The embedded store: one SQLite file (a `DatabasePool` in WAL mode) or a queue in memory for tests.
 struct SQLiteBackend: StoreBackend {
     let database: any DatabaseWriter
+    private let stampReader: SQLiteStampReader?
     var kind: SQLBackendKind { .sqlite }
+
+    init(database: any DatabaseWriter) {
+        self.database = database
+        stampReader = try? SQLiteStampReader(database: database)
+    }
+
+    func changeStamp() -> StoreStamp? { stampReader?.stamp() }
 
     func read<T>(_ body: (any SQLConnection) async throws -> T) throws -> T {
         try database.read { db in try CallerThread.run { try await body(SQLiteConnection(db)) } }

@@ -8,6 +8,9 @@ import ServiceLifecycle
 /// no one out; signing out through one node ends the session on all of them.
 struct StoreSessions: PersistDriver {
     let store: CaseStore
+    /// Sessions as last read, while the store has not changed (`StampedCache`): a signed-in page
+    /// otherwise reads the store for its session before anything else.
+    let kept = StampedCache<String, KeptSession?>(budget: 10_000)
     /// How often expired sessions, used tokens and old failed sign-ins are swept.
     var tidyInterval: Duration = .seconds(600)
     /// Failed sign-ins older than this are swept (the throttle's window is shorter).
@@ -17,6 +20,7 @@ struct StoreSessions: PersistDriver {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
         let created = try await store.writingSessions { try await $0.createWebSession(key: key, user: user, value: text, expiresAt: expiry) }
+        kept.remove(key)
         guard created else { throw PersistError.duplicate }
     }
 
@@ -24,6 +28,7 @@ struct StoreSessions: PersistDriver {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
         try await store.writingSessions { try await $0.setWebSession(key: key, user: user, value: text, expiresAt: expiry) }
+        kept.remove(key)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -32,24 +37,43 @@ struct StoreSessions: PersistDriver {
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
         let now = Date().timeIntervalSince1970
-        let found: (session: CaseStore.StoredWebSession, account: AccountRecord?)?
+        var session: KeptSession?
         do {
-            found = try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: key, now: now) }
+            session = try await kept.value(for: key, stamp: store.changeStamp()) {
+                try await store.readingPrimary { try await $0.accounts.webSessionWithAccount(key: key, now: now) }.map {
+                    KeptSession(value: $0.session.value, expiresAt: $0.session.expiresAt, account: $0.account)
+                }
+            }
         } catch {
             // The session middleware would take this for "no session"; see `SessionLoad`.
             SessionLoad.failed(error)
             throw error
         }
-        guard let (stored, account) = found else { return nil }
+        // A kept session may have expired since it was read, with nothing written meanwhile.
+        if let expiry = session?.expiresAt, expiry <= now {
+            kept.remove(key)
+            session = nil
+        }
+        guard let session else { return nil }
         // A session written by an older release, or altered by hand, signs no one in.
-        guard let object = try? JSONDecoder().decode(Object.self, from: Data(stored.value.utf8)) else { return nil }
+        guard let object = try? JSONDecoder().decode(Object.self, from: Data(session.value.utf8)) else { return nil }
         // The account joined by the row's user name serves only the user the session itself names.
-        if let session = object as? WebSession, let account, account.name == session.user { SessionLoad.read(account: account, of: session.user) }
-        return (object, stored.expiresAt.map { .milliseconds(Int64(min(max(0, ($0 - now) * 1000), 1e15))) })
+        if let signedIn = object as? WebSession, let account = session.account, account.name == signedIn.user {
+            SessionLoad.read(account: account, of: signedIn.user)
+        }
+        return (object, session.expiresAt.map { .milliseconds(Int64(min(max(0, ($0 - now) * 1000), 1e15))) })
+    }
+
+    /// A session's row as read, with the account it names.
+    struct KeptSession: Sendable {
+        var value: String
+        var expiresAt: Double?
+        var account: AccountRecord?
     }
 
     func remove(key: String) async throws {
         try await store.writingSessions { try await $0.removeWebSession(key: key) }
+        kept.remove(key)
     }
 
     /// Sweeps expired state now and then while the server runs; every node sweeps, which is harmless.

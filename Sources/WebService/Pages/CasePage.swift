@@ -11,7 +11,10 @@ import WorkCalendar
 struct CasePageBuilder {
     let app: WebApp
     let user: WebUser
-    let context: WebRequestContext
+    /// The page's frame: the user's own, or stand-ins when the page is rendered as a skeleton.
+    let chrome: Chrome
+
+    static func title(of page: CaseForPage) -> String { "案件 \(page.enforcementCase.id)" }
 
     func view(of page: CaseForPage, reference: WebApp.Reference, asOf today: CalendarDate, saved: String?) -> CaseView {
         let c = page.enforcementCase
@@ -44,7 +47,7 @@ struct CasePageBuilder {
                 left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
         }
         return CaseView(
-            chrome: Chrome(title: "案件 \(c.id)", context: context),
+            chrome: chrome,
             id: c.id, href: CaseRoutes.href(c.id), agency: agencyName, type: c.type.chineseName,
             procedure: c.procedure.chineseName, major: c.declaredMajor,
             party: c.party.name, partyKind: c.party.kind.chineseName,

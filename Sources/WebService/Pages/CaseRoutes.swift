@@ -1,4 +1,5 @@
 import Audit
+import AuditRuns
 import CaseModel
 import CaseStore
 import CaseXML
@@ -15,23 +16,30 @@ struct CaseRoutes {
         router.get("cases") { request, context in
             try await CaseListPage(app: app, request: request, context: context).render()
         }
-        router.get("cases/{id}") { request, context in
+        router.get("cases/{id}") { _, context in
             let user = try context.user()
             let id = try context.caseId()
             let reference = try await app.reference()
             let today = app.today()
-            // One read for the whole page: the case, its manual scores, its stored audit, its uploads.
-            guard
-                let page = try await app.runner.caseForPage(
-                    id: id, asOf: today, auditor: reference.auditor, environmentHash: reference.environmentHash),
-                user.mayRead(caseOf: page.enforcementCase.agency)
-            else {
-                throw WebError.notFound("没有编号为 \(id) 的案件。")
+            let notFound = WebError.notFound("没有编号为 \(id) 的案件。")
+            let key = CaseSkeletonKey(id: id, day: today, environmentHash: reference.environmentHash, role: user.role, agency: user.agency)
+            // The page as rendered for this role and agency since the store last changed, with
+            // this user's name and form token put in; rendered now when there is none.
+            let kept = try await app.caseSkeletons.value(for: key, stamp: app.store.changeStamp()) { () -> CaseSkeleton? in
+                guard let page = try await app.caseForPage(id: id, asOf: today, reference: reference), user.mayRead(caseOf: page.enforcementCase.agency)
+                else { return nil }
+                let chrome = Chrome.standIn(title: CasePageBuilder.title(of: page), for: user)
+                let view = CasePageBuilder(app: app, user: user, chrome: chrome).view(of: page, reference: reference, asOf: today, saved: nil)
+                return app.pages.skeleton("case", view).map { CaseSkeleton(agency: page.enforcementCase.agency, page: $0) }
             }
-            let saved = context.takeNotice()
+            // The skeleton's agency is checked for every user, not only for the one it was made for.
+            guard let kept, user.mayRead(caseOf: kept.agency) else { throw notFound }
+            guard let saved = context.takeNotice() else { return HTML(kept.page.filled(Chrome.standInValues(context))) }
+            // What a form saved is said once, on a page rendered for this request alone.
+            guard let page = try await app.caseForPage(id: id, asOf: today, reference: reference) else { throw notFound }
+            let chrome = Chrome(title: CasePageBuilder.title(of: page), context: context)
             return app.pages.render(
-                "case",
-                CasePageBuilder(app: app, user: user, context: context).view(of: page, reference: reference, asOf: today, saved: saved))
+                "case", CasePageBuilder(app: app, user: user, chrome: chrome).view(of: page, reference: reference, asOf: today, saved: saved))
         }
         // The printable 案卷评查表, for anyone who may read the case.
         router.get("cases/{id}/form") { _, context -> HTML in
@@ -78,5 +86,28 @@ struct Option: Encodable {
     /// One option per code, labelled from the shared table, so a form offers what the case page shows.
     static func all<Code: ChineseLabelled>(_ type: Code.Type, selected: Code? = nil) -> [Option] {
         Code.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, selected: $0.rawValue == selected?.rawValue) }
+    }
+}
+
+/// Which skeleton of a case page (`PageSkeleton`) serves a request: the page differs by the day,
+/// what the audit is judged under, and the role and agency of whoever reads it.
+struct CaseSkeletonKey: Hashable, Sendable {
+    var id: String
+    var day: CalendarDate
+    var environmentHash: String
+    var role: AccountRole
+    var agency: String?
+}
+
+/// A case page's skeleton and the agency whose case it shows, which every reader is checked against.
+struct CaseSkeleton: Sendable {
+    var agency: String
+    var page: PageSkeleton
+}
+
+extension WebApp {
+    /// What case `id`'s page shows as of `day` (`AuditRunner.caseForPage`).
+    func caseForPage(id: String, asOf day: CalendarDate, reference: Reference) async throws -> CaseForPage? {
+        try await runner.caseForPage(id: id, asOf: day, auditor: reference.auditor, environmentHash: reference.environmentHash)
     }
 }

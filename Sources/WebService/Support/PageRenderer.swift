@@ -18,6 +18,13 @@ struct PageRenderer: Sendable {
         library = try TemplateLibrary(texts: texts)
     }
 
+    /// `template` rendered for everyone who sees it alike, cut at the stand-ins of its view's
+    /// frame (`Chrome.standIn`); nil when it cannot be rendered.
+    func skeleton(_ template: String, _ view: some Encodable) -> PageSkeleton? {
+        guard let value = try? TemplateEncoder.value(of: view), let text = library.render(template, value) else { return nil }
+        return PageSkeleton(rendered: text)
+    }
+
     func render(_ template: String, _ view: some Encodable, status: HTTPResponse.Status = .ok) -> HTML {
         guard let value = try? TemplateEncoder.value(of: view), let text = library.render(template, value) else {
             return HTML("<!doctype html><title>模板缺失</title><p>页面模板 \(template) 缺失。", status: .internalServerError)
@@ -137,10 +144,14 @@ struct Chrome: Encodable {
     }
 
     init(title: String, context: WebRequestContext, refresh: Int? = nil) {
+        self.init(title: title, user: context.identity, csrf: context.csrfToken, refresh: refresh)
+    }
+
+    init(title: String, user: WebUser?, csrf: String, refresh: Int? = nil) {
         self.title = title
         self.refresh = refresh
-        csrf = context.csrfToken
-        user = context.identity.map { user in
+        self.csrf = csrf
+        self.user = user.map { user in
             UserView(
                 name: user.name, role: user.role.chineseName, agency: user.agency,
                 may: Dictionary(uniqueKeysWithValues: Permission.allCases.map { ($0.rawValue, user.may($0)) }))
