@@ -20,6 +20,8 @@ public enum JournalAction: String, Sendable, CaseIterable {
     /// An account removed, and with it every session it had.
     case userRemove = "user.remove"
     case evidenceUpload = "evidence.upload"
+    /// A review campaign drawn: its sample and its reviewers; the detail gives the seed.
+    case campaignCreate = "campaign.create"
 
     /// Whether the entry's content hash is a case's, which `verify` compares with the stored case.
     public var vouchesForCase: Bool { self == .caseImport || self == .caseReplace }
@@ -29,7 +31,7 @@ public enum JournalAction: String, Sendable, CaseIterable {
     /// no rule reads.
     public var changesAuditInputs: Bool {
         switch self {
-        case .auditRun, .auditPrune, .userAdd, .userRemove: false
+        case .auditRun, .auditPrune, .userAdd, .userRemove, .campaignCreate: false
         case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload: true
         }
     }

@@ -110,6 +110,7 @@ enum Schema {
         migrator.registerMigration("v20: parties by name") { db in try createPartyNameIndex(db) }
         migrator.registerMigration("v21: event ids an import holds before it locks") { db in try reserveImportEventIds(db) }
         migrator.registerMigration("v22: the file a job works on") { db in try db.execute(sql: "ALTER TABLE job ADD COLUMN input BLOB") }
+        migrator.registerMigration("v23: review campaigns and their draws") { db in try createCampaigns(db) }
         return migrator
     }
 

@@ -29,6 +29,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileExists(String)
     /// `copy` writes only into an empty store; this table of the destination holds rows.
     case copyTargetNotEmpty(String)
+    /// A review campaign of this name exists already.
+    case campaignExists(String)
     /// A stored row the program cannot read (a value the model does not know, a row missing).
     /// The text is for the log and the administrator, never for a page.
     case corrupt(String)
@@ -47,7 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .agencyUnknown, .caseUnknown, .auditRunUnknown, .accountUnknown: .notFound
         case .userNameInvalid, .userNameUnsafe, .clerkWithoutAgency, .userNameTaken, .outOfScope, .copyTargetNotEmpty, .caseBeingImported,
-            .importStageLost, .fileExists:
+            .importStageLost, .fileExists, .campaignExists:
             .refused
         case .corrupt: .internalFailure
         }
@@ -68,6 +70,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .importStageLost(let file): "导入 \(file) 时暂存的案件已被清理（写入中断过久），未保存任何案件，请重新导入"
         case .fileExists(let path): "\(path) 已存在：只写入新文件，原有文件未被改动"
         case .copyTargetNotEmpty(let table): "目标库不是空库（表 \(table) 中已有数据）；只能复制到新建的空库"
+        case .campaignExists(let name): "评查活动“\(name)”已存在，请换一个名称"
         case .corrupt(let detail): "数据库中的数据不一致：\(detail)"
         }
     }

@@ -60,13 +60,15 @@ import Testing
         }
         let ids = try store.caseIds()
         let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
-        let counts = try store.snapshot()
+        // Tables of migrations after v11 are not there yet.
+        let later: Set<String> = ["campaign", "campaignCase"]
+        let counts = try store.snapshot(except: later)
         #expect(counts["event"]! > 1000 && counts["record"]! > 100 && counts["eventofficer"]! > 1000)
         #expect(stored.contains { $0.events.contains { $0.records.count > 1 } })
 
         try migrateRest()
         #expect(try applied(store).contains { $0.hasPrefix("v11") })
-        #expect(try store.snapshot() == counts, "no row of any table lost or added")
+        #expect(try store.snapshot(except: later) == counts, "no row of any table lost or added")
         // Compared as Booleans: a failure printing 300 cases would hide the rest of the report.
         let readAlone = try ids.map { try store.loadCase(id: $0) } == stored
         #expect(readAlone, "every case read alone as it was before the migration")
