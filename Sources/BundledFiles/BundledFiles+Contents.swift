@@ -892,6 +892,8 @@ ul.records { margin: .2rem 0; padding-left: 1.2rem; font-size: .9rem; }
 .finding .rule { font-family: monospace; color: var(--muted); }
 .finding .veto, .finding .deduct { color: var(--accent); font-weight: 600; }
 .finding .pending { color: #c78a00; }
+.finding .corrected { color: #2f6f4f; font-weight: 600; }
+.finding .correction { color: #2f6f4f; }
 .finding .basis, .finding .deadline { color: var(--muted); font-size: .85rem; }
 .empty { color: var(--muted); }
 details { margin: .6rem 0; }
@@ -1171,6 +1173,16 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <label>意见 <input name="note"></label>
     <button type="submit">保存评查意见</button>
   </form>
+  {{#hasVerdicts}}
+  <form method="post" action="{{href}}/findings" id="verdict-form">
+    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+    <label>机器评查结果 <select name="rule">{{#verdicts}}<option value="{{value}}">{{label}}</option>{{/verdicts}}</select></label>
+    <label><input type="radio" name="verdict" value="确认" checked> 确认</label>
+    <label><input type="radio" name="verdict" value="更正"> 更正（不再扣分）</label>
+    <label>理由 <input name="reason" maxlength="500"></label>
+    <button type="submit">保存确认或更正</button>
+  </form>
+  {{/hasVerdicts}}
   <form method="post" action="{{href}}/review/sign" id="sign-form">
     <input type="hidden" name="csrf" value="{{chrome.csrf}}">
     <p>{{#audit.pending}}本案得分为初评：{{audit.pending}}。{{/audit.pending}}{{#audit.signed}}评查结论已签署：{{audit.signed}}。{{/audit.signed}}</p>
@@ -1272,8 +1284,9 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 
 """#,
         "Sources/WebService/Templates/finding.mustache": #"""
-<strong class="finding-title" data-rule="{{rule}}">{{title}}</strong>{{#veto}} <span class="veto">否决项</span>{{/veto}}{{#deduction}} <span class="deduct">−{{.}}</span>{{/deduction}}{{#manual}} <span class="pending">待人工评查</span>{{/manual}}
+<strong class="finding-title" data-rule="{{rule}}">{{title}}</strong>{{#veto}} <span class="veto">否决项</span>{{/veto}}{{#deduction}} <span class="deduct">−{{.}}</span>{{/deduction}}{{#manual}} <span class="pending">待人工评查</span>{{/manual}}{{#correction}} <span class="corrected">已更正</span>{{/correction}}
 <div class="message">{{message}}</div>
+{{#correction}}<div class="correction">评查人员更正：{{.}}</div>{{/correction}}
 {{#deadline}}<div class="deadline">期限 {{.}}{{#calendarRule}}（{{.}}）{{/calendarRule}}</div>{{/deadline}}
 {{#basis}}<div class="basis">依据：{{.}}</div>{{/basis}}
 
@@ -2569,7 +2582,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                     "pass",
                     "fail",
                     "manual",
-                    "not-applicable"
+                    "not-applicable",
+                    "corrected"
                   ]
                 },
                 "title": {
@@ -2589,6 +2603,10 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                 },
                 "veto": {
                   "type": "boolean"
+                },
+                "correction": {
+                  "type": "string",
+                  "description": "A finding a reviewer corrected (更正): their reason, who and when. It does not count against the score."
                 }
               }
             }

@@ -156,8 +156,8 @@ public struct ChecklistLoader: Sendable {
         for setting in checklist.rules.values where checklist.category(named: setting.category) == nil {
             throw fail("规则 \(setting.id) 归入的类别“\(setting.category)”在评查表中没有定义")
         }
-        for item in checklist.manualItems where item.id == ManualScore.conclusionItem {
-            throw fail("人工评查项的编号不能是“\(ManualScore.conclusionItem)”：它是签署评查结论的记录")
+        for item in checklist.manualItems where ManualScore.isReserved(item.id) {
+            throw fail("人工评查项的编号不能是“\(item.id)”：“\(ManualScore.conclusionItem)”及以“确认:”“更正:”开头的编号用于评查结论和对机器评查结果的确认、更正")
         }
         for item in checklist.manualItems where checklist.category(named: item.category) == nil {
             throw fail("人工评查项 \(item.id) 归入的类别“\(item.category)”在评查表中没有定义")

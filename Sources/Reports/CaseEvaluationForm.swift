@@ -120,6 +120,9 @@ public enum CaseEvaluationForm {
             let veto = failed.contains { $0.veto == true }
             deduction = veto ? (points > 0 ? "否决，−\(points.readableText)" : "否决") : "−\(points.readableText)"
             reasons = failed.map { escape($0.message) }.joined(separator: "<br/>")
+        } else if let corrected = findings.first(where: { $0.status == .corrected }) {
+            deduction = "0"
+            reasons = "机器评查：\(escape(corrected.message))<br/>评查人员更正：\(escape(corrected.correction ?? ""))"
         } else if pending {
             deduction = "待评"
             reasons = escape(findings.first { $0.status == .manual }?.message ?? "")

@@ -70,7 +70,7 @@ public enum HTMLAuditReport {
             let audit = try decoder.decode(CaseAudit.self, from: Data(record.audit.utf8))
             // Manual items nobody has scored yet go on one line, not one row each.
             let unscored = audit.findings.filter { RuleCatalogue.rule($0.rule) == nil && $0.status == .manual }
-            let shown = audit.findings.filter { (includeAll || $0.status == .fail || $0.status == .manual) && !unscored.contains($0) }
+            let shown = audit.findings.filter { (includeAll || [.fail, .manual, .corrected].contains($0.status)) && !unscored.contains($0) }
             failures += shown.filter { $0.status == .fail }.count
             sink.write(
                 """
@@ -84,9 +84,10 @@ public enum HTMLAuditReport {
                 let status = finding.status.chineseName
                 let basis = finding.basis.map { "<div class=\"basis\">依据：\(escape($0))</div>" } ?? ""
                 let rule = finding.calendarRule.map { "<div class=\"basis\">期限计算：\(escape($0))</div>" } ?? ""
+                let correction = finding.correction.map { "<div class=\"correction\">评查人员更正：\(escape($0))</div>" } ?? ""
                 sink.write(
                     "<tr class=\"\(finding.status.rawValue)\" data-rule=\"\(escape(finding.rule))\"><td>\(status)</td><td>\(escape(finding.title))</td>"
-                        + "<td>\(escape(finding.message))\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
+                        + "<td>\(escape(finding.message))\(correction)\(rule)\(basis)</td><td>\(Self.deduction(finding))</td></tr>\n")
             }
             if !shown.isEmpty { sink.write("</table>") }
             if !unscored.isEmpty {

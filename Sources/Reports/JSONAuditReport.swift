@@ -19,7 +19,7 @@ public enum JSONAuditReport {
             var text = record.audit
             if !includeAll, run.keepsAllFindings != false, text.containsBytes("\"status\":\"pass\"") || text.containsBytes("\"status\":\"not-applicable\"") {
                 var audit = try decoder.decode(CaseAudit.self, from: Data(text.utf8))
-                audit.findings = audit.findings.filter { $0.status == .fail || $0.status == .manual }
+                audit.findings = audit.findings.filter { [.fail, .manual, .corrected].contains($0.status) }
                 text = try json(audit)
             }
             sink.write((first ? "\n" : ",\n") + text)

@@ -40,7 +40,7 @@ public enum TextAuditReport {
             }
             let manualItems = Set(audit.findings.filter { RuleCatalogue.rule($0.rule) == nil }.map(\.rule))
             let unscored = audit.findings.filter { manualItems.contains($0.rule) && $0.status == .manual }
-            for finding in audit.findings where includeAll || finding.status == .fail || finding.status == .manual {
+            for finding in audit.findings where includeAll || [.fail, .manual, .corrected].contains(finding.status) {
                 if unscored.contains(finding) { continue }
                 let mark: String
                 switch finding.status {
@@ -48,6 +48,7 @@ public enum TextAuditReport {
                 case .manual: mark = "待评"
                 case .pass: mark = "✓"
                 case .notApplicable: mark = "–"
+                case .corrected: mark = "更正"
                 }
                 let deduction = finding.status == .fail && finding.deduction > 0 ? "  扣\(finding.deduction.readableText)分" : ""
                 let veto = finding.status == .fail && finding.veto == true ? "  否决" : ""
@@ -56,6 +57,7 @@ public enum TextAuditReport {
                 if let rule = finding.calendarRule { sink.line("      期限计算：\(rule)") }
                 if finding.status == .fail, let basis = finding.basis { sink.line("      依据：\(basis)") }
                 if let reviewer = finding.reviewer { sink.line("      评查人：\(reviewer)") }
+                if let correction = finding.correction { sink.line("      评查人员更正：\(correction)") }
             }
             if !unscored.isEmpty {
                 sink.line("  待人工评查：" + unscored.map { "\($0.rule) \($0.title)" }.joined(separator: "、"))

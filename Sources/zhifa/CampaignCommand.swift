@@ -4,6 +4,7 @@ import AuditRuns
 import CaseModel
 import CaseStore
 import Foundation
+import Reports
 import WorkCalendar
 
 /// 评查活动: a supervision bureau's review campaign, drawn at random (双随机) and stored with its
@@ -11,7 +12,7 @@ import WorkCalendar
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Review campaigns (评查活动): a random sample of each agency's cases and their reviewers.",
-        subcommands: [Create.self, Show.self, List.self])
+        subcommands: [Create.self, Show.self, Report.self, List.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -121,6 +122,48 @@ struct CampaignCommand: ParsableCommand {
                 print("  \(row.caseId)\t\(names.agency(row.agency))\t评查人 \(row.reviewer)\t复核人 \(row.checker)\t\(state)")
             }
             print("已签署 \(signed) 件，未完成 \(cases.count - signed) 件")
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A campaign's results per agency and reviewer, as they stand: text, JSON, a printable HTML page or a workbook.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The campaign's name.")
+        var name: String
+
+        @Option(help: "text, json, html (A4, with signature lines) or xlsx; html and xlsx need --out.")
+        var format: Format = .text
+
+        @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+        var out: String?
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, xlsx }
+
+        func validate() throws {
+            if format == .xlsx || format == .html, out == nil { throw ValidationError("\(format.rawValue) 须以 --out 文件 指定输出文件。") }
+        }
+
+        func run() throws {
+            try checkOutput(out)
+            let caseStore = try store.open()
+            guard let (campaign, _) = try caseStore.campaign(named: name) else { throw CommandFailure("没有名为“\(name)”的评查活动。") }
+            let runner = try AuditOptions.parse(["--checklist", campaign.checklist]).runner(store: caseStore)
+            guard let results = try runner.campaignResults(named: name) else { throw CommandFailure("没有名为“\(name)”的评查活动。") }
+            switch format {
+            case .xlsx:
+                try CampaignReport.workbook(results, to: URL(fileURLWithPath: out!))
+                print("已写入评查活动“\(name)”的结果到 \(out!)")
+            case .html: try emit(CampaignReport.html(results))
+            case .json: try emit(try JSONOutput.string(results))
+            case .text: try emit(CampaignReport.text(results))
+            }
+        }
+
+        private func emit(_ text: String) throws {
+            if let out { try OutputFile.write(Data((text + "\n").utf8), to: URL(fileURLWithPath: out)) } else { print(text) }
         }
     }
 

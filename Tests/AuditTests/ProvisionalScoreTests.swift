@@ -76,18 +76,19 @@ import Testing
         #expect(old.isProvisional && old.pendingText == "待人工评查")
     }
 
-    @Test func aChecklistCannotNameAManualItemAsTheConclusion() throws {
+    @Test(arguments: [ManualScore.conclusionItem, "更正:FACTS", "确认:LAW"])
+    func aChecklistCannotNameAManualItemAsTheConclusionOrAVerdict(_ id: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhifa-conclusion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("mine.xml")
         try """
         <checklist xmlns="urn:zhifa:checklist:1" name="mine" title="含结论项的标准" extends="national">
-          <manual><item id="\(ManualScore.conclusionItem)" category="文书与归档" points="4">评查结论</item></manual>
+          <manual><item id="\(id)" category="文书与归档" points="4">评查结论</item></manual>
         </checklist>
         """.write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ChecklistError.self) { try ChecklistLoader.bundled().load(file.path) }
-        #expect(error?.description.contains("签署评查结论的记录") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("人工评查项的编号不能是“\(id)”") == true, "\(String(describing: error))")
     }
 }
 

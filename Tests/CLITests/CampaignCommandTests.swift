@@ -37,6 +37,22 @@ import Testing
         #expect(shown.contains("\(id)\t") && shown.contains("已签署（甲评查）") && shown.contains("已签署 1 件，未完成 5 件"), "\(shown)")
         #expect(shown.contains("待人工评查 4 项，共24分"))
         #expect(try Zhifa.run(["campaign", "list", "--db", first]).out.contains("2024年度评查\t截至 2024-12-31\t种子 20241231"))
+
+        // The results, in every format; html and xlsx only to a file.
+        let report = ["campaign", "report", "2024年度评查", "--db", first]
+        let text = try Zhifa.run(report).out
+        #expect(text.contains("芜湖市市场监督管理局：候选 22 件，抽取 2 件，已签署 "), "\(text)")
+        let json = try Zhifa.run(report + ["--format", "json"]).out
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((parsed["agencies"] as? [Any])?.count == 3 && parsed["seed"] as? String == "20241231")
+        #expect(try Zhifa.run(report + ["--format", "html"]).err.contains("html 须以 --out 文件 指定输出文件"))
+        let html = folder.file("结果.html")
+        #expect(try Zhifa.run(report + ["--format", "html", "--out", html.path]).status == 0)
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("@page { size: A4") && page.contains("id=\"signatures\"") && page.contains("芜湖市生态环境局"))
+        let workbook = folder.file("结果.xlsx")
+        #expect(try Zhifa.run(report + ["--format", "xlsx", "--out", workbook.path]).status == 0)
+        #expect(try Data(contentsOf: workbook).prefix(2) == Data("PK".utf8))
     }
 
     @Test func mistakesAreRefusedInChinese() throws {

@@ -30,3 +30,23 @@ import Testing
         #expect(try Zhifa.run(["sign", "--db", db, "没有的案件", "--reviewer", "陈某"]).err.contains("没有编号为 没有的案件 的案件"))
     }
 }
+
+/// `zhifa finding`: 确认 / 更正 of a machine finding from the command line.
+@Suite struct FindingCommandTests {
+    @Test func aCorrectionChangesTheScoreAndIsRefusedWithoutAReason() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
+        let id = "WH-CGJ-2024-0910"
+        let base = ["finding", "--db", db, "--as-of", "2026-11-22", id, "OFFICER-CERT", "--reviewer", "陈某"]
+        #expect(try Zhifa.run(base).err.contains("请给出 --confirm 或 --correct 理由"))
+        #expect(try Zhifa.run(base + ["--correct", " "]).err.contains("须写明理由"))
+        #expect(try Zhifa.run(["finding", "--db", db, "--as-of", "2026-11-22", id, "DISCLOSE-LATE", "--confirm", "--reviewer", "陈某"]).err.contains("无可确认或更正"))
+        let corrected = try Zhifa.run(base + ["--correct", "吊销决定已撤销"])
+        #expect(corrected.status == 0 && corrected.out.contains("已由陈某更正。截至 2026-11-22：初评 90分 · 优秀"), "\(corrected.err)")
+        let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--case", id]).out
+        #expect(audit.contains("更正 OFFICER-CERT") && audit.contains("评查人员更正：吊销决定已撤销（陈某 "), "\(audit)")
+        let confirmed = try Zhifa.run(base + ["--confirm"])
+        #expect(confirmed.status == 0 && confirmed.out.contains("初评 85分 · 不合格"))
+    }
+}

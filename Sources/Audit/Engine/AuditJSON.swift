@@ -84,6 +84,7 @@ public enum AuditJSON {
         optional("calendarRule", f.calendarRule)
         key("category")
         out.string(f.category)
+        optional("correction", f.correction)
         optional("date", f.date?.description)
         optional("deadline", f.deadline?.description)
         key("deduction")

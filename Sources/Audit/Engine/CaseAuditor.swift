@@ -99,6 +99,7 @@ public struct CaseAuditor: Sendable {
             }
             findings += Self.findings(of: verdict, rule: rule, setting: setting)
         }
+        Self.applyCorrections(manualScores.corrections, to: &findings)
         findings += manualFindings(manualScores)
         var audit = score(c, findings: findings)
         audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
@@ -156,6 +157,17 @@ public struct CaseAuditor: Sendable {
                 if let basis = violation.basis { f.basis = basis }
                 return f
             }
+        }
+    }
+
+    /// A failure of a corrected rule keeps the machine's words and deduction, marked 已更正 with
+    /// the reviewer's reason, and no longer counts (`score` counts failures only).
+    static func applyCorrections(_ corrections: [String: ManualScore], to findings: inout [Finding]) {
+        guard !corrections.isEmpty else { return }
+        for index in findings.indices where findings[index].status == .fail {
+            guard let correction = corrections[findings[index].rule] else { continue }
+            findings[index].status = .corrected
+            findings[index].correction = "\(correction.note)（\(correction.reviewer) \(correction.at)）"
         }
     }
 

@@ -3,6 +3,8 @@ import CaseModel
 public enum FindingStatus: String, Codable, Sendable, CaseIterable {
     case pass, fail, manual
     case notApplicable = "not-applicable"
+    /// A failure a reviewer corrected (更正, `FindingVerdict`): shown, not counted.
+    case corrected
 }
 
 /// One line of a case's audit: a rule's verdict (one finding per failure) or a manual item.
@@ -25,6 +27,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var calendarRule: String?
     /// Manual items: who scored them and when.
     public var reviewer: String?
+    /// A corrected finding: the reviewer's reason, who and when (`FindingVerdict`).
+    public var correction: String?
 }
 
 /// What a finding judges: a rule of the catalogue, a manual item of the checklist (事实、证据、…),

@@ -26,6 +26,7 @@ extension FindingStatus: ChineseLabelled {
         case .fail: "不符合"
         case .manual: "待评"
         case .notApplicable: "不适用"
+        case .corrected: "已更正"
         }
     }
 }

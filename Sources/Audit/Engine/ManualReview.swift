@@ -38,7 +38,8 @@ public struct ManualReview: Codable, Sendable, Equatable {
         let scored = Set(scores.lazy.map(\.item).filter(ids.contains))
         let open = items.filter { !scored.contains($0.id) }
         var review = ManualReview(openItems: open.count, openPoints: open.reduce(0) { $0 + $1.points })
-        let lastScore = scores.lastIndex { ids.contains($0.item) }
+        // A verdict on a finding changes the score as an item's score does: it reopens a signature.
+        let lastScore = scores.lastIndex { ids.contains($0.item) || $0.findingVerdict != nil }
         if let signature = scores.lastIndex(where: { $0.item == ManualScore.conclusionItem }), signature > (lastScore ?? -1) {
             review.signedBy = scores[signature].reviewer
             review.signedAt = scores[signature].at

@@ -105,6 +105,21 @@ struct AuditRoutes {
             context.flash("签署评查结论")
             return redirect(to: CaseRoutes.href(c.id))
         }
+        // 确认 / 更正 of a machine finding (`FindingVerdict`): a correction needs its reason.
+        reviewers.post("cases/{id}/findings") { request, context -> Response in
+            let user = try context.user()
+            let c = try await app.readableCase(try context.caseId(), for: user)
+            let form = try await decodeForm(VerdictForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            guard let verdict = FindingVerdict(rawValue: form.verdict) else { throw WebError.invalid(["请选择确认或更正。"]) }
+            let scores = try await app.store.reading { [id = c.id] in try await $0.audits.manualScores(caseId: id) }
+            let audit = try await app.auditor().audit(c, asOf: app.today(), manualScores: scores, keepPassing: false)
+            let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if let problem = FindingVerdict.problem(verdict, rule: form.rule, reason: reason, in: audit) { throw WebError.invalid([problem]) }
+            try await app.store.recordManualScore(caseId: c.id, item: verdict.item(rule: form.rule), deduction: 0, note: reason, reviewer: user.name)
+            context.flash("\(verdict.rawValue)机器评查结果 \(form.rule)")
+            return redirect(to: CaseRoutes.href(c.id))
+        }
         dueReaders.get("due") { request, context in
             try await DuePage(app: app, request: request, context: context).render()
         }
@@ -165,6 +180,13 @@ struct ReviewForm: Decodable {
     var item: String
     var deduct: String
     var note: String?
+}
+
+struct VerdictForm: Decodable {
+    var csrf: String?
+    var rule: String
+    var verdict: String
+    var reason: String?
 }
 
 struct SignForm: Decodable {

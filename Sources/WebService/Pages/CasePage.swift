@@ -46,6 +46,9 @@ struct CasePageBuilder {
                 title: $0.title, deadline: $0.deadline.description, overdue: $0.overdue,
                 left: $0.overdue ? "已逾期" : "剩 \($0.workdaysLeft) 个工作日", rule: $0.rule)
         }
+        let verdicts =
+            user.may(.scoreManualItems)
+            ? FindingVerdict.rules(in: audit).map { Option(value: $0.rule, label: "\($0.title)（\($0.status.chineseName)）", selected: false) } : []
         return CaseView(
             chrome: chrome,
             id: c.id, href: CaseRoutes.href(c.id), agency: agencyName, type: c.type.chineseName,
@@ -60,13 +63,14 @@ struct CasePageBuilder {
                 pending: audit.pendingText,
                 signed: audit.review?.signedBy.map { "\($0) \(audit.review?.signedAt ?? "")" }),
             events: events,
-            otherFindings: audit.findings.filter { $0.event == nil && $0.status == .fail }.map(Self.finding),
+            otherFindings: audit.findings.filter { $0.event == nil && ($0.status == .fail || $0.status == .corrected) }.map(Self.finding),
             manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
             deadlines: obligations,
             outcome: c.outcome.map(Self.outcome),
             disclosure: c.disclosure.map(Self.disclosure),
             forms: writable ? forms(for: c) : nil,
             review: user.may(.scoreManualItems) ? reviewForm(manual) : nil,
+            verdicts: verdicts, hasVerdicts: !verdicts.isEmpty,
             hasReview: user.may(.scoreManualItems))
     }
 
@@ -99,8 +103,8 @@ struct CasePageBuilder {
     static func finding(_ f: Finding) -> CaseView.FindingView {
         CaseView.FindingView(
             rule: f.rule, title: f.title, message: f.message, basis: f.basis, severity: f.severity.chineseName,
-            deduction: f.deduction > 0 ? f.deduction.readableText : nil, veto: f.veto ?? false,
-            deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual)
+            deduction: f.deduction > 0 && f.status == .fail ? f.deduction.readableText : nil, veto: f.status == .fail && f.veto == true,
+            deadline: f.deadline?.description, calendarRule: f.calendarRule, manual: f.status == .manual, correction: f.correction)
     }
 
     static func details(of event: Event, people: [String: String]) -> String {
@@ -154,6 +158,9 @@ struct CaseView: Encodable {
     var disclosure: DisclosureView?
     var forms: Forms?
     var review: [ManualItemView]?
+    /// The machine's failures a reviewer may confirm or correct (`FindingVerdict`).
+    var verdicts: [Option]
+    var hasVerdicts: Bool
     var hasReview: Bool
 
     struct AuditView: Encodable {
@@ -188,6 +195,8 @@ struct CaseView: Encodable {
         var veto: Bool
         var deadline, calendarRule: String?
         var manual: Bool
+        /// A corrected finding: the reviewer's reason, who and when.
+        var correction: String?
     }
     struct DeadlineView: Encodable {
         var title, deadline: String

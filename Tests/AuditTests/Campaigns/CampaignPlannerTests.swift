@@ -108,3 +108,44 @@ import WorkCalendar
         #expect(try store.lastCampaignReviewers().mapValues { $0.count }.values.allSatisfy { $0 == 2 })
     }
 }
+
+extension CampaignPlannerTests {
+    /// The results of a campaign are the stored cases and scores worked out again: each figure
+    /// equals its recomputation from the audits of the drawn cases, signed, scored and corrected
+    /// ones among them.
+    @Test func theResultsEqualARecomputationFromTheStoredScores() throws {
+        let (store, runner) = try StoreKind.sqlite.store()
+        let created = try runner.createCampaign(Self.request(share: 1), actor: "周监督")
+        let signed = try #require(created.assignments.first { $0.agency == "WH-SJJ" })
+        for item in ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"] {
+            try store.recordManualScore(caseId: signed.caseId, item: item, deduction: item == "LAW" ? 3 : 0, note: "", reviewer: signed.reviewer)
+        }
+        try store.recordManualScore(caseId: signed.caseId, item: ManualScore.conclusionItem, deduction: 0, note: "", reviewer: signed.reviewer)
+        try store.recordManualScore(
+            caseId: "WH-CGJ-2024-0910", item: FindingVerdict.corrected.item(rule: "OFFICER-CERT"), deduction: 0, note: "已撤销吊销",
+            reviewer: "甲评查")
+
+        let results = try #require(try runner.campaignResults(named: "2024年度评查"))
+        let auditor = try runner.auditor()
+        let audits = try created.assignments.map { a in
+            auditor.audit(try #require(try store.loadCase(id: a.caseId)), asOf: day("2024-12-31"), manualScores: try store.manualScores(caseId: a.caseId))
+        }
+        #expect(results.agencies.map(\.agency) == ["WH-CGJ", "WH-HBJ", "WH-SJJ"])
+        for agency in results.agencies {
+            let own = audits.filter { $0.agency == agency.agency && !$0.isInProgress }
+            #expect(agency.drawn == audits.filter { $0.agency == agency.agency }.count && agency.candidates == agency.drawn)
+            #expect(agency.average == (own.reduce(0) { $0 + $1.score } / Double(own.count) * 10).rounded() / 10)
+            #expect(agency.gradeCounts == Dictionary(grouping: own, by: \.grade).mapValues(\.count))
+            #expect(agency.signed == own.filter { !$0.isProvisional }.count && agency.provisional == own.filter(\.isProvisional).count)
+            #expect(agency.failing.map(\.caseId) == own.filter { $0.grade == "不合格" }.map(\.id))
+            let counted = Dictionary(grouping: own.flatMap { Set($0.failures.map(\.rule)) }, by: { $0 }).mapValues(\.count)
+            for problem in agency.problems { #expect(counted[problem.rule] == problem.cases) }
+            #expect(agency.problems.map(\.cases) == agency.problems.map(\.cases).sorted(by: >))
+        }
+        #expect(results.agencies.first { $0.agency == "WH-SJJ" }?.signed == 1)
+        #expect(!results.agencies.flatMap(\.failing).contains { $0.caseId == "WH-CGJ-2024-0910" }, "its veto was corrected")
+        #expect(results.reviewers.reduce(0) { $0 + $1.reviewing } == created.assignments.count)
+        #expect(results.reviewers.reduce(0) { $0 + $1.checking } == created.assignments.count)
+        #expect(results.reviewers.first { $0.name == signed.reviewer }?.signed == 1)
+    }
+}
