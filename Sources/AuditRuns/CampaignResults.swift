@@ -15,6 +15,8 @@ public struct CampaignResults: Codable, Sendable, Equatable {
     public var seed: String
     public var createdBy: String
     public var createdAt: String
+    /// When the results were published to the agencies; nil while only the bureau sees them.
+    public var publishedAt: String?
     public var agencies: [AgencyResult]
     public var reviewers: [ReviewerProgress]
     /// The grades the checklist defines, best first.
@@ -111,6 +113,6 @@ extension AuditRunner {
         }
         return CampaignResults(
             name: campaign.name, checklist: checklist.title, asOf: campaign.asOf, seed: campaign.seed, createdBy: campaign.createdBy,
-            createdAt: campaign.createdAt, agencies: agencies, reviewers: reviewers, grades: checklist.gradeNames)
+            createdAt: campaign.createdAt, publishedAt: campaign.publishedAt, agencies: agencies, reviewers: reviewers, grades: checklist.gradeNames)
     }
 }

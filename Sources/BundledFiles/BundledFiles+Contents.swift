@@ -983,6 +983,64 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 {{/layout}}
 
 """#,
+        "Sources/WebService/Templates/campaign.mustache": #"""
+{{<layout}}
+{{$body}}
+<h1>{{name}} <small>评查结果</small></h1>
+<p class="meta">评查表：{{checklist}}　评查基准日：{{asOf}}　抽样种子：{{seed}}　抽取人：{{createdBy}}　{{#publishedAt}}已于 {{.}} 公布{{/publishedAt}}{{^publishedAt}}尚未公布（执法主体看不到）{{/publishedAt}}</p>
+{{#mayPublish}}<form method="post" action="{{publishHref}}" id="publish-form"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit">公布评查结果（各执法主体可查看本机关结果）</button></form>{{/mayPublish}}
+<table class="list" id="agencies">
+<thead><tr><th>执法主体</th><th>候选</th><th>抽取</th><th>已签署</th><th>平均得分</th>{{#grades}}<th>{{.}}</th>{{/grades}}</tr></thead>
+<tbody>{{#agencies}}<tr><td>{{name}}</td><td>{{candidates}}</td><td>{{drawn}}</td><td>{{signed}}</td><td>{{average}}</td>{{#grades}}<td>{{.}}</td>{{/grades}}</tr>{{/agencies}}</tbody>
+</table>
+<h2>常见问题与不合格案卷</h2>
+<table class="list" id="problems">
+<thead><tr><th>执法主体</th><th>常见问题</th><th>不合格案卷及原因</th></tr></thead>
+<tbody>{{#agencies}}<tr><td>{{name}}</td><td>{{#problems}}<div>{{.}}</div>{{/problems}}</td><td>{{#failing}}<div>{{.}}</div>{{/failing}}</td></tr>{{/agencies}}</tbody>
+</table>
+{{#hasReviewers}}
+<h2>评查人员</h2>
+<table class="list" id="reviewers">
+<thead><tr><th>评查人员</th><th>评查</th><th>其中已签署</th><th>复核</th></tr></thead>
+<tbody>{{#reviewers}}<tr><td>{{name}}</td><td>{{reviewing}}</td><td>{{signed}}</td><td>{{checking}}</td></tr>{{/reviewers}}</tbody>
+</table>
+{{/hasReviewers}}
+{{/body}}
+{{/layout}}
+
+"""#,
+        "Sources/WebService/Templates/campaigns.mustache": #"""
+{{<layout}}
+{{$body}}
+<h1>评查活动</h1>
+<p class="meta">每个执法主体按数量或比例随机抽取已作出决定的案件，每件指定回避后的评查人和复核人；抽样种子存档，可以同样的种子重新抽取核对（亦可用 <code>zhifa campaign create</code>）。</p>
+<table class="list" id="campaigns">
+<thead><tr><th>名称</th><th>评查基准日</th><th>抽取案件</th><th>抽样种子</th><th>抽取人</th><th>抽取时间</th><th>公布</th></tr></thead>
+<tbody>{{#campaigns}}<tr><td><a href="{{href}}">{{name}}</a></td><td class="nowrap">{{asOf}}</td><td>{{cases}}</td><td>{{seed}}</td><td>{{createdBy}}</td><td class="nowrap">{{createdAt}}</td><td class="nowrap">{{published}}</td></tr>{{/campaigns}}</tbody>
+</table>
+{{^campaigns}}<p class="empty">尚无评查活动。</p>{{/campaigns}}
+{{#manages}}
+<h2>抽取新的评查活动</h2>
+<form class="case-form" method="post" action="/campaigns" id="campaign-form">
+  <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+  <label>名称 <input name="name" required maxlength="200"></label>
+  <label>评查基准日 <input name="asOf" type="date" value="{{today}}"></label>
+  <label>每个机关抽取件数 <input name="sample" inputmode="numeric" size="5"></label>
+  <label>或抽取比例（%） <input name="percent" inputmode="decimal" size="5"></label>
+  <label><input type="checkbox" name="withVetoed" value="1"> 另抽取全部有否决项的案件</label>
+  <label>执法主体 <select name="agency"><option value="">全部</option>{{#agencies}}<option value="{{value}}">{{label}}</option>{{/agencies}}</select></label>
+  <label>决定日期起 <input name="decidedFrom" type="date"></label>
+  <label>决定日期止 <input name="decidedTo" type="date"></label>
+  <label>案件类型 <select name="type"><option value="">全部</option>{{#types}}<option value="{{value}}">{{label}}</option>{{/types}}</select></label>
+  <label>评查人员（逗号分隔，空为全部） <input name="reviewers"></label>
+  <label>抽样种子（空为随机） <input name="seed" inputmode="numeric"></label>
+  <button type="submit">抽取</button>
+</form>
+{{/manages}}
+{{/body}}
+{{/layout}}
+
+"""#,
         "Sources/WebService/Templates/case-new.mustache": #"""
 {{<layout}}
 {{$body}}
@@ -1185,10 +1243,19 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   {{/hasVerdicts}}
   <form method="post" action="{{href}}/review/sign" id="sign-form">
     <input type="hidden" name="csrf" value="{{chrome.csrf}}">
-    <p>{{#audit.pending}}本案得分为初评：{{audit.pending}}。{{/audit.pending}}{{#audit.signed}}评查结论已签署：{{audit.signed}}。{{/audit.signed}}</p>
+    <p>{{#audit.pending}}本案得分为初评：{{audit.pending}}。{{/audit.pending}}{{#audit.signed}}评查结论已签署：{{audit.signed}}。{{/audit.signed}}{{#audit.checked}}已复核通过：{{audit.checked}}。{{/audit.checked}}</p>
     <label>评查结论 <input name="note"></label>
     <button type="submit">签署评查结论</button>
   </form>
+  {{#audit.signed}}
+  <form method="post" action="{{href}}/review/check" id="check-form">
+    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+    <label><input type="radio" name="decision" value="pass" checked> 复核通过</label>
+    <label><input type="radio" name="decision" value="return"> 退回</label>
+    <label>退回理由 <input name="reason" maxlength="500"></label>
+    <button type="submit">保存复核意见</button>
+  </form>
+  {{/audit.signed}}
 </section>
 {{/hasReview}}
 {{/body}}
@@ -1329,6 +1396,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <a href="/cases">案件</a>
     {{#may.createCases}}<a href="/cases/new" id="nav-new-case">登记案件</a>{{/may.createCases}}
     {{#may.runAudits}}<a href="/audit">评查</a>{{/may.runAudits}}
+    {{#may.scoreManualItems}}<a href="/review">我的评查</a>{{/may.scoreManualItems}}
+    {{#may.readCampaignResults}}<a href="/campaigns">评查活动</a>{{/may.readCampaignResults}}
     {{#may.readDueList}}<a href="/due">到期预警</a>{{/may.readDueList}}
     {{#may.readDashboard}}<a href="/dashboard">看板</a>{{/may.readDashboard}}
     {{#may.export}}<a href="/export">导出</a>{{/may.export}}
@@ -1363,6 +1432,19 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <button type="submit" id="login">登录</button>
   </form>
 </section>
+{{/body}}
+{{/layout}}
+
+"""#,
+        "Sources/WebService/Templates/queue.mustache": #"""
+{{<layout}}
+{{$body}}
+<h1>我的评查</h1>
+<table class="list" id="queue">
+<thead><tr><th>评查活动</th><th>案件编号</th><th>执法主体</th><th>我的角色</th><th>另一名评查人员</th><th>进度</th></tr></thead>
+<tbody>{{#rows}}<tr class="{{#done}}done{{/done}}"><td>{{campaign}}</td><td class="nowrap"><a href="{{href}}">{{caseId}}</a></td><td>{{agency}}</td><td>{{role}}</td><td>{{other}}</td><td>{{state}}</td></tr>{{/rows}}</tbody>
+</table>
+{{^rows}}<p class="empty">没有分配给您的案件。</p>{{/rows}}
 {{/body}}
 {{/layout}}
 
@@ -1973,6 +2055,77 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
           }
         }
       }
+    },
+    "/api/v1/campaigns/{name}/results": {
+      "get": {
+        "operationId": "campaignResults",
+        "summary": "评查活动的结果：各执法主体的抽取、签署、平均得分、等级、常见问题和不合格案卷，以及各评查人员的进度（监督人员；办案人员在公布后只见本机关）",
+        "parameters": [
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "description": "评查活动名称（zhifa campaign create 时所起）。",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "评查活动结果，依库中案件和评分即时计算",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignResults"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/review-queue": {
+      "get": {
+        "operationId": "reviewQueue",
+        "summary": "分配给当前评查人员的案件（作为评查人或复核人）及其进度（评查人员）",
+        "responses": {
+          "200": {
+            "description": "案件，最新的评查活动在前",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/QueueRow"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/SignInRequired"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2543,6 +2696,17 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
               },
               "signedAt": {
                 "type": "string"
+              },
+              "checkedBy": {
+                "type": "string",
+                "description": "复核通过的复核人"
+              },
+              "checkedAt": {
+                "type": "string"
+              },
+              "returned": {
+                "type": "string",
+                "description": "复核退回的理由、复核人和时间；其后须重新签署评查结论"
               }
             }
           },
@@ -2724,7 +2888,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
               "violations",
               "due",
               "ledger",
-              "cases"
+              "cases",
+              "campaign"
             ]
           },
           "title": {
@@ -2766,6 +2931,226 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
           },
           "resultPath": {
             "type": "string"
+          }
+        }
+      },
+      "QueueRow": {
+        "type": "object",
+        "required": [
+          "campaign",
+          "caseId",
+          "href",
+          "agency",
+          "role",
+          "other",
+          "state",
+          "done"
+        ],
+        "properties": {
+          "campaign": {
+            "type": "string"
+          },
+          "caseId": {
+            "type": "string"
+          },
+          "href": {
+            "type": "string",
+            "description": "案件页面的地址"
+          },
+          "agency": {
+            "type": "string",
+            "description": "执法主体名称"
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "评查人",
+              "复核人"
+            ]
+          },
+          "other": {
+            "type": "string",
+            "description": "该案的另一名评查人员"
+          },
+          "state": {
+            "type": "string",
+            "description": "尚待完成的事项，或签署人"
+          },
+          "done": {
+            "type": "boolean"
+          }
+        }
+      },
+      "CampaignResults": {
+        "type": "object",
+        "required": [
+          "name",
+          "checklist",
+          "asOf",
+          "seed",
+          "createdBy",
+          "createdAt",
+          "agencies",
+          "reviewers",
+          "grades"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "checklist": {
+            "type": "string"
+          },
+          "asOf": {
+            "type": "string"
+          },
+          "seed": {
+            "type": "string",
+            "description": "抽样种子（64 位整数的十进制）"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "grades": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "agencies": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "agency",
+                "name",
+                "candidates",
+                "drawn",
+                "signed",
+                "provisional",
+                "gradeCounts",
+                "problems",
+                "failing"
+              ],
+              "properties": {
+                "agency": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "candidates": {
+                  "type": "integer"
+                },
+                "drawn": {
+                  "type": "integer"
+                },
+                "signed": {
+                  "type": "integer"
+                },
+                "average": {
+                  "type": "number"
+                },
+                "provisional": {
+                  "type": "integer",
+                  "description": "平均得分中初评的案件数"
+                },
+                "gradeCounts": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "integer"
+                  }
+                },
+                "problems": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "rule",
+                      "title",
+                      "cases"
+                    ],
+                    "properties": {
+                      "rule": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "cases": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                },
+                "failing": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "caseId",
+                      "score",
+                      "grade",
+                      "provisional",
+                      "reasons"
+                    ],
+                    "properties": {
+                      "caseId": {
+                        "type": "string"
+                      },
+                      "score": {
+                        "type": "number"
+                      },
+                      "grade": {
+                        "type": "string"
+                      },
+                      "provisional": {
+                        "type": "boolean"
+                      },
+                      "reasons": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "reviewers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "reviewing",
+                "checking",
+                "signed"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "reviewing": {
+                  "type": "integer"
+                },
+                "checking": {
+                  "type": "integer"
+                },
+                "signed": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "publishedAt": {
+            "type": "string",
+            "description": "公布给各执法主体的时间；未公布时只有监督人员可见"
           }
         }
       }

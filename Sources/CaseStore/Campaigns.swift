@@ -23,6 +23,9 @@ public struct CampaignRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     public var candidates: String
     public var createdBy: String
     public var createdAt: String
+    /// Who published the results to the agencies, and when: until then only the bureau sees them.
+    public var publishedBy: String?
+    public var publishedAt: String?
 
     public enum Columns {
         static let id = Column(CodingKeys.id)
@@ -75,7 +78,7 @@ extension Schema {
                 CREATE TABLE campaign (
                   id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, checklist TEXT NOT NULL, asOf TEXT NOT NULL,
                   scope TEXT NOT NULL, sampleSize TEXT NOT NULL, seed TEXT NOT NULL, pool TEXT NOT NULL, candidates TEXT NOT NULL,
-                  createdBy TEXT NOT NULL, createdAt TEXT NOT NULL);
+                  createdBy TEXT NOT NULL, createdAt TEXT NOT NULL, publishedBy TEXT, publishedAt TEXT);
                 CREATE TABLE campaignCase (
                   campaignId INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
                   caseId TEXT NOT NULL REFERENCES enforcementCase(id), agency TEXT NOT NULL,
@@ -117,33 +120,48 @@ extension CaseStore {
         }
     }
 
-    /// The campaign of this name and its cases in id order, or nil.
+    /// Publishes a campaign's results to the agencies (each clerk then sees their own agency's),
+    /// journaled; false when there is no such campaign. Publishing again changes nothing.
+    @discardableResult
+    public func publishCampaign(named name: String, actor: String) async throws -> Bool {
+        try await backend.awaitWrite(publishing(name, actor: actor))
+    }
+
+    /// `publishCampaign`, on the calling thread (the command line).
+    @discardableResult
+    public func publishCampaign(named name: String, actor: String) throws -> Bool {
+        try write(publishing(name, actor: actor))
+    }
+
+    private func publishing(_ name: String, actor: String) -> @Sendable (any SQLConnection) async throws -> Bool {
+        let now = Self.timestamp()
+        return { db in
+            guard let campaign = try await CampaignRepository(db: db).campaign(named: name)?.campaign else { return false }
+            guard campaign.publishedAt == nil else { return true }
+            try await db.execute("UPDATE campaign SET publishedBy = ?, publishedAt = ? WHERE name = ?", [actor, now, name])
+            try await JournalAppender(db: db, actor: actor, at: now)
+                .append(.campaignPublish, subject: name, contentHash: Hex.sha256(name + "|" + now), detail: "公布评查结果")
+            return true
+        }
+    }
+
+    /// `CampaignRepository.campaign(named:)`.
     public func campaign(named name: String) throws -> (campaign: CampaignRecord, cases: [CampaignCaseRecord])? {
-        try read { db in
-            guard let campaign = try await db.fetchRecords(CampaignRecord.self, "SELECT * FROM campaign WHERE name = ?", [name]).first,
-                let id = campaign.id
-            else { return nil }
-            let cases = try await db.fetchRecords(CampaignCaseRecord.self, "SELECT * FROM campaignCase WHERE campaignId = ? ORDER BY caseId", [id])
-            return (campaign, cases)
-        }
+        try read { try await CampaignRepository(db: $0).campaign(named: name) }
     }
 
-    /// Every campaign, newest first.
+    /// `CampaignRepository.campaigns`.
     public func campaigns() throws -> [CampaignRecord] {
-        try read { try await $0.fetchRecords(CampaignRecord.self, "SELECT * FROM campaign ORDER BY id DESC", []) }
+        try read { try await CampaignRepository(db: $0).campaigns() }
     }
 
-    /// Who reviewed or checked each case in the newest campaign: those who must not review it in
-    /// the next one (回避).
+    /// `CampaignRepository.assignment(caseId:)`.
+    public func campaignAssignment(caseId: String) throws -> CampaignCaseRecord? {
+        try read { try await CampaignRepository(db: $0).assignment(caseId: caseId) }
+    }
+
+    /// `CampaignRepository.lastReviewers`.
     public func lastCampaignReviewers() throws -> [String: Set<String>] {
-        try read { db in
-            var reviewers: [String: Set<String>] = [:]
-            let rows = try await db.fetchAll(
-                "SELECT caseId, reviewer, checker FROM campaignCase WHERE campaignId = (SELECT MAX(id) FROM campaign)", [])
-            for row in rows {
-                reviewers[row["caseId"] as String, default: []].formUnion([row["reviewer"] as String, row["checker"] as String])
-            }
-            return reviewers
-        }
+        try read { try await CampaignRepository(db: $0).lastReviewers() }
     }
 }

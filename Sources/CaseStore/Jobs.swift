@@ -15,6 +15,8 @@ public struct JobRecord: Sendable, Equatable {
         /// Case XML posted through the API, too large to store within its request, kept with the
         /// job until the job ends.
         case cases
+        /// A review campaign drawn (`zhifa campaign create` from the web): it reads every case.
+        case campaign
     }
 
     public enum State: String, Sendable {

@@ -22,6 +22,8 @@ public enum JournalAction: String, Sendable, CaseIterable {
     case evidenceUpload = "evidence.upload"
     /// A review campaign drawn: its sample and its reviewers; the detail gives the seed.
     case campaignCreate = "campaign.create"
+    /// A campaign's results published to the agencies.
+    case campaignPublish = "campaign.publish"
 
     /// Whether the entry's content hash is a case's, which `verify` compares with the stored case.
     public var vouchesForCase: Bool { self == .caseImport || self == .caseReplace }
@@ -31,7 +33,7 @@ public enum JournalAction: String, Sendable, CaseIterable {
     /// no rule reads.
     public var changesAuditInputs: Bool {
         switch self {
-        case .auditRun, .auditPrune, .userAdd, .userRemove, .campaignCreate: false
+        case .auditRun, .auditPrune, .userAdd, .userRemove, .campaignCreate, .campaignPublish: false
         case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload: true
         }
     }

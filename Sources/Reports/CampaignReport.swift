@@ -28,7 +28,7 @@ public enum CampaignReport {
     }
 
     /// `94.5`, `94.5（初评 3）` or `—`.
-    static func average(_ a: CampaignResults.AgencyResult) -> String {
+    public static func average(_ a: CampaignResults.AgencyResult) -> String {
         guard let average = a.average else { return "—" }
         let text = String(format: "%.1f", average)
         return a.provisional == 0 ? text : "\(text)（初评 \(a.provisional)）"

@@ -69,6 +69,9 @@ public enum CaseEvaluationForm {
         if let pending = audit.pendingText { text += "　　（\(escape(pending))，不作为评查结论）" }
         if let review = audit.review, review.isFinal, let signer = review.signedBy {
             text += "　　评查结论签署：\(escape(signer)) \(escape(String((review.signedAt ?? "").prefix(10))))"
+            if let checker = review.checkedBy {
+                text += "　　复核：\(escape(checker)) \(escape(String((review.checkedAt ?? "").prefix(10))))"
+            }
         }
         return text
     }

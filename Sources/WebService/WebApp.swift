@@ -191,11 +191,13 @@ extension WebApp {
         LedgerRoutes(app: self).register(on: router)
         DashboardRoutes(app: self).register(on: router)
         AuditRoutes(app: self).register(on: router)
+        CampaignRoutes(app: self).register(on: router)
         AdminRoutes(app: self).register(on: router)
         JobRoutes(app: self).register(on: router)
         let api = router.group("api/v1")
         APIRoutes(app: self).register(on: api)
         JobAPIRoutes(app: self).register(on: api)
+        CampaignAPIRoutes(app: self).register(on: api)
         return router
     }
 }

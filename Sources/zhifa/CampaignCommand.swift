@@ -12,7 +12,7 @@ import WorkCalendar
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Review campaigns (评查活动): a random sample of each agency's cases and their reviewers.",
-        subcommands: [Create.self, Show.self, Report.self, List.self])
+        subcommands: [Create.self, Show.self, Report.self, Publish.self, List.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -167,6 +167,21 @@ struct CampaignCommand: ParsableCommand {
         }
     }
 
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a campaign's results: each agency's clerks then see their own agency's on the web.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The campaign's name.")
+        var name: String
+
+        func run() throws {
+            guard try store.open().publishCampaign(named: name, actor: store.actorName) else { throw CommandFailure("没有名为“\(name)”的评查活动。") }
+            print("评查活动“\(name)”的结果已公布：各执法主体可查看本机关的结果。")
+        }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every campaign, newest first.")
 
@@ -174,7 +189,9 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             for campaign in try store.open().campaigns() {
-                print("\(campaign.name)\t截至 \(campaign.asOf)\t种子 \(campaign.seed)\t\(campaign.createdBy)\t\(campaign.createdAt)")
+                print(
+                    "\(campaign.name)\t截至 \(campaign.asOf)\t种子 \(campaign.seed)\t\(campaign.createdBy)\t\(campaign.createdAt)"
+                        + "\t\(campaign.publishedAt.map { "已公布 \($0)" } ?? "未公布")")
             }
         }
     }

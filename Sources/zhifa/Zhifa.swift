@@ -18,7 +18,8 @@ struct Zhifa: AsyncParsableCommand {
         abstract: "执法：保管行政执法案卷，并对照法律规定评查。",
         version: "zhifa \(version)",
         subcommands: [
-            ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self, SignCommand.self, FindingCommand.self,
+            ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self, SignCommand.self, CheckCommand.self,
+            FindingCommand.self,
             CampaignCommand.self,
             ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,
             FormCommand.self, AnnualCommand.self, LedgerCommand.self, VerifyCommand.self, StoreCommand.self, RunsCommand.self, RulesCommand.self,

@@ -28,15 +28,24 @@ import Testing
         let drawn = { (text: String) in text.split(separator: "\n").filter { $0.contains("评查人 ") } }
         #expect(drawn(again.out).count == 6 && drawn(again.out) == drawn(created.out))
 
-        let id = try #require(drawn(created.out).first?.split(separator: "\t").first?.trimmingCharacters(in: .whitespaces))
+        // The first drawn case, scored and signed by its own 评查人.
+        let fields = try #require(drawn(created.out).first).split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let id = fields[0]
+        let reviewer = String(try #require(fields.first { $0.hasPrefix("评查人 ") }).dropFirst("评查人 ".count))
         for item in ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"] {
-            #expect(try Zhifa.run(["review", "--db", first, id, item, "--deduct", "0", "--reviewer", "甲评查"]).status == 0)
+            #expect(try Zhifa.run(["review", "--db", first, id, item, "--deduct", "0", "--reviewer", reviewer]).status == 0)
         }
-        #expect(try Zhifa.run(["sign", "--db", first, id, "--reviewer", "甲评查"]).status == 0)
+        let other = ["甲评查", "乙评查", "丙评查"].first { $0 != reviewer }!
+        #expect(try Zhifa.run(["sign", "--db", first, id, "--reviewer", other]).err.contains("由\(reviewer)评查，评查结论由其签署提交"))
+        #expect(try Zhifa.run(["sign", "--db", first, id, "--reviewer", reviewer]).status == 0)
         let shown = try Zhifa.run(["campaign", "show", "2024年度评查", "--db", first]).out
-        #expect(shown.contains("\(id)\t") && shown.contains("已签署（甲评查）") && shown.contains("已签署 1 件，未完成 5 件"), "\(shown)")
+        #expect(shown.contains("\(id)\t") && shown.contains("已签署（\(reviewer)）") && shown.contains("已签署 1 件，未完成 5 件"), "\(shown)")
         #expect(shown.contains("待人工评查 4 项，共24分"))
         #expect(try Zhifa.run(["campaign", "list", "--db", first]).out.contains("2024年度评查\t截至 2024-12-31\t种子 20241231"))
+        #expect(try Zhifa.run(["campaign", "list", "--db", first]).out.contains("\t未公布"))
+        #expect(try Zhifa.run(["campaign", "publish", "2024年度评查", "--db", first]).out.contains("结果已公布"))
+        #expect(try Zhifa.run(["campaign", "list", "--db", first]).out.contains("\t已公布 "))
+        #expect(try Zhifa.run(["campaign", "publish", "没有的活动", "--db", first]).err.contains("没有名为“没有的活动”的评查活动"))
 
         // The results, in every format; html and xlsx only to a file.
         let report = ["campaign", "report", "2024年度评查", "--db", first]

@@ -50,3 +50,28 @@ import Testing
         #expect(confirmed.status == 0 && confirmed.out.contains("初评 85分 · 不合格"))
     }
 }
+
+/// `zhifa check`: the second reviewer passes or returns a signed review.
+@Suite struct CheckCommandTests {
+    @Test func aReturnVoidsTheSignatureAndAPassNamesTheChecker() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.file("store.sqlite").path
+        #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
+        let id = "WH-SJJ-2024-0117"
+        #expect(try Zhifa.run(["check", "--db", db, id, "--checker", "李某", "--pass"]).err.contains("尚未签署评查结论"))
+        for item in ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"] {
+            #expect(try Zhifa.run(["review", "--db", db, id, item, "--deduct", "0", "--reviewer", "陈某"]).status == 0)
+        }
+        #expect(try Zhifa.run(["sign", "--db", db, id, "--reviewer", "陈某"]).status == 0)
+        #expect(try Zhifa.run(["check", "--db", db, id, "--checker", "陈某", "--pass"]).err.contains("复核人不能是签署评查结论的评查人"))
+        #expect(try Zhifa.run(["check", "--db", db, id, "--checker", "李某"]).err.contains("请给出 --pass 或 --return"))
+        let returned = try Zhifa.run(["check", "--db", db, id, "--checker", "李某", "--return", "证据扣分理由不足"])
+        #expect(returned.status == 0 && returned.out.contains("已由李某退回，待陈某重新签署评查结论"))
+        let audit = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--case", id]).out
+        #expect(audit.contains("复核退回：证据扣分理由不足（李某 "), "\(audit)")
+        #expect(try Zhifa.run(["sign", "--db", db, id, "--reviewer", "陈某"]).status == 0)
+        #expect(try Zhifa.run(["check", "--db", db, id, "--checker", "李某", "--pass"]).out.contains("已由李某复核通过"))
+        let form = try Zhifa.run(["form", "--db", db, id, "--as-of", "2026-11-22"]).out
+        #expect(form.contains("复核：李某 "))
+    }
+}

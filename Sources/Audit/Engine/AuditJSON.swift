@@ -52,12 +52,22 @@ public enum AuditJSON {
         return out.result
     }
 
+    /// Keys in the order `JSONEncoder` sorts them.
     private static func encode(_ review: ManualReview, into out: inout JSONBytes) {
-        out.raw(",\"review\":{\"openItems\":")
+        out.raw(",\"review\":{")
+        for (key, value) in [("\"checkedAt\":" as StaticString, review.checkedAt), ("\"checkedBy\":", review.checkedBy)] {
+            guard let value else { continue }
+            out.raw(key)
+            out.string(value)
+            out.raw(",")
+        }
+        out.raw("\"openItems\":")
         out.text(String(review.openItems))
         out.raw(",\"openPoints\":")
         out.number(review.openPoints)
-        for (key, value) in [(",\"signedAt\":" as StaticString, review.signedAt), (",\"signedBy\":", review.signedBy)] {
+        for (key, value) in [
+            (",\"returned\":" as StaticString, review.returned), (",\"signedAt\":", review.signedAt), (",\"signedBy\":", review.signedBy)
+        ] {
             guard let value else { continue }
             out.raw(key)
             out.string(value)

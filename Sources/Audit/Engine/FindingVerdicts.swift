@@ -28,7 +28,8 @@ extension ManualScore {
 
     /// Whether a checklist's manual item may not take this id: the signature's and the verdicts'.
     public static func isReserved(_ id: String) -> Bool {
-        id == conclusionItem || ManualScore(item: id, deduction: 0, note: "", reviewer: "", at: "").findingVerdict != nil
+        [conclusionItem, checkPassedItem, checkReturnedItem].contains(id)
+            || ManualScore(item: id, deduction: 0, note: "", reviewer: "", at: "").findingVerdict != nil
     }
 }
 

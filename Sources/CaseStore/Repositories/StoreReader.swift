@@ -20,6 +20,8 @@ public struct StoreReader {
     public var jobs: JobRepository { JobRepository(db: db) }
     /// The registry and the benchmarks.
     public var registry: RegistryRepository { RegistryRepository(db: db) }
+    /// Review campaigns and their draws.
+    public var campaigns: CampaignRepository { CampaignRepository(db: db) }
 }
 
 extension CaseStore {

@@ -19,13 +19,18 @@ public enum Permission: String, CaseIterable, Sendable {
     case readDueList
     /// Accounts, registries and benchmarks.
     case administer
+    /// Review campaigns (评查活动): every campaign, its draw and its results.
+    case manageCampaigns
+    /// A campaign's published results: a clerk, their own agency's (`CampaignResults.visible`).
+    case readCampaignResults
 
     public func allows(_ role: AccountRole) -> Bool {
         switch self {
         case .createCases: role == .clerk
         case .runAudits, .readDashboard: role == .reviewer || role == .supervisor
         case .scoreManualItems: role == .reviewer
-        case .export: role == .supervisor
+        case .export, .manageCampaigns: role == .supervisor
+        case .readCampaignResults: role == .supervisor || role == .clerk
         case .readDueList: role != .admin
         case .administer: role == .admin
         }
@@ -40,6 +45,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .readDashboard: "只有评查人员和监督人员可以查看看板和年度数据。"
         case .readDueList: "系统管理员不查看预警。"
         case .administer: "只有系统管理员可以管理账号、导入名录和裁量基准。"
+        case .manageCampaigns: "只有监督人员可以抽取、公布评查活动。"
+        case .readCampaignResults: "评查人员请在“我的评查”中查看分配给您的案件。"
         }
     }
 }

@@ -56,6 +56,8 @@ struct JobRoutes {
         case .ledger: throw WebError.badRequest("台账请在案件列表页上传。")
         // Case XML comes with its document, posted to /api/v1/cases.
         case .cases: throw WebError.badRequest("案件 XML 请提交到 /api/v1/cases。")
+        // A campaign comes with its settings, from the campaigns page (`CampaignRoutes`).
+        case .campaign: throw WebError.badRequest("评查活动请在评查活动页面抽取。")
         }
         // A due list is as of today, as its page is.
         let day = kind == .due ? app.today().description : asOf.flatMap { $0.isEmpty ? nil : $0 } ?? app.today().description
@@ -109,6 +111,9 @@ struct JobRoutes {
             return redirect(to: "/audit?" + query)
         case .ledger, .cases:
             return redirect(to: "/cases")
+        case .campaign:
+            let parameters = try JSONDecoder().decode(JobParameters.self, from: Data(job.parameters.utf8))
+            return redirect(to: parameters.campaign.map { CampaignRoutes.href($0.name) } ?? "/campaigns")
         case .violations, .due:
             guard let file = try await app.store.readingPrimary({ [id = job.id] in try await $0.jobs.result(id: id) }) else {
                 throw WebError.notFound("任务的结果文件已不在库中。")
@@ -179,6 +184,7 @@ struct JobStatus: Encodable {
             case .due: "导出到期预警"
             case .ledger: "导入台账"
             case .cases: "导入案件"
+            case .campaign: "抽取评查活动"
             }
         state = job.state.rawValue
         stateText =

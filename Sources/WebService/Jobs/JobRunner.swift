@@ -24,9 +24,21 @@ struct JobParameters: Codable, Sendable, Equatable {
     /// For a ledger: the uploaded file's name (its kind by its ending), kept as the job's input;
     /// for posted case XML, the name its problems are reported under.
     var fileName: String?
+    /// For a campaign: what to draw.
+    var campaign: CampaignSpec?
 
     /// As the job keeps them.
     func stored() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
+}
+
+/// A campaign to draw, as its job keeps it (`CampaignRequest` with the job's as-of day).
+struct CampaignSpec: Codable, Sendable, Equatable {
+    var name: String
+    var scope: CampaignScope
+    var size: SampleSize
+    /// A 64-bit number in decimal: JSON numbers lose such a number's last digits.
+    var seed: String
+    var pool: [String]
 }
 
 /// Runs the store's queued jobs on this node: at most `limit` at once, each on a thread of its own
@@ -133,6 +145,17 @@ final class JobRunner: Service, @unchecked Sendable {
             case .cases:
                 let message = try importCases(of: job, parameters)
                 try store.finishJob(id: job.id, node: node, state: .done, message: message)
+            case .campaign:
+                guard let spec = parameters.campaign, let seed = UInt64(spec.seed) else { throw JobFailure("任务缺少评查活动的设定") }
+                let request = CampaignRequest(name: spec.name, asOf: asOf, scope: spec.scope, size: spec.size, seed: seed, pool: spec.pool)
+                do {
+                    let result = try runner.createCampaign(request, actor: job.owner)
+                    try store.finishJob(
+                        id: job.id, node: node, state: .done,
+                        message: "已抽取评查活动“\(spec.name)”：\(result.assignments.count) 件，抽样种子 \(spec.seed)")
+                } catch let error as CampaignError {
+                    throw JobFailure(error.description)
+                }
             }
             return .done
         } catch is Cancelled {

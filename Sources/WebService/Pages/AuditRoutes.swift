@@ -95,7 +95,10 @@ struct AuditRoutes {
             let c = try await app.readableCase(try context.caseId(), for: user)
             let form = try await decodeForm(SignForm.self, request, limit: app.configuration.maxRequestBytes)
             try context.checkCSRF(form.csrf)
-            let scores = try await app.store.reading { [id = c.id] in try await $0.audits.manualScores(caseId: id) }
+            let (scores, assignment) = try await app.store.reading { [id = c.id] in
+                (try await $0.audits.manualScores(caseId: id), try await $0.campaigns.assignment(caseId: id))
+            }
+            if let problem = ReviewDuty.signingProblem(by: user.name, assignedReviewer: assignment?.reviewer) { throw WebError.forbidden(problem) }
             let review = ManualReview.of(scores, items: app.runner.checklist.manualItems)
             guard review.openItems == 0 else {
                 throw WebError.invalid(["尚有 \(review.openItems) 项人工评查项（共\(review.openPoints.readableText)分）未评分，评完后才能签署评查结论。"])
@@ -103,6 +106,27 @@ struct AuditRoutes {
             try await app.store.recordManualScore(
                 caseId: c.id, item: ManualScore.conclusionItem, deduction: 0, note: form.note ?? "", reviewer: user.name)
             context.flash("签署评查结论")
+            return redirect(to: CaseRoutes.href(c.id))
+        }
+        // 复核: the second reviewer passes the signed review or sends it back with the reason.
+        reviewers.post("cases/{id}/review/check") { request, context -> Response in
+            let user = try context.user()
+            let c = try await app.readableCase(try context.caseId(), for: user)
+            let form = try await decodeForm(CheckForm.self, request, limit: app.configuration.maxRequestBytes)
+            try context.checkCSRF(form.csrf)
+            let (scores, assignment) = try await app.store.reading { [id = c.id] in
+                (try await $0.audits.manualScores(caseId: id), try await $0.campaigns.assignment(caseId: id))
+            }
+            let review = ManualReview.of(scores, items: app.runner.checklist.manualItems)
+            let passes = form.decision == "pass"
+            let reason = passes ? nil : (form.reason ?? "")
+            if let problem = ReviewDuty.checkingProblem(by: user.name, review: review, assignedChecker: assignment?.checker, returning: reason) {
+                throw WebError.invalid([problem])
+            }
+            try await app.store.recordManualScore(
+                caseId: c.id, item: passes ? ManualScore.checkPassedItem : ManualScore.checkReturnedItem, deduction: 0,
+                note: reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", reviewer: user.name)
+            context.flash(passes ? "复核通过" : "退回评查人重新签署")
             return redirect(to: CaseRoutes.href(c.id))
         }
         // 确认 / 更正 of a machine finding (`FindingVerdict`): a correction needs its reason.
@@ -180,6 +204,13 @@ struct ReviewForm: Decodable {
     var item: String
     var deduct: String
     var note: String?
+}
+
+struct CheckForm: Decodable {
+    var csrf: String?
+    /// `pass` or `return`.
+    var decision: String
+    var reason: String?
 }
 
 struct VerdictForm: Decodable {

@@ -61,7 +61,8 @@ struct CasePageBuilder {
                 result: audit.resultText, inProgress: audit.isInProgress,
                 failures: audit.failures.count, passed: audit.failures.isEmpty, storedRun: judged.storedRun.map(Int.init),
                 pending: audit.pendingText,
-                signed: audit.review?.signedBy.map { "\($0) \(audit.review?.signedAt ?? "")" }),
+                signed: audit.review?.signedBy.map { "\($0) \(audit.review?.signedAt ?? "")" },
+                checked: audit.review?.checkedBy.map { "\($0) \(audit.review?.checkedAt ?? "")" }),
             events: events,
             otherFindings: audit.findings.filter { $0.event == nil && ($0.status == .fail || $0.status == .corrected) }.map(Self.finding),
             manualFindings: audit.findings.filter { $0.status == .manual }.map(Self.finding),
@@ -174,6 +175,8 @@ struct CaseView: Encodable {
         var pending: String?
         /// Who signed the conclusion, and when.
         var signed: String?
+        /// Who checked the signed review and passed it (复核通过), and when.
+        var checked: String?
     }
     struct EventView: Encodable {
         var position: Int
