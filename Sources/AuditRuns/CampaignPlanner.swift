@@ -66,7 +66,7 @@ extension AuditRunner {
         guard !candidates.isEmpty else {
             throw CampaignError(description: "在所选范围内，截至 \(request.asOf) 没有已作出决定的案件可供抽取。")
         }
-        let drawn = CampaignDraw.sample(candidates, size: request.size, seed: request.seed)
+        let drawn = try withActors(CampaignDraw.sample(candidates, size: request.size, seed: request.seed))
         let previous = try store.lastCampaignReviewers()
         let assignments: [CampaignAssignment]
         do {
@@ -125,8 +125,22 @@ extension AuditRunner {
         }
     }
 
+    /// The drawn cases with who acted in them, read again: a million candidates' officers would
+    /// cost hundreds of megabytes, and only the drawn ones' are asked (回避).
+    private func withActors(_ drawn: [CampaignCandidate]) throws -> [CampaignCandidate] {
+        var actors: [String: Set<String>] = [:]
+        try store.forEachBatch(of: drawn.map(\.id), scattered: true) { cases, _ in
+            for c in cases { actors[c.id] = CampaignCandidate(c, hasVeto: false).actors }
+        }
+        return drawn.map { candidate in
+            var c = candidate
+            c.actors = actors[c.id] ?? []
+            return c
+        }
+    }
+
     /// The decided cases in scope, each with whether it has a veto finding as of the day (judged
-    /// only when every vetoed case is wanted).
+    /// only when every vetoed case is wanted); who acted in them is left for `withActors`.
     private func campaignCandidates(_ request: CampaignRequest) throws -> [CampaignCandidate] {
         let auditor = request.size.everyVetoed ? try auditor() : nil
         let manual = request.size.everyVetoed ? try store.manualScores() : [:]
@@ -135,7 +149,7 @@ extension AuditRunner {
         try store.forEachBatch(of: ids.sorted()) { cases, _ in
             for c in cases where request.scope.includes(c, asOf: request.asOf) {
                 let veto = auditor.map { $0.audit(c, asOf: request.asOf, manualScores: manual[c.id] ?? [], keepPassing: false).veto } ?? false
-                candidates.append(CampaignCandidate(c, hasVeto: veto))
+                candidates.append(CampaignCandidate(id: c.id, agency: c.agency, actors: [], hasVeto: veto))
             }
         }
         return candidates
