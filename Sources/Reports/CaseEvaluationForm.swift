@@ -11,7 +11,7 @@ public enum CaseEvaluationForm {
     /// items were met and which did not apply.
     public static func html(
         case c: EnforcementCase, audit: CaseAudit, checklist: Checklist, names: RegistryNames,
-        asOf: CalendarDate
+        asOf: CalendarDate, assigned: (reviewer: String, checker: String)? = nil
     ) -> String {
         var out = """
             <!DOCTYPE html>
@@ -54,7 +54,7 @@ public enum CaseEvaluationForm {
             out += "<p class=\"meta\">另有 \(setAside) 个事件晚于评查基准日，按当日案卷状态未计入。</p>\n"
         }
         out += "<h2>评查意见</h2><div class=\"opinion\"></div>\n"
-        out += PrintStyle.signatures
+        out += PrintStyle.signatures(reviewer: assigned?.reviewer, checker: assigned?.checker)
         out += "\n</body></html>\n"
         return out
     }

@@ -21,6 +21,18 @@ enum PrintStyle {
         @media print { body { margin: 0; } }
         """
 
+    /// Lines where the reviewer and the one who checks the review sign and date the paper, with
+    /// their names printed when a campaign gave the case to them.
+    static func signatures(reviewer: String?, checker: String?) -> String {
+        guard reviewer != nil || checker != nil else { return signatures }
+        return """
+            <div class="signatures" id="signatures">
+            <div>评查人（签名）：\(Markup.escape(reviewer ?? ""))</div><div>日期：　　　　年　　月　　日</div>
+            <div>复核人（签名）：\(Markup.escape(checker ?? ""))</div><div>日期：　　　　年　　月　　日</div>
+            </div>
+            """
+    }
+
     /// Lines where the reviewer and the one who checks the review sign and date the paper.
     static let signatures = """
         <div class="signatures" id="signatures">

@@ -35,7 +35,7 @@ struct FormCommand: ParsableCommand {
         let audit = auditor.audit(found, asOf: asOf, manualScores: try caseStore.manualScores(caseId: caseId), keepPassing: true)
         let html = CaseEvaluationForm.html(
             case: found, audit: audit, checklist: runner.checklist,
-            names: RegistryNames(registry), asOf: asOf)
+            names: RegistryNames(registry), asOf: asOf, assigned: try caseStore.campaignAssignment(caseId: caseId).map { ($0.reviewer, $0.checker) })
         let sink = try ReportSink(path: out)
         sink.write(html)
         try sink.close()

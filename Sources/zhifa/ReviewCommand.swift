@@ -33,9 +33,7 @@ struct ReviewCommand: ParsableCommand {
         guard let manual = checklist.manualItems.first(where: { $0.id == item }) else {
             throw ValidationError("评查表“\(checklist.name)”没有人工评查项 \(item)；可选：\(checklist.manualItems.map { "\($0.id)（\($0.title)）" }.joined(separator: "、"))。")
         }
-        guard deduct >= 0, deduct <= manual.points else {
-            throw ValidationError("\(item)（\(manual.title)）扣分应在 0 至 \(manual.points.readableText) 分之间。")
-        }
+        if let problem = manual.problem(deduction: deduct, note: note) { throw ValidationError(problem) }
         do {
             try caseStore.recordManualScore(caseId: caseId, item: item, deduction: deduct, note: note, reviewer: reviewer)
         } catch let error as StoreError {

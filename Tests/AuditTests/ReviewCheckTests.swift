@@ -70,3 +70,17 @@ import Testing
         #expect(ReviewDuty.checkingProblem(by: "李某", review: signed, assignedChecker: nil, returning: " ") == "退回须写明理由。")
     }
 }
+
+/// A reviewer's score of a manual item: within its points, and with a reason for any deduction.
+@Suite struct ManualItemScoreTests {
+    static let facts = ManualItem(id: "FACTS", title: "事实是否清楚", category: "事实与证据", points: 6)
+
+    @Test func everyDeductionNeedsItsReasonAndStaysWithinThePoints() {
+        #expect(Self.facts.problem(deduction: 0, note: "") == nil)
+        #expect(Self.facts.problem(deduction: 6, note: "违法所得认定依据不足") == nil)
+        #expect(Self.facts.problem(deduction: 0.5, note: " ") == "FACTS（事实是否清楚）扣 0.5 分须写明理由。")
+        for wrong in [-0.5, 6.01, .nan, .infinity] {
+            #expect(Self.facts.problem(deduction: wrong, note: "理由") == "FACTS（事实是否清楚）扣分应在 0 至 6 分之间。", "\(wrong)")
+        }
+    }
+}

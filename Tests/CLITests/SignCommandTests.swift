@@ -59,6 +59,7 @@ import Testing
         #expect(try Zhifa.run(["import", "--db", db, Repository.samples.path]).status == 0)
         let id = "WH-SJJ-2024-0117"
         #expect(try Zhifa.run(["check", "--db", db, id, "--checker", "李某", "--pass"]).err.contains("尚未签署评查结论"))
+        #expect(try Zhifa.run(["review", "--db", db, id, "FACTS", "--deduct", "2", "--reviewer", "陈某"]).err.contains("扣 2 分须写明理由"))
         for item in ["FACTS", "EVIDENCE", "LAW", "DOCUMENTS"] {
             #expect(try Zhifa.run(["review", "--db", db, id, item, "--deduct", "0", "--reviewer", "陈某"]).status == 0)
         }

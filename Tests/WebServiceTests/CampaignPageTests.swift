@@ -165,3 +165,21 @@ extension CampaignPageTests {
         }
     }
 }
+
+extension CampaignPageTests {
+    /// A deduction without its reason is refused; the 评查表 of a campaign's case names its two
+    /// reviewers on the lines where they sign.
+    @Test func aDeductionNeedsItsReasonAndTheFormNamesTheCampaignsReviewers() async throws {
+        let (fixture, drawn) = try await Self.fixture()
+        let a = try #require(drawn.assignments.first)
+        try await fixture.test { client in
+            let reviewer = try await Browser.signIn(client, as: a.reviewer)
+            let refused = try await reviewer.post("/cases/\(a.caseId)/review", [("item", "FACTS"), ("deduct", "2"), ("note", "")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("扣 2 分须写明理由"))
+            let form = try await reviewer.get("/cases/\(a.caseId)/form").text
+            #expect(form.contains("评查人（签名）：\(a.reviewer)</div>") && form.contains("复核人（签名）：\(a.checker)</div>"))
+            let other = try #require(try fixture.store.caseIds().first { id in !drawn.assignments.contains { $0.caseId == id } })
+            #expect(try await reviewer.get("/cases/\(other)/form").text.contains("<div>评查人（签名）：</div>"), "a case no campaign drew")
+        }
+    }
+}

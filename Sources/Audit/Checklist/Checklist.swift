@@ -41,6 +41,18 @@ public struct ManualItem: Sendable, Equatable {
     public var category: String
     public var points: Double
 
+    /// Why a reviewer's score of this item cannot be kept, in Chinese, or nil: the deduction within
+    /// the item's points, and a reason written for every deduction (案卷评查 records why).
+    public func problem(deduction: Double, note: String) -> String? {
+        guard deduction.isFinite, deduction >= 0, deduction <= points else {
+            return "\(id)（\(title)）扣分应在 0 至 \(points.readableText) 分之间。"
+        }
+        if deduction > 0, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "\(id)（\(title)）扣 \(deduction.readableText) 分须写明理由。"
+        }
+        return nil
+    }
+
     public init(id: String, title: String, category: String, points: Double) {
         self.id = id
         self.title = title

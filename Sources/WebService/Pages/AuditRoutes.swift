@@ -82,9 +82,10 @@ struct AuditRoutes {
             guard let item = app.runner.checklist.manualItems.first(where: { $0.id == form.item }) else {
                 throw WebError.invalid(["评查表中没有人工评查项 \(form.item)。"])
             }
-            guard let deduction = Double(form.deduct.trimmingCharacters(in: .whitespaces)), deduction >= 0, deduction <= item.points else {
-                throw WebError.invalid(["\(item.title)的扣分须在 0 到 \(item.points.readableText) 之间。"])
+            guard let deduction = Double(form.deduct.trimmingCharacters(in: .whitespaces)) else {
+                throw WebError.invalid(["\(item.title)的扣分须为数字。"])
             }
+            if let problem = item.problem(deduction: deduction, note: form.note ?? "") { throw WebError.invalid([problem]) }
             try await app.store.recordManualScore(caseId: c.id, item: item.id, deduction: deduction, note: form.note ?? "", reviewer: user.name)
             context.flash("人工评查 \(item.title)")
             return redirect(to: CaseRoutes.href(c.id))

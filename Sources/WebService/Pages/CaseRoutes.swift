@@ -47,10 +47,14 @@ struct CaseRoutes {
             let c = try await app.readableCase(try context.caseId(), for: user)
             let reference = try await app.reference()
             let today = app.today()
-            let manual = try await app.store.reading { [id = c.id] in try await $0.audits.manualScores(caseId: id) }
+            let (manual, assignment) = try await app.store.reading { [id = c.id] in
+                (try await $0.audits.manualScores(caseId: id), try await $0.campaigns.assignment(caseId: id))
+            }
             let audit = reference.auditor.audit(c, asOf: today, manualScores: manual, keepPassing: true)
             return HTML(
-                CaseEvaluationForm.html(case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today),
+                CaseEvaluationForm.html(
+                    case: c, audit: audit, checklist: app.runner.checklist, names: reference.names, asOf: today,
+                    assigned: assignment.map { ($0.reviewer, $0.checker) }),
                 inlineStyle: true)
         }
         Self.registerEvidence(on: router, app: app)
