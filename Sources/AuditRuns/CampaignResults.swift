@@ -28,7 +28,8 @@ public struct CampaignResults: Codable, Sendable, Equatable {
         /// Its decided cases in scope when the campaign was drawn.
         public var candidates: Int
         public var drawn: Int
-        /// Cases whose review is signed (final scores).
+        /// Cases whose manual items are all scored, and of those whose review is signed (final).
+        public var scored: Int
         public var signed: Int
         /// The average score of the drawn cases, nil when none has one; `provisional` of them 初评.
         public var average: Double?
@@ -59,7 +60,8 @@ public struct CampaignResults: Codable, Sendable, Equatable {
         /// Cases they review (评查人) and check (复核人).
         public var reviewing: Int
         public var checking: Int
-        /// Of those they review, how many are signed.
+        /// Of those they review, how many have every manual item scored, and how many are signed.
+        public var scored: Int
         public var signed: Int
     }
 }
@@ -91,7 +93,7 @@ extension AuditRunner {
             }
             return CampaignResults.AgencyResult(
                 agency: agency, name: registry.agency(agency), candidates: candidates[agency]?.count ?? 0, drawn: own.count,
-                signed: own.filter { !$0.isProvisional && !$0.isInProgress }.count,
+                scored: own.filter { $0.review?.openItems == 0 }.count, signed: own.filter { !$0.isProvisional && !$0.isInProgress }.count,
                 average: scored.isEmpty ? nil : (scored.reduce(0) { $0 + $1.score } / Double(scored.count) * 10).rounded() / 10,
                 provisional: scored.filter(\.isProvisional).count,
                 gradeCounts: Dictionary(grouping: scored, by: \.grade).mapValues(\.count),
@@ -109,6 +111,7 @@ extension AuditRunner {
             let reviewing = cases.filter { $0.reviewer == name }
             return CampaignResults.ReviewerProgress(
                 name: name, reviewing: reviewing.count, checking: cases.filter { $0.checker == name }.count,
+                scored: reviewing.filter { audits[$0.caseId]?.review?.openItems == 0 }.count,
                 signed: reviewing.filter { audits[$0.caseId].map { !$0.isProvisional && !$0.isInProgress } ?? false }.count)
         }
         return CampaignResults(

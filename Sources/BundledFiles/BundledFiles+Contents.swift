@@ -990,8 +990,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <p class="meta">评查表：{{checklist}}　评查基准日：{{asOf}}　抽样种子：{{seed}}　抽取人：{{createdBy}}　{{#publishedAt}}已于 {{.}} 公布{{/publishedAt}}{{^publishedAt}}尚未公布（执法主体看不到）{{/publishedAt}}</p>
 {{#mayPublish}}<form method="post" action="{{publishHref}}" id="publish-form"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit">公布评查结果（各执法主体可查看本机关结果）</button></form>{{/mayPublish}}
 <table class="list" id="agencies">
-<thead><tr><th>执法主体</th><th>候选</th><th>抽取</th><th>已签署</th><th>平均得分</th>{{#grades}}<th>{{.}}</th>{{/grades}}</tr></thead>
-<tbody>{{#agencies}}<tr><td>{{name}}</td><td>{{candidates}}</td><td>{{drawn}}</td><td>{{signed}}</td><td>{{average}}</td>{{#grades}}<td>{{.}}</td>{{/grades}}</tr>{{/agencies}}</tbody>
+<thead><tr><th>执法主体</th><th>候选</th><th>抽取</th><th>已评分</th><th>已签署</th><th>平均得分</th>{{#grades}}<th>{{.}}</th>{{/grades}}</tr></thead>
+<tbody>{{#agencies}}<tr><td>{{name}}</td><td>{{candidates}}</td><td>{{drawn}}</td><td>{{scored}}</td><td>{{signed}}</td><td>{{average}}</td>{{#grades}}<td>{{.}}</td>{{/grades}}</tr>{{/agencies}}</tbody>
 </table>
 <h2>常见问题与不合格案卷</h2>
 <table class="list" id="problems">
@@ -1001,8 +1001,8 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 {{#hasReviewers}}
 <h2>评查人员</h2>
 <table class="list" id="reviewers">
-<thead><tr><th>评查人员</th><th>评查</th><th>其中已签署</th><th>复核</th></tr></thead>
-<tbody>{{#reviewers}}<tr><td>{{name}}</td><td>{{reviewing}}</td><td>{{signed}}</td><td>{{checking}}</td></tr>{{/reviewers}}</tbody>
+<thead><tr><th>评查人员</th><th>评查</th><th>其中已评分</th><th>其中已签署</th><th>复核</th></tr></thead>
+<tbody>{{#reviewers}}<tr><td>{{name}}</td><td>{{reviewing}}</td><td>{{scored}}</td><td>{{signed}}</td><td>{{checking}}</td></tr>{{/reviewers}}</tbody>
 </table>
 {{/hasReviewers}}
 {{/body}}
@@ -3029,6 +3029,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                 "name",
                 "candidates",
                 "drawn",
+                "scored",
                 "signed",
                 "provisional",
                 "gradeCounts",
@@ -3118,6 +3119,10 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                       }
                     }
                   }
+                },
+                "scored": {
+                  "type": "integer",
+                  "description": "人工评查项已全部评分的案件数"
                 }
               }
             }
@@ -3130,6 +3135,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                 "name",
                 "reviewing",
                 "checking",
+                "scored",
                 "signed"
               ],
               "properties": {
@@ -3143,6 +3149,9 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                   "type": "integer"
                 },
                 "signed": {
+                  "type": "integer"
+                },
+                "scored": {
                   "type": "integer"
                 }
               }

@@ -50,7 +50,7 @@ import Testing
         // The results, in every format; html and xlsx only to a file.
         let report = ["campaign", "report", "2024年度评查", "--db", first]
         let text = try Zhifa.run(report).out
-        #expect(text.contains("芜湖市市场监督管理局：候选 22 件，抽取 2 件，已签署 "), "\(text)")
+        #expect(text.contains("芜湖市市场监督管理局：候选 22 件，抽取 2 件，已评分 ") && text.contains("抽取 2 件，已评分 1 件，已签署 1 件"), "\(text)")
         let json = try Zhifa.run(report + ["--format", "json"]).out
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((parsed["agencies"] as? [Any])?.count == 3 && parsed["seed"] as? String == "20241231")

@@ -161,7 +161,7 @@ struct CampaignView: Encodable {
 
     struct Agency: Encodable {
         var name: String
-        var candidates, drawn, signed: Int
+        var candidates, drawn, scored, signed: Int
         var average: String
         var grades: [Int]
         var problems: [String]
@@ -183,7 +183,7 @@ struct CampaignView: Encodable {
         hasReviewers = !r.reviewers.isEmpty
         agencies = r.agencies.map { a in
             Agency(
-                name: a.name, candidates: a.candidates, drawn: a.drawn, signed: a.signed, average: CampaignReport.average(a),
+                name: a.name, candidates: a.candidates, drawn: a.drawn, scored: a.scored, signed: a.signed, average: CampaignReport.average(a),
                 grades: r.grades.map { a.gradeCounts[$0] ?? 0 }, problems: a.problems.map { "\($0.title)（\($0.cases) 件）" },
                 failing: a.failing.map { "\($0.caseId) \($0.provisional ? "初评 " : "")\($0.score.readableText)分：\($0.reasons.joined(separator: "、"))" })
         }

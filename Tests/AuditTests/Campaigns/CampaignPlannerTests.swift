@@ -137,6 +137,7 @@ extension CampaignPlannerTests {
             #expect(agency.average == (own.reduce(0) { $0 + $1.score } / Double(own.count) * 10).rounded() / 10)
             #expect(agency.gradeCounts == Dictionary(grouping: own, by: \.grade).mapValues(\.count))
             #expect(agency.signed == own.filter { !$0.isProvisional }.count && agency.provisional == own.filter(\.isProvisional).count)
+            #expect(agency.scored == own.filter { $0.review?.openItems == 0 }.count)
             #expect(agency.failing.map(\.caseId) == own.filter { $0.grade == "不合格" }.map(\.id))
             let counted = Dictionary(grouping: own.flatMap { Set($0.failures.map(\.rule)) }, by: { $0 }).mapValues(\.count)
             for problem in agency.problems { #expect(counted[problem.rule] == problem.cases) }
@@ -147,5 +148,7 @@ extension CampaignPlannerTests {
         #expect(results.reviewers.reduce(0) { $0 + $1.reviewing } == created.assignments.count)
         #expect(results.reviewers.reduce(0) { $0 + $1.checking } == created.assignments.count)
         #expect(results.reviewers.first { $0.name == signed.reviewer }?.signed == 1)
+        #expect(results.reviewers.first { $0.name == signed.reviewer }?.scored == 1)
+        #expect(results.agencies.first { $0.agency == "WH-SJJ" }?.scored == 1)
     }
 }
