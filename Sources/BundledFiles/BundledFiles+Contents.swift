@@ -1404,7 +1404,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     {{#may.administer}}<a href="/admin">系统管理</a>{{/may.administer}}
   </nav>
   <form class="who" method="post" action="/logout">
-    <span>{{name}} · {{role}}{{#agency}} · {{.}}{{/agency}}</span>
+    <span>{{name}} · {{role}}{{#chrome.user.agency}} · {{.}}{{/chrome.user.agency}}</span>
     <input type="hidden" name="csrf" value="{{chrome.csrf}}">
     <button type="submit">退出</button>
   </form>

@@ -38,6 +38,7 @@ import Testing
             let firstPage = try await first.get("/cases/\(Self.id)").text
             let secondPage = try await second.get("/cases/\(Self.id)").text
             #expect(firstPage.contains("<span>\(Accounts.reviewer) · ") && !firstPage.contains("吴评查"))
+            #expect(firstPage.contains("<span>\(Accounts.reviewer) · 评查人员</span>"), "a reviewer belongs to no agency, not the case's")
             #expect(secondPage.contains("<span>吴评查 · ") && !secondPage.contains(Accounts.reviewer))
             let tokens = secondPage.matches(of: /name="csrf" value="([^"]*)"/).map { String($0.output.1) }
             #expect(tokens.count == 3 && tokens.allSatisfy { $0 == second.csrf }, "\(tokens)")
