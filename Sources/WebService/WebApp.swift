@@ -175,7 +175,7 @@ extension WebApp {
                     sessionCookieParameters: .init(name: Self.sessionCookie, path: "/", secure: configuration.secureCookies, sameSite: .strict),
                     keyPrefix: Self.sessionKeyPrefix,
                     defaultSessionExpiration: configuration.sessionLifetime))
-            SignedInUser(store: store)
+            SignedInUser(store: store) { [self] in (try? await reference().agencyNames) ?? [:] }
             RequestLog(metrics: metrics)
             // Inside the session, so that an error page still shows who is signed in and their menu.
             ErrorPageMiddleware(pages: pages)

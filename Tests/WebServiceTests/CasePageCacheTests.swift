@@ -68,6 +68,7 @@ import Testing
                 #expect(refused.status == .notFound && !refused.text.contains("review-form"))
             }
             let ownersPage = try await owner.get("/cases/\(Self.id)").text
+            #expect(ownersPage.contains("<span>\(Accounts.clerk) · 办案人员 · 芜湖市市场监督管理局</span>"), "the agency by its name")
             #expect(ownersPage.contains("save-disclosure") && !ownersPage.contains("review-form"), "the owner's page has the owner's forms")
             let reviewersPage = try await reviewer.get("/cases/\(Self.id)").text
             #expect(!reviewersPage.contains("save-disclosure") && reviewersPage.contains("review-form"))

@@ -31,6 +31,8 @@ enum RandomToken {
 struct SignedInUser: RouterMiddleware {
     typealias Context = WebRequestContext
     let store: CaseStore
+    /// Agencies' names by code (the registry's, as pages show them).
+    let agencyNames: @Sendable () async -> [String: String]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -44,7 +46,9 @@ struct SignedInUser: RouterMiddleware {
                     account = try await store.readingPrimary { try await $0.accounts.account(named: user) }
                 }
                 if let account {
-                    context.identity = WebUser(account)
+                    var user = WebUser(account)
+                    if let agency = user.agency { user.agencyName = await agencyNames()[agency] }
+                    context.identity = user
                 } else {
                     context.sessions.clearSession()
                 }

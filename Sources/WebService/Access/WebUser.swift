@@ -60,6 +60,8 @@ public struct WebUser: Sendable, Equatable {
     public var role: AccountRole
     /// A clerk's agency; nil for roles that see every agency.
     public var agency: String?
+    /// That agency's name as the registry gives it, for what people read (the page header).
+    public var agencyName: String?
 
     public init(name: String, role: AccountRole, agency: String?) {
         self.name = name

@@ -153,7 +153,7 @@ struct Chrome: Encodable {
         self.csrf = csrf
         self.user = user.map { user in
             UserView(
-                name: user.name, role: user.role.chineseName, agency: user.agency,
+                name: user.name, role: user.role.chineseName, agency: user.agencyName ?? user.agency,
                 may: Dictionary(uniqueKeysWithValues: Permission.allCases.map { ($0.rawValue, user.may($0)) }))
         }
     }
