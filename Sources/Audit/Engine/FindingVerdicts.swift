@@ -14,22 +14,25 @@ public enum FindingVerdict: String, Sendable, Equatable, CaseIterable {
 
     /// The entry's item for this verdict on `rule`: `更正:DISCLOSE-LATE`.
     public func item(rule: String) -> String { rawValue + ":" + rule }
+
+    /// The rule and verdict an item names (`item(rule:)` read back); nil for any other item.
+    static func parse(_ item: String) -> (rule: String, verdict: FindingVerdict)? {
+        for verdict in allCases where item.hasPrefix(verdict.rawValue + ":") {
+            return (String(item.dropFirst(verdict.rawValue.count + 1)), verdict)
+        }
+        return nil
+    }
 }
 
 extension ManualScore {
     /// The rule this entry gives a verdict on, and which; nil for a manual item's score or the
     /// signature.
-    public var findingVerdict: (rule: String, verdict: FindingVerdict)? {
-        for verdict in FindingVerdict.allCases where item.hasPrefix(verdict.rawValue + ":") {
-            return (String(item.dropFirst(verdict.rawValue.count + 1)), verdict)
-        }
-        return nil
-    }
+    public var findingVerdict: (rule: String, verdict: FindingVerdict)? { FindingVerdict.parse(item) }
 
     /// Whether a checklist's manual item may not take this id: the signature's and the verdicts'.
     public static func isReserved(_ id: String) -> Bool {
         [conclusionItem, checkPassedItem, checkReturnedItem].contains(id)
-            || ManualScore(item: id, deduction: 0, note: "", reviewer: "", at: "").findingVerdict != nil
+            || FindingVerdict.parse(id) != nil
     }
 }
 

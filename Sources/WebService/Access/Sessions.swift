@@ -65,9 +65,14 @@ extension WebRequestContext {
     /// The `{id}` of a case route, percent-decoded: the router matches raw path segments, and ids
     /// may hold any character (Chinese, spaces, `%`, `?`, `#`, `/`), which links percent-encode.
     func caseId() throws -> String {
-        let raw = try parameters.require("id")
-        guard let id = raw.removingPercentEncoding else { throw WebError.notFound("没有编号为 \(raw) 的案件。") }
-        return id
+        try pathText("id") { "没有编号为 \($0) 的案件。" }
+    }
+
+    /// A route's `{name}` percent-decoded (`caseId`); what cannot be decoded is "not found".
+    func pathText(_ name: String, notFound: (String) -> String) throws -> String {
+        let raw = try parameters.require(name)
+        guard let text = raw.removingPercentEncoding else { throw WebError.notFound(notFound(raw)) }
+        return text
     }
 
     /// The signed-in user, or `signInRequired`.
@@ -101,6 +106,12 @@ extension WebRequestContext {
         _ = sessions.updateSession(session)
         return notice
     }
+}
+
+/// A path under `prefix` naming `text` as one segment: every character a path segment may not
+/// hold as it is (and `/`) percent-encoded, so any id or name links back to itself.
+func pathHref(_ prefix: String, _ text: String) -> String {
+    prefix + (text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text)
 }
 
 /// Compares in time that does not depend on where the first difference is.

@@ -9,7 +9,8 @@ import ServiceLifecycle
 struct StoreSessions: PersistDriver {
     let store: CaseStore
     /// Sessions as last read, while the store has not changed (`StampedCache`): a signed-in page
-    /// otherwise reads the store for its session before anything else.
+    /// otherwise reads the store for its session before anything else. Every write of a session
+    /// is a commit, which moves the stamp, so nothing here drops an entry by hand but an expired one.
     let kept = StampedCache<String, KeptSession?>(budget: 10_000)
     /// How often expired sessions, used tokens and old failed sign-ins are swept.
     var tidyInterval: Duration = .seconds(600)
@@ -20,7 +21,6 @@ struct StoreSessions: PersistDriver {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
         let created = try await store.writingSessions { try await $0.createWebSession(key: key, user: user, value: text, expiresAt: expiry) }
-        kept.remove(key)
         guard created else { throw PersistError.duplicate }
     }
 
@@ -28,7 +28,6 @@ struct StoreSessions: PersistDriver {
         let (text, user) = try Self.encode(value)
         let expiry = expires.map(Self.expiry)
         try await store.writingSessions { try await $0.setWebSession(key: key, user: user, value: text, expiresAt: expiry) }
-        kept.remove(key)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -73,7 +72,6 @@ struct StoreSessions: PersistDriver {
 
     func remove(key: String) async throws {
         try await store.writingSessions { try await $0.removeWebSession(key: key) }
-        kept.remove(key)
     }
 
     /// Sweeps expired state now and then while the server runs; every node sweeps, which is harmless.

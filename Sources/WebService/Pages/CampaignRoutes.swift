@@ -100,13 +100,11 @@ struct CampaignRoutes {
     }
 
     static func name(_ context: WebRequestContext) throws -> String {
-        let raw = try context.parameters.require("name")
-        guard let name = raw.removingPercentEncoding else { throw WebError.notFound("没有名为“\(raw)”的评查活动。") }
-        return name
+        try context.pathText("name") { "没有名为“\($0)”的评查活动。" }
     }
 
     static func href(_ name: String) -> String {
-        "/campaigns/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? name)
+        pathHref("/campaigns/", name)
     }
 }
 

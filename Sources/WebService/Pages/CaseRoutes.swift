@@ -78,7 +78,7 @@ struct CaseRoutes {
     }
 
     static func href(_ id: String) -> String {
-        "/cases/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id)
+        pathHref("/cases/", id)
     }
 }
 

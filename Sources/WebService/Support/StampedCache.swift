@@ -75,8 +75,7 @@ final class StampedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return value
     }
 
-    /// Drops `key`'s entry now: a write of this node whose stamp may not have moved yet for a
-    /// reader that started before it.
+    /// Drops `key`'s entry now (a session found expired, which no write ends).
     func remove(_ key: Key) {
         state.withLockedValue { $0.remove(key) }
     }
