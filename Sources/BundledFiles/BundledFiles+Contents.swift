@@ -404,6 +404,8 @@ workday 国庆节 2026-09-20 2026-10-10
     <parameter name="simple.fine.organisation" value="3000" basis="行政处罚法第五十一条"/>
     <parameter name="limitation.years" value="2" basis="行政处罚法第三十六条第一款"/>
     <parameter name="limitation.extended.years" value="5" basis="行政处罚法第三十六条第一款：涉及公民生命健康安全、金融安全且有危害后果的"/>
+    <parameter name="training.hours" value="60" basis="国办发〔2023〕27号《提升行政执法质量三年行动计划（2023—2025年）》：每名行政执法人员每年接受不少于60学时的公共法律知识、业务知识和行政执法技能培训"/>
+    <parameter name="certificate.warning.days" value="30" basis="执法证有效期届满前提前预警，以便及时换证（默认值）"/>
     <parameter name="reviewer.qualification.from" value="2021-07-15" basis="行政处罚法第五十八条第二款（2021年7月15日施行）：初次从事法制审核的人员应当取得法律职业资格"/>
   </parameters>
 
@@ -1309,6 +1311,13 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
 <tbody>{{#items}}<tr class="{{#overdue}}bad{{/overdue}}"><td class="nowrap"><a href="{{href}}">{{id}}</a></td><td>{{agency}}</td><td>{{title}}</td><td class="nowrap">{{deadline}}</td><td class="nowrap">{{left}}</td><td class="basis">{{rule}}</td></tr>{{/items}}</tbody>
 </table>
 {{^items}}<p class="empty">没有需要预警的事项。</p>{{/items}}
+{{#certificates}}
+<h2>执法证即将到期</h2>
+<table class="list" id="certificates">
+<thead><tr><th>执法主体</th><th>执法人员</th><th>证号</th><th>有效至</th><th>状态</th></tr></thead>
+<tbody>{{#items}}<tr><td>{{agency}}</td><td>{{person}}</td><td>{{number}}</td><td class="nowrap">{{through}}</td><td class="nowrap">{{left}}</td></tr>{{/items}}</tbody>
+</table>
+{{/certificates}}
 <form class="filters no-print" method="post" action="/jobs">
   <input type="hidden" name="kind" value="due"><input type="hidden" name="csrf" value="{{chrome.csrf}}">
   {{#download}}<input type="hidden" name="within" value="{{within}}"><input type="hidden" name="state" value="{{state}}"><input type="hidden" name="obligation" value="{{obligation}}"><input type="hidden" name="agency" value="{{agency}}">{{/download}}
@@ -1400,6 +1409,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     {{#may.readCampaignResults}}<a href="/campaigns">评查活动</a>{{/may.readCampaignResults}}
     {{#may.readDueList}}<a href="/due">到期预警</a>{{/may.readDueList}}
     {{#may.readDashboard}}<a href="/dashboard">看板</a>{{/may.readDashboard}}
+    {{#may.readOfficers}}<a href="/officers">执法人员</a>{{/may.readOfficers}}
     {{#may.export}}<a href="/export">导出</a>{{/may.export}}
     {{#may.administer}}<a href="/admin">系统管理</a>{{/may.administer}}
   </nav>
@@ -1432,6 +1442,32 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <button type="submit" id="login">登录</button>
   </form>
 </section>
+{{/body}}
+{{/layout}}
+
+"""#,
+        "Sources/WebService/Templates/officers.mustache": #"""
+{{<layout}}
+{{$body}}
+<h1>执法人员 <small>截至 {{asOf}}；{{year}} 年培训不少于 {{requiredHours}} 学时；执法证 {{warningDays}} 天内到期预警</small></h1>
+<form class="filters" method="get" action="/officers">
+  <label>培训年度 <input name="year" value="{{year}}" inputmode="numeric" size="5"></label>
+  <select name="agency"><option value="">全部机关</option>{{#agencyFilter}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencyFilter}}</select>
+  <button type="submit">刷新</button>
+</form>
+<table class="list" id="officers">
+<thead><tr><th>执法主体</th><th>执法人员</th><th>持证</th><th>持证率</th><th>辅助人员</th><th>培训不足</th><th>执法证将到期</th><th>无证执法</th><th>辅助人员单独执法</th></tr></thead>
+<tbody>{{#agencies}}<tr><td>{{name}}</td><td>{{officers}}</td><td>{{certified}}</td><td>{{share}}</td><td>{{auxiliaries}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}</tr>{{/agencies}}</tbody>
+</table>
+{{#agencies}}{{^clean}}
+<h2>{{name}}</h2>
+<ul class="findings">
+{{#actingUncertified}}<li class="bad">无证执法：{{person}}，{{detail}}{{#href}}（如 <a href="{{.}}">{{example}}</a>）{{/href}}</li>{{/actingUncertified}}
+{{#auxiliariesAlone}}<li class="bad">辅助人员单独执法：{{person}}，{{detail}}{{#href}}（如 <a href="{{.}}">{{example}}</a>）{{/href}}</li>{{/auxiliariesAlone}}
+{{#expiring}}<li>执法证将到期：{{person}}，{{detail}}</li>{{/expiring}}
+{{#shortOfTraining}}<li>培训不足：{{person}}，{{detail}}</li>{{/shortOfTraining}}
+</ul>
+{{/clean}}{{/agencies}}
 {{/body}}
 {{/layout}}
 

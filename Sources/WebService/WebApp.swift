@@ -190,6 +190,7 @@ extension WebApp {
         CaseFormRoutes(app: self).register(on: router)
         LedgerRoutes(app: self).register(on: router)
         DashboardRoutes(app: self).register(on: router)
+        OfficerRoutes(app: self).register(on: router)
         AuditRoutes(app: self).register(on: router)
         CampaignRoutes(app: self).register(on: router)
         AdminRoutes(app: self).register(on: router)

@@ -164,10 +164,19 @@ struct DueCommand: ParsableCommand {
             return
         }
         print("预警  截至\(asOf)，\(within)个工作日内到期或已逾期：\(due.count)项")
-        let names = RegistryNames(try caseStore.registry())
+        let registry = try caseStore.registry()
+        let names = RegistryNames(registry)
         for item in due {
             let state = item.standing(asOf: asOf)
             print("\(item.deadline)\t\(state)\t\(names.agency(item.agency))\t\(item.case)\t\(item.title)\t\(item.rule)")
+        }
+        let people = registry.officers.filter { agency == nil || $0.agency == agency }
+        let certificates = CertificateWarning.due(people, asOf: asOf, within: within, calendar: auditor.calendar)
+        if !certificates.isEmpty {
+            print("执法证  \(within)个工作日内到期：\(certificates.count)人（zhifa officers 列出全部执法人员情况）")
+            for c in certificates {
+                print("\(c.through)\t\(OfficerReport.left(c.daysLeft))\t\(names.agency(c.agency))\t\(c.name)（\(c.officer)）\t执法证 \(c.number)")
+            }
         }
     }
 }

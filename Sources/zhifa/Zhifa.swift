@@ -21,7 +21,7 @@ struct Zhifa: AsyncParsableCommand {
             ImportCommand.self, CasesCommand.self, CaseCommand.self, AuditCommand.self, ReviewCommand.self, SignCommand.self, CheckCommand.self,
             FindingCommand.self,
             CampaignCommand.self,
-            ExportCommand.self, ScorecardCommand.self, DueCommand.self, GenerateCommand.self,
+            ExportCommand.self, ScorecardCommand.self, DueCommand.self, OfficersCommand.self, GenerateCommand.self,
             FormCommand.self, AnnualCommand.self, LedgerCommand.self, VerifyCommand.self, StoreCommand.self, RunsCommand.self, RulesCommand.self,
             CalendarCommand.self,
             ServeCommand.self, UserCommand.self

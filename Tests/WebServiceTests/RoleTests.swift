@@ -15,6 +15,7 @@ import Testing
         ("/audit?asOf=2024-12-31", [.forbidden, .ok, .ok, .forbidden]),
         ("/due", [.ok, .ok, .ok, .forbidden]),
         ("/export", [.forbidden, .forbidden, .ok, .forbidden]),
+        ("/officers", [.forbidden, .forbidden, .ok, .forbidden]),
         ("/export/violations?format=csv&asOf=2024-12-31", [.forbidden, .forbidden, .ok, .forbidden]),
         ("/admin", [.forbidden, .forbidden, .forbidden, .ok]),
         ("/api/v1/cases", [.ok, .ok, .ok, .ok]),
@@ -96,7 +97,7 @@ import Testing
         let fixture = try await WebFixture()
         let links: [(Permission, String)] = [
             (.createCases, "/cases/new"), (.runAudits, "/audit"), (.readDueList, "/due"),
-            (.readDashboard, "/dashboard"), (.export, "/export"), (.administer, "/admin")
+            (.readDashboard, "/dashboard"), (.export, "/export"), (.administer, "/admin"), (.readOfficers, "/officers")
         ]
         try await fixture.test { client in
             for account in Accounts.all {

@@ -21,6 +21,10 @@ public struct AuditParameters: Sendable, Equatable {
     public var limitationYears = 2
     public var limitationExtendedYears = 5
     public var reviewerQualificationFrom = CalendarDate(year: 2021, month: 7, day: 15)!
+    /// 学时 of training each officer needs a year (the officers' review, not a case rule).
+    public var trainingHours = 60
+    /// Days ahead the officers' review and the due list warn of a certificate's end.
+    public var certificateWarningDays = 30
 
     public struct Invalid: Error { public var message: String }
 
@@ -55,6 +59,8 @@ public struct AuditParameters: Sendable, Equatable {
         try money("simple.fine.organisation", \.simpleFineOrganisation)
         try int("limitation.years", \.limitationYears)
         try int("limitation.extended.years", \.limitationExtendedYears)
+        try int("training.hours", \.trainingHours)
+        try int("certificate.warning.days", \.certificateWarningDays)
         if let text = values["reviewer.qualification.from"] {
             guard let date = CalendarDate(text) else { throw Invalid(message: "参数 reviewer.qualification.from=\"\(text)\" 不是有效日期") }
             reviewerQualificationFrom = date
@@ -65,7 +71,7 @@ public struct AuditParameters: Sendable, Equatable {
             "notice.workdays", "hearing.notice.workdays", "delivery.workdays", "decision.days",
             "license.workdays", "license.extended.workdays", "seizure.days", "seizure.extended.days",
             "simple.fine.individual", "simple.fine.organisation", "limitation.years",
-            "limitation.extended.years", "reviewer.qualification.from"
+            "limitation.extended.years", "reviewer.qualification.from", "training.hours", "certificate.warning.days"
         ]
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
             throw Invalid(message: "参数 \(unknown) 没有任何规则使用（请检查拼写）")

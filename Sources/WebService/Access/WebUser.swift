@@ -21,6 +21,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case administer
     /// Review campaigns (评查活动): every campaign, its draw and its results.
     case manageCampaigns
+    /// The officers' review: every agency's certificates, training and uncertified acts.
+    case readOfficers
     /// A campaign's published results: a clerk, their own agency's (`CampaignResults.visible`).
     case readCampaignResults
 
@@ -29,7 +31,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .createCases: role == .clerk
         case .runAudits, .readDashboard: role == .reviewer || role == .supervisor
         case .scoreManualItems: role == .reviewer
-        case .export, .manageCampaigns: role == .supervisor
+        case .export, .manageCampaigns, .readOfficers: role == .supervisor
         case .readCampaignResults: role == .supervisor || role == .clerk
         case .readDueList: role != .admin
         case .administer: role == .admin
@@ -46,6 +48,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .readDueList: "系统管理员不查看预警。"
         case .administer: "只有系统管理员可以管理账号、导入名录和裁量基准。"
         case .manageCampaigns: "只有监督人员可以抽取、公布评查活动。"
+        case .readOfficers: "只有监督人员可以查看各机关执法人员的持证、培训情况。"
         case .readCampaignResults: "评查人员请在“我的评查”中查看分配给您的案件。"
         }
     }

@@ -3,6 +3,7 @@ import AuditRuns
 import CaseStore
 import Foundation
 import Hummingbird
+import Reports
 import WorkCalendar
 
 /// 到期预警: the open obligations due within N working days or overdue, fifty a page, from the due
@@ -53,6 +54,8 @@ struct DuePage {
         }
         let reference = try await app.reference()
         let pages = Paging.pages(total)
+        let people = reference.registry.officers.filter { agency == nil || $0.agency == agency }
+        let certificates = CertificateWarning.due(people, asOf: today, within: within, calendar: reference.auditor.calendar)
         func link(_ page: Int) -> String {
             var items = ["within=\(within)", "page=\(page)"]
             if let kind { items.append("kind=\(kind.rawValue)") }
@@ -75,6 +78,14 @@ struct DuePage {
                     id: due.case, href: CaseRoutes.href(due.case), agency: reference.names.agency(due.agency), title: due.title,
                     deadline: due.deadline.description, overdue: due.overdue, left: due.standing(asOf: today), rule: due.rule)
             },
+            certificates: certificates.isEmpty
+                ? nil
+                : DueView.Certificates(
+                    items: certificates.map {
+                        DueView.Certificate(
+                            agency: reference.names.agency($0.agency), person: "\($0.name)（\($0.officer)）", number: $0.number,
+                            through: $0.through.description, left: OfficerReport.left($0.daysLeft))
+                    }),
             download: DueView.Download(
                 within: within, state: standing.rawValue, obligation: kind?.rawValue ?? "", agency: user.visibleAgency == nil ? requestedAgency ?? "" : ""),
             page: page, pages: pages, previous: page > 1 ? link(page - 1) : nil, next: page < pages ? link(page + 1) : nil)
@@ -92,6 +103,8 @@ struct DueView: Encodable {
     var agencyFilter: [Option]?
     var showAgencyFilter: Bool
     var items: [Item]
+    /// Officers' certificates whose cover ends within the window, renewals counted.
+    var certificates: Certificates?
     /// The filters the download form sends with it: the whole list as a job (`JobRoutes`).
     var download: Download
     var page: Int
@@ -102,6 +115,14 @@ struct DueView: Encodable {
     struct Download: Encodable {
         var within: Int
         var state, obligation, agency: String
+    }
+
+    struct Certificates: Encodable {
+        var items: [Certificate]
+    }
+
+    struct Certificate: Encodable {
+        var agency, person, number, through, left: String
     }
 
     struct Item: Encodable {
