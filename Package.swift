@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: [
-                "Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "TestSupport",
+                "Ledger", "CaseStore", "CaseModel", "CaseXML", "Reports", "Audit", "AuditRuns", "Checklists", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]),
         .testTarget(

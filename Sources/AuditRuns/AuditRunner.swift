@@ -86,10 +86,13 @@ public struct AuditRunner: Sendable {
 
     /// The engine for this checklist and calendar over the store's registry and benchmarks as they
     /// are now: what runs, forms, due lists and pages audit with.
-    public func auditor(registry: Registry? = nil, benchmarks: [BenchmarkSet]? = nil) throws -> CaseAuditor {
+    /// The caller that read the registry gives what the published lists cover from the same read.
+    public func auditor(
+        registry: Registry? = nil, benchmarks: [BenchmarkSet]? = nil, publishedCoverage: [PublishedCoverage]? = nil
+    ) throws -> CaseAuditor {
         try CaseAuditor(
             checklist: checklist, calendar: calendar, registry: registry ?? store.registry(),
-            benchmarks: benchmarks ?? store.benchmarkSets())
+            benchmarks: benchmarks ?? store.benchmarkSets(), publishedCoverage: publishedCoverage ?? store.publishedCoverage())
     }
 
     /// What every case's result depends on but the case itself, its manual scores and the as-of day.

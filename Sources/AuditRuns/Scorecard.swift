@@ -21,12 +21,20 @@ public struct Coverage: Codable, Sendable, Equatable {
     }
 }
 
-/// One line of an annual 法治政府建设考核 for an agency, counted from rule failures.
+/// One line of an annual 法治政府建设考核 for an agency, counted from rule failures and from what
+/// became of decisions in 复议 and 诉讼.
 public struct AppraisalLine: Codable, Sendable, Equatable {
     public var id: String
     public var title: String
     public var occurrences: Int
     public var deduction: Double
+
+    public init(id: String, title: String, occurrences: Int, deduction: Double) {
+        self.id = id
+        self.title = title
+        self.occurrences = occurrences
+        self.deduction = deduction
+    }
 }
 
 /// How one agency did in a year.
@@ -52,6 +60,11 @@ public struct AgencyScorecard: Codable, Sendable, Equatable {
     public var legalReviewCoverage: Coverage
     /// Officers who acted without a covering certificate, by id.
     public var uncertifiedOfficers: [String]
+    /// 复议纠错率: of the year's decisions decided in 行政复议 by the as-of day, those revoked,
+    /// changed, found unlawful or ordered to perform.
+    public var reconsiderationCorrected: Coverage
+    /// 败诉率: of the year's decisions judged in 行政诉讼 by the as-of day, those lost.
+    public var litigationLost: Coverage
     public var appraisal: [AppraisalLine]
     public var appraisalDeduction: Double
 }
@@ -119,6 +132,8 @@ private struct Tally {
     var audioVideo = Coverage(count: 0, total: 0)
     var review = Coverage(count: 0, total: 0)
     var uncertified: Set<String> = []
+    var reconsidered = Coverage(count: 0, total: 0)
+    var litigated = Coverage(count: 0, total: 0)
 
     mutating func add(_ audit: CaseAudit, _ indicators: CaseIndicators, thisYear: Bool) {
         guard thisYear else {
@@ -149,13 +164,27 @@ private struct Tally {
             review.total += 1
             if approved { review.count += 1 }
         }
+        if let ruling = indicators.reconsideration {
+            reconsidered.total += 1
+            if ruling.correctsDecision { reconsidered.count += 1 }
+        }
+        if let ruling = indicators.judgment {
+            litigated.total += 1
+            if ruling.correctsDecision { litigated.count += 1 }
+        }
         audioVideo.total += indicators.sensitiveActs
         audioVideo.count += indicators.sensitiveActsRecorded
     }
 
     func card(year: Int, appraisal: [AppraisalDeduction]) -> AgencyScorecard {
         let lines = appraisal.map { item -> AppraisalLine in
-            let occurrences = item.rules.reduce(0) { $0 + (failuresByRule[$1] ?? 0) }
+            let outcomes = item.outcomes.reduce(0) { total, outcome in
+                switch outcome {
+                case .reconsiderationCorrected: total + reconsidered.count
+                case .litigationLost: total + litigated.count
+                }
+            }
+            let occurrences = item.rules.reduce(outcomes) { $0 + (failuresByRule[$1] ?? 0) }
             let raw = Double(occurrences) * item.each
             return AppraisalLine(id: item.id, title: item.title, occurrences: occurrences, deduction: min(raw, item.cap ?? raw))
         }
@@ -165,7 +194,8 @@ private struct Tally {
             previousYearCases: previousCases,
             previousYearAverage: previousCases == 0 ? nil : (previousScoreSum / Double(previousCases) * 10).rounded() / 10,
             grades: grades, failuresByFamily: families, disclosureOnTime: disclosure, audioVideoCoverage: audioVideo,
-            legalReviewCoverage: review, uncertifiedOfficers: uncertified.sorted(), appraisal: lines,
+            legalReviewCoverage: review, uncertifiedOfficers: uncertified.sorted(), reconsiderationCorrected: reconsidered,
+            litigationLost: litigated, appraisal: lines,
             appraisalDeduction: lines.reduce(0) { $0 + $1.deduction })
     }
 }

@@ -330,8 +330,15 @@ workday 国庆节 2026-09-20 2026-10-10
                 <xs:simpleContent>
                   <xs:extension base="Text">
                     <xs:attribute name="id" type="xs:token" use="required"/>
-                    <xs:attribute name="rules" use="required">
+                    <!-- Rule failures counted, and (format 1.1) cases whose decision was corrected in
+                         行政复议 or lost in 行政诉讼; a deduction names at least one of the two. -->
+                    <xs:attribute name="rules">
                       <xs:simpleType><xs:list itemType="RuleId"/></xs:simpleType>
+                    </xs:attribute>
+                    <xs:attribute name="outcomes">
+                      <xs:simpleType><xs:list><xs:simpleType><xs:restriction base="xs:token">
+                        <xs:enumeration value="reconsideration-corrected"/><xs:enumeration value="litigation-lost"/>
+                      </xs:restriction></xs:simpleType></xs:list></xs:simpleType>
                     </xs:attribute>
                     <xs:attribute name="each" type="Points" use="required"/>
                     <xs:attribute name="cap" type="Points"/>
@@ -406,12 +413,14 @@ workday 国庆节 2026-09-20 2026-10-10
     <parameter name="limitation.extended.years" value="5" basis="行政处罚法第三十六条第一款：涉及公民生命健康安全、金融安全且有危害后果的"/>
     <parameter name="training.hours" value="60" basis="国办发〔2023〕27号《提升行政执法质量三年行动计划（2023—2025年）》：每名行政执法人员每年接受不少于60学时的公共法律知识、业务知识和行政执法技能培训"/>
     <parameter name="certificate.warning.days" value="30" basis="执法证有效期届满前提前预警，以便及时换证（默认值）"/>
+    <parameter name="publicity.penalty.months" value="12" basis="《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展和改革委员会令2023年第58号）第十一条：涉及一般失信行为的行政处罚信息最长公示期为一年（双公示“公示截止期”，严重失信可按地方规定改为36）"/>
     <parameter name="reviewer.qualification.from" value="2021-07-15" basis="行政处罚法第五十八条第二款（2021年7月15日施行）：初次从事法制审核的人员应当取得法律职业资格"/>
   </parameters>
 
   <rules>
     <rule id="OFFICER-CERT" category="执法主体" deduction="10" per-occurrence="5" cap="10" severity="critical" veto="true" note="无执法资格人员实施执法：一票否决"/>
     <rule id="OFFICER-COUNT" category="执法主体" deduction="5" per-occurrence="2" cap="10" severity="critical"/>
+    <rule id="POWER-SCOPE" category="执法主体" deduction="10" severity="critical" veto="true" note="超越职权（权责清单之外作出决定）：一票否决"/>
     <rule id="PROCEDURE-ORDER" category="执法程序" deduction="3" per-occurrence="1" cap="5" severity="major"/>
     <rule id="PROCEDURE-DEADLINE" category="执法程序" deduction="5" severity="major"/>
     <rule id="PROCEDURE-NOTICE" category="执法程序" deduction="10" severity="critical" veto="true" note="未依法告知：行政处罚法第六十二条，处罚决定不成立"/>
@@ -426,6 +435,7 @@ workday 国庆节 2026-09-20 2026-10-10
     <rule id="DISCLOSE-MISSING" category="三项制度" deduction="5" severity="major"/>
     <rule id="DISCLOSE-WITHDRAW" category="三项制度" deduction="3" severity="major"/>
     <rule id="DISCLOSE-PRIVACY" category="三项制度" deduction="5" severity="major"/>
+    <rule id="DISCLOSE-UNPUBLISHED" category="三项制度" deduction="5" severity="major" note="记载已公示而公示平台未见：按未公示扣分"/>
     <rule id="RECORD-AV-REQUIRED" category="三项制度" deduction="5" per-occurrence="2" cap="8" severity="major"/>
     <rule id="RECORD-AV-ADVISED" category="三项制度" deduction="1" per-occurrence="0.5" cap="2" severity="advice"/>
     <rule id="REVIEW-MISSING" category="三项制度" deduction="10" severity="critical" veto="true" note="重大执法决定未经法制审核：一票否决"/>
@@ -458,10 +468,12 @@ workday 国庆节 2026-09-20 2026-10-10
   <!-- 法治政府建设考核中对执法部门的扣分（参照考核细则附件3的写法：如“未持证上岗的，一次扣1分”）。 -->
   <appraisal>
     <deduction id="uncertified" rules="OFFICER-CERT" each="1">执法人员未持证上岗</deduction>
-    <deduction id="disclosure" rules="DISCLOSE-LATE DISCLOSE-MISSING DISCLOSE-WITHDRAW" each="0.5" cap="3">未落实行政执法公示制度</deduction>
+    <deduction id="disclosure" rules="DISCLOSE-LATE DISCLOSE-MISSING DISCLOSE-WITHDRAW DISCLOSE-UNPUBLISHED" each="0.5" cap="3">未落实行政执法公示制度</deduction>
     <deduction id="recording" rules="RECORD-AV-REQUIRED" each="0.5" cap="3">未落实执法全过程记录制度</deduction>
     <deduction id="review" rules="REVIEW-MISSING REVIEW-REVIEWER" each="1" cap="3">未落实重大执法决定法制审核制度</deduction>
-    <deduction id="unlawful" rules="PROCEDURE-LIMITATION PROCEDURE-NOTICE PROCEDURE-HEARING DISCRETION-STATUTORY" each="2">行政执法行为违法</deduction>
+    <deduction id="unlawful" rules="PROCEDURE-LIMITATION PROCEDURE-NOTICE PROCEDURE-HEARING DISCRETION-STATUTORY POWER-SCOPE" each="2">行政执法行为违法</deduction>
+    <deduction id="reconsideration" outcomes="reconsideration-corrected" each="2" cap="6">行政复议被撤销、变更、确认违法或责令履行</deduction>
+    <deduction id="litigation" outcomes="litigation-lost" each="2" cap="6">行政诉讼败诉</deduction>
   </appraisal>
 </checklist>
 
@@ -607,6 +619,9 @@ workday 国庆节 2026-09-20 2026-10-10
       <xs:enumeration value="legal-review"/><xs:enumeration value="collective-discussion"/>
       <xs:enumeration value="extension"/><xs:enumeration value="decision"/><xs:enumeration value="delivery"/>
       <xs:enumeration value="execution"/><xs:enumeration value="closed"/><xs:enumeration value="revoked"/>
+      <!-- Format 1.1: what happened after the decision in 行政复议 and 行政诉讼. -->
+      <xs:enumeration value="reconsideration-applied"/><xs:enumeration value="reconsideration-decided"/>
+      <xs:enumeration value="litigation-filed"/><xs:enumeration value="judgment"/>
     </xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="PenaltyKind">
@@ -662,6 +677,14 @@ workday 国庆节 2026-09-20 2026-10-10
     <xs:attribute name="by">
       <xs:simpleType><xs:restriction base="xs:token">
         <xs:enumeration value="reconsideration"/><xs:enumeration value="court"/><xs:enumeration value="self"/>
+      </xs:restriction></xs:simpleType>
+    </xs:attribute>
+    <!-- Format 1.1: a 复议 decision's or a judgment's outcome. -->
+    <xs:attribute name="ruling">
+      <xs:simpleType><xs:restriction base="xs:token">
+        <xs:enumeration value="upheld"/><xs:enumeration value="dismissed"/><xs:enumeration value="revoked"/>
+        <xs:enumeration value="changed"/><xs:enumeration value="unlawful"/><xs:enumeration value="void"/>
+        <xs:enumeration value="ordered"/>
       </xs:restriction></xs:simpleType>
     </xs:attribute>
   </xs:complexType>
@@ -748,6 +771,8 @@ workday 国庆节 2026-09-20 2026-10-10
     <xs:attribute name="type" type="CaseType" use="required"/>
     <xs:attribute name="procedure" type="Procedure" default="general"/>
     <xs:attribute name="major" type="xs:boolean" default="false"/>
+    <!-- Format 1.1: the 事项编码 of the agency's 权责清单 the case exercises. -->
+    <xs:attribute name="power" type="Text"/>
   </xs:complexType>
 
   <xs:element name="case" type="Case"/>
@@ -799,10 +824,30 @@ workday 国庆节 2026-09-20 2026-10-10
       <xs:choice minOccurs="0" maxOccurs="unbounded">
         <xs:element name="agency">
           <xs:complexType>
+            <!-- Format 1.1: the agency's 权责清单, one matter each. -->
+            <xs:sequence>
+              <xs:element name="power" minOccurs="0" maxOccurs="20000">
+                <xs:complexType>
+                  <xs:attribute name="code" type="Text" use="required"/>
+                  <xs:attribute name="name" type="Text" use="required"/>
+                  <xs:attribute name="category" use="required">
+                    <xs:simpleType><xs:restriction base="xs:token">
+                      <xs:enumeration value="penalty"/><xs:enumeration value="license"/><xs:enumeration value="coercion"/>
+                      <xs:enumeration value="inspection"/><xs:enumeration value="other"/>
+                    </xs:restriction></xs:simpleType>
+                  </xs:attribute>
+                  <xs:attribute name="basis" type="OptionalText"/>
+                  <xs:attribute name="from" type="Date"/>
+                  <xs:attribute name="to" type="Date"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
             <xs:attribute name="code" type="Text" use="required"/>
             <xs:attribute name="name" type="Text" use="required"/>
             <xs:attribute name="region" type="OptionalText"/>
             <xs:attribute name="field" type="OptionalText"/>
+            <!-- Format 1.1: 统一社会信用代码, for the 双公示 template. -->
+            <xs:attribute name="credit-code" type="OptionalText"/>
           </xs:complexType>
         </xs:element>
         <xs:element name="officer">
@@ -1053,6 +1098,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <label>执法类别 <select name="type" id="case-type">{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
   <label>程序 <select name="procedure">{{#procedures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/procedures}}</select></label>
   <label><input type="checkbox" name="major"> 重大执法决定</label>
+  <label>权责事项 <select name="power" id="case-power"><option value="">（未载明）</option>{{#powers}}<option value="{{value}}">{{label}}</option>{{/powers}}</select></label>
   <fieldset><legend>当事人</legend>
     <label>类型 <select name="partyKind">{{#partyKinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/partyKinds}}</select></label>
     <label>名称或姓名 <input name="partyName" id="party-name" required></label>
@@ -1141,9 +1187,10 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <div>
     <h2>公示</h2>
     {{#disclosure}}
-    <ul id="disclosure">{{#date}}<li>公示日期 {{.}}</li>{{/date}}{{#platform}}<li>{{.}}</li>{{/platform}}{{#url}}<li><code>{{.}}</code></li>{{/url}}{{#exempt}}<li>依法不予公示：{{.}}</li>{{/exempt}}{{#withdrawn}}<li>{{.}} 撤下</li>{{/withdrawn}}</ul>
+    <ul id="disclosure">{{#date}}<li>公示日期（案卷记载） {{.}}</li>{{/date}}{{#platform}}<li>{{.}}</li>{{/platform}}{{#url}}<li><code>{{.}}</code></li>{{/url}}{{#exempt}}<li>依法不予公示：{{.}}</li>{{/exempt}}{{#withdrawn}}<li>{{.}} 撤下</li>{{/withdrawn}}</ul>
     {{/disclosure}}
     {{^disclosure}}<p class="empty">尚未公示。</p>{{/disclosure}}
+    <ul id="publications">{{#publications}}<li>{{.}}</li>{{/publications}}</ul>
   </div>
 </section>
 
@@ -1167,6 +1214,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
         <label>延长天数 <input name="days" inputmode="numeric"></label>
         <label>告知听证权利 <select name="hearingRights"><option value=""></option><option value="true">是</option><option value="false">否</option></select></label>
         <label>撤销机关 <select name="by"><option value=""></option><option value="reconsideration">行政复议</option><option value="court">法院</option><option value="self">自行纠正</option></select></label>
+        <label>复议或判决结果 <select name="ruling"><option value=""></option>{{#rulings}}<option value="{{value}}">{{label}}</option>{{/rulings}}</select></label>
       </fieldset>
       <button type="submit" id="add-event">添加环节</button>
     </form>
@@ -1279,6 +1327,13 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <input type="hidden" name="csrf" value="{{chrome.csrf}}">
   <label>导入台账（.xlsx 或 .csv，本机关案件）<input type="file" name="file" accept=".xlsx,.csv" required></label>
   <button type="submit" id="upload-ledger">导入</button>
+</form>
+<form class="filters no-print" method="get" action="/export/publicity" id="publicity-form">
+  <label>下载本机关双公示数据 <select name="kind"><option value="penalty">行政处罚</option><option value="license">行政许可</option></select></label>
+  <label>决定日期起 <input name="from" type="date"></label>
+  <label>止 <input name="to" type="date"></label>
+  <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select>
+  <button type="submit" id="download-publicity">下载</button>
 </form>{{/mayUploadLedger}}
 <p class="sorts no-print" id="sorts">排序：{{#sorts}}<a class="sort{{#active}} active{{/active}}" href="{{href}}">{{label}}</a> {{/sorts}}</p>
 {{#notice}}<p class="notice" role="status">{{.}}</p>{{/notice}}
@@ -1354,6 +1409,16 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <label>执法主体 <select name="agency"><option value="">全部机关</option>{{#agencies}}<option value="{{value}}">{{label}}</option>{{/agencies}}</select></label>
   <label>格式 <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select></label>
   <button type="submit">开始导出</button>
+</form>
+<h2>双公示数据（信用中国模板）</h2>
+<p>按国家双公示模板的列及顺序，表头在第一行，可直接上传信用平台；金额以万元计，不写身份证件号码。</p>
+<form method="get" action="/export/publicity" class="wide" id="publicity-form">
+  <label>类别 <select name="kind"><option value="penalty">行政处罚</option><option value="license">行政许可</option></select></label>
+  <label>决定日期起 <input name="from" type="date"></label>
+  <label>决定日期止 <input name="to" type="date"></label>
+  <label>执法主体 <select name="agency"><option value="">全部机关</option>{{#agencies}}<option value="{{value}}">{{label}}</option>{{/agencies}}</select></label>
+  <label>格式 <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select></label>
+  <button type="submit">下载</button>
 </form>
 {{/body}}
 {{/layout}}
@@ -2404,7 +2469,11 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
           "delivery",
           "execution",
           "closed",
-          "revoked"
+          "revoked",
+          "reconsideration-applied",
+          "reconsideration-decided",
+          "litigation-filed",
+          "judgment"
         ]
       },
       "PenaltyKind": {
@@ -2582,6 +2651,19 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
                   "items": {
                     "type": "object"
                   }
+                },
+                "ruling": {
+                  "type": "string",
+                  "enum": [
+                    "upheld",
+                    "dismissed",
+                    "revoked",
+                    "changed",
+                    "unlawful",
+                    "void",
+                    "ordered"
+                  ],
+                  "description": "行政复议决定或行政诉讼判决的结果（格式 1.1）"
                 }
               }
             }
@@ -2611,6 +2693,10 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
           },
           "disclosure": {
             "type": "object"
+          },
+          "power": {
+            "type": "string",
+            "description": "所行使的权责清单事项编码（格式 1.1）"
           }
         }
       },

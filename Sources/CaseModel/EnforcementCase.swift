@@ -105,6 +105,58 @@ public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
     case legalReview = "legal-review"
     case collectiveDiscussion = "collective-discussion"
     case `extension`, decision, delivery, execution, closed, revoked
+    /// 申请行政复议 (format 1.1).
+    case reconsiderationApplied = "reconsideration-applied"
+    /// 行政复议决定, with its `ruling` (format 1.1).
+    case reconsiderationDecided = "reconsideration-decided"
+    /// 提起行政诉讼 (format 1.1).
+    case litigationFiled = "litigation-filed"
+    /// 行政诉讼判决, with its `ruling` (format 1.1).
+    case judgment
+}
+
+/// What a 行政复议 decision or a 行政诉讼 judgment did to the decision (format 1.1): 维持 and 驳回
+/// leave it standing; the others correct it (复议纠错) or lose the suit (败诉).
+public enum Ruling: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 维持 (复议)
+    case upheld
+    /// 驳回复议申请 / 驳回诉讼请求
+    case dismissed
+    /// 撤销
+    case revoked
+    /// 变更
+    case changed
+    /// 确认违法
+    case unlawful
+    /// 确认无效 (诉讼)
+    case void
+    /// 责令履行
+    case ordered
+
+    /// The decision did not stand: counted as 复议纠错 or 败诉.
+    public var correctsDecision: Bool { self != .upheld && self != .dismissed }
+
+    /// 行政处罚法 第四十八条第二款: "公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政
+    /// 机关应当在三日内撤回行政处罚决定信息并公开说明理由". 责令履行 leaves the published decision as it was.
+    /// What is wrong with `ruling` on an event of `kind`, in a sentence, or nil: a 复议 decision and
+    /// a judgment need one, of the outcomes each can have (维持 is a 复议 decision's, 确认无效 a
+    /// court's); no other kind carries one. The importer and the web form both ask here.
+    public static func problem(_ ruling: Ruling?, on kind: EventKind) -> String? {
+        switch (kind, ruling) {
+        case (.reconsiderationDecided, nil), (.judgment, nil):
+            "“\(kind.chineseName)”须写明结果 ruling（如 upheld 维持、revoked 撤销）"
+        case (.reconsiderationDecided, .void?):
+            "行政复议决定没有“确认无效”，应为 upheld、dismissed、revoked、changed、unlawful 或 ordered"
+        case (.judgment, .upheld?):
+            "行政诉讼判决没有“维持”，驳回诉讼请求应写作 dismissed"
+        case (.reconsiderationDecided, _?), (.judgment, _?), (_, nil):
+            nil
+        case (_, _?):
+            "只有行政复议决定和行政诉讼判决写结果 ruling，“\(kind.chineseName)”不写"
+        }
+    }
+
+    public var requiresWithdrawal: Bool { self == .revoked || self == .changed || self == .unlawful || self == .void }
 }
 
 public enum ReviewResult: String, Hashable, Sendable, Codable, CaseIterable { case approved, rejected, revise }
@@ -145,6 +197,8 @@ public struct Event: Hashable, Sendable, Codable {
     public var method: DeliveryMethod?
     /// `revoked`
     public var revokedBy: RevokedBy?
+    /// `reconsideration-decided`, `judgment`
+    public var ruling: Ruling?
     public var records: [Record]
     /// Line of the event in the file it came from, for findings that point at it; 0 when unknown.
     public var line: Int
@@ -153,7 +207,7 @@ public struct Event: Hashable, Sendable, Codable {
         kind: EventKind, date: CalendarDate, officers: [String] = [], until: CalendarDate? = nil,
         hearingRights: Bool? = nil, reviewer: String? = nil, result: ReviewResult? = nil,
         days: Int? = nil, number: String? = nil, method: DeliveryMethod? = nil,
-        revokedBy: RevokedBy? = nil, records: [Record] = [], line: Int = 0
+        revokedBy: RevokedBy? = nil, ruling: Ruling? = nil, records: [Record] = [], line: Int = 0
     ) {
         self.kind = kind
         self.date = date
@@ -166,6 +220,7 @@ public struct Event: Hashable, Sendable, Codable {
         self.number = number
         self.method = method
         self.revokedBy = revokedBy
+        self.ruling = ruling
         self.records = records
         self.line = line
     }
@@ -267,11 +322,16 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
     public var events: [Event]
     public var outcome: Outcome?
     public var disclosure: Disclosure?
+    /// The 事项编码 of the agency's 权责清单 the case exercises (format 1.1); nil when it names none.
+    public var power: String?
+    /// What published 双公示 lists hold for this decision; not part of the interchange format
+    /// (the store attaches it, as it does a record's `evidence`).
+    public var publications: [Publication] = []
 
     public init(
         id: String, agency: String, type: CaseType, procedure: Procedure = .general,
         declaredMajor: Bool = false, party: Party, matter: Matter? = nil, events: [Event] = [],
-        outcome: Outcome? = nil, disclosure: Disclosure? = nil
+        outcome: Outcome? = nil, disclosure: Disclosure? = nil, power: String? = nil
     ) {
         self.id = id
         self.agency = agency
@@ -283,12 +343,21 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
         self.events = events
         self.outcome = outcome
         self.disclosure = disclosure
+        self.power = power
     }
 
     /// The first `decision` event, which every decision-dated rule counts from.
     public var decision: Event? { events.first { $0.kind == .decision } }
 
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
+
+    /// The event after which the decision's disclosure must be withdrawn: a `revoked` event, or a
+    /// 复议 decision or judgment that changed, revoked, found unlawful or void the decision,
+    /// whichever came first. The one home that the withdrawal rule and the due list read.
+    public var withdrawalCause: Event? {
+        events.filter { $0.kind == .revoked || (($0.kind == .reconsiderationDecided || $0.kind == .judgment) && $0.ruling?.requiresWithdrawal == true) }
+            .min { $0.date < $1.date }
+    }
 }
 
 extension EnforcementCase {

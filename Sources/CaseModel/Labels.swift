@@ -69,6 +69,10 @@ extension EventKind: ChineseLabelled {
         case .execution: "执行完毕"
         case .closed: "结案"
         case .revoked: "决定被撤销"
+        case .reconsiderationApplied: "申请行政复议"
+        case .reconsiderationDecided: "行政复议决定"
+        case .litigationFiled: "提起行政诉讼"
+        case .judgment: "行政诉讼判决"
         }
     }
 }
@@ -125,6 +129,25 @@ extension RevokedBy: ChineseLabelled {
         case .self: "自行纠正撤销"
         }
     }
+}
+
+extension Ruling: ChineseLabelled {
+    public var chineseName: String {
+        switch self {
+        case .upheld: "维持"
+        case .dismissed: "驳回"
+        case .revoked: "撤销"
+        case .changed: "变更"
+        case .unlawful: "确认违法"
+        case .void: "确认无效"
+        case .ordered: "责令履行"
+        }
+    }
+}
+
+extension PowerCategory: ChineseLabelled {
+    /// The case type's name (行政处罚, 行政许可, …), or 其他.
+    public var chineseName: String { caseType?.chineseName ?? CaseType.other.chineseName }
 }
 
 extension PenaltyKind: ChineseLabelled {

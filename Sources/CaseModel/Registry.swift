@@ -6,12 +6,82 @@ public struct Agency: Hashable, Sendable, Codable {
     public var name: String
     public var region: String?
     public var field: String?
+    /// 统一社会信用代码 of the agency (format 1.1), which the 双公示 template asks for.
+    public var creditCode: String?
+    /// 权责清单 (format 1.1): the matters the agency may act on; empty when none was imported.
+    public var powers: [Power]
 
-    public init(code: String, name: String, region: String? = nil, field: String? = nil) {
+    public init(
+        code: String, name: String, region: String? = nil, field: String? = nil, creditCode: String? = nil, powers: [Power] = []
+    ) {
         self.code = code
         self.name = name
         self.region = region
         self.field = field
+        self.creditCode = creditCode
+        self.powers = powers
+    }
+}
+
+/// An agency's 权责清单 looked up by 事项编码: a real list holds thousands of matters, and every
+/// decided case asks for one.
+public struct PowerList: Sendable {
+    private let byCode: [String: [Power]]
+
+    public init(_ powers: [Power]) {
+        byCode = Dictionary(grouping: powers, by: \.code)
+    }
+
+    /// No list was imported for the agency.
+    public var isEmpty: Bool { byCode.isEmpty }
+
+    /// The list's entries of this code (one, or several for successive periods).
+    public func named(_ code: String) -> [Power] { byCode[code] ?? [] }
+}
+
+/// 权责清单中的事项类别.
+public enum PowerCategory: String, Hashable, Sendable, Codable, CaseIterable {
+    case penalty, license, coercion, inspection, other
+
+    /// The case type whose decisions exercise matters of this category; nil for `other`, which
+    /// any type may exercise.
+    public var caseType: CaseType? {
+        switch self {
+        case .penalty: .penalty
+        case .license: .license
+        case .coercion: .coercion
+        case .inspection: .inspection
+        case .other: nil
+        }
+    }
+}
+
+/// One matter of an agency's 权责清单 (清单之外无权力): what it may act on, on what basis, from when.
+public struct Power: Hashable, Sendable, Codable {
+    /// 事项编码
+    public var code: String
+    public var name: String
+    public var category: PowerCategory
+    public var basis: String?
+    /// In force from this day (inclusive); nil: since ever.
+    public var from: CalendarDate?
+    /// In force through this day (inclusive); nil: still.
+    public var to: CalendarDate?
+
+    public init(
+        code: String, name: String, category: PowerCategory, basis: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.category = category
+        self.basis = basis
+        self.from = from
+        self.to = to
+    }
+
+    /// In force on `day`: from ≤ day ≤ to, either bound open when absent.
+    public func inForce(on day: CalendarDate) -> Bool {
+        (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
     }
 }
 

@@ -97,7 +97,8 @@ enum CaseBatchLoader {
                         hearingRights: try r.bool(E.hearingRights.rawValue), reviewer: try r.text(E.reviewer.rawValue),
                         result: try r.value(E.result.rawValue, in: Raw.reviewResult), days: try r.int(E.days.rawValue),
                         number: try r.text(E.number.rawValue), method: try r.value(E.method.rawValue, in: Raw.deliveryMethod),
-                        revokedBy: try r.value(E.revokedBy.rawValue, in: Raw.revokedBy), records: records[id]?.values ?? [],
+                        revokedBy: try r.value(E.revokedBy.rawValue, in: Raw.revokedBy), ruling: try r.value(E.ruling.rawValue, in: Raw.ruling),
+                        records: records[id]?.values ?? [],
                         line: try r.int(required: E.line.rawValue))
                 ))
         }
@@ -164,9 +165,9 @@ enum CaseBatchLoader {
                             penalties: casePenalties, bases: caseBases, discretion: o.level.map { Discretion(level: $0, reason: o.reason) },
                             grant: o.grant)
                     },
-                    disclosure: disclosure))
+                    disclosure: disclosure, power: try r.text(C.power.rawValue)))
         }
-        return cases
+        return try await PublishedLists.attach(cases, db)
     }
 
     /// How the queries of the batch's events' officers and records reach their rows: `clause(alias)`
@@ -204,7 +205,7 @@ enum CaseBatchLoader {
 private enum Raw {
     static let partyKind = RawValues<PartyKind>(), caseType = RawValues<CaseType>(), procedure = RawValues<Procedure>()
     static let eventKind = RawValues<EventKind>(), reviewResult = RawValues<ReviewResult>()
-    static let deliveryMethod = RawValues<DeliveryMethod>(), revokedBy = RawValues<RevokedBy>()
+    static let deliveryMethod = RawValues<DeliveryMethod>(), revokedBy = RawValues<RevokedBy>(), ruling = RawValues<Ruling>()
     static let recordKind = RawValues<CaseModel.Record.Kind>(), evidence = RawValues<CaseModel.Record.Evidence>()
     static let penaltyKind = RawValues<PenaltyKind>(), grantResult = RawValues<GrantResult>()
 }

@@ -19,7 +19,7 @@ extension CaseTableColumns {
 
 enum CaseColumn: Int, CaseTableColumns {
     case id, agency, type, procedure, declaredMajor, hasMatter, matterItem, matterViolationDate, matterText, decisionDate,
-        decisionNumber, version, importedAt, sourceFile, contentHash
+        decisionNumber, version, importedAt, sourceFile, contentHash, power
     static let table = "enforcementCase"
     static let names = columnNames
 }
@@ -31,7 +31,7 @@ enum PartyColumn: Int, CaseTableColumns {
 }
 
 enum EventColumn: Int, CaseTableColumns {
-    case id, caseId, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line
+    case id, caseId, position, kind, date, until, hearingRights, reviewer, result, days, number, method, revokedBy, line, ruling
     static let table = "event"
     static let names = columnNames
 }

@@ -23,7 +23,7 @@ enum CaseRows {
             row: [
                 c.id, c.agency, c.type.rawValue, c.procedure.rawValue, c.declaredMajor, c.matter != nil, c.matter?.item,
                 c.matter?.violationDate, c.matter?.text, decision?.date, decision?.number, version, importedAt,
-                sourceFile, contentHash
+                sourceFile, contentHash, c.power
             ])
     }
 
@@ -43,7 +43,7 @@ enum CaseRows {
                 into: EventColumn.self,
                 row: [
                     eventId, c.id, position, e.kind.rawValue, e.date, e.until, e.hearingRights, e.reviewer, e.result?.rawValue,
-                    e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line
+                    e.days, e.number, e.method?.rawValue, e.revokedBy?.rawValue, e.line, e.ruling?.rawValue
                 ])
             for (index, officer) in e.officers.enumerated() {
                 try await db.append(

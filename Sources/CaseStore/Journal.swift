@@ -24,6 +24,8 @@ public enum JournalAction: String, Sendable, CaseIterable {
     case campaignCreate = "campaign.create"
     /// A campaign's results published to the agencies.
     case campaignPublish = "campaign.publish"
+    /// A published 双公示 list imported: the audit judges disclosure by it.
+    case publicityImport = "publicity.import"
 
     /// Whether the entry's content hash is a case's, which `verify` compares with the stored case.
     public var vouchesForCase: Bool { self == .caseImport || self == .caseReplace }
@@ -34,7 +36,7 @@ public enum JournalAction: String, Sendable, CaseIterable {
     public var changesAuditInputs: Bool {
         switch self {
         case .auditRun, .auditPrune, .userAdd, .userRemove, .campaignCreate, .campaignPublish: false
-        case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload: true
+        case .registryImport, .benchmarksImport, .caseImport, .caseReplace, .reviewScore, .evidenceUpload, .publicityImport: true
         }
     }
 }

@@ -7,6 +7,20 @@ struct AgencyRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
     var name: String
     var region: String?
     var field: String?
+    var creditCode: String?
+}
+
+/// One matter of an agency's 权责清单 (v24).
+struct AgencyPowerRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {
+    static let databaseTableName = "agencyPower"
+    var agency: String
+    var position: Int
+    var code: String
+    var name: String
+    var category: String
+    var basis: String?
+    var fromDate: CalendarDate?
+    var toDate: CalendarDate?
 }
 
 struct OfficerRecord: Codable, FetchableRecord, EncodableRecord, TableRecord {

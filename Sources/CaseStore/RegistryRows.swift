@@ -9,9 +9,18 @@ enum RegistryRows {
     static func upsert(_ agency: Agency, into db: any SQLConnection) async throws {
         try await db.execute(
             """
-            INSERT INTO agency (code, name, region, field) VALUES (?, ?, ?, ?)
-            ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region, field = excluded.field
-            """, [agency.code, agency.name, agency.region, agency.field])
+            INSERT INTO agency (code, name, region, field, creditCode) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region, field = excluded.field,
+              creditCode = excluded.creditCode
+            """, [agency.code, agency.name, agency.region, agency.field, agency.creditCode])
+        // The registry's latest word is the whole list: a matter it no longer names is gone.
+        try await db.execute("DELETE FROM agencyPower WHERE agency = ?", [agency.code])
+        for (position, power) in agency.powers.enumerated() {
+            try await db.insert(
+                AgencyPowerRecord(
+                    agency: agency.code, position: position, code: power.code, name: power.name, category: power.category.rawValue,
+                    basis: power.basis, fromDate: power.from, toDate: power.to))
+        }
     }
 
     /// Replaces the officer with the registry's latest word, certificates and trainings included.
@@ -40,8 +49,17 @@ enum RegistryRows {
     }
 
     static func loadRegistry(_ db: any SQLConnection) async throws -> Registry {
-        let agencies = try await db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map {
-            Agency(code: $0.code, name: $0.name, region: $0.region, field: $0.field)
+        let powers = await Dictionary(
+            grouping: try db.fetchRecords(AgencyPowerRecord.self, "SELECT * FROM agencyPower ORDER BY agency, position"), by: \.agency)
+        let agencies = try await db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency ORDER BY code").map { a in
+            Agency(
+                code: a.code, name: a.name, region: a.region, field: a.field, creditCode: a.creditCode,
+                powers: try powers[a.code, default: []].map { p in
+                    guard let category = PowerCategory(rawValue: p.category) else {
+                        throw StoreError.corrupt("power \(p.code) of \(a.code) has category \(p.category)")
+                    }
+                    return Power(code: p.code, name: p.name, category: category, basis: p.basis, from: p.fromDate, to: p.toDate)
+                })
         }
         let certificates = await Dictionary(
             grouping: try db.fetchRecords(CertificateRecord.self, "SELECT * FROM certificate ORDER BY officerId, position"), by: \.officerId)

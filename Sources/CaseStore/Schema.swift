@@ -111,6 +111,7 @@ enum Schema {
         migrator.registerMigration("v21: event ids an import holds before it locks") { db in try reserveImportEventIds(db) }
         migrator.registerMigration("v22: the file a job works on") { db in try db.execute(sql: "ALTER TABLE job ADD COLUMN input BLOB") }
         migrator.registerMigration("v23: review campaigns and their draws") { db in try createCampaigns(db) }
+        migrator.registerMigration("v24: powers, rulings and published 双公示 lists") { db in try createPowersAndPublicity(db) }
         return migrator
     }
 

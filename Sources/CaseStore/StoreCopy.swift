@@ -23,7 +23,8 @@ extension CaseStore {
         ("caseHistory", "id", true), ("journal", "seq", false), ("manualScore", "id", true), ("auditRun", "id", true),
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
         ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false),
-        ("campaign", "id", true), ("campaignCase", "campaignId, caseId", false)
+        ("campaign", "id", true), ("campaignCase", "campaignId, caseId", false), ("agencyPower", "agency, position", false),
+        ("publishedList", "id", true), ("publishedRecord", "listId, row", false)
     ]
 
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new

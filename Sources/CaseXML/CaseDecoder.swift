@@ -24,7 +24,7 @@ extension ModelDecoder {
             declaredMajor: bool(element, "major") ?? false,
             party: party, matter: matter, events: events,
             outcome: element.child(named: "outcome").map(outcome),
-            disclosure: element.child(named: "disclosure").map(disclosure))
+            disclosure: element.child(named: "disclosure").map(disclosure), power: identifier(element, "power"))
     }
 
     private func party(_ element: Element) -> Party? {
@@ -57,7 +57,14 @@ extension ModelDecoder {
             hearingRights: bool(element, "hearing-rights"), reviewer: identifier(element, "reviewer"),
             result: enumeration(element, "result"), days: days, number: identifier(element, "number"),
             method: enumeration(element, "method"), revokedBy: enumeration(element, "by"),
-            records: records, line: element.line)
+            ruling: ruling(element, kind), records: records, line: element.line)
+    }
+
+    /// A 复议 decision's or judgment's ruling, held to what each kind can have (`Ruling.problem`).
+    private func ruling(_ element: Element, _ kind: EventKind) -> Ruling? {
+        let ruling: Ruling? = enumeration(element, "ruling")
+        if element.attribute("ruling") == nil || ruling != nil, let message = Ruling.problem(ruling, on: kind) { problem(element, message) }
+        return ruling
     }
 
     private func record(_ element: Element, evidence policy: EvidencePolicy) -> Record? {

@@ -48,6 +48,7 @@ public enum CaseXMLWriter {
         out.attribute("type", c.type.rawValue)
         out.attribute("procedure", c.procedure == .general ? nil : c.procedure.rawValue)
         out.attribute("major", flag(c.declaredMajor))
+        out.attribute("power", c.power)
 
         out.start("party")
         out.attribute("kind", c.party.kind.rawValue)
@@ -98,6 +99,7 @@ public enum CaseXMLWriter {
         out.attribute("number", event.number)
         out.attribute("method", event.method?.rawValue)
         out.attribute("by", event.revokedBy?.rawValue)
+        out.attribute("ruling", event.ruling?.rawValue)
         for record in event.records {
             out.start("record")
             out.attribute("kind", record.kind.rawValue)

@@ -93,7 +93,20 @@ struct ModelDecoder {
 extension ModelDecoder {
     func agency(_ element: Element) -> Agency? {
         guard let code = required(element, "code"), let name = required(element, "name") else { return nil }
-        return Agency(code: code, name: name, region: string(element, "region"), field: string(element, "field"))
+        var codes = Set<String>()
+        let powers = element.children(named: "power").compactMap { child -> Power? in
+            guard let code = required(child, "code"), let name = required(child, "name"),
+                let category: PowerCategory = enumeration(child, "category", required: true)
+            else { return nil }
+            let from = date(child, "from")
+            let to = date(child, "to")
+            if let from, let to, to < from { problem(child, "权责事项 \(code) 的终止日期（\(to)）早于起始日期（\(from)）") }
+            if !codes.insert(code).inserted { problem(child, "权责事项编码 \(code) 在执法主体 \(name) 中重复") }
+            return Power(code: code, name: name, category: category, basis: string(child, "basis").flatMap { $0.isEmpty ? nil : $0 }, from: from, to: to)
+        }
+        return Agency(
+            code: code, name: name, region: string(element, "region"), field: string(element, "field"),
+            creditCode: string(element, "credit-code").flatMap { $0.isEmpty ? nil : $0 }, powers: powers)
     }
 
     func officer(_ element: Element) -> Officer? {

@@ -12,6 +12,17 @@ public enum RegistryXMLWriter {
             out.attribute("name", agency.name)
             out.attribute("region", agency.region)
             out.attribute("field", agency.field)
+            out.attribute("credit-code", agency.creditCode)
+            for power in agency.powers {
+                out.start("power")
+                out.attribute("code", power.code)
+                out.attribute("name", power.name)
+                out.attribute("category", power.category.rawValue)
+                out.attribute("basis", power.basis)
+                out.attribute("from", power.from)
+                out.attribute("to", power.to)
+                out.end()
+            }
             out.end()
         }
         for officer in registry.officers {

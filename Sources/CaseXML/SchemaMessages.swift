@@ -117,7 +117,7 @@ enum SchemaMessages {
         "discretion": "裁量", "grant": "许可结果", "disclosure": "公示", "text": "文字内容",
         "registry": "名录", "agency": "执法主体", "officer": "人员", "certificate": "执法证件",
         "training": "培训", "benchmarks": "裁量基准", "item": "裁量事项", "statutory": "法定幅度",
-        "level": "裁量阶次", "tier": "档次",
+        "level": "裁量阶次", "tier": "档次", "power": "权责事项",
         // Checklists (Checklists/checklist.xsd), which auditors edit.
         "checklist": "评查表", "rule": "规则", "rules": "规则设置", "categories": "类别设置", "category": "类别",
         "grades": "等级设置", "grade": "等级", "manual": "人工评查项设置", "parameters": "参数设置",
@@ -136,6 +136,7 @@ enum SchemaMessages {
         "first-offence": "初次违法", "corrected": "已改正", "harm": "危害后果", "reason": "理由",
         "status": "状态", "issued": "发证日期", "expires": "有效期至", "role": "身份", "region": "地区",
         "since": "起始日期", "start": "开始日期", "end": "结束日期", "hours": "学时", "year": "年度",
+        "ruling": "复议或判决结果", "power": "权责事项编码", "power.category": "事项类别", "from": "起始日期", "to": "终止日期",
         "field": "执法领域", "basis": "依据", "min": "下限", "max": "上限", "min-multiple": "最低倍数",
         "max-multiple": "最高倍数", "party": "当事人类型", "when-base-at-least": "基数下限",
         "when-base-below": "基数上限", "legal-qualification": "法律职业资格", "reviewer-since": "法制审核资格取得日期",
@@ -199,6 +200,8 @@ enum SchemaMessages {
         case (_, "method"): { DeliveryMethod(rawValue: $0)?.chineseName }
         case (_, "result"): { ReviewResult(rawValue: $0)?.chineseName }
         case (_, "by"): { RevokedBy(rawValue: $0)?.chineseName }
+        case (_, "ruling"): { Ruling(rawValue: $0)?.chineseName }
+        case ("power", "category"): { PowerCategory(rawValue: $0)?.chineseName }
         case (_, "role"): { PersonRole(rawValue: $0)?.chineseName }
         case ("certificate", "status"): { Certificate.Status(rawValue: $0)?.chineseName }
         default: nil

@@ -143,6 +143,7 @@ public struct ChecklistLoader: Sendable {
             checklist.appraisal = appraisal.children.map {
                 AppraisalDeduction(
                     id: $0["id"] ?? "", title: $0.text, rules: ($0["rules"] ?? "").split(separator: " ").map(String.init),
+                    outcomes: ($0["outcomes"] ?? "").split(separator: " ").compactMap { AppraisalDeduction.Outcome(rawValue: String($0)) },
                     each: Double($0["each"] ?? "") ?? 0, cap: $0["cap"].flatMap(Double.init))
             }
         }
@@ -161,6 +162,9 @@ public struct ChecklistLoader: Sendable {
         }
         for item in checklist.manualItems where checklist.category(named: item.category) == nil {
             throw fail("人工评查项 \(item.id) 归入的类别“\(item.category)”在评查表中没有定义")
+        }
+        for deduction in checklist.appraisal where deduction.rules.isEmpty && deduction.outcomes.isEmpty {
+            throw fail("考核扣分项 \(deduction.id) 须以 rules 列出规则或以 outcomes 列出复议、诉讼结果")
         }
         do {
             _ = try AuditParameters(checklist.parameters)

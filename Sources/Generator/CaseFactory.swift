@@ -77,6 +77,8 @@ struct Builder {
             kind: organisation ? .organisation : .individual,
             name: organisation ? "某\(["商贸", "食品", "建材", "物流", "餐饮", "科技"][Int.random(in: 0..<6, using: &rng)])有限公司" : "当事人",
             creditCode: organisation ? "91340000MA\(String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng)))" : nil)
+        let suffix: [CaseType: String] = [.penalty: "P", .license: "L", .coercion: "Q", .inspection: "J"]
+        c.power = suffix[c.type].map { "\(staff.agency.code)-\($0)" }
         switch c.type {
         case .penalty: buildPenalty(using: &rng)
         case .license: buildLicense(using: &rng)
@@ -274,6 +276,8 @@ struct Builder {
         case .licenseDeadline:
             let accepted = c.events.first { $0.kind == .accepted }!.date
             redecide(on: wd(21 + Int.random(in: 0...4, using: &rng), after: accepted), noticeBefore: nil)
+        case .powerScope:
+            c.power = "\(staff.agency.code)-E"
         case .seizureDeadline:
             let index = c.events.firstIndex { $0.kind == .seizureReleased }!
             let due = (try? factory.calendar.calendarPeriodEnd(30, from: start)) ?? start.adding(days: 31)

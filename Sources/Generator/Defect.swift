@@ -9,6 +9,8 @@ public enum Defect: String, CaseIterable, Sendable {
     case reviewMissing
     case procedureDeadline, procedureDelivery, procedureNotice
     case licenseDeadline, seizureDeadline
+    /// A penalty on a power of the 权责清单 that ended before the decision (format 1.1).
+    case powerScope
 
     /// The rules that fail because of it, and only those.
     public var rules: Set<String> {
@@ -27,6 +29,7 @@ public enum Defect: String, CaseIterable, Sendable {
         case .procedureNotice: ["PROCEDURE-NOTICE"]
         case .licenseDeadline: ["LICENSE-DEADLINE"]
         case .seizureDeadline: ["SEIZURE-DEADLINE"]
+        case .powerScope: ["POWER-SCOPE"]
         }
     }
 
@@ -40,6 +43,7 @@ public enum Defect: String, CaseIterable, Sendable {
         case .procedureDeadline, .procedureNotice: type == .penalty && procedure == .general && !major
         case .procedureDelivery: type == .penalty && procedure == .general
         case .licenseDeadline: type == .license
+        case .powerScope: type == .penalty
         }
     }
 }

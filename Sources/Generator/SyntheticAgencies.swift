@@ -36,7 +36,21 @@ public struct SyntheticAgencies: Sendable {
             let field = Self.fields[index % Self.fields.count]
             let city = Self.cities[(index / Self.fields.count) % Self.cities.count]
             let code = "\(city.code)-\(field.code)\(index >= Self.fields.count * Self.cities.count ? String(index) : "")"
-            let agency = Agency(code: code, name: city.name + field.name, region: city.region, field: field.field)
+            // Format 1.1: a credit code and a 权责清单, one matter per kind of case the generator
+            // makes, and one penalty matter that ended long before any generated date.
+            let since = CalendarDate(year: 2009, month: 1, day: 1)!
+            let powers = [
+                Power(code: "\(code)-P", name: field.field + "领域行政处罚", category: .penalty, basis: "相关法律", from: since),
+                Power(code: "\(code)-L", name: field.field + "领域行政许可", category: .license, basis: "相关法律", from: since),
+                Power(code: "\(code)-Q", name: field.field + "领域行政强制", category: .coercion, basis: "相关法律", from: since),
+                Power(code: "\(code)-J", name: field.field + "领域行政检查", category: .inspection, basis: "相关法律", from: since),
+                Power(
+                    code: "\(code)-E", name: field.field + "领域已划出的行政处罚", category: .penalty, basis: "相关法律", from: since,
+                    to: CalendarDate(year: 2009, month: 12, day: 31)!)
+            ]
+            let agency = Agency(
+                code: code, name: city.name + field.name, region: city.region, field: field.field,
+                creditCode: "11\(city.region)MB\(String(format: "%06d", index))X", powers: powers)
             agencies.append(agency)
             var ids: [String] = []
             for n in 1...12 {

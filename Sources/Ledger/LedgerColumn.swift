@@ -7,6 +7,8 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
     case caseId, agency, caseType, procedure, party, partyKind, partyNumber, facts, item, violationDate
     case discovered, filed, officers, notice, hearingRights, decision, decisionNumber, penalties, fine
     case level, reason, delivery, deliveryMethod, disclosure, disclosureURL, closed
+    /// Format 1.1: the power exercised, and what became of the decision in 复议 and 诉讼.
+    case power, reconsiderationDate, reconsiderationRuling, judgmentDate, judgmentRuling
 
     /// Columns of prose, which may hold tabs and line breaks; every other column is an id, a code,
     /// a name, a date or a choice, held to `TextSafety.identifierProblem`.
@@ -44,6 +46,11 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
         case .disclosure: "公示日期"
         case .disclosureURL: "公示网址"
         case .closed: "结案日期"
+        case .power: "权责事项编码"
+        case .reconsiderationDate: "行政复议决定日期"
+        case .reconsiderationRuling: "行政复议结果"
+        case .judgmentDate: "行政诉讼判决日期"
+        case .judgmentRuling: "行政诉讼判决结果"
         }
     }
 
@@ -76,6 +83,11 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
         case .disclosure: ["公示时间", "公开日期"]
         case .disclosureURL: ["公示链接", "公示地址", "公开网址"]
         case .closed: ["结案时间", "办结日期"]
+        case .power: ["权力事项编码", "职权事项编码", "权责清单事项编码"]
+        case .reconsiderationDate: ["复议决定日期", "行政复议决定时间"]
+        case .reconsiderationRuling: ["复议结果", "复议决定结果", "行政复议决定结果"]
+        case .judgmentDate: ["判决日期", "诉讼判决日期", "行政诉讼判决时间"]
+        case .judgmentRuling: ["诉讼结果", "判决结果", "诉讼判决结果"]
         }
     }
 
@@ -83,7 +95,8 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
     var required: Bool { [.caseId, .agency, .caseType, .party].contains(self) }
 
     var isDate: Bool {
-        [.violationDate, .discovered, .filed, .notice, .decision, .delivery, .disclosure, .closed].contains(self)
+        [.violationDate, .discovered, .filed, .notice, .decision, .delivery, .disclosure, .closed, .reconsiderationDate, .judgmentDate]
+            .contains(self)
     }
 
     /// The words a drop-down offers, from the shared label table.
@@ -96,6 +109,8 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
         case .level: ["不予处罚", "减轻", "从轻", "一般", "从重"]
         case .deliveryMethod: DeliveryMethod.allCases.map(\.chineseName)
         case .hearingRights: ["是", "否"]
+        case .reconsiderationRuling: Ruling.allCases.filter { Ruling.problem($0, on: .reconsiderationDecided) == nil }.map(\.chineseName)
+        case .judgmentRuling: Ruling.allCases.filter { Ruling.problem($0, on: .judgment) == nil }.map(\.chineseName)
         default: nil
         }
     }
@@ -112,7 +127,7 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
         case .partyNumber: "法人或其他组织填统一社会信用代码，自然人填身份证号；以文本格式填写，以免丢失位数。"
         case .facts: "违法事实的简要表述。"
         case .item: "所适用的裁量基准事项编码，如 SJ-JL-18。"
-        case .violationDate, .discovered, .filed, .notice, .decision, .delivery, .disclosure, .closed:
+        case .violationDate, .discovered, .filed, .notice, .decision, .delivery, .disclosure, .closed, .reconsiderationDate, .judgmentDate:
             "日期：日期格式单元格，或写作 2024-03-05、2024/3/5、2024年3月5日。"
         case .officers: "执法证号或人员编号，多人以顿号“、”或空格分隔，如 3402001001、3402001002。"
         case .hearingRights: "告知时是否告知听证权利：是或否。"
@@ -123,6 +138,9 @@ public enum LedgerColumn: Int, CaseIterable, Sendable {
         case .reason: "适用从轻、减轻、从重或不予处罚的理由。"
         case .deliveryMethod: "下拉选择：直接送达、邮寄送达等。"
         case .disclosureURL: "公示页面的网址。"
+        case .power: "所行使的权责清单事项编码，如 CG-CF-001；本机关已导入权责清单的，应填写。"
+        case .reconsiderationRuling: "行政复议决定的结果，下拉选择：维持、驳回、撤销、变更、确认违法、责令履行；与复议决定日期同填。"
+        case .judgmentRuling: "行政诉讼判决的结果，下拉选择：驳回（驳回诉讼请求）、撤销、变更、确认违法、确认无效、责令履行；与判决日期同填。"
         }
     }
 

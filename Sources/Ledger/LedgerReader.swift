@@ -27,6 +27,11 @@ public struct LedgerReader {
     /// Reads `url` (.xlsx or .csv); `displayName` names it in problems. Rows are taken as the
     /// file is read, so memory holds the cases, not the sheet.
     public func read(_ url: URL, displayName: String) throws -> [LedgerCase] {
+        if PublishedListReader.isPublishedList(url) {
+            throw CaseXMLError.invalid([
+                XMLDiagnostic(file: displayName, line: 1, message: "这是双公示公示清单（表头有决定书文号列），不是案件台账：请以 zhifa import 导入公示清单")
+            ])
+        }
         var assembly = Assembly(reader: self, file: displayName)
         do {
             try SheetReader.read(url) { try assembly.take($0) }
@@ -186,6 +191,9 @@ public struct LedgerReader {
         let level = fields.text(.level)
         let reason = fields.text(.reason)
         let decisionNumber = fields.text(.decisionNumber)
+        let power = fields.text(.power)
+        let reconsideration = fields.choice(.reconsiderationRuling, Ruling.self, aliases: ["驳回复议申请": .dismissed])
+        let judgment = fields.choice(.judgmentRuling, Ruling.self, aliases: ["驳回诉讼请求": .dismissed])
         guard let id, let agency, let type, let partyName, fields.problems.isEmpty else { return nil }
 
         var events: [Event] = []
@@ -195,6 +203,20 @@ public struct LedgerReader {
         if let date = dates[.decision] { events.append(Event(kind: .decision, date: date, officers: officers, number: decisionNumber)) }
         if let date = dates[.delivery] { events.append(Event(kind: .delivery, date: date, method: method)) }
         if let date = dates[.closed] { events.append(Event(kind: .closed, date: date)) }
+        // A ruling needs its day and a day its ruling (`Ruling.problem` judges the pair as read).
+        for (dateColumn, rulingColumn, kind, ruling) in [
+            (LedgerColumn.reconsiderationDate, LedgerColumn.reconsiderationRuling, EventKind.reconsiderationDecided, reconsideration),
+            (.judgmentDate, .judgmentRuling, .judgment, judgment)
+        ] {
+            switch (dates[dateColumn], ruling) {
+            case (let date?, let ruling?):
+                if let problem = Ruling.problem(ruling, on: kind) { fields.problem(rulingColumn, problem) }
+                events.append(Event(kind: kind, date: date, ruling: ruling))
+            case (nil, _?): fields.problem(dateColumn, "填写了\(rulingColumn.title)，但没有\(dateColumn.title)")
+            case (_?, nil): fields.problem(rulingColumn, "填写了\(dateColumn.title)，但没有\(rulingColumn.title)")
+            case (nil, nil): break
+            }
+        }
         if dates[.decision] == nil, decisionNumber != nil { fields.problem(.decision, "填写了决定文号，但没有决定日期") }
         // Events in time order; on one day, in the order the ledger's columns follow the procedure.
         events = events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
@@ -216,7 +238,7 @@ public struct LedgerReader {
         guard fields.problems.isEmpty else { return nil }
         return EnforcementCase(
             id: id, agency: agency, type: type, procedure: procedure, party: party, matter: matter,
-            events: events, outcome: outcome, disclosure: disclosure)
+            events: events, outcome: outcome, disclosure: disclosure, power: power)
     }
 }
 

@@ -110,6 +110,17 @@ public enum LedgerWorkbook {
         set(.disclosure, c.disclosure?.date.map(Cell.date) ?? .empty)
         set(.disclosureURL, text(c.disclosure?.url))
         set(.closed, date(.closed))
+        set(.power, text(c.power))
+        // The latest ruling of each kind: what the decision's standing is now.
+        for (kind, dateColumn, rulingColumn) in [
+            (EventKind.reconsiderationDecided, LedgerColumn.reconsiderationDate, LedgerColumn.reconsiderationRuling),
+            (.judgment, .judgmentDate, .judgmentRuling)
+        ] {
+            if let last = c.events.last(where: { $0.kind == kind }) {
+                set(dateColumn, .date(last.date))
+                set(rulingColumn, text(last.ruling?.chineseName))
+            }
+        }
         return cells
     }
 }

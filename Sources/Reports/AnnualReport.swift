@@ -10,7 +10,8 @@ public enum AnnualReport {
     struct Column {
         var title: String
         var format: XLSXWorkbook.Format
-        var value: (AnnualFigures) -> Double
+        /// Nil where there is nothing to divide by: a rate of no case, shown as —.
+        var value: (AnnualFigures) -> Double?
     }
 
     static func columns(_ figures: [AnnualFigures]) -> [Column] {
@@ -30,7 +31,11 @@ public enum AnnualReport {
                 Column(title: "行政检查", format: .integer) { Double($0.decisions[.inspection] ?? 0) },
                 Column(title: "其他", format: .integer) { figures in
                     Double(figures.decisions.filter { ![.license, .penalty, .coercion, .inspection].contains($0.key) }.values.reduce(0, +))
-                }
+                },
+                Column(title: "复议决定", format: .integer) { Double($0.reconsiderations) },
+                Column(title: "复议纠错率", format: .percent) { $0.reconsiderationCorrectedRate },
+                Column(title: "诉讼判决", format: .integer) { Double($0.judgments) },
+                Column(title: "诉讼败诉率", format: .percent) { $0.litigationLostRate }
             ]
     }
 
@@ -55,7 +60,7 @@ public enum AnnualReport {
             @page { size: A4 landscape; }
             </style></head><body>
             <h1>\(year)年度行政执法总体情况</h1>
-            <div class="meta">依据国办发〔2018〕118号，按决定日期在\(year)年内的案件统计；单位：件，罚款金额单位：元。</div>
+            <div class="meta">依据国办发〔2018〕118号，按决定日期在\(year)年内的案件统计；复议决定、诉讼判决按其日期在\(year)年内统计，纠错、败诉指决定被撤销、变更、确认违法、确认无效或责令履行；单位：件，罚款金额单位：元。</div>
             <table id="annual"><thead><tr><th>执法主体</th>\(columns.map { "<th class=\"number\">\(Markup.escape($0.title))</th>" }.joined())</tr></thead><tbody>
 
             """
@@ -63,8 +68,13 @@ public enum AnnualReport {
             let code = registry.agencies[index].code
             out += "<tr><td>\(Markup.escape(name))</td>"
             for column in columns {
-                let value = column.value(figure)
-                let text = column.format == .money ? Money(fen: Int64((value * 100).rounded())).groupedText : String(Int(value))
+                let value = column.value(figure) ?? 0
+                let text =
+                    switch column.format {
+                    case .money: Money(fen: Int64((value * 100).rounded())).groupedText
+                    case .percent: column.value(figure).map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+                    default: String(Int(value))
+                    }
                 let href =
                     links && column.title.hasPrefix("行政") && value > 0
                     ? "/cases?agency=\(code)&from=\(year)-01-01&to=\(year)-12-31&type=\(typeCode(column.title))" : nil
@@ -85,7 +95,7 @@ public enum AnnualReport {
             columns: [.init("执法主体", width: 24, format: .wrapped)]
                 + columns.map { .init($0.title, width: $0.format == .money ? 14 : 9, format: $0.format) })
         for (name, figure) in rows {
-            workbook.addRow([.text(name)] + columns.map { .number($0.value(figure)) })
+            workbook.addRow([.text(name)] + columns.map { column in column.value(figure).map { .number($0) } ?? .empty })
         }
         try workbook.finish()
     }

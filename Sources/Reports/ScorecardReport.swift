@@ -20,6 +20,7 @@ public enum ScorecardReport {
             lines.append("  等级：" + (card.grades.isEmpty ? "—" : gradeOrder(card, scorecards.grades).map { "\($0) \(card.grades[$0]!)" }.joined(separator: "，")))
             lines.append("  问题（按规则族）：" + familyText(card.failuresByFamily))
             lines.append("  按期公示率 \(card.disclosureOnTime.text)；音像记录覆盖率 \(card.audioVideoCoverage.text)；重大决定法制审核率 \(card.legalReviewCoverage.text)")
+            lines.append("  行政复议纠错率 \(card.reconsiderationCorrected.text)；行政诉讼败诉率 \(card.litigationLost.text)")
             lines.append(
                 "  无有效执法证仍执法的人员：" + (card.uncertifiedOfficers.isEmpty ? "无" : card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")))
             lines.append(
@@ -44,7 +45,8 @@ public enum ScorecardReport {
                 .init("上年平均得分", width: 8, format: .decimal)
             ] + grades.map { .init($0, width: 7, format: .integer) } + [
                 .init("按期公示率", width: 9, format: .percent), .init("音像记录覆盖率", width: 9, format: .percent),
-                .init("重大决定法制审核率", width: 10, format: .percent), .init("无证执法人员", width: 20, format: .wrapped),
+                .init("重大决定法制审核率", width: 10, format: .percent), .init("复议纠错率", width: 9, format: .percent),
+                .init("诉讼败诉率", width: 9, format: .percent), .init("无证执法人员", width: 20, format: .wrapped),
                 .init("考核扣分", width: 7, format: .decimal)
             ])
         for card in scorecards.cards {
@@ -58,7 +60,8 @@ public enum ScorecardReport {
                     + grades.map { .number(Double(card.grades[$0] ?? 0)) }
                     + [
                         number(card.disclosureOnTime.rate), number(card.audioVideoCoverage.rate),
-                        number(card.legalReviewCoverage.rate), .text(card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")),
+                        number(card.legalReviewCoverage.rate), number(card.reconsiderationCorrected.rate), number(card.litigationLost.rate),
+                        .text(card.uncertifiedOfficers.map(scorecards.names.person).joined(separator: "、")),
                         .number(card.appraisalDeduction)
                     ])
         }

@@ -80,12 +80,15 @@ public final class WebApp: Sendable {
         }
         // One snapshot: the fingerprint, the registry and the benchmarks agree, so that no stored
         // result is taken for newer than the auditor built here.
-        let (fingerprint, registry, benchmarks) = try await store.reading { reader in
-            await (try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets())
+        let (fingerprint, registry, benchmarks, coverage) = try await store.reading { reader in
+            await (
+                try reader.registry.referenceFingerprint(), try reader.registry.registry(), try reader.registry.benchmarkSets(),
+                try reader.registry.publishedCoverage()
+            )
         }
         let reference = Reference(
             registry: registry, benchmarks: benchmarks,
-            auditor: try runner.auditor(registry: registry, benchmarks: benchmarks),
+            auditor: try runner.auditor(registry: registry, benchmarks: benchmarks, publishedCoverage: coverage),
             names: RegistryNames(registry),
             environmentHash: runner.environmentHash(keepAllFindings: false, referenceFingerprint: fingerprint))
         cachedReference.withLockedValue { $0 = (reference, now) }
@@ -191,6 +194,7 @@ extension WebApp {
         LedgerRoutes(app: self).register(on: router)
         DashboardRoutes(app: self).register(on: router)
         OfficerRoutes(app: self).register(on: router)
+        PublicityRoutes(app: self).register(on: router)
         AuditRoutes(app: self).register(on: router)
         CampaignRoutes(app: self).register(on: router)
         AdminRoutes(app: self).register(on: router)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import CaseStore
 import CaseXML
 import Foundation
@@ -67,6 +68,19 @@ struct ImportCommand: ParsableCommand {
         }
         // Ledgers after the XML, whose registry names the officers a ledger lists by certificate.
         for ledger in ledgers {
+            // A published 双公示 list is a sheet too: its header names the template's 决定文号.
+            if PublishedListReader.isPublishedList(URL(fileURLWithPath: ledger)) {
+                files += 1
+                do {
+                    try importPublished(ledger, into: caseStore)
+                } catch {
+                    failures += 1
+                    print("未导入 \(ledger)：有错误，该文件一条也未存入")
+                    for diagnostic in CaseStore.diagnostics(of: error, file: ledger) { printError(diagnostic.description) }
+                    if StoreCondition(error) == .unavailable { throw stop("\(error)") }
+                }
+                continue
+            }
             do {
                 report(
                     ledger, kind: .cases,
@@ -104,6 +118,25 @@ struct ImportCommand: ParsableCommand {
             }
         }
         return (xml, ledgers)
+    }
+
+    /// A published 双公示 list: stored with what it covers; each row that names no stored case said.
+    private func importPublished(_ path: String, into caseStore: CaseStore) throws {
+        let url = URL(fileURLWithPath: path)
+        let list = try PublishedListReader().read(url, displayName: path)
+        // The reader already refused a sheet larger than it reads; the file itself is bounded too.
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= 256 << 20 else { throw CommandFailure("\(path)：文件超过 256 MB，不是可导入的公示清单") }
+        let hash = Hex.sha256(try Data(contentsOf: url))
+        // Stored and shown by its file's name: a case's page need not tell the server's folders.
+        let result = try caseStore.importPublishedList(list, file: url.lastPathComponent, contentHash: hash, actor: store.actorName)
+        let kind = list.type == .penalty ? "行政处罚" : "行政许可"
+        guard !result.unchanged else {
+            print("未变 \(path)：该公示清单此前已导入")
+            return
+        }
+        print("已导入 \(path)：\(kind)公示清单 \(result.rows) 条，对应库中案件 \(result.matched) 条，未对应 \(result.unmatched.count) 条")
+        for row in result.unmatched { printError("提醒：\(path) 第\(row.row)行：文号 \(row.number) \(row.reason)") }
     }
 
     private func describe(_ counts: ImportCounts, kind: DocumentKind?) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import CaseStore
 import Foundation
 import Reports
@@ -127,4 +128,23 @@ func checkOutput(_ out: String?) throws {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// `--from` and `--to`: the days of decisions a list takes, both included.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only cases decided (or, undecided, begun) on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("… and on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    var fromDate: CalendarDate? { from.flatMap { CalendarDate($0) } }
+    var toDate: CalendarDate? { to.flatMap { CalendarDate($0) } }
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
+        }
+        if let from = fromDate, let to = toDate, to < from { throw ValidationError("--to \(to) 早于 --from \(from)。") }
+    }
 }

@@ -9,7 +9,8 @@ import WorkCalendar
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export lists for the supervision bureau, and ledgers.", subcommands: [Violations.self, LedgerExportCommand.self])
+        commandName: "export", abstract: "Export lists for the supervision bureau, and ledgers.",
+        subcommands: [Violations.self, LedgerExportCommand.self, PublicityExportCommand.self])
 
     struct Violations: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,12 +19,7 @@ struct ExportCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: AuditOptions
-
-        @Option(help: ArgumentHelp("Only cases decided (or, undecided, begun) on or after this day.", valueName: "YYYY-MM-DD"))
-        var from: String?
-
-        @Option(help: ArgumentHelp("… and on or before this day.", valueName: "YYYY-MM-DD"))
-        var to: String?
+        @OptionGroup var period: PeriodOptions
 
         @Option(help: ArgumentHelp("Only this agency.", valueName: "code"))
         var agency: String?
@@ -41,9 +37,6 @@ struct ExportCommand: ParsableCommand {
 
         func validate() throws {
             if let rule, RuleCatalogue.rule(rule) == nil { throw ValidationError("\(rule) 不是规则目录中的规则；zhifa rules 列出全部规则。") }
-            for (name, value) in [("--from", from), ("--to", to)] {
-                if let value, CalendarDate(value) == nil { throw ValidationError("\(name) \(value) 不是有效日期，应写作 YYYY-MM-DD，如 2024-10-22。") }
-            }
         }
 
         func run() throws {
@@ -54,7 +47,7 @@ struct ExportCommand: ParsableCommand {
             defer { bar.finish() }
             let summary = try runner.run(asOf: try options.date(), actor: store.actorName) { bar.update(done: $0, total: $1) }
             bar.finish()
-            let filter = ViolationFilter(agency: agency, rule: rule, from: from.flatMap { CalendarDate($0) }, to: to.flatMap { CalendarDate($0) })
+            let filter = ViolationFilter(agency: agency, rule: rule, from: period.fromDate, to: period.toDate)
             let writing = progress.bar("导出")
             let count = try ViolationExport.write(
                 run: summary.run, store: caseStore, filter: filter,

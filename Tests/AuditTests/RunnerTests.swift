@@ -23,7 +23,7 @@ import Testing
         let store = try sampleStore()
         let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
         let first = try runner.run(asOf: day("2026-11-22"), actor: "审查员", batchSize: 7)
-        #expect(!first.reused && first.run.complete && first.run.caseCount == 34)
+        #expect(!first.reused && first.run.complete && first.run.caseCount == Repository.sampleCaseCount)
         let again = try runner.run(asOf: day("2026-11-22"), actor: "审查员")
         #expect(again.reused && again.run.id == first.run.id)
         let fresh = try runner.run(asOf: day("2026-11-22"), actor: "审查员", reuse: false)
@@ -70,7 +70,7 @@ import Testing
         #expect(document["checklist"] as? String == "national")
         #expect(document["asOf"] as? String == "2026-11-22")
         let cases = document["cases"] as! [[String: Any]]
-        #expect(cases.count == 34)
+        #expect(cases.count == Repository.sampleCaseCount)
         let late = cases.first { $0["id"] as? String == "WH-SJJ-2024-0204" }!
         #expect(late["score"] as? Double == 97)
         #expect(late["grade"] as? String == "优秀")

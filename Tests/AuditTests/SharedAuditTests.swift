@@ -48,10 +48,10 @@ import Testing
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
-        #expect(counts.reduce(0, +) == 7, "34 cases in chunks of 5, each stored once: \(counts)")
+        #expect(counts.reduce(0, +) == (Repository.sampleCaseCount + 4) / 5, "the samples in chunks of 5, each stored once: \(counts)")
 
         let done = try #require(try store.auditRun(id: runId))
-        #expect(done.complete && done.caseCount == 34)
+        #expect(done.complete && done.caseCount == Repository.sampleCaseCount)
         let single = try AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
             .run(asOf: day("2026-11-22"), actor: "t", reuse: false, incremental: false)
         #expect(try results(store, runId) == results(store, single.run.id!))
@@ -84,7 +84,7 @@ import Testing
         #expect(
             try store.finishAuditChunk(lost, worker: "dead", results: [], now: Date().timeIntervalSince1970) == false,
             "a worker whose chunk was taken over stores nothing")
-        #expect(try results(store, runId).count == 34)
+        #expect(try results(store, runId).count == Repository.sampleCaseCount)
     }
 
     @Test func aWorkerJudgingDifferentlyIsRefused() throws {

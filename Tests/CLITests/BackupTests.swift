@@ -25,7 +25,7 @@ import Testing
         writing.wait()
         #expect(written.value == 12, "the writer was never held up for long")
         let head = try #require(backup.out.range(of: #"\d+:[0-9a-f]{64}"#, options: .regularExpression).map { String(backup.out[$0]) })
-        #expect(backup.out.contains("案件 34 件"), "\(backup.out)")
+        #expect(backup.out.contains("案件 \(Repository.sampleCaseCount) 件"), "\(backup.out)")
         // Only the backup is left in the folder: nothing beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("nightly") } == ["nightly.sqlite"])
 
@@ -56,7 +56,7 @@ import Testing
         let head = try #require(backup.out.range(of: #"\d+:[0-9a-f]{64}"#, options: .regularExpression).map { String(backup.out[$0]) })
         let postgres = try ThrowawayPostgres.newDatabase()
         let restore = try Zhifa.run(["store", "restore", "--from", backupFile, "--db", postgres])
-        #expect(restore.status == 0 && restore.out.contains("案件 34 件"), "\(restore.out)\(restore.err)")
+        #expect(restore.status == 0 && restore.out.contains("案件 \(Repository.sampleCaseCount) 件"), "\(restore.out)\(restore.err)")
         #expect(try Zhifa.run(["verify", "--head", head, "--db", postgres]).status == 0)
         // Nothing is left in the temporary folder by the working copy.
         let left = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix("zhifa-restore-") }

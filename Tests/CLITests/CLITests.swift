@@ -77,12 +77,12 @@ struct Zhifa {
         let db = folder.file("store.sqlite").path
         let imported = try Zhifa.run(["import", "--db", db, Repository.samples.path])
         #expect(imported.status == 0, "\(imported.err)")
-        #expect(imported.out.contains("新增 34 件"))
+        #expect(imported.out.contains("新增 \(Repository.sampleCaseCount) 件"))
         #expect(FileManager.default.fileExists(atPath: db))
 
         let cases = try Zhifa.run(["cases", "--db", db, "--format", "json"])
         let list = try JSONSerialization.jsonObject(with: Data(cases.out.utf8)) as! [[String: Any]]
-        #expect(list.count == 34)
+        #expect(list.count == Repository.sampleCaseCount)
         #expect(list.allSatisfy { $0["id"] != nil && $0["agency"] != nil && $0["type"] != nil })
         #expect(list.first { $0["id"] as? String == "WH-SJJ-2024-0204" }?["decisionDate"] as? String == "2024-02-05")
 
@@ -95,7 +95,7 @@ struct Zhifa {
         let summary = try Zhifa.run(["audit", "--db", db, "--as-of", "2026-11-22", "--format", "summary"])
         let lines = summary.out.split(separator: "\n").map(String.init)
         #expect(summary.status == 0 && lines.count == 4, "\(summary.out)")
-        #expect(lines.first == "行政执法案卷评查汇总" && lines[2].hasPrefix("汇总：34件，已决定案件平均得分 "))
+        #expect(lines.first == "行政执法案卷评查汇总" && lines[2].hasPrefix("汇总：\(Repository.sampleCaseCount)件，已决定案件平均得分 "))
         #expect(full.split(separator: "\n").last.map(String.init) == lines[2])
         let vetoed = full.components(separatedBy: " · 否决").count - 1
         #expect(vetoed > 0 && lines[3].hasPrefix("否决 \(vetoed)件，有问题 "), "\(lines[3])")

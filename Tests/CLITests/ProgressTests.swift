@@ -17,12 +17,12 @@ import Testing
         let imported = try onTerminal(["import", "--db", db, Repository.samples.path])
         #expect(imported.contains("\r导入 ") && imported.contains("个文件"), "\(imported.prefix(400))")
         let audited = try onTerminal(["audit", "--db", db, "--fresh", "--format", "summary"])
-        #expect(audited.contains("\r评查 ") && audited.contains("34/34 件（100%）"), "\(audited.prefix(400))")
-        #expect(audited.contains("案卷数：34"))
+        #expect(audited.contains("\r评查 ") && audited.contains("\(Repository.sampleCaseCount)/\(Repository.sampleCaseCount) 件（100%）"), "\(audited.prefix(400))")
+        #expect(audited.contains("案卷数：\(Repository.sampleCaseCount)"))
 
         let quiet = try onTerminal(["audit", "--db", db, "--fresh", "--format", "summary", "--quiet"])
         #expect(!quiet.contains("\r") || !quiet.contains("评查 █"), "\(quiet.prefix(400))")
-        #expect(!quiet.contains("░") && quiet.contains("案卷数：34"))
+        #expect(!quiet.contains("░") && quiet.contains("案卷数：\(Repository.sampleCaseCount)"))
         let piped = try Zhifa.run(["audit", "--db", db, "--fresh", "--format", "summary"])
         #expect(piped.status == 0 && !piped.err.contains("░") && !piped.out.contains("░"))
     }

@@ -29,7 +29,7 @@ import Testing
         let imported = try Zhifa.run(["import", Repository.samples.path], in: work, environment: quiet, executable: alone)
         #expect(imported.status == 0, "\(imported.err)")
         let audit = try Zhifa.run(["audit", "--as-of", "2026-11-22", "--format", "summary"], in: work, environment: quiet, executable: alone)
-        #expect(audit.status == 0 && audit.out.contains("34件"), "\(audit.out)\(audit.err)")
+        #expect(audit.status == 0 && audit.out.contains("\(Repository.sampleCaseCount)件"), "\(audit.out)\(audit.err)")
         #expect(audit.out.contains("（national）"))
         let version = try Zhifa.run(["--version"], in: work, environment: quiet, executable: alone)
         #expect(version.out.hasPrefix("zhifa ") && version.out.contains("工作日历至 20"), "\(version.out)")

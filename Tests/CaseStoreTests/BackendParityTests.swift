@@ -88,7 +88,7 @@ import WorkCalendar
         let postgres = try Backend.postgres.emptyStore()
         try importEverything(sqlite, generated: folder.url)
         try importEverything(postgres, generated: folder.url)
-        #expect(try sqlite.caseCount() == 34 + 1_500)
+        #expect(try sqlite.caseCount() == Repository.sampleCaseCount + 1_500)
         #expect(try sqlite.snapshot() == postgres.snapshot())
         let expected = try outputs(of: sqlite)
         let actual = try outputs(of: postgres)
@@ -97,7 +97,7 @@ import WorkCalendar
             #expect(expected[key] == actual[key], "\(key) differs between SQLite and PostgreSQL")
 
         }
-        #expect(expected["verify"] == "true \(try sqlite.journal().count) \(34 + 1_500)")
+        #expect(expected["verify"] == "true \(try sqlite.journal().count) \(Repository.sampleCaseCount + 1_500)")
     }
 
     @Test(arguments: [(Backend.sqlite, Backend.postgres), (Backend.postgres, Backend.sqlite)])
@@ -107,7 +107,7 @@ import WorkCalendar
         importExtras(source)
         let target = try to.emptyStore()
         let counts = try source.copy(into: target)
-        #expect(counts.cases == 34)
+        #expect(counts.cases == Repository.sampleCaseCount)
         #expect(counts.head == (try source.verify().head))
         let copied = try target.verify()
         #expect(copied.isIntact)

@@ -46,22 +46,49 @@ import Testing
         #expect(try applied(store).contains(Self.before) && !applied(store).contains { $0.hasPrefix("v11") })
         let folder = try TemporaryFolder()
         _ = try DataSetWriter(cases: 300, seed: 11, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        // The cases as format 1.0 wrote them: without the power each names since 1.1.
+        let cases = folder.url.appendingPathComponent("cases")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cases.path) {
+            let file = cases.appendingPathComponent(name)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacing(#/ power="[^"]*"/#, with: "").write(to: file, atomically: true, encoding: .utf8)
+        }
         // Today's importer asks whether another import stages an id (v13) or holds event ids
         // (v21): tables of those names stand in while the cases are stored, and go before the
         // rest is migrated.
+        // So do v24's columns and table (an agency's powers and credit code, a case's power, a
+        // ruling), which the samples of format 1.0 leave empty.
         try store.write {
             try await $0.execute("CREATE TABLE stagedCase (caseId TEXT PRIMARY KEY, stageId BIGINT NOT NULL)")
             try await $0.execute("CREATE TABLE importStage (id INTEGER PRIMARY KEY, lastEventId BIGINT)")
+            try await $0.execute(
+                "CREATE TABLE agencyPower (agency TEXT, position BIGINT, code TEXT, name TEXT, category TEXT, basis TEXT, fromDate TEXT, toDate TEXT)")
+            try await $0.execute("ALTER TABLE agency ADD COLUMN creditCode TEXT")
+            try await $0.execute("ALTER TABLE enforcementCase ADD COLUMN power TEXT")
+            try await $0.execute("ALTER TABLE event ADD COLUMN ruling TEXT")
+            try await $0.execute("CREATE TABLE publishedList (id INTEGER)")
         }
-        #expect(store.importPaths([folder.url.path, Repository.samples.path], actor: "test").failures.isEmpty)
+        let samples = Repository.samples
+        let formatOne = Repository.sampleCaseFiles.filter { file in
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            return !text.contains(" power=") && !text.contains(" ruling=")
+        }.map(\.path)
+        let paths = [folder.url.path, samples.appendingPathComponent("registry.xml").path, samples.appendingPathComponent("benchmarks").path]
+        #expect(store.importPaths(paths + formatOne, actor: "test").failures.isEmpty)
+        let ids = try store.caseIds()
+        let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
+        #expect(stored.allSatisfy { $0.power == nil && $0.events.allSatisfy { $0.ruling == nil } })
         try store.write {
             try await $0.execute("DROP TABLE stagedCase")
             try await $0.execute("DROP TABLE importStage")
+            try await $0.execute("DROP TABLE agencyPower")
+            try await $0.execute("ALTER TABLE agency DROP COLUMN creditCode")
+            try await $0.execute("ALTER TABLE enforcementCase DROP COLUMN power")
+            try await $0.execute("ALTER TABLE event DROP COLUMN ruling")
+            try await $0.execute("DROP TABLE publishedList")
         }
-        let ids = try store.caseIds()
-        let stored = try ids.map { try #require(try store.loadCase(id: $0)) }
         // Tables of migrations after v11 are not there yet.
-        let later: Set<String> = ["campaign", "campaignCase"]
+        let later: Set<String> = ["campaign", "campaignCase", "agencyPower", "publishedList", "publishedRecord"]
         let counts = try store.snapshot(except: later)
         #expect(counts["event"]! > 1000 && counts["record"]! > 100 && counts["eventofficer"]! > 1000)
         #expect(stored.contains { $0.events.contains { $0.records.count > 1 } })

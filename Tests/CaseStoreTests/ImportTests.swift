@@ -16,9 +16,9 @@ import Testing
             ], actor: "test")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.outcome))")
         #expect(report.files.first?.kind == .registry)
-        #expect(try store.caseCount() == 34)
-        #expect(report.totals.newCases == 34 + 0)
-        #expect(report.totals.unchangedCases == 34, "the folder given twice imports its cases once, then finds them unchanged")
+        #expect(try store.caseCount() == Repository.sampleCaseCount)
+        #expect(report.totals.newCases == Repository.sampleCaseCount)
+        #expect(report.totals.unchangedCases == Repository.sampleCaseCount, "the folder given twice imports its cases once, then finds them unchanged")
         #expect(try store.registry().officers.count == 17)
         #expect(try store.benchmarkSets().count == 3)
     }

@@ -16,7 +16,7 @@ import Testing
     func chainsEveryChangeWithWhoWhatAndWhen(_ backend: Backend) throws {
         let store = try sampleStore(backend)
         let journal = try store.journal()
-        #expect(journal.count == 4 + 34)
+        #expect(journal.count == 4 + Repository.sampleCaseCount)
         #expect(journal.map(\.seq) == Array(1...Int64(journal.count)))
         #expect(journal[0].prevHash == JournalEntry.genesis)
         for (previous, entry) in zip(journal, journal.dropFirst()) {
@@ -26,7 +26,7 @@ import Testing
         #expect(journal.allSatisfy { !$0.at.isEmpty && $0.hash == $0.expectedHash })
         let report = try store.verify()
         #expect(report.isIntact)
-        #expect(report.casesChecked == 34)
+        #expect(report.casesChecked == Repository.sampleCaseCount)
     }
 
     @Test(arguments: Backend.allCases)
@@ -35,7 +35,7 @@ import Testing
         #expect(throws: (any Error).self) { try store.tamper("UPDATE journal SET actor = 'x' WHERE seq = 3") }
         #expect(throws: (any Error).self) { try store.tamper("DELETE FROM journal WHERE seq = 3") }
         #expect(try store.journal()[2].actor != "x")
-        #expect(try store.journal().count == 38)
+        #expect(try store.journal().count == 4 + Repository.sampleCaseCount)
     }
 
     @Test(arguments: Backend.allCases)

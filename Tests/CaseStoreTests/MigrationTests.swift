@@ -40,7 +40,7 @@ import Testing
         let path = try Self.copyOfFixture(in: folder)
         #expect(try Self.migrations(of: path) == Self.shipped, "the fixture is the v4 schema")
         let store = try CaseStore(path: path)
-        #expect(try store.caseCount() == 34)
+        #expect(try store.caseCount() == 34, "the fixture holds the 34 samples of its day")
         let verification = try store.verify()
         #expect(verification.firstBrokenLink == nil && verification.tamperedCases.isEmpty && verification.entriesChecked == 41)
         #expect(try store.manualScores(caseId: "WH-SJJ-2024-0117").map(\.deduction) == [2])

@@ -30,7 +30,8 @@ import Testing
         ("v20: parties by name", "8a74e5af631a84a3fb8ee527e456f4dac441d4930f794941fe7f8d18a64552b0"),
         ("v21: event ids an import holds before it locks", "06321c0be69635a5dd48c851218bee85cf549437601592faf7052ec61d055669"),
         ("v22: the file a job works on", "e1fad4b1226cc5306f6c1b72272861000cbbc547f4ef0be047157d8cd3816408"),
-        ("v23: review campaigns and their draws", "4af13149fcb46868d2e8d0b0b48959dd307370f329e4ffcc47f130dea390ff5a")
+        ("v23: review campaigns and their draws", "4af13149fcb46868d2e8d0b0b48959dd307370f329e4ffcc47f130dea390ff5a"),
+        ("v24: powers, rulings and published 双公示 lists", "1770f003c0f400b56e5b74ba1096d5bbc7331e91dbb1c71de91348a62d1ed449")
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

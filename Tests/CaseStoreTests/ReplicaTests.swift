@@ -33,7 +33,7 @@ import Testing
         let report = store.importPaths([Repository.samples.path], actor: "test")
         #expect(report.failures.isEmpty)
         // Read back at once, from the replica, after the write: nothing is missing.
-        #expect(try store.caseCount() == 34)
+        #expect(try store.caseCount() == Repository.sampleCaseCount)
         #expect(try store.loadCase(id: "WH-SJJ-2024-0117")?.party.name == "芜湖某超市有限公司")
         #expect(try store.verify().isIntact)
 
@@ -55,7 +55,7 @@ import Testing
         #expect(primaryOnly.importPaths([Repository.samples.path], actor: "other process").failures.isEmpty)
         // Opened at once after the import, as `zhifa audit --read-db` run after `zhifa import` is.
         let later = try CaseStore(postgres: primary, readReplica: replica)
-        #expect(try later.caseIds().count == 34)
+        #expect(try later.caseIds().count == Repository.sampleCaseCount)
         #expect(try later.read { try await $0.fetchValue(Bool.self, "SELECT pg_is_in_recovery()") } == true)
     }
 }

@@ -83,7 +83,7 @@ import Testing
         ghost.id = "WH-SJJ-2024-9998"
         try stage(ghost, in: store, leaseUntil: Date().timeIntervalSince1970 + 60)
         let copy = try CaseStore.inMemory()
-        #expect(try store.copy(into: copy).cases == 34)
+        #expect(try store.copy(into: copy).cases == Repository.sampleCaseCount)
         #expect(try copy.verify().isIntact)
         #expect(try count("party", copy) == count("party", store) - 1)
         #expect(try count("event", copy) == count("event", store) - ghost.events.count)

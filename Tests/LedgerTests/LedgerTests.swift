@@ -64,6 +64,31 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         #expect(try store.importLedger(good, actor: "test").newCases == 3)
     }
 
+    /// Format 1.1's columns: the power a case exercises and what became of it in 复议 and 诉讼.
+    @Test func powersAndRulingsReadFromTheirColumnsEachResultWithItsDay() throws {
+        let store = try sampleStore()
+        let folder = try TemporaryFolder()
+        let header = "案件编号,执法主体编码,案件类型,当事人,决定日期,决定文号,权责事项编码,行政复议决定日期,行政复议结果,诉讼判决日期,判决结果\n"
+        let good = try folder.write(
+            "good.csv",
+            header + "WH-CGJ-2025-0901,WH-CGJ,行政处罚,某公司,2025-03-01,芜城管罚〔2025〕901号,CG-CF-001,2025-06-01,撤销,,\n"
+                + "WH-CGJ-2025-0902,WH-CGJ,行政处罚,某公司,2025-03-02,芜城管罚〔2025〕902号,CG-CF-001,,,2025-09-01,驳回诉讼请求\n")
+        #expect(try store.importLedger(good, actor: "test").newCases == 2)
+        let first = try #require(try store.loadCase(id: "WH-CGJ-2025-0901"))
+        #expect(first.power == "CG-CF-001" && first.events.last?.kind == .reconsiderationDecided && first.events.last?.ruling == .revoked)
+        #expect(try store.loadCase(id: "WH-CGJ-2025-0902")?.events.last?.ruling == .dismissed)
+
+        for (row, expected) in [
+            ("WH-CGJ-2025-0903,WH-CGJ,行政处罚,某公司,2025-03-01,X,,,撤销,,", "bad.csv 第2行 “行政复议决定日期”：填写了行政复议结果，但没有行政复议决定日期"),
+            ("WH-CGJ-2025-0903,WH-CGJ,行政处罚,某公司,2025-03-01,X,,,,2025-09-01,", "bad.csv 第2行 “行政诉讼判决结果”：填写了行政诉讼判决日期，但没有行政诉讼判决结果"),
+            ("WH-CGJ-2025-0903,WH-CGJ,行政处罚,某公司,2025-03-01,X,,,,2025-09-01,维持", "bad.csv 第2行 “行政诉讼判决结果”：行政诉讼判决没有“维持”，驳回诉讼请求应写作 dismissed")
+        ] {
+            let bad = try folder.write("bad.csv", header + row + "\n")
+            #expect { try store.importLedger(bad, displayName: "bad.csv", actor: "test") } throws: { error in "\(error)" == expected }
+        }
+        #expect(try store.caseCount() == 2, "nothing of a refused ledger is stored")
+    }
+
     @Test func columnsAreFoundByNameInAnyOrderUnderTheirCommonVariants() throws {
         let store = try sampleStore()
         let folder = try TemporaryFolder()
@@ -137,7 +162,9 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
             titles == [
                 "案件编号", "执法主体编码", "案件类型", "程序", "当事人", "当事人类型", "统一社会信用代码或身份证号", "违法事实",
                 "裁量事项编码", "违法行为发生日期", "发现日期", "立案日期", "执法人员", "告知日期", "是否告知听证", "决定日期",
-                "决定文号", "处罚种类", "罚款金额（元）", "裁量阶次", "裁量理由", "送达日期", "送达方式", "公示日期", "公示网址", "结案日期"
+                "决定文号", "处罚种类", "罚款金额（元）", "裁量阶次", "裁量理由", "送达日期", "送达方式", "公示日期", "公示网址", "结案日期",
+                // Format 1.1.
+                "权责事项编码", "行政复议决定日期", "行政复议结果", "行政诉讼判决日期", "行政诉讼判决结果"
             ])
         let shared = try part(url, "xl/sharedStrings.xml")
         let sheet = try part(url, "xl/worksheets/sheet1.xml")
@@ -147,7 +174,8 @@ private let fixtures = Repository.root.appendingPathComponent("Tests/Fixtures/le
         let strings = shared.components(separatedBy: "<t xml:space=\"preserve\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(indexes.map { strings[$0] } == titles)
         // Drop-downs in Chinese words for the list columns.
-        #expect(sheet.contains("<dataValidations count=\"7\">"))
+        #expect(sheet.contains("<dataValidations count=\"9\">"))
+        #expect(sheet.contains("sqref=\"AE2:AE10000\"><formula1>&quot;驳回,撤销,变更,确认违法,确认无效,责令履行&quot;</formula1>"))
         #expect(sheet.contains("sqref=\"C2:C10000\"><formula1>&quot;行政处罚,行政许可,"))
         #expect(sheet.contains("sqref=\"O2:O10000\"><formula1>&quot;是,否&quot;</formula1>"))
         #expect(sheet.contains("<col min=\"16\" max=\"16\""))

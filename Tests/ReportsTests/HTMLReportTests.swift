@@ -59,17 +59,17 @@ final class ParsedHTML {
     @Test func summarisesTheRunAndListsEveryCaseAndFailure() throws {
         let (folder, store, run) = try writeReport()
         let html = try ParsedHTML(folder.file("report.html"))
-        #expect(html.number("count(//section[@class='case'])") == 34)
+        #expect(html.number("count(//section[@class='case'])") == Double(Repository.sampleCaseCount))
         #expect(html.number("count(//tr[@class='fail'])") == Double(try Fixture.failures(store, run).count))
-        #expect(html.number("sum(//*[local-name()='rect'][@class='bar']/@data-count)") == 34)
-        #expect(html.number("//*[local-name()='rect'][@data-grade='不合格']/@data-count") == 5)
-        #expect(html.number("//*[local-name()='rect'][@data-grade='优秀']/@data-count") == 28)
+        #expect(html.number("sum(//*[local-name()='rect'][@class='bar']/@data-count)") == Double(Repository.sampleCaseCount))
+        #expect(html.number("//*[local-name()='rect'][@data-grade='不合格']/@data-count") == 6, "WH-CGJ-2025-0103 acted outside its powers")
+        #expect(html.number("//*[local-name()='rect'][@data-grade='优秀']/@data-count") == 30)
         // WH-SJJ-2024-0902 has no decision: 办理中, never a score or 优秀.
         #expect(html.number("//*[local-name()='rect'][@data-grade='办理中']/@data-count") == 1)
-        #expect(html.string("//table[@id='summary']//tr[2]/td[1]") == "34")
+        #expect(html.string("//table[@id='summary']//tr[2]/td[1]") == "\(Repository.sampleCaseCount)")
         #expect(html.string("//table[@id='summary']//tr[2]/td[2]") == "1")
-        // Nobody reviewed the samples: the average says all 33 of its scores are 初评.
-        #expect(html.string("//table[@id='summary']//tr[2]/td[3]").hasSuffix("（初评 33）"))
+        // Nobody reviewed the samples: the average says all its decided cases' scores are 初评.
+        #expect(html.string("//table[@id='summary']//tr[2]/td[3]").hasSuffix("（初评 \(Repository.decidedSampleCaseCount)）"))
         #expect(html.string("//section[@id='WH-SJJ-2024-0204']/h3").contains("初评 "))
         #expect(html.string("//section[@id='WH-SJJ-2024-0902']/h3").contains("办理中"))
         #expect(!html.string("//section[@id='WH-SJJ-2024-0902']/h3").contains("分"))

@@ -34,6 +34,42 @@ import Testing
         #expect(text.contains("等级：优秀 5，不合格 1"))
     }
 
+    /// 复议纠错率 and 败诉率 per agency, and the appraisal's deductions for them (format 1.1): of the
+    /// samples' 2025 decisions, one revoked in 复议 and one lost in court, both 城市管理局's.
+    @Test func countsRulingsInTheRatesAndTheAppraisal() throws {
+        let (store, runner, _) = try Fixture.sampleRun()
+        let cards = try ScorecardBuilder(runner: runner).build(year: 2025, today: day("2026-11-22"), actor: "t").cards
+        let cgj = try #require(cards.first { $0.agency == "WH-CGJ" })
+        #expect(cgj.reconsiderationCorrected == Coverage(count: 1, total: 1) && cgj.litigationLost == Coverage(count: 1, total: 1))
+        #expect(
+            cgj.appraisal.first { $0.id == "reconsideration" }
+                == AppraisalLine(id: "reconsideration", title: "行政复议被撤销、变更、确认违法或责令履行", occurrences: 1, deduction: 2))
+        #expect(cgj.appraisal.first { $0.id == "litigation" } == AppraisalLine(id: "litigation", title: "行政诉讼败诉", occurrences: 1, deduction: 2))
+        #expect(cgj.appraisal.first { $0.id == "unlawful" }?.occurrences == 1, "0103 acted outside its powers")
+        let hbj = try #require(cards.first { $0.agency == "WH-HBJ" })
+        #expect(hbj.reconsiderationCorrected.rate == nil && hbj.appraisal.first { $0.id == "reconsideration" }?.deduction == 0)
+        // Before the 复议 decision and the judgment, nothing is counted.
+        let earlier = try ScorecardBuilder(runner: runner).build(year: 2025, today: day("2025-06-15"), actor: "t").cards
+        #expect(earlier.first { $0.agency == "WH-CGJ" }?.reconsiderationCorrected.total == 0)
+
+        // The annual figures count rulings by their own dates.
+        let figures = try #require(try store.annualFigures(year: 2025)["WH-CGJ"])
+        #expect((figures.reconsiderations, figures.reconsiderationsCorrected, figures.judgments, figures.judgmentsLost) == (1, 1, 1, 1))
+        #expect(figures.reconsiderationCorrectedRate == 1)
+        let before = try store.annualFigures(year: 2024)["WH-CGJ"]
+        #expect(before?.reconsiderations == 0 && before?.reconsiderationCorrectedRate == nil)
+        let text = ScorecardReport.text(try ScorecardBuilder(runner: runner).build(year: 2025, today: day("2026-11-22"), actor: "t"))
+        #expect(text.contains("行政复议纠错率 100.0%（1/1）；行政诉讼败诉率 100.0%（1/1）"))
+    }
+
+    /// A deduction counts outcomes and rules together, capped.
+    @Test func anAppraisalDeductionMayCountOutcomes() throws {
+        let loader = ChecklistLoader(directory: Repository.checklists)
+        let national = try loader.load("national")
+        let deduction = try #require(national.appraisal.first { $0.id == "reconsideration" })
+        #expect(deduction.outcomes == [.reconsiderationCorrected] && deduction.rules.isEmpty && deduction.cap == 6)
+    }
+
     private func average(_ store: CaseStore, runId: Int64, agency: String, year: Int) throws -> Double {
         var sum = 0.0
         var count = 0

@@ -57,7 +57,7 @@ import ZIPFoundation
             return found
         }
         #expect(try rows(ViolationFilter(agency: "WH-CGJ")).allSatisfy { $0.agency == "WH-CGJ" })
-        #expect(try rows(ViolationFilter(agency: "WH-CGJ")).count == 6)
+        #expect(try rows(ViolationFilter(agency: "WH-CGJ")).count == 9)
         #expect(try rows(ViolationFilter(rule: "DISCLOSE-LATE")).map(\.caseId) == ["WH-HBJ-2026-0213", "WH-SJJ-2024-0204"])
         #expect(try rows(ViolationFilter(from: day("2026-01-01"), to: day("2026-12-31"))).map(\.caseId) == ["WH-HBJ-2026-0213"])
         // An undecided case is dated by its first act (WH-SJJ-2024-0902: discovered 2024-08-30);

@@ -8,6 +8,9 @@ public enum Repository {
     public static let samples = root.appendingPathComponent("SampleCases")
     public static let checklists = root.appendingPathComponent("Checklists")
     public static let calendarData = checklists.appendingPathComponent("calendar")
+    /// How many cases SampleCases/ holds, and how many of them are decided (scored).
+    public static let sampleCaseCount = 37
+    public static let decidedSampleCaseCount = 36
     public static let sampleCaseFiles: [URL] = {
         let folder = samples.appendingPathComponent("cases")
         return (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil))?
@@ -85,4 +88,25 @@ public final class BackgroundHold: @unchecked Sendable {
     }
 
     public func release() { released.signal() }
+}
+
+/// The rows of a CSV text as Zhifa writes it (a byte-order mark, quoted fields that may hold
+/// commas, none holding a line end), for tests that read an export back.
+public func csvRows(_ text: String) -> [[String]] {
+    var text = text
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return text.split(whereSeparator: \.isNewline).map { line in
+        var fields = [""]
+        var quoted = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                fields.append("")
+            } else {
+                fields[fields.count - 1].append(character)
+            }
+        }
+        return fields
+    }
 }

@@ -39,7 +39,7 @@ import WorkCalendar
 
             fixture.web.runQueuedJobs()
             let done = try JSONDecoder().decode(Status.self, from: Data(buffer: try await supervisor.get(location).body))
-            #expect(done.state == "done" && done.total == 34 && done.resultPath == location + "/result", "\(done)")
+            #expect(done.state == "done" && done.total == Repository.sampleCaseCount && done.resultPath == location + "/result", "\(done)")
             let file = try await supervisor.get(location + "/result")
             let direct = try await supervisor.get("/api/v1/export/violations?format=csv&asOf=2024-12-31")
             #expect(file.status == .ok && file.headers[.contentType]?.hasPrefix("text/csv") == true)
@@ -66,12 +66,12 @@ import WorkCalendar
             #expect(waiting.text.contains("排队中") && waiting.text.contains("http-equiv=\"refresh\""), "\(waiting.text.prefix(2000))")
             node.runQueuedJobs()
             let finished = try await reviewer.get(page)
-            #expect(finished.text.contains("已完成") && finished.text.contains("评查完成：共 34 件") && !finished.text.contains("http-equiv"))
+            #expect(finished.text.contains("已完成") && finished.text.contains("评查完成：共 \(Repository.sampleCaseCount) 件") && !finished.text.contains("http-equiv"))
             let result = try await reviewer.get(page + "/result")
             #expect(result.status == .seeOther && result.headers[.location] == "/audit?asOf=2025-06-30")
             // The run is stored: the page now shows it within the request.
             let run = try await reviewer.get("/audit?asOf=2025-06-30")
-            #expect(run.status == .ok && run.text.contains("共 34 件"))
+            #expect(run.status == .ok && run.text.contains("共 \(Repository.sampleCaseCount) 件"))
             // Another reviewer may neither see nor cancel it; a supervisor sees it.
             let supervisor = try await Browser.signIn(client, as: Accounts.supervisor)
             #expect(try await supervisor.get(page).status == .ok)

@@ -33,7 +33,7 @@ import WorkCalendar
         try await fixture.test { client in
             let reviewer = try await Browser.signIn(client, as: Accounts.reviewer)
             let plain = rows(try await reviewer.get("/cases").text)
-            #expect(plain.count == 34)
+            #expect(plain.count == Repository.sampleCaseCount)
             let open = try #require(plain.first { $0.id == "WH-SJJ-2024-0902" })
             #expect(open.result == "办理中" && open.stage == "办理中" && open.overdue == "逾期\(daysLate)天")
             #expect(plain.first { $0.id == "WH-CGJ-2024-0910" }?.result.hasPrefix("初评 85分 · 不合格 · 否决") == true)
@@ -48,12 +48,13 @@ import WorkCalendar
             #expect(ranked.contains("按 2026-11-22 评查的得分排序"))
             let byScore = rows(ranked)
             let scores = byScore.compactMap { Double($0.result.replacingOccurrences(of: "初评 ", with: "").prefix { $0.isNumber || $0 == "." }) }
-            #expect(scores.count == 33 && scores == scores.sorted())
+            #expect(scores.count == Repository.decidedSampleCaseCount && scores == scores.sorted())
             #expect(byScore.last?.id == "WH-SJJ-2024-0902")
-            // Most overdue first: WH-SJJ-2024-1010's disclosure was due 2024-10-18, before 0902's decision.
+            // Most overdue first: WH-SJJ-2024-1010's disclosure was due 2024-10-18, before 0902's
+            // decision; WH-CGJ-2025-0102's withdrawal was due 2025-09-18.
             let byLateness = rows(try await reviewer.get("/cases?sort=overdue").text)
-            #expect(byLateness.prefix(2).map(\.id) == ["WH-SJJ-2024-1010", "WH-SJJ-2024-0902"])
-            #expect(byLateness.dropFirst(2).allSatisfy { $0.overdue.isEmpty })
+            #expect(byLateness.prefix(3).map(\.id) == ["WH-SJJ-2024-1010", "WH-SJJ-2024-0902", "WH-CGJ-2025-0102"])
+            #expect(byLateness.dropFirst(3).allSatisfy { $0.overdue.isEmpty })
             // By id, through the store.
             let byId = rows(try await reviewer.get("/cases?sort=id").text).map(\.id)
             #expect(byId == byId.sorted())

@@ -71,7 +71,7 @@ import Testing
             #expect(value(jobs, #"zhifa_jobs_total{kind="violations",state="done"}"#) == 1)
             #expect(value(jobs, #"zhifa_jobs_total{kind="ledger",state="done"}"#) == 1)
             #expect(value(jobs, "zhifa_audit_runs_total") == 1)
-            #expect(value(jobs, "zhifa_audit_cases_total") == 34)
+            #expect(value(jobs, "zhifa_audit_cases_total") == Double(Repository.sampleCaseCount))
             #expect(value(jobs, "zhifa_audit_run_duration_seconds_count") == 1)
             #expect(value(jobs, #"zhifa_import_files_total{outcome="stored"}"#) == 1)
             #expect((value(jobs, "zhifa_import_cases_total") ?? 0) > 0)

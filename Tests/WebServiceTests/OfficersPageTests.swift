@@ -23,7 +23,7 @@ import WorkCalendar
 
             let one = try await supervisor.get("/officers?agency=WH-HBJ&year=2024").text
             #expect(one.contains("芜湖市生态环境局") && !one.contains("3402002002") && one.contains("2024 年培训"))
-            #expect(try await supervisor.get("/officers?year=99999").status == .badRequest)
+            #expect(try await supervisor.get("/officers?year=99999").status == .unprocessableContent)
             #expect(try await supervisor.get("/officers?agency=NOPE").status == .badRequest)
         }
     }

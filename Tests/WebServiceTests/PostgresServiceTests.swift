@@ -38,7 +38,7 @@ import Testing
             let reviewed = try await reviewer.get("/cases/WH-SJJ-2026-0301")
             #expect(reviewed.status == .ok && reviewed.text.contains("芜湖某公司"))
         }
-        #expect(try fixture.store.caseCount() == 35)
+        #expect(try fixture.store.caseCount() == Repository.sampleCaseCount + 1)
         #expect(try fixture.store.verify().isIntact)
     }
 }

@@ -16,6 +16,7 @@ import Testing
         ("/due", [.ok, .ok, .ok, .forbidden]),
         ("/export", [.forbidden, .forbidden, .ok, .forbidden]),
         ("/officers", [.forbidden, .forbidden, .ok, .forbidden]),
+        ("/export/publicity?kind=penalty", [.ok, .forbidden, .ok, .forbidden]),
         ("/export/violations?format=csv&asOf=2024-12-31", [.forbidden, .forbidden, .ok, .forbidden]),
         ("/admin", [.forbidden, .forbidden, .forbidden, .ok]),
         ("/api/v1/cases", [.ok, .ok, .ok, .ok]),

@@ -25,6 +25,8 @@ public struct AuditParameters: Sendable, Equatable {
     public var trainingHours = 60
     /// Days ahead the officers' review and the due list warn of a certificate's end.
     public var certificateWarningDays = 30
+    /// Months a penalty stays on the credit platform (双公示 公示截止期), from the decision day.
+    public var publicityPenaltyMonths = 12
 
     public struct Invalid: Error { public var message: String }
 
@@ -61,6 +63,8 @@ public struct AuditParameters: Sendable, Equatable {
         try int("limitation.extended.years", \.limitationExtendedYears)
         try int("training.hours", \.trainingHours)
         try int("certificate.warning.days", \.certificateWarningDays)
+        try int("publicity.penalty.months", \.publicityPenaltyMonths)
+        guard publicityPenaltyMonths <= 1200 else { throw Invalid(message: "参数 publicity.penalty.months 超出 1200 个月") }
         if let text = values["reviewer.qualification.from"] {
             guard let date = CalendarDate(text) else { throw Invalid(message: "参数 reviewer.qualification.from=\"\(text)\" 不是有效日期") }
             reviewerQualificationFrom = date
@@ -71,7 +75,8 @@ public struct AuditParameters: Sendable, Equatable {
             "notice.workdays", "hearing.notice.workdays", "delivery.workdays", "decision.days",
             "license.workdays", "license.extended.workdays", "seizure.days", "seizure.extended.days",
             "simple.fine.individual", "simple.fine.organisation", "limitation.years",
-            "limitation.extended.years", "reviewer.qualification.from", "training.hours", "certificate.warning.days"
+            "limitation.extended.years", "reviewer.qualification.from", "training.hours", "certificate.warning.days",
+            "publicity.penalty.months"
         ]
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
             throw Invalid(message: "参数 \(unknown) 没有任何规则使用（请检查拼写）")

@@ -83,16 +83,26 @@ public struct Grade: Sendable, Equatable {
 
 /// A department-level deduction of an annual 法治政府建设考核, counted from rule failures.
 public struct AppraisalDeduction: Sendable, Equatable {
+    /// What happened to a decision afterwards that an appraisal deducts for, per case.
+    public enum Outcome: String, Sendable, Equatable, CaseIterable {
+        /// 行政复议 revoked, changed, found unlawful or ordered performance (复议纠错).
+        case reconsiderationCorrected = "reconsideration-corrected"
+        /// A 行政诉讼 judgment against the agency (败诉).
+        case litigationLost = "litigation-lost"
+    }
+
     public var id: String
     public var title: String
     public var rules: [String]
+    public var outcomes: [Outcome]
     public var each: Double
     public var cap: Double?
 
-    public init(id: String, title: String, rules: [String], each: Double, cap: Double?) {
+    public init(id: String, title: String, rules: [String], outcomes: [Outcome] = [], each: Double, cap: Double?) {
         self.id = id
         self.title = title
         self.rules = rules
+        self.outcomes = outcomes
         self.each = each
         self.cap = cap
     }

@@ -25,6 +25,13 @@ public struct AuditContext: Sendable {
     public let benchmarkItemTakesEffect: CalendarDate?
     /// The agency's name as the registry holds it, else its code: what findings say.
     public let agencyName: String
+    /// The agency's 权责清单 as the registry holds it; empty when none was imported.
+    public let agencyPowers: PowerList
+    /// The published 双公示 lists whose period and agencies cover this decision.
+    public let publishedCoverage: [PublishedCoverage]
+    /// The disclosure day the case file records, whatever a published list says (the context's
+    /// case is dated as published: `EnforcementCase.asPublished`).
+    public let recordedDisclosure: CalendarDate?
 
     public let decision: Event?
     /// Sum of the fines, nil when the outcome has none.
@@ -39,6 +46,13 @@ public struct AuditContext: Sendable {
     public let eventsSetAside: Int
 
     public var isMajor: Bool { !majorReasons.isEmpty }
+
+    /// How a finding names the disclosure day it judged: `公示日2024-04-08`, or, where a published
+    /// list dated it, `公示平台发布日2024-04-09（案卷记载2024-04-03）`.
+    public func disclosureDay(_ day: CalendarDate) -> String {
+        guard enforcementCase.publishedDate == day else { return "公示日\(day)" }
+        return "公示平台发布日\(day)" + (recordedDisclosure.map { $0 == day ? "" : "（案卷记载\($0)）" } ?? "（案卷未记载）")
+    }
     public var grantsHearingRights: Bool { !hearingRightReasons.isEmpty }
     public var imposesPenalty: Bool { !(enforcementCase.outcome?.penalties.isEmpty ?? true) }
 
@@ -48,7 +62,8 @@ public struct AuditContext: Sendable {
     public init(
         enforcementCase c: EnforcementCase, asOf: CalendarDate, calendar: WorkingDayCalendar,
         parameters: AuditParameters, people: [String: Officer], benchmarkItem: BenchmarkItem?,
-        benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, eventsSetAside: Int = 0
+        benchmarkItemTakesEffect: CalendarDate? = nil, agencyName: String? = nil, agencyPowers: PowerList = PowerList([]),
+        publishedCoverage: [PublishedCoverage] = [], recordedDisclosure: CalendarDate? = nil, eventsSetAside: Int = 0
     ) {
         self.enforcementCase = c
         self.eventsSetAside = eventsSetAside
@@ -59,6 +74,9 @@ public struct AuditContext: Sendable {
         self.benchmarkItem = benchmarkItem
         self.benchmarkItemTakesEffect = benchmarkItem == nil ? benchmarkItemTakesEffect : nil
         self.agencyName = agencyName ?? c.agency
+        self.agencyPowers = agencyPowers
+        self.publishedCoverage = publishedCoverage
+        self.recordedDisclosure = recordedDisclosure
         self.decision = c.decision
 
         let penalties = c.outcome?.penalties ?? []

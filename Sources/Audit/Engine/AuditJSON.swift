@@ -145,12 +145,22 @@ public enum AuditJSON {
             out.raw(",\"disclosedOnTime\":")
             out.bool(onTime)
         }
+        if let ruling = i.judgment {
+            out.raw(",\"judgment\":\"")
+            out.text(ruling.rawValue)
+            out.raw("\"")
+        }
         if let approved = i.legalReviewApproved {
             out.raw(",\"legalReviewApproved\":")
             out.bool(approved)
         }
         out.raw(",\"major\":")
         out.bool(i.major)
+        if let ruling = i.reconsideration {
+            out.raw(",\"reconsideration\":\"")
+            out.text(ruling.rawValue)
+            out.raw("\"")
+        }
         out.raw(",\"sensitiveActs\":")
         out.text(String(i.sensitiveActs))
         out.raw(",\"sensitiveActsRecorded\":")

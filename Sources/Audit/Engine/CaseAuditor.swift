@@ -8,16 +8,29 @@ public struct CaseAuditor: Sendable {
     public let calendar: WorkingDayCalendar
     private let people: [String: Officer]
     private let names: RegistryNames
+    /// Each agency's 权责清单, by agency code.
+    private let powers: [String: PowerList]
+    /// What the published 双公示 lists cover, by agency.
+    private let coverage: [String: [PublishedCoverage]]
     /// Benchmark sets by agency, newest effective date first.
     private let benchmarks: [String: [BenchmarkSet]]
     private let rules: [(rule: any AuditRule, setting: RuleSetting)]
 
-    public init(checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet]) throws {
+    public init(
+        checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet],
+        publishedCoverage: [PublishedCoverage] = []
+    ) throws {
         self.checklist = checklist
         self.parameters = try AuditParameters(checklist.parameters)
         self.calendar = calendar
         self.people = Dictionary(registry.officers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.names = RegistryNames(registry)
+        self.powers = Dictionary(registry.agencies.map { ($0.code, PowerList($0.powers)) }, uniquingKeysWith: { first, _ in first })
+        var coverage: [String: [PublishedCoverage]] = [:]
+        for list in publishedCoverage {
+            for agency in list.agencies { coverage[agency, default: []].append(list) }
+        }
+        self.coverage = coverage
         self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
             .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
         self.rules = RuleCatalogue.all.compactMap { rule in
@@ -51,12 +64,16 @@ public struct CaseAuditor: Sendable {
     /// The case is taken as it stood on `asOf` (`EnforcementCase.asOf`): what happened later does
     /// not exist yet for the rules, the due list or the pages.
     public func context(for c: EnforcementCase, asOf: CalendarDate) -> AuditContext {
-        let (then, setAside) = c.asOf(asOf)
+        // Disclosure as published where a published list says when (`asPublished`), then as of the day.
+        let (then, setAside) = c.asPublished.asOf(asOf)
         return AuditContext(
             enforcementCase: then, asOf: asOf, calendar: calendar, parameters: parameters,
             people: people, benchmarkItem: benchmarkItem(for: then),
             benchmarkItemTakesEffect: benchmarkItemTakesEffect(for: then),
-            agencyName: names.agency(then.agency), eventsSetAside: setAside)
+            agencyName: names.agency(then.agency), agencyPowers: powers[then.agency] ?? PowerList([]),
+            publishedCoverage: coverage[then.agency]?.filter { $0.covers(then) } ?? [],
+            recordedDisclosure: c.disclosure?.date.flatMap { $0 <= asOf ? $0 : nil },
+            eventsSetAside: setAside)
     }
 
     /// Audits one case. With `keepPassing` false, passing and not-applicable findings are not even

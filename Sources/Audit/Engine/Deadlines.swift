@@ -48,7 +48,7 @@ extension AuditContext {
     /// 行政处罚法 第四十八条第二款: a revoked decision's disclosure is withdrawn within 3 working days of
     /// the revocation (or of the publication, when that came later).
     public func withdrawalPeriod() throws -> Period? {
-        guard let revoked = first(.revoked), let published = enforcementCase.disclosure?.date else { return nil }
+        guard let revoked = enforcementCase.withdrawalCause, let published = enforcementCase.disclosure?.date else { return nil }
         return Period(start: revoked, deadline: try workdays(parameters.disclosureWithdrawWorkdays, after: max(revoked.date, published)))
     }
 

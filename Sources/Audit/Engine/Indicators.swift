@@ -17,6 +17,10 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
     public var sensitiveActs: Int
     /// Of those, the acts with an audio-video record.
     public var sensitiveActsRecorded: Int
+    /// The latest 行政复议 decision's ruling by the as-of day; nil when none (format 1.1).
+    public var reconsideration: Ruling?
+    /// The latest 行政诉讼 judgment's ruling by the as-of day; nil when none (format 1.1).
+    public var judgment: Ruling?
 
     /// Acts that must be recorded on audio-video.
     public static let sensitiveKinds: Set<EventKind> = [.seizure, .seizureExtended, .demolition]
@@ -28,7 +32,8 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
         decided = context.decision != nil
         major = context.isMajor
         let late = failures.contains {
-            $0.status == .fail && ($0.source == .rule(.discloseLate) || $0.source == .rule(.discloseMissing))
+            $0.status == .fail
+                && ($0.source == .rule(.discloseLate) || $0.source == .rule(.discloseMissing) || $0.source == .rule(.discloseUnpublished))
         }
         let disclosed = c.disclosure?.date != nil || c.disclosure?.exempt != nil
         disclosedOnTime = decided && (late || disclosed) ? !late : nil
@@ -38,5 +43,7 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
         let acts = c.events.filter { Self.sensitiveKinds.contains($0.kind) }
         sensitiveActs = acts.count
         sensitiveActsRecorded = acts.filter { $0.records.contains { $0.kind == .audioVideo } }.count
+        reconsideration = c.events.last { $0.kind == .reconsiderationDecided }?.ruling
+        judgment = c.events.last { $0.kind == .judgment }?.ruling
     }
 }

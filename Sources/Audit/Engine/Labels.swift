@@ -15,6 +15,7 @@ extension RuleFamily: ChineseLabelled {
         case .procedure: "执法程序"
         case .license: "行政许可期限"
         case .seizure: "查封扣押期限"
+        case .power: "权责清单"
         }
     }
 }

@@ -50,6 +50,7 @@ public enum RuleCatalogue {
         case .discloseMissing: DiscloseMissing()
         case .discloseWithdraw: DiscloseWithdraw()
         case .disclosePrivacy: DisclosePrivacy()
+        case .discloseUnpublished: DiscloseUnpublished()
         case .officerCount: OfficerCount()
         case .officerCert: OfficerCert()
         case .discretionMissing: DiscretionMissing()
@@ -74,6 +75,7 @@ public enum RuleCatalogue {
         case .procedureLimitation: ProcedureLimitation()
         case .licenseDeadline: LicenseDeadline()
         case .seizureDeadline: SeizureDeadline()
+        case .powerScope: PowerScope()
         }
     }
 }

@@ -5,6 +5,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case discloseMissing = "DISCLOSE-MISSING"
     case discloseWithdraw = "DISCLOSE-WITHDRAW"
     case disclosePrivacy = "DISCLOSE-PRIVACY"
+    case discloseUnpublished = "DISCLOSE-UNPUBLISHED"
     case officerCount = "OFFICER-COUNT"
     case officerCert = "OFFICER-CERT"
     case discretionMissing = "DISCRETION-MISSING"
@@ -29,6 +30,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case procedureLimitation = "PROCEDURE-LIMITATION"
     case licenseDeadline = "LICENSE-DEADLINE"
     case seizureDeadline = "SEIZURE-DEADLINE"
+    case powerScope = "POWER-SCOPE"
 
     /// The family is the id's first word: DISCLOSE-LATE belongs to DISCLOSE.
     public var family: RuleFamily {
@@ -40,7 +42,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// The eight families of the catalogue, one per 三项制度 concern or statutory period.
+/// The nine families of the catalogue, one per 三项制度 concern or statutory period.
 public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case disclose = "DISCLOSE"
     case officer = "OFFICER"
@@ -50,6 +52,7 @@ public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case procedure = "PROCEDURE"
     case license = "LICENSE"
     case seizure = "SEIZURE"
+    case power = "POWER"
 
     /// The family of a finding's rule; nil for manual items and other ids outside the catalogue.
     public init?(ruleId: String) {

@@ -16,9 +16,13 @@ public struct RegistryRepository {
 
     /// The hash of the last registry or benchmarks import: what an audit's results depend on
     /// besides the case, the program, the checklist and the calendar.
+    /// What the published 双公示 lists cover (`PublishedCoverage`).
+    public func publishedCoverage() async throws -> [PublishedCoverage] { try await PublishedLists.coverage(db) }
+
     public func referenceFingerprint() async throws -> String {
         try await db.fetchValue(
-            String.self, "SELECT hash FROM journal WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1",
-            [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue]) ?? JournalEntry.genesis
+            String.self, "SELECT hash FROM journal WHERE action IN (?, ?, ?) ORDER BY seq DESC LIMIT 1",
+            [JournalAction.registryImport.rawValue, JournalAction.benchmarksImport.rawValue, JournalAction.publicityImport.rawValue])
+            ?? JournalEntry.genesis
     }
 }

@@ -23,6 +23,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageCampaigns
     /// The officers' review: every agency's certificates, training and uncertified acts.
     case readOfficers
+    /// 双公示 downloads: a clerk's own agency's, or a supervisor's choice.
+    case exportPublicity
     /// A campaign's published results: a clerk, their own agency's (`CampaignResults.visible`).
     case readCampaignResults
 
@@ -32,7 +34,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .runAudits, .readDashboard: role == .reviewer || role == .supervisor
         case .scoreManualItems: role == .reviewer
         case .export, .manageCampaigns, .readOfficers: role == .supervisor
-        case .readCampaignResults: role == .supervisor || role == .clerk
+        case .readCampaignResults, .exportPublicity: role == .supervisor || role == .clerk
         case .readDueList: role != .admin
         case .administer: role == .admin
         }
@@ -49,6 +51,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .administer: "只有系统管理员可以管理账号、导入名录和裁量基准。"
         case .manageCampaigns: "只有监督人员可以抽取、公布评查活动。"
         case .readOfficers: "只有监督人员可以查看各机关执法人员的持证、培训情况。"
+        case .exportPublicity: "只有办案人员（本机关）和监督人员可以下载双公示数据。"
         case .readCampaignResults: "评查人员请在“我的评查”中查看分配给您的案件。"
         }
     }

@@ -15,7 +15,10 @@ struct CaseFormRoutes {
         let clerks = router.group().add(middleware: RequirePermission(.createCases))
         clerks.get("cases/new") { _, context in
             let user = try context.user()
-            let sets = try await app.reference().benchmarks
+            let reference = try await app.reference()
+            let sets = reference.benchmarks
+            let today = app.today()
+            let powers = reference.registry.agencies.first { $0.code == user.agency }?.powers.filter { $0.inForce(on: today) } ?? []
             return app.pages.render(
                 "case-new",
                 NewCaseView(
@@ -24,7 +27,8 @@ struct CaseFormRoutes {
                     types: Option.all(CaseType.self, selected: .penalty),
                     procedures: Option.all(Procedure.self, selected: .general),
                     partyKinds: Option.all(PartyKind.self, selected: .organisation),
-                    items: NewCaseView.items(of: sets.filter { $0.agency == user.agency })))
+                    items: NewCaseView.items(of: sets.filter { $0.agency == user.agency }),
+                    powers: powers.map { Option(value: $0.code, label: "\($0.code) \($0.name)（\($0.category.chineseName)）", selected: false) }))
         }
         clerks.post("cases/new") { request, context -> Response in
             let user = try context.user()
@@ -120,6 +124,8 @@ struct NewCaseView: Encodable {
     var partyKinds: [Option]
     /// The agency's benchmark items, by name: a clerk chooses the matter rather than typing its code.
     var items: [Option]
+    /// The matters of the agency's 权责清单 in force today (format 1.1), by name.
+    var powers: [Option]
 
     /// Each item once, named as the newest set that holds it names it, in the order of the code.
     static func items(of sets: [BenchmarkSet]) -> [Option] {

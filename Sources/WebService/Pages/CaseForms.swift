@@ -76,6 +76,7 @@ struct NewCaseForm: Decodable, CSRFCarrying {
     var type: String?
     var procedure: String?
     var major: String?
+    var power: String?
     var partyKind: String?
     var partyName: String?
     var creditCode: String?
@@ -106,7 +107,8 @@ struct NewCaseForm: Decodable, CSRFCarrying {
             party: Party(
                 kind: kind, name: name, creditCode: FormValue.text(creditCode), idNumber: FormValue.text(idNumber),
                 firstOffence: FormValue.ticked(firstOffence), corrected: FormValue.ticked(corrected), harm: FormValue.ticked(harm)),
-            matter: hasMatter ? Matter(item: FormValue.text(item), violationDate: violationDate, text: matterText ?? "") : nil)
+            matter: hasMatter ? Matter(item: FormValue.text(item), violationDate: violationDate, text: matterText ?? "") : nil,
+            power: FormValue.text(power))
     }
 }
 
@@ -123,6 +125,7 @@ struct EventForm: Decodable, CSRFCarrying {
     var days: String?
     var hearingRights: String?
     var by: String?
+    var ruling: String?
     var recordTitle: String?
 
     func event() throws -> Event {
@@ -139,6 +142,8 @@ struct EventForm: Decodable, CSRFCarrying {
         let method = problems.choice(FormValue.text(self.method), "送达方式", as: DeliveryMethod.self)
         let result = problems.choice(FormValue.text(self.result), "审核结论", as: ReviewResult.self)
         let revokedBy = problems.choice(FormValue.text(by), "撤销机关", as: RevokedBy.self)
+        let ruling = problems.choice(FormValue.text(self.ruling), "复议或判决结果", as: Ruling.self)
+        if let kind, let message = Ruling.problem(ruling, on: kind) { problems.add(message + "。") }
         try problems.check()
         let officers = (officers ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
         var records: [Record] = []
@@ -146,7 +151,7 @@ struct EventForm: Decodable, CSRFCarrying {
         return Event(
             kind: kind!, date: date!, officers: officers, until: until,
             hearingRights: FormValue.text(hearingRights).map { $0 == "true" }, reviewer: FormValue.text(reviewer), result: result,
-            days: days, number: FormValue.text(number), method: method, revokedBy: revokedBy, records: records)
+            days: days, number: FormValue.text(number), method: method, revokedBy: revokedBy, ruling: ruling, records: records)
     }
 }
 

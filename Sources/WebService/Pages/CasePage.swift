@@ -69,6 +69,10 @@ struct CasePageBuilder {
             deadlines: obligations,
             outcome: c.outcome.map(Self.outcome),
             disclosure: c.disclosure.map(Self.disclosure),
+            publications: c.publications.map { p in
+                "公示平台发布日期 \(p.publishedDate?.description ?? "（清单未载）")（公示清单 \((p.source as NSString).lastPathComponent) 第\(p.row)行）"
+                    + (p.url.map { " \($0)" } ?? "")
+            },
             forms: writable ? forms(for: c) : nil,
             review: user.may(.scoreManualItems) ? reviewForm(manual) : nil,
             verdicts: verdicts, hasVerdicts: !verdicts.isEmpty,
@@ -77,7 +81,7 @@ struct CasePageBuilder {
 
     private func forms(for c: EnforcementCase) -> CaseView.Forms {
         CaseView.Forms(
-            eventKinds: Option.all(EventKind.self),
+            eventKinds: Option.all(EventKind.self), rulings: Option.all(Ruling.self),
             events: c.events.enumerated().map {
                 Option(
                     value: String($0.offset + 1), label: "\($0.offset + 1). \($0.element.date) \($0.element.kind.chineseName)",
@@ -118,6 +122,7 @@ struct CasePageBuilder {
         if let days = event.days { parts.append("延长 \(days) 日") }
         if let rights = event.hearingRights { parts.append(rights ? "告知听证权利" : "未告知听证权利") }
         if let by = event.revokedBy { parts.append(by.chineseName) }
+        if let ruling = event.ruling { parts.append("结果 \(ruling.chineseName)") }
         return parts.joined(separator: "；")
     }
 
@@ -157,6 +162,8 @@ struct CaseView: Encodable {
     var deadlines: [DeadlineView]
     var outcome: OutcomeView?
     var disclosure: DisclosureView?
+    /// What published 双公示 lists say of the decision, beside the date the file records.
+    var publications: [String]
     var forms: Forms?
     var review: [ManualItemView]?
     /// The machine's failures a reviewer may confirm or correct (`FindingVerdict`).
@@ -216,7 +223,7 @@ struct CaseView: Encodable {
         var scored: String?
     }
     struct Forms: Encodable {
-        var eventKinds, events, penaltyKinds: [Option]
+        var eventKinds, rulings, events, penaltyKinds: [Option]
         var fine: String
         var warning, isLicense: Bool
         var today, maxUpload: String

@@ -36,12 +36,16 @@ struct DashboardRoutes {
 
     /// `?year=2024`, bounded; by default the complete year with the most decisions.
     private func year(_ request: Request, today: CalendarDate) async throws -> Int {
-        if let text = request.uri.queryParameters["year"], !text.isEmpty {
-            guard let year = Int(text), CalendarDate.reportingYears.contains(year) else {
-                throw WebError.invalid(["年份须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的整数。"])
-            }
-            return year
-        }
+        if let year = try requestedYear(request) { return year }
         return try await app.store.reportingYear(today: today)
     }
+}
+
+/// `?year=2024` within the reporting years, or nil when the query gives none.
+func requestedYear(_ request: Request) throws -> Int? {
+    guard let text = request.uri.queryParameters["year"], !text.isEmpty else { return nil }
+    guard let year = Int(text), CalendarDate.reportingYears.contains(year) else {
+        throw WebError.invalid(["年份须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的整数。"])
+    }
+    return year
 }

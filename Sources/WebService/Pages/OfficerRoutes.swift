@@ -15,13 +15,7 @@ struct OfficerRoutes {
         readers.get("officers") { request, context -> HTML in
             let today = app.today()
             let parameters = request.uri.queryParameters
-            var year = today.year
-            if let text = parameters["year"], !text.isEmpty {
-                guard let value = Int(text), CalendarDate.reportingYears.contains(value) else {
-                    throw WebError.badRequest("年份须为 \(CalendarDate.reportingYears.lowerBound) 到 \(CalendarDate.reportingYears.upperBound) 之间的整数。")
-                }
-                year = value
-            }
+            let year = try requestedYear(request) ?? today.year
             let reference = try await app.reference()
             let requested = parameters["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             if let requested, !reference.registry.agencies.contains(where: { $0.code == requested }) {

@@ -59,6 +59,43 @@ import Testing
         #expect(status("DISCLOSE-WITHDRAW", decided("2024-03-18", disclosure: Disclosure(date: day("2024-03-20")))) == .notApplicable)
     }
 
+    /// 行政处罚法 第四十八条第二款 names 变更、撤销、确认违法、确认无效: a 复议 decision or judgment
+    /// with any of those starts the three working days, one that upholds, dismisses or orders
+    /// performance does not; a 复议 decision on the withdrawal deadline day moves nothing.
+    @Test func aRulingThatEndsTheDecisionAsksForItsWithdrawal() {
+        func ruled(_ kind: EventKind, _ ruling: Ruling, withdrawn: String? = nil) -> EnforcementCase {
+            decided(
+                "2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: withdrawn.map(day)),
+                extra: [.e(kind, "2024-11-04") { $0.ruling = ruling }])
+        }
+        for ruling in [Ruling.revoked, .changed, .unlawful] {
+            #expect(status("DISCLOSE-WITHDRAW", ruled(.reconsiderationDecided, ruling, withdrawn: "2024-11-07")) == .pass, "\(ruling)")
+            #expect(status("DISCLOSE-WITHDRAW", ruled(.reconsiderationDecided, ruling, withdrawn: "2024-11-08")) == .fail, "\(ruling)")
+        }
+        for ruling in [Ruling.revoked, .changed, .unlawful, .void] {
+            #expect(status("DISCLOSE-WITHDRAW", ruled(.judgment, ruling), asOf: "2024-11-07") == .pass, "\(ruling)")
+            #expect(status("DISCLOSE-WITHDRAW", ruled(.judgment, ruling), asOf: "2024-11-08") == .fail, "\(ruling)")
+        }
+        for ruling in [Ruling.upheld, .dismissed, .ordered] {
+            #expect(status("DISCLOSE-WITHDRAW", ruled(.reconsiderationDecided, ruling)) == .notApplicable, "\(ruling)")
+        }
+        let message = findings("DISCLOSE-WITHDRAW", ruled(.judgment, .unlawful)).first?.message
+        #expect(message?.hasPrefix("2024-11-04判决确认违法，至2026-11-22仍未撤回公示") == true, "\(message ?? "")")
+        // The earlier of a revocation and a ruling counts.
+        let both = decided(
+            "2024-03-18", disclosure: Disclosure(date: day("2024-03-20"), withdrawn: day("2024-11-07")),
+            extra: [.e(.reconsiderationDecided, "2024-11-04") { $0.ruling = .changed }, .e(.revoked, "2024-11-20")])
+        #expect(status("DISCLOSE-WITHDRAW", both) == .pass)
+    }
+
+    @Test func aRulingIsRequiredWhereItBelongsAndRefusedElsewhere() {
+        #expect(Ruling.problem(nil, on: .judgment) != nil && Ruling.problem(nil, on: .reconsiderationDecided) != nil)
+        #expect(Ruling.problem(.void, on: .reconsiderationDecided) != nil && Ruling.problem(.void, on: .judgment) == nil)
+        #expect(Ruling.problem(.upheld, on: .judgment) != nil && Ruling.problem(.upheld, on: .reconsiderationDecided) == nil)
+        #expect(Ruling.problem(.revoked, on: .decision) != nil && Ruling.problem(nil, on: .decision) == nil)
+        #expect(Ruling.problem(nil, on: .reconsiderationApplied) == nil && Ruling.problem(nil, on: .litigationFiled) == nil)
+    }
+
     @Test func privacyFindsWholeIdentityAndMobileNumbersOnly() {
         func text(_ body: String) -> FindingStatus? {
             status("DISCLOSE-PRIVACY", decided("2024-02-05", disclosure: Disclosure(date: day("2024-02-06"), text: body)))

@@ -15,11 +15,11 @@ struct DiscloseLate: AuditRule {
         }
         let deadline = try context.disclosureDeadline(decision)
         guard published > deadline.date else {
-            return .pass("决定日\(decision.date)，公示日\(published)，期限\(deadline.date)")
+            return .pass("决定日\(decision.date)，\(context.disclosureDay(published))，期限\(deadline.date)")
         }
         return .fail(
             Violation(
-                "决定日\(decision.date)，公示日\(published)，超过期限\(deadline.date)",
+                "决定日\(decision.date)，\(context.disclosureDay(published))，超过期限\(deadline.date)",
                 event: context.reference(decision), date: published, deadline: deadline))
     }
 }

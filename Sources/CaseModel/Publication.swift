@@ -1,0 +1,80 @@
+/// What a published 双公示 list (as downloaded from the credit platform, or kept by the agency)
+/// says of one decision: where and when it was published. Not part of the interchange format: the
+/// store attaches it to the case whose agency and 决定文号 the list's row names.
+public struct Publication: Hashable, Sendable, Codable {
+    /// The list's file as imported, and the row of it.
+    public var source: String
+    public var row: Int
+    /// The day the platform published the row, when the list says.
+    public var publishedDate: CalendarDate?
+    public var url: String?
+
+    public init(source: String, row: Int, publishedDate: CalendarDate? = nil, url: String? = nil) {
+        self.source = source
+        self.row = row
+        self.publishedDate = publishedDate
+        self.url = url
+    }
+}
+
+extension EnforcementCase {
+    /// The day a published list says the platform published the decision (the earliest, when
+    /// several rows hold it); nil when no list does.
+    public var publishedDate: CalendarDate? { publications.compactMap(\.publishedDate).min() }
+
+    /// The case with its disclosure dated as published: where a published list gives the day the
+    /// platform published the decision, the audit judges by that day, not the one the file
+    /// records. The one home of that choice.
+    public var asPublished: EnforcementCase {
+        guard let published = publishedDate, disclosure?.exempt == nil else { return self }
+        var c = self
+        var disclosure = c.disclosure ?? Disclosure()
+        disclosure.date = published
+        if disclosure.url == nil { disclosure.url = publications.first { $0.publishedDate == published }?.url }
+        c.disclosure = disclosure
+        return c
+    }
+}
+
+/// The decisions a published list covers: those of its agencies and kind decided within its
+/// period (the earliest to the latest decision it lists). A case inside it that the list does not
+/// hold was not published there.
+public struct PublishedCoverage: Hashable, Sendable, Codable {
+    public var type: CaseType
+    public var agencies: Set<String>
+    public var from: CalendarDate
+    public var to: CalendarDate
+    public var source: String
+
+    public init(type: CaseType, agencies: Set<String>, from: CalendarDate, to: CalendarDate, source: String) {
+        self.type = type
+        self.agencies = agencies
+        self.from = from
+        self.to = to
+        self.source = source
+    }
+
+    public func covers(_ c: EnforcementCase) -> Bool {
+        guard c.type == type, agencies.contains(c.agency), let date = c.decision?.date else { return false }
+        return from <= date && date <= to
+    }
+}
+
+/// 决定文号 as compared: people write the year's brackets as 〔〕, [], ［］, 【】 or （）, in full-width
+/// or half-width digits, with stray spaces; `芜城管罚〔2025〕101号` and `芜城管罚[2025]101号` are one.
+public enum DecisionNumber {
+    public static func key(_ number: String) -> String {
+        var out = ""
+        out.reserveCapacity(number.utf8.count)
+        for scalar in number.unicodeScalars {
+            switch scalar {
+            case "[", "［", "【", "(", "（", "〔": out.append("〔")
+            case "]", "］", "】", ")", "）", "〕": out.append("〕")
+            case "０"..."９": out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            default:
+                if !scalar.properties.isWhitespace { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}
