@@ -1410,6 +1410,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <label>格式 <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select></label>
   <button type="submit">开始导出</button>
 </form>
+{{#saved}}<p class="notice" role="status" id="saved">{{.}}</p>{{/saved}}
 <h2>双公示数据（信用中国模板）</h2>
 <p>按国家双公示模板的列及顺序，表头在第一行，可直接上传信用平台；金额以万元计，不写身份证件号码。</p>
 <form method="get" action="/export/publicity" class="wide" id="publicity-form">
@@ -1419,6 +1420,13 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
   <label>执法主体 <select name="agency"><option value="">全部机关</option>{{#agencies}}<option value="{{value}}">{{label}}</option>{{/agencies}}</select></label>
   <label>格式 <select name="format"><option value="xlsx">Excel（XLSX）</option><option value="csv">CSV（UTF-8）</option></select></label>
   <button type="submit">下载</button>
+</form>
+<h3>导入已公示的清单</h3>
+<p>从信用平台下载或本机关留存的公示清单（同一模板的列，可附“发布日期”“网址”列）：按机关和决定文号对应库中案件，评查以公示平台发布日期判断公示是否及时，并核对案卷记载已公示而清单未见的决定。</p>
+<form method="post" action="/export/publicity/published" enctype="multipart/form-data" class="wide" id="published-form">
+  <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+  <label>公示清单（.xlsx 或 .csv）<input type="file" name="file" accept=".xlsx,.csv" required></label>
+  <button type="submit" id="upload-published">导入</button>
 </form>
 {{/body}}
 {{/layout}}

@@ -29,4 +29,29 @@ import Testing
             #expect(try await reviewer.get("/export/publicity?kind=penalty").status == .forbidden)
         }
     }
+
+    /// A supervisor uploads what was downloaded as the published list: every row matches, the page
+    /// says so, the case page shows the publication, and a clerk may not upload one.
+    @Test func aSupervisorUploadsAPublishedListThatTheCasePagesShow() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let supervisor = try await Browser.signIn(client, as: Accounts.supervisor)
+            let list = try await supervisor.get("/export/publicity?kind=penalty&format=csv&agency=WH-CGJ")
+            let posted = try await supervisor.upload("/export/publicity/published", [], file: Array(list.text.utf8), fileName: "城管公示.csv")
+            #expect(posted.status == .seeOther && posted.headers[.location] == "/export")
+            let page = try await supervisor.get("/export").text
+            #expect(page.contains("已导入公示清单 城管公示.csv") && page.contains("未对应 0 条"), "\(page)")
+            let again = try await supervisor.upload("/export/publicity/published", [], file: Array(list.text.utf8), fileName: "城管公示.csv")
+            let notice = try await supervisor.get("/export").text
+            #expect(again.status == .seeOther && notice.contains("此前已导入"))
+            let casePage = try await supervisor.get("/cases/WH-CGJ-2024-0413").text
+            #expect(casePage.contains("公示清单 城管公示.csv 第"), "the case page shows the publication")
+
+            let bad = try await supervisor.upload(
+                "/export/publicity/published", [], file: Array("行政处罚决定书文号,处罚决定日期\nX,2025-02-30\n".utf8), fileName: "bad.csv")
+            #expect(bad.status == .unprocessableContent && bad.text.contains("2025-02-30"))
+            let clerk = try await Browser.signIn(client, as: Accounts.clerk)
+            #expect(try await clerk.upload("/export/publicity/published", [], file: Array(list.text.utf8), fileName: "x.csv").status == .forbidden)
+        }
+    }
 }

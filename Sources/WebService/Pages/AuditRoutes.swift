@@ -154,7 +154,7 @@ struct AuditRoutes {
                 "export",
                 ExportView(
                     chrome: Chrome(title: "导出", context: context), today: app.today().description,
-                    agencies: agencies.map { Option(value: $0.code, label: $0.name, selected: false) }))
+                    agencies: agencies.map { Option(value: $0.code, label: $0.name, selected: false) }, saved: context.takeNotice()))
         }
         router.get("export/violations") { request, context -> Response in
             let user = try context.user()
@@ -256,4 +256,6 @@ struct ExportView: Encodable {
     var chrome: Chrome
     var today: String
     var agencies: [Option]
+    /// What the last published list's import found.
+    var saved: String?
 }

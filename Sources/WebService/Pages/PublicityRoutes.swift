@@ -1,16 +1,48 @@
 import Audit
 import CaseModel
+import CaseStore
+import CaseXML
 import Foundation
 import Hummingbird
+import Ledger
 import Reports
 
 /// 双公示 downloads: the national template (`PublicityExport`) for a clerk's own agency, whose
-/// clerks upload it to the credit platform, or for any agency a supervisor chooses.
+/// clerks upload it to the credit platform, or for any agency a supervisor chooses; and the
+/// supervisors' upload of a list as published, which the audit then holds disclosures against.
 struct PublicityRoutes {
     let app: WebApp
 
     func register(on router: Router<WebRequestContext>) {
         let exporters = router.group().add(middleware: RequirePermission(.exportPublicity))
+        let supervisors = router.group().add(middleware: RequirePermission(.export))
+        supervisors.post("export/publicity/published") { request, context -> Response in
+            let user = try context.user()
+            let form = try await decodeMultipart(ImportForm.self, request, limit: app.configuration.maxUploadBytes)
+            try context.checkCSRF(form.csrf)
+            let name = (form.file.fileName ?? "公示清单.xlsx").replacingOccurrences(of: "/", with: "_")
+            guard LedgerFiles.isLedger(name) else { throw WebError.invalid(["\(name) 不是 .xlsx 或 .csv 文件。"]) }
+            let data = Data(buffer: form.file.body)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "zhifa-published-\(UUID().uuidString).\((name as NSString).pathExtension.lowercased())")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try data.write(to: url)
+            let result: PublishedImport
+            do {
+                result = try await app.longWork.run {
+                    let list = try PublishedListReader().read(url, displayName: name)
+                    return try app.store.importPublishedList(list, file: name, contentHash: Hex.sha256(data), actor: user.name)
+                }
+            } catch let error as CaseXMLError {
+                throw WebError.invalidDocument(error.diagnostics)
+            }
+            context.flash(
+                result.unchanged
+                    ? "公示清单 \(name) 此前已导入，未重复存入。"
+                    : "已导入公示清单 \(name)：\(result.rows) 条，对应库中案件 \(result.matched) 条，未对应 \(result.unmatched.count) 条"
+                        + result.unmatched.prefix(5).map { "；第\($0.row)行 \($0.number) \($0.reason)" }.joined())
+            return redirect(to: "/export")
+        }
         exporters.get("export/publicity") { request, context -> Response in
             let user = try context.user()
             let query = request.uri.queryParameters
