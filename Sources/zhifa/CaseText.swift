@@ -11,6 +11,7 @@ enum CaseText {
             "执法类别  \(c.type.chineseName)（\(c.procedure.chineseName)）\(c.declaredMajor ? "  重大执法决定" : "")",
             "当事人    \(c.party.name)（\(c.party.kind.chineseName)）"
         ]
+        if let power = c.power { lines.append("权责事项  \(power)") }
         if let matter = c.matter {
             lines.append("违法事项  \(matter.text) [\(matter.item ?? "无裁量基准事项")] 违法日期 \(matter.violationDate?.description ?? "-")")
         }
@@ -21,6 +22,7 @@ enum CaseText {
             if let reviewer = event.reviewer { line += "  审核人员 \(names.person(reviewer))" }
             if let number = event.number { line += "  \(number)" }
             if let until = event.until { line += "  至 \(until)" }
+            if let ruling = event.ruling { line += "  结果 \(ruling.chineseName)" }
             lines.append(line)
             for record in event.records {
                 var recordLine = "      · \(record.title)（\(record.kind.chineseName)）"
@@ -43,6 +45,9 @@ enum CaseText {
             } else {
                 lines.append("公示      \(disclosure.date?.description ?? "-") \(disclosure.platform ?? "")\(disclosure.withdrawn.map { "（\($0) 撤下）" } ?? "")")
             }
+        }
+        for p in c.publications {
+            lines.append("公示平台  \(p.publishedDate?.description ?? "-") 公示清单 \(p.source) 第\(p.row)行\(p.url.map { " \($0)" } ?? "")")
         }
         return lines.joined(separator: "\n")
     }

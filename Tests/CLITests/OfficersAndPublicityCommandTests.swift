@@ -30,6 +30,12 @@ import Testing
         #expect(exported.status == 0 && exported.out.contains("条行政处罚公示数据"), "\(exported.err)")
         let imported = try Zhifa.run(["import", "--db", db, list])
         #expect(imported.status == 0 && imported.out.contains("未对应 0 条"), "\(imported.out)\(imported.err)")
+        let shown = try Zhifa.run(["case", "show", "--db", db, "WH-CGJ-2025-0102"]).out
+        #expect(shown.contains("权责事项  CG-CF-001") && shown.contains("行政诉讼判决  （2025）皖0202行初88号  结果 确认违法"), "\(shown)")
+        // 0102 was found unlawful and left out of the export; 0413 is in it.
+        #expect(!shown.contains("公示平台"))
+        let published = try Zhifa.run(["case", "show", "--db", db, "WH-CGJ-2024-0413"]).out
+        #expect(published.contains("公示平台  - 公示清单 publicity.csv 第"), "\(published)")
         let again = try Zhifa.run(["import", "--db", db, list])
         #expect(again.out.contains("该公示清单此前已导入"))
         let backwards = try Zhifa.run(["export", "publicity", "--db", db, "--kind", "penalty", "--from", "2025-02-01", "--to", "2025-01-01", "--out", list])
