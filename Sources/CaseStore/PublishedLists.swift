@@ -91,14 +91,20 @@ extension CaseStore {
             }
             var matched = 0
             var unmatched: [(Int, String, String)] = []
+            // Many rows at once: a multi-row insert, or COPY on PostgreSQL (`insertRows`).
+            let columns = ["listId", "row", "agency", "numberKey", "number", "party", "decisionDate", "publishedDate", "url"]
+            var pending: [[DatabaseValue]] = []
             for row in list.rows {
                 let code = agency(of: row)
                 let key = DecisionNumber.key(row.number)
-                try await db.execute(
-                    """
-                    INSERT INTO publishedRecord (listId, row, agency, numberKey, number, party, decisionDate, publishedDate, url)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [id, row.row, code, key, row.number, row.party, row.decisionDate, row.publishedDate, row.url])
+                let values: [(any DatabaseValueConvertible)?] = [
+                    id, row.row, code, key, row.number, row.party, row.decisionDate, row.publishedDate, row.url
+                ]
+                pending.append(values.map { $0?.databaseValue ?? .null })
+                if pending.count == 1000 {
+                    try await db.insertRows(into: "publishedRecord", columns: columns, rows: pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
                 if let code, decisions[code]?.contains(key) == true {
                     matched += 1
                 } else {
@@ -109,6 +115,7 @@ extension CaseStore {
                         ))
                 }
             }
+            try await db.insertRows(into: "publishedRecord", columns: columns, rows: pending)
             try await JournalAppender(db: db, actor: actor, at: now).append(
                 .publicityImport, subject: file, contentHash: contentHash,
                 detail: "\(list.type.rawValue) \(list.rows.count) rows, \(matched) matched")

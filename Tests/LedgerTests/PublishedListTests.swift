@@ -64,6 +64,23 @@ import Testing
         #expect(try store.loadCase(id: "WH-CGJ-2024-0413")?.publications.count == 1)
     }
 
+    /// On PostgreSQL a list of 64 rows or more is written through COPY: every row arrives and
+    /// matches. The samples' penalties four times over, as a list kept year after year repeats them.
+    @Test func aLongListIsStoredWholeOnPostgreSQL() throws {
+        let store = try CaseStore(location: try ThrowawayPostgres.newDatabase())
+        defer { store.close() }
+        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
+        let runner = AuditRunner(store: store, checklist: Self.national, calendar: Repository.calendar)
+        let folder = try TemporaryFolder()
+        _ = try PublicityExport.write(.init(kind: .penalty), store: store, auditor: try runner.auditor(), format: .csv, to: folder.file("all.csv"))
+        let rows = csvRows(try String(contentsOf: folder.file("all.csv"), encoding: .utf8))
+        let body = Array(repeating: rows.dropFirst(), count: 4).flatMap { $0 }
+        let list = try Self.write([rows[0]] + body, "long.csv", folder)
+        let result = try Self.importList(list, store)
+        #expect(body.count >= 64 && result.rows == body.count && result.matched == body.count && result.unmatched.isEmpty)
+        #expect(try store.loadCase(id: "WH-CGJ-2024-0413")?.publications.count == 4)
+    }
+
     @Test func aPublishedDateLaterThanTheRecordedOneIsWhatCounts() throws {
         let (store, runner) = try Self.samples()
         let folder = try TemporaryFolder()
