@@ -52,11 +52,12 @@ public struct OfficerReview: Sendable, Codable {
 }
 
 extension OfficerReview {
-    /// Reviews the registry's people as of `asOf`, the training of `year`, optionally one agency's.
+    /// Reviews the registry's people as of `asOf`, the training of `year`, optionally one agency's;
+    /// `registry` is the store's unless the caller read it already.
     public static func make(
-        store: CaseStore, parameters: AuditParameters, asOf: CalendarDate, year: Int, agency: String? = nil
+        store: CaseStore, registry: Registry? = nil, parameters: AuditParameters, asOf: CalendarDate, year: Int, agency: String? = nil
     ) throws -> OfficerReview {
-        let registry = try store.registry()
+        let registry = try registry ?? store.registry()
         let names = RegistryNames(registry)
         let people = registry.officers.filter { agency == nil || $0.agency == agency }
         let officers = people.filter { $0.roles.contains(.officer) }
@@ -70,13 +71,15 @@ extension OfficerReview {
         let yearStart = CalendarDate(year: year, month: 1, day: 1) ?? asOf
         let alone = try store.actsAlone(auxiliaries: auxiliaries.map(\.id), from: yearStart, through: asOf)
         let codes = agency.map { [$0] } ?? Array(Set(registry.agencies.map(\.code)).union(people.map(\.agency))).sorted()
+        let officersOf = Dictionary(grouping: officers, by: \.agency)
+        let auxiliariesOf = Dictionary(grouping: auxiliaries, by: \.agency)
         let agencies = codes.map { code -> AgencyOfficers in
-            let own = officers.filter { $0.agency == code }
+            let own = officersOf[code] ?? []
             let certified = own.filter { standings[$0.id]?.isCertified == true }.count
             return AgencyOfficers(
                 agency: code, name: names.agency(code), officers: own.count, certified: certified,
                 certifiedShare: own.isEmpty ? nil : Double(certified) / Double(own.count),
-                auxiliaries: auxiliaries.filter { $0.agency == code }.count,
+                auxiliaries: auxiliariesOf[code]?.count ?? 0,
                 shortOfTraining: own.compactMap { officer in
                     let hours = officer.trainings.filter { $0.year == year }.reduce(0) { $0 + $1.hours }
                     return hours < Double(parameters.trainingHours) ? Training(officer: officer.id, name: officer.name, hours: hours) : nil
@@ -86,7 +89,7 @@ extension OfficerReview {
                     guard let acts = acting[officer.id], case .lapsed(let since) = standings[officer.id] else { return nil }
                     return Acting(officer: officer.id, name: officer.name, since: since, acts: acts.count, last: acts.last, example: acts.example)
                 },
-                auxiliariesAlone: auxiliaries.filter { $0.agency == code }.compactMap { person in
+                auxiliariesAlone: (auxiliariesOf[code] ?? []).compactMap { person in
                     alone[person.id].map {
                         Acting(officer: person.id, name: person.name, since: nil, acts: $0.count, last: $0.last, example: $0.example)
                     }

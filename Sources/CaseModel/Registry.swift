@@ -122,12 +122,16 @@ public struct Certificate: Hashable, Sendable, Codable {
     /// A certificate covers an act on `date` when issued ≤ date ≤ expires and it was not
     /// suspended or revoked on or before that date (docs/format.md).
     public func covers(_ date: CalendarDate) -> Bool {
-        guard issued <= date, date <= expires else { return false }
-        if status != .valid {
-            // A suspension with no date is taken as always in force: the registry says it is not valid.
-            guard let since, date < since else { return false }
-        }
-        return true
+        issued <= date && date <= lastCoveredDay
+    }
+
+    /// The last day the certificate covers: its expiry, or the day before a suspension or
+    /// revocation took effect. A suspension with no date is taken as always in force (the
+    /// registry says it is not valid): then the day before it was issued, so it covers none.
+    public var lastCoveredDay: CalendarDate {
+        guard status != .valid else { return expires }
+        guard let since else { return issued.adding(days: -1) }
+        return min(expires, since.adding(days: -1))
     }
 }
 

@@ -63,10 +63,9 @@ extension CaseStore {
             if try await db.exists("SELECT 1 FROM publishedList WHERE contentHash = ?", [contentHash]) {
                 return PublishedImport(rows: list.rows.count, matched: 0, unmatched: [], unchanged: true)
             }
-            let registry = try await RegistryRows.loadRegistry(db)
             var byName: [String: String] = [:]
             var byCode: [String: String] = [:]
-            for agency in registry.agencies {
+            for agency in try await db.fetchRecords(AgencyRecord.self, "SELECT * FROM agency", []) {
                 byName[agency.name] = agency.code
                 if let code = agency.creditCode { byCode[code] = agency.code }
             }

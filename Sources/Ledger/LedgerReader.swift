@@ -27,11 +27,6 @@ public struct LedgerReader {
     /// Reads `url` (.xlsx or .csv); `displayName` names it in problems. Rows are taken as the
     /// file is read, so memory holds the cases, not the sheet.
     public func read(_ url: URL, displayName: String) throws -> [LedgerCase] {
-        if PublishedListReader.isPublishedList(url) {
-            throw CaseXMLError.invalid([
-                XMLDiagnostic(file: displayName, line: 1, message: "这是双公示公示清单（表头有决定书文号列），不是案件台账：请以 zhifa import 导入公示清单")
-            ])
-        }
         var assembly = Assembly(reader: self, file: displayName)
         do {
             try SheetReader.read(url) { try assembly.take($0) }
@@ -67,7 +62,14 @@ public struct LedgerReader {
         mutating func take(_ row: SheetRow) throws {
             if firstRow == nil { firstRow = row.number }
             if columns != nil { return caseRow(row) }
-            if row.cells.values.compactMap({ LedgerColumn.matching($0.text) }).count >= 3 {
+            // The template of a published list shares some names with a ledger's (违法事实,
+            // 处罚决定日期, 证件号码): its own 决定文号 column tells it apart first.
+            if PublishedListReader.headerType(row) != nil {
+                throw CaseXMLError.invalid([
+                    XMLDiagnostic(
+                        file: file, line: row.number, message: "这是双公示公示清单（表头有决定书文号列），不是案件台账：请以 zhifa import 或“导出”页导入公示清单")
+                ])
+            } else if row.cells.values.compactMap({ LedgerColumn.matching($0.text) }).count >= 3 {
                 try header(row)
             } else {
                 waiting.append(row)

@@ -47,9 +47,12 @@ public struct PublishedListReader {
         return found
     }
 
+    /// The kind of list whose header `row` is: the one whose template 决定文号 column it names,
+    /// by the template's own name, which no ledger column takes (a ledger may call its number
+    /// 处罚决定书文号, as it may call other columns what the template calls them).
     static func headerType(_ row: SheetRow) -> CaseType? {
         let names = Set(row.cells.values.map { Column.normalised($0.text) })
-        for type in [CaseType.penalty, .license] where Column.number.names(type).contains(where: { names.contains(Column.normalised($0)) }) {
+        for type in [CaseType.penalty, .license] where names.contains(Column.normalised(Column.number.names(type)[0])) {
             return type
         }
         return nil

@@ -101,7 +101,7 @@ public enum PublicityExport {
         case .penalty:
             let penalties = c.outcome?.penalties ?? []
             guard !penalties.isEmpty else { return nil }
-            let context = auditor.context(for: c, asOf: decision.date)
+            let item = auditor.benchmarkItem(for: c)
             let fines = penalties.filter { $0.kind == .fine }.compactMap(\.amount)
             let confiscated = penalties.filter { $0.kind == .confiscateIncome || $0.kind == .confiscateProperty }.compactMap(\.amount)
             let content = penalties.map { p in p.amount.map { "\(p.kind.chineseName)人民币\($0.groupedText)元" } ?? p.kind.chineseName }
@@ -109,8 +109,8 @@ public enum PublicityExport {
             return [
                 party.name, partyCategory(party), organisation ? party.creditCode ?? "" : "", "", "", "", "", "", "", "",
                 party.kind == .individual && party.creditCode == nil ? "身份证" : "", "",
-                decision.number ?? "", context.benchmarkItem?.name ?? c.matter?.text ?? "", c.matter?.text ?? "",
-                context.benchmarkItem?.basis ?? "", penalties.map(\.kind.chineseName).joined(separator: ";"), content.joined(separator: "；"),
+                decision.number ?? "", item?.name ?? c.matter?.text ?? "", c.matter?.text ?? "", item?.basis ?? "",
+                penalties.map(\.kind.chineseName).joined(separator: ";"), content.joined(separator: "；"),
                 fines.isEmpty ? "" : tenThousands(fines.reduce(Money(fen: 0), +)),
                 confiscated.isEmpty ? "" : tenThousands(confiscated.reduce(Money(fen: 0), +)), "", date, end, end, agencyName, agencyCode,
                 agencyName, agencyCode, ""

@@ -142,10 +142,19 @@ import Testing
         }
         let none = try folder.write("none.csv", "a,b\n1,2\n")
         #expect(!PublishedListReader.isPublishedList(none))
-        // Uploaded as a case ledger, a published list is refused with a sentence saying what it is.
+        // Uploaded as a case ledger, a published list is refused with a sentence saying what it is,
+        // the whole template's header too, which shares three names with a ledger's.
         let store = try CaseStore.inMemory()
         #expect { try store.importLedger(url, displayName: "bad.csv", actor: "test") } throws: { error in
             "\(error)".contains("这是双公示公示清单")
         }
+        let template = try folder.write("template.csv", PublicityExport.Kind.penalty.columns.joined(separator: ",") + "\n")
+        #expect(PublishedListReader.isPublishedList(template))
+        #expect { try store.importLedger(template, displayName: "template.csv", actor: "test") } throws: { error in
+            "\(error)".contains("这是双公示公示清单")
+        }
+        // A ledger that calls its number 处罚决定书文号 is still a ledger.
+        let ledger = try folder.write("ledger.csv", "案件编号,执法主体编码,案件类型,当事人,处罚决定书文号\nWH-SJJ-2025-1,WH-SJJ,行政处罚,某公司,X\n")
+        #expect(!PublishedListReader.isPublishedList(ledger))
     }
 }

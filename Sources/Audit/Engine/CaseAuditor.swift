@@ -41,7 +41,7 @@ public struct CaseAuditor: Sendable {
 
     /// The agency's benchmark item in force for the case: the newest set effective on or before the
     /// decision (or violation) date that holds the item.
-    func benchmarkItem(for c: EnforcementCase) -> BenchmarkItem? {
+    public func benchmarkItem(for c: EnforcementCase) -> BenchmarkItem? {
         guard let code = c.matter?.item else { return nil }
         let when = c.decision?.date ?? c.matter?.violationDate
         for set in benchmarks[c.agency] ?? [] {

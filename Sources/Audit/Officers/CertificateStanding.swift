@@ -20,35 +20,28 @@ public enum CertificateStanding: Hashable, Sendable {
     }
 
     public init(certificates: [Certificate], on day: CalendarDate) {
-        guard var current = certificates.filter({ $0.covers(day) }).max(by: { Self.lastDay(of: $0) < Self.lastDay(of: $1) }) else {
+        guard var current = certificates.filter({ $0.covers(day) }).max(by: { $0.lastCoveredDay < $1.lastCoveredDay }) else {
             // The last day some certificate covered before `day`, if any.
             let ends = certificates.compactMap { certificate -> CalendarDate? in
-                let end = Self.lastDay(of: certificate)
+                let end = certificate.lastCoveredDay
                 return certificate.issued <= end && end < day ? end : nil
             }
             self = .lapsed(since: ends.max().map { $0.adding(days: 1) })
             return
         }
-        var through = Self.lastDay(of: current)
+        var through = current.lastCoveredDay
         // Follow renewals that begin by the day after the cover ends; bounded by the count of
         // certificates, since each step moves `through` strictly on.
         for _ in certificates.indices {
             guard through < CalendarDate.latest else { break }
             let next = through.adding(days: 1)
-            guard let successor = certificates.filter({ $0.covers(next) }).max(by: { Self.lastDay(of: $0) < Self.lastDay(of: $1) }),
-                Self.lastDay(of: successor) > through
+            guard let successor = certificates.filter({ $0.covers(next) }).max(by: { $0.lastCoveredDay < $1.lastCoveredDay }),
+                successor.lastCoveredDay > through
             else { break }
             current = successor
-            through = Self.lastDay(of: successor)
+            through = successor.lastCoveredDay
         }
         self = .certified(through: through, number: current.number)
-    }
-
-    /// The last day a certificate covers: its expiry, or the day before a suspension or revocation.
-    static func lastDay(of certificate: Certificate) -> CalendarDate {
-        guard certificate.status != .valid else { return certificate.expires }
-        guard let since = certificate.since else { return certificate.issued.adding(days: -1) }
-        return min(certificate.expires, since.adding(days: -1))
     }
 
     /// Certified on the day.
@@ -78,12 +71,12 @@ public struct CertificateWarning: Hashable, Sendable, Codable {
     /// The officers (role `officer`) whose cover on `asOf` ends on or before `last`, soonest first.
     public static func list(_ officers: [Officer], asOf: CalendarDate, through last: CalendarDate) -> [CertificateWarning] {
         officers.compactMap { officer -> CertificateWarning? in
-            guard officer.roles.contains(.officer), case .certified(let through, let number) = CertificateStanding(of: officer, on: asOf),
-                through <= last
+            let standing = CertificateStanding(of: officer, on: asOf)
+            guard officer.roles.contains(.officer), case .certified(let through, let number) = standing, through <= last,
+                let left = standing.daysLeft(from: asOf)
             else { return nil }
             return CertificateWarning(
-                agency: officer.agency, officer: officer.id, name: officer.name, number: number, through: through,
-                daysLeft: asOf.days(to: through))
+                agency: officer.agency, officer: officer.id, name: officer.name, number: number, through: through, daysLeft: left)
         }.sorted { ($0.through, $0.agency, $0.officer) < ($1.through, $1.agency, $1.officer) }
     }
 

@@ -21,9 +21,9 @@ struct OfficerRoutes {
             if let requested, !reference.registry.agencies.contains(where: { $0.code == requested }) {
                 throw WebError.badRequest("名录中没有代码为 \(requested) 的执法主体。")
             }
-            let auditParameters = reference.auditor.parameters
+            let (registry, auditParameters) = (reference.registry, reference.auditor.parameters)
             let review = try await app.longWork.run {
-                try OfficerReview.make(store: app.store, parameters: auditParameters, asOf: today, year: year, agency: requested)
+                try OfficerReview.make(store: app.store, registry: registry, parameters: auditParameters, asOf: today, year: year, agency: requested)
             }
             let view = OfficersView(
                 chrome: Chrome(title: "执法人员", context: context), review: review,

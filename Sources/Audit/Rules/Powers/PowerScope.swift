@@ -19,13 +19,11 @@ struct PowerScope: AuditRule {
             if powers.isEmpty { return .notApplicable("\(context.agencyName)未导入权责清单") }
             return .manual("案件未载明所行使的权责事项（power），须人工核对是否在\(context.agencyName)权责清单之内")
         }
+        guard !powers.isEmpty else { return .manual("权责事项 \(code) \(context.agencyName)未导入权责清单，无从核对") }
         let reference = context.reference(decision)
         let named = powers.named(code)
         guard !named.isEmpty else {
-            let why = powers.isEmpty ? "\(context.agencyName)未导入权责清单，无从核对" : "不在\(context.agencyName)的权责清单之内"
-            return powers.isEmpty
-                ? .manual("权责事项 \(code) \(why)")
-                : .fail([Violation("权责事项 \(code) \(why)", event: reference, date: decision.date)])
+            return .fail([Violation("权责事项 \(code) 不在\(context.agencyName)的权责清单之内", event: reference, date: decision.date)])
         }
         guard let inForce = named.first(where: { $0.inForce(on: decision.date) }) else {
             let spans = named.map { "\($0.from?.description ?? "")至\($0.to?.description ?? "")" }.joined(separator: "、")
