@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AuditRuns", targets: ["AuditRuns"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "WebService", targets: ["WebService"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .library(name: "PageTemplates", targets: ["PageTemplates"])
     ],
     dependencies: [
@@ -45,6 +46,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         // Value types only: no I/O, no dependencies beyond the calendar's date type.
         .target(name: "CaseModel", dependencies: ["WorkCalendar"]),
         // Working days from the State Council's holiday notices; data lives in Checklists/calendar.
@@ -63,7 +69,7 @@ let package = Package(
         .target(
             name: "CaseStore",
             dependencies: [
-                "CaseModel", "CaseXML",
+                "CaseModel", "CaseXML", "Documents",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for batch reads that read values straight from the statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -93,22 +99,27 @@ let package = Package(
             name: "Reports",
             dependencies: ["Audit", "AuditRuns", "CaseModel", "WorkCalendar", "CaseStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // XML parts of ZIP packages (XLSX, DOCX, OFD) streamed through libxml2 as they inflate, bounded.
+        .target(name: "XMLParts", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The text of a case's documents (TXT, DOCX, OFD, PDF, scans through Tesseract), every reader bounded.
+        .target(name: "Documents", dependencies: ["CaseModel", "XMLParts", "CPoppler"]),
         // Excel/WPS/CSV case ledgers (行政执法案件台账): the template, reading them into interchange
         // cases through the same schema and import path, and writing stored cases back as a ledger.
         .target(
             name: "Ledger",
-            dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CaseModel", "CaseXML", "CaseStore", "Reports", "CLibXML2", "XMLParts"]
         ),
         // Realistic synthetic data sets for scale tests and the benchmark.
         // The pages' templates: a Mustache subset rendered from plain values, no I/O but reading the folder.
         .target(name: "PageTemplates"),
-        .target(name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML"]),
+        .target(
+            name: "Generator", dependencies: ["CaseModel", "WorkCalendar", "CaseXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The browser front end and JSON API (Hummingbird 2): accounts, sessions, roles, pages.
         .target(
             name: "WebService",
             dependencies: [
                 "CaseModel", "WorkCalendar", "CaseXML", "CaseStore", "Audit", "Checklists", "AuditRuns", "Reports", "Ledger",
-                "PageTemplates", "BundledFiles",
+                "PageTemplates", "BundledFiles", "Documents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -135,12 +146,15 @@ let package = Package(
             ]
         ),
         // Micro-benchmarks (release build): `swift run -c release zhifa-bench`.
-        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar", "Checklists", "CaseStore"]),
+        .executableTarget(name: "zhifa-bench", dependencies: ["WorkCalendar", "Checklists", "CaseStore", "Audit", "CaseModel", "Generator"]),
         // Helpers every test target shares: the repository's folders, temporary folders, dates.
         .target(name: "TestSupport", dependencies: ["WorkCalendar"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar", "Checklists", "TestSupport"]),
         .testTarget(name: "PageTemplatesTests", dependencies: ["PageTemplates"]),
         .testTarget(name: "BundledFilesTests", dependencies: ["BundledFiles", "TestSupport"]),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "CaseModel", "Generator", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CaseXMLTests", dependencies: ["CaseXML", "CaseModel", "TestSupport"]),
         .testTarget(
             name: "CaseStoreTests",

@@ -307,6 +307,10 @@ workday 国庆节 2026-09-20 2026-10-10
                     <xs:attribute name="id" type="xs:token" use="required"/>
                     <xs:attribute name="category" type="Text" use="required"/>
                     <xs:attribute name="points" type="Points" use="required"/>
+                    <!-- Rules whose findings propose this item's score, which the reviewer confirms or changes. -->
+                    <xs:attribute name="proposed-by">
+                      <xs:simpleType><xs:list itemType="RuleId"/></xs:simpleType>
+                    </xs:attribute>
                   </xs:extension>
                 </xs:simpleContent>
               </xs:complexType>
@@ -448,14 +452,20 @@ workday 国庆节 2026-09-20 2026-10-10
     <rule id="DISCRETION-FIRST-MINOR" category="裁量" deduction="5" severity="major"/>
     <rule id="RECORD-TEXT" category="文书与归档" deduction="2" per-occurrence="1" cap="4" severity="minor"/>
     <rule id="RECORD-INTEGRITY" category="文书与归档" deduction="5" per-occurrence="2" cap="6" severity="major"/>
+    <!-- 文书内容：机器读取所附决定书、告知书，不直接扣分，作为人工评查项的机器建议（proposed-by），由评查人员确认或更正。 -->
+    <rule id="DOC-DECISION" category="文书与归档" deduction="0" severity="major" note="机器建议，计入人工评查项“文书是否规范”"/>
+    <rule id="DOC-NOTICE" category="执法程序" deduction="0" severity="major" note="机器建议，计入人工评查项“文书是否规范”"/>
+    <rule id="DOC-APPEAL" category="文书与归档" deduction="0" severity="major" note="机器建议，计入人工评查项“文书是否规范”"/>
+    <rule id="DOC-AGREE" category="文书与归档" deduction="0" severity="major" note="机器建议，计入人工评查项“文书是否规范”"/>
+    <rule id="DOC-BASIS" category="事实证据与法律适用" deduction="0" severity="major" note="机器建议，计入人工评查项“适用法律是否正确”"/>
   </rules>
 
   <!-- 程序无法判断的事项，由评查人员以 zhifa review 打分（扣分不超过分值）。 -->
   <manual>
     <item id="FACTS" category="事实证据与法律适用" points="7">事实是否清楚</item>
     <item id="EVIDENCE" category="事实证据与法律适用" points="7">证据是否确凿</item>
-    <item id="LAW" category="事实证据与法律适用" points="6">适用法律是否正确</item>
-    <item id="DOCUMENTS" category="文书与归档" points="4">文书是否规范</item>
+    <item id="LAW" category="事实证据与法律适用" points="6" proposed-by="DOC-BASIS">适用法律是否正确</item>
+    <item id="DOCUMENTS" category="文书与归档" points="4" proposed-by="DOC-DECISION DOC-NOTICE DOC-APPEAL DOC-AGREE">文书是否规范</item>
   </manual>
 
   <grades>
@@ -978,6 +988,7 @@ th a.sort.active::after { content: " ▾"; }
 }
 p.sorts a { margin-right: .6rem; }
 p.sorts a.active { font-weight: 700; color: var(--accent); }
+pre.document-text { white-space: pre-wrap; max-height: 24rem; overflow: auto; background: #f7f7f5; padding: .6rem; font-size: .85rem; }
 
 """#,
         "Sources/WebService/Templates/admin.mustache": #"""
@@ -1148,7 +1159,7 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
       <div class="when">{{date}}</div>
       <div class="what"><strong>{{kind}}</strong>{{#officers}} · {{.}}{{/officers}}{{#details}}<div class="details">{{.}}</div>{{/details}}
         
-        <ul class="records">{{#records}}<li>{{kind}}：{{title}}{{#download}} · <a href="{{.}}">下载</a>{{/download}}{{^download}}{{#file}} · <code>{{.}}</code>{{/file}}{{/download}}{{#sha256}} · SHA-256 {{.}}{{/sha256}}{{#evidence}} · <span class="{{#evidenceProblem}}bad{{/evidenceProblem}}">{{.}}</span>{{/evidence}}</li>{{/records}}</ul>
+        <ul class="records">{{#records}}<li>{{kind}}：{{title}}{{#download}} · <a href="{{.}}">下载</a>{{/download}}{{^download}}{{#file}} · <code>{{.}}</code>{{/file}}{{/download}}{{#sha256}} · SHA-256 {{.}}{{/sha256}}{{#evidence}} · <span class="{{#evidenceProblem}}bad{{/evidenceProblem}}">{{.}}</span>{{/evidence}}{{#document}}<details class="document"><summary class="{{#problem}}bad{{/problem}}">文书内容 · {{summary}}</summary>{{#text}}<pre class="document-text">{{.}}</pre>{{/text}}</details>{{/document}}</li>{{/records}}</ul>
         {{#findings}}<div class="finding">{{>finding}}</div>{{/findings}}
       </div>
     </li>
@@ -1281,6 +1292,13 @@ p.sorts a.active { font-weight: 700; color: var(--accent); }
     <label>意见 <input name="note"></label>
     <button type="submit">保存评查意见</button>
   </form>
+  {{#review}}{{#proposal}}
+  <form method="post" action="{{href}}/review" class="proposal" id="proposal-{{id}}">
+    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+    <input type="hidden" name="item" value="{{id}}"><input type="hidden" name="deduct" value="{{deduct}}"><input type="hidden" name="note" value="{{note}}">
+    <p>{{title}} · 机器建议扣 {{deduct}} 分：{{note}} <button type="submit">确认机器建议</button>（如不同意，在上方评查项中另行打分即为更正）</p>
+  </form>
+  {{/proposal}}{{/review}}
   {{#hasVerdicts}}
   <form method="post" action="{{href}}/findings" id="verdict-form">
     <input type="hidden" name="csrf" value="{{chrome.csrf}}">

@@ -79,6 +79,14 @@ public struct Record: Hashable, Sendable, Codable {
     public var start: String?
     public var end: String?
     public var evidence: Evidence
+    /// The text read out of the attached file on import (`DocumentText`); not part of the
+    /// interchange format, and nil when no file of this record was read. Never decoded from JSON
+    /// (nor encoded into it): only the importer's reader may say what a file holds.
+    public var document: DocumentText?
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, title, file, sha256, start, end, evidence
+    }
 
     public init(
         kind: Kind, title: String, file: String? = nil, sha256: String? = nil,

@@ -167,7 +167,7 @@ enum CaseBatchLoader {
                     },
                     disclosure: disclosure, power: try r.text(C.power.rawValue)))
         }
-        return try await PublishedLists.attach(cases, db)
+        return try await DocumentTexts.attach(try await PublishedLists.attach(cases, db), db)
     }
 
     /// How the queries of the batch's events' officers and records reach their rows: `clause(alias)`

@@ -49,7 +49,7 @@ extension CaseStore {
     }
 
     /// The case as the validating reader sees it after a round trip through XML, with the caller's
-    /// evidence statuses put back record by record.
+    /// evidence statuses and documents' texts put back record by record.
     static func validated(_ enforcementCase: EnforcementCase, displayName: String) throws -> EnforcementCase {
         // XML cannot carry a control character, and the writer would cut the value at a NUL.
         if let (path, problem) = TextSafety.controlCharacter(in: enforcementCase) {
@@ -67,6 +67,7 @@ extension CaseStore {
         for (e, event) in enforcementCase.events.enumerated() where e < result.events.count {
             for (r, record) in event.records.enumerated() where r < result.events[e].records.count {
                 result.events[e].records[r].evidence = record.evidence
+                result.events[e].records[r].document = record.document
             }
         }
         return result

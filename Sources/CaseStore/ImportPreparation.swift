@@ -1,5 +1,6 @@
 import CaseModel
 import CaseXML
+import Documents
 import Foundation
 
 /// A document read, validated and checked, ready to be written.
@@ -70,7 +71,9 @@ extension CaseStore {
             }
         }
         var prepared: [PreparedCase] = []
-        while let (enforcementCase, line) = handOff.take() {
+        var documents = AttachedDocuments(evidence: evidence)
+        while let (decoded, line) = handOff.take() {
+            let enforcementCase = documents.read(decoded)
             prepared.append(
                 PreparedCase(
                     enforcementCase: enforcementCase, line: line,
@@ -78,5 +81,38 @@ extension CaseStore {
         }
         if let failure = handOff.failure { throw failure }
         return prepared
+    }
+}
+
+/// The text of a file's documents, read as its cases are prepared: each text record whose file
+/// was found and hashed (`Record.documentKey`), each file once however many cases name it. Only
+/// files inside the case file's folder are read (`EvidenceCheck.confined`); an upload's text was
+/// read when it arrived.
+struct AttachedDocuments {
+    let folder: URL?
+    private let reader = DocumentReader()
+    private var known: [String: DocumentText] = [:]
+
+    init(evidence: EvidencePolicy) {
+        if case .folder(let folder) = evidence { self.folder = folder } else { folder = nil }
+    }
+
+    mutating func read(_ enforcementCase: EnforcementCase) -> EnforcementCase {
+        guard let folder else { return enforcementCase }
+        var c = enforcementCase
+        for e in c.events.indices {
+            for r in c.events[e].records.indices {
+                let record = c.events[e].records[r]
+                guard let key = record.documentKey, let file = record.file else { continue }
+                if let text = known[key] {
+                    c.events[e].records[r].document = text
+                } else if case .success(let url?) = EvidenceCheck.confined(file, in: folder) {
+                    let document = reader.read(url)
+                    known[key] = document
+                    c.events[e].records[r].document = document
+                }
+            }
+        }
+        return c
     }
 }

@@ -173,6 +173,8 @@ final class CaseWriter {
         let mayExist = !knownAbsent || written.contains(enforcementCase.id)
         if mayExist, let existing = try await db.fetchRecords(CaseRecord.self, "SELECT * FROM enforcementCase WHERE id = ?", [enforcementCase.id]).first {
             if existing.contentHash == hash, try await existingEvidence(enforcementCase.id) == evidence(of: enforcementCase) {
+                // A case stored before its documents were read (or while they could not be) gets them now.
+                try await DocumentTexts.store(of: enforcementCase, into: db)
                 return .unchanged
             }
             guard let previous = try await CaseRows.load(id: existing.id, from: db) else {

@@ -112,6 +112,7 @@ enum Schema {
         migrator.registerMigration("v22: the file a job works on") { db in try db.execute(sql: "ALTER TABLE job ADD COLUMN input BLOB") }
         migrator.registerMigration("v23: review campaigns and their draws") { db in try createCampaigns(db) }
         migrator.registerMigration("v24: powers, rulings and published 双公示 lists") { db in try createPowersAndPublicity(db) }
+        migrator.registerMigration("v25: the text of attached documents") { db in try createDocumentTexts(db) }
         return migrator
     }
 

@@ -63,7 +63,7 @@ public enum EvidenceCheck {
     /// Each component is looked at without following links; a link is followed only when it
     /// resolves inside the folder, and a dangling link is refused like one that leads out, so
     /// that no answer tells what exists outside.
-    static func confined(_ name: String, in folder: URL) -> Result<URL?, EvidenceRefusal> {
+    public static func confined(_ name: String, in folder: URL) -> Result<URL?, EvidenceRefusal> {
         let refuse = EvidenceRefusal(file: name, reason: outside)
         let components = name.split(separator: "/", omittingEmptySubsequences: true)
         guard !name.hasPrefix("/"), !name.contains("\0"), !components.isEmpty,

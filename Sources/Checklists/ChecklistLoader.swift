@@ -133,7 +133,9 @@ public struct ChecklistLoader: Sendable {
         }
         if let manual = tree.child(named: "manual") {
             checklist.manualItems = manual.children.map {
-                ManualItem(id: $0["id"] ?? "", title: $0.text, category: $0["category"] ?? "", points: Double($0["points"] ?? "") ?? 0)
+                ManualItem(
+                    id: $0["id"] ?? "", title: $0.text, category: $0["category"] ?? "", points: Double($0["points"] ?? "") ?? 0,
+                    proposedBy: ($0["proposed-by"] ?? "").split(separator: " ").map(String.init))
             }
         }
         if let grades = tree.child(named: "grades") {
@@ -162,6 +164,11 @@ public struct ChecklistLoader: Sendable {
         }
         for item in checklist.manualItems where checklist.category(named: item.category) == nil {
             throw fail("人工评查项 \(item.id) 归入的类别“\(item.category)”在评查表中没有定义")
+        }
+        for item in checklist.manualItems {
+            for rule in item.proposedBy where RuleCatalogue.rule(rule) == nil {
+                throw fail("人工评查项 \(item.id) 的 proposed-by 列出的规则 \(rule) 不在规则目录中")
+            }
         }
         for deduction in checklist.appraisal where deduction.rules.isEmpty && deduction.outcomes.isEmpty {
             throw fail("考核扣分项 \(deduction.id) 须以 rules 列出规则或以 outcomes 列出复议、诉讼结果")

@@ -8,6 +8,8 @@ public struct CaseFactory: Sendable {
     public let calendar: WorkingDayCalendar
     /// Share of cases that carry a defect.
     public var defectRate = 0.12
+    /// Share of decided general-procedure fines whose 告知书 and 决定书 are written as files.
+    public var documentRate = 0.1
 
     static let earliest = CalendarDate(year: 2016, month: 1, day: 4)!
     static let latest = CalendarDate(year: 2026, month: 6, day: 30)!
@@ -19,6 +21,12 @@ public struct CaseFactory: Sendable {
 
     /// The `index`-th case of a data set, and the defect it carries, if any.
     public func make(_ index: Int, using rng: inout SeededGenerator) -> (EnforcementCase, Defect?) {
+        let (c, defect, _) = makeWithDocuments(index, using: &rng)
+        return (c, defect)
+    }
+
+    /// `make`, with the document files the case's records name (`documents/…`, beside its file).
+    public func makeWithDocuments(_ index: Int, using rng: inout SeededGenerator) -> (EnforcementCase, Defect?, [GeneratedFile]) {
         let staff = rng.pick(agencies.staff)
         let roll = Double.random(in: 0..<1, using: &rng)
         let type: CaseType = roll < 0.70 ? .penalty : roll < 0.85 ? .license : roll < 0.92 ? .inspection : .coercion
@@ -36,7 +44,9 @@ public struct CaseFactory: Sendable {
                 builder.plant(defect!, using: &rng)
             }
         }
-        return (builder.c, defect)
+        var c = builder.c
+        let files = attachDocuments(&c, defect: &defect, index: index, agency: staff.agency)
+        return (c, defect, files)
     }
 
     func next(_ date: CalendarDate) -> CalendarDate { (try? calendar.nextWorkday(onOrAfter: date)) ?? date }
@@ -282,6 +292,8 @@ struct Builder {
             let index = c.events.firstIndex { $0.kind == .seizureReleased }!
             let due = (try? factory.calendar.calendarPeriodEnd(30, from: start)) ?? start.adding(days: 31)
             c.events[index].date = due.adding(days: Int.random(in: 1...5, using: &rng))
+        case .documentElement, .documentTimeLimit, .documentAmount:
+            break  // written into the documents (`attachDocuments`)
         }
     }
 

@@ -12,6 +12,8 @@ public struct DataSetWriter: Sendable {
     public var casesPerFile = 10_000
     /// Share of cases that carry one planted defect.
     public var defectRate = 0.12
+    /// Share of decided general-procedure fines written with their 告知书 and 决定书 as files.
+    public var documentRate = 0.1
 
     public init(cases: Int, seed: UInt64, agencies: Int = 12) {
         self.cases = cases
@@ -41,10 +43,12 @@ public struct DataSetWriter: Sendable {
         }
         var factory = CaseFactory(agencies: synthetic, calendar: calendar)
         factory.defectRate = defectRate
+        factory.documentRate = documentRate
         var rng = SeededGenerator(seed: seed)
         var defects: [Defect: Int] = [:]
         var written = 0
         var fileNumber = 0
+        var documentFolder: URL?
         while written < cases {
             fileNumber += 1
             let url = folder.appendingPathComponent(String(format: "cases/cases-%04d.xml", fileNumber))
@@ -53,8 +57,16 @@ public struct DataSetWriter: Sendable {
             var buffer = Data(CaseXMLWriter.casesDocumentStart.utf8)
             let end = min(cases, written + casesPerFile)
             while written < end {
-                let (c, defect) = factory.make(written, using: &rng)
+                let (c, defect, documents) = factory.makeWithDocuments(written, using: &rng)
                 if let defect { defects[defect, default: 0] += 1 }
+                for document in documents {
+                    let url = folder.appendingPathComponent("cases").appendingPathComponent(document.path)
+                    if documentFolder == nil {
+                        documentFolder = url.deletingLastPathComponent()
+                        try fileManager.createDirectory(at: documentFolder!, withIntermediateDirectories: true)
+                    }
+                    try document.data.write(to: url)
+                }
                 buffer.append(contentsOf: CaseXMLWriter.element(c).utf8)
                 if buffer.count > 1 << 20 {
                     handle.write(buffer)

@@ -11,6 +11,8 @@ public enum Defect: String, CaseIterable, Sendable {
     case licenseDeadline, seizureDeadline
     /// A penalty on a power of the 权责清单 that ended before the decision (format 1.1).
     case powerScope
+    /// A 决定书 without its 复议/诉讼 paragraph, one stating 三十日 for 复议, one naming ten times the fine.
+    case documentElement, documentTimeLimit, documentAmount
 
     /// The rules that fail because of it, and only those.
     public var rules: Set<String> {
@@ -30,6 +32,9 @@ public enum Defect: String, CaseIterable, Sendable {
         case .licenseDeadline: ["LICENSE-DEADLINE"]
         case .seizureDeadline: ["SEIZURE-DEADLINE"]
         case .powerScope: ["POWER-SCOPE"]
+        case .documentElement: ["DOC-DECISION"]
+        case .documentTimeLimit: ["DOC-APPEAL"]
+        case .documentAmount: ["DOC-AGREE"]
         }
     }
 
@@ -44,6 +49,8 @@ public enum Defect: String, CaseIterable, Sendable {
         case .procedureDelivery: type == .penalty && procedure == .general
         case .licenseDeadline: type == .license
         case .powerScope: type == .penalty
+        // Planted with the case's documents (`CaseFactory.attachDocuments`), not drawn with the others.
+        case .documentElement, .documentTimeLimit, .documentAmount: false
         }
     }
 }

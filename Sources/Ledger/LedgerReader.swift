@@ -1,6 +1,7 @@
 import CaseModel
 import CaseXML
 import Foundation
+import XMLParts
 
 /// Turns the rows of a ledger into interchange cases. Every problem of the file is collected, each
 /// naming its row and column (`台账.xlsx 第7行 “决定日期”：…`); a file with any problem yields no

@@ -2,6 +2,7 @@ import CaseModel
 import CaseStore
 import CaseXML
 import Foundation
+import XMLParts
 
 /// Reads a published 双公示 list (.xlsx or .csv) in the national template's columns, as downloaded
 /// from the credit platform or kept by the agency, with the day of publication and the address

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import XMLParts
 
 /// `<sheet name=… r:id=…>` of `xl/workbook.xml`, in order.
 final class WorkbookSheets: PartHandler {

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import XMLParts
 
 /// One value of a spreadsheet cell as the file holds it.
 enum SheetValue: Equatable {
@@ -24,9 +24,7 @@ struct SheetRow {
 }
 
 /// Why a sheet could not be read at all.
-struct SheetUnreadable: Error {
-    var message: String
-}
+typealias SheetUnreadable = PartUnreadable
 
 /// Reads the first sheet of an XLSX workbook, or a CSV file, row by row. Hostile files are bounded:
 /// each part of a workbook at most 64 MB unpacked and streamed through the parser as it is
@@ -135,32 +133,8 @@ enum SheetReader {
     // MARK: XLSX
 
     static func readWorkbook(_ url: URL, row: (SheetRow) throws -> Void) throws {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw SheetUnreadable(message: "不是有效的 XLSX 文件（无法作为 ZIP 打开）")
-        }
-        /// Streams a part through `handler`; false when the workbook has no such part.
-        func parse(_ path: String, _ handler: PartHandler) throws -> Bool {
-            guard let entry = archive[path] else { return false }
-            guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw SheetUnreadable(message: "\(path) 解压后过大") }
-            let part = WorkbookPart(part: path, handler: handler)
-            var inflated = 0
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    inflated += chunk.count
-                    if inflated > maxPartBytes { throw SheetUnreadable(message: "\(path) 解压后过大") }
-                    try part.feed(chunk)
-                }
-            } catch let error as SheetUnreadable {
-                throw error
-            } catch let error as RowRefused {
-                throw error.underlying
-            } catch {
-                throw SheetUnreadable(message: "\(path) 无法解压（文件可能已损坏）")
-            }
-            try part.finish()
-            return true
-        }
+        let archive = try PackageArchive(url: url, kindName: "XLSX", maxPartBytes: maxPartBytes)
+        func parse(_ path: String, _ handler: PartHandler) throws -> Bool { try archive.parse(path, handler) }
         let sheets = WorkbookSheets()
         guard try parse("xl/workbook.xml", sheets) else { throw SheetUnreadable(message: "XLSX 中没有 xl/workbook.xml") }
         let rels = Relationships()
@@ -173,17 +147,12 @@ enum SheetReader {
         if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
         let shared = SharedStrings()
         _ = try parse("xl/sharedStrings.xml", shared)
-        // The caller's errors pass through the parser untouched (`RowRefused`).
+        // The caller's errors pass through the parser untouched (`ConsumerRefused`).
         try withoutActuallyEscaping(row) { row in
             let cells = SheetCells(shared: shared) { sheetRow in
-                do { try row(sheetRow) } catch { throw RowRefused(underlying: error) }
+                do { try row(sheetRow) } catch { throw ConsumerRefused(underlying: error) }
             }
             guard try parse(target, cells) else { throw SheetUnreadable(message: "XLSX 中没有 \(target)") }
         }
     }
-}
-
-/// An error of the row's consumer, carried through the parser and the inflater unchanged.
-struct RowRefused: Error {
-    var underlying: Error
 }

@@ -63,6 +63,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     public var year: Int { parts.year }
+    public var month: Int { parts.month }
+    public var day: Int { parts.day }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var weekday: Int {

@@ -29,6 +29,17 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "read" {
     }
 }
 
+//   zhifa-bench rules N   each rule's cost per case over N generated cases (RuleCost.swift)
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "rules", let cases = Int(CommandLine.arguments[2]) {
+    do {
+        try ruleCosts(cases: cases)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
 guard let calendar = try? WorkingDayCalendar.bundled() else {
     FileHandle.standardError.write(Data("Checklists/calendar not found; set ZHIFA_CHECKLISTS\n".utf8))

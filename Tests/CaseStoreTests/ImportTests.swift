@@ -23,6 +23,14 @@ import Testing
         #expect(try store.benchmarkSets().count == 3)
     }
 
+    static func withoutDocuments(_ c: EnforcementCase) -> EnforcementCase {
+        var c = c
+        for e in c.events.indices {
+            for r in c.events[e].records.indices { c.events[e].records[r].document = nil }
+        }
+        return c
+    }
+
     @Test(arguments: Backend.allCases)
     func storesACaseExactlyAsRead(_ backend: Backend) throws {
         let store = try backend.storeWithSampleRegistry()
@@ -30,7 +38,8 @@ import Testing
         for file in Repository.sampleCaseFiles {
             _ = try store.importFile(file, actor: "test")
             try reader.readCases(file) { c, _ in
-                let stored = try store.loadCase(id: c.id)
+                // The store adds what it read of the documents, which the file does not hold.
+                let stored = try store.loadCase(id: c.id).map(Self.withoutDocuments)
                 #expect(stored == c)
             }
         }

@@ -84,8 +84,9 @@ import Testing
         #expect(earlier.agencies.map(\.total) == first.agencies.map(\.total))
         #expect(figures.values.allSatisfy { $0.overdueNow == 0 } && first.agencies.contains { $0.overdueNow > 0 }, "overdue is counted on the day, not kept")
 
-        // A case changed: a new run, whose figures are its own.
-        var c = try #require(try store.loadCase(id: "WH-SJJ-2024-0117"))
+        // A case changed: a new run, whose figures are its own. (Not one whose documents were read:
+        // a party renamed would no longer be the party its 决定书 names.)
+        var c = try #require(try store.loadCase(id: "WH-SJJ-2024-0204"))
         c.party.name += "（更正）"
         try store.save(c, actor: "clerk", source: "edit")
         let after = try builder.build(year: 2024, today: today, actor: "test")

@@ -41,7 +41,8 @@ import Testing
             #expect(firstPage.contains("<span>\(Accounts.reviewer) · 评查人员</span>"), "a reviewer belongs to no agency, not the case's")
             #expect(secondPage.contains("<span>吴评查 · ") && !secondPage.contains(Accounts.reviewer))
             let tokens = secondPage.matches(of: /name="csrf" value="([^"]*)"/).map { String($0.output.1) }
-            #expect(tokens.count == 3 && tokens.allSatisfy { $0 == second.csrf }, "\(tokens)")
+            // The review, sign and check forms, and a confirm button for each machine proposal (LAW, DOCUMENTS).
+            #expect(tokens.count == 5 && tokens.allSatisfy { $0 == second.csrf }, "\(tokens)")
             #expect(!secondPage.contains("\u{E000}"), "no stand-in is left in a page")
 
             // The token the page carries is the one that posts its forms.

@@ -53,11 +53,16 @@ public struct ManualItem: Sendable, Equatable {
         return nil
     }
 
-    public init(id: String, title: String, category: String, points: Double) {
+    /// Rules whose findings make a machine proposal for this item (`proposed-by`), which a
+    /// reviewer confirms or changes; the item is never scored without them.
+    public var proposedBy: [String]
+
+    public init(id: String, title: String, category: String, points: Double, proposedBy: [String] = []) {
         self.id = id
         self.title = title
         self.category = category
         self.points = points
+        self.proposedBy = proposedBy
     }
 }
 

@@ -44,6 +44,10 @@ public struct AuditContext: Sendable {
     public let hearingRightReasons: [String]
     /// Events dated after the as-of date, which the context leaves out.
     public let eventsSetAside: Int
+    /// The 决定书 attached to the decision and the 告知书 to the last notice before it, when their
+    /// text was read on import (`CaseDocument`); made once here, read by every document rule.
+    public let decisionDocument: CaseDocument?
+    public let noticeDocument: CaseDocument?
 
     public var isMajor: Bool { !majorReasons.isEmpty }
 
@@ -78,6 +82,8 @@ public struct AuditContext: Sendable {
         self.publishedCoverage = publishedCoverage
         self.recordedDisclosure = recordedDisclosure
         self.decision = c.decision
+        self.decisionDocument = CaseDocument.decision(of: c)
+        self.noticeDocument = CaseDocument.notice(of: c)
 
         let penalties = c.outcome?.penalties ?? []
         let fines = penalties.filter { $0.kind == .fine }.compactMap(\.amount)

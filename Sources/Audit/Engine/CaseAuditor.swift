@@ -15,6 +15,8 @@ public struct CaseAuditor: Sendable {
     /// Benchmark sets by agency, newest effective date first.
     private let benchmarks: [String: [BenchmarkSet]]
     private let rules: [(rule: any AuditRule, setting: RuleSetting)]
+    /// Rules whose verdicts propose a manual item's score (`ManualItem.proposedBy`).
+    private let proposing: Set<String>
 
     public init(
         checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet],
@@ -37,6 +39,7 @@ public struct CaseAuditor: Sendable {
             guard let setting = checklist.rules[rule.id.rawValue], setting.enabled else { return nil }
             return (rule, setting)
         }
+        self.proposing = Set(checklist.manualItems.flatMap(\.proposedBy))
     }
 
     /// The agency's benchmark item in force for the case: the newest set effective on or before the
@@ -97,6 +100,8 @@ public struct CaseAuditor: Sendable {
 
     private func audit(_ c: EnforcementCase, in context: AuditContext, manualScores: [ManualScore], keepPassing: Bool) -> CaseAudit {
         var findings: [Finding] = []
+        // Passes too: a proposal says that the documents were read and nothing found.
+        var proposals: [Finding] = []
         for (rule, setting) in rules {
             let verdict: Verdict
             if !rule.scope.covers(c.type) {
@@ -110,14 +115,16 @@ public struct CaseAuditor: Sendable {
                     verdict = .manual("无法自动判断：\(error)")
                 }
             }
+            let judged = Self.findings(of: verdict, rule: rule, setting: setting)
+            if proposing.contains(rule.id.rawValue) { proposals += judged }
             switch verdict {
             case .pass, .notApplicable: if !keepPassing { continue }
             default: break
             }
-            findings += Self.findings(of: verdict, rule: rule, setting: setting)
+            findings += judged
         }
         Self.applyCorrections(manualScores.corrections, to: &findings)
-        findings += manualFindings(manualScores)
+        findings += manualFindings(manualScores, proposals: proposals)
         var audit = score(c, findings: findings)
         audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
         audit.indicators = CaseIndicators(context, failures: findings)
@@ -188,12 +195,16 @@ public struct CaseAuditor: Sendable {
         }
     }
 
-    private func manualFindings(_ scores: [ManualScore]) -> [Finding] {
+    private func manualFindings(_ scores: [ManualScore], proposals: [Finding]) -> [Finding] {
         checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
             var f = Finding(
                 rule: item.id, status: .manual, severity: .major, deduction: 0,
                 message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
+            if latest == nil, let proposal = ManualProposal.of(item, findings: proposals) {
+                f.proposal = proposal
+                f.message += "；" + proposal.text
+            }
             if let latest {
                 let deduction = min(max(latest.deduction, 0), item.points)
                 f.status = deduction > 0 ? .fail : .pass

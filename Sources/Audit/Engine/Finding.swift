@@ -29,6 +29,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var reviewer: String?
     /// A corrected finding: the reviewer's reason, who and when (`FindingVerdict`).
     public var correction: String?
+    /// An open manual item: what the machine proposes for it, for the reviewer to confirm or change.
+    public var proposal: ManualProposal?
 }
 
 /// What a finding judges: a rule of the catalogue, a manual item of the checklist (事实、证据、…),

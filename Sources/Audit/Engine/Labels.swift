@@ -16,6 +16,7 @@ extension RuleFamily: ChineseLabelled {
         case .license: "行政许可期限"
         case .seizure: "查封扣押期限"
         case .power: "权责清单"
+        case .doc: "文书内容"
         }
     }
 }

@@ -5,7 +5,7 @@ public enum RuleScope: Sendable {
     case everyType
     case only(CaseType)
 
-    func covers(_ type: CaseType) -> Bool {
+    public func covers(_ type: CaseType) -> Bool {
         switch self {
         case .everyType: true
         case .only(let only): only == type
@@ -76,6 +76,11 @@ public enum RuleCatalogue {
         case .licenseDeadline: LicenseDeadline()
         case .seizureDeadline: SeizureDeadline()
         case .powerScope: PowerScope()
+        case .docDecision: DocDecision()
+        case .docNotice: DocNotice()
+        case .docAppeal: DocAppeal()
+        case .docAgree: DocAgree()
+        case .docBasis: DocBasis()
         }
     }
 }

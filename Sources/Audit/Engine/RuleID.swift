@@ -31,6 +31,11 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case licenseDeadline = "LICENSE-DEADLINE"
     case seizureDeadline = "SEIZURE-DEADLINE"
     case powerScope = "POWER-SCOPE"
+    case docDecision = "DOC-DECISION"
+    case docNotice = "DOC-NOTICE"
+    case docAppeal = "DOC-APPEAL"
+    case docAgree = "DOC-AGREE"
+    case docBasis = "DOC-BASIS"
 
     /// The family is the id's first word: DISCLOSE-LATE belongs to DISCLOSE.
     public var family: RuleFamily {
@@ -42,7 +47,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// The nine families of the catalogue, one per 三项制度 concern or statutory period.
+/// The ten families of the catalogue, one per 三项制度 concern or statutory period.
 public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case disclose = "DISCLOSE"
     case officer = "OFFICER"
@@ -53,6 +58,7 @@ public enum RuleFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case license = "LICENSE"
     case seizure = "SEIZURE"
     case power = "POWER"
+    case doc = "DOC"
 
     /// The family of a finding's rule; nil for manual items and other ids outside the catalogue.
     public init?(ruleId: String) {

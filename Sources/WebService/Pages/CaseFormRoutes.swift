@@ -1,6 +1,7 @@
 import CaseModel
 import CaseStore
 import CaseXML
+import Documents
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -76,6 +77,10 @@ struct CaseFormRoutes {
                 record.sha256 = stored.sha256
                 // The server hashed the bytes it received: nothing left to verify.
                 record.evidence = .ok
+                // A document's text is read once, as it arrives, for the document rules and the case page.
+                if record.kind == .text, let url = app.evidence.file(named: stored.file) {
+                    record.document = await DocumentReader().readApart(url)
+                }
             }
             c.events[position - 1].records.append(record)
             try await save(c, by: user)

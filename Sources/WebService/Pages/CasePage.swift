@@ -37,7 +37,8 @@ struct CasePageBuilder {
                         download: record.file.flatMap { app.downloadableEvidence(named: $0, owned: page.ownedUploads) }
                             .map { _ in "\(CaseRoutes.href(c.id))/evidence/\(index + 1)/\(offset + 1)" },
                         sha256: record.sha256.map { String($0.prefix(12)) + "…" }, evidence: record.evidence == .none ? nil : record.evidence.chineseName,
-                        evidenceProblem: record.evidence == .mismatch || record.evidence == .missing)
+                        evidenceProblem: record.evidence == .mismatch || record.evidence == .missing,
+                        document: record.document.map(Self.document))
                 },
                 findings: (findingsByEvent[index + 1] ?? []).map(Self.finding))
         }
@@ -74,7 +75,7 @@ struct CasePageBuilder {
                     + (p.url.map { " \($0)" } ?? "")
             },
             forms: writable ? forms(for: c) : nil,
-            review: user.may(.scoreManualItems) ? reviewForm(manual) : nil,
+            review: user.may(.scoreManualItems) ? reviewForm(manual, findings: audit.findings) : nil,
             verdicts: verdicts, hasVerdicts: !verdicts.isEmpty,
             hasReview: user.may(.scoreManualItems))
     }
@@ -96,13 +97,26 @@ struct CasePageBuilder {
             maxUpload: WebError.size(app.configuration.maxUploadBytes))
     }
 
-    private func reviewForm(_ scores: [ManualScore]) -> [CaseView.ManualItemView] {
+    private func reviewForm(_ scores: [ManualScore], findings: [Finding]) -> [CaseView.ManualItemView] {
         app.runner.checklist.manualItems.map { item in
             let latest = scores.last { $0.item == item.id }
             return CaseView.ManualItemView(
                 id: item.id, title: item.title, points: item.points.readableText,
-                scored: latest.map { "扣 \($0.deduction.readableText) 分（\($0.reviewer)）\($0.note)" })
+                scored: latest.map { "扣 \($0.deduction.readableText) 分（\($0.reviewer)）\($0.note)" },
+                proposal: findings.first { $0.rule == item.id }?.proposal.map {
+                    CaseView.ProposalView(deduct: $0.deduction.readableText, note: $0.note)
+                })
         }
+    }
+
+    static func document(_ d: DocumentText) -> CaseView.DocumentView {
+        let format = d.format?.chineseName ?? "未知格式"
+        let pages = d.pages.map { "，\($0)页" } ?? ""
+        let how = d.recognized ? "（文字识别）" : ""
+        let summary =
+            d.status == .read
+            ? "\(format)\(pages) · \(d.status.chineseName)\(how) \(d.text.count) 字" : "\(format) · \(d.status.chineseName)：\(d.reason ?? "")"
+        return CaseView.DocumentView(summary: summary, text: d.status == .read ? d.text : nil, problem: d.status != .read)
     }
 
     static func finding(_ f: Finding) -> CaseView.FindingView {
@@ -196,6 +210,13 @@ struct CaseView: Encodable {
         var kind, title: String
         var file, download, sha256, evidence: String?
         var evidenceProblem: Bool
+        var document: DocumentView?
+    }
+    /// The text read out of a record's file, shown under the record beside the event's findings.
+    struct DocumentView: Encodable {
+        var summary: String
+        var text: String?
+        var problem: Bool
     }
     struct FindingView: Encodable {
         var rule, title, message: String
@@ -221,6 +242,11 @@ struct CaseView: Encodable {
     struct ManualItemView: Encodable {
         var id, title, points: String
         var scored: String?
+        /// The machine's proposal from the document rules (`proposed-by`), to confirm or change.
+        var proposal: ProposalView?
+    }
+    struct ProposalView: Encodable {
+        var deduct, note: String
     }
     struct Forms: Encodable {
         var eventKinds, rulings, events, penaltyKinds: [Option]

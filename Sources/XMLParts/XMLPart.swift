@@ -3,7 +3,7 @@ import Foundation
 
 /// What a part's parser reports, element by element. Names arrive as libxml2's bytes so that a
 /// sheet of millions of cells makes no string per element.
-protocol PartHandler: AnyObject {
+public protocol PartHandler: AnyObject {
     func start(_ name: XMLName, _ attributes: XMLAttributes)
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     func end(_ name: XMLName)
@@ -12,10 +12,12 @@ protocol PartHandler: AnyObject {
 }
 
 /// An element's local name as libxml2 passes it.
-struct XMLName {
-    let pointer: UnsafePointer<xmlChar>
+public struct XMLName {
+    public let pointer: UnsafePointer<xmlChar>
 
-    func `is`(_ name: StaticString) -> Bool {
+    public init(pointer: UnsafePointer<xmlChar>) { self.pointer = pointer }
+
+    public func `is`(_ name: StaticString) -> Bool {
         strcmp(
             UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
             UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
@@ -24,12 +26,12 @@ struct XMLName {
 
 /// An element's attributes as libxml2's SAX2 passes them: five pointers each (local name, prefix,
 /// namespace, value start, value end).
-struct XMLAttributes {
-    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    let count: Int
+public struct XMLAttributes {
+    public let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    public let count: Int
 
     /// The value of the attribute whose local name is `name`.
-    subscript(_ name: StaticString) -> String? {
+    public subscript(_ name: StaticString) -> String? {
         guard let pointer else { return nil }
         for index in 0..<count {
             let base = pointer + index * 5
@@ -40,18 +42,22 @@ struct XMLAttributes {
     }
 }
 
-/// One XML part of a workbook, parsed by libxml2's SAX2 push parser as ZIPFoundation inflates it:
+/// One XML part of a package (a workbook's sheet, a DOCX's document, an OFD's page), parsed by libxml2's SAX2 push parser as ZIPFoundation inflates it:
 /// the part is never whole in memory, and what the handler keeps is all that stays.
 ///
 /// A document type declaration is refused as the case importer refuses it (`PrologGuard`): the
 /// parser stops at the DOCTYPE, before any entity is declared, let alone expanded. No network.
-final class WorkbookPart {
-    let part: String
+public final class XMLPart {
+    public let part: String
     private let handler: PartHandler
     private var context: xmlParserCtxtPtr?
     private var stopped: Error?
+    /// How deep the parser is: a part nested deeper than any real one is refused, whatever the
+    /// parser itself allows, so that a handler never sees it.
+    private var depth = 0
+    public static let maxDepth = 256
 
-    init(part: String, handler: PartHandler) {
+    public init(part: String, handler: PartHandler) {
         self.part = part
         self.handler = handler
     }
@@ -61,14 +67,14 @@ final class WorkbookPart {
     }
 
     /// Parses the next bytes of the part; throws as soon as the part is refused.
-    func feed(_ data: Data) throws {
+    public func feed(_ data: Data) throws {
         try data.withUnsafeBytes { bytes in
             try parse(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), terminate: false)
         }
     }
 
     /// Ends the part: an unclosed element is an error here.
-    func finish() throws {
+    public func finish() throws {
         try parse(nil, 0, terminate: true)
     }
 
@@ -77,7 +83,7 @@ final class WorkbookPart {
             xmlInitParser()
             var sax = Self.handlers()
             context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, part)
-            guard let context else { throw SheetUnreadable(message: "无法读取 \(part)") }
+            guard let context else { throw PartUnreadable(message: "无法读取 \(part)") }
             xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
         }
         let status = xmlParseChunk(context, bytes, count, terminate ? 1 : 0)
@@ -85,7 +91,7 @@ final class WorkbookPart {
         if let failure = handler.failure { throw failure }
         if status != 0 {
             let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
-            throw SheetUnreadable(message: "\(part) 第\(line)行不是格式正确的 XML，无法读取（文件可能已损坏）")
+            throw PartUnreadable(message: "\(part) 第\(line)行不是格式正确的 XML，无法读取（文件可能已损坏）")
         }
     }
 
@@ -98,8 +104,8 @@ final class WorkbookPart {
         if let failure = handler.failure { stop(failure) }
     }
 
-    private static func part(_ context: UnsafeMutableRawPointer?) -> WorkbookPart? {
-        context.map { Unmanaged<WorkbookPart>.fromOpaque($0).takeUnretainedValue() }
+    private static func part(_ context: UnsafeMutableRawPointer?) -> XMLPart? {
+        context.map { Unmanaged<XMLPart>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// Made for each part: libxml2 copies the table, and a shared one would be mutable global state.
@@ -107,27 +113,33 @@ final class WorkbookPart {
         var sax = xmlSAXHandler()
         sax.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC: the namespace-aware callbacks below
         sax.startElementNs = { context, name, _, _, _, _, count, _, attributes in
-            guard let part = WorkbookPart.part(context), part.stopped == nil, let name else { return }
+            guard let part = XMLPart.part(context), part.stopped == nil, let name else { return }
+            part.depth += 1
+            guard part.depth <= XMLPart.maxDepth else {
+                part.stop(PartUnreadable(message: "\(part.part) 的元素嵌套超过 \(XMLPart.maxDepth) 层，不予读取"))
+                return
+            }
             part.handler.start(XMLName(pointer: name), XMLAttributes(pointer: attributes, count: Int(count)))
             part.afterHandler()
         }
         sax.endElementNs = { context, name, _, _ in
-            guard let part = WorkbookPart.part(context), part.stopped == nil, let name else { return }
+            guard let part = XMLPart.part(context), part.stopped == nil, let name else { return }
+            part.depth -= 1
             part.handler.end(XMLName(pointer: name))
             part.afterHandler()
         }
         sax.characters = { context, bytes, count in
-            guard let part = WorkbookPart.part(context), part.stopped == nil, let bytes, count > 0 else { return }
+            guard let part = XMLPart.part(context), part.stopped == nil, let bytes, count > 0 else { return }
             part.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
             part.afterHandler()
         }
         sax.internalSubset = { context, _, _, _ in
-            guard let part = WorkbookPart.part(context) else { return }
-            part.stop(SheetUnreadable(message: "\(part.part) 含有文档类型声明（DOCTYPE）；工作簿不使用 DTD，为防止实体扩展攻击不予读取"))
+            guard let part = XMLPart.part(context) else { return }
+            part.stop(PartUnreadable(message: "\(part.part) 含有文档类型声明（DOCTYPE）；该格式不使用 DTD，为防止实体扩展攻击不予读取"))
         }
         sax.entityDecl = { context, _, _, _, _, _ in
-            guard let part = WorkbookPart.part(context) else { return }
-            part.stop(SheetUnreadable(message: "\(part.part) 声明了实体；为防止实体扩展攻击不予读取"))
+            guard let part = XMLPart.part(context) else { return }
+            part.stop(PartUnreadable(message: "\(part.part) 声明了实体；为防止实体扩展攻击不予读取"))
         }
         // Errors are reported by the status of each chunk; nothing is printed.
         sax.serror = { _, _ in }

@@ -1,0 +1,132 @@
+import CaseModel
+import Foundation
+
+/// A document of the case whose text was read on import: the 决定书 on the decision, the 告知书 on
+/// the notice. The rules read it compacted: without white space and with full-width digits and
+/// letters made plain, since a PDF's or a scan's text breaks lines and spaces characters anywhere.
+/// Made once per audit of a case (`AuditContext`), searched as bytes and scanned as scalars, so
+/// that the document rules cost microseconds, not the milliseconds of `String`'s searches.
+public struct CaseDocument: Sendable {
+    public var record: Record
+    public var event: Event
+    public var text: DocumentText
+    public let compact: String
+    /// `compact` as Unicode scalars, which the numbers, dates and clauses are scanned in.
+    let scalars: [Unicode.Scalar]
+    /// `compact` as UTF-8, which words are looked for in (`memmem`).
+    private let bytes: [UInt8]
+
+    init(record: Record, event: Event, text: DocumentText) {
+        self.record = record
+        self.event = event
+        self.text = text
+        scalars = Self.compactScalars(text.text)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        compact = String(view)
+        bytes = Array(compact.utf8)
+    }
+
+    /// How a finding names the document: `行政处罚决定书（decision.docx）`.
+    public var name: String { "\(record.title)（\(record.file ?? "")）" }
+
+    /// Whether the text holds any of `words` (as compacted).
+    public func mentions(_ words: String...) -> Bool { words.contains { has($0) } }
+
+    /// Whether the compact text holds `word` (white space in `word` is ignored, as in the text).
+    public func has(_ word: String) -> Bool { Self.find(Array(Self.compacted(word).utf8), in: bytes[...]) }
+
+    /// The document's close (落款): what follows its last mention of 行政诉讼, or its last 120 characters.
+    public var closing: [Unicode.Scalar] {
+        let mark = Array("行政诉讼".unicodeScalars)
+        var index = scalars.count - mark.count
+        while index >= 0 {
+            if scalars[index] == mark[0], Array(scalars[index..<(index + mark.count)]) == mark { return Array(scalars[(index + mark.count)...]) }
+            index -= 1
+        }
+        return Array(scalars.suffix(120))
+    }
+
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        // The first byte found by memchr, the rest compared by memcmp (Glibc hides memmem).
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { word in
+                guard let base = hay.baseAddress, let first = word.first else { return false }
+                var offset = 0
+                let last = hay.count - word.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, word.baseAddress!, word.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether `scalars` hold `word`'s scalars in a row.
+    static func contains(_ scalars: [Unicode.Scalar], _ word: String) -> Bool {
+        let bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)
+        return find(Array(compacted(word).utf8), in: bytes[...])
+    }
+
+    /// Text with white space removed and full-width ASCII (０-９, Ａ-Ｚ, （）…) made half-width; the
+    /// Chinese brackets of a 文号 (〔〕) are kept as written.
+    public static func compacted(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: compactScalars(text))
+        return String(view)
+    }
+
+    static func compactScalars(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count / 2)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x3000, 0xA0, 0x2000...0x200B, 0x2028, 0x2029, 0xFEFF: continue
+            case 0xFF01...0xFF5E: result.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            default: result.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// What a document rule answers when the document gave no text: never a pass.
+    var unreadVerdict: Verdict? {
+        switch text.status {
+        case .read:
+            return scalars.isEmpty ? .manual("\(name)未读出文字，须人工核对") : nil
+        case .unreadable, .unrecognized:
+            return .manual("\(name)\(text.status.chineseName)：\(text.reason ?? "")，须人工核对")
+        }
+    }
+
+    /// The 行政处罚决定书 (or other decision document) attached to the case's decision, when read.
+    static func decision(of c: EnforcementCase) -> CaseDocument? {
+        guard let decision = c.decision else { return nil }
+        return document(on: decision, titled: "决定书")
+    }
+
+    /// The 告知书 attached to the last notice on or before the decision, when read.
+    static func notice(of c: EnforcementCase) -> CaseDocument? {
+        let decided = c.decision?.date
+        for notice in c.events.reversed() where notice.kind == .notice && (decided == nil || notice.date <= decided!) {
+            if let document = document(on: notice, titled: "告知书") { return document }
+        }
+        return nil
+    }
+
+    /// The first text record of `event` with read text whose title has `word`; or the only text
+    /// record with read text, whatever its title.
+    static func document(on event: Event, titled word: String) -> CaseDocument? {
+        guard event.records.contains(where: { $0.document != nil }) else { return nil }
+        let read = event.records.filter { $0.kind == .text && $0.document != nil }
+        guard let record = read.first(where: { $0.title.contains(word) }) ?? (read.count == 1 ? read[0] : nil),
+            let text = record.document
+        else { return nil }
+        return CaseDocument(record: record, event: event, text: text)
+    }
+}

@@ -1,0 +1,145 @@
+import CaseModel
+import WorkCalendar
+
+/// The 救济 clause of a 决定书: 行政复议 within 60 days (《行政复议法》第二十条) to the body that hears it,
+/// 行政诉讼 within 6 months (《行政诉讼法》第四十六条) to a 人民法院. A wrong time limit is a defect
+/// case-file reviews find again and again; it may cost the party their remedy.
+struct DocAppeal: AuditRule {
+    let id = RuleID.docAppeal
+    let title = "复议诉讼期限"
+    let basis =
+        "《行政复议法》第二十条：公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请；第二十四条：县级以上地方各级人民政府管辖对本级人民政府工作部门作出的行政行为不服的行政复议案件（2024年1月1日起施行）；《行政诉讼法》第四十六条：公民、法人或者其他组织直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出"
+    let checks =
+        "In the decision's 决定书, the clause naming 行政复议 states 60 days (六十日/60日/60天) and the one naming 行政诉讼 6 months (六个月/6个月); a period stated otherwise, or none, is a violation. The 诉讼 clause names a 人民法院; for a decision from 2024-01-01 by an agency outside the vertically managed systems (税务, 海关, 金融监管, 外汇, 国家安全), the 复议 clause names a 人民政府. `manual` when the document could not be read; not applicable when it names neither remedy (DOC-DECISION reports that)."
+    let scope = RuleScope.only(.penalty)
+
+    /// 《行政复议法》(2023年修订) takes effect: 复议 goes to the 本级人民政府.
+    static let concentratedReview = CalendarDate(year: 2024, month: 1, day: 1)!
+    static let verticalSystems = ["税务", "海关", "金融监督", "金融监管", "外汇", "国家安全"]
+
+    func check(_ context: AuditContext) throws -> Verdict {
+        guard let decision = context.decision else { return .notApplicable("尚未作出决定") }
+        guard let document = context.decisionDocument else { return .notApplicable("决定未附可读取的决定书文件") }
+        if let unread = document.unreadVerdict { return unread }
+        guard document.mentions("行政复议", "行政诉讼") else { return .notApplicable("决定书未载明复议、诉讼途径（见 DOC-DECISION）") }
+        let reference = context.reference(document.event)
+        var violations: [Violation] = []
+        func problem(_ message: String, _ basis: String) {
+            violations.append(Violation("\(document.name)\(message)", event: reference, date: document.event.date, basis: basis))
+        }
+        let clauses = RemedyClauses(document.scalars)
+        if document.mentions("行政复议") {
+            let periods = clauses.periods(near: "行政复议")
+            if periods.isEmpty {
+                problem("未载明申请行政复议的期限（应为六十日）", "《行政复议法》第二十条")
+            } else if let wrong = periods.first(where: { $0 != .days(60) }) {
+                problem("载明申请行政复议的期限为\(wrong.text)，法定为六十日", "《行政复议法》第二十条")
+            }
+            let vertical = Self.verticalSystems.contains { context.agencyName.contains($0) }
+            if decision.date >= Self.concentratedReview, !vertical, !CaseDocument.contains(clauses.window(near: "行政复议"), "人民政府") {
+                problem("未写明向人民政府申请行政复议（2024年1月1日起由县级以上地方人民政府管辖）", "《行政复议法》第二十四条")
+            }
+        }
+        if document.mentions("行政诉讼") {
+            let periods = clauses.periods(near: "行政诉讼")
+            if periods.isEmpty {
+                problem("未载明提起行政诉讼的期限（应为六个月）", "《行政诉讼法》第四十六条")
+            } else if let wrong = periods.first(where: { $0 != .months(6) }) {
+                problem("载明提起行政诉讼的期限为\(wrong.text)，法定为六个月", "《行政诉讼法》第四十六条")
+            }
+            if !CaseDocument.contains(clauses.window(near: "行政诉讼"), "人民法院") {
+                problem("未写明向人民法院提起行政诉讼", "《行政诉讼法》第四十六条")
+            }
+        }
+        guard !violations.isEmpty else { return .pass("\(document.name)载明六十日内申请行政复议、六个月内提起行政诉讼") }
+        return .fail(violations)
+    }
+}
+
+/// A period a document states: `六十日`, `60天`, `六个月`, `3个月`.
+enum StatedPeriod: Equatable {
+    case days(Int)
+    case months(Int)
+
+    var text: String {
+        switch self {
+        case .days(let n): "\(n)日"
+        case .months(let n): "\(n)个月"
+        }
+    }
+}
+
+/// The clauses of a document (split at `，：` within sentences ending at `。；`) and the periods
+/// stated near a remedy: in the clause that names it and the two before it in its sentence, not
+/// past one that names the other remedy, so that `…六十日内申请行政复议，也可以在六个月内提起行政诉讼`
+/// gives each its own and `…十五日内缴纳罚款。如不服…` lends neither its period.
+struct RemedyClauses {
+    let clauses: [(sentence: Int, text: ArraySlice<Unicode.Scalar>)]
+
+    init(_ s: [Unicode.Scalar]) {
+        var clauses: [(Int, ArraySlice<Unicode.Scalar>)] = []
+        var sentence = 0
+        var start = 0
+        for index in s.indices {
+            switch s[index] {
+            case "，", "：", ",", ":":
+                clauses.append((sentence, s[start..<index]))
+                start = index + 1
+            case "。", "；", ";":
+                clauses.append((sentence, s[start..<index]))
+                start = index + 1
+                sentence += 1
+            default: break
+            }
+        }
+        clauses.append((sentence, s[start...]))
+        self.clauses = clauses
+    }
+
+    private static func mentions(_ clause: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {
+        guard clause.count >= word.count else { return false }
+        var index = clause.startIndex
+        while index + word.count <= clause.endIndex {
+            if clause[index] == word[0], clause[index..<(index + word.count)].elementsEqual(word) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The clauses that speak of `remedy`, each with the two before it in its sentence that speak
+    /// of neither remedy, joined and ended with `。`.
+    func window(near remedy: String) -> [Unicode.Scalar] {
+        let word = Array(remedy.unicodeScalars)
+        let other = Array((remedy == "行政复议" ? "行政诉讼" : "行政复议").unicodeScalars)
+        var text: [Unicode.Scalar] = []
+        for (index, clause) in clauses.enumerated() where Self.mentions(clause.text, word) {
+            var first = index
+            while first - 1 >= 0, first - 1 >= index - 2, clauses[first - 1].sentence == clause.sentence,
+                !Self.mentions(clauses[first - 1].text, other), !Self.mentions(clauses[first - 1].text, word)
+            {
+                first -= 1
+            }
+            for part in clauses[first...index] { text += part.text }
+            text.append("。")
+        }
+        return text
+    }
+
+    func periods(near remedy: String) -> [StatedPeriod] {
+        let text = window(near: remedy)
+        var found: [StatedPeriod] = []
+        var index = 0
+        while index < text.count {
+            var end = index
+            while end < text.count, ChineseAmounts.digit(text[end]) != nil || text[end] == "十" { end += 1 }
+            defer { index = max(end, index + 1) }
+            guard end > index, end < text.count, let value = ChineseAmounts.value(text[index..<end]).map({ Int($0.fen / 100) }) else { continue }
+            if text[end] == "日" || text[end] == "天" {
+                found.append(.days(value))
+            } else if text[end] == "个", end + 1 < text.count, text[end + 1] == "月" {
+                found.append(.months(value))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,82 @@
+/// What was read out of a record's attached file (a 决定书, a 告知书): its text, or why there is none.
+///
+/// Read once on import, stored by the file's SHA-256 and attached to every record that names the
+/// same bytes; the document rules judge this text, never the file.
+public struct DocumentText: Hashable, Sendable, Codable {
+    /// The file's format, as its bytes say (not its name).
+    public enum Format: String, Hashable, Sendable, Codable, CaseIterable {
+        case text = "txt"
+        case docx
+        case ofd
+        case pdf
+        case image
+
+        public var chineseName: String {
+            switch self {
+            case .text: "纯文本"
+            case .docx: "Word 文档（DOCX）"
+            case .ofd: "OFD 版式文件"
+            case .pdf: "PDF"
+            case .image: "扫描图像"
+            }
+        }
+    }
+
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Text read (from the file's own text, or recognised from its images).
+        case read
+        /// The file could not be read: damaged, too large, a format Zhifa does not read, a bound passed.
+        case unreadable
+        /// Scanned pages and no character recognition on this machine (未识别).
+        case unrecognized
+
+        public var chineseName: String {
+            switch self {
+            case .read: "已读取"
+            case .unreadable: "无法读取"
+            case .unrecognized: "未识别"
+            }
+        }
+    }
+
+    public var format: Format?
+    public var status: Status
+    /// Why there is no text (`unreadable`, `unrecognized`), in a sentence.
+    public var reason: String?
+    public var text: String
+    public var pages: Int?
+    /// Whether the text was recognised from images (OCR) rather than read.
+    public var recognized: Bool
+
+    public init(format: Format?, status: Status, reason: String? = nil, text: String = "", pages: Int? = nil, recognized: Bool = false) {
+        self.format = format
+        self.status = status
+        self.reason = reason
+        self.text = text
+        self.pages = pages
+        self.recognized = recognized
+    }
+
+    /// A file that gave no text, and why.
+    public static func unreadable(_ format: Format?, _ reason: String) -> DocumentText {
+        DocumentText(format: format, status: .unreadable, reason: reason)
+    }
+
+    /// The most text kept of one document: a 决定书 runs to a few thousand characters, and a
+    /// file's text beyond this is cut, so that a hostile file stores no more than this.
+    public static let maxCharacters = 200_000
+}
+
+extension Record {
+    /// The key under which the store keeps this record's document text: the file's SHA-256, known
+    /// only when the file was found and hashed to it (`evidence == .ok`). An uploaded file is named
+    /// by its hash (`<sha256>.<ext>`), which serves when the record gives none.
+    public var documentKey: String? {
+        guard evidence == .ok, kind == .text, file != nil else { return nil }
+        if let sha256 { return sha256.lowercased() }
+        guard let stem = file?.split(separator: ".").first, stem.count == 64, stem.allSatisfy({ $0.isHexDigit && $0.isASCII }) else {
+            return nil
+        }
+        return stem.lowercased()
+    }
+}

@@ -1,0 +1,82 @@
+import CaseModel
+import GRDB
+
+extension Schema {
+    /// v25 (`PostgresSchema.v25` the same): the text read out of each attached document, by the
+    /// file's SHA-256, so that the same bytes named by many cases are read and kept once.
+    static func createDocumentTexts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE documentText (
+                  sha256 TEXT PRIMARY KEY, format TEXT, status TEXT NOT NULL, reason TEXT, text TEXT NOT NULL,
+                  pages INTEGER, recognized INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+    }
+}
+
+extension PostgresSchema {
+    static let v25 = """
+        CREATE TABLE documentText (
+          sha256 TEXT COLLATE "C" PRIMARY KEY, format TEXT COLLATE "C", status TEXT COLLATE "C" NOT NULL,
+          reason TEXT COLLATE "C", text TEXT COLLATE "C" NOT NULL, pages BIGINT, recognized SMALLINT NOT NULL);
+        """
+}
+
+/// The documents' texts as stored (v25): written with the case that names them, attached to the
+/// records of every case a batch reads.
+enum DocumentTexts {
+    /// Stores the texts the case's records carry (read on import).
+    static func store(of c: EnforcementCase, into db: any SQLConnection) async throws {
+        for record in c.events.lazy.flatMap(\.records) {
+            if let key = record.documentKey, let document = record.document { try await store(key, document, into: db) }
+        }
+    }
+
+    /// Stores a record's text under its file's hash. A text already read is kept; one that could
+    /// not be read is replaced, so that a document imported again after recognition was installed
+    /// (or a bound raised) is read again.
+    static func store(_ key: String, _ document: DocumentText, into db: any SQLConnection) async throws {
+        try await db.execute(
+            """
+            INSERT INTO documentText (sha256, format, status, reason, text, pages, recognized) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, status = excluded.status, reason = excluded.reason,
+              text = excluded.text, pages = excluded.pages, recognized = excluded.recognized
+            WHERE documentText.status <> 'read'
+            """,
+            [
+                key, document.format?.rawValue, document.status.rawValue, document.reason, document.text, document.pages,
+                document.recognized
+            ])
+    }
+
+    /// The cases with each record's stored text attached; one query per 256 documents, none when
+    /// the cases name no document that was read.
+    static func attach(_ cases: [EnforcementCase], _ db: any SQLConnection) async throws -> [EnforcementCase] {
+        let keys = Set(cases.lazy.flatMap(\.events).flatMap(\.records).compactMap(\.documentKey))
+        guard !keys.isEmpty else { return cases }
+        var found: [String: DocumentText] = [:]
+        for chunk in SQLInList.chunks(keys.sorted(), size: 256) {
+            for row in try await db.fetchAll(
+                "SELECT sha256, format, status, reason, text, pages, recognized FROM documentText WHERE sha256 IN \(chunk.placeholders)",
+                chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+            {
+                guard let status = DocumentText.Status(rawValue: row["status"]) else {
+                    throw StoreError.corrupt("documentText \(row["sha256"] as String? ?? "") has status \(row["status"] as String? ?? "")")
+                }
+                found[row["sha256"]] = DocumentText(
+                    format: (row["format"] as String?).flatMap(DocumentText.Format.init(rawValue:)), status: status,
+                    reason: row["reason"], text: row["text"], pages: row["pages"], recognized: row["recognized"])
+            }
+        }
+        guard !found.isEmpty else { return cases }
+        return cases.map { c in
+            var c = c
+            for e in c.events.indices {
+                for r in c.events[e].records.indices {
+                    if let key = c.events[e].records[r].documentKey { c.events[e].records[r].document = found[key] }
+                }
+            }
+            return c
+        }
+    }
+}
