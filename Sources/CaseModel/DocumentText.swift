@@ -57,6 +57,15 @@ public struct DocumentText: Hashable, Sendable, Codable {
         self.recognized = recognized
     }
 
+    /// As the case page and `zhifa case show` say it: `Word 文档（DOCX），2页 · 已读取 1234 字`, or
+    /// `PDF · 无法读取：…`.
+    public var summary: String {
+        let name = format?.chineseName ?? "未知格式"
+        guard status == .read else { return "\(name) · \(status.chineseName)：\(reason ?? "")" }
+        let pages = pages.map { "，\($0)页" } ?? ""
+        return "\(name)\(pages) · \(status.chineseName)\(recognized ? "（文字识别）" : "") \(text.count) 字"
+    }
+
     /// A file that gave no text, and why.
     public static func unreadable(_ format: Format?, _ reason: String) -> DocumentText {
         DocumentText(format: format, status: .unreadable, reason: reason)

@@ -27,6 +27,7 @@ enum CaseText {
             for record in event.records {
                 var recordLine = "      · \(record.title)（\(record.kind.chineseName)）"
                 if let file = record.file { recordLine += " \(file) [\(record.evidence.chineseName)]" }
+                if let document = record.document { recordLine += " 文书内容：\(document.summary)" }
                 lines.append(recordLine)
             }
         }

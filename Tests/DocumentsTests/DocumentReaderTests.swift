@@ -2,6 +2,7 @@ import CaseModel
 import Documents
 import Foundation
 import Generator
+import TestSupport
 import Testing
 
 /// Each format's text read back as written: a decision written in plain text, DOCX and OFD by the

@@ -1,6 +1,7 @@
 import CaseModel
 import Documents
 import Foundation
+import TestSupport
 import Testing
 import ZIPFoundation
 

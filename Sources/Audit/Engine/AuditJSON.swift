@@ -116,6 +116,16 @@ public enum AuditJSON {
         key("message")
         out.string(f.message)
         optional("officer", f.officer)
+        if let proposal = f.proposal {
+            key("proposal")
+            out.raw("{\"deduction\":")
+            out.number(proposal.deduction)
+            out.raw(",\"item\":")
+            out.string(proposal.item)
+            out.raw(",\"note\":")
+            out.string(proposal.note)
+            out.raw("}")
+        }
         optional("reviewer", f.reviewer)
         key("rule")
         out.string(f.rule)

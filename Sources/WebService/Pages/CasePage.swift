@@ -110,13 +110,7 @@ struct CasePageBuilder {
     }
 
     static func document(_ d: DocumentText) -> CaseView.DocumentView {
-        let format = d.format?.chineseName ?? "未知格式"
-        let pages = d.pages.map { "，\($0)页" } ?? ""
-        let how = d.recognized ? "（文字识别）" : ""
-        let summary =
-            d.status == .read
-            ? "\(format)\(pages) · \(d.status.chineseName)\(how) \(d.text.count) 字" : "\(format) · \(d.status.chineseName)：\(d.reason ?? "")"
-        return CaseView.DocumentView(summary: summary, text: d.status == .read ? d.text : nil, problem: d.status != .read)
+        CaseView.DocumentView(summary: d.summary, text: d.status == .read ? d.text : nil, problem: d.status != .read)
     }
 
     static func finding(_ f: Finding) -> CaseView.FindingView {

@@ -1,5 +1,6 @@
 import Audit
 import CaseModel
+import Foundation
 import Testing
 
 /// The document rules on a 决定书 and a 告知书 written by hand: every element present passes every
@@ -183,6 +184,9 @@ import Testing
         let stored = Fixture.auditor().audit(Self.decided(decision: wrong), asOf: day("2026-11-22"), keepPassing: false)
         let open = try #require(stored.findings.first { $0.rule == "DOCUMENTS" })
         #expect(open.status == .manual && open.proposal == proposal && open.message.hasPrefix("待评查人员评分（满分4分）；机器建议扣2分："))
+        // Stored results are written by hand (`AuditJSON`): the proposal comes back as it went in.
+        let decoded = try JSONDecoder().decode(CaseAudit.self, from: Data(AuditJSON.encode(stored).utf8))
+        #expect(decoded.findings.first { $0.rule == "DOCUMENTS" }?.proposal == proposal)
         let cleanStored = Fixture.auditor().audit(Self.decided(), asOf: day("2026-11-22"), keepPassing: false)
         #expect(cleanStored.findings.first { $0.rule == "DOCUMENTS" }?.proposal?.deduction == 0)
         #expect(cleanStored.findings.first { $0.rule == "LAW" }?.proposal == nil, "DOC-BASIS did not apply: nothing to propose")

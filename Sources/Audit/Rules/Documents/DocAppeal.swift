@@ -28,32 +28,40 @@ struct DocAppeal: AuditRule {
             violations.append(Violation("\(document.name)\(message)", event: reference, date: document.event.date, basis: basis))
         }
         let clauses = RemedyClauses(document.scalars)
-        if document.mentions("行政复议") {
-            let periods = clauses.periods(near: "行政复议")
+        let vertical = Self.verticalSystems.contains { context.agencyName.contains($0) }
+        // 复议 went to a 人民政府 only from 2024; 诉讼 always to a 人民法院.
+        let remedies: [Remedy] = [
+            Remedy(
+                name: "行政复议", verb: "申请", period: .days(60), periodText: "六十日", periodBasis: "《行政复议法》第二十条",
+                body: decision.date >= Self.concentratedReview && !vertical ? "人民政府" : nil,
+                bodyProblem: "未写明向人民政府申请行政复议（2024年1月1日起由县级以上地方人民政府管辖）", bodyBasis: "《行政复议法》第二十四条"),
+            Remedy(
+                name: "行政诉讼", verb: "提起", period: .months(6), periodText: "六个月", periodBasis: "《行政诉讼法》第四十六条",
+                body: "人民法院", bodyProblem: "未写明向人民法院提起行政诉讼", bodyBasis: "《行政诉讼法》第四十六条")
+        ]
+        for remedy in remedies where document.mentions(remedy.name) {
+            let periods = clauses.periods(near: remedy.name)
             if periods.isEmpty {
-                problem("未载明申请行政复议的期限（应为六十日）", "《行政复议法》第二十条")
-            } else if let wrong = periods.first(where: { $0 != .days(60) }) {
-                problem("载明申请行政复议的期限为\(wrong.text)，法定为六十日", "《行政复议法》第二十条")
+                problem("未载明\(remedy.verb)\(remedy.name)的期限（应为\(remedy.periodText)）", remedy.periodBasis)
+            } else if let wrong = periods.first(where: { $0 != remedy.period }) {
+                problem("载明\(remedy.verb)\(remedy.name)的期限为\(wrong.text)，法定为\(remedy.periodText)", remedy.periodBasis)
             }
-            let vertical = Self.verticalSystems.contains { context.agencyName.contains($0) }
-            if decision.date >= Self.concentratedReview, !vertical, !CaseDocument.contains(clauses.window(near: "行政复议"), "人民政府") {
-                problem("未写明向人民政府申请行政复议（2024年1月1日起由县级以上地方人民政府管辖）", "《行政复议法》第二十四条")
-            }
-        }
-        if document.mentions("行政诉讼") {
-            let periods = clauses.periods(near: "行政诉讼")
-            if periods.isEmpty {
-                problem("未载明提起行政诉讼的期限（应为六个月）", "《行政诉讼法》第四十六条")
-            } else if let wrong = periods.first(where: { $0 != .months(6) }) {
-                problem("载明提起行政诉讼的期限为\(wrong.text)，法定为六个月", "《行政诉讼法》第四十六条")
-            }
-            if !CaseDocument.contains(clauses.window(near: "行政诉讼"), "人民法院") {
-                problem("未写明向人民法院提起行政诉讼", "《行政诉讼法》第四十六条")
+            if let body = remedy.body, !CaseDocument.contains(clauses.window(near: remedy.name), body) {
+                problem(remedy.bodyProblem, remedy.bodyBasis)
             }
         }
         guard !violations.isEmpty else { return .pass("\(document.name)载明六十日内申请行政复议、六个月内提起行政诉讼") }
         return .fail(violations)
     }
+}
+
+/// What the law gives each remedy: its period and, where the text must name it, the body that hears it.
+private struct Remedy {
+    var name, verb: String
+    var period: StatedPeriod
+    var periodText, periodBasis: String
+    var body: String?
+    var bodyProblem, bodyBasis: String
 }
 
 /// A period a document states: `六十日`, `60天`, `六个月`, `3个月`.
