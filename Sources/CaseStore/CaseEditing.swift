@@ -44,7 +44,9 @@ extension CaseStore {
                 throw StoreError.outOfScope(caseId: validated.id, reason: refusal)
             }
             let writer = await CaseWriter(db: db, journal: try JournalAppender(db: db, actor: actor, at: now))
-            return try await writer.store(validated, contentHash: hash, sourceFile: source, at: now)
+            let outcome = try await writer.store(validated, contentHash: hash, sourceFile: source, at: now)
+            try await writer.finish()
+            return outcome
         }
     }
 

@@ -30,7 +30,6 @@ enum CaseRows {
     /// Every row of the case but its own: party, events with their officers and records, outcome
     /// and disclosure. Without the case's row no reader reaches them (`StagedImport`).
     static func insertParts(_ c: EnforcementCase, into db: any SQLConnection, eventIDs: inout Int64) async throws {
-        try await DocumentTexts.store(of: c, into: db)
         let p = c.party
         try await db.append(
             into: PartyColumn.self,

@@ -25,28 +25,66 @@ extension PostgresSchema {
 /// The documents' texts as stored (v25): written with the case that names them, attached to the
 /// records of every case a batch reads.
 enum DocumentTexts {
-    /// Stores the texts the case's records carry (read on import).
-    static func store(of c: EnforcementCase, into db: any SQLConnection) async throws {
-        for record in c.events.lazy.flatMap(\.records) {
-            if let key = record.documentKey, let document = record.document { try await store(key, document, into: db) }
+    /// The texts the cases' records carry (read on import), by hash.
+    static func documents(of cases: [EnforcementCase]) -> [String: DocumentText] {
+        var found: [String: DocumentText] = [:]
+        for record in cases.lazy.flatMap(\.events).flatMap(\.records) {
+            if let key = record.documentKey, let document = record.document { found[key] = document }
+        }
+        return found
+    }
+
+    /// Stores texts under their files' hashes, a hundred rows a statement. A text already read is
+    /// kept; one that could not be read is replaced, so that a document imported again after
+    /// recognition was installed (or a bound raised) is read again.
+    static func store(_ documents: [String: DocumentText], into db: any SQLConnection) async throws {
+        let keys = documents.keys.sorted()
+        for start in stride(from: 0, to: keys.count, by: 100) {
+            let chunk = keys[start..<min(keys.count, start + 100)]
+            var arguments: SQLArguments = []
+            for key in chunk {
+                let document = documents[key]!
+                arguments += [
+                    key, document.format?.rawValue, document.status.rawValue, document.reason, document.text, document.pages,
+                    document.recognized
+                ]
+            }
+            try await db.execute(
+                """
+                INSERT INTO documentText (sha256, format, status, reason, text, pages, recognized) VALUES
+                \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, status = excluded.status, reason = excluded.reason,
+                  text = excluded.text, pages = excluded.pages, recognized = excluded.recognized
+                WHERE documentText.status <> 'read'
+                """, arguments)
         }
     }
 
-    /// Stores a record's text under its file's hash. A text already read is kept; one that could
-    /// not be read is replaced, so that a document imported again after recognition was installed
-    /// (or a bound raised) is read again.
+    /// Whether storing the case's texts would change what a batch attaches to it: a text not kept
+    /// yet (a case stored before v25), or one read now where the kept one could not be. A case
+    /// imported again unchanged but for that is stored as a new version, so that the audits
+    /// judged without its documents are not reused.
+    static func wouldChange(_ c: EnforcementCase, _ db: any SQLConnection) async throws -> Bool {
+        let read = documents(of: [c])
+        guard !read.isEmpty else { return false }
+        var kept: [String: String] = [:]
+        for chunk in SQLInList.chunks(read.keys.sorted(), size: 256) {
+            for row in try await db.fetchAll(
+                "SELECT sha256, status FROM documentText WHERE sha256 IN \(chunk.placeholders)",
+                chunk.values.map { $0 as (any DatabaseValueConvertible)? })
+            {
+                kept[row["sha256"]] = row["status"]
+            }
+        }
+        return read.contains { key, document in
+            guard let status = kept[key] else { return true }
+            return status != DocumentText.Status.read.rawValue && document.status == .read
+        }
+    }
+
+    /// One text, stored as `store` stores many.
     static func store(_ key: String, _ document: DocumentText, into db: any SQLConnection) async throws {
-        try await db.execute(
-            """
-            INSERT INTO documentText (sha256, format, status, reason, text, pages, recognized) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, status = excluded.status, reason = excluded.reason,
-              text = excluded.text, pages = excluded.pages, recognized = excluded.recognized
-            WHERE documentText.status <> 'read'
-            """,
-            [
-                key, document.format?.rawValue, document.status.rawValue, document.reason, document.text, document.pages,
-                document.recognized
-            ])
+        try await store([key: document], into: db)
     }
 
     /// The cases with each record's stored text attached; one query per 256 documents, none when

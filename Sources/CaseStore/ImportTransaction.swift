@@ -86,6 +86,7 @@ struct ImportTransaction {
             case .unchanged: counts.unchangedCases += 1
             }
         }
+        try await writer.finish()
         return counts
     }
 
@@ -135,12 +136,21 @@ final class CaseWriter {
     private let lastReservedEventID: Int64?
     /// Ids stored by this transaction: a second case of the same id in a file replaces the first.
     private var written: Set<String> = []
+    /// The texts of the stored cases' documents, written together by `finish` (one statement a
+    /// hundred, not one a document between the cases' appended rows).
+    private var documents: [String: DocumentText] = [:]
 
     init(db: any SQLConnection, journal: JournalAppender, eventIDs reserved: ReservedEventIDs? = nil) {
         self.db = db
         self.journal = journal
         eventIDs = reserved.map(\.after)
         lastReservedEventID = reserved?.last
+    }
+
+    /// Writes the texts of the documents of the cases stored; what every writer does last.
+    func finish() async throws {
+        try await DocumentTexts.store(documents, into: db)
+        documents = [:]
     }
 
     /// Ids among `ids` that the store does not hold, asked in chunks.
@@ -172,9 +182,9 @@ final class CaseWriter {
         var outcome = CaseStore.StoreOutcome.new
         let mayExist = !knownAbsent || written.contains(enforcementCase.id)
         if mayExist, let existing = try await db.fetchRecords(CaseRecord.self, "SELECT * FROM enforcementCase WHERE id = ?", [enforcementCase.id]).first {
-            if existing.contentHash == hash, try await existingEvidence(enforcementCase.id) == evidence(of: enforcementCase) {
-                // A case stored before its documents were read (or while they could not be) gets them now.
-                try await DocumentTexts.store(of: enforcementCase, into: db)
+            if existing.contentHash == hash, try await existingEvidence(enforcementCase.id) == evidence(of: enforcementCase),
+                try await !DocumentTexts.wouldChange(enforcementCase, db)
+            {
                 return .unchanged
             }
             guard let previous = try await CaseRows.load(id: existing.id, from: db) else {
@@ -191,6 +201,7 @@ final class CaseWriter {
         } else if !knownAbsent, try await !StagedImport.stagedIds(among: [enforcementCase.id], db).isEmpty {
             throw StoreError.caseBeingImported(enforcementCase.id)
         }
+        documents.merge(DocumentTexts.documents(of: [enforcementCase])) { _, new in new }
         var nextEventID = try await eventIDs.asyncOr { try await CaseRows.lastEventID(db) }
         try await CaseRows.insert(
             enforcementCase, version: version, importedAt: now, sourceFile: sourceFile, contentHash: hash,

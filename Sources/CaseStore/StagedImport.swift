@@ -75,6 +75,7 @@ extension CaseStore {
                         try await db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [prepared.enforcementCase.id, stage])
                         try await CaseRows.insertParts(prepared.enforcementCase, into: db, eventIDs: &eventIDs)
                     }
+                    try await DocumentTexts.store(DocumentTexts.documents(of: slice.map(\.enforcementCase)), into: db)
                 }
                 yield.afterTransaction()
             }

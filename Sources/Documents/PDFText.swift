@@ -13,8 +13,16 @@ struct PDFText {
     static let renderDPI = 300.0
 
     func read(_ data: Data) throws -> DocumentText {
-        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(bytes) }
+        // poppler reads the bytes where they are (no copy of a 50 MB file); the document and its
+        // pages are released before `withUnsafeBytes` returns.
+        try data.withUnsafeBytes { raw in
+            let bytes = g_bytes_new_static(raw.baseAddress, gsize(raw.count))
+            defer { g_bytes_unref(bytes) }
+            return try read(bytes)
+        }
+    }
+
+    private func read(_ bytes: OpaquePointer?) throws -> DocumentText {
         var error: UnsafeMutablePointer<GError>?
         guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
             let detail = error.map { String(cString: $0.pointee.message) } ?? ""

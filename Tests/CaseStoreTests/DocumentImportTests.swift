@@ -88,9 +88,16 @@ import Testing
         try store.write {
             try await DocumentTexts.store(key, DocumentText.unreadable(.docx, "读取超时"), into: $0)
         }
-        #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
+        #expect(store.importPaths([folder.url.path], actor: "test").totals.newCases == 1)
         let read = try #require(try store.loadCase(id: "WH-SJJ-2030-0001")?.decision?.records.first?.document)
         #expect(read.status == .read && read.text.contains("行政处罚决定书"), "an unreadable row is replaced by a reading")
+        // Unchanged, and its text kept: unchanged. Its text found unreadable and now read: a new
+        // version, so that no audit judged without the text is reused.
+        #expect(store.importPaths([folder.url.path], actor: "test").totals.unchangedCases == 1)
+        try store.write { try await $0.execute("UPDATE documentText SET status = 'unreadable', text = '' WHERE sha256 = ?", [key]) }
+        #expect(store.importPaths([folder.url.path], actor: "test").totals.replacedCases == 1)
+        #expect(try store.loadCaseWithVersion(id: "WH-SJJ-2030-0001")?.version == 2)
+        #expect(try store.loadCase(id: "WH-SJJ-2030-0001")?.decision?.records.first?.document == read)
         // A row that was read is kept: another reading of the same hash changes nothing.
         try store.write { try await DocumentTexts.store(key, DocumentText(format: .text, status: .read, text: "别的文字"), into: $0) }
         #expect(try store.loadCase(id: "WH-SJJ-2030-0001")?.decision?.records.first?.document?.text == read.text)
