@@ -82,6 +82,41 @@ import Testing
         return try Data(contentsOf: folder.url.appendingPathComponent("d.pdf"))
     }
 
+    /// The decision's lines by the element of 第五十九条 they carry (the heading carries none).
+    static let elements: [(element: String, lines: [String])] = [
+        ("当事人的姓名或者名称、地址", ["当事人：", "住所："]),
+        ("违法事实和证据", ["经查，", "以上事实"]),
+        ("行政处罚的种类和依据", ["依据《"]),
+        ("履行方式和期限", ["当事人应当"]),
+        ("申请行政复议、提起行政诉讼的途径和期限", ["如不服"]),
+        ("行政机关名称和作出决定的日期（落款）", ["2030年1月7日"])
+    ]
+
+    /// The decision without the lines that start with `prefixes` (the closing agency's name goes with its date).
+    static func without(_ prefixes: [String]) -> String {
+        var lines = decision.split(separator: "\n").map(String.init)
+        if prefixes.contains("2030年1月7日") { lines.removeLast(2) }
+        return lines.filter { line in !prefixes.contains { line.hasPrefix($0) } }.joined(separator: "\n")
+    }
+
+    @Test func takingEachElementOutOfEachFormatFailsExactlyThatElement() throws {
+        var files: [(id: String, name: String, data: Data)] = []
+        for (f, format) in [DocumentText.Format.text, .docx, .ofd].enumerated() {
+            for (e, element) in Self.elements.enumerated() {
+                files.append(
+                    ("WH-SJJ-2030-1\(f)\(e)", "cut\(e).\(DocumentFiles.pathExtension(format))", try DocumentFiles.data(Self.without(element.lines), as: format))
+                )
+            }
+        }
+        let findings = try Self.audit(files)
+        for file in files {
+            let element = Self.elements[Int(String(file.id.last!))!].element
+            let failing = try #require(findings[file.id]).filter { $0.rule.hasPrefix("DOC-") && $0.status != .notApplicable }
+            #expect(failing.map(\.rule) == ["DOC-DECISION"], "\(file.name) without \(element): \(failing.map(\.message))")
+            #expect(failing.first?.message.hasSuffix("未载明\(element)") == true, "\(file.name): \(failing.map(\.message))")
+        }
+    }
+
     @Test func aHandWrittenDecisionPassesInEveryFormatAndFailsWithoutItsRemedies() throws {
         let withoutRemedies = Self.decision.split(separator: "\n").filter { !$0.contains("行政复议") }.joined(separator: "\n")
         var files: [(id: String, name: String, data: Data)] = []

@@ -60,6 +60,13 @@ import Testing
 
     static let rules = ["DOC-DECISION", "DOC-NOTICE", "DOC-APPEAL", "DOC-AGREE"]
 
+    /// The fixture's auditor with the LICENCE item resting on the provision the 决定书 cites.
+    static let basisAuditor: CaseAuditor = {
+        var benchmarks = Fixture.benchmarks
+        benchmarks[0].items[1].basis = "《中华人民共和国食品安全法》第一百二十四条第一款"
+        return try! CaseAuditor(checklist: Fixture.national, calendar: Fixture.calendar, registry: Fixture.registry, benchmarks: benchmarks)
+    }()
+
     @Test func aCompleteDecisionAndNoticePassEveryDocumentRule() {
         let c = Self.decided()
         for rule in Self.rules { #expect(status(rule, c) == .pass, "\(rule): \(findings(rule, c).map(\.message))") }
@@ -72,6 +79,10 @@ import Testing
         let found = findings("DOC-DECISION", Self.decided(decision: text)).filter { $0.status == .fail }
         #expect(found.count == 1, "\(element): \(found.map(\.message))")
         #expect(found.first?.message.contains("未载明\(element)") == true, "\(found.map(\.message))")
+        // Exactly that rule: what is left out is no disagreement (DOC-AGREE) nor a wrong citation (DOC-BASIS).
+        let audit = Self.basisAuditor.audit(Self.decided(decision: text), asOf: day("2026-11-22"))
+        let failing = Set(audit.findings.filter { $0.rule.hasPrefix("DOC-") && $0.status == .fail }.map(\.rule))
+        #expect(failing == ["DOC-DECISION"], "\(element): \(audit.findings.filter { $0.rule.hasPrefix("DOC-") }.map(\.message))")
     }
 
     @Test func noDocumentIsNotApplicableAndAnUnreadableOneIsLeftToAReviewer() {
@@ -113,12 +124,12 @@ import Testing
         let number = findings("DOC-AGREE", Self.decided(number: "某罚〔2024〕13号")).filter { $0.status == .fail }
         #expect(number.map(\.message) == ["行政处罚决定书（行政处罚决定书.txt）未见案卷记载的决定文号某罚〔2024〕13号"])
         let date = findings("DOC-AGREE", Self.decided(decided: "2024-06-13")).filter { $0.status == .fail }
-        #expect(date.count == 1 && date[0].message.contains("写明的日期为2024-05-06、2024-06-12，案卷记载决定日2024-06-13"), "\(date.map(\.message))")
+        #expect(date.count == 1 && date[0].message.contains("落款日期为2024-06-12，案卷记载决定日2024-06-13"), "\(date.map(\.message))")
         let chinese = Self.decisionText.replacingOccurrences(of: "2024年6月12日", with: "二〇二四年六月十二日")
         #expect(status("DOC-AGREE", Self.decided(decision: chinese)) == .pass)
         var other = Self.decided()
         other.party.name = "另一食品有限公司"
-        #expect(findings("DOC-AGREE", other).contains { $0.status == .fail && $0.message.contains("未见案卷记载的当事人“另一食品有限公司”") })
+        #expect(findings("DOC-AGREE", other).contains { $0.status == .fail && $0.message.contains("所载当事人不是案卷记载的“另一食品有限公司”") })
     }
 
     @Test(arguments: [
@@ -160,11 +171,8 @@ import Testing
     }
 
     @Test func theDecisionCitesTheBenchmarksProvision() {
-        var benchmarks = Fixture.benchmarks
-        benchmarks[0].items[1].basis = "《中华人民共和国食品安全法》第一百二十四条第一款"
-        let auditor = try! CaseAuditor(checklist: Fixture.national, calendar: Fixture.calendar, registry: Fixture.registry, benchmarks: benchmarks)
         func basis(_ text: String) -> FindingStatus? {
-            auditor.audit(Self.decided(decision: text), asOf: day("2026-11-22")).findings.first { $0.rule == "DOC-BASIS" }?.status
+            Self.basisAuditor.audit(Self.decided(decision: text), asOf: day("2026-11-22")).findings.first { $0.rule == "DOC-BASIS" }?.status
         }
         #expect(basis(Self.decisionText) == .pass)
         #expect(basis(Self.decisionText.replacingOccurrences(of: "《中华人民共和国食品安全法》第一百二十四条", with: "《食品安全法》第124条")) == .pass)

@@ -9,7 +9,7 @@ struct DocAgree: AuditRule {
     let basis =
         "《行政处罚法》第五十九条：行政处罚决定书应当载明当事人的姓名或者名称、行政处罚的种类和依据、作出决定的日期；《行政执法案卷评查标准》：文书记载内容与案卷材料一致"
     let checks =
-        "The decision's 决定书 writes each recorded penalty amount (in figures, 万元 or Chinese numerals such as 贰万元整, read back to fen), the decision's 文号 (brackets and digits compared loosely), the decision date (2024年3月5日, 二〇二四年三月五日, 2024-03-05) and the party's name as recorded; one violation for each that disagrees or is missing. `manual` when the document could not be read; not applicable with no document read."
+        "What the decision's 决定书 states agrees with the file: the amounts it writes include each recorded penalty amount (figures, 万元 or Chinese numerals such as 贰万元整, read back to fen); it writes the decision's 文号 (brackets and digits compared loosely); the date of its close (落款: 2024年3月5日, 二〇二四年三月五日, 2024-03-05) is the decision date; the party it names (当事人：) is the party as recorded. One violation for each that disagrees; an element left out is DOC-DECISION's. `manual` when the document could not be read; not applicable with no document read."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {
@@ -22,24 +22,26 @@ struct DocAgree: AuditRule {
         func disagree(_ message: String, amount: Money? = nil) {
             violations.append(Violation("\(document.name)\(message)", event: reference, date: decision.date, amount: amount))
         }
+        // What the document leaves out is DOC-DECISION's (第五十九条's elements); what it states
+        // otherwise than the file is this rule's.
         let written = ChineseAmounts.amounts(in: document.scalars)
-        for penalty in c.outcome?.penalties ?? [] {
+        for penalty in c.outcome?.penalties ?? [] where !written.isEmpty {
             guard let amount = penalty.amount, amount.fen > 0, !written.contains(amount) else { continue }
-            let stated = written.isEmpty ? "未写明金额" : "写明的金额为" + Set(written).sorted().map(\.description).joined(separator: "、")
-            disagree("\(stated)，案卷记载\(penalty.kind.chineseName)\(amount)", amount: amount)
+            let stated = Set(written).sorted().map(\.description).joined(separator: "、")
+            disagree("写明的金额为\(stated)，案卷记载\(penalty.kind.chineseName)\(amount)", amount: amount)
         }
         if let number = decision.number,
             !CaseDocument.find(Array(DecisionNumber.key(number).utf8), in: Array(DecisionNumber.key(document.compact).utf8)[...])
         {
             disagree("未见案卷记载的决定文号\(number)")
         }
-        let dates = DocumentDates.dates(in: document.scalars)
-        if !dates.contains(decision.date) {
-            let stated = dates.isEmpty ? "未写明日期" : "写明的日期为" + dates.map(\.description).joined(separator: "、")
-            disagree("\(stated)，案卷记载决定日\(decision.date)")
+        // The date of the decision is the one of its close (落款), not those of the facts.
+        let dates = DocumentDates.dates(in: document.closing)
+        if !dates.isEmpty, !dates.contains(decision.date) {
+            disagree("落款日期为\(dates.map(\.description).joined(separator: "、"))，案卷记载决定日\(decision.date)")
         }
-        if !document.has(c.party.name) {
-            disagree("未见案卷记载的当事人“\(c.party.name)”")
+        if document.mentions("当事人:", "当事人名称:", "当事人姓名:"), !document.has(c.party.name) {
+            disagree("所载当事人不是案卷记载的“\(c.party.name)”")
         }
         guard !violations.isEmpty else { return .pass("\(document.name)的金额、文号、日期和当事人与案卷一致") }
         return .fail(violations)

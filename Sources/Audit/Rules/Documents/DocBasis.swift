@@ -10,7 +10,7 @@ struct DocBasis: AuditRule {
     let basis =
         "《行政诉讼法》第七十条第二项：适用法律、法规错误的，人民法院判决撤销；《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）：行政裁量权基准应当明确所依据的法律、法规、规章条款"
     let checks =
-        "The decision's 决定书 cites the law (its title without 中华人民共和国) and article of the case's benchmark item's `basis` (第一百二十四条 and 第124条 are one). `manual` when the document could not be read; not applicable with no document read, no benchmark item, or an item whose basis names no 《law》 and article."
+        "The decision's 决定书 cites the law (its title without 中华人民共和国) and article of the case's benchmark item's `basis` (第一百二十四条 and 第124条 are one). `manual` when the document could not be read; not applicable with no document read, one that cites no law at all (DOC-DECISION's), no benchmark item, or an item whose basis names no 《law》 and article."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {
@@ -19,6 +19,7 @@ struct DocBasis: AuditRule {
         guard let basis = item.basis, let cited = Citation(basis) else { return .notApplicable("裁量基准事项 \(item.code) 未载明法律条款") }
         guard let document = context.decisionDocument else { return .notApplicable("决定未附可读取的决定书文件") }
         if let unread = document.unreadVerdict { return unread }
+        guard LawCitations.cites(document.scalars) else { return .notApplicable("决定书未引用法律条款（见 DOC-DECISION）") }
         if document.has(cited.law), LawCitations.articles(in: document.scalars[...]).contains(cited.article) {
             return .pass("\(document.name)引用\(basis)，与裁量基准事项 \(item.code) 一致")
         }

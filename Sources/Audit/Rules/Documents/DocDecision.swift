@@ -9,7 +9,7 @@ struct DocDecision: AuditRule {
     let basis =
         "《行政处罚法》第五十九条：行政处罚决定书应当载明当事人的姓名或者名称、地址；违反法律、法规、规章的事实和证据；行政处罚的种类和依据；行政处罚的履行方式和期限；申请行政复议、提起行政诉讼的途径和期限；作出行政处罚决定的行政机关名称和作出决定的日期"
     let checks =
-        "The text read from the decision's 决定书 names the party (as recorded) and an address (地址/住所), facts (违法事实/经查/查明) and evidence (证据), a penalty of the case's kinds and its basis (依据 or 根据 with a 《law》 and 第…条), how and by when to perform (履行/缴纳 with a time), both 行政复议 and 行政诉讼, and, after the remedies (or in its last 120 characters), the agency's name and a date; one violation per element missing. `manual` when the document could not be read; not applicable with no document read."
+        "The text read from the decision's 决定书 names the party (as recorded) and an address (地址/住所), facts (违法事实/经查/查明) and evidence (证据), a penalty of the case's kinds, with its sum when it has one, and its basis (依据 or 根据 with a 《law》 and 第…条), how and by when to perform (履行/缴纳 with a time), both 行政复议 and 行政诉讼, and, after the remedies (or in its last 120 characters), the agency's name and a date; one violation per element missing. `manual` when the document could not be read; not applicable with no document read."
     let scope = RuleScope.only(.penalty)
 
     func check(_ context: AuditContext) throws -> Verdict {
@@ -27,7 +27,9 @@ struct DocDecision: AuditRule {
         }
         let kinds = c.outcome?.penalties.map(\.kind) ?? []
         let kindNamed = PenaltyWords.named(kinds, in: document)
-        if !kindNamed || !document.mentions("依据", "根据") || !LawCitations.cites(document.scalars) {
+        // A fine or a confiscation is stated with its sum (DOC-AGREE holds the sum to the file).
+        let sumStated = !(c.outcome?.penalties.contains { $0.amount != nil } ?? false) || !ChineseAmounts.amounts(in: document.scalars).isEmpty
+        if !kindNamed || !sumStated || !document.mentions("依据", "根据") || !LawCitations.cites(document.scalars) {
             missing.append("行政处罚的种类和依据")
         }
         if !document.mentions("履行", "缴纳", "缴至", "缴入", "执行") || !document.mentions("日内", "之日起", "期限", "期满", "以前", "之前") {
