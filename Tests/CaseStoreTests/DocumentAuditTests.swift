@@ -144,18 +144,28 @@ import Testing
         }
     }
 
+    /// The first bytes of a PNG of this size: what a reader learns its size from.
+    static func pngHeader(width: UInt32, height: UInt32) -> Data {
+        var data = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data("IHDR".utf8)
+        for value in [width, height] { data += withUnsafeBytes(of: value.bigEndian) { Data($0) } }
+        return data + Data([8, 2, 0, 0, 0, 0, 0, 0, 0])
+    }
+
     @Test func hostileFilesGiveAFindingAndTheAuditGoesOn() throws {
         // Twenty megabytes of one letter: a DOCX of some twenty kilobytes, inflating 1000:1.
         let bomb = try DocumentFiles.data(String(repeating: "a", count: 20 << 20), as: .docx)
         let findings = try Self.audit([
             ("WH-SJJ-2030-0201", "bomb.docx", bomb),
             ("WH-SJJ-2030-0202", "pages.pdf", emptyPagesPDF(10_000)),
-            ("WH-SJJ-2030-0203", "fine.txt", Data(Self.decision.utf8))
+            ("WH-SJJ-2030-0203", "fine.txt", Data(Self.decision.utf8)),
+            ("WH-SJJ-2030-0204", "scan.png", Self.pngHeader(width: 10_000, height: 10_000))
         ])
         let bombed = try #require(findings["WH-SJJ-2030-0201"]?.first { $0.rule == "DOC-DECISION" })
         #expect(bombed.status == .manual && bombed.message.contains("压缩比超过 200:1"), "\(bombed.message)")
         let paged = try #require(findings["WH-SJJ-2030-0202"]?.first { $0.rule == "DOC-AGREE" })
         #expect(paged.status == .manual && paged.message.contains("PDF 共 10000 页，超过 500 页的上限"))
+        let huge = try #require(findings["WH-SJJ-2030-0204"]?.first { $0.rule == "DOC-APPEAL" })
+        #expect(huge.status == .manual && huge.message.contains("图像为 10000×10000 像素，超过 50 百万像素的上限"))
         let judged = findings["WH-SJJ-2030-0203"]?.first { $0.rule == "DOCUMENTS" }?.proposal
         #expect(judged?.deduction == 0, "the other case is judged as ever")
         #expect(findings["WH-SJJ-2030-0201"]?.first { $0.rule == "DOCUMENTS" }?.proposal == nil, "no proposal from a document not read")
