@@ -2919,6 +2919,26 @@ pre.document-text { white-space: pre-wrap; max-height: 24rem; overflow: auto; ba
                 "correction": {
                   "type": "string",
                   "description": "A finding a reviewer corrected (更正): their reason, who and when. It does not count against the score."
+                },
+                "proposal": {
+                  "type": "object",
+                  "description": "An open manual item the document rules inform (proposed-by): the machine's proposed deduction and why, for the reviewer to confirm or change (docs/documents.md).",
+                  "required": [
+                    "item",
+                    "deduction",
+                    "note"
+                  ],
+                  "properties": {
+                    "item": {
+                      "type": "string"
+                    },
+                    "deduction": {
+                      "type": "number"
+                    },
+                    "note": {
+                      "type": "string"
+                    }
+                  }
                 }
               }
             }
