@@ -90,7 +90,8 @@ extension CaseStore {
 /// read when it arrived.
 struct AttachedDocuments {
     let folder: URL?
-    private let reader = DocumentReader()
+    // Made at the first document: making one asks once whether Tesseract is installed.
+    private lazy var reader = DocumentReader()
     private var known: [String: DocumentText] = [:]
 
     init(evidence: EvidencePolicy) {

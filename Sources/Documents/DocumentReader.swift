@@ -139,8 +139,3 @@ struct Deadline {
         if ContinuousClock.now > instant { throw DocumentRefusal("读取超时") }
     }
 }
-
-extension DocumentReader {
-    /// The deadline a reader works against.
-    static func deadline(_ instant: ContinuousClock.Instant) -> Deadline { Deadline(instant: instant) }
-}
