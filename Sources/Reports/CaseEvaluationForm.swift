@@ -110,7 +110,8 @@ public enum CaseEvaluationForm {
         if setting.perOccurrence > 0 { parts.append("再次每次扣\(setting.perOccurrence.readableText)分") }
         if let cap = setting.cap { parts.append("至多\(cap.readableText)分") }
         if setting.veto { parts.append("一票否决") }
-        return parts.isEmpty ? "不扣分，仅提示" : parts.joined(separator: "，")
+        // A rule that only informs a manual item's proposal says so in its note (the DOC rules).
+        return parts.isEmpty ? (setting.note ?? "不扣分，仅提示") : parts.joined(separator: "，")
     }
 
     private static func row(title: String, standard: String, findings: [Finding]) -> String {
@@ -121,7 +122,7 @@ public enum CaseEvaluationForm {
         if !failed.isEmpty {
             let points = failed.reduce(0) { $0 + $1.deduction }
             let veto = failed.contains { $0.veto == true }
-            deduction = veto ? (points > 0 ? "否决，−\(points.readableText)" : "否决") : "−\(points.readableText)"
+            deduction = veto ? (points > 0 ? "否决，−\(points.readableText)" : "否决") : (points > 0 ? "−\(points.readableText)" : "0")
             reasons = failed.map { escape($0.message) }.joined(separator: "<br/>")
         } else if let corrected = findings.first(where: { $0.status == .corrected }) {
             deduction = "0"

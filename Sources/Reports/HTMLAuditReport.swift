@@ -92,6 +92,9 @@ public enum HTMLAuditReport {
             if !shown.isEmpty { sink.write("</table>") }
             if !unscored.isEmpty {
                 sink.write("<p class=\"manual\">待人工评查：\(escape(unscored.map(\.title).joined(separator: "、")))</p>")
+                for item in unscored {
+                    if let proposal = item.proposal { sink.write("<p class=\"manual\">\(escape(item.title))：\(escape(proposal.text))</p>") }
+                }
             }
             sink.write("</section>\n")
         }

@@ -61,6 +61,7 @@ public enum TextAuditReport {
             }
             if !unscored.isEmpty {
                 sink.line("  待人工评查：" + unscored.map { "\($0.rule) \($0.title)" }.joined(separator: "、"))
+                for item in unscored { if let proposal = item.proposal { sink.line("      \(item.title)：\(proposal.text)") } }
             }
         }
         sink.line()
