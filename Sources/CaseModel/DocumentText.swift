@@ -81,10 +81,18 @@ extension Record {
     /// only when the file was found and hashed to it (`evidence == .ok`). An uploaded file is named
     /// by its hash (`<sha256>.<ext>`), which serves when the record gives none.
     public var documentKey: String? {
-        guard evidence == .ok, kind == .text, file != nil else { return nil }
-        if let sha256 { return sha256.lowercased() }
-        guard let stem = file?.split(separator: ".").first, stem.count == 64, stem.allSatisfy({ $0.isHexDigit && $0.isASCII }) else {
-            return nil
+        guard evidence == .ok, kind == .text, let file else { return nil }
+        return sha256?.lowercased() ?? Self.uploadedStem(file)
+    }
+
+    /// The hash part of an uploaded evidence name (`<64 hex>` or `<64 hex>.<ext>`, the extension of
+    /// at most 8 letters or digits), lowercased; nil for any other name.
+    public static func uploadedStem(_ name: String) -> String? {
+        let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let stem = parts.first, stem.count == 64, stem.allSatisfy(\.isHexDigit), stem.allSatisfy(\.isASCII) else { return nil }
+        if parts.count == 2 {
+            let suffix = parts[1]
+            guard (1...8).contains(suffix.count), suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         }
         return stem.lowercased()
     }

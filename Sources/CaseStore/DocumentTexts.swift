@@ -22,6 +22,22 @@ extension PostgresSchema {
         """
 }
 
+/// A document's text as stored (v25), by its file's hash.
+struct DocumentTextRecord: Codable, FetchableRecord, TableRecord {
+    static let databaseTableName = "documentText"
+    var sha256: String
+    var format: DocumentText.Format?
+    var status: DocumentText.Status
+    var reason: String?
+    var text: String
+    var pages: Int?
+    var recognized: Bool
+
+    var document: DocumentText {
+        DocumentText(format: format, status: status, reason: reason, text: text, pages: pages, recognized: recognized)
+    }
+}
+
 /// The documents' texts as stored (v25): written with the case that names them, attached to the
 /// records of every case a batch reads.
 enum DocumentTexts {
@@ -94,16 +110,11 @@ enum DocumentTexts {
         guard !keys.isEmpty else { return cases }
         var found: [String: DocumentText] = [:]
         for chunk in SQLInList.chunks(keys.sorted(), size: 256) {
-            for row in try await db.fetchAll(
-                "SELECT sha256, format, status, reason, text, pages, recognized FROM documentText WHERE sha256 IN \(chunk.placeholders)",
+            for row in try await db.fetchRecords(
+                DocumentTextRecord.self, "SELECT * FROM documentText WHERE sha256 IN \(chunk.placeholders)",
                 chunk.values.map { $0 as (any DatabaseValueConvertible)? })
             {
-                guard let status = DocumentText.Status(rawValue: row["status"]) else {
-                    throw StoreError.corrupt("documentText \(row["sha256"] as String? ?? "") has status \(row["status"] as String? ?? "")")
-                }
-                found[row["sha256"]] = DocumentText(
-                    format: (row["format"] as String?).flatMap(DocumentText.Format.init(rawValue:)), status: status,
-                    reason: row["reason"], text: row["text"], pages: row["pages"], recognized: row["recognized"])
+                found[row.sha256] = row.document
             }
         }
         guard !found.isEmpty else { return cases }

@@ -97,15 +97,7 @@ public enum EvidenceCheck {
     }
 
     /// The hash part of an uploaded evidence name (`<64 hex>` or `<64 hex>.<ext>`), lowercased.
-    public static func uploadedStem(_ name: String) -> String? {
-        let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let stem = parts.first, stem.count == 64, stem.allSatisfy(\.isHexDigit), stem.allSatisfy(\.isASCII) else { return nil }
-        if parts.count == 2 {
-            let suffix = parts[1]
-            guard (1...8).contains(suffix.count), suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
-        }
-        return stem.lowercased()
-    }
+    public static func uploadedStem(_ name: String) -> String? { Record.uploadedStem(name) }
 
     /// The SHA-256 of a regular file of at most `limit` bytes, read in 1 MiB chunks so that a long
     /// video costs no more memory than a photo. Opened without following a final link and without

@@ -38,13 +38,23 @@ public struct CaseDocument: Sendable {
 
     /// The document's close (落款): what follows its last mention of 行政诉讼, or its last 120 characters.
     public var closing: [Unicode.Scalar] {
-        let mark = Array("行政诉讼".unicodeScalars)
-        var index = scalars.count - mark.count
-        while index >= 0 {
-            if scalars[index] == mark[0], Array(scalars[index..<(index + mark.count)]) == mark { return Array(scalars[(index + mark.count)...]) }
-            index -= 1
-        }
+        if let last = Self.range(of: "行政诉讼", in: scalars[...], backwards: true) { return Array(scalars[last.upperBound...]) }
         return Array(scalars.suffix(120))
+    }
+
+    /// Where `word` (compacted) stands in `s`: its first place, or its last when `backwards`.
+    static func range(of word: String, in s: ArraySlice<Unicode.Scalar>, backwards: Bool = false) -> Range<Int>? {
+        let w = compactScalars(word)
+        guard let first = w.first, s.count >= w.count else { return w.isEmpty ? s.startIndex..<s.startIndex : nil }
+        let starts = s.startIndex...(s.endIndex - w.count)
+        let hit = { (at: Int) in s[at] == first && s[at..<(at + w.count)].elementsEqual(w) }
+        guard let at = backwards ? starts.reversed().first(where: hit) : starts.first(where: hit) else { return nil }
+        return at..<(at + w.count)
+    }
+
+    /// Whether `s` holds `word` (compacted).
+    static func contains(_ s: some Collection<Unicode.Scalar>, _ word: String) -> Bool {
+        range(of: word, in: ArraySlice(s)) != nil
     }
 
     static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
@@ -65,12 +75,6 @@ public struct CaseDocument: Sendable {
                 return false
             }
         }
-    }
-
-    /// Whether `scalars` hold `word`'s scalars in a row.
-    static func contains(_ scalars: [Unicode.Scalar], _ word: String) -> Bool {
-        let bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)
-        return find(Array(compacted(word).utf8), in: bytes[...])
     }
 
     /// Text with white space removed and full-width ASCII (０-９, Ａ-Ｚ, （）…) made half-width; the

@@ -104,26 +104,15 @@ struct RemedyClauses {
         self.clauses = clauses
     }
 
-    private static func mentions(_ clause: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {
-        guard clause.count >= word.count else { return false }
-        var index = clause.startIndex
-        while index + word.count <= clause.endIndex {
-            if clause[index] == word[0], clause[index..<(index + word.count)].elementsEqual(word) { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// The clauses that speak of `remedy`, each with the two before it in its sentence that speak
     /// of neither remedy, joined and ended with `。`.
     func window(near remedy: String) -> [Unicode.Scalar] {
-        let word = Array(remedy.unicodeScalars)
-        let other = Array((remedy == "行政复议" ? "行政诉讼" : "行政复议").unicodeScalars)
+        let other = remedy == "行政复议" ? "行政诉讼" : "行政复议"
         var text: [Unicode.Scalar] = []
-        for (index, clause) in clauses.enumerated() where Self.mentions(clause.text, word) {
+        for (index, clause) in clauses.enumerated() where CaseDocument.contains(clause.text, remedy) {
             var first = index
             while first - 1 >= 0, first - 1 >= index - 2, clauses[first - 1].sentence == clause.sentence,
-                !Self.mentions(clauses[first - 1].text, other), !Self.mentions(clauses[first - 1].text, word)
+                !CaseDocument.contains(clauses[first - 1].text, other), !CaseDocument.contains(clauses[first - 1].text, remedy)
             {
                 first -= 1
             }
