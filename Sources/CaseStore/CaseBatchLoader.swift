@@ -39,17 +39,34 @@ enum CaseBatchLoader {
     /// batch, which the caller reads again case by case; never a trap.
     static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) async throws -> [EnforcementCase] {
         let arguments = ids.arguments
-        func rows(_ sql: String, _ body: (PositionalRow) throws -> Void) async throws {
-            try await db.forEachPositional(sql, arguments, body)
-        }
+        // Every query of the batch is made before any is read (`SQLConnection.ahead`): on
+        // PostgreSQL the server answers each while the rows of those before are read here.
+        typealias P = PartyColumn
+        typealias O = EventOfficerColumn
+        typealias R = RecordColumn
+        typealias E = EventColumn
+        typealias F = PenaltyColumn
+        typealias B = BaseAmountColumn
+        typealias U = OutcomeColumn
+        typealias D = DisclosureColumn
+        typealias C = CaseColumn
+        // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
+        // index of names (v20) for `position = 0` and read every case's party for each batch.
+        let partyQuery = db.ahead("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId", arguments)
+        let eventScopes = try await eventScopes(ids, db)
+        let officerQueries = eventScopes.map { db.ahead("SELECT \(O.selectList("eo")) FROM eventOfficer eo \($0.clause("eo"))", $0.arguments) }
+        let recordQueries = eventScopes.map { db.ahead("SELECT \(R.selectList("r")) FROM record r \($0.clause("r"))", $0.arguments) }
+        let eventQuery = db.ahead("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
+        let penaltyQuery = db.ahead("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
+        let baseQuery = db.ahead("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
+        let outcomeQuery = db.ahead("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
+        let disclosureQuery = db.ahead("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
+        let caseQuery = db.ahead("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id", arguments)
 
         // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
         // each value at its column's position.
-        typealias P = PartyColumn
         var parties = CaseOrdered<Party>()
-        // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
-        // index of names (v20) for `position = 0` and read every case's party for each batch.
-        try await rows("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId") { r in
+        try await db.forEachPositional(partyQuery) { r in
             parties.append(
                 try parties.key(r, P.caseId.rawValue),
                 Party(
@@ -62,19 +79,16 @@ enum CaseBatchLoader {
         // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
         // position (v11) and yield them in order, but PostgreSQL's indexes yield them grouped, in
         // no order it promises, and a sort of every row cost more than reading them.
-        let eventScopes = try await eventScopes(ids, db)
         var officers: [Int64: Positioned<String>] = [:]
-        for scope in eventScopes {
-            typealias O = EventOfficerColumn
-            try await db.forEachPositional("SELECT \(O.selectList("eo")) FROM eventOfficer eo \(scope.clause("eo"))", scope.arguments) { r in
+        for query in officerQueries {
+            try await db.forEachPositional(query) { r in
                 officers[try r.integer(required: O.eventId.rawValue), default: Positioned()].append(
                     try r.integer(required: O.position.rawValue), try r.text(required: O.officerId.rawValue))
             }
         }
         var records: [Int64: Positioned<CaseModel.Record>] = [:]
-        for scope in eventScopes {
-            typealias R = RecordColumn
-            try await db.forEachPositional("SELECT \(R.selectList("r")) FROM record r \(scope.clause("r"))", scope.arguments) { r in
+        for query in recordQueries {
+            try await db.forEachPositional(query) { r in
                 records[try r.integer(required: R.eventId.rawValue), default: Positioned()].append(
                     try r.integer(required: R.position.rawValue),
                     CaseModel.Record(
@@ -83,9 +97,8 @@ enum CaseBatchLoader {
                         end: try r.text(R.end.rawValue), evidence: try r.value(required: R.evidence.rawValue, in: Raw.evidence)))
             }
         }
-        typealias E = EventColumn
         var events = CaseOrdered<(position: Int64, event: Event)>()
-        try await rows("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await db.forEachPositional(eventQuery) { r in
             let id = try r.integer(required: E.id.rawValue)
             events.append(
                 try events.key(r, E.caseId.rawValue),
@@ -102,23 +115,20 @@ enum CaseBatchLoader {
                         line: try r.int(required: E.line.rawValue))
                 ))
         }
-        typealias F = PenaltyColumn
         var penalties = CaseOrdered<Penalty>()
-        try await rows("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+        try await db.forEachPositional(penaltyQuery) { r in
             penalties.append(
                 try penalties.key(r, F.caseId.rawValue),
                 Penalty(kind: try r.value(required: F.kind.rawValue, in: Raw.penaltyKind), amount: try r.money(F.amount.rawValue)))
         }
-        typealias B = BaseAmountColumn
         var bases = CaseOrdered<BaseAmount>()
-        try await rows("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position") { r in
+        try await db.forEachPositional(baseQuery) { r in
             bases.append(
                 try bases.key(r, B.caseId.rawValue),
                 BaseAmount(name: try r.text(required: B.name.rawValue), amount: Money(fen: try r.integer(required: B.amount.rawValue))))
         }
-        typealias U = OutcomeColumn
         var outcomes = CaseOrdered<(level: String?, reason: String?, grant: GrantResult?)>()
-        try await rows("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await db.forEachPositional(outcomeQuery) { r in
             outcomes.append(
                 try outcomes.key(r, U.caseId.rawValue),
                 (
@@ -126,18 +136,16 @@ enum CaseBatchLoader {
                     try r.value(U.grantResult.rawValue, in: Raw.grantResult)
                 ))
         }
-        typealias D = DisclosureColumn
         var disclosures = CaseOrdered<Disclosure>()
-        try await rows("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId") { r in
+        try await db.forEachPositional(disclosureQuery) { r in
             disclosures.append(
                 try disclosures.key(r, D.caseId.rawValue),
                 Disclosure(
                     date: try r.date(D.date.rawValue), platform: try r.text(D.platform.rawValue), url: try r.text(D.url.rawValue),
                     withdrawn: try r.date(D.withdrawn.rawValue), exempt: try r.text(D.exempt.rawValue), text: try r.text(D.text.rawValue)))
         }
-        typealias C = CaseColumn
         var cases: [EnforcementCase] = []
-        try await rows("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id") { r in
+        try await db.forEachPositional(caseQuery) { r in
             let id = try r.text(required: C.id.rawValue)
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
             let party = parties.take(id).first

@@ -58,4 +58,88 @@ import Testing
         try store.write { try await $0.insertRows(into: "bulkProbe", columns: ["n", "t"], rows: Array(rows.prefix(500))) }
         #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM bulkProbe") } == 500)
     }
+
+    /// `append`, which an import writes each case's rows through: on SQLite each row bound straight
+    /// to its prepared insert (`SQLiteRowInsert`), on PostgreSQL gathered and sent with the table's
+    /// next rows. The same hostile values come back as given, a text with a NUL among them.
+    @Test(arguments: Backend.allCases)
+    func appendedRowsComeBackAsGiven(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
+        defer { store.close() }
+        try store.tamper(
+            "CREATE TABLE bulkProbe (n BIGINT PRIMARY KEY, d DOUBLE PRECISION, t TEXT, b \(backend == .postgres ? "BYTEA" : "BLOB"), flag SMALLINT)")
+        let rows = (0..<300).map(Self.hostileRow)
+        try store.write { db in
+            for row in rows {
+                try await db.append(into: "bulkProbe", columns: ["n", "d", "t", "b", "flag"], row: row.map { $0 as (any DatabaseValueConvertible)? })
+            }
+        }
+        let back = try store.read { db in
+            try await db.fetchAll("SELECT n, d, t, b, flag FROM bulkProbe ORDER BY n", []).map { row in
+                ["n", "d", "t", "b", "flag"].map { row[$0] as DatabaseValue }
+            }
+        }
+        #expect(back == rows)
+        if backend == .sqlite {
+            // PostgreSQL refuses a NUL in text; SQLite keeps the bytes it was given, all of them.
+            try store.write { try await $0.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(1_000), "前\u{0}后"]) }
+            #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT length(CAST(t AS BLOB)) FROM bulkProbe WHERE n = 1000") } == 7)
+        }
+    }
+
+    /// An appended row the database refuses (a duplicate key; as many values as the insert has
+    /// not) is an error, not a trap, and leaves nothing of its transaction.
+    @Test(arguments: Backend.allCases)
+    func aRefusedAppendLeavesNothing(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
+        defer { store.close() }
+        try store.tamper("CREATE TABLE bulkProbe (n BIGINT PRIMARY KEY, t TEXT)")
+        let duplicate = #expect(throws: (any Error).self) {
+            try store.write { db in
+                for n in [1, 2, 3, 2] { try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n), "行\(n)"]) }
+                try await db.flush()
+            }
+        }
+        if backend == .sqlite {
+            #expect((duplicate as? DatabaseError)?.message?.contains("UNIQUE constraint failed: bulkProbe.n") == true, "\(String(describing: duplicate))")
+        }
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM bulkProbe") } == 0)
+        if backend == .sqlite {
+            #expect(throws: DatabaseError.self) {
+                try store.write { try await $0.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(9)]) }
+            }
+        }
+        try store.write { try await $0.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(4), "行4"]) }
+        #expect(try store.read { try await $0.fetchValues(String.self, "SELECT t FROM bulkProbe") } == ["行4"])
+    }
+
+    /// On PostgreSQL every 5,000 appended rows are sent while the next are made, one write in
+    /// flight at a time (`PostgresSQLConnection.flush(waiting:)`). A row the server refuses in a
+    /// write still in flight fails the transaction all the same, and nothing of it stays; a query
+    /// made ahead (`SQLConnection.ahead`) after appends sees every row appended before it.
+    @Test(arguments: Backend.allCases)
+    func appendsInFlightFailOrShowAsAWholeTransaction(_ backend: Backend) throws {
+        let store = try backend.emptyStore()
+        defer { store.close() }
+        try store.tamper("CREATE TABLE bulkProbe (n BIGINT PRIMARY KEY, t TEXT)")
+        // The duplicate is in the first 5,000, which go to the server while 7,000 more are made.
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                for n in 0..<12_000 {
+                    try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n == 3_000 ? 10 : n), "行\(n)"])
+                }
+                try await db.flush()
+            }
+        }
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM bulkProbe") } == 0)
+        let (seen, total) = try store.write { db -> (Int64, Int64) in
+            for n in 0..<7_500 { try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n), "行\(n)"]) }
+            let count = db.ahead("SELECT COUNT(*), MAX(n) FROM bulkProbe", [])
+            var seen: (Int64, Int64) = (0, 0)
+            try await db.forEachPositional(count) { seen = (try $0.integer(required: 0), try $0.integer(required: 1)) }
+            return seen
+        }
+        #expect(seen == 7_500)
+        #expect(total == 7_499)
+    }
 }

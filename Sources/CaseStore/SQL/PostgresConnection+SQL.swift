@@ -19,6 +19,8 @@ final class PostgresSQLConnection: SQLConnection {
     private var tableOrder: [PendingKey] = []
     private var pending: [PendingKey: [[DatabaseValue]]] = [:]
     private var pendingRows = 0
+    /// Appended rows sent and not yet answered (`flush(waiting:)`).
+    private var inFlight: EventLoopFuture<Void>?
 
     private struct PendingKey: Hashable {
         var table: String
@@ -39,27 +41,50 @@ final class PostgresSQLConnection: SQLConnection {
         if pending[key] == nil, !tableOrder.contains(key) { tableOrder.append(key) }
         pending[key, default: []].append(row.databaseValues)
         pendingRows += 1
-        if pendingRows >= 5000 { try await flush() }
+        if pendingRows >= 5000 { try await flush(waiting: false) }
     }
 
-    /// Sends the appended rows, table after table in the order they were first appended to.
-    func flush() async throws {
-        guard pendingRows > 0 else { return }
+    /// Sends the appended rows, table after table in the order they were first appended to, and
+    /// waits until the server has them.
+    func flush() async throws { try await flush(waiting: true) }
+
+    /// `waiting` false (enough rows appended): the rows go to the server and the caller goes on
+    /// making the next ones, which the server would otherwise wait for; one such write is in flight
+    /// at a time, awaited before the next is sent and before any other statement.
+    private func flush(waiting: Bool) async throws {
         let batches = pending
         pending = [:]
         pendingRows = 0
         let writes = try tableOrder.compactMap { key in
             try batches[key].map { try PostgresBulkWrite(into: key.table, columns: key.columns, rows: $0) }
         }
-        try await send(writes)
+        try await awaitWriteInFlight()
+        guard !writes.isEmpty else { return }
+        guard !connection.isClosed else { throw PostgresFailure.lost }
+        let write = PostgresBulkWrite.start(writes, on: connection, logger: logger)
+        if waiting {
+            try await answer(write)
+        } else {
+            inFlight = write
+        }
+    }
+
+    private func awaitWriteInFlight() async throws {
+        guard let write = inFlight else { return }
+        inFlight = nil
+        try await answer(write)
     }
 
     /// Sends prepared writes under the same deadline and loss checks as any statement.
     private func send(_ writes: [PostgresBulkWrite]) async throws {
         guard !writes.isEmpty else { return }
         guard !connection.isClosed else { throw PostgresFailure.lost }
+        try await answer(PostgresBulkWrite.start(writes, on: connection, logger: logger))
+    }
+
+    private func answer(_ write: EventLoopFuture<Void>) async throws {
         do {
-            try await PostgresBackend.answer(PostgresBulkWrite.start(writes, on: connection, logger: logger), on: connection, deadline: deadline)
+            try await PostgresBackend.answer(write, on: connection, deadline: deadline)
         } catch {
             throw PostgresFailure(error)
         }
@@ -101,7 +126,31 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws {
-        for row in try await run(sql, arguments.databaseValues).rows {
+        try Self.forEachPositional(in: await run(sql, arguments.databaseValues), body)
+    }
+
+    /// Written to the connection now, behind the queries before it: PostgresNIO sends each as soon
+    /// as the server has answered the one before, so the server answers it while the caller reads
+    /// those. Rows appended and not yet written must go first: then it is sent when it is read.
+    func ahead(_ sql: String, _ arguments: SQLArguments) -> QueryAhead {
+        guard pendingRows == 0, inFlight == nil, !connection.isClosed else { return QueryAhead(sql: sql, arguments: arguments) }
+        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: PostgresBulkWrite.bindings(arguments.databaseValues))
+        return QueryAhead(sql: sql, arguments: arguments, answer: connection.query(query, logger: logger))
+    }
+
+    func forEachPositional(_ query: QueryAhead, _ body: (PositionalRow) throws -> Void) async throws {
+        guard let answer = query.answer else { return try await forEachPositional(query.sql, query.arguments, body) }
+        let result: PostgresQueryResult
+        do {
+            result = try await PostgresBackend.answer(answer, on: connection, deadline: deadline)
+        } catch {
+            throw PostgresFailure(error)
+        }
+        try Self.forEachPositional(in: result, body)
+    }
+
+    private static func forEachPositional(in result: PostgresQueryResult, _ body: (PositionalRow) throws -> Void) throws {
+        for row in result.rows {
             try body(PositionalRow(source: .postgres(PostgresCellsRow(row))))
         }
     }

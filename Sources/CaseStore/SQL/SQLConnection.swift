@@ -1,8 +1,18 @@
 import GRDB
+import NIOCore
+import PostgresNIO
 
 /// The values a statement binds, in the order of its `?` placeholders. GRDB's value types serve
 /// both backends: dates, money and records convert to them once (`DatabaseValues.swift`).
 typealias SQLArguments = [(any DatabaseValueConvertible)?]
+
+/// A query made ahead of reading its rows (`SQLConnection.ahead`): its text and values, and on
+/// PostgreSQL the answer on its way.
+struct QueryAhead {
+    var sql: String
+    var arguments: SQLArguments
+    var answer: EventLoopFuture<PostgresQueryResult>? = nil
+}
 
 /// Which server a connection speaks to, for the few statements whose text must differ.
 public enum SQLBackendKind: String, Sendable {
@@ -27,6 +37,12 @@ protocol SQLConnection: AnyObject {
     /// Visits the rows one by one, each read by position (`PositionalRow`): what batch reads of
     /// many rows use. On SQLite a cursor; on PostgreSQL one answer, as `fetchAll`.
     func forEachPositional(_ sql: String, _ arguments: SQLArguments, _ body: (PositionalRow) throws -> Void) async throws
+    /// A query whose rows are read later with `forEachPositional(_:_:)`, in the order the queries
+    /// were made: on PostgreSQL sent now, so that the server answers the queries of a batch one
+    /// after another while the caller reads the rows of those before; on SQLite run when read.
+    func ahead(_ sql: String, _ arguments: SQLArguments) -> QueryAhead
+    /// The rows of a query made with `ahead`, each read by position.
+    func forEachPositional(_ query: QueryAhead, _ body: (PositionalRow) throws -> Void) async throws
     /// The first column of every row.
     func fetchColumn(_ sql: String, _ arguments: SQLArguments) async throws -> [DatabaseValue]
     /// Inserts many rows into one table: prepared single-row inserts on SQLite (cheapest there),

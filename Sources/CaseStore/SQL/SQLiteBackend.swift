@@ -94,10 +94,12 @@ struct SQLiteBackend: StoreBackend {
         guard let pool = database as? DatabasePool else { return try body() }
         // A large file is staged in many short transactions (`StagedImport`); checkpointing after
         // each of them, as SQLite does once the log holds 1,000 pages, wrote the same pages of the
-        // case tables to the file again and again. The log is checkpointed every 16 MiB instead,
-        // and emptied when the import ends (`checkpoint`).
+        // case tables to the file again and again, and the writer waits for every checkpoint. The
+        // log is checkpointed every 256 MiB instead (a fifth of the import's time went to
+        // checkpoints every 16 MiB; docs/performance.md), and emptied when the import ends
+        // (`checkpoint`): a store's file may grow by that much while an import runs.
         _ = try? pool.writeWithoutTransaction {
-            try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.large); PRAGMA wal_autocheckpoint = 4096")
+            try $0.execute(sql: "PRAGMA cache_size = \(Self.pageCache.large); PRAGMA wal_autocheckpoint = 65536")
         }
         defer {
             _ = try? pool.writeWithoutTransaction {
@@ -147,6 +149,13 @@ final class SQLiteConnection: SQLConnection {
         while try cursor.next() != nil { try body(row) }
     }
 
+    /// SQLite answers on the caller's thread: the query runs when it is read.
+    func ahead(_ sql: String, _ arguments: SQLArguments) -> QueryAhead { QueryAhead(sql: sql, arguments: arguments) }
+
+    func forEachPositional(_ query: QueryAhead, _ body: (PositionalRow) throws -> Void) async throws {
+        try await forEachPositional(query.sql, query.arguments, body)
+    }
+
     func fetchColumn(_ sql: String, _ arguments: SQLArguments) async throws -> [DatabaseValue] {
         try DatabaseValue.fetchAll(statement(sql), arguments: StatementArguments(arguments))
     }
@@ -154,13 +163,11 @@ final class SQLiteConnection: SQLConnection {
     func insertRows(into table: String, columns: [String], rows: [[DatabaseValue]]) async throws {
         guard !rows.isEmpty else { return }
         let insert = try insertStatement(table, columns)
-        // Not `StatementArguments(row)`: that generic initializer is not specialized across modules
-        // and instantiates a key path for every row.
-        for row in rows { try insert.execute(arguments: StatementArguments(row.map { $0 as (any DatabaseValueConvertible)? })) }
+        for row in rows { try SQLiteRowInsert.run(insert, row) }
     }
 
     func append(into table: String, columns: [String], row: SQLArguments) async throws {
-        try insertStatement(table, columns).execute(arguments: StatementArguments(row))
+        try SQLiteRowInsert.run(insertStatement(table, columns), row)
     }
 
     /// An import appends tens of rows per case: the statement is looked up by table, not rebuilt
