@@ -94,27 +94,38 @@ extension CaseStore {
         var results: [FileImportResult] = []
         var interruption: String?
         var yield = WriterYield()
+        let writes = FileWrites()
+        let kind = backend.kind
         backend.bulkWriting {
-            while let (file, prepared) = handOff.take() {
-                let outcome: FileImportResult.Outcome
-                do {
-                    outcome = .imported(try writePrepared(try prepared.get(), actor: actor, agencyScope: nil))
-                } catch {
-                    outcome = .failed(Self.diagnostics(of: error, file: file.path))
-                    // A database that went away fails every file after this one too: stop here.
-                    if StoreCondition(error) == .unavailable { interruption = "\(error)" }
+            func report(_ ready: [FileWrites.Written]) {
+                for written in ready {
+                    progress(written.result)
+                    results.append(written.result)
+                    if interruption == nil { interruption = written.interruption }
                 }
-                let result = FileImportResult(path: file.path, kind: file.kind, outcome: outcome)
+            }
+            while interruption == nil, let (file, prepared) = handOff.take() {
+                let footprint = (try? prepared.get()).flatMap { FileWrites.Footprint($0, backend: kind) }
+                writes.write(footprint) { [self] in
+                    do {
+                        let counts = try writePrepared(try prepared.get(), actor: actor, agencyScope: nil)
+                        return FileWrites.Written(result: FileImportResult(path: file.path, kind: file.kind, outcome: .imported(counts)))
+                    } catch {
+                        // A database that went away fails every file after this one too: stop there.
+                        return FileWrites.Written(
+                            result: FileImportResult(path: file.path, kind: file.kind, outcome: .failed(Self.diagnostics(of: error, file: file.path))),
+                            interruption: StoreCondition(error) == .unavailable ? "\(error)" : nil)
+                    }
+                }
                 // The next file is ready: its transaction would follow this one at once, and a web
                 // write waiting for the lock would wait for the whole import.
-                yield.afterTransaction()
-                progress(result)
-                results.append(result)
-                if interruption != nil {
-                    handOff.cancel()
-                    handOff.waitUntilFinished()
-                    break
-                }
+                if footprint == nil { yield.afterTransaction() }
+                report(writes.results())
+            }
+            report(writes.results(waitingForAll: true))
+            if interruption != nil {
+                handOff.cancel()
+                handOff.waitUntilFinished()
             }
         }
         let report = ImportReport(files: results, interruption: interruption)

@@ -144,8 +144,10 @@ enum PublishedLists {
     /// The cases with what published lists say of their decisions, matched by agency and the
     /// number as compared (`DecisionNumber.key`).
     static func attach(_ cases: [EnforcementCase], _ db: any SQLConnection) async throws -> [EnforcementCase] {
+        // Most stores hold no published list: then no case's number is read into its key.
+        guard !cases.isEmpty, try await db.exists("SELECT 1 FROM publishedList", []) else { return cases }
         let keys = cases.compactMap { c in c.decision?.number.map(DecisionNumber.key) }
-        guard !keys.isEmpty, try await db.exists("SELECT 1 FROM publishedList", []) else { return cases }
+        guard !keys.isEmpty else { return cases }
         var found: [String: [Publication]] = [:]
         for chunk in SQLInList.chunks(Array(Set(keys)).sorted(), size: 512) {
             for row in try await db.fetchAll(

@@ -95,7 +95,7 @@ struct SQLiteBackend: StoreBackend {
         // A large file is staged in many short transactions (`StagedImport`); checkpointing after
         // each of them, as SQLite does once the log holds 1,000 pages, wrote the same pages of the
         // case tables to the file again and again, and the writer waits for every checkpoint. The
-        // log is checkpointed every 256 MiB instead (a fifth of the import's time went to
+        // log is checkpointed every 256 MiB instead (an eighth of the writer's time went to
         // checkpoints every 16 MiB; docs/performance.md), and emptied when the import ends
         // (`checkpoint`): a store's file may grow by that much while an import runs.
         _ = try? pool.writeWithoutTransaction {
