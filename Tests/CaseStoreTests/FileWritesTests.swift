@@ -38,10 +38,19 @@ import Testing
         #expect(writes.results().isEmpty)
         let waiter = Thread {
             // A case of the first file: waits until the first is written.
-            writes.write(Self.footprint(["C-1"], documents: ["doc"])) { log.add("3 start"); return Self.written("3") }
-            writes.write(Self.footprint(["A-2"])) { log.add("4 start"); return Self.written("4") }
+            writes.write(Self.footprint(["C-1"], documents: ["doc"])) {
+                log.add("3 start")
+                return Self.written("3")
+            }
+            writes.write(Self.footprint(["A-2"])) {
+                log.add("4 start")
+                return Self.written("4")
+            }
             // No footprint (a registry, a small file): after everything before it.
-            writes.write(nil) { log.add("5 start"); return Self.written("5") }
+            writes.write(nil) {
+                log.add("5 start")
+                return Self.written("5")
+            }
         }
         waiter.start()
         Thread.sleep(forTimeInterval: 0.3)

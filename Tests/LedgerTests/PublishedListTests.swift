@@ -51,6 +51,18 @@ import Testing
         #expect(DecisionNumber.key("芜城管罚〔2025〕102号") != key)
     }
 
+    /// The key drops what Unicode calls white space, every scalar of it and nothing else.
+    @Test func theKeyDropsExactlyUnicodesWhiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kept = DecisionNumber.key("罚" + String(Character(scalar)) + "号") != "罚号"
+            if kept == scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)) \(kept ? "kept" : "dropped")")
+                return
+            }
+        }
+    }
+
     @Test func anExportImportedAsAPublishedListMatchesEveryCase() throws {
         let (store, runner) = try Self.samples()
         let folder = try TemporaryFolder()
