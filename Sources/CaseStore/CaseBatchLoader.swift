@@ -38,6 +38,15 @@ enum CaseBatchLoader {
     /// wrong type (text in a date column, NULL where the schema says NOT NULL) is an error for this
     /// batch, which the caller reads again case by case; never a trap.
     static func load(_ ids: Ids, wanted: Set<String>, from db: any SQLConnection) async throws -> [EnforcementCase] {
+        var versions: [String: Int] = [:]
+        return try await load(ids, wanted: wanted, versions: &versions, from: db)
+    }
+
+    /// The same, with the stored version of every case `ids` selects (wanted or not) read from
+    /// the same rows: the audits' batches keep them.
+    static func load(_ ids: Ids, wanted: Set<String>, versions: inout [String: Int], from db: any SQLConnection) async throws
+        -> [EnforcementCase]
+    {
         let arguments = ids.arguments
         // Every query of the batch is made before any is read (`SQLConnection.ahead`): on
         // PostgreSQL the server answers each while the rows of those before are read here.
@@ -147,6 +156,7 @@ enum CaseBatchLoader {
         var cases: [EnforcementCase] = []
         try await db.forEachPositional(caseQuery) { r in
             let id = try r.text(required: C.id.rawValue)
+            versions[id] = try r.int(required: C.version.rawValue)
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
             let party = parties.take(id).first
             let casePenalties = penalties.take(id)
@@ -246,20 +256,24 @@ struct CaseOrdered<Value> {
 }
 
 /// Values with their positions, arriving in any order (almost always the right one), handed out
-/// in the order of their positions.
+/// in the order of their positions. The positions are kept only from the first that is not the
+/// value's index (0, 1, 2, … as they are stored): a batch has thousands of events, each with its
+/// officers and its records.
 struct Positioned<Value> {
-    private var positions: [Int64] = []
     private var unordered: [Value] = []
-    private var sorted = true
+    /// nil while every position was its value's index.
+    private var positions: [Int64]?
 
     mutating func append(_ position: Int64, _ value: Value) {
-        if let last = positions.last, position < last { sorted = false }
-        positions.append(position)
+        if positions == nil, position != Int64(unordered.count) {
+            positions = (0..<unordered.count).map { Int64($0) }
+        }
+        positions?.append(position)
         unordered.append(value)
     }
 
     var values: [Value] {
-        if sorted { return unordered }
+        guard let positions else { return unordered }
         return zip(positions, unordered).sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

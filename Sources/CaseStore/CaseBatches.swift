@@ -134,27 +134,28 @@ extension CaseRepository {
     func batch(_ ids: ArraySlice<String>, scattered: Bool, versions wantVersions: Bool) async throws -> CaseBatch {
         guard let first = ids.first, let last = ids.last else { return CaseBatch(cases: [], unreadable: [], versions: [:]) }
         let selection: CaseBatchLoader.Ids = scattered ? .list(Array(ids)) : .range(first: first, last: last)
-        // By position, as the cases' own rows are read.
+        // The versions come with the cases' own rows, in the same snapshot; read apart only when
+        // a row cannot be read and the batch is read again case by case.
         var versions: [String: Int] = [:]
-        if wantVersions {
-            versions.reserveCapacity(ids.count)
-            try await db.forEachPositional(
-                "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
-                selection.arguments
-            ) { row in
-                versions[try row.text(required: 0)] = try row.int(required: 1)
-            }
-        }
+        versions.reserveCapacity(ids.count)
         do {
-            return await CaseBatch(
-                cases: try CaseBatchLoader.load(selection, wanted: Set(ids), from: db),
-                unreadable: [], versions: versions)
+            let cases = try await CaseBatchLoader.load(selection, wanted: Set(ids), versions: &versions, from: db)
+            return CaseBatch(cases: cases, unreadable: [], versions: wantVersions ? versions : [:])
         } catch let error as DatabaseError where error.resultCode != .SQLITE_ERROR {
             throw error
         } catch let error as PostgresFailure {
             throw error
         } catch {
             // A row the loader could not turn into a case: find which, case by case.
+            versions = [:]
+            if wantVersions {
+                try await db.forEachPositional(
+                    "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
+                    selection.arguments
+                ) { row in
+                    versions[try row.text(required: 0)] = try row.int(required: 1)
+                }
+            }
             let (cases, unreadable) = try await Self.loadOneByOne(ids, db)
             return CaseBatch(cases: cases, unreadable: unreadable, versions: versions)
         }

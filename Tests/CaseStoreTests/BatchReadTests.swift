@@ -152,4 +152,20 @@ import Testing
         _ = try runner.run(asOf: day("2025-06-30"), actor: "test")
         #expect(try logSize() == 0)
     }
+
+    /// Values come out in the order of their positions, however they arrived: in order (no
+    /// positions kept), with a gap, reversed, or out of order after a run in order.
+    @Test func positionedValuesComeOutInTheirPositionsOrder() {
+        func values(_ arrivals: [(Int64, String)]) -> [String] {
+            var positioned = Positioned<String>()
+            for (position, value) in arrivals { positioned.append(position, value) }
+            return positioned.values
+        }
+        #expect(values([(0, "a"), (1, "b"), (2, "c")]) == ["a", "b", "c"])
+        #expect(values([(0, "a"), (2, "c"), (5, "f")]) == ["a", "c", "f"])
+        #expect(values([(2, "c"), (1, "b"), (0, "a")]) == ["a", "b", "c"])
+        #expect(values([(0, "a"), (1, "b"), (3, "d"), (2, "c")]) == ["a", "b", "c", "d"])
+        #expect(values([(1, "b"), (0, "a")]) == ["a", "b"])
+        #expect(values([]).isEmpty)
+    }
 }
