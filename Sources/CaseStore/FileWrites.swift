@@ -77,11 +77,12 @@ final class FileWrites: @unchecked Sendable {
     }
 
     /// The results written since the last call, in the files' order, up to the first still being
-    /// written; every result once `waitingForAll`, after every write has ended.
-    func results(waitingForAll: Bool = false) -> [Written] {
+    /// written. `waiting`: first waits until the next in order is written (nothing when no file is
+    /// being written), so that each is reported as soon as it is committed.
+    func results(waiting: Bool = false) -> [Written] {
         condition.lock()
         defer { condition.unlock() }
-        if waitingForAll { while !running.isEmpty { condition.wait() } }
+        if waiting { while finished[reported] == nil, !running.isEmpty { condition.wait() } }
         var ready: [Written] = []
         while let result = finished.removeValue(forKey: reported) {
             ready.append(result)

@@ -122,7 +122,12 @@ extension CaseStore {
                 if footprint == nil { yield.afterTransaction() }
                 report(writes.results())
             }
-            report(writes.results(waitingForAll: true))
+            // Each file still being written is reported as soon as it and those before it are.
+            var ready = writes.results(waiting: true)
+            while !ready.isEmpty {
+                report(ready)
+                ready = writes.results(waiting: true)
+            }
             if interruption != nil {
                 handOff.cancel()
                 handOff.waitUntilFinished()

@@ -62,7 +62,13 @@ import Testing
         let position = { (entry: String) in entries.firstIndex(of: entry) ?? Int.max }
         #expect(position("1 end") < position("4 start"))
         #expect(position("3 start") < position("5 start") && position("4 start") < position("5 start"))
-        #expect(writes.results(waitingForAll: true).map(\.result.path) == ["1", "2", "3", "4", "5"])
+        var paths: [String] = []
+        var ready = writes.results(waiting: true)
+        while !ready.isEmpty {
+            paths += ready.map(\.result.path)
+            ready = writes.results(waiting: true)
+        }
+        #expect(paths == ["1", "2", "3", "4", "5"])
         #expect(FileWrites.Footprint.init(caseIds: ["x"], documents: ["d"]).overlaps(Self.footprint(["y"], documents: ["d"])))
         #expect(!Self.footprint(["x"], documents: ["d"]).overlaps(Self.footprint(["y"], documents: ["e"])))
     }
@@ -105,6 +111,36 @@ import Testing
         #expect(
             try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(DISTINCT id) FROM event") }
                 == store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM event") })
+        #expect(try store.verify().isIntact)
+    }
+
+    /// Of two large files written at once on PostgreSQL, one that the server refuses half-way
+    /// leaves nothing, its reservation included; the other is stored whole; both are reported in
+    /// their order.
+    @Test func aFileRefusedBesideAnotherLeavesNothingAndTheOtherIsStored() throws {
+        let folder = try TemporaryFolder()
+        let perFile = StagedImport.threshold + 50
+        var writer = DataSetWriter(cases: 2 * perFile, seed: 37, agencies: 2)
+        writer.casesPerFile = perFile
+        _ = try writer.write(to: folder.url, calendar: Repository.calendar)
+        let store = try Backend.postgres.emptyStore()
+        defer { store.close() }
+        #expect(store.importPaths([folder.file("registry.xml").path], actor: "test").failures.isEmpty)
+        let first = try String(contentsOf: folder.file("cases/cases-0001.xml"), encoding: .utf8)
+        let refused = try #require(first.matches(of: /<case id="([^"]+)"/).last.map { String($0.output.1) })
+        try store.tamper(
+            """
+            CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.id = '\(refused)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
+            """,
+            "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        let report = store.importPaths([folder.file("cases").path], actor: "test")
+        #expect(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["cases-0001.xml", "cases-0002.xml"])
+        #expect(report.files.map(\.succeeded) == [false, true])
+        #expect(report.interruption == nil)
+        #expect(try store.caseCount() == perFile)
+        #expect(try store.loadCase(id: refused) == nil)
+        #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM importStage") } == 0)
         #expect(try store.verify().isIntact)
     }
 }
