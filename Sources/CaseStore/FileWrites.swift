@@ -28,7 +28,7 @@ final class FileWrites: @unchecked Sendable {
         /// A file that may be written beside another: many cases, on a store that writes them
         /// late-locked. nil for anything else.
         init?(_ prepared: PreparedDocument, backend: SQLBackendKind) {
-            guard backend == .postgres, case .cases(let cases) = prepared.content, cases.count >= StagedImport.threshold else { return nil }
+            guard case .cases(let cases) = prepared.content, LateLockedImport.writes(cases.count, on: backend) else { return nil }
             caseIds = Set(cases.map(\.enforcementCase.id))
             documents = Set(cases.flatMap { $0.enforcementCase.events.flatMap { $0.records.compactMap(\.documentKey) } })
         }

@@ -18,6 +18,11 @@ import GRDB
 enum LateLockedImport {
     /// How long a reservation outlives an importer that died: longer than any one transaction runs.
     static let lease: TimeInterval = 6 * 3600
+
+    /// Whether a file of `count` cases is written so: a large file on PostgreSQL.
+    static func writes(_ count: Int, on backend: SQLBackendKind) -> Bool {
+        backend == .postgres && count >= StagedImport.threshold
+    }
 }
 
 /// Event ids reserved beforehand: the transaction gives its events the ids after `after`, up to `last`.

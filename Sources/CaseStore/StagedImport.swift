@@ -44,7 +44,7 @@ extension CaseStore {
     /// writers out only at its end when it is large on PostgreSQL (`LateLockedImport`), else in one
     /// transaction. Either way every case or none.
     func writeCases(_ cases: [PreparedCase], file: String, at now: String, actor: String, agencyScope: String?) throws -> ImportCounts {
-        if backend.kind == .postgres, cases.count >= StagedImport.threshold {
+        if LateLockedImport.writes(cases.count, on: backend.kind) {
             return try writeLockingLate(cases, file: file, at: now, actor: actor, agencyScope: agencyScope)
         }
         let mayStage = backend.kind == .sqlite && cases.count >= StagedImport.threshold

@@ -59,14 +59,10 @@ final class PostgresSQLConnection: SQLConnection {
             try batches[key].map { try PostgresBulkWrite(into: key.table, columns: key.columns, rows: $0) }
         }
         try await awaitWriteInFlight()
+        if waiting { return try await send(writes) }
         guard !writes.isEmpty else { return }
         guard !connection.isClosed else { throw PostgresFailure.lost }
-        let write = PostgresBulkWrite.start(writes, on: connection, logger: logger)
-        if waiting {
-            try await answer(write)
-        } else {
-            inFlight = write
-        }
+        inFlight = PostgresBulkWrite.start(writes, on: connection, logger: logger)
     }
 
     private func awaitWriteInFlight() async throws {
@@ -82,25 +78,25 @@ final class PostgresSQLConnection: SQLConnection {
         try await answer(PostgresBulkWrite.start(writes, on: connection, logger: logger))
     }
 
-    private func answer(_ write: EventLoopFuture<Void>) async throws {
+    /// What the server answered, under the statements' deadline; its failures as `PostgresFailure`.
+    private func answer<T: Sendable>(_ future: EventLoopFuture<T>) async throws -> T {
         do {
-            try await PostgresBackend.answer(write, on: connection, deadline: deadline)
+            return try await PostgresBackend.answer(future, on: connection, deadline: deadline)
         } catch {
             throw PostgresFailure(error)
         }
     }
 
+    private static func query(_ sql: String, _ values: [DatabaseValue]) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: PostgresBulkWrite.bindings(values))
+    }
+
     @discardableResult
     private func run(_ sql: String, _ values: [DatabaseValue]) async throws -> PostgresQueryResult {
         try await flush()
-        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: PostgresBulkWrite.bindings(values))
         // PostgresNIO never answers a query written to a closed connection.
         guard !connection.isClosed else { throw PostgresFailure.lost }
-        do {
-            return try await PostgresBackend.answer(connection.query(query, logger: logger), on: connection, deadline: deadline)
-        } catch {
-            throw PostgresFailure(error)
-        }
+        return try await answer(connection.query(Self.query(sql, values), logger: logger))
     }
 
     func execute(_ sql: String, _ arguments: SQLArguments) async throws {
@@ -134,19 +130,13 @@ final class PostgresSQLConnection: SQLConnection {
     /// those. Rows appended and not yet written must go first: then it is sent when it is read.
     func ahead(_ sql: String, _ arguments: SQLArguments) -> QueryAhead {
         guard pendingRows == 0, inFlight == nil, !connection.isClosed else { return QueryAhead(sql: sql, arguments: arguments) }
-        let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: PostgresBulkWrite.bindings(arguments.databaseValues))
-        return QueryAhead(sql: sql, arguments: arguments, answer: connection.query(query, logger: logger))
+        let answer = connection.query(Self.query(sql, arguments.databaseValues), logger: logger)
+        return QueryAhead(sql: sql, arguments: arguments, answer: answer)
     }
 
     func forEachPositional(_ query: QueryAhead, _ body: (PositionalRow) throws -> Void) async throws {
-        guard let answer = query.answer else { return try await forEachPositional(query.sql, query.arguments, body) }
-        let result: PostgresQueryResult
-        do {
-            result = try await PostgresBackend.answer(answer, on: connection, deadline: deadline)
-        } catch {
-            throw PostgresFailure(error)
-        }
-        try Self.forEachPositional(in: result, body)
+        guard let future = query.answer else { return try await forEachPositional(query.sql, query.arguments, body) }
+        try Self.forEachPositional(in: await answer(future), body)
     }
 
     private static func forEachPositional(in result: PostgresQueryResult, _ body: (PositionalRow) throws -> Void) throws {

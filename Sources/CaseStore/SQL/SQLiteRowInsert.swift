@@ -5,7 +5,7 @@ import GRDBSQLite
 /// go through on SQLite. GRDB's `Statement.execute(arguments:)` first turns the row into
 /// `StatementArguments` (an array of `DatabaseValue`s made through each value's existential) and
 /// checks it against the statement, which cost more than SQLite's own work on the row
-/// (docs/performance.md, "SQLite's import bound by SQLite").
+/// (docs/performance.md, "Both stores nearer their own speed").
 ///
 /// The statement is left reset with its values bound (SQLite copies text, `SQLITE_TRANSIENT`), as
 /// GRDB leaves one it executed; GRDB binds every value again the next time it executes it.
