@@ -311,9 +311,9 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// The first `decision` event, which every decision-dated rule counts from.
-    public var decision: Event? { events.first { $0.kind == .decision } }
+    public var decision: Event? { events.first(.decision) }
 
-    public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
+    public func events(_ kind: EventKind) -> [Event] { events.all(kind) }
 
     /// The event after which the decision's disclosure must be withdrawn: a `revoked` event, or a
     /// 复议 decision or judgment that changed, revoked, found unlawful or void the decision,
@@ -330,7 +330,9 @@ extension EnforcementCase {
     /// an outcome belongs to its decision, so it is not there before the decision is.
     /// Returns the case and how many events were set aside.
     public func asOf(_ date: CalendarDate) -> (enforcementCase: EnforcementCase, eventsSetAside: Int) {
-        guard events.contains(where: { $0.date > date }) || (disclosure?.date ?? date) > date || (disclosure?.withdrawn ?? date) > date
+        guard
+            events.indices.contains(where: { events[$0].date > date }) || (disclosure?.date ?? date) > date
+                || (disclosure?.withdrawn ?? date) > date
         else { return (self, 0) }
         var c = self
         c.events = events.filter { $0.date <= date }
@@ -349,7 +351,7 @@ extension EnforcementCase {
     /// The days on which `asOf(_:)` gives the same case as on `day`: from the case's last date on
     /// or before `day` to the day before its next date after it (events, publication, withdrawal).
     public func standingWindow(around day: CalendarDate) -> ReuseWindow {
-        var dates = events.map(\.date)
+        var dates = events.indices.map { events[$0].date }
         if let published = disclosure?.date { dates.append(published) }
         if let withdrawn = disclosure?.withdrawn { dates.append(withdrawn) }
         let before = dates.filter { $0 <= day }.max()
@@ -369,4 +371,33 @@ public struct ReuseWindow: Sendable, Equatable {
     }
 
     public func contains(_ day: CalendarDate) -> Bool { first <= day && day <= last }
+}
+
+extension Array where Element == Event {
+    // A case's events are looked through many times a case by the rules. An `Event` is a dozen
+    // fields, four of them counted references: iterating the array copies every element (four
+    // retains and four releases each), so these look at each event in place and copy only the
+    // events they return.
+
+    /// The first event of `kind`.
+    public func first(_ kind: EventKind) -> Event? {
+        for index in indices where self[index].kind == kind { return self[index] }
+        return nil
+    }
+
+    /// The last event of `kind`.
+    public func last(_ kind: EventKind) -> Event? {
+        for index in indices.reversed() where self[index].kind == kind { return self[index] }
+        return nil
+    }
+
+    /// Every event of `kind`, in order.
+    public func all(_ kind: EventKind) -> [Event] {
+        var found: [Event] = []
+        for index in indices where self[index].kind == kind { found.append(self[index]) }
+        return found
+    }
+
+    /// Whether any event is of `kind`.
+    public func contains(_ kind: EventKind) -> Bool { indices.contains { self[$0].kind == kind } }
 }

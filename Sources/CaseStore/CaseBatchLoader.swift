@@ -62,9 +62,16 @@ enum CaseBatchLoader {
         // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
         // index of names (v20) for `position = 0` and read every case's party for each batch.
         let partyQuery = db.ahead("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId", arguments)
-        let eventScopes = try await eventScopes(ids, db)
-        let officerQueries = eventScopes.map { db.ahead("SELECT \(O.selectList("eo")) FROM eventOfficer eo \($0.clause("eo"))", $0.arguments) }
-        let recordQueries = eventScopes.map { db.ahead("SELECT \(R.selectList("r")) FROM record r \($0.clause("r"))", $0.arguments) }
+        // On PostgreSQL the events are read first, and their officers and records asked for by the
+        // runs of the events' ids (`EventRuns`); on SQLite through the events (`eventScopes`).
+        let eventsFirst = db.kind == .postgres
+        // PostgreSQL cannot estimate a join on ranges: it costs the runs' queries as if each run
+        // held a fifth of the table, far above `jit_above_cost`, and compiles them each time
+        // (ten times as long as they take to run). Off for this transaction only.
+        let noCompiling = eventsFirst ? db.ahead("SET LOCAL jit = off", []) : nil
+        let eventScopes = eventsFirst ? [] : try await eventScopes(ids, db)
+        var officerQueries = eventScopes.map { db.ahead("SELECT \(O.selectList("eo")) FROM eventOfficer eo \($0.clause("eo"))", $0.arguments) }
+        var recordQueries = eventScopes.map { db.ahead("SELECT \(R.selectList("r")) FROM record r \($0.clause("r"))", $0.arguments) }
         let eventQuery = db.ahead("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
         let penaltyQuery = db.ahead("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
         let baseQuery = db.ahead("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
@@ -88,6 +95,23 @@ enum CaseBatchLoader {
         // here (`Positioned`) rather than by ORDER BY: SQLite's tables are keyed by case and
         // position (v11) and yield them in order, but PostgreSQL's indexes yield them grouped, in
         // no order it promises, and a sort of every row cost more than reading them.
+        var events = CaseOrdered<Event>()
+        // The id of each event in `events`, in the same places (PostgreSQL).
+        var eventIds = CaseOrdered<Int64>()
+        if let noCompiling { try await db.forEachPositional(noCompiling) { _ in } }
+        if eventsFirst {
+            var runs = EventRuns()
+            try await db.forEachPositional(eventQuery) { r in
+                let key = try events.key(r, E.caseId.rawValue)
+                let id = try r.integer(required: E.id.rawValue)
+                let position = try r.integer(required: E.position.rawValue)
+                events.append(key, try event(r, officers: [], records: []), at: position)
+                eventIds.append(key, id, at: position)
+                runs.append(id)
+            }
+            officerQueries = [db.ahead("SELECT \(O.selectList("eo")) FROM \(EventRuns.table) JOIN eventOfficer eo \(EventRuns.join("eo"))", runs.arguments)]
+            recordQueries = [db.ahead("SELECT \(R.selectList("r")) FROM \(EventRuns.table) JOIN record r \(EventRuns.join("r"))", runs.arguments)]
+        }
         var officers: [Int64: Positioned<String>] = [:]
         for query in officerQueries {
             try await db.forEachPositional(query) { r in
@@ -106,23 +130,14 @@ enum CaseBatchLoader {
                         end: try r.text(R.end.rawValue), evidence: try r.value(required: R.evidence.rawValue, in: Raw.evidence)))
             }
         }
-        var events = CaseOrdered<(position: Int64, event: Event)>()
-        try await db.forEachPositional(eventQuery) { r in
-            let id = try r.integer(required: E.id.rawValue)
-            events.append(
-                try events.key(r, E.caseId.rawValue),
-                (
-                    try r.integer(required: E.position.rawValue),
-                    Event(
-                        kind: try r.value(required: E.kind.rawValue, in: Raw.eventKind), date: try r.date(required: E.date.rawValue),
-                        officers: officers[id]?.values ?? [], until: try r.date(E.until.rawValue),
-                        hearingRights: try r.bool(E.hearingRights.rawValue), reviewer: try r.text(E.reviewer.rawValue),
-                        result: try r.value(E.result.rawValue, in: Raw.reviewResult), days: try r.int(E.days.rawValue),
-                        number: try r.text(E.number.rawValue), method: try r.value(E.method.rawValue, in: Raw.deliveryMethod),
-                        revokedBy: try r.value(E.revokedBy.rawValue, in: Raw.revokedBy), ruling: try r.value(E.ruling.rawValue, in: Raw.ruling),
-                        records: records[id]?.values ?? [],
-                        line: try r.int(required: E.line.rawValue))
-                ))
+        if !eventsFirst {
+            try await db.forEachPositional(eventQuery) { r in
+                let id = try r.integer(required: E.id.rawValue)
+                events.append(
+                    try events.key(r, E.caseId.rawValue),
+                    try event(r, officers: officers[id]?.values ?? [], records: records[id]?.values ?? []),
+                    at: try r.integer(required: E.position.rawValue))
+            }
         }
         var penalties = CaseOrdered<Penalty>()
         try await db.forEachPositional(penaltyQuery) { r in
@@ -160,8 +175,14 @@ enum CaseBatchLoader {
             // Every table's rows of this case, and of no case before it, whether or not it is wanted.
             let party = parties.take(id).first
             let casePenalties = penalties.take(id)
-            var caseEvents = Positioned<Event>()
-            for (position, event) in events.take(id) { caseEvents.append(position, event) }
+            var caseEvents = events.take(id)
+            if eventsFirst {
+                let caseEventIds = eventIds.take(id)
+                for (index, eventId) in zip(caseEvents.indices, caseEventIds) {
+                    caseEvents[index].officers = officers[eventId]?.values ?? []
+                    caseEvents[index].records = records[eventId]?.values ?? []
+                }
+            }
             let caseBases = bases.take(id)
             let outcome = outcomes.take(id).first
             let disclosure = disclosures.take(id).first
@@ -177,7 +198,7 @@ enum CaseBatchLoader {
                             item: try r.text(C.matterItem.rawValue), violationDate: try r.date(C.matterViolationDate.rawValue),
                             text: try r.text(C.matterText.rawValue) ?? "")
                         : nil,
-                    events: caseEvents.values,
+                    events: caseEvents,
                     outcome: outcome.map { o in
                         Outcome(
                             penalties: casePenalties, bases: caseBases, discretion: o.level.map { Discretion(level: $0, reason: o.reason) },
@@ -185,27 +206,34 @@ enum CaseBatchLoader {
                     },
                     disclosure: disclosure, power: try r.text(C.power.rawValue)))
         }
-        return try await DocumentTexts.attach(try await PublishedLists.attach(cases, db), db)
+        cases = try await PublishedLists.attach(cases, db)
+        try await DocumentTexts.attach(to: &cases, db)
+        return cases
     }
 
-    /// How the queries of the batch's events' officers and records reach their rows: `clause(alias)`
-    /// follows `FROM table alias`. Over a range on SQLite, through the events (`JOIN event`), which
-    /// it walks by case and looks each event's rows up from. PostgreSQL costs that join, for a
-    /// batch of a few hundred cases, as a hash over the whole officer and record tables (30 and
-    /// 42 ms a batch at 20,000 cases, growing with the store); given the events' ids as an array
-    /// it looks the rows up by their keys instead (9 and 11 ms). For cases scattered
-    /// through the store PostgreSQL costs that join as a hash over the whole officer table, several
-    /// times the cost of looking the rows up, so their events' ids are read
-    /// first and the rows looked up by them, up to 4,000 ids a query (a batch's events, as a rule:
-    /// PostgreSQL spends about 10 ms on each query of a list, whatever its length; both databases
-    /// take far more parameters than that).
+    /// An event from its row (`EventColumn`'s order), with its officers and records.
+    private static func event(_ r: PositionalRow, officers: [String], records: [CaseModel.Record]) throws -> Event {
+        typealias E = EventColumn
+        return Event(
+            kind: try r.value(required: E.kind.rawValue, in: Raw.eventKind), date: try r.date(required: E.date.rawValue),
+            officers: officers, until: try r.date(E.until.rawValue),
+            hearingRights: try r.bool(E.hearingRights.rawValue), reviewer: try r.text(E.reviewer.rawValue),
+            result: try r.value(E.result.rawValue, in: Raw.reviewResult), days: try r.int(E.days.rawValue),
+            number: try r.text(E.number.rawValue), method: try r.value(E.method.rawValue, in: Raw.deliveryMethod),
+            revokedBy: try r.value(E.revokedBy.rawValue, in: Raw.revokedBy), ruling: try r.value(E.ruling.rawValue, in: Raw.ruling),
+            records: records, line: try r.int(required: E.line.rawValue))
+    }
+
+    /// How SQLite's queries of the batch's events' officers and records reach their rows:
+    /// `clause(alias)` follows `FROM table alias`. Over a range, through the events (`JOIN event`),
+    /// which it walks by case and looks each event's rows up from. For cases scattered through the
+    /// store their events' ids are read first and the rows looked up by them, up to 4,000 ids a
+    /// query. (PostgreSQL costs such a join as a hash over the whole officer and record tables; it
+    /// reads the events first and is asked by the runs of their ids, `EventRuns`.)
     private static func eventScopes(_ ids: Ids, _ db: any SQLConnection) async throws
         -> [(clause: (String) -> String, arguments: SQLArguments)]
     {
         switch ids {
-        case .range where db.kind == .postgres:
-            let events = "SELECT e.id FROM event e WHERE \(ids.predicate("e.caseId"))"
-            return [({ "WHERE \($0).eventId = ANY(ARRAY(\(events)))" }, ids.arguments)]
         case .range:
             return [({ "JOIN event e ON e.id = \($0).eventId WHERE \(ids.predicate("e.caseId"))" }, ids.arguments)]
         case .list:
@@ -229,10 +257,13 @@ private enum Raw {
 }
 
 /// A table's rows in the order of their case ids, handed out case by case as the cases are walked
-/// in the same order (both orders are the store's byte order of ids).
+/// in the same order (both orders are the store's byte order of ids). A case's rows are gathered
+/// into one array as they arrive, so that handing them out copies no row (an `Event` is a dozen
+/// fields, and a batch has thousands).
 struct CaseOrdered<Value> {
+    /// One per case that has rows, in order.
     private var keys: [String] = []
-    private var values: [Value] = []
+    private var groups: [Positioned<Value>] = []
     private var next = 0
 
     /// The row's case id, the same `String` as the previous row's when the bytes are equal (a
@@ -241,17 +272,23 @@ struct CaseOrdered<Value> {
         try row.text(required: index, reusing: keys.last)
     }
 
-    mutating func append(_ key: String, _ value: Value) {
-        keys.append(key)
-        values.append(value)
+    /// A row's value; `position` as stored, where the rows of a case may come in any order (by
+    /// default each is the next).
+    mutating func append(_ key: String, _ value: Value, at position: Int64? = nil) {
+        if keys.last != key {
+            keys.append(key)
+            groups.append(Positioned())
+        }
+        let last = groups.count - 1
+        groups[last].append(position ?? Int64(groups[last].count), value)
     }
 
     /// The values of case `id`; rows of ids before it (a case not walked) are passed over.
     mutating func take(_ id: String) -> [Value] {
         while next < keys.count, keys[next] != id, keys[next].utf8.lexicographicallyPrecedes(id.utf8) { next += 1 }
-        let start = next
-        while next < keys.count, keys[next] == id { next += 1 }
-        return Array(values[start..<next])
+        guard next < keys.count, keys[next] == id else { return [] }
+        defer { next += 1 }
+        return groups[next].take()
     }
 }
 
@@ -264,6 +301,8 @@ struct Positioned<Value> {
     /// nil while every position was its value's index.
     private var positions: [Int64]?
 
+    var count: Int { unordered.count }
+
     mutating func append(_ position: Int64, _ value: Value) {
         if positions == nil, position != Int64(unordered.count) {
             positions = (0..<unordered.count).map { Int64($0) }
@@ -275,5 +314,13 @@ struct Positioned<Value> {
     var values: [Value] {
         guard let positions else { return unordered }
         return zip(positions, unordered).sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// The values, leaving none: the array returned is the only reference to its elements, so a
+    /// caller changing them changes them in place.
+    mutating func take() -> [Value] {
+        let taken = values
+        self = Positioned()
+        return taken
     }
 }

@@ -103,11 +103,19 @@ enum DocumentTexts {
         try await store([key: document], into: db)
     }
 
-    /// The cases with each record's stored text attached; one query per 256 documents, none when
-    /// the cases name no document that was read.
-    static func attach(_ cases: [EnforcementCase], _ db: any SQLConnection) async throws -> [EnforcementCase] {
-        let keys = Set(cases.lazy.flatMap(\.events).flatMap(\.records).compactMap(\.documentKey))
-        guard !keys.isEmpty else { return cases }
+    /// Attaches each record's stored text to the cases; one query per 256 documents, none when
+    /// the cases name no document that was read. The cases are changed in place (not copied, nor
+    /// their events, which the caller's array would otherwise still share).
+    static func attach(to cases: inout [EnforcementCase], _ db: any SQLConnection) async throws {
+        var keys: Set<String> = []
+        for c in cases.indices {
+            for e in cases[c].events.indices {
+                for r in cases[c].events[e].records.indices {
+                    if let key = cases[c].events[e].records[r].documentKey { keys.insert(key) }
+                }
+            }
+        }
+        guard !keys.isEmpty else { return }
         var found: [String: DocumentText] = [:]
         for chunk in SQLInList.chunks(keys.sorted(), size: 256) {
             for row in try await db.fetchRecords(
@@ -117,15 +125,15 @@ enum DocumentTexts {
                 found[row.sha256] = row.document
             }
         }
-        guard !found.isEmpty else { return cases }
-        return cases.map { c in
-            var c = c
-            for e in c.events.indices {
-                for r in c.events[e].records.indices {
-                    if let key = c.events[e].records[r].documentKey { c.events[e].records[r].document = found[key] }
+        guard !found.isEmpty else { return }
+        for c in cases.indices {
+            for e in cases[c].events.indices {
+                for r in cases[c].events[e].records.indices {
+                    if let key = cases[c].events[e].records[r].documentKey, let document = found[key] {
+                        cases[c].events[e].records[r].document = document
+                    }
                 }
             }
-            return c
         }
     }
 }

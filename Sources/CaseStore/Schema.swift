@@ -113,6 +113,7 @@ enum Schema {
         migrator.registerMigration("v23: review campaigns and their draws") { db in try createCampaigns(db) }
         migrator.registerMigration("v24: powers, rulings and published 双公示 lists") { db in try createPowersAndPublicity(db) }
         migrator.registerMigration("v25: the text of attached documents") { db in try createDocumentTexts(db) }
+        migrator.registerMigration("v26: the journal's imports of references") { db in try indexReferenceImports(db) }
         return migrator
     }
 

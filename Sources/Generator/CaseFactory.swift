@@ -273,7 +273,7 @@ struct Builder {
         case .reviewMissing:
             c.events.removeAll { $0.kind == .legalReview }
         case .procedureDeadline:
-            let filed = c.events.first { $0.kind == .filed }!.date
+            let filed = c.events.first(.filed)!.date
             let limit = (try? factory.calendar.calendarPeriodEnd(90, from: filed)) ?? filed.adding(days: 95)
             redecide(on: wd(Int.random(in: 1...10, using: &rng), after: limit), noticeBefore: 10)
         case .procedureDelivery:
@@ -281,10 +281,10 @@ struct Builder {
             c.events[index].date = wd(8 + Int.random(in: 0...3, using: &rng), after: decision)
             if let closed = c.events.firstIndex(where: { $0.kind == .closed }) { c.events[closed].date = wd(20, after: decision) }
         case .procedureNotice:
-            let notice = c.events.first { $0.kind == .notice }!.date
+            let notice = c.events.first(.notice)!.date
             redecide(on: wd(Int.random(in: 1...3, using: &rng), after: notice), noticeBefore: nil)
         case .licenseDeadline:
-            let accepted = c.events.first { $0.kind == .accepted }!.date
+            let accepted = c.events.first(.accepted)!.date
             redecide(on: wd(21 + Int.random(in: 0...4, using: &rng), after: accepted), noticeBefore: nil)
         case .powerScope:
             c.power = "\(staff.agency.code)-E"

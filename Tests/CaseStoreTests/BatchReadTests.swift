@@ -2,6 +2,7 @@ import AuditRuns
 import CaseModel
 import Checklists
 import Foundation
+import GRDB
 import Generator
 import Testing
 
@@ -155,6 +156,25 @@ import Testing
 
     /// Values come out in the order of their positions, however they arrived: in order (no
     /// positions kept), with a gap, reversed, or out of order after a run in order.
+    @Test func eventRunsCoverEveryIdOnceAndNoOther() {
+        func runs(_ ids: [Int64]) -> [[Int64]] {
+            var runs = EventRuns()
+            for id in ids { runs.append(id) }
+            return runs.runs.map { [$0.first, $0.last] }
+        }
+        #expect(runs([]).isEmpty)
+        #expect(runs([7]) == [[7, 7]])
+        #expect(runs([3, 1, 2, 5, 6, 9]) == [[1, 3], [5, 6], [9, 9]], "a gap of one id ends a run")
+        #expect(runs([4, 4, 5, 5]) == [[4, 5]], "an id given twice is read once")
+        let edges: [Int64] = [.max, .max - 1, .min, .min + 2]
+        let expected: [[Int64]] = [[.min, .min], [.min + 2, .min + 2], [.max - 1, .max]]
+        #expect(runs(edges) == expected)
+        var arguments = EventRuns()
+        for id: Int64 in [10, 11, 20] { arguments.append(id) }
+        let bounds: [DatabaseValue] = ["{10,20}".databaseValue, "{11,20}".databaseValue]
+        #expect(arguments.arguments.databaseValues == bounds)
+    }
+
     @Test func positionedValuesComeOutInTheirPositionsOrder() {
         func values(_ arrivals: [(Int64, String)]) -> [String] {
             var positioned = Positioned<String>()

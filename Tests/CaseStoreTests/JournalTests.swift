@@ -30,6 +30,35 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func referenceFingerprintIsTheLatestImportOfReferencesNotOfCases(_ backend: Backend) throws {
+        let store = try sampleStore(backend)
+        let references: Set<String> = [JournalAction.registryImport, .benchmarksImport, .publicityImport].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+        func latestReference() throws -> String? { try store.journal().last { references.contains($0.action) }?.hash }
+        let before = try store.referenceFingerprint()
+        #expect(before == (try latestReference()))
+        #expect(before != (try store.journal().last?.hash), "the cases imported after the references are not what it names")
+        // The registry imported again: the fingerprint follows it.
+        #expect(store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path], actor: "审查员甲").failures.isEmpty)
+        let after = try store.referenceFingerprint()
+        #expect(after != before)
+        #expect(after == (try latestReference()))
+        #expect(try store.journal().last?.action == JournalAction.registryImport.rawValue)
+    }
+
+    @Test func referenceImportsIndexNamesTheJournalsActionsAndIsUsed() throws {
+        for action in [JournalAction.registryImport, .benchmarksImport, .publicityImport] {
+            #expect(Schema.referenceImports.contains("'\(action.rawValue)'"))
+        }
+        #expect(Schema.referenceImports.components(separatedBy: "'").count == 7, "three actions, no other")
+        let store = try sampleStore(.sqlite)
+        let plan = try store.read { db in
+            try await db.fetchAll("EXPLAIN QUERY PLAN SELECT hash FROM journal WHERE \(Schema.referenceImports) ORDER BY seq DESC LIMIT 1")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("journal_referenceImports") }, "\(plan)")
+    }
+
+    @Test(arguments: Backend.allCases)
     func refusesEditsThroughSQLItself(_ backend: Backend) throws {
         let store = try sampleStore(backend)
         #expect(throws: (any Error).self) { try store.tamper("UPDATE journal SET actor = 'x' WHERE seq = 3") }

@@ -117,8 +117,9 @@ public struct CaseDocument: Sendable {
     /// The 告知书 attached to the last notice on or before the decision, when read.
     static func notice(of c: EnforcementCase) -> CaseDocument? {
         let decided = c.decision?.date
-        for notice in c.events.reversed() where notice.kind == .notice && (decided == nil || notice.date <= decided!) {
-            if let document = document(on: notice, titled: "告知书") { return document }
+        let events = c.events
+        for index in events.indices.reversed() where events[index].kind == .notice && (decided == nil || events[index].date <= decided!) {
+            if let document = document(on: events[index], titled: "告知书") { return document }
         }
         return nil
     }

@@ -97,7 +97,7 @@ public struct AuditContext: Sendable {
         let weighty = penalties.map(\.kind).filter { Self.weightyPenalties.contains($0) || $0 == .detention }
         var major: [String] = []
         if c.declaredMajor { major.append("列入重大执法决定目录") }
-        if c.events.contains(where: { $0.kind == .hearing }) { major.append("经过听证") }
+        if c.events.contains(.hearing) { major.append("经过听证") }
         for kind in weighty { major.append("处罚种类为\(kind.chineseName)") }
         let total = (fine ?? Money(fen: 0)) + confiscation
         if total >= threshold { major.append("罚没金额\(total)达到较大数额\(threshold)") }
@@ -113,15 +113,18 @@ public struct AuditContext: Sendable {
     // MARK: Events
 
     public func reference(_ event: Event) -> EventReference {
-        let position = (enforcementCase.events.firstIndex(of: event) ?? -1) + 1
+        let events = enforcementCase.events
+        let position = (events.indices.first { events[$0] == event } ?? -1) + 1
         return EventReference(kind: event.kind.rawValue, date: event.date, position: position, line: event.line == 0 ? nil : event.line)
     }
 
     public func events(_ kinds: EventKind...) -> [Event] {
-        enforcementCase.events.filter { kinds.contains($0.kind) }
+        if kinds.count == 1 { return enforcementCase.events.all(kinds[0]) }
+        let events = enforcementCase.events
+        return events.indices.filter { kinds.contains(events[$0].kind) }.map { events[$0] }
     }
 
-    public func first(_ kind: EventKind) -> Event? { enforcementCase.events.first { $0.kind == kind } }
+    public func first(_ kind: EventKind) -> Event? { enforcementCase.events.first(kind) }
 
     /// Calendar days of every approved extension, added without overflow: each is at most
     /// `Event.maxExtensionDays` on import, but a row changed by hand may hold anything.

@@ -129,7 +129,7 @@ public struct CaseAuditor: Sendable {
         audit.eventsSetAside = context.eventsSetAside > 0 ? context.eventsSetAside : nil
         audit.indicators = CaseIndicators(context, failures: findings)
         let then = context.enforcementCase
-        if then.decision == nil, !then.events.contains(where: { $0.kind == .closed }) {
+        if then.decision == nil, !then.events.contains(.closed) {
             audit.inProgress = true
             audit.grade = CaseStanding.inProgress.storedGrade
         } else {

@@ -28,7 +28,8 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
     /// Counts from the context the rules judged and the failures they found.
     public init(_ context: AuditContext, failures: [Finding]) {
         let c = context.enforcementCase
-        countedOn = context.decision?.date ?? c.events.map(\.date).min()
+        let events = c.events
+        countedOn = context.decision?.date ?? events.indices.lazy.map { events[$0].date }.min()
         decided = context.decision != nil
         major = context.isMajor
         let late = failures.contains {
@@ -39,11 +40,11 @@ public struct CaseIndicators: Codable, Sendable, Equatable {
         disclosedOnTime = decided && (late || disclosed) ? !late : nil
         legalReviewApproved =
             decided && major
-            ? c.events.contains { $0.kind == .legalReview && $0.result == .approved } : nil
-        let acts = c.events.filter { Self.sensitiveKinds.contains($0.kind) }
+            ? events.indices.contains { events[$0].kind == .legalReview && events[$0].result == .approved } : nil
+        let acts = events.indices.filter { Self.sensitiveKinds.contains(events[$0].kind) }
         sensitiveActs = acts.count
-        sensitiveActsRecorded = acts.filter { $0.records.contains { $0.kind == .audioVideo } }.count
-        reconsideration = c.events.last { $0.kind == .reconsiderationDecided }?.ruling
-        judgment = c.events.last { $0.kind == .judgment }?.ruling
+        sensitiveActsRecorded = acts.filter { events[$0].records.contains { $0.kind == .audioVideo } }.count
+        reconsideration = events.last(.reconsiderationDecided)?.ruling
+        judgment = events.last(.judgment)?.ruling
     }
 }

@@ -69,7 +69,7 @@ public struct DueScanner: Sendable {
             if c.disclosure == nil || (c.disclosure?.date == nil && c.disclosure?.exempt == nil) {
                 add(.disclosure) { try context.disclosurePeriod() }
             }
-            if !c.events.contains(where: { $0.kind == .delivery }) {
+            if !c.events.contains(.delivery) {
                 add(.delivery) { try context.deliveryPeriod() }
             }
         } else {

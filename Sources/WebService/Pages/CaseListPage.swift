@@ -21,7 +21,7 @@ struct CaseListStanding {
         result = audit.resultText
         score = audit.isInProgress ? nil : audit.score
         // 办理中 is the engine's judgment (no decision and not closed on the day); the rest is the last step.
-        stage = audit.isInProgress ? .inProgress : (c.events.contains { $0.kind == .closed } ? .closed : .decided)
+        stage = audit.isInProgress ? .inProgress : (c.events.contains(.closed) ? .closed : .decided)
         overdueDays = DueScanner(auditor: auditor).obligations(of: c, asOf: asOf).map { $0.daysOverdue(asOf: asOf) }.max() ?? 0
     }
 }

@@ -1,0 +1,43 @@
+/// The ids of a batch's events as runs of consecutive ids, by which PostgreSQL reads their
+/// officers and records (`CaseBatchLoader`).
+///
+/// An event's officers and records are keyed by its id. Asked for a list of ids, PostgreSQL 15
+/// descends the key's index once for every id; but an import numbers a case's events one after
+/// another (`CaseRows.insertParts`), and the cases of a file after one another, so a batch's
+/// events make a few runs of consecutive ids, each read by one descent and a walk along the index.
+/// Every id of a run is an event of the batch, so no row of another case is read.
+struct EventRuns {
+    private var ids: [Int64] = []
+
+    mutating func append(_ id: Int64) { ids.append(id) }
+
+    /// The runs, each its first and last id, in order; none when there is no id.
+    var runs: [(first: Int64, last: Int64)] {
+        var runs: [(first: Int64, last: Int64)] = []
+        for id in ids.sorted() {
+            // Sorted, so an id is its run's last or the one after it, or starts a run.
+            if let last = runs.last?.last, id == last || (last < .max && id == last + 1) {
+                runs[runs.count - 1].last = id
+            } else {
+                runs.append((id, id))
+            }
+        }
+        return runs
+    }
+
+    /// What a query reads the runs from: one row `run(lo, hi)` a run, the bounds given as two
+    /// array literals (`arguments`).
+    static let table = "unnest(?::bigint[], ?::bigint[]) AS run(lo, hi)"
+
+    /// Joins `alias`'s table (keyed by event id) to the runs.
+    static func join(_ alias: String) -> String { "ON \(alias).eventId BETWEEN run.lo AND run.hi" }
+
+    /// The runs' first ids and last ids, as PostgreSQL's array literals (`{1,7,9}`).
+    var arguments: SQLArguments {
+        let runs = runs
+        return [
+            "{" + runs.map { String($0.first) }.joined(separator: ",") + "}",
+            "{" + runs.map { String($0.last) }.joined(separator: ",") + "}"
+        ]
+    }
+}
