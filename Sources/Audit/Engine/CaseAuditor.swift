@@ -14,9 +14,9 @@ public struct CaseAuditor: Sendable {
     private let coverage: [String: [PublishedCoverage]]
     /// Benchmark sets by agency, newest effective date first.
     private let benchmarks: [String: [BenchmarkSet]]
-    private let rules: [(rule: any AuditRule, setting: RuleSetting)]
-    /// Rules whose verdicts propose a manual item's score (`ManualItem.proposedBy`).
-    private let proposing: Set<String>
+    /// The enabled rules with their settings; `proposes`: the rule's verdicts propose a manual
+    /// item's score (`ManualItem.proposedBy`).
+    private let rules: [(rule: any AuditRule, setting: RuleSetting, proposes: Bool)]
 
     public init(
         checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet],
@@ -35,11 +35,11 @@ public struct CaseAuditor: Sendable {
         self.coverage = coverage
         self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
             .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
+        let proposing = Set(checklist.manualItems.flatMap(\.proposedBy))
         self.rules = RuleCatalogue.all.compactMap { rule in
             guard let setting = checklist.rules[rule.id.rawValue], setting.enabled else { return nil }
-            return (rule, setting)
+            return (rule, setting, proposing.contains(rule.id.rawValue))
         }
-        self.proposing = Set(checklist.manualItems.flatMap(\.proposedBy))
     }
 
     /// The agency's benchmark item in force for the case: the newest set effective on or before the
@@ -102,26 +102,30 @@ public struct CaseAuditor: Sendable {
         var findings: [Finding] = []
         // Passes too: a proposal says that the documents were read and nothing found.
         var proposals: [Finding] = []
-        for (rule, setting) in rules {
+        // By index: a rule and its setting are used where they lie, not copied for every case.
+        for index in rules.indices {
             let verdict: Verdict
-            if !rule.scope.covers(c.type) {
+            if !rules[index].rule.scope.covers(c.type) {
                 verdict = .notApplicable("本规则不适用于\(c.type.chineseName)案件")
             } else {
                 do {
-                    verdict = try rule.check(context)
+                    verdict = try rules[index].rule.check(context)
                 } catch let error as CalendarError {
                     verdict = .manual("无法自动计算期限，需人工判断：\(error.description)")
                 } catch {
                     verdict = .manual("无法自动判断：\(error)")
                 }
             }
-            let judged = Self.findings(of: verdict, rule: rule, setting: setting)
-            if proposing.contains(rule.id.rawValue) { proposals += judged }
+            let kept: Bool
             switch verdict {
-            case .pass, .notApplicable: if !keepPassing { continue }
-            default: break
+            case .pass, .notApplicable: kept = keepPassing
+            default: kept = true
             }
-            findings += judged
+            // A verdict that is neither kept nor proposes a score makes no finding.
+            guard kept || rules[index].proposes else { continue }
+            let judged = Self.findings(of: verdict, rule: rules[index].rule, setting: rules[index].setting)
+            if rules[index].proposes { proposals += judged }
+            if kept { findings += judged }
         }
         Self.applyCorrections(manualScores.corrections, to: &findings)
         findings += manualFindings(manualScores, proposals: proposals)
