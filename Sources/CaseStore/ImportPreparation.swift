@@ -28,6 +28,20 @@ struct PreparedCase: Sendable {
     var contentHash: String
 }
 
+extension Array where Element == PreparedCase {
+    /// The cases in the order of their ids' bytes, as the store keeps them; a case given twice
+    /// keeps its place after its first (the second replaces it). Written in this order, a file's
+    /// rows go into every table keyed by case (and every event-keyed one, its ids given in the
+    /// same order) from its first page to its last, not to pages anywhere in the tree, one row
+    /// after another.
+    var inStoreOrder: [PreparedCase] {
+        enumerated().sorted { a, b in
+            let (x, y) = (a.element.enforcementCase.id, b.element.enforcementCase.id)
+            return x == y ? a.offset < b.offset : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }.map(\.element)
+    }
+}
+
 extension CaseStore {
     /// Reads and checks a whole document. Nothing is written; a problem anywhere throws
     /// `CaseXMLError.invalid` listing every problem of the file.

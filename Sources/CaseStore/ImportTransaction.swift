@@ -75,8 +75,10 @@ struct ImportTransaction {
         let writer = CaseWriter(db: db, journal: journal, eventIDs: eventIDs)
         var counts = ImportCounts()
         for prepared in cases {
+            counts.warnings += references.warnings(for: prepared.enforcementCase, line: prepared.line, file: file)
+        }
+        for prepared in cases.inStoreOrder {
             let c = prepared.enforcementCase
-            counts.warnings += references.warnings(for: c, line: prepared.line, file: file)
             let outcome = try await writer.store(
                 c, contentHash: prepared.contentHash, sourceFile: file, at: at, knownAbsent: absent.contains(c.id),
                 partsStaged: staged.contains(c.id))

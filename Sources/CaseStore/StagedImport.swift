@@ -63,7 +63,7 @@ extension CaseStore {
                 [file, actor, now, Date().timeIntervalSince1970 + StagedImport.lease])
         }
         do {
-            let staged = cases.filter { stageable.contains($0.enforcementCase.id) }
+            let staged = cases.inStoreOrder.filter { stageable.contains($0.enforcementCase.id) }
             var yield = WriterYield()
             for start in stride(from: 0, to: staged.count, by: StagedImport.chunk) {
                 let slice = staged[start..<min(staged.count, start + StagedImport.chunk)]

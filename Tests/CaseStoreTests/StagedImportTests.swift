@@ -32,6 +32,46 @@ import Testing
         try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)") } ?? 0
     }
 
+    @Test(arguments: Backend.allCases)
+    func aFilesCasesAreWrittenInTheOrderOfTheirIds(_ backend: Backend) throws {
+        let folder = try TemporaryFolder()
+        // Large enough to be staged on SQLite and written late-locked on PostgreSQL.
+        let data = try dataSet(folder, cases: StagedImport.threshold + 500, perFile: StagedImport.threshold + 500)
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("cases").path).first { $0.hasSuffix(".xml") })
+        let text = try String(contentsOf: data.appendingPathComponent("cases").appendingPathComponent(file), encoding: .utf8)
+        let given = text.components(separatedBy: "<case id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(given.count == StagedImport.threshold + 500)
+        let inOrder = given.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(given != inOrder, "the generated file's cases are not in the order of their ids, or this test proves nothing")
+
+        let store = try backend.storeWithSampleRegistry()
+        #expect(store.importPaths([data.path], actor: "test").failures.isEmpty)
+        // Events are numbered as they are written: their cases' ids ascend with them.
+        let written = try store.read { db in try await db.fetchValues(String.self, "SELECT caseId FROM event ORDER BY id") }
+        var seen: [String] = []
+        for id in written where seen.last != id { seen.append(id) }
+        // The first place the order differs, not two lists of 2,500 ids.
+        #expect(seen.count == inOrder.count)
+        #expect(zip(seen, inOrder).first { $0 != $1 } == nil)
+        #expect(try store.caseIds() == inOrder)
+    }
+
+    @Test func aCaseGivenTwiceKeepsItsPlaceAfterItsFirst() throws {
+        var read: [EnforcementCase] = []
+        try CaseFileReader().readCases(try #require(Repository.sampleCaseFiles.first)) { c, _ in read.append(c) }
+        let sample = try #require(read.first)
+        func prepared(_ id: String, _ hash: String) -> PreparedCase {
+            var c = sample
+            c.id = id
+            return PreparedCase(enforcementCase: c, line: 0, contentHash: hash)
+        }
+        // Byte order: "Z" (0x5A) before "é" (0xC3 0xA9), "A" before "AB".
+        let cases = [prepared("é", "1"), prepared("AB", "2"), prepared("A", "3"), prepared("Z", "4"), prepared("A", "5")]
+        #expect(cases.inStoreOrder.map(\.contentHash) == ["3", "5", "2", "4", "1"])
+        #expect([PreparedCase]().inStoreOrder.isEmpty)
+    }
+
     @Test func aLargeFileEndsAsOneTransactionWouldLeaveIt() throws {
         let staged = try TemporaryFolder()
         let small = try TemporaryFolder()
