@@ -118,8 +118,8 @@ public struct AuditContext: Sendable {
         return EventReference(kind: event.kind.rawValue, date: event.date, position: position, line: event.line == 0 ? nil : event.line)
     }
 
+    /// The events of any of `kinds`, in order; each looked at in place, only those returned copied.
     public func events(_ kinds: EventKind...) -> [Event] {
-        if kinds.count == 1 { return enforcementCase.events.all(kinds[0]) }
         let events = enforcementCase.events
         return events.indices.filter { kinds.contains(events[$0].kind) }.map { events[$0] }
     }
