@@ -319,8 +319,15 @@ public struct EnforcementCase: Hashable, Sendable, Codable, Identifiable {
     /// 复议 decision or judgment that changed, revoked, found unlawful or void the decision,
     /// whichever came first. The one home that the withdrawal rule and the due list read.
     public var withdrawalCause: Event? {
-        events.filter { $0.kind == .revoked || (($0.kind == .reconsiderationDecided || $0.kind == .judgment) && $0.ruling?.requiresWithdrawal == true) }
-            .min { $0.date < $1.date }
+        // The earliest such event, looked at in place: only the one returned is copied.
+        var earliest: Int?
+        for index in events.indices {
+            let event = events[index]
+            guard event.kind == .revoked || ((event.kind == .reconsiderationDecided || event.kind == .judgment) && event.ruling?.requiresWithdrawal == true)
+            else { continue }
+            if earliest.map({ event.date < events[$0].date }) ?? true { earliest = index }
+        }
+        return earliest.map { events[$0] }
     }
 }
 

@@ -214,11 +214,15 @@ struct JSONBytes {
     /// multi-byte UTF-8 sequence is ASCII, so escaping byte by byte leaves every other character whole.
     mutating func string(_ value: String) {
         bytes.append(0x22)
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        var value = value
+        // Scanned and copied as one buffer: nearly every string needs no escaping.
+        let appended = value.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
             bytes.append(contentsOf: utf8)
-        } else {
-            for unit in utf8 {
+            return true
+        }
+        if !appended {
+            for unit in value.utf8 {
                 switch unit {
                 case 0x22: raw("\\\"")
                 case 0x5C: raw("\\\\")

@@ -14,9 +14,10 @@ public struct CaseAuditor: Sendable {
     private let coverage: [String: [PublishedCoverage]]
     /// Benchmark sets by agency, newest effective date first.
     private let benchmarks: [String: [BenchmarkSet]]
-    /// The enabled rules with their settings; `proposes`: the rule's verdicts propose a manual
-    /// item's score (`ManualItem.proposedBy`).
-    private let rules: [(rule: any AuditRule, setting: RuleSetting, proposes: Bool)]
+    /// The enabled rules with their settings, in the catalogue's order.
+    private let rules: [EnabledRule]
+    /// Each manual item's finding before a reviewer scores it, made once: every case carries them.
+    private let openManualFindings: [Finding]
 
     public init(
         checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet],
@@ -35,10 +36,15 @@ public struct CaseAuditor: Sendable {
         self.coverage = coverage
         self.benchmarks = Dictionary(grouping: benchmarks, by: \.agency)
             .mapValues { $0.sorted { ($0.effective ?? CalendarDate(dayNumber: .min)) > ($1.effective ?? CalendarDate(dayNumber: .min)) } }
+        self.openManualFindings = checklist.manualItems.map { item in
+            Finding(
+                rule: item.id, status: .manual, severity: .major, deduction: 0,
+                message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
+        }
         let proposing = Set(checklist.manualItems.flatMap(\.proposedBy))
         self.rules = RuleCatalogue.all.compactMap { rule in
             guard let setting = checklist.rules[rule.id.rawValue], setting.enabled else { return nil }
-            return (rule, setting, proposing.contains(rule.id.rawValue))
+            return EnabledRule(rule: rule, setting: setting, proposes: proposing.contains(rule.id.rawValue))
         }
     }
 
@@ -102,14 +108,13 @@ public struct CaseAuditor: Sendable {
         var findings: [Finding] = []
         // Passes too: a proposal says that the documents were read and nothing found.
         var proposals: [Finding] = []
-        // By index: a rule and its setting are used where they lie, not copied for every case.
-        for index in rules.indices {
+        for enabled in rules {
             let verdict: Verdict
-            if !rules[index].rule.scope.covers(c.type) {
+            if !enabled.scope.covers(c.type) {
                 verdict = .notApplicable("本规则不适用于\(c.type.chineseName)案件")
             } else {
                 do {
-                    verdict = try rules[index].rule.check(context)
+                    verdict = try enabled.rule.check(context)
                 } catch let error as CalendarError {
                     verdict = .manual("无法自动计算期限，需人工判断：\(error.description)")
                 } catch {
@@ -122,9 +127,9 @@ public struct CaseAuditor: Sendable {
             default: kept = true
             }
             // A verdict that is neither kept nor proposes a score makes no finding.
-            guard kept || rules[index].proposes else { continue }
-            let judged = Self.findings(of: verdict, rule: rules[index].rule, setting: rules[index].setting)
-            if rules[index].proposes { proposals += judged }
+            guard kept || enabled.proposes else { continue }
+            let judged = Self.findings(of: verdict, rule: enabled.rule, setting: enabled.setting)
+            if enabled.proposes { proposals += judged }
             if kept { findings += judged }
         }
         Self.applyCorrections(manualScores.corrections, to: &findings)
@@ -200,11 +205,9 @@ public struct CaseAuditor: Sendable {
     }
 
     private func manualFindings(_ scores: [ManualScore], proposals: [Finding]) -> [Finding] {
-        checklist.manualItems.map { item in
+        zip(checklist.manualItems, openManualFindings).map { item, open in
             let latest = scores.last { $0.item == item.id }
-            var f = Finding(
-                rule: item.id, status: .manual, severity: .major, deduction: 0,
-                message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
+            var f = open
             if latest == nil, let proposal = ManualProposal.of(item, findings: proposals) {
                 f.proposal = proposal
                 f.message += "；" + proposal.text
@@ -234,5 +237,24 @@ public struct CaseAuditor: Sendable {
             id: c.id, agency: c.agency, type: c.type.rawValue, score: score,
             grade: checklist.grade(score: score, veto: veto), veto: veto,
             categories: categories, findings: findings)
+    }
+}
+
+/// An enabled rule with its checklist setting. A class: the auditor walks its rules for every case,
+/// and an element of a class type is one reference to retain where a tuple of an existential and a
+/// setting was copied field by field through the runtime's generic witnesses.
+private final class EnabledRule: Sendable {
+    let rule: any AuditRule
+    let setting: RuleSetting
+    /// The rule's scope, read once rather than through the existential for every case.
+    let scope: RuleScope
+    /// The rule's verdicts propose a manual item's score (`ManualItem.proposedBy`).
+    let proposes: Bool
+
+    init(rule: any AuditRule, setting: RuleSetting, proposes: Bool) {
+        self.rule = rule
+        self.setting = setting
+        self.scope = rule.scope
+        self.proposes = proposes
     }
 }

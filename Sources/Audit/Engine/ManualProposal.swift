@@ -17,17 +17,21 @@ public struct ManualProposal: Codable, Sendable, Equatable {
     /// readable): then the reviewer reads the documents themselves.
     public static func of(_ item: ManualItem, findings: [Finding]) -> ManualProposal? {
         guard !item.proposedBy.isEmpty else { return nil }
-        let relevant = findings.filter { item.proposedBy.contains($0.rule) }
-        guard !relevant.contains(where: { $0.status == .manual }) else { return nil }
-        let judged = relevant.filter { $0.status == .pass || $0.status == .fail }
-        guard !judged.isEmpty else { return nil }
-        let failures = judged.filter { $0.status == .fail }
-        guard !failures.isEmpty else {
-            let rules = Set(judged.map(\.title)).sorted().joined(separator: "、")
-            return ManualProposal(item: item.id, deduction: 0, note: "机器读取文书未见问题（\(rules)）")
+        // The findings are looked at where they lie: a case's are made afresh for every item.
+        var passed: Set<String> = []
+        var failures: [String] = []
+        for index in findings.indices where item.proposedBy.contains(findings[index].rule) {
+            switch findings[index].status {
+            case .manual: return nil
+            case .pass: passed.insert(findings[index].title)
+            case .fail: failures.append(findings[index].message)
+            default: break
+            }
         }
-        return ManualProposal(
-            item: item.id, deduction: min(item.points, Double(failures.count)),
-            note: failures.map(\.message).joined(separator: "；"))
+        guard !failures.isEmpty else {
+            guard !passed.isEmpty else { return nil }
+            return ManualProposal(item: item.id, deduction: 0, note: "机器读取文书未见问题（\(passed.sorted().joined(separator: "、"))）")
+        }
+        return ManualProposal(item: item.id, deduction: min(item.points, Double(failures.count)), note: failures.joined(separator: "；"))
     }
 }

@@ -47,6 +47,8 @@ public struct ManualReview: Codable, Sendable, Equatable {
     /// The review of a case with these scores (in the order they were recorded) under a checklist
     /// with these manual items. A score of an item the checklist no longer has counts for nothing.
     public static func of(_ scores: [ManualScore], items: [ManualItem]) -> ManualReview {
+        // Most cases of a run were never scored: every item is open, nothing is signed.
+        guard !scores.isEmpty else { return ManualReview(openItems: items.count, openPoints: items.reduce(0) { $0 + $1.points }) }
         let ids = Set(items.map(\.id))
         let scored = Set(scores.lazy.map(\.item).filter(ids.contains))
         let open = items.filter { !scored.contains($0.id) }

@@ -25,14 +25,16 @@ struct ProcedureOrder: AuditRule {
     }
 
     func check(_ context: AuditContext) throws -> Verdict {
-        var steps: [(stage: Int, date: CalendarDate, label: String, event: Event?)] = []
+        let events = context.enforcementCase.events
+        // A step names its event by index (nil: the violation itself), so no event is copied.
+        var steps: [(stage: Int, date: CalendarDate, label: String, event: Int?)] = []
         if let violation = context.enforcementCase.matter?.violationDate { steps.append((0, violation, "违法行为发生", nil)) }
-        for event in context.enforcementCase.events {
-            if let stage = Self.stage(event.kind) { steps.append((stage, event.date, event.kind.chineseName, event)) }
+        for index in events.indices {
+            if let stage = Self.stage(events[index].kind) { steps.append((stage, events[index].date, events[index].kind.chineseName, index)) }
         }
         guard steps.count > 1 else { return .notApplicable("可比较的环节不足两个") }
         // Walk the stages in order, carrying the latest step of all earlier stages.
-        var latestEarlier: [Int: (date: CalendarDate, label: String)] = [:]
+        var latestEarlier = [(date: CalendarDate, label: String)?](repeating: nil, count: 9)
         var running: (date: CalendarDate, label: String)?
         for stage in 0...8 {
             latestEarlier[stage] = running
@@ -42,11 +44,11 @@ struct ProcedureOrder: AuditRule {
         }
         var violations: [Violation] = []
         for step in steps {
-            guard let earlier = latestEarlier[step.stage] ?? nil, earlier.date > step.date else { continue }
+            guard let earlier = latestEarlier[step.stage], earlier.date > step.date else { continue }
             violations.append(
                 Violation(
                     "\(step.label)（\(step.date)）早于\(earlier.label)（\(earlier.date)）",
-                    event: step.event.map(context.reference), date: step.date))
+                    event: step.event.map { context.reference(events[$0]) }, date: step.date))
         }
         return .failing(violations, else: "各环节日期顺序正确")
     }

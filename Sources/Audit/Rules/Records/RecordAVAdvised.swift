@@ -9,14 +9,17 @@ struct RecordAVAdvised: AuditRule {
     let scope = RuleScope.everyType
 
     func check(_ context: AuditContext) throws -> Verdict {
-        let events = context.enforcementCase.events.filter {
-            [.inspection, .investigation, .hearing].contains($0.kind)
-                || ($0.kind == .delivery && ($0.method == .left || $0.method == .publicNotice))
+        let events = context.enforcementCase.events
+        func advised(_ event: Event) -> Bool {
+            event.kind == .inspection || event.kind == .investigation || event.kind == .hearing
+                || (event.kind == .delivery && (event.method == .left || event.method == .publicNotice))
         }
-        guard !events.isEmpty else { return .notApplicable("没有建议音像记录的环节") }
-        return .failing(
-            events.filter { !$0.records.contains { $0.kind == .audioVideo } }.map {
-                Violation("\(context.reference($0).description)没有音像记录", event: context.reference($0), date: $0.date)
-            }, else: "建议音像记录的环节均有音像记录")
+        guard events.contains(where: advised) else { return .notApplicable("没有建议音像记录的环节") }
+        var violations: [Violation] = []
+        for index in events.indices where advised(events[index]) && !events[index].records.contains(where: { $0.kind == .audioVideo }) {
+            let reference = context.reference(events[index])
+            violations.append(Violation("\(reference.description)没有音像记录", event: reference, date: events[index].date))
+        }
+        return .failing(violations, else: "建议音像记录的环节均有音像记录")
     }
 }

@@ -14,11 +14,13 @@ struct RecordText: AuditRule {
     ]
 
     func check(_ context: AuditContext) throws -> Verdict {
-        let events = context.enforcementCase.events.filter { Self.writtenKinds.contains($0.kind) }
-        guard !events.isEmpty else { return .notApplicable("没有需要文字记录的环节") }
-        return .failing(
-            events.filter { !$0.records.contains { $0.kind == .text } }.map {
-                Violation("\(context.reference($0).description)没有文字记录", event: context.reference($0), date: $0.date)
-            }, else: "各环节均有文字记录")
+        let events = context.enforcementCase.events
+        guard events.contains(where: { Self.writtenKinds.contains($0.kind) }) else { return .notApplicable("没有需要文字记录的环节") }
+        var violations: [Violation] = []
+        for index in events.indices where Self.writtenKinds.contains(events[index].kind) && !events[index].records.contains(where: { $0.kind == .text }) {
+            let reference = context.reference(events[index])
+            violations.append(Violation("\(reference.description)没有文字记录", event: reference, date: events[index].date))
+        }
+        return .failing(violations, else: "各环节均有文字记录")
     }
 }
