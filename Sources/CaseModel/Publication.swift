@@ -63,16 +63,20 @@ public struct PublishedCoverage: Hashable, Sendable, Codable {
 /// 决定文号 as compared: people write the year's brackets as 〔〕, [], ［］, 【】 or （）, in full-width
 /// or half-width digits, with stray spaces; `芜城管罚〔2025〕101号` and `芜城管罚[2025]101号` are one.
 public enum DecisionNumber {
-    public static func key(_ number: String) -> String {
-        var out = ""
+    public static func key(_ number: String) -> String { String(decoding: keyUTF8(number), as: UTF8.self) }
+
+    /// `key` as UTF-8, built byte by byte: keying a whole 决定书's text (`DOC-AGREE`) by appending
+    /// to a string one scalar at a time cost more than the rest of the rule.
+    public static func keyUTF8(_ number: String) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(number.utf8.count)
         for scalar in number.unicodeScalars {
             switch scalar {
-            case "[", "［", "【", "(", "（", "〔": out.append("〔")
-            case "]", "］", "】", ")", "）", "〕": out.append("〕")
-            case "０"..."９": out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case "[", "［", "【", "(", "（", "〔": out.append(contentsOf: [0xE3, 0x80, 0x94])  // 〔
+            case "]", "］", "】", ")", "）", "〕": out.append(contentsOf: [0xE3, 0x80, 0x95])  // 〕
+            case "０"..."９": out.append(UInt8(scalar.value - 0xFF10 + 0x30))
             default:
-                if !isWhiteSpace(scalar) { out.unicodeScalars.append(scalar) }
+                if !isWhiteSpace(scalar) { UTF8.encode(scalar) { out.append($0) } }
             }
         }
         return out

@@ -34,7 +34,24 @@ public struct CaseDocument: Sendable {
     public func mentions(_ words: String...) -> Bool { words.contains { has($0) } }
 
     /// Whether the compact text holds `word` (white space in `word` is ignored, as in the text).
-    public func has(_ word: String) -> Bool { Self.find(Array(Self.compacted(word).utf8), in: bytes[...]) }
+    public func has(_ word: String) -> Bool {
+        // The rules' words are written compact: looked for as they are, with nothing made.
+        if !word.unicodeScalars.contains(where: Self.isLoose), let found = word.utf8.withContiguousStorageIfAvailable({ Self.find($0, in: bytes[...]) }) {
+            return found
+        }
+        return Self.find(Array(Self.compacted(word).utf8), in: bytes[...])
+    }
+
+    /// A scalar that compacting drops or changes (`compactScalars`).
+    static func isLoose(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x3000, 0xA0, 0x2000...0x200B, 0x2028, 0x2029, 0xFEFF, fullWidthASCII: true
+        default: false
+        }
+    }
+
+    /// Full-width forms of ASCII's printable characters (！ to ～).
+    private static let fullWidthASCII: ClosedRange<UInt32> = 0xFF01...0xFF5E
 
     /// The document's close (落款): what follows its last mention of 行政诉讼, or its last 120 characters.
     public var closing: [Unicode.Scalar] {
@@ -44,36 +61,46 @@ public struct CaseDocument: Sendable {
 
     /// Where `word` (compacted) stands in `s`: its first place, or its last when `backwards`.
     static func range(of word: String, in s: ArraySlice<Unicode.Scalar>, backwards: Bool = false) -> Range<Int>? {
-        let w = compactScalars(word)
-        guard let first = w.first, s.count >= w.count else { return w.isEmpty ? s.startIndex..<s.startIndex : nil }
-        let starts = s.startIndex...(s.endIndex - w.count)
-        let hit = { (at: Int) in s[at] == first && s[at..<(at + w.count)].elementsEqual(w) }
+        // The rules' words are written compact: compared as they are, with nothing made.
+        if word.unicodeScalars.contains(where: isLoose) { return range(ofScalars: compactScalars(word), in: s, backwards: backwards) }
+        return range(ofScalars: word.unicodeScalars, in: s, backwards: backwards)
+    }
+
+    private static func range(
+        ofScalars w: some Collection<Unicode.Scalar>, in s: ArraySlice<Unicode.Scalar>, backwards: Bool
+    ) -> Range<Int>? {
+        let count = w.count
+        guard let first = w.first, s.count >= count else { return count == 0 ? s.startIndex..<s.startIndex : nil }
+        let starts = s.startIndex...(s.endIndex - count)
+        let hit = { (at: Int) in s[at] == first && s[at..<(at + count)].elementsEqual(w) }
         guard let at = backwards ? starts.reversed().first(where: hit) : starts.first(where: hit) else { return nil }
-        return at..<(at + w.count)
+        return at..<(at + count)
     }
 
     /// Whether `s` holds `word` (compacted).
-    static func contains(_ s: some Collection<Unicode.Scalar>, _ word: String) -> Bool {
-        range(of: word, in: ArraySlice(s)) != nil
-    }
+    static func contains(_ s: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool { range(of: word, in: s) != nil }
+
+    static func contains(_ s: [Unicode.Scalar], _ word: String) -> Bool { range(of: word, in: s[...]) != nil }
 
     static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
-        guard !needle.isEmpty else { return true }
+        needle.withUnsafeBufferPointer { find($0, in: haystack) }
+    }
+
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: ArraySlice<UInt8>) -> Bool {
+        guard let word = needle.baseAddress, let first = needle.first else { return true }
         guard haystack.count >= needle.count else { return false }
         // The first byte found by memchr, the rest compared by memcmp (Glibc hides memmem).
         return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { word in
-                guard let base = hay.baseAddress, let first = word.first else { return false }
-                var offset = 0
-                let last = hay.count - word.count
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + at, word.baseAddress!, word.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
+            guard let base = hay.baseAddress else { return false }
+            var offset = 0
+            let last = hay.count - needle.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, word, needle.count) == 0 { return true }
+                offset = at + 1
             }
+            return false
         }
     }
 
@@ -89,11 +116,12 @@ public struct CaseDocument: Sendable {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count / 2)
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09...0x0D, 0x20, 0x3000, 0xA0, 0x2000...0x200B, 0x2028, 0x2029, 0xFEFF: continue
-            case 0xFF01...0xFF5E: result.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            default: result.append(scalar)
+            guard isLoose(scalar) else {
+                result.append(scalar)
+                continue
             }
+            // Full-width ASCII made half-width; white space dropped.
+            if let plain = fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) : nil { result.append(plain) }
         }
         return result
     }

@@ -204,4 +204,14 @@ import Testing
             Self.decided(decisionDocument: Self.document("", status: .unreadable, reason: "损坏")), asOf: day("2026-11-22"))
         #expect(ManualProposal.of(item, findings: unread.findings) == nil)
     }
+
+    /// A word is looked for as the text is read, compacted: written compact (as the rules write
+    /// theirs, compared as it is) or with spaces and full-width digits, it is found the same.
+    @Test func aWordIsFoundWhetherWrittenCompactOrNot() throws {
+        let c = Self.decided(decision: Self.decisionText + "\n缴款期限：６０日，复议期限 六 十 日")
+        let document = try #require(Fixture.auditor().context(for: c, asOf: day("2026-11-22")).decisionDocument)
+        for word in ["六十日", "六 十 日", "60日", "６０日", "\u{3000}行政复议", "人民政府"] { #expect(document.has(word), "\(word)") }
+        for word in ["七十日", "７０日", "行政复议 申请书"] { #expect(!document.has(word), "\(word)") }
+        #expect(document.has(""))
+    }
 }
