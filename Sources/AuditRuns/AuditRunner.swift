@@ -137,7 +137,8 @@ public struct AuditRunner: Sendable {
         var done = 0
         try progress(0, toAudit.count)
         try store.appendingAuditResultsBehind { append in
-            try store.forEachVersionedBatchAhead(of: toAudit, size: batchSize, scattered: toAudit.count < caseCount) { batch in
+            let size = Self.batchSize(auditing: toAudit.count, atMost: batchSize)
+            try store.forEachVersionedBatchAhead(of: toAudit, size: size, scattered: toAudit.count < caseCount) { batch in
                 try append(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
                 done += batch.cases.count + batch.unreadable.count
                 try progress(min(done, toAudit.count), toAudit.count)
@@ -177,6 +178,13 @@ public struct AuditRunner: Sendable {
         return try store.beginAuditRun(
             record, reusing: latest, named: named, day: asOf, agency: selection.agency,
             manualDigests: manual.mapValues { AuditResultKeys.digest(of: $0) }, mayBuildOnBase: mayBuildOnBase)
+    }
+
+    /// Cases a batch holds when `count` are to be audited: `atMost`, or a sixteenth of them when
+    /// that is fewer (at least 32). Reading the first batch and writing the last overlap nothing;
+    /// an incremental run of 2,400 cases took a tenth longer in five batches than in sixteen.
+    static func batchSize(auditing count: Int, atMost: Int) -> Int {
+        max(1, min(atMost, max(32, count / 16)))
     }
 
     /// One batch's results, audited on every core; a case whose rows cannot be read is a finding

@@ -10,21 +10,28 @@ public struct CaseDocument: Sendable {
     public var record: Record
     public var event: Event
     public var text: DocumentText
-    public let compact: String
-    /// `compact` as Unicode scalars, which the numbers, dates and clauses are scanned in.
+    /// The text compacted, as a string (made when asked: the rules read `scalars` and `bytes`).
+    public var compact: String { String(decoding: bytes, as: UTF8.self) }
+    /// The compacted text as Unicode scalars, which the numbers, dates and clauses are scanned in.
     let scalars: [Unicode.Scalar]
-    /// `compact` as UTF-8, which words are looked for in (`memmem`).
+    /// The compacted text as UTF-8, which words are looked for in (`memmem`).
     private let bytes: [UInt8]
 
     init(record: Record, event: Event, text: DocumentText) {
         self.record = record
         self.event = event
         self.text = text
-        scalars = Self.compactScalars(text.text)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        compact = String(view)
-        bytes = Array(compact.utf8)
+        // Both forms in one pass over the text: a case's documents are made for every audit of it.
+        var scalars: [Unicode.Scalar] = []
+        var bytes: [UInt8] = []
+        scalars.reserveCapacity(text.text.utf8.count / 2)
+        bytes.reserveCapacity(text.text.utf8.count)
+        Self.compacting(text.text) { scalar in
+            scalars.append(scalar)
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        self.scalars = scalars
+        self.bytes = bytes
     }
 
     /// How a finding names the document: `行政处罚决定书（decision.docx）`.
@@ -115,15 +122,20 @@ public struct CaseDocument: Sendable {
     static func compactScalars(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count / 2)
+        compacting(text) { result.append($0) }
+        return result
+    }
+
+    /// `body` for each scalar of `text` compacted, in order.
+    private static func compacting(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         for scalar in text.unicodeScalars {
             guard isLoose(scalar) else {
-                result.append(scalar)
+                body(scalar)
                 continue
             }
             // Full-width ASCII made half-width; white space dropped.
-            if let plain = fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) : nil { result.append(plain) }
+            if let plain = fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) : nil { body(plain) }
         }
-        return result
     }
 
     /// What a document rule answers when the document gave no text: never a pass.
