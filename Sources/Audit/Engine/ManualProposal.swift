@@ -17,7 +17,7 @@ public struct ManualProposal: Codable, Sendable, Equatable {
     /// readable): then the reviewer reads the documents themselves.
     public static func of(_ item: ManualItem, findings: [Finding]) -> ManualProposal? {
         guard !item.proposedBy.isEmpty else { return nil }
-        // The findings are looked at where they lie: a case's are made afresh for every item.
+        // The findings are read where they lie: this runs for every manual item of every case.
         var passed: Set<String> = []
         var failures: [String] = []
         for index in findings.indices where item.proposedBy.contains(findings[index].rule) {

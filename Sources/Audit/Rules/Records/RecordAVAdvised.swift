@@ -14,7 +14,7 @@ struct RecordAVAdvised: AuditRule {
             event.kind == .inspection || event.kind == .investigation || event.kind == .hearing
                 || (event.kind == .delivery && (event.method == .left || event.method == .publicNotice))
         }
-        guard events.contains(where: advised) else { return .notApplicable("没有建议音像记录的环节") }
+        guard events.indices.contains(where: { advised(events[$0]) }) else { return .notApplicable("没有建议音像记录的环节") }
         var violations: [Violation] = []
         for index in events.indices where advised(events[index]) && !events[index].records.contains(where: { $0.kind == .audioVideo }) {
             let reference = context.reference(events[index])

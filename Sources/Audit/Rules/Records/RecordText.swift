@@ -15,7 +15,7 @@ struct RecordText: AuditRule {
 
     func check(_ context: AuditContext) throws -> Verdict {
         let events = context.enforcementCase.events
-        guard events.contains(where: { Self.writtenKinds.contains($0.kind) }) else { return .notApplicable("没有需要文字记录的环节") }
+        guard events.indices.contains(where: { Self.writtenKinds.contains(events[$0].kind) }) else { return .notApplicable("没有需要文字记录的环节") }
         var violations: [Violation] = []
         for index in events.indices where Self.writtenKinds.contains(events[index].kind) && !events[index].records.contains(where: { $0.kind == .text }) {
             let reference = context.reference(events[index])
