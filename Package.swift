@@ -46,6 +46,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SQLite's configuration calls, which are variadic C (`shim.h`).
+        .systemLibrary(name: "CSQLiteConfig"),
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
@@ -73,6 +75,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for batch reads that read values straight from the statement.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteConfig",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

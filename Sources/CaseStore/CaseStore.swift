@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import CaseModel
 import CaseXML
 import Foundation
@@ -19,6 +20,7 @@ public final class CaseStore: Sendable {
     /// finds another process writing waits at most `busyTimeout` seconds, then fails with a
     /// `StoreCondition.busy` error (the web service answers 503 and "try again").
     public convenience init(path: String, busyTimeout: TimeInterval = 10) throws {
+        _ = Self.sqliteConfigured
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = Self.busyMode(busyTimeout)
@@ -74,9 +76,13 @@ public final class CaseStore: Sendable {
         }
     }
 
+    /// SQLite's process-wide settings, made once before its first connection (`CSQLiteConfig`).
+    private static let sqliteConfigured: Void = { _ = zhifa_sqlite3_stop_counting_memory() }()
+
     /// A throwaway store in memory, for tests.
     public static func inMemory() throws -> CaseStore {
-        try CaseStore(database: DatabaseQueue())
+        _ = sqliteConfigured
+        return try CaseStore(database: DatabaseQueue())
     }
 
     public convenience init(database: any DatabaseWriter) throws {
