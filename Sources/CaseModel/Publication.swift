@@ -65,12 +65,18 @@ public struct PublishedCoverage: Hashable, Sendable, Codable {
 public enum DecisionNumber {
     public static func key(_ number: String) -> String { String(decoding: keyUTF8(number), as: UTF8.self) }
 
-    /// `key` as UTF-8, built byte by byte: keying a whole 决定书's text (`DOC-AGREE`) by appending
-    /// to a string one scalar at a time cost more than the rest of the rule.
-    public static func keyUTF8(_ number: String) -> [UInt8] {
+    /// `key` as UTF-8, built byte by byte: appending to a string one scalar at a time cost more
+    /// than the rest of `DOC-AGREE`, which keys a whole 决定书.
+    public static func keyUTF8(_ number: String) -> [UInt8] { keyUTF8(of: number.unicodeScalars) }
+
+    /// `key` as UTF-8 of text held as scalars already (a 决定书's, `CaseDocument`).
+    public static func keyUTF8(_ scalars: [Unicode.Scalar]) -> [UInt8] { keyUTF8(of: scalars) }
+
+    /// One body for both, specialized here for each: a generic call across modules is not.
+    private static func keyUTF8(of number: some Collection<Unicode.Scalar>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(number.utf8.count)
-        for scalar in number.unicodeScalars {
+        out.reserveCapacity(number.underestimatedCount)
+        for scalar in number {
             switch scalar {
             case "[", "［", "【", "(", "（", "〔": out.append(contentsOf: [0xE3, 0x80, 0x94])  // 〔
             case "]", "］", "】", ")", "）", "〕": out.append(contentsOf: [0xE3, 0x80, 0x95])  // 〕

@@ -10,8 +10,6 @@ public struct CaseDocument: Sendable {
     public var record: Record
     public var event: Event
     public var text: DocumentText
-    /// The text compacted, as a string (made when asked: the rules read `scalars` and `bytes`).
-    public var compact: String { String(decoding: bytes, as: UTF8.self) }
     /// The compacted text as Unicode scalars, which the numbers, dates and clauses are scanned in.
     let scalars: [Unicode.Scalar]
     /// The compacted text as UTF-8, which words are looked for in (`memmem`).
@@ -42,12 +40,15 @@ public struct CaseDocument: Sendable {
 
     /// Whether the compact text holds `word` (white space in `word` is ignored, as in the text).
     public func has(_ word: String) -> Bool {
-        // The rules' words are written compact: looked for as they are, with nothing made.
-        if !word.unicodeScalars.contains(where: Self.isLoose), let found = word.utf8.withContiguousStorageIfAvailable({ Self.find($0, in: bytes[...]) }) {
+        if Self.isCompact(word), let found = word.utf8.withContiguousStorageIfAvailable({ Self.find($0, in: bytes[...]) }) {
             return found
         }
         return Self.find(Array(Self.compacted(word).utf8), in: bytes[...])
     }
+
+    /// Whether compacting leaves `word` as it is: the rules write their words so, and those are
+    /// looked for as they are, with nothing made.
+    static func isCompact(_ word: String) -> Bool { !word.unicodeScalars.contains(where: isLoose) }
 
     /// A scalar that compacting drops or changes (`compactScalars`).
     static func isLoose(_ scalar: Unicode.Scalar) -> Bool {
@@ -68,9 +69,9 @@ public struct CaseDocument: Sendable {
 
     /// Where `word` (compacted) stands in `s`: its first place, or its last when `backwards`.
     static func range(of word: String, in s: ArraySlice<Unicode.Scalar>, backwards: Bool = false) -> Range<Int>? {
-        // The rules' words are written compact: compared as they are, with nothing made.
-        if word.unicodeScalars.contains(where: isLoose) { return range(ofScalars: compactScalars(word), in: s, backwards: backwards) }
-        return range(ofScalars: word.unicodeScalars, in: s, backwards: backwards)
+        isCompact(word)
+            ? range(ofScalars: word.unicodeScalars, in: s, backwards: backwards)
+            : range(ofScalars: compactScalars(word), in: s, backwards: backwards)
     }
 
     private static func range(

@@ -31,7 +31,7 @@ struct DocAgree: AuditRule {
             disagree("写明的金额为\(stated)，案卷记载\(penalty.kind.chineseName)\(amount)", amount: amount)
         }
         if let number = decision.number,
-            !CaseDocument.find(DecisionNumber.keyUTF8(number), in: DecisionNumber.keyUTF8(document.compact)[...])
+            !CaseDocument.find(DecisionNumber.keyUTF8(number), in: DecisionNumber.keyUTF8(document.scalars)[...])
         {
             disagree("未见案卷记载的决定文号\(number)")
         }
