@@ -65,16 +65,17 @@ extension CaseStore {
     }
 
     /// The versions are read only for callers that keep them (the audit runs), not for listings.
+    /// `every`, `from`: only the batches numbered `from`, `from + every`, … (one of several readers).
     private func walkBatches(
         of ids: [String], size: Int, scattered: Bool, versions wantVersions: Bool,
-        _ body: (CaseBatch) throws -> Void
+        every: Int = 1, from: Int = 0, _ body: (CaseBatch) throws -> Void
     ) throws {
-        var start = 0
+        var start = from * size
         while start < ids.count {
             let slice = ids[start..<min(ids.count, start + size)]
             let batch = try read { try await CaseRepository(db: $0).batch(slice, scattered: scattered, versions: wantVersions) }
             try body(batch)
-            start += size
+            start += every * size
         }
     }
 
@@ -98,25 +99,43 @@ extension CaseStore {
         of ids: [String], size: Int, scattered: Bool, versions: Bool,
         _ body: (CaseBatch) throws -> Void
     ) throws {
-        let handOff = HandOff<CaseBatch>(capacity: 2)
-        Thread.detachNewThread { [self] in
-            do {
-                try walkBatches(of: ids, size: size, scattered: scattered, versions: versions) { batch in
-                    guard handOff.put(batch) else { throw CancellationError() }
+        let readers = Self.readersAhead(on: backend.kind)
+        let handOffs = (0..<readers).map { _ in HandOff<CaseBatch>(capacity: 2) }
+        for (reader, handOff) in handOffs.enumerated() {
+            Thread.detachNewThread { [self] in
+                do {
+                    try walkBatches(of: ids, size: size, scattered: scattered, versions: versions, every: readers, from: reader) { batch in
+                        guard handOff.put(batch) else { throw CancellationError() }
+                    }
+                    handOff.finish(nil)
+                } catch {
+                    handOff.finish(error)
                 }
-                handOff.finish(nil)
-            } catch {
-                handOff.finish(error)
             }
         }
+        // Batch n comes from reader n % readers: taken in turn, they come in the ids' order, and
+        // the first reader with nothing more to give ends the walk.
         do {
-            while let batch = handOff.take() { try body(batch) }
+            var next = 0
+            while let batch = handOffs[next % readers].take() {
+                try body(batch)
+                next += 1
+            }
         } catch {
-            handOff.cancel()
-            handOff.waitUntilFinished()
+            for handOff in handOffs { handOff.cancel() }
+            for handOff in handOffs { handOff.waitUntilFinished() }
             throw error
         }
-        if let failure = handOff.failure { throw failure }
+        for handOff in handOffs { handOff.cancel() }
+        for handOff in handOffs { handOff.waitUntilFinished() }
+        if let failure = handOffs.lazy.compactMap(\.failure).first(where: { !($0 is CancellationError) }) { throw failure }
+    }
+
+    /// Readers loading batches ahead at once. A PostgreSQL server answers each connection's
+    /// queries in one process of its own, one after another, and its client decodes the rows on
+    /// the connection's thread: a second reader keeps both busy while the first waits (docs/performance.md).
+    static func readersAhead(on backend: SQLBackendKind) -> Int {
+        backend == .postgres ? 2 : 1
     }
 }
 

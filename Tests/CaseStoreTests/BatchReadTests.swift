@@ -93,6 +93,40 @@ import Testing
         #expect(try read(ids.filter(some.contains), scattered: true) == whole.filter { some.contains($0.id) })
     }
 
+    /// Batches read ahead (by two readers at once on PostgreSQL) come in the order of the ids,
+    /// each once, as the same batches read one after another; an error of the caller's ends the
+    /// walk with that error, whichever reader was reading.
+    @Test(arguments: Backend.allCases)
+    func batchesReadAheadComeInOrderEachOnce(_ backend: Backend) throws {
+        let store = try store(backend)
+        let ids = try store.caseIds()
+        #expect(ids.count > 9, "enough cases for batches from every reader")
+        for size in [1, 3, ids.count - 1, ids.count] {
+            var sequential: [[String]] = []
+            try store.forEachVersionedBatch(of: ids, size: size) { sequential.append($0.cases.map(\.id)) }
+            var ahead: [[String]] = []
+            var versions: [String: Int] = [:]
+            try store.forEachVersionedBatchAhead(of: ids, size: size) { batch in
+                ahead.append(batch.cases.map(\.id))
+                versions.merge(batch.versions) { $1 }
+            }
+            #expect(ahead == sequential)
+            #expect(ahead.flatMap { $0 } == ids)
+            #expect(Set(versions.keys) == Set(ids))
+        }
+        struct Stop: Error {}
+        for stopAt in [0, 1, 2, 5] {
+            var seen = 0
+            #expect(throws: Stop.self) {
+                try store.forEachVersionedBatchAhead(of: ids, size: 2) { _ in
+                    if seen == stopAt { throw Stop() }
+                    seen += 1
+                }
+            }
+            #expect(seen == stopAt)
+        }
+    }
+
     @Test func aValueOfTheWrongTypeMakesItsCaseUnreadableNotTheBatch() throws {
         let store = try store(.sqlite)
         // SQLite keeps text that is not a number as text, even in an INTEGER column.
