@@ -53,6 +53,9 @@ public struct ImportReport: Sendable {
     /// Why the import stopped before its last file: the database went away. The files reported
     /// before it are stored; the one it broke off and those after it are not.
     public var interruption: String?
+    /// Files loaded as the first load of an empty PostgreSQL store (`FirstLoad`): during it the
+    /// other processes wait for the store's case tables.
+    public var firstLoaded = 0
 
     public var failures: [FileImportResult] { files.filter { !$0.succeeded } }
 
@@ -72,9 +75,20 @@ extension CaseStore {
     /// next file is read and checked on another thread while this one is written, and `progress`
     /// hears of each file as soon as it is committed or refused, so that an interrupted import has
     /// said which files it stored; `located` hears first how many files there are.
+    ///
+    /// On PostgreSQL, the first file of many cases that finds the store empty is loaded with the
+    /// files after it as a restore loads (`FirstLoad`).
     public func importPaths(
         _ paths: [String], actor: String, progress: (FileImportResult) -> Void = { _ in },
         located count: (Int) -> Void = { _ in }
+    ) -> ImportReport {
+        importPaths(paths, actor: actor, progress: progress, located: count, firstLoadAtLeast: StagedImport.threshold)
+    }
+
+    /// `importPaths`, loading first (`FirstLoad`) from a file of `firstLoadAtLeast` cases.
+    func importPaths(
+        _ paths: [String], actor: String, progress: (FileImportResult) -> Void = { _ in },
+        located count: (Int) -> Void = { _ in }, firstLoadAtLeast: Int
     ) -> ImportReport {
         let located = Self.locate(paths)
         count(located.count)
@@ -93,6 +107,7 @@ extension CaseStore {
         }
         var results: [FileImportResult] = []
         var interruption: String?
+        var firstLoaded = 0
         var yield = WriterYield()
         let writes = FileWrites()
         let kind = backend.kind
@@ -104,7 +119,25 @@ extension CaseStore {
                     if interruption == nil { interruption = written.interruption }
                 }
             }
-            while interruption == nil, let (file, prepared) = handOff.take() {
+            var firstLoadTried = false
+            var taken = handOff.take()
+            while interruption == nil, let (file, prepared) = taken {
+                taken = nil
+                // The first large file of cases on an empty PostgreSQL store: loaded with the files
+                // after it as a restore loads (`FirstLoad`), once every file before it is written.
+                if !firstLoadTried, kind == .postgres, case .success(let document) = prepared, case .cases(let cases) = document.content,
+                    cases.count >= firstLoadAtLeast
+                {
+                    firstLoadTried = true
+                    report(Self.drain(writes))
+                    if let outcome = loadFirst((file, document), actor: actor, next: { handOff.take() }) {
+                        report(outcome.results.map { FileWrites.Written(result: $0) })
+                        firstLoaded = outcome.results.count
+                        if interruption == nil { interruption = outcome.interruption }
+                        taken = outcome.left ?? (interruption == nil ? handOff.take() : nil)
+                        continue
+                    }
+                }
                 let footprint = (try? prepared.get()).flatMap { FileWrites.Footprint($0, backend: kind) }
                 writes.write(footprint) { [self] in
                     do {
@@ -121,25 +154,33 @@ extension CaseStore {
                 // write waiting for the lock would wait for the whole import.
                 if footprint == nil { yield.afterTransaction() }
                 report(writes.results())
+                taken = handOff.take()
             }
             // Each file still being written is reported as soon as it and those before it are.
-            var ready = writes.results(waiting: true)
-            while !ready.isEmpty {
-                report(ready)
-                ready = writes.results(waiting: true)
-            }
+            report(Self.drain(writes))
             if interruption != nil {
                 handOff.cancel()
                 handOff.waitUntilFinished()
             }
         }
-        let report = ImportReport(files: results, interruption: interruption)
+        let report = ImportReport(files: results, interruption: interruption, firstLoaded: firstLoaded)
         if interruption == nil {
             backend.checkpoint()
             // Best effort: the files are stored whether or not the statistics could be renewed.
             try? renewCaseStatistics(afterWriting: report.totals.newCases + report.totals.replacedCases)
         }
         return report
+    }
+
+    /// Every file still being written, reported as soon as it and those before it are.
+    private static func drain(_ writes: FileWrites) -> [FileWrites.Written] {
+        var all: [FileWrites.Written] = []
+        var ready = writes.results(waiting: true)
+        while !ready.isEmpty {
+            all += ready
+            ready = writes.results(waiting: true)
+        }
+        return all
     }
 
     /// Imports one document in one transaction.

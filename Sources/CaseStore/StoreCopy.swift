@@ -65,6 +65,9 @@ extension CaseStore {
                 for (table, _, _) in Self.copiedTables {
                     guard try await !target.exists("SELECT 1 FROM \(table) LIMIT 1", []) else { throw StoreError.copyTargetNotEmpty(table) }
                 }
+                // An empty PostgreSQL store is loaded as a restore loads: its case tables' indexes
+                // and keys are made after their rows (`FirstLoad`).
+                let setAside = target.kind == .postgres ? try await FirstLoad.setAside(target) : nil
                 var rows = 0
                 for (table, order, generatedID) in Self.copiedTables {
                     var columns: [String] = []
@@ -89,6 +92,7 @@ extension CaseStore {
                         try await target.execute("ALTER TABLE \(table) ALTER COLUMN id RESTART WITH \(last + 1)")
                     }
                 }
+                if let setAside { try await FirstLoad.restore(setAside, target) }
                 let head = try await target.fetchOne("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
                 return await StoreCopyCounts(
                     cases: try target.fetchValue(Int.self, "SELECT COUNT(*) FROM enforcementCase") ?? 0,

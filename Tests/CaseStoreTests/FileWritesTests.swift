@@ -97,13 +97,15 @@ import Testing
 
         let store = try backend.emptyStore()
         defer { store.close() }
+        // A store in use: into an empty PostgreSQL store the files would be the first load (`FirstLoad`).
+        try store.holdOneSampleCase()
         var order: [String] = []
         let report = store.importPaths([folder.url.path], actor: "test", progress: { order.append(URL(fileURLWithPath: $0.path).lastPathComponent) })
         #expect(report.failures.isEmpty, "\(report.failures)")
         #expect(order.suffix(4) == ["cases-0001.xml", "cases-0002.xml", "cases-0003.xml", "cases-0004.xml"])
         #expect(report.totals.newCases == 3 * perFile)
         #expect(report.totals.replacedCases == correctedCount)
-        #expect(try store.caseCount() == 3 * perFile)
+        #expect(try store.caseCount() == 3 * perFile + 1)
         let id = try #require(first.firstMatch(of: /<case id="([^"]+)"[^>]*>\s*<party[^>]*\/>\s*<matter[^>]*>违法行为<\/matter>/)?.output.1)
         let stored = try #require(try store.loadCase(id: String(id)))
         #expect(stored.matter?.text == "违法行为（更正）")
@@ -126,6 +128,7 @@ import Testing
         let store = try Backend.postgres.emptyStore()
         defer { store.close() }
         #expect(store.importPaths([folder.file("registry.xml").path], actor: "test").failures.isEmpty)
+        try store.holdOneSampleCase()
         let first = try String(contentsOf: folder.file("cases/cases-0001.xml"), encoding: .utf8)
         let refused = try #require(first.matches(of: /<case id="([^"]+)"/).last.map { String($0.output.1) })
         try store.tamper(
@@ -138,7 +141,7 @@ import Testing
         #expect(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["cases-0001.xml", "cases-0002.xml"])
         #expect(report.files.map(\.succeeded) == [false, true])
         #expect(report.interruption == nil)
-        #expect(try store.caseCount() == perFile)
+        #expect(try store.caseCount() == perFile + 1)
         #expect(try store.loadCase(id: refused) == nil)
         #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM importStage") } == 0)
         #expect(try store.verify().isIntact)

@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: Backend.allCases)
     func aFilesCasesAreWrittenInTheOrderOfTheirIds(_ backend: Backend) throws {
         let folder = try TemporaryFolder()
-        // Large enough to be staged on SQLite and written late-locked on PostgreSQL.
+        // Large enough to be staged on SQLite and, into this empty store, loaded first on PostgreSQL (`FirstLoad`).
         let data = try dataSet(folder, cases: StagedImport.threshold + 500, perFile: StagedImport.threshold + 500)
         let file = try #require(
             try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("cases").path).first { $0.hasSuffix(".xml") })

@@ -15,3 +15,14 @@ extension CaseStore {
         return store
     }
 }
+
+extension CaseStore {
+    /// Puts one sample case, with the samples' registry, in the store: an import then writes into
+    /// a store in use, not as the first load of an empty one (`FirstLoad`).
+    func holdOneSampleCase(_ id: String = "WH-SJJ-2024-0117") throws {
+        let report = importPaths(
+            [Repository.samples.appendingPathComponent("registry.xml").path, Repository.samples.appendingPathComponent("cases/\(id).xml").path],
+            actor: "test")
+        precondition(report.failures.isEmpty, "\(report.failures)")
+    }
+}
