@@ -109,6 +109,32 @@ import Testing
         #expect(try store.verify().isIntact)
     }
 
+    /// Rows that break a key once it is made again fail the whole load, which leaves the store as
+    /// it was, every index and key in place; the command goes on with the files after it.
+    @Test func aKeyBrokenInTheLoadFailsTheLoadNotTheStore() throws {
+        let folder = try TemporaryFolder()
+        try dataSet(folder, cases: 400, perFile: 200)
+        let store = try Backend.postgres.emptyStore()
+        defer { store.close() }
+        let reference = try schema(store)
+        // Each officer of an event is written twice: nothing refuses it until the key is made again.
+        try store.tamper(
+            """
+            CREATE FUNCTION twice() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF pg_trigger_depth() = 1 THEN INSERT INTO eventOfficer VALUES (NEW.*); END IF; RETURN NEW; END $$
+            """,
+            "CREATE TRIGGER twice AFTER INSERT ON eventOfficer FOR EACH ROW EXECUTE FUNCTION twice()")
+        let report = store.importPaths([folder.url.path], actor: "test", firstLoadAtLeast: 100)
+        #expect(report.firstLoaded == 2)
+        let cases = report.files.filter { $0.path.contains("cases-") }
+        #expect(cases.count == 2 && cases.allSatisfy { !$0.succeeded })
+        #expect(report.interruption == nil)
+        #expect(try store.caseCount() == 0)
+        #expect(try count("SELECT COUNT(*) FROM eventOfficer", store) == 0)
+        #expect(try schema(store) == reference)
+        #expect(try store.verify().isIntact)
+    }
+
     /// A file that gives again an id the load gave ends the load: it replaces those cases as in
     /// any store, through the keys made again.
     @Test func aFileGivingAnIdAgainEndsTheLoadAndReplacesTheCases() throws {
