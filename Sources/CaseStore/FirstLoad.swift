@@ -1,3 +1,4 @@
+import CaseXML
 import Foundation
 
 /// The first import into an empty PostgreSQL store, loaded as a restore loads.
@@ -133,9 +134,13 @@ extension CaseStore {
             // began, which the caller's own write of the file will find.
             if taken.isEmpty, left == nil { return nil }
             let interruption = StoreCondition(error) == .unavailable ? "\(error)" : nil
-            return FirstLoadOutcome(
-                results: taken.map { FileImportResult(path: $0.path, kind: $0.kind, outcome: .failed(Self.diagnostics(of: error, file: $0.path))) },
-                interruption: interruption, left: interruption == nil ? left : nil)
+            // What the load stored is gone with it; a file that had failed on its own says why.
+            let failed = { (file: String, kind: DocumentKind?) in
+                FileImportResult(path: file, kind: kind, outcome: .failed(Self.diagnostics(of: error, file: file)))
+            }
+            let outcomes =
+                results.map { $0.succeeded ? failed($0.path, $0.kind) : $0 } + taken.dropFirst(results.count).map { failed($0.path, $0.kind) }
+            return FirstLoadOutcome(results: outcomes, interruption: interruption, left: interruption == nil ? left : nil)
         }
     }
 

@@ -53,8 +53,8 @@ public struct ImportReport: Sendable {
     /// Why the import stopped before its last file: the database went away. The files reported
     /// before it are stored; the one it broke off and those after it are not.
     public var interruption: String?
-    /// Files loaded as the first load of an empty PostgreSQL store (`FirstLoad`): during it the
-    /// other processes wait for the store's case tables.
+    /// Files taken into the first load of an empty PostgreSQL store (`FirstLoad`), stored or not:
+    /// during it the other processes wait for the store's case tables.
     public var firstLoaded = 0
 
     public var failures: [FileImportResult] { files.filter { !$0.succeeded } }
@@ -129,7 +129,7 @@ extension CaseStore {
                     cases.count >= firstLoadAtLeast
                 {
                     firstLoadTried = true
-                    report(Self.drain(writes))
+                    Self.drain(writes, report)
                     if let outcome = loadFirst((file, document), actor: actor, next: { handOff.take() }) {
                         report(outcome.results.map { FileWrites.Written(result: $0) })
                         firstLoaded = outcome.results.count
@@ -156,8 +156,7 @@ extension CaseStore {
                 report(writes.results())
                 taken = handOff.take()
             }
-            // Each file still being written is reported as soon as it and those before it are.
-            report(Self.drain(writes))
+            Self.drain(writes, report)
             if interruption != nil {
                 handOff.cancel()
                 handOff.waitUntilFinished()
@@ -172,15 +171,13 @@ extension CaseStore {
         return report
     }
 
-    /// Every file still being written, reported as soon as it and those before it are.
-    private static func drain(_ writes: FileWrites) -> [FileWrites.Written] {
-        var all: [FileWrites.Written] = []
+    /// Waits for every file still being written, each reported as soon as it and those before it are.
+    private static func drain(_ writes: FileWrites, _ report: ([FileWrites.Written]) -> Void) {
         var ready = writes.results(waiting: true)
         while !ready.isEmpty {
-            all += ready
+            report(ready)
             ready = writes.results(waiting: true)
         }
-        return all
     }
 
     /// Imports one document in one transaction.
