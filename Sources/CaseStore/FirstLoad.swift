@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A restore (`pg_dump`'s SQL through psql) copies each table's rows and then builds its indexes
 /// and checks its foreign keys once; an import into a live store adds every row to every index and
-/// checks its keys as it goes, and took five times as long at 100,000 cases (docs/performance.md).
+/// checks its keys as it goes, and took six times as long at 100,000 cases (docs/performance.md).
 /// So when an import finds the store holding no case, its files of cases go into one transaction
 /// that sets aside the indexes and keys of the tables a case is written to (all but the cases' own
 /// primary key, which every import's look-ups use), copies the files' rows, and makes the indexes

@@ -159,6 +159,40 @@ import Testing
         #expect(try store.verify().isIntact)
     }
 
+    /// While a load holds the case tables, another process's read waits at most its lock timeout
+    /// and fails as busy (the web service's 503), never hangs; a load undone leaves every index.
+    @Test func aReaderDuringTheLoadIsToldBusy() throws {
+        let location = try ThrowawayPostgres.newDatabase()
+        let loading = try CaseStore(location: location)
+        defer { loading.close() }
+        let reference = try schema(loading)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        struct Undo: Error {}
+        Thread.detachNewThread {
+            _ = try? loading.write { db in
+                #expect(try await FirstLoad.setAside(db) != nil)
+                holding.signal()
+                release.wait()
+                throw Undo()
+            }
+            released.signal()
+        }
+        holding.wait()
+        let reader = try CaseStore(postgres: try #require(try PostgresLocation.parse(location)), busyTimeout: 1)
+        defer { reader.close() }
+        let started = Date()
+        #expect {
+            _ = try reader.caseCount()
+        } throws: { StoreCondition($0) == .busy }
+        #expect(Date().timeIntervalSince(started) < 10)
+        release.signal()
+        released.wait()
+        #expect(try reader.caseCount() == 0)
+        #expect(try schema(loading) == reference)
+    }
+
     /// `store copy` into an empty PostgreSQL store loads the same way: every index and key is
     /// there afterwards, as in a store that was never copied into.
     @Test func aCopyLeavesEveryIndexAndKey() throws {
