@@ -16,8 +16,10 @@ import Foundation
 /// the load (which would replace a case through the keys set aside) ends the load: it and the
 /// files after it are written as into any store.
 enum FirstLoad {
-    /// The tables keyed by case or by event, whose indexes and keys are set aside.
-    static let caseParts = ["party", "event", "eventofficer", "record", "outcome", "penalty", "baseamount", "disclosure"]
+    /// The tables keyed by case or by event, whose indexes and keys are set aside: the store's case
+    /// tables but the cases' own and their history (which no key ties to a case), in lower case,
+    /// as the catalog names them.
+    static let caseParts = CaseStore.caseTables.filter { !["enforcementCase", "caseHistory"].contains($0) }.map { $0.lowercased() }
 
     /// What was set aside, as the statements that make it again, in the order they run.
     struct SetAside: Sendable {

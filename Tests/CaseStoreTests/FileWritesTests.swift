@@ -131,12 +131,7 @@ import Testing
         try store.holdOneSampleCase()
         let first = try String(contentsOf: folder.file("cases/cases-0001.xml"), encoding: .utf8)
         let refused = try #require(first.matches(of: /<case id="([^"]+)"/).last.map { String($0.output.1) })
-        try store.tamper(
-            """
-            CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.id = '\(refused)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
-            """,
-            "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        try store.refuseCase(refused)
         let report = store.importPaths([folder.file("cases").path], actor: "test")
         #expect(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["cases-0001.xml", "cases-0002.xml"])
         #expect(report.files.map(\.succeeded) == [false, true])

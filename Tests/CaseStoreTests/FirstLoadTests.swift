@@ -90,12 +90,7 @@ import Testing
         let store = try Backend.postgres.emptyStore()
         defer { store.close() }
         let reference = try schema(store)
-        try store.tamper(
-            """
-            CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.id = '\(refused)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
-            """,
-            "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        try store.refuseCase(refused)
         let report = store.importPaths([folder.url.path], actor: "test", firstLoadAtLeast: 100)
         #expect(report.firstLoaded == 4)
         let cases = report.files.filter { $0.path.contains("cases-") }

@@ -77,12 +77,7 @@ import Testing
         let text = try String(contentsOf: folder.file("cases/cases-0001.xml"), encoding: .utf8)
         let ids = text.matches(of: /<case id="([^"]+)"/).map { String($0.output.1) }
         let last = try #require(ids.last)
-        try store.tamper(
-            """
-            CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.id = '\(last)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
-            """,
-            "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        try store.refuseCase(last)
         let report = store.importPaths([folder.file("cases").path], actor: "test")
         #expect(report.failures.count == 1)
         #expect(try store.caseCount() == 1)
