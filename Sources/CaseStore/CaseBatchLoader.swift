@@ -61,7 +61,7 @@ enum CaseBatchLoader {
         typealias C = CaseColumn
         // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
         // index of names (v20) for `position = 0` and read every case's party for each batch.
-        let partyQuery = db.ahead("SELECT \(P.selectList()) FROM party WHERE \(ids.predicate("caseId")) AND +position = 0 ORDER BY caseId", arguments)
+        let partyQuery = db.aheadRows(P.self, "FROM party WHERE \(ids.predicate("caseId")) AND +position = 0", orderedBy: "caseId", arguments)
         // On PostgreSQL the events are read first, and their officers and records asked for by the
         // runs of the events' ids (`EventRuns`); on SQLite through the events (`eventScopes`).
         let eventsFirst = db.kind == .postgres
@@ -70,14 +70,14 @@ enum CaseBatchLoader {
         // (ten times as long as they take to run). Off for this transaction only.
         let noCompiling = eventsFirst ? db.ahead("SET LOCAL jit = off", []) : nil
         let eventScopes = eventsFirst ? [] : try await eventScopes(ids, db)
-        var officerQueries = eventScopes.map { db.ahead("SELECT \(O.selectList("eo")) FROM eventOfficer eo \($0.clause("eo"))", $0.arguments) }
-        var recordQueries = eventScopes.map { db.ahead("SELECT \(R.selectList("r")) FROM record r \($0.clause("r"))", $0.arguments) }
-        let eventQuery = db.ahead("SELECT \(E.selectList()) FROM event WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
-        let penaltyQuery = db.ahead("SELECT \(F.selectList()) FROM penalty WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
-        let baseQuery = db.ahead("SELECT \(B.selectList()) FROM baseAmount WHERE \(ids.predicate("caseId")) ORDER BY caseId, position", arguments)
-        let outcomeQuery = db.ahead("SELECT \(U.selectList()) FROM outcome WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
-        let disclosureQuery = db.ahead("SELECT \(D.selectList()) FROM disclosure WHERE \(ids.predicate("caseId")) ORDER BY caseId", arguments)
-        let caseQuery = db.ahead("SELECT \(C.selectList()) FROM enforcementCase WHERE \(ids.predicate("id")) ORDER BY id", arguments)
+        var officerQueries = eventScopes.map { db.aheadRows(O.self, as: "eo", "FROM eventOfficer eo \($0.clause("eo"))", $0.arguments) }
+        var recordQueries = eventScopes.map { db.aheadRows(R.self, as: "r", "FROM record r \($0.clause("r"))", $0.arguments) }
+        let eventQuery = db.aheadRows(E.self, "FROM event WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", inArraysBy: "caseId", arguments)
+        let penaltyQuery = db.aheadRows(F.self, "FROM penalty WHERE \(ids.predicate("caseId"))", orderedBy: "caseId, position", arguments)
+        let baseQuery = db.aheadRows(B.self, "FROM baseAmount WHERE \(ids.predicate("caseId"))", orderedBy: "caseId, position", arguments)
+        let outcomeQuery = db.aheadRows(U.self, "FROM outcome WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", arguments)
+        let disclosureQuery = db.aheadRows(D.self, "FROM disclosure WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", arguments)
+        let caseQuery = db.aheadRows(C.self, "FROM enforcementCase WHERE \(ids.predicate("id"))", orderedBy: "id", arguments)
 
         // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
         // each value at its column's position.
@@ -109,8 +109,8 @@ enum CaseBatchLoader {
                 eventIds.append(key, id, at: position)
                 runs.append(id)
             }
-            officerQueries = [db.ahead("SELECT \(O.selectList("eo")) FROM \(EventRuns.table) JOIN eventOfficer eo \(EventRuns.join("eo"))", runs.arguments)]
-            recordQueries = [db.ahead("SELECT \(R.selectList("r")) FROM \(EventRuns.table) JOIN record r \(EventRuns.join("r"))", runs.arguments)]
+            officerQueries = [runs.query(O.self, as: "eo", on: db)]
+            recordQueries = [runs.query(R.self, as: "r", on: db)]
         }
         var officers: [Int64: Positioned<String>] = [:]
         for query in officerQueries {

@@ -73,6 +73,32 @@ enum DisclosureColumn: Int, CaseTableColumns {
 }
 
 extension SQLConnection {
+    /// `SELECT` of a case table's columns in their order from `from` (`FROM … WHERE …`), in the
+    /// order of `order`, made ahead (`ahead`) to be read by position.
+    ///
+    /// On PostgreSQL the rows come aggregated (`array_agg(ROW(…) ORDER BY order)`): one array of
+    /// the query's rows, or one for each value of `group` in its order, which the client reads
+    /// row by row from their bytes (`PostgresRecordRow`). Its handling of every row of an answer
+    /// (a message decoded, a row value made, each cell's bytes retained and released) had cost
+    /// more than the server's work for the batch reads' million small rows. `group` bounds an
+    /// array where a batch's rows have no bound of their own (a case's events, an event's records).
+    func aheadRows<Columns: CaseTableColumns>(
+        _ columns: Columns.Type, as alias: String? = nil, _ from: String, orderedBy order: String? = nil,
+        inArraysBy group: String? = nil, _ arguments: SQLArguments
+    ) -> QueryAhead {
+        let list = columns.selectList(alias)
+        let sql: String
+        if kind == .postgres {
+            let rows = "array_agg(ROW(\(list))" + (order.map { " ORDER BY \($0)" } ?? "") + ")"
+            sql = "SELECT \(rows) \(from)" + (group.map { " GROUP BY \($0) ORDER BY \($0)" } ?? "")
+        } else {
+            sql = "SELECT \(list) \(from)" + (order.map { " ORDER BY \($0)" } ?? "")
+        }
+        var query = ahead(sql, arguments)
+        query.names = Columns.names
+        return query
+    }
+
     /// Appends a row of a case table, its values in the order of `Columns` (`append(into:columns:row:)`).
     func append<Columns: CaseTableColumns>(into columns: Columns.Type, row: SQLArguments) async throws {
         try await append(into: Columns.table, columns: Columns.names, row: row)

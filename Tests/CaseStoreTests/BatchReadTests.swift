@@ -203,6 +203,10 @@ import Testing
         let edges: [Int64] = [.max, .max - 1, .min, .min + 2]
         let expected: [[Int64]] = [[.min, .min], [.min + 2, .min + 2], [.max - 1, .max]]
         #expect(runs(edges) == expected)
+        // A run spans at most `maxSpan` ids, so that its rows make a bounded array.
+        let span = EventRuns.maxSpan
+        #expect(runs(Array(1...(2 * span + 2))) == [[1, span], [span + 1, 2 * span], [2 * span + 1, 2 * span + 2]])
+        #expect(runs(Array(5...(span + 4))) == [[5, span + 4]])
         var arguments = EventRuns()
         for id: Int64 in [10, 11, 20] { arguments.append(id) }
         let bounds: [DatabaseValue] = ["{10,20}".databaseValue, "{11,20}".databaseValue]

@@ -20,6 +20,8 @@ struct PositionalRow {
         case sqlite(SQLiteStatementRow)
         /// PostgreSQL: the cells of one row of its answer, as the server sent them.
         case postgres(PostgresCellsRow)
+        /// PostgreSQL: the fields of a row sent as one composite value (`SQLConnection.aheadRows`).
+        case postgresRecord(PostgresRecordRow)
     }
 
     let source: Source
@@ -29,6 +31,7 @@ struct PositionalRow {
         switch source {
         case .sqlite(let row): row.name(index)
         case .postgres(let row): row.name(index)
+        case .postgresRecord(let row): row.name(index)
         }
     }
 
@@ -37,6 +40,7 @@ struct PositionalRow {
         switch source {
         case .sqlite(let row): try row.integer(index, self)
         case .postgres(let row): try row.integer(index, self)
+        case .postgresRecord(let row): try row.integer(index, self)
         }
     }
 
@@ -45,6 +49,7 @@ struct PositionalRow {
         switch source {
         case .sqlite(let row): try row.utf8(index, self).map { String(decoding: $0, as: UTF8.self) }
         case .postgres(let row): try row.text(index, self)
+        case .postgresRecord(let row): try row.text(index, self)
         }
     }
 
@@ -56,6 +61,9 @@ struct PositionalRow {
             guard let bytes = try row.utf8(index, self) else { return nil }
             day = CalendarDate(utf8: bytes)
         case .postgres(let row):
+            guard let read = try row.withUTF8(index, self, { CalendarDate(utf8: $0) }) else { return nil }
+            day = read
+        case .postgresRecord(let row):
             guard let read = try row.withUTF8(index, self, { CalendarDate(utf8: $0) }) else { return nil }
             day = read
         }
@@ -75,6 +83,7 @@ struct PositionalRow {
         switch source {
         case .sqlite(let row): return try row.utf8(index, self).map(reused)
         case .postgres(let row): return try row.withUTF8(index, self, reused)
+        case .postgresRecord(let row): return try row.withUTF8(index, self, reused)
         }
     }
 
@@ -89,6 +98,10 @@ struct PositionalRow {
             }
             return found
         case .postgres(let row):
+            guard let found = try row.withUTF8(index, self, { values.value(utf8: $0) }) else { return nil }
+            guard let found else { throw StoreError.corrupt("\"\(try row.text(index, self) ?? "")\" is not a valid \(T.self)") }
+            return found
+        case .postgresRecord(let row):
             guard let found = try row.withUTF8(index, self, { values.value(utf8: $0) }) else { return nil }
             guard let found else { throw StoreError.corrupt("\"\(try row.text(index, self) ?? "")\" is not a valid \(T.self)") }
             return found
@@ -147,6 +160,7 @@ struct PositionalRow {
         switch source {
         case .sqlite(let row): value = try row.double(index, self)
         case .postgres(let row): value = try row.double(index, self)
+        case .postgresRecord(let row): value = try row.double(index, self)
         }
         guard let value else { throw corrupt(index, "a number (it is NULL)") }
         return value

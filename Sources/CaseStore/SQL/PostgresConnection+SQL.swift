@@ -135,13 +135,32 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func forEachPositional(_ query: QueryAhead, _ body: (PositionalRow) throws -> Void) async throws {
-        guard let future = query.answer else { return try await forEachPositional(query.sql, query.arguments, body) }
-        try Self.forEachPositional(in: await answer(future), body)
+        let result: PostgresQueryResult
+        if let future = query.answer {
+            result = try await answer(future)
+        } else {
+            result = try await run(query.sql, query.arguments.databaseValues)
+        }
+        try Self.forEachPositional(in: result, names: query.names, body)
     }
 
-    private static func forEachPositional(in result: PostgresQueryResult, _ body: (PositionalRow) throws -> Void) throws {
+    /// A row of one composite column (`ROW(…)`, `SQLConnection.aheadRows`) is read field by field
+    /// from its bytes, and one of an array of them (`array_agg(ROW(…))`) as a row for each; any
+    /// other row cell by cell.
+    private static func forEachPositional(
+        in result: PostgresQueryResult, names: [String] = [], _ body: (PositionalRow) throws -> Void
+    ) throws {
         for row in result.rows {
-            try body(PositionalRow(source: .postgres(PostgresCellsRow(row))))
+            var cells = row.makeIterator()
+            if row.count == 1, let cell = cells.next(), cell.dataType == .record || cell.dataType == .recordArray {
+                if cell.dataType == .record {
+                    try PostgresRecordRow.read(cell, names: names) { try body(PositionalRow(source: .postgresRecord($0))) }
+                } else {
+                    try PostgresRecordRow.forEachElement(of: cell, names: names) { try body(PositionalRow(source: .postgresRecord($0))) }
+                }
+            } else {
+                try body(PositionalRow(source: .postgres(PostgresCellsRow(row))))
+            }
         }
     }
 

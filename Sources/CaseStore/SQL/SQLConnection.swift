@@ -12,6 +12,8 @@ struct QueryAhead {
     var sql: String
     var arguments: SQLArguments
     var answer: EventLoopFuture<PostgresQueryResult>? = nil
+    /// The names of the fields of a row selected as one composite value (`aheadRows`), for messages.
+    var names: [String] = []
 }
 
 /// Which server a connection speaks to, for the few statements whose text must differ.
