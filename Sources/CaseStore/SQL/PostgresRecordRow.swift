@@ -1,14 +1,16 @@
 import NIOCore
 import PostgresNIO
 
-/// PostgreSQL's side of `PositionalRow` for a row selected as one composite value
-/// (`SELECT ROW(a, b, …)`, `SQLConnection.aheadRows`): its fields read straight from the bytes of
-/// the binary record format the server sends (`record_send`: a field count, then for each field
-/// the oid of its type, its length, -1 for NULL, and its bytes).
+/// PostgreSQL's side of `PositionalRow` for a row sent as a composite value (`ROW(a, b, …)`),
+/// alone or as an element of an array of them (`array_agg(ROW(…))`, `SQLConnection.aheadRows`):
+/// its fields read straight from the bytes of the binary record format the server sends
+/// (`record_send`: a field count, then for each field the oid of its type, its length, -1 for
+/// NULL, and its bytes).
 ///
-/// The batch reads' many small rows cost more in the client's handling of each cell (a cell value
-/// made, its column description copied, its bytes retained and released) than in the server: one
-/// composite cell a row, its fields found by walking its bytes once, leaves one cell to handle.
+/// The batch reads' many small rows cost the client more in handling each row and cell (a
+/// message decoded, a row value made, its column descriptions copied, each cell's bytes retained
+/// and released) than the server's aggregating them: an array of rows is one cell, whose rows'
+/// fields are found by walking its bytes once.
 struct PostgresRecordRow {
     /// Where a field lies in the record's bytes; `start` -1 for NULL.
     struct Field {
