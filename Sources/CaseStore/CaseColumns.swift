@@ -81,7 +81,8 @@ extension SQLConnection {
     /// row by row from their bytes (`PostgresRecordRow`). Its handling of every row of an answer
     /// (a message decoded, a row value made, each cell's bytes retained and released) had cost
     /// more than the server's work for the batch reads' million small rows. `group` bounds an
-    /// array where a batch's rows have no bound of their own (a case's events, an event's records).
+    /// array where a batch's rows have no bound of their own (a case's events; an event's records
+    /// come by runs of event ids, `EventRuns.query`).
     func aheadRows<Columns: CaseTableColumns>(
         _ columns: Columns.Type, as alias: String? = nil, _ from: String, orderedBy order: String? = nil,
         inArraysBy group: String? = nil, _ arguments: SQLArguments
