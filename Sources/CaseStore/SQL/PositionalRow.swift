@@ -44,29 +44,24 @@ struct PositionalRow {
         }
     }
 
+    /// `body` over the bytes of a text column (nil: NULL), wherever the row keeps them: every
+    /// reading of text below goes through here.
+    func withUTF8<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T? {
+        switch source {
+        case .sqlite(let row): try row.utf8(index, self).map(body)
+        case .postgres(let row): try row.withUTF8(index, self, body)
+        case .postgresRecord(let row): try row.withUTF8(index, self, body)
+        }
+    }
+
     /// A text column (nil: NULL).
     func text(_ index: Int) throws -> String? {
-        switch source {
-        case .sqlite(let row): try row.utf8(index, self).map { String(decoding: $0, as: UTF8.self) }
-        case .postgres(let row): try row.text(index, self)
-        case .postgresRecord(let row): try row.text(index, self)
-        }
+        try withUTF8(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A `YYYY-MM-DD` text column (nil: NULL).
     func date(_ index: Int) throws -> CalendarDate? {
-        let day: CalendarDate?
-        switch source {
-        case .sqlite(let row):
-            guard let bytes = try row.utf8(index, self) else { return nil }
-            day = CalendarDate(utf8: bytes)
-        case .postgres(let row):
-            guard let read = try row.withUTF8(index, self, { CalendarDate(utf8: $0) }) else { return nil }
-            day = read
-        case .postgresRecord(let row):
-            guard let read = try row.withUTF8(index, self, { CalendarDate(utf8: $0) }) else { return nil }
-            day = read
-        }
+        guard let day = try withUTF8(index, { CalendarDate(utf8: $0) }) else { return nil }
         guard let day else { throw corrupt(index, "a date (YYYY-MM-DD)") }
         return day
     }
@@ -74,36 +69,21 @@ struct PositionalRow {
     /// A text column; `previous` itself when the value equals it, so that a value repeated over
     /// many rows (a case id) is one string rather than one allocation a row.
     func text(_ index: Int, reusing previous: String?) throws -> String? {
-        func reused(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        try withUTF8(index) { bytes in
             if var previous, previous.utf8.count == bytes.count, previous.withUTF8({ $0.elementsEqual(bytes) }) {
                 return previous
             }
             return String(decoding: bytes, as: UTF8.self)
-        }
-        switch source {
-        case .sqlite(let row): return try row.utf8(index, self).map(reused)
-        case .postgres(let row): return try row.withUTF8(index, self, reused)
-        case .postgresRecord(let row): return try row.withUTF8(index, self, reused)
         }
     }
 
     /// A text column holding one of an enumeration's raw values (nil: NULL), matched by its bytes
     /// against `values`.
     func value<T>(_ index: Int, in values: RawValues<T>) throws -> T? {
-        switch source {
-        case .sqlite(let row):
-            guard let bytes = try row.utf8(index, self) else { return nil }
+        try withUTF8(index) { bytes in
             guard let found = values.value(utf8: bytes) else {
                 throw StoreError.corrupt("\"\(String(decoding: bytes, as: UTF8.self))\" is not a valid \(T.self)")
             }
-            return found
-        case .postgres(let row):
-            guard let found = try row.withUTF8(index, self, { values.value(utf8: $0) }) else { return nil }
-            guard let found else { throw StoreError.corrupt("\"\(try row.text(index, self) ?? "")\" is not a valid \(T.self)") }
-            return found
-        case .postgresRecord(let row):
-            guard let found = try row.withUTF8(index, self, { values.value(utf8: $0) }) else { return nil }
-            guard let found else { throw StoreError.corrupt("\"\(try row.text(index, self) ?? "")\" is not a valid \(T.self)") }
             return found
         }
     }

@@ -52,10 +52,6 @@ struct PostgresCellsRow {
         return value
     }
 
-    func text(_ index: Int, _ positional: PositionalRow) throws -> String? {
-        try withUTF8(index, positional) { String(decoding: $0, as: UTF8.self) }
-    }
-
     /// `body` over the bytes of a text cell (nil: NULL). Text arrives as its UTF-8 bytes in either
     /// of the protocol's formats.
     func withUTF8<T>(_ index: Int, _ positional: PositionalRow, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T? {

@@ -142,7 +142,4 @@ struct PostgresRecordRow {
         }
     }
 
-    func text(_ index: Int, _ positional: PositionalRow) throws -> String? {
-        try withUTF8(index, positional) { String(decoding: $0, as: UTF8.self) }
-    }
 }
