@@ -21,7 +21,7 @@ extension CaseStore {
             return written >= needed
         }
         guard worthIt else { return }
-        try backend.writeOutsideJournal { try await $0.execute("ANALYZE auditResult") }
+        try backend.writeOutsideJournal { try await Self.analyze(["auditResult"], sampling: Self.keyedSample, $0) }
     }
 
     /// After an import: a case page's reads of events' records and officers scanned whole tables
@@ -30,7 +30,31 @@ extension CaseStore {
         guard backendKind == .postgres, cases >= Self.rowsThatRenewStatistics(estimatedRows: -1) else { return }
         let estimated = try readPrimary { try await Self.estimatedRows(of: "enforcementcase", $0) }
         guard cases >= Self.rowsThatRenewStatistics(estimatedRows: estimated) else { return }
-        try backend.writeOutsideJournal { try await $0.execute("ANALYZE " + Self.caseTables.joined(separator: ", ")) }
+        try backend.writeOutsideJournal { db in
+            try await Self.analyze(["enforcementCase"], sampling: nil, db)
+            try await Self.analyze(Self.caseTables.filter { $0 != "enforcementCase" }, sampling: Self.keyedSample, db)
+        }
+    }
+
+    /// The statistics target for tables read only by their keys (a run's results by run and case,
+    /// a case's parts by case or event): PostgreSQL samples 300 rows a unit of target, so 10
+    /// samples 3,000 rows instead of the default's 30,000, a tenth of the time (at 100,000 cases
+    /// 19 ms against 215 for the results, 80 against 520 for the case tables), and still counts
+    /// the rows, each run's share of the results and a key's rows as the plans of those reads
+    /// need them. The cases themselves keep the default: listings and figures filter them by
+    /// agency, date and kind.
+    static let keyedSample = 10
+
+    /// `ANALYZE tables`, sampling by `target` (nil: the server's default) for this transaction.
+    ///
+    /// `SKIP_LOCKED`: a table autovacuum is working on is left to it. A run's results or an
+    /// import's rows are what wakes autovacuum, often while the run is still writing; waiting
+    /// for its lock cost a second each time (the server cancels autovacuum for a waiting command
+    /// only after `deadlock_timeout`), and autovacuum analyzes the table itself after vacuuming
+    /// it, as the rows it was woken by are also more than its threshold for statistics.
+    static func analyze(_ tables: [String], sampling target: Int?, _ db: any SQLConnection) async throws {
+        if let target { try await db.execute("SET LOCAL default_statistics_target = \(target)") }
+        try await db.execute("ANALYZE (SKIP_LOCKED) " + tables.joined(separator: ", "))
     }
 
     /// The tables that hold the cases as imported.

@@ -80,4 +80,36 @@ import Testing
         }
         #expect(!plan.contains("Seq Scan on record"), "\(plan)")
     }
+
+    /// A table another session is vacuuming or analyzing (autovacuum, woken by the very rows a run
+    /// or an import wrote) is left to it: the store's `ANALYZE` neither waits for its lock (a
+    /// second each time, until the server cancelled autovacuum) nor fails; once free it is analyzed.
+    @Test func aTableAnotherSessionIsAnalyzingIsLeftToIt() throws {
+        let location = try ThrowawayPostgres.newDatabase()
+        let store = try CaseStore(location: location)
+        defer { store.close() }
+        let holder = try CaseStore(location: location)
+        defer { holder.close() }
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        struct Undo: Error {}
+        // The lock VACUUM and ANALYZE take, which they take of each other.
+        Thread.detachNewThread {
+            _ = try? holder.write { db in
+                try await db.execute("LOCK TABLE auditResult IN SHARE UPDATE EXCLUSIVE MODE")
+                holding.signal()
+                release.wait()
+                throw Undo()
+            }
+            released.signal()
+        }
+        holding.wait()
+        try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
+        #expect(try lastAnalyze(store) == nil, "skipped while the lock was held")
+        release.signal()
+        released.wait()
+        try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
+        #expect(try lastAnalyze(store) != nil)
+    }
 }
