@@ -127,6 +127,26 @@ import Testing
         }
     }
 
+    /// The store's ids, of all or of one agency, in the store's order (bytes of UTF-8), on both
+    /// backends alike; none from an empty store or an agency without cases.
+    @Test(arguments: Backend.allCases)
+    func theStoresIdsComeInItsOrderByAgencyOrAll(_ backend: Backend) throws {
+        #expect(try backend.emptyStore().caseIds().isEmpty)
+        let store = try store(backend)
+        let rows = try store.read { db in
+            try await db.fetchAll("SELECT id, agency FROM enforcementCase", []).map { ($0["id"] as String, $0["agency"] as String) }
+        }
+        let sorted = { (ids: [String]) in ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        #expect(rows.count == Repository.sampleCaseCount)
+        #expect(try store.caseIds() == sorted(rows.map(\.0)))
+        let agencies = Set(rows.map(\.1))
+        #expect(agencies.count > 1)
+        for agency in agencies {
+            #expect(try store.caseIds(agency: agency) == sorted(rows.filter { $0.1 == agency }.map(\.0)), "\(agency)")
+        }
+        #expect(try store.caseIds(agency: "NO-SUCH-AGENCY").isEmpty)
+    }
+
     @Test func aValueOfTheWrongTypeMakesItsCaseUnreadableNotTheBatch() throws {
         let store = try store(.sqlite)
         // SQLite keeps text that is not a number as text, even in an INTEGER column.
