@@ -44,10 +44,26 @@ enum DocumentTexts {
     /// The texts the cases' records carry (read on import), by hash.
     static func documents(of cases: [EnforcementCase]) -> [String: DocumentText] {
         var found: [String: DocumentText] = [:]
-        for record in cases.lazy.flatMap(\.events).flatMap(\.records) {
-            if let key = record.documentKey, let document = record.document { found[key] = document }
-        }
+        for index in cases.indices { collect(cases[index], into: &found) }
         return found
+    }
+
+    /// The texts one case's records carry, by hash.
+    static func documents(of c: EnforcementCase) -> [String: DocumentText] {
+        var found: [String: DocumentText] = [:]
+        collect(c, into: &found)
+        return found
+    }
+
+    /// Adds the texts `c`'s records carry to `found`, by hash (a later one replacing an earlier).
+    /// By index: an import asks this of every case it writes, and a loop's element is a copy of
+    /// the whole event or record, each of its texts retained and released.
+    static func collect(_ c: EnforcementCase, into found: inout [String: DocumentText]) {
+        for e in c.events.indices {
+            for r in c.events[e].records.indices {
+                if let key = c.events[e].records[r].documentKey, let document = c.events[e].records[r].document { found[key] = document }
+            }
+        }
     }
 
     /// Stores texts under their files' hashes, a hundred rows a statement. A text already read is
@@ -81,7 +97,7 @@ enum DocumentTexts {
     /// imported again unchanged but for that is stored as a new version, so that the audits
     /// judged without its documents are not reused.
     static func wouldChange(_ c: EnforcementCase, _ db: any SQLConnection) async throws -> Bool {
-        let read = documents(of: [c])
+        let read = documents(of: c)
         guard !read.isEmpty else { return false }
         var kept: [String: String] = [:]
         for chunk in SQLInList.chunks(read.keys.sorted(), size: 256) {

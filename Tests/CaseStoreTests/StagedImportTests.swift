@@ -70,6 +70,10 @@ import Testing
         let cases = [prepared("é", "1"), prepared("AB", "2"), prepared("A", "3"), prepared("Z", "4"), prepared("A", "5")]
         #expect(cases.inStoreOrder.map(\.contentHash) == ["3", "5", "2", "4", "1"])
         #expect([PreparedCase]().inStoreOrder.isEmpty)
+        // Already in order, as generated and exported files are; a repeated id is not in order.
+        #expect([prepared("A", "1"), prepared("AB", "2"), prepared("Z", "3")].inStoreOrder.map(\.contentHash) == ["1", "2", "3"])
+        #expect([prepared("A", "1"), prepared("Z", "2"), prepared("A", "3")].inStoreOrder.map(\.contentHash) == ["1", "3", "2"])
+        #expect([prepared("AB", "1"), prepared("A", "2")].inStoreOrder.map(\.contentHash) == ["2", "1"])
     }
 
     @Test func aLargeFileEndsAsOneTransactionWouldLeaveIt() throws {
