@@ -1,36 +1,68 @@
 import CaseXML
 import Foundation
+import GRDB
 
-/// The first import into an empty PostgreSQL store, loaded as a restore loads.
+/// The first import into an empty store, loaded as a restore loads.
 ///
-/// A restore (`pg_dump`'s SQL through psql) copies each table's rows and then builds its indexes
-/// and checks its foreign keys once; an import into a live store adds every row to every index and
-/// checks its keys as it goes, and took six times as long at 100,000 cases (docs/performance.md).
-/// So when an import finds the store holding no case, its files of cases go into one transaction
-/// that sets aside the indexes and keys of the tables a case is written to (all but the cases' own
-/// primary key, which every import's look-ups use), copies the files' rows, and makes the indexes
-/// and keys again before it commits: a file that broke a key fails the whole load then, never
-/// the store. Each file is still all or nothing (a savepoint each) and the journal one chain; the
-/// transaction holds the writers' lock and the case tables throughout, so other processes wait for
-/// it, which a store that holds nothing yet can afford. A file that gives an id given before in
-/// the load (which would replace a case through the keys set aside) ends the load: it and the
-/// files after it are written as into any store.
+/// A restore (`pg_dump`'s SQL through psql, or `sqlite3`'s `.dump` read back) copies each table's
+/// rows and then builds its indexes and checks its foreign keys once; an import into a live store
+/// adds every row to every index and checks its keys as it goes, and took six times as long at
+/// 100,000 cases on PostgreSQL (docs/performance.md). So when an import finds the store holding no
+/// case, its files of cases go into one transaction that sets aside the indexes and keys of the
+/// tables a case is written to (all but the cases' own primary key, which every import's look-ups
+/// use), copies the files' rows, and makes the indexes and keys again before it commits: a file
+/// that broke a key fails the whole load then, never the store. Each file is still all or nothing
+/// (a savepoint each) and the journal one chain; the transaction holds the writers' lock and the
+/// case tables throughout, so other processes wait for it, which a store that holds nothing yet
+/// can afford. A file that gives an id given before in the load (which would replace a case
+/// through the keys set aside) ends the load: it and the files after it are written as into any
+/// store.
+///
+/// On SQLite, whose primary and unique keys are the tables' own b-trees, the load sets aside the
+/// other indexes and checks the foreign keys (`PRAGMA foreign_key_check`) at its end instead of
+/// row by row, as `sqlite3` restores a dump with `PRAGMA foreign_keys=OFF`.
 enum FirstLoad {
     /// The tables keyed by case or by event, whose indexes and keys are set aside: the store's case
     /// tables but the cases' own and their history (which no key ties to a case), in lower case,
     /// as the catalog names them.
     static let caseParts = CaseStore.caseTables.filter { !["enforcementCase", "caseHistory"].contains($0) }.map { $0.lowercased() }
 
-    /// What was set aside, as the statements that make it again, in the order they run.
+    /// What was set aside, as the statements that make it again, in the order they run, and the
+    /// tables whose foreign keys are checked after them (SQLite's, which were not enforced).
     struct SetAside: Sendable {
         var restoring: [String]
+        var checkingForeignKeys: [String] = []
     }
+
+    private static let holdsNone = "SELECT COUNT(*) FROM (SELECT 1 FROM enforcementCase LIMIT 1) c"
 
     /// Takes the case tables (at once or not at all: another import still writing holds them)
     /// and, when the store holds no case, sets aside their indexes and keys. Nil when it holds one.
+    /// On SQLite the transaction must run with foreign keys off (`writeWithoutForeignKeys`).
     static func setAside(_ db: any SQLConnection) async throws -> SetAside? {
+        switch db.kind {
+        case .postgres: try await setAsideOnPostgres(db)
+        case .sqlite: try await setAsideOnSQLite(db)
+        }
+    }
+
+    /// The secondary indexes of the cases and their parts; every other index of theirs is a
+    /// primary or unique key, which SQLite keeps in the table's own b-tree or checks as it writes.
+    private static func setAsideOnSQLite(_ db: any SQLConnection) async throws -> SetAside? {
+        guard try await db.fetchValue(Int.self, holdsNone) == 0 else { return nil }
+        let tables = (["enforcementCase"] + CaseStore.caseTables.filter { !["enforcementCase", "caseHistory"].contains($0) })
+        let indexes = try await db.fetchAll(
+            """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables.map { "'\($0)'" }.joined(separator: ", ")))
+            ORDER BY name
+            """, [])
+        for index in indexes { try await db.execute("DROP INDEX \"\(index["name"] as String)\"") }
+        return SetAside(restoring: indexes.map { $0["sql"] as String }, checkingForeignKeys: tables)
+    }
+
+    private static func setAsideOnPostgres(_ db: any SQLConnection) async throws -> SetAside? {
         // Asked first without the locks, which would hold every page's reads meanwhile.
-        let holdsNone = "SELECT COUNT(*) FROM (SELECT 1 FROM enforcementCase LIMIT 1) c"
         guard try await db.fetchValue(Int.self, holdsNone) == 0 else { return nil }
         try await db.execute("LOCK TABLE enforcementCase, \(caseParts.joined(separator: ", ")) IN ACCESS EXCLUSIVE MODE NOWAIT")
         guard try await db.fetchValue(Int.self, holdsNone) == 0 else { return nil }
@@ -73,9 +105,18 @@ enum FirstLoad {
         return SetAside(restoring: indexes.map { $0["definition"] as String } + keys + foreignKeys)
     }
 
-    /// Makes again what `setAside` set aside, checking every key over the rows loaded.
+    /// Makes again what `setAside` set aside, checking every key over the rows loaded: a row
+    /// whose foreign key finds nothing fails the load as SQLite would have failed its insert.
     static func restore(_ aside: SetAside, _ db: any SQLConnection) async throws {
         for statement in aside.restoring { try await db.execute(statement) }
+        for table in aside.checkingForeignKeys {
+            // One row for each broken key: the table, the row, the table it refers to.
+            guard let broken = try await db.fetchAll("SELECT \"table\", parent FROM pragma_foreign_key_check(?) LIMIT 1", [table]).first
+            else { continue }
+            throw DatabaseError(
+                resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                message: "FOREIGN KEY constraint failed: a row of \(broken["table"] as String) refers to no row of \(broken["parent"] as String)")
+        }
     }
 }
 
@@ -99,7 +140,7 @@ extension CaseStore {
         var left: (CaseStore.LocatedFile, Result<PreparedDocument, Error>)?
         var taken: [CaseStore.LocatedFile] = []
         do {
-            let loaded = try backend.write { db -> Bool in
+            let loaded = try backend.writeWithoutForeignKeys { db -> Bool in
                 guard let aside = try await FirstLoad.setAside(db) else { return false }
                 var given: Set<String> = []
                 var item: (CaseStore.LocatedFile, Result<PreparedDocument, Error>)? = (first.0, .success(first.1))

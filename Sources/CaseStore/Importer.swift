@@ -53,7 +53,7 @@ public struct ImportReport: Sendable {
     /// Why the import stopped before its last file: the database went away. The files reported
     /// before it are stored; the one it broke off and those after it are not.
     public var interruption: String?
-    /// Files taken into the first load of an empty PostgreSQL store (`FirstLoad`), stored or not:
+    /// Files taken into the first load of an empty store (`FirstLoad`), stored or not:
     /// during it the other processes wait for the store's case tables.
     public var firstLoaded = 0
 
@@ -123,9 +123,9 @@ extension CaseStore {
             var taken = handOff.take()
             while interruption == nil, let (file, prepared) = taken {
                 taken = nil
-                // The first large file of cases on an empty PostgreSQL store: loaded with the files
-                // after it as a restore loads (`FirstLoad`), once every file before it is written.
-                if !firstLoadTried, kind == .postgres, case .success(let document) = prepared, case .cases(let cases) = document.content,
+                // The first large file of cases on an empty store: loaded with the files after it
+                // as a restore loads (`FirstLoad`), once every file before it is written.
+                if !firstLoadTried, case .success(let document) = prepared, case .cases(let cases) = document.content,
                     cases.count >= firstLoadAtLeast
                 {
                     firstLoadTried = true

@@ -63,12 +63,17 @@ extension CaseStore {
     /// Makes the database refuse to store case `id` (a trigger on its row), as a full disk or a
     /// constraint would refuse a row half-way through a file's transaction.
     func refuseCase(_ id: String) throws {
-        try tamper(
-            """
-            CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.id = '\(id)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
-            """,
-            "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        switch backendKind {
+        case .postgres:
+            try tamper(
+                """
+                CREATE FUNCTION refuseOne() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.id = '\(id)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
+                """,
+                "CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase FOR EACH ROW EXECUTE FUNCTION refuseOne()")
+        case .sqlite:
+            try tamper("CREATE TRIGGER refuseOne BEFORE INSERT ON enforcementCase WHEN NEW.id = '\(id)' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
     }
 
     /// Removes the guards that make the journal append-only, as someone covering their tracks would.

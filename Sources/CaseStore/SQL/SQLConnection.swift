@@ -141,7 +141,8 @@ protocol StoreBackend: Sendable {
     /// writer is held throughout, as by `write`.
     func writeLockingLate<T>(_ body: (any SQLConnection, _ lockWriters: () async throws -> Void) async throws -> T) throws -> T
     /// A write whose rows may refer to rows not yet stored (a large import's staged cases,
-    /// `StagedImport`): on SQLite with foreign keys off for its transaction.
+    /// `StagedImport`) or whose keys are checked at its end (`FirstLoad`): on SQLite with foreign
+    /// keys off for its transaction.
     func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) async throws -> T) throws -> T
     /// `read`, awaited: the caller's thread is never held while the transaction runs.
     func awaitRead<T>(_ body: (any SQLConnection) async throws -> T) async throws -> T
@@ -173,7 +174,8 @@ extension StoreBackend {
         try write { db in try await body(db, {}) }
     }
 
-    /// A server keeps its foreign keys (imports there are never staged).
+    /// A server keeps its foreign keys (imports there are never staged; a first load sets them
+    /// aside itself).
     func writeWithoutForeignKeys<T>(_ body: (any SQLConnection) async throws -> T) throws -> T { try write(body) }
 }
 
