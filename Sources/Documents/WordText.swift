@@ -5,8 +5,8 @@ import XMLParts
 /// Which kind of ZIP package the bytes hold, by the names in its directory.
 enum PackageKind {
     static func of(_ data: Data) -> DocumentText.Format? {
-        if data.firstRange(of: Data("word/document.xml".utf8)) != nil { return .docx }
-        if data.firstRange(of: Data("OFD.xml".utf8)) != nil { return .ofd }
+        if ByteSearch.contains("word/document.xml", in: data) { return .docx }
+        if ByteSearch.contains("OFD.xml", in: data) { return .ofd }
         return nil
     }
 }

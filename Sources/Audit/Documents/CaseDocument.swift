@@ -95,21 +95,7 @@ public struct CaseDocument: Sendable {
     }
 
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: ArraySlice<UInt8>) -> Bool {
-        guard let word = needle.baseAddress, let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        // The first byte found by memchr, the rest compared by memcmp (Glibc hides memmem).
-        return haystack.withUnsafeBytes { hay in
-            guard let base = hay.baseAddress else { return false }
-            var offset = 0
-            let last = hay.count - needle.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                let at = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + at, word, needle.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
-        }
+        haystack.withUnsafeBytes { ByteSearch.contains(UnsafeRawBufferPointer(needle), in: $0) }
     }
 
     /// Text with white space removed and full-width ASCII (０-９, Ａ-Ｚ, （）…) made half-width; the
