@@ -25,3 +25,16 @@ public enum ByteSearch {
         return needle.withUTF8 { word in data.withUnsafeBytes { contains(UnsafeRawBufferPointer(word), in: $0) } }
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes of `needle` occur in this string (`ByteSearch`). Foundation's
+    /// `contains` on Linux goes through CoreFoundation's locale-aware search, far slower on a run's
+    /// JSON.
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { word in ByteSearch.contains(UnsafeRawBufferPointer(word), in: UnsafeRawBufferPointer(text)) }
+        }
+    }
+}

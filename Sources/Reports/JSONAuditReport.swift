@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import CaseStore
 import Foundation
 

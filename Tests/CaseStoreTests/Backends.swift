@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -40,6 +41,9 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 }
 
+/// What undoes a transaction `whileHolding` held.
+private struct HoldUndone: Error {}
+
 extension CaseStore {
     /// Row counts of every table, by lower-cased name: equal snapshots mean nothing was written.
     /// Row counts of every copied table but those `except` names (tables a later migration adds).
@@ -58,6 +62,31 @@ extension CaseStore {
         try write { db in
             for sql in statements { try await db.execute(sql) }
         }
+    }
+
+    /// Runs `body` while another transaction of this store (without the writers' lock) holds what
+    /// `hold` takes (a lock, the first load's tables), on a thread of its own; that transaction is
+    /// undone afterwards.
+    func whileHolding<T>(_ hold: @escaping @Sendable (any SQLConnection) async throws -> Void, run body: () throws -> T) throws -> T {
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? self.writeOutsideJournal { db in
+                try await hold(db)
+                holding.signal()
+                release.wait()
+                throw HoldUndone()
+            }
+            holding.signal()  // also when `hold` failed: the test goes on to fail, never waits for ever
+            released.signal()
+        }
+        holding.wait()
+        defer {
+            release.signal()
+            released.wait()
+        }
+        return try body()
     }
 
     /// Makes the database refuse to store case `id` (a trigger on its row), as a full disk or a

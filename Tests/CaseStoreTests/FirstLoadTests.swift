@@ -184,29 +184,20 @@ import Testing
         let loading = try CaseStore(location: location)
         defer { loading.close() }
         let reference = try schema(loading)
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let released = DispatchSemaphore(value: 0)
-        struct Undo: Error {}
-        Thread.detachNewThread {
-            _ = try? loading.write { db in
-                #expect(try await FirstLoad.setAside(db) != nil)
-                holding.signal()
-                release.wait()
-                throw Undo()
-            }
-            released.signal()
-        }
-        holding.wait()
         let reader = try CaseStore(postgres: try #require(try PostgresLocation.parse(location)), busyTimeout: 1)
         defer { reader.close() }
-        let started = Date()
-        #expect {
-            _ = try reader.caseCount()
-        } throws: { StoreCondition($0) == .busy }
-        #expect(Date().timeIntervalSince(started) < 10)
-        release.signal()
-        released.wait()
+        try loading.whileHolding(
+            { db in
+                let aside = try await FirstLoad.setAside(db)
+                #expect(aside != nil)
+            },
+            run: {
+                let started = Date()
+                #expect {
+                    _ = try reader.caseCount()
+                } throws: { StoreCondition($0) == .busy }
+                #expect(Date().timeIntervalSince(started) < 10)
+            })
         #expect(try reader.caseCount() == 0)
         #expect(try schema(loading) == reference)
     }
@@ -245,21 +236,11 @@ import Testing
         defer { empty.close() }
         let holder = try CaseStore(location: location)
         defer { holder.close() }
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let released = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            _ = try? holder.writeOutsideJournal { db in
-                try await db.execute("LOCK TABLE event IN ROW EXCLUSIVE MODE")
-                holding.signal()
-                release.wait()
-            }
-            released.signal()
-        }
-        holding.wait()
-        let beside = empty.importPaths([folder.url.path], actor: "test", firstLoadAtLeast: 100)
-        release.signal()
-        released.wait()
+        let beside = try holder.whileHolding(
+            { try await $0.execute("LOCK TABLE event IN ROW EXCLUSIVE MODE") },
+            run: {
+                empty.importPaths([folder.url.path], actor: "test", firstLoadAtLeast: 100)
+            })
         #expect(beside.failures.isEmpty && beside.firstLoaded == 0)
         #expect(try empty.caseCount() == 400)
     }

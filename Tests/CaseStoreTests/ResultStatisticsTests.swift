@@ -90,25 +90,13 @@ import Testing
         defer { store.close() }
         let holder = try CaseStore(location: location)
         defer { holder.close() }
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let released = DispatchSemaphore(value: 0)
-        struct Undo: Error {}
         // The lock VACUUM and ANALYZE take, which they take of each other.
-        Thread.detachNewThread {
-            _ = try? holder.write { db in
-                try await db.execute("LOCK TABLE auditResult IN SHARE UPDATE EXCLUSIVE MODE")
-                holding.signal()
-                release.wait()
-                throw Undo()
-            }
-            released.signal()
-        }
-        holding.wait()
-        try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
-        #expect(try lastAnalyze(store) == nil, "skipped while the lock was held")
-        release.signal()
-        released.wait()
+        try holder.whileHolding(
+            { try await $0.execute("LOCK TABLE auditResult IN SHARE UPDATE EXCLUSIVE MODE") },
+            run: {
+                try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
+                #expect(try lastAnalyze(store) == nil, "skipped while the lock was held")
+            })
         try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
         #expect(try lastAnalyze(store) != nil)
     }

@@ -30,4 +30,13 @@ import Testing
         #expect(contains("", ""))
         #expect(contains("", "PK"))
     }
+
+    /// A run's JSON searched for a status, as the JSON report does before decoding a result.
+    @Test func aStringsBytesAreSearchedAlike() {
+        let json = #"{"findings":[{"rule":"X","status":"pass"}],"grade":"优秀"}"#
+        #expect(json.containsBytes(#""status":"pass""#))
+        #expect(!json.containsBytes(#""status":"not-applicable""#))
+        #expect(json.containsBytes("优秀") && !json.containsBytes("不合格"))
+        #expect("".containsBytes("") && !"".containsBytes("a"))
+    }
 }
