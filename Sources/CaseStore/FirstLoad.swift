@@ -20,7 +20,9 @@ import GRDB
 ///
 /// On SQLite, whose primary and unique keys are the tables' own b-trees, the load sets aside the
 /// other indexes and checks the foreign keys (`PRAGMA foreign_key_check`) at its end instead of
-/// row by row, as `sqlite3` restores a dump with `PRAGMA foreign_keys=OFF`.
+/// row by row, as `sqlite3` restores a dump with `PRAGMA foreign_keys=OFF`. Its write-ahead log
+/// holds the whole load until it commits (about the size of the store it makes), where files
+/// written one by one let it be checkpointed every 256 MiB.
 enum FirstLoad {
     /// The tables keyed by case or by event, whose indexes and keys are set aside: the store's case
     /// tables but the cases' own and their history (which no key ties to a case), in lower case,
