@@ -2,7 +2,7 @@ import Foundation
 
 /// Whether bytes hold a run of bytes, at the speed of the C library: the first byte found by
 /// `memchr`, the rest compared by `memcmp` (Glibc hides `memmem`). Foundation's generic
-/// `firstRange(of:)` compares byte by byte through its protocols, some hundred times slower.
+/// `firstRange(of:)` compares byte by byte through its protocols.
 public enum ByteSearch {
     /// True when `needle` occurs in `haystack`; an empty needle occurs everywhere.
     public static func contains(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Bool {

@@ -52,7 +52,7 @@ enum FirstLoad {
     /// primary or unique key, which SQLite keeps in the table's own b-tree or checks as it writes.
     private static func setAsideOnSQLite(_ db: any SQLConnection) async throws -> SetAside? {
         guard try await db.fetchValue(Int.self, holdsNone) == 0 else { return nil }
-        let tables = (["enforcementCase"] + CaseStore.caseTables.filter { !["enforcementCase", "caseHistory"].contains($0) })
+        let tables = CaseStore.caseTables.filter { $0 != "caseHistory" }
         let indexes = try await db.fetchAll(
             """
             SELECT name, sql FROM sqlite_master

@@ -36,9 +36,8 @@ extension Array where Element == PreparedCase {
     /// after another.
     ///
     /// The positions are sorted, not the cases: a sort moves its elements many times over, and
-    /// moving a case retains and releases each of its texts (a tenth of the writer's time in a
-    /// first import). A file already in that order, as exports and generated files are, is
-    /// returned as it is.
+    /// moving a case retains and releases each of its texts, on the writing thread that a first
+    /// import waits for. A file already in that order is returned as it is.
     var inStoreOrder: [PreparedCase] {
         let ids = map(\.enforcementCase.id)
         if zip(ids, ids.dropFirst()).allSatisfy({ $0.utf8.lexicographicallyPrecedes($1.utf8) }) { return self }

@@ -75,8 +75,7 @@ struct ImportTransaction {
         let writer = CaseWriter(db: db, journal: journal, eventIDs: eventIDs)
         var counts = ImportCounts()
         // By index, here and below: a loop's element is a copy of the whole case, each of its
-        // texts retained and released, which for a first import's 100,000 cases cost more than
-        // anything the loops do with them.
+        // texts retained and released, for nothing these loops need.
         for index in cases.indices {
             counts.warnings += references.warnings(for: cases[index].enforcementCase, line: cases[index].line, file: file)
         }

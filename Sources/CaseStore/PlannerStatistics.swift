@@ -38,11 +38,10 @@ extension CaseStore {
 
     /// The statistics target for tables read only by their keys (a run's results by run and case,
     /// a case's parts by case or event): PostgreSQL samples 300 rows a unit of target, so 10
-    /// samples 3,000 rows instead of the default's 30,000, a tenth of the time (at 100,000 cases
-    /// 19 ms against 215 for the results, 80 against 520 for the case tables), and still counts
-    /// the rows, each run's share of the results and a key's rows as the plans of those reads
-    /// need them. The cases themselves keep the default: listings and figures filter them by
-    /// agency, date and kind.
+    /// samples 3,000 rows instead of the default's 30,000, in about a tenth of the time
+    /// (docs/performance.md), and still counts the rows, each run's share of the results and a
+    /// key's rows as the plans of those reads need them. The cases themselves keep the default:
+    /// listings and figures filter them by agency, date and kind.
     static let keyedSample = 10
 
     /// `ANALYZE tables`, sampling by `target` (nil: the server's default) for this transaction.
