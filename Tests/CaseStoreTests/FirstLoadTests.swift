@@ -229,8 +229,18 @@ import Testing
         #expect(report.failures.isEmpty && report.firstLoaded == 0)
         #expect(try inUse.caseCount() == 401)
 
-        // On SQLite a writer holds the whole store: an import waits for it as any write does.
-        guard backend == .postgres else { return }
+        // On SQLite a writer holds the whole store: an import waits for it as any write does. A
+        // file another import is staging there (its parts written before its cases) is no first
+        // load's either.
+        guard backend == .postgres else {
+            let staging = try backend.emptyStore()
+            defer { staging.close() }
+            try staging.tamper("INSERT INTO importStage (file, actor, startedAt, leaseUntil) VALUES ('other.xml', 'test', '2026-12-07', 1e12)")
+            let beside = staging.importPaths([folder.url.path], actor: "test", firstLoadAtLeast: 100)
+            #expect(beside.failures.isEmpty && beside.firstLoaded == 0)
+            #expect(try staging.caseCount() == 400)
+            return
+        }
         let location = try ThrowawayPostgres.newDatabase()
         let empty = try CaseStore(location: location)
         defer { empty.close() }
