@@ -48,11 +48,10 @@ enum FirstLoad {
         }
     }
 
-    /// The secondary indexes of the cases and their parts; every other index of theirs is a
-    /// primary or unique key, which SQLite keeps in the table's own b-tree or checks as it writes.
-    ///
-    /// Nor while another import stages a file (`StagedImport`): its cases' parts are written
-    /// before the cases, and would fail this load's check of the foreign keys.
+    /// Sets aside the secondary indexes of the cases and their parts; every other index of theirs
+    /// is a primary or unique key, which SQLite keeps in the table's own b-tree or checks as it
+    /// writes. Nil also while another import is staging a file (`StagedImport`): its cases' parts
+    /// are written before the cases, and would fail this load's check of the foreign keys.
     private static func setAsideOnSQLite(_ db: any SQLConnection) async throws -> SetAside? {
         guard try await db.fetchValue(Int.self, holdsNone) == 0,
             try await db.fetchValue(Int.self, "SELECT COUNT(*) FROM (SELECT 1 FROM importStage LIMIT 1) s") == 0
