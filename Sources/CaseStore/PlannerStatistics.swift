@@ -46,14 +46,14 @@ extension CaseStore {
 
     /// `ANALYZE tables`, sampling by `target` (nil: the server's default) for this transaction.
     ///
-    /// `SKIP_LOCKED`: a table autovacuum is working on is left to it. A run's results or an
-    /// import's rows are what wakes autovacuum, often while the run is still writing; waiting
-    /// for its lock cost a second each time (the server cancels autovacuum for a waiting command
-    /// only after `deadlock_timeout`), and autovacuum analyzes the table itself after vacuuming
-    /// it, as the rows it was woken by are also more than its threshold for statistics.
-    static func analyze(_ tables: [String], sampling target: Int?, _ db: any SQLConnection) async throws {
+    /// A table autovacuum is vacuuming (woken by the very rows a run wrote) is waited for: the
+    /// server cancels autovacuum for a waiting command after `deadlock_timeout`, a second. Left to
+    /// autovacuum (`SKIP_LOCKED`), the next run was planned on the old statistics until it had
+    /// analyzed the table, and its tally of a base's results took a second instead of
+    /// milliseconds (docs/performance.md).
+    private static func analyze(_ tables: [String], sampling target: Int?, _ db: any SQLConnection) async throws {
         if let target { try await db.execute("SET LOCAL default_statistics_target = \(target)") }
-        try await db.execute("ANALYZE (SKIP_LOCKED) " + tables.joined(separator: ", "))
+        try await db.execute("ANALYZE " + tables.joined(separator: ", "))
     }
 
     /// The tables that hold the cases as imported.

@@ -80,24 +80,4 @@ import Testing
         }
         #expect(!plan.contains("Seq Scan on record"), "\(plan)")
     }
-
-    /// A table another session is vacuuming or analyzing (autovacuum, woken by the very rows a run
-    /// or an import wrote) is left to it: the store's `ANALYZE` neither waits for its lock (a
-    /// second each time, until the server cancelled autovacuum) nor fails; once free it is analyzed.
-    @Test func aTableAnotherSessionIsAnalyzingIsLeftToIt() throws {
-        let location = try ThrowawayPostgres.newDatabase()
-        let store = try CaseStore(location: location)
-        defer { store.close() }
-        let holder = try CaseStore(location: location)
-        defer { holder.close() }
-        // The lock VACUUM and ANALYZE take, which they take of each other.
-        try holder.whileHolding(
-            { try await $0.execute("LOCK TABLE auditResult IN SHARE UPDATE EXCLUSIVE MODE") },
-            run: {
-                try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
-                #expect(try lastAnalyze(store) == nil, "skipped while the lock was held")
-            })
-        try store.writeOutsideJournal { try await CaseStore.analyze(["auditResult"], sampling: CaseStore.keyedSample, $0) }
-        #expect(try lastAnalyze(store) != nil)
-    }
 }
