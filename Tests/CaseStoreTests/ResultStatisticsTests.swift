@@ -11,6 +11,16 @@ import Testing
 /// once (`CaseStore.renewResultStatistics`); a small run leaves them to autovacuum, which the test
 /// turns off on the table so that only Zhifa's own `ANALYZE` can set `last_analyze`.
 @Suite struct ResultStatisticsTests {
+    /// How many bounds PostgreSQL keeps of `column`'s histogram: at most the statistics target
+    /// and one.
+    private func histogramBounds(_ store: CaseStore, _ table: String, _ column: String) throws -> Int {
+        try store.read { db in
+            try await db.fetchValue(
+                Int.self, "SELECT array_length(histogram_bounds::text::text[], 1) FROM pg_stats WHERE tablename = ? AND attname = ?",
+                [table, column])
+        } ?? 0
+    }
+
     private func lastAnalyze(_ store: CaseStore, _ table: String = "auditresult") throws -> String? {
         try store.read { db in
             try await db.fetchValue(String.self, "SELECT last_analyze::text FROM pg_stat_user_tables WHERE relname = ?", [table])
@@ -47,6 +57,8 @@ import Testing
         let renewed = try #require(try lastAnalyze(store), "600 rows and the samples', most of the table")
         let estimated = try store.read { try await $0.fetchValue(Double.self, "SELECT reltuples::float8 FROM pg_class WHERE relname = 'auditresult'", []) }
         #expect(estimated == Double(600 + 2 * Repository.sampleCaseCount), "the statistics count both runs' rows")
+        // Sampled as a table read by its keys (`keyedSample`): a histogram of 11 bounds, not 101.
+        #expect((2...CaseStore.keyedSample + 1).contains(try histogramBounds(store, "auditresult", "caseid")))
 
         // A run after a few changes writes a few rows of its own: the statistics stay as they were.
         let sample = try #require(try store.loadCase(id: "WH-SJJ-2024-0117"))
@@ -71,6 +83,10 @@ import Testing
         _ = try DataSetWriter(cases: 600, seed: 7, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
         #expect(store.importPaths([folder.url.path], actor: "test").failures.isEmpty)
         #expect(try lastAnalyze(store, "record") != nil && lastAnalyze(store, "enforcementcase") != nil)
+        // The parts sampled as tables read by their keys; the cases, which listings filter by
+        // agency and date, by the server's default.
+        #expect((2...CaseStore.keyedSample + 1).contains(try histogramBounds(store, "event", "id")))
+        #expect(try histogramBounds(store, "enforcementcase", "id") > CaseStore.keyedSample + 1)
         let id = try #require(try store.caseIds().last)
         let plan = try store.read { db in
             try await db.fetchAll(
