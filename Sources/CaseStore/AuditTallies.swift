@@ -39,13 +39,28 @@ struct AuditTallies: Equatable {
         if let base = rows.baseRun {
             tallies = try await of(base, db)
             // From the run's own rows to the base's row of each case: a look-up per row it holds.
-            // CROSS JOIN keeps SQLite to that order; left free, it walks every row of the base and
-            // looks each up among the run's, which costs the whole base instead of the run's rows.
-            try await tallies.add(
-                """
-                SELECT \(columns) FROM auditResult o CROSS JOIN \(RunRows.keyColumns(db))
-                WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
-                """, [rows.runId, base], sign: -1, db)
+            switch db.kind {
+            case .sqlite:
+                // CROSS JOIN keeps SQLite to that order; left free, it walks every row of the base
+                // and looks each up among the run's, which costs the whole base instead of the
+                // run's rows.
+                try await tallies.add(
+                    """
+                    SELECT \(columns) FROM auditResult o CROSS JOIN \(RunRows.keyColumns(db))
+                    WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
+                    """, [rows.runId, base], sign: -1, db)
+            case .postgres:
+                // The run's ids first, then the base's rows of those ids: a plan that holds on any
+                // statistics. Joined, on statistics taken before the base was written (autovacuum
+                // analyzing the table, or a renewal that failed), the planner took the base for a
+                // row or two and read all of it for each of the run's rows.
+                let own = try await db.fetchValues(String.self, "SELECT caseId FROM auditResult WHERE runId = ?", [rows.runId])
+                for chunk in SQLInList.chunks(own, size: 500) {
+                    try await tallies.add(
+                        "SELECT \(columns) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)",
+                        [base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? }, sign: -1, db)
+                }
+            }
         }
         try await tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
         return tallies
