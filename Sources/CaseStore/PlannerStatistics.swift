@@ -49,8 +49,7 @@ extension CaseStore {
     /// A table autovacuum is vacuuming (woken by the very rows a run wrote) is waited for: the
     /// server cancels autovacuum for a waiting command after `deadlock_timeout`, a second. Left to
     /// autovacuum (`SKIP_LOCKED`), the next run was planned on the old statistics until it had
-    /// analyzed the table, and its tally of a base's results took a second instead of
-    /// milliseconds (docs/performance.md).
+    /// analyzed the table (docs/performance.md).
     private static func analyze(_ tables: [String], sampling target: Int?, _ db: any SQLConnection) async throws {
         if let target { try await db.execute("SET LOCAL default_statistics_target = \(target)") }
         try await db.execute("ANALYZE " + tables.joined(separator: ", "))
