@@ -50,16 +50,14 @@ struct AuditTallies: Equatable {
                     WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
                     """, [rows.runId, base], sign: -1, db)
             case .postgres:
-                // The run's ids first, then the base's rows of those ids: a plan that holds on any
-                // statistics. Joined, on statistics taken before the base was written (autovacuum
-                // analyzing the table, or a renewal that failed), the planner took the base for a
-                // row or two and read all of it for each of the run's rows.
+                // The run's ids first, then the base's rows of those ids in one statement: a plan
+                // that holds on any statistics. Joined, on statistics taken before the base was
+                // written (autovacuum analyzing the table, or a renewal that failed), the planner
+                // took the base for a row or two and read all of it for each of the run's rows.
                 let own = try await db.fetchValues(String.self, "SELECT caseId FROM auditResult WHERE runId = ?", [rows.runId])
-                for chunk in SQLInList.chunks(own, size: 500) {
-                    try await tallies.add(
-                        "SELECT \(columns) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)",
-                        [base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? }, sign: -1, db)
-                }
+                try await tallies.add(
+                    "SELECT \(columns) FROM auditResult r WHERE r.runId = ? AND r.caseId = ANY(?::text[])",
+                    [base, SQLInList.postgresArray(own)], sign: -1, db)
             }
         }
         try await tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)
