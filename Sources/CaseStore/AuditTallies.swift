@@ -50,14 +50,18 @@ struct AuditTallies: Equatable {
                     WHERE o.runId = ? AND r.runId = ? AND r.caseId = o.caseId
                     """, [rows.runId, base], sign: -1, db)
             case .postgres:
-                // The run's ids first, then the base's rows of those ids in one statement: a plan
-                // that holds on any statistics. Joined, on statistics taken before the base was
-                // written (autovacuum analyzing the table, or a renewal that failed), the planner
-                // took the base for a row or two and read all of it for each of the run's rows.
+                // The run's ids first, then the base's rows of those ids, a thousand a statement: a
+                // plan that holds on any statistics. Joined, on statistics taken before the base
+                // was written (autovacuum analyzing the table, or a renewal that failed), the
+                // planner took the base for a row or two and read all of it for each of the run's
+                // rows. The ids bound one by one, not as one array literal cast to `text[]`, which
+                // the server parsed again for every row of the base it filtered.
                 let own = try await db.fetchValues(String.self, "SELECT caseId FROM auditResult WHERE runId = ?", [rows.runId])
-                try await tallies.add(
-                    "SELECT \(columns) FROM auditResult r WHERE r.runId = ? AND r.caseId = ANY(?::text[])",
-                    [base, SQLInList.postgresArray(own)], sign: -1, db)
+                for chunk in SQLInList.chunks(own, size: 1000) {
+                    try await tallies.add(
+                        "SELECT \(columns) FROM auditResult r WHERE r.runId = ? AND r.caseId IN \(chunk.placeholders)",
+                        [base] + chunk.values.map { $0 as (any DatabaseValueConvertible)? }, sign: -1, db)
+                }
             }
         }
         try await tallies.add("SELECT \(columns) FROM \(RunRows.keyColumns(db)) WHERE r.runId = ?", [rows.runId], sign: 1, db)

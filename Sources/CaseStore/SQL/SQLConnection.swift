@@ -218,14 +218,4 @@ enum SQLInList {
             return (placeholders, slice)
         }
     }
-
-    /// `values` as one PostgreSQL array literal of texts (`{"a","b\"c"}`), for `= ANY(?::text[])`:
-    /// each element quoted, its backslashes and double quotes escaped
-    /// (https://www.postgresql.org/docs/15/arrays.html, "Array Value Input").
-    static func postgresArray(_ values: [String]) -> String {
-        "{"
-            + values.map { value in
-                "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-            }.joined(separator: ",") + "}"
-    }
 }
