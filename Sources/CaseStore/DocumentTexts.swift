@@ -41,14 +41,7 @@ struct DocumentTextRecord: Codable, FetchableRecord, TableRecord {
 /// The documents' texts as stored (v25): written with the case that names them, attached to the
 /// records of every case a batch reads.
 enum DocumentTexts {
-    /// The texts the cases' records carry (read on import), by hash.
-    static func documents(of cases: [EnforcementCase]) -> [String: DocumentText] {
-        var found: [String: DocumentText] = [:]
-        for index in cases.indices { collect(cases[index], into: &found) }
-        return found
-    }
-
-    /// The texts one case's records carry, by hash.
+    /// The texts one case's records carry (read on import), by hash.
     static func documents(of c: EnforcementCase) -> [String: DocumentText] {
         var found: [String: DocumentText] = [:]
         collect(c, into: &found)

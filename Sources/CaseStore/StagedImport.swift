@@ -1,3 +1,4 @@
+import CaseModel
 import CaseXML
 import Foundation
 import GRDB
@@ -71,11 +72,13 @@ extension CaseStore {
                     try await db.execute(
                         "UPDATE importStage SET leaseUntil = ? WHERE id = ?", [Date().timeIntervalSince1970 + StagedImport.lease, stage])
                     var eventIDs = try await CaseRows.lastEventID(db)
+                    var documents: [String: DocumentText] = [:]
                     for prepared in slice {
                         try await db.append(into: "stagedCase", columns: ["caseId", "stageId"], row: [prepared.enforcementCase.id, stage])
                         try await CaseRows.insertParts(prepared.enforcementCase, into: db, eventIDs: &eventIDs)
+                        DocumentTexts.collect(prepared.enforcementCase, into: &documents)
                     }
-                    try await DocumentTexts.store(DocumentTexts.documents(of: slice.map(\.enforcementCase)), into: db)
+                    try await DocumentTexts.store(documents, into: db)
                 }
                 yield.afterTransaction()
             }
