@@ -132,6 +132,7 @@ public struct AuditRunner: Sendable {
             incremental: incremental, manual: manual)
         let runId = run.id!
         let auditor = try self.auditor()
+        let form = try ResultForm(auditor, in: store)
         // Auditing a batch overlaps loading the next and writing the last: reads and writes run
         // on threads of their own.
         var done = 0
@@ -139,7 +140,8 @@ public struct AuditRunner: Sendable {
         try store.appendingAuditResultsBehind { append in
             let size = Self.batchSize(auditing: toAudit.count, atMost: batchSize)
             try store.forEachVersionedBatchAhead(of: toAudit, size: size, scattered: toAudit.count < caseCount) { batch in
-                try append(Self.audit(batch, auditor: auditor, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
+                try append(
+                    Self.audit(batch, auditor: auditor, form: form, manual: manual, asOf: asOf, keepAll: selection.keepAllFindings, runId: runId))
                 done += batch.cases.count + batch.unreadable.count
                 try progress(min(done, toAudit.count), toAudit.count)
             }
@@ -190,28 +192,28 @@ public struct AuditRunner: Sendable {
     /// One batch's results, audited on every core; a case whose rows cannot be read is a finding
     /// of the run, not the end of it, and is never reused.
     static func audit(
-        _ batch: CaseBatch, auditor: CaseAuditor, manual: [String: [ManualScore]], asOf: CalendarDate,
+        _ batch: CaseBatch, auditor: CaseAuditor, form: ResultForm, manual: [String: [ManualScore]], asOf: CalendarDate,
         keepAll: Bool, runId: Int64
     ) -> [(record: AuditResultRecord, keys: AuditResultKeys?)] {
         let results = ParallelResults<(record: AuditResultRecord, keys: AuditResultKeys?)>(count: batch.cases.count + batch.unreadable.count)
         for (offset, lost) in batch.unreadable.enumerated() {
             let audit = auditor.unreadable(id: lost.id, agency: lost.agency, reason: lost.reason)
-            results.set(batch.cases.count + offset, (record(audit, runId: runId), nil))
+            results.set(batch.cases.count + offset, (record(audit, runId: runId, form: form), nil))
         }
         DispatchQueue.concurrentPerform(iterations: batch.cases.count) { index in
             let c = batch.cases[index]
             let scores = manual[c.id, default: []]
             let (audit, window) = auditor.auditForReuse(c, asOf: asOf, manualScores: scores, keepPassing: keepAll)
             let keys = batch.versions[c.id].map { AuditResultKeys(caseVersion: $0, manualDigest: AuditResultKeys.digest(of: scores), window: window) }
-            results.set(index, (record(audit, runId: runId), keys))
+            results.set(index, (record(audit, runId: runId, form: form), keys))
         }
         return results.values
     }
 
-    static func record(_ audit: CaseAudit, runId: Int64) -> AuditResultRecord {
+    static func record(_ audit: CaseAudit, runId: Int64, form: ResultForm) -> AuditResultRecord {
         AuditResultRecord(
             runId: runId, caseId: audit.id, agency: audit.agency, score: audit.score, grade: audit.grade,
-            veto: audit.veto, failures: audit.failures.count, audit: AuditJSON.encode(audit))
+            veto: audit.veto, failures: audit.failures.count, audit: form.json(audit))
     }
 
     /// The audits of a stored run, decoded, in case-id order.

@@ -76,6 +76,7 @@ extension AuditRunner {
             throw SharedAuditError.differentJudgment(runId)
         }
         let auditor = try self.auditor()
+        let form = try ResultForm(auditor, in: store)
         let manual = try store.manualScores()
         var stored = 0
         while true {
@@ -88,7 +89,8 @@ extension AuditRunner {
                 let (ids, wholeRange) = try store.unauditedCaseIds(runId: runId, plan: plan, first: chunk.firstCaseId, last: chunk.lastCaseId)
                 var results: [(record: AuditResultRecord, keys: AuditResultKeys?)] = []
                 try store.forEachVersionedBatch(of: ids, size: 512, scattered: !wholeRange) { batch in
-                    results += Self.audit(batch, auditor: auditor, manual: manual, asOf: run.asOf, keepAll: plan.keepAllFindings, runId: runId)
+                    results += Self.audit(
+                        batch, auditor: auditor, form: form, manual: manual, asOf: run.asOf, keepAll: plan.keepAllFindings, runId: runId)
                 }
                 if try store.finishAuditChunk(chunk, worker: worker, results: results, now: Date().timeIntervalSince1970) {
                     stored += 1

@@ -225,6 +225,7 @@ extension CaseStore {
             var extra: [(any DatabaseValueConvertible)?] = []
             if let agency { extra.append(agency) }
             if let item { extra.append(item) }
+            let templates = try await ResultTemplates.load(db)
             let rows = try await RunRows.of(runId, db).union(
                 { condition in
                     "SELECT r.caseId, r.agency, r.score, r.grade, r.veto, r.failures, r.audit FROM auditResultRead r WHERE \(condition)"
@@ -232,10 +233,12 @@ extension CaseStore {
                         + (item == nil ? "" : " AND r.caseId IN (SELECT caseId FROM manualScore WHERE item = ?)")
                 }, extra: extra)
             try await db.forEach(rows.sql + " ORDER BY caseId", rows.arguments) { row in
+                let caseId: String = row["caseId"]
                 try body(
                     AuditResultRecord(
-                        runId: runId, caseId: row["caseId"], agency: row["agency"], score: row["score"],
-                        grade: row["grade"], veto: row["veto"], failures: row["failures"], audit: row["audit"]))
+                        runId: runId, caseId: caseId, agency: row["agency"], score: row["score"],
+                        grade: row["grade"], veto: row["veto"], failures: row["failures"],
+                        audit: try templates.expand(row["audit"], caseId: caseId)))
             }
         }
     }

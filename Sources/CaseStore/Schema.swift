@@ -114,6 +114,7 @@ enum Schema {
         migrator.registerMigration("v24: powers, rulings and published 双公示 lists") { db in try createPowersAndPublicity(db) }
         migrator.registerMigration("v25: the text of attached documents") { db in try createDocumentTexts(db) }
         migrator.registerMigration("v26: the journal's imports of references") { db in try indexReferenceImports(db) }
+        migrator.registerMigration("v27: what a checklist's results share") { db in try db.execute(sql: ResultTemplates.v27) }
         return migrator
     }
 

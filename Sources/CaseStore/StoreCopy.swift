@@ -24,7 +24,8 @@ extension CaseStore {
         ("auditResult", "runId, caseId", false), ("account", "name", false), ("evidenceUpload", "agency, sha256", false),
         ("auditPlan", "runId", false), ("auditWork", "runId, chunk", false), ("auditTally", "runId, agency, grade", false),
         ("campaign", "id", true), ("campaignCase", "campaignId, caseId", false), ("agencyPower", "agency, position", false),
-        ("publishedList", "id", true), ("publishedRecord", "listId, row", false), ("documentText", "sha256", false)
+        ("publishedList", "id", true), ("publishedRecord", "listId, row", false), ("documentText", "sha256", false),
+        ("resultTemplate", "key", false)
     ]
 
     /// The web service's own state (`WebState.swift`, `Jobs.swift`) stays behind: a copy is a new

@@ -28,6 +28,7 @@ extension CaseStore {
             if let agency { extra += [agency] }
             if let from { extra += [from] }
             if let to { extra += [to] }
+            let templates = try await ResultTemplates.load(db)
             let rows = try await RunRows.of(runId, db).union(
                 { condition in
                     var sql = """
@@ -50,6 +51,7 @@ extension CaseStore {
                 let typeText: String = row["caseType"]
                 var result = try AuditResultRecord(row: row)
                 result.runId = runId
+                result.audit = try templates.expand(result.audit, caseId: result.caseId)
                 try body(
                     AuditResultWithCase(
                         result: result, type: CaseType(rawValue: typeText) ?? .other,
@@ -63,6 +65,7 @@ extension CaseStore {
     public func auditResults(runId: Int64, caseIds: [String]) throws -> [String: AuditResultRecord] {
         try read { db in
             let parts = try await RunRows.of(runId, db)
+            let templates = try await ResultTemplates.load(db)
             var records: [AuditResultRecord] = []
             for chunk in SQLInList.chunks(caseIds, size: 64) {
                 let rows = parts.union(
@@ -71,9 +74,10 @@ extension CaseStore {
                 await records += try db.fetchRecords(AuditResultRecord.self, rows.sql, rows.arguments)
             }
             return Dictionary(
-                records.map { record in
+                try records.map { record in
                     var record = record
                     record.runId = runId
+                    record.audit = try templates.expand(record.audit, caseId: record.caseId)
                     return (record.caseId, record)
                 }, uniquingKeysWith: { first, _ in first })
         }

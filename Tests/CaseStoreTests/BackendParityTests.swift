@@ -105,6 +105,9 @@ import WorkCalendar
         let source = try from.storeWithSampleRegistry()
         _ = source.importPaths([Repository.samples.appendingPathComponent("cases").path], actor: "test")
         importExtras(source)
+        // A run stored before the copy: the copy's results read whole only with its template.
+        let runner = AuditRunner(store: source, checklist: try ChecklistLoader.bundled().load("national"), calendar: Repository.calendar)
+        let run = try runner.run(asOf: Self.asOf, actor: "test").run
         let target = try to.emptyStore()
         let counts = try source.copy(into: target)
         #expect(counts.cases == Repository.sampleCaseCount)
@@ -114,6 +117,12 @@ import WorkCalendar
         #expect(copied.head == counts.head)
         #expect(try target.snapshot() == (try source.snapshot()))
         #expect(try outputs(of: target) == (try outputs(of: source)))
+        #expect(try target.snapshot()["resulttemplate"] == 1)
+        var copiedJSON: [String] = []
+        try target.forEachAuditResult(runId: run.id!) { copiedJSON.append($0.audit) }
+        var sourceJSON: [String] = []
+        try source.forEachAuditResult(runId: run.id!) { sourceJSON.append($0.audit) }
+        #expect(copiedJSON.count == Repository.sampleCaseCount && copiedJSON == sourceJSON)
         // Ids generated after the copy follow the copied ones, and the copy takes new writes.
         #expect(try target.recordManualScore(caseId: "WH-SJJ-2024-0204", item: "LAW", deduction: 1, note: "新", reviewer: "乙").note == "新")
         #expect(try target.manualScores().values.joined().count == 2)

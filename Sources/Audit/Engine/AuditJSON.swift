@@ -6,18 +6,25 @@ import CaseModel
 public enum AuditJSON {
     public static func encode(_ audit: CaseAudit) -> String {
         var out = JSONBytes()
+        encode(audit, into: &out, deductionsOnly: false, findings: audit.findings.count)
+        return out.result
+    }
+
+    /// `audit`'s JSON; with `deductionsOnly`, each category as its deduction alone, and only the
+    /// first `count` findings (the stored form, `StoredAuditJSON`).
+    static func encode(_ audit: CaseAudit, into out: inout JSONBytes, deductionsOnly: Bool, findings count: Int) {
         out.raw("{\"agency\":")
         out.string(audit.agency)
         out.raw(",\"categories\":[")
         for (index, category) in audit.categories.enumerated() {
             if index > 0 { out.raw(",") }
-            out.raw("{\"deducted\":")
-            out.number(category.deducted)
-            out.raw(",\"name\":")
-            out.string(category.name)
-            out.raw(",\"points\":")
-            out.number(category.points)
-            out.raw("}")
+            if deductionsOnly {
+                out.number(category.deducted)
+            } else {
+                out.raw("{\"deducted\":")
+                out.number(category.deducted)
+                encodeTail(category, into: &out)
+            }
         }
         out.raw("]")
         if let setAside = audit.eventsSetAside {
@@ -25,7 +32,7 @@ public enum AuditJSON {
             out.text(String(setAside))
         }
         out.raw(",\"findings\":[")
-        for (index, finding) in audit.findings.enumerated() {
+        for (index, finding) in audit.findings.prefix(count).enumerated() {
             if index > 0 { out.raw(",") }
             encode(finding, into: &out)
         }
@@ -49,7 +56,15 @@ public enum AuditJSON {
         out.raw(",\"veto\":")
         out.bool(audit.veto)
         out.raw("}")
-        return out.result
+    }
+
+    /// A category's text after its deduction: `,"name":…,"points":…}`.
+    static func encodeTail(_ category: CategoryScore, into out: inout JSONBytes) {
+        out.raw(",\"name\":")
+        out.string(category.name)
+        out.raw(",\"points\":")
+        out.number(category.points)
+        out.raw("}")
     }
 
     /// Keys in the order `JSONEncoder` sorts them.
@@ -75,7 +90,7 @@ public enum AuditJSON {
         out.raw("}")
     }
 
-    private static func encode(_ f: Finding, into out: inout JSONBytes) {
+    static func encode(_ f: Finding, into out: inout JSONBytes) {
         out.raw("{")
         var first = true
         func key(_ name: StaticString) {

@@ -18,6 +18,8 @@ public struct CaseAuditor: Sendable {
     private let rules: [EnabledRule]
     /// Each manual item's finding before a reviewer scores it, made once: every case carries them.
     private let openManualFindings: [Finding]
+    /// What every result of this checklist holds alike, which a stored result leaves out.
+    public let sharedResultParts: SharedResultParts
 
     public init(
         checklist: Checklist, calendar: WorkingDayCalendar, registry: Registry, benchmarks: [BenchmarkSet],
@@ -41,6 +43,9 @@ public struct CaseAuditor: Sendable {
                 rule: item.id, status: .manual, severity: .major, deduction: 0,
                 message: "待评查人员评分（满分\(item.points.readableText)分）", title: item.title, category: item.category)
         }
+        self.sharedResultParts = SharedResultParts(
+            categories: checklist.categories.map { CategoryScore(name: $0.name, points: $0.points, deducted: 0) },
+            openManual: openManualFindings)
         let proposing = Set(checklist.manualItems.flatMap(\.proposedBy))
         self.rules = RuleCatalogue.all.compactMap { rule in
             guard let setting = checklist.rules[rule.id.rawValue], setting.enabled else { return nil }
@@ -225,7 +230,7 @@ public struct CaseAuditor: Sendable {
 
     /// Full marks minus deductions, each category at most its points, never below 0.
     private func score(_ c: EnforcementCase, findings: [Finding]) -> CaseAudit {
-        var categories = checklist.categories.map { CategoryScore(name: $0.name, points: $0.points, deducted: 0) }
+        var categories = sharedResultParts.categories
         for f in findings where f.status == .fail {
             guard let index = categories.firstIndex(where: { $0.name == f.category }) else { continue }
             categories[index].deducted = min(categories[index].points, categories[index].deducted + f.deduction)

@@ -48,7 +48,8 @@ public struct AuditResultRepository {
             guard row["caseVersion"] as Int? == version, row["manualDigest"] as String? == manualDigest,
                 let from = row["reuseFrom"] as Int?, let until = row["reuseUntil"] as Int?, from <= dayNumber, dayNumber <= until
             else { return nil }
-            return (row["audit"] as String?).map { (newest, $0) }
+            guard let text = row["audit"] as String? else { return nil }
+            return (newest, try await ResultTemplates.load(db).expand(text, caseId: caseId))
         }
         return nil
     }

@@ -35,7 +35,8 @@ enum PostgresSchema {
         ("v23: review campaigns and their draws", v23),
         ("v24: powers, rulings and published 双公示 lists", v24),
         ("v25: the text of attached documents", v25),
-        ("v26: the journal's imports of references", v26)
+        ("v26: the journal's imports of references", v26),
+        ("v27: what a checklist's results share", v27)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the

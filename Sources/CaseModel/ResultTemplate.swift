@@ -1,0 +1,96 @@
+/// What every result judged under one checklist holds alike, as the exact JSON text the audit
+/// writes for it: the categories' names and points, and the manual items' findings while no
+/// reviewer has scored them (待评查人员评分). Three quarters of a typical result's JSON; a stored
+/// result leaves them out (`StoredAuditText`) and is made whole again when it is read.
+public struct ResultTemplate: Codable, Sendable, Equatable {
+    /// Each category's text after its deduction, in the checklist's order: `,"name":"执法主体","points":10}`.
+    public var categoryTails: [String]
+    /// The open manual items' findings, comma-separated, in the checklist's order.
+    public var openManual: String
+
+    public init(categoryTails: [String], openManual: String) {
+        self.categoryTails = categoryTails
+        self.openManual = openManual
+    }
+}
+
+/// The stored form of a result's JSON. A result whose categories are the checklist's and whose
+/// findings end with its open manual items is stored as a header naming its template, then the
+/// JSON with each category reduced to its deduction (`"categories":[0,0,5,5,0,0]`) and without
+/// those findings: `#` + the template's key + `:` + `c` and/or `m` + `{…}`. Any other text (a case
+/// that could not be read, results stored before templates) is the whole JSON, which starts
+/// with `{`. Expanding gives back, byte for byte, what `AuditJSON.encode` writes.
+public enum StoredAuditText {
+    /// The header of a compact result.
+    public static func header(key: String, categories: Bool, manual: Bool) -> String {
+        "#" + key + ":" + (categories ? "c" : "") + (manual ? "m" : "")
+    }
+
+    /// The template key a stored text names; nil for whole JSON.
+    public static func key(of text: String) -> Substring? {
+        guard text.utf8.first == UInt8(ascii: "#") else { return nil }
+        let body = text.utf8.dropFirst()
+        guard let end = body.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return Substring(text[body.startIndex..<end])
+    }
+
+    /// Why a stored text cannot be expanded.
+    public struct Malformed: Error, Equatable {
+        public let reason: String
+    }
+
+    /// The whole JSON of a stored text; `template` is the one its key names (unused for whole JSON).
+    /// Reports expand every result of a run: the text is read in place and written once.
+    public static func expand(_ text: String, with template: ResultTemplate?) throws(Malformed) -> String {
+        guard text.utf8.first == UInt8(ascii: "#") else { return text }
+        guard let template else { throw Malformed(reason: "未知的评查结果模板") }
+        var text = text
+        let expanded = text.withUTF8 { bytes -> Result<[UInt8], Malformed> in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let open = bytes[colon...].firstIndex(of: UInt8(ascii: "{")) else {
+                return .failure(Malformed(reason: "评查结果缺少正文"))
+            }
+            let flags = bytes[colon..<open]
+            let body = UnsafeBufferPointer(rebasing: bytes[open...])
+            // Where the deductions lie, and where the findings end.
+            var categories = 0..<0
+            if flags.contains(UInt8(ascii: "c")) {
+                let key = Array(#""categories":["#.utf8)
+                guard let start = key.withUnsafeBytes({ ByteSearch.firstOffset(of: $0, in: UnsafeRawBufferPointer(body)) }).map({ $0 + key.count }),
+                    let close = body[start...].firstIndex(of: UInt8(ascii: "]"))
+                else { return .failure(Malformed(reason: "评查结果缺少评分类别")) }
+                categories = start..<close
+            }
+            var findingsEnd = categories.upperBound
+            if flags.contains(UInt8(ascii: "m")) {
+                // The findings end where the last `],"grade":` begins: no string holds an unescaped quote.
+                guard let end = ByteSearch.lastIndex(of: Array(#"],"grade":"#.utf8), in: body), end >= categories.upperBound else {
+                    return .failure(Malformed(reason: "评查结果缺少发现项"))
+                }
+                findingsEnd = end
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(body.count + template.openManual.utf8.count + template.categoryTails.reduce(0) { $0 + $1.utf8.count + 16 })
+            out += body[..<categories.lowerBound]
+            if flags.contains(UInt8(ascii: "c")) {
+                let deductions = categories.isEmpty ? [] : body[categories].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                guard deductions.count == template.categoryTails.count else {
+                    return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
+                }
+                for (index, (deduction, tail)) in zip(deductions, template.categoryTails).enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out += #"{"deducted":"#.utf8
+                    out += deduction
+                    out += tail.utf8
+                }
+            }
+            out += body[categories.upperBound..<findingsEnd]
+            if flags.contains(UInt8(ascii: "m")) {
+                if findingsEnd > 0, body[findingsEnd - 1] != UInt8(ascii: "[") { out.append(UInt8(ascii: ",")) }
+                out += template.openManual.utf8
+            }
+            out += body[findingsEnd...]
+            return .success(out)
+        }
+        return String(decoding: try expanded.get(), as: UTF8.self)
+    }
+}
