@@ -21,9 +21,22 @@ public struct ResultTemplate: Codable, Sendable, Equatable {
 /// that could not be read, results stored before templates) is the whole JSON, which starts
 /// with `{`. Expanding gives back, byte for byte, what `AuditJSON.encode` writes.
 public enum StoredAuditText {
-    /// The header of a compact result.
-    public static func header(key: String, categories: Bool, manual: Bool) -> String {
-        "#" + key + ":" + (categories ? "c" : "") + (manual ? "m" : "")
+    /// The headers of the results stored under template `key`, made once for a run.
+    public struct Headers: Sendable {
+        private let categories: String
+        private let manual: String
+        private let both: String
+
+        public init(key: String) {
+            categories = "#" + key + ":c"
+            manual = "#" + key + ":m"
+            both = "#" + key + ":cm"
+        }
+
+        /// The header of a result that leaves out its categories' names, its open manual items, or both.
+        public func header(categories leavesCategories: Bool, manual leavesManual: Bool) -> String {
+            leavesCategories ? (leavesManual ? both : categories) : manual
+        }
     }
 
     /// The template key a stored text names; nil for whole JSON.

@@ -112,14 +112,15 @@ enum CaseBatchLoader {
             officerQueries = [runs.query(O.self, as: "eo", on: db)]
             recordQueries = [runs.query(R.self, as: "r", on: db)]
         }
-        var officers: [Int64: Positioned<String>] = [:]
+        // Room for a batch's events at once (a case has some eight), not grown by doubling.
+        var officers: [Int64: Positioned<String>] = Dictionary(minimumCapacity: wanted.count * 8)
         for query in officerQueries {
             try await db.forEachPositional(query) { r in
                 officers[try r.integer(required: O.eventId.rawValue), default: Positioned()].append(
                     try r.integer(required: O.position.rawValue), try r.text(required: O.officerId.rawValue))
             }
         }
-        var records: [Int64: Positioned<CaseModel.Record>] = [:]
+        var records: [Int64: Positioned<CaseModel.Record>] = Dictionary(minimumCapacity: wanted.count * 8)
         for query in recordQueries {
             try await db.forEachPositional(query) { r in
                 records[try r.integer(required: R.eventId.rawValue), default: Positioned()].append(

@@ -114,19 +114,21 @@ enum DocumentTexts {
 
     /// Attaches each record's stored text to the cases; one query per 256 documents, none when
     /// the cases name no document that was read. The cases are changed in place (not copied, nor
-    /// their events, which the caller's array would otherwise still share).
+    /// their events, which the caller's array would otherwise still share). The records are
+    /// walked once, their places kept: a batch of 512 cases has some 4,000 records, a few of
+    /// them documents.
     static func attach(to cases: inout [EnforcementCase], _ db: any SQLConnection) async throws {
-        var keys: Set<String> = []
+        var places: [(c: Int, e: Int, r: Int, key: String)] = []
         for c in cases.indices {
             for e in cases[c].events.indices {
                 for r in cases[c].events[e].records.indices {
-                    if let key = cases[c].events[e].records[r].documentKey { keys.insert(key) }
+                    if let key = cases[c].events[e].records[r].documentKey { places.append((c, e, r, key)) }
                 }
             }
         }
-        guard !keys.isEmpty else { return }
+        guard !places.isEmpty else { return }
         var found: [String: DocumentText] = [:]
-        for chunk in SQLInList.chunks(keys.sorted(), size: 256) {
+        for chunk in SQLInList.chunks(Set(places.map(\.key)).sorted(), size: 256) {
             for row in try await db.fetchRecords(
                 DocumentTextRecord.self, "SELECT * FROM documentText WHERE sha256 IN \(chunk.placeholders)",
                 chunk.values.map { $0 as (any DatabaseValueConvertible)? })
@@ -134,15 +136,9 @@ enum DocumentTexts {
                 found[row.sha256] = row.document
             }
         }
-        guard !found.isEmpty else { return }
-        for c in cases.indices {
-            for e in cases[c].events.indices {
-                for r in cases[c].events[e].records.indices {
-                    if let key = cases[c].events[e].records[r].documentKey, let document = found[key] {
-                        cases[c].events[e].records[r].document = document
-                    }
-                }
-            }
+        for place in places {
+            guard let document = found[place.key] else { continue }
+            cases[place.c].events[place.e].records[place.r].document = document
         }
     }
 }

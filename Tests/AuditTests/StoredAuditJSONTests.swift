@@ -21,7 +21,7 @@ import Testing
     var shared: SharedResultParts { auditor.sharedResultParts }
 
     func roundTrip(_ audit: CaseAudit, key: String = "0123abcc") throws -> String {
-        let stored = AuditJSON.encodeStored(audit, sharing: shared, key: key)
+        let stored = AuditJSON.encodeStored(audit, sharing: shared, headers: StoredAuditText.Headers(key: key))
         let whole = AuditJSON.encode(audit)
         #expect(try StoredAuditText.expand(stored, with: shared.template) == whole)
         #expect(try JSONDecoder().decode(CaseAudit.self, from: Data(whole.utf8)) == audit)
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aStoredResultWithoutItsTemplateOrWithAnotherIsAnErrorNotAGuess() throws {
-        let stored = AuditJSON.encodeStored(auditor.audit(clean, asOf: day("2026-11-22"), keepPassing: false), sharing: shared, key: "k")
+        let stored = AuditJSON.encodeStored(auditor.audit(clean, asOf: day("2026-11-22"), keepPassing: false), sharing: shared, headers: StoredAuditText.Headers(key: "k"))
         #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand(stored, with: nil) }
         var fewer = shared.template
         fewer.categoryTails.removeLast()

@@ -29,9 +29,9 @@ public struct SharedResultParts: Sendable {
 
 extension AuditJSON {
     /// `audit`'s JSON as a run stores it (`StoredAuditText`): without what it shares with every
-    /// result of its checklist (`shared`, stored under `key`) when it shares it, else whole.
+    /// result of its checklist (`shared`, under the template `headers` name) when it shares it, else whole.
     /// Expanded, the text is what `encode(audit)` writes.
-    public static func encodeStored(_ audit: CaseAudit, sharing shared: SharedResultParts, key: String) -> String {
+    public static func encodeStored(_ audit: CaseAudit, sharing shared: SharedResultParts, headers: StoredAuditText.Headers) -> String {
         let categories =
             audit.categories.count == shared.categories.count
             && zip(audit.categories, shared.categories).allSatisfy { $0.name == $1.name && $0.points == $1.points }
@@ -40,7 +40,7 @@ extension AuditJSON {
             && audit.findings.suffix(shared.openManual.count).elementsEqual(shared.openManual)
         guard categories || manual else { return encode(audit) }
         var out = JSONBytes()
-        out.text(StoredAuditText.header(key: key, categories: categories, manual: manual))
+        out.text(headers.header(categories: categories, manual: manual))
         encode(
             audit, into: &out, deductionsOnly: categories,
             findings: audit.findings.count - (manual ? shared.openManual.count : 0))
