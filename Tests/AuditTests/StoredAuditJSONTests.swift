@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func aStoredResultWithoutItsTemplateOrWithAnotherIsAnErrorNotAGuess() throws {
-        let stored = AuditJSON.encodeStored(auditor.audit(clean, asOf: day("2026-11-22"), keepPassing: false), sharing: shared, headers: StoredAuditText.Headers(key: "k"))
+        let stored = AuditJSON.encodeStored(
+            auditor.audit(clean, asOf: day("2026-11-22"), keepPassing: false), sharing: shared, headers: StoredAuditText.Headers(key: "k"))
         #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand(stored, with: nil) }
         var fewer = shared.template
         fewer.categoryTails.removeLast()
