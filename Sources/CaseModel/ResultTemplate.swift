@@ -47,6 +47,10 @@ public enum StoredAuditText {
         return Substring(text[body.startIndex..<end])
     }
 
+    private static let categoriesKey = Array(#""categories":["#.utf8)
+    private static let findingsEndKey = Array(#"],"grade":"#.utf8)
+    private static let deductedKey = Array(#"{"deducted":"#.utf8)
+
     /// Why a stored text cannot be expanded.
     public struct Malformed: Error, Equatable {
         public let reason: String
@@ -67,7 +71,7 @@ public enum StoredAuditText {
             // Where the deductions lie, and where the findings end.
             var categories = 0..<0
             if flags.contains(UInt8(ascii: "c")) {
-                let key = Array(#""categories":["#.utf8)
+                let key = categoriesKey
                 guard let start = key.withUnsafeBytes({ ByteSearch.firstOffset(of: $0, in: UnsafeRawBufferPointer(body)) }).map({ $0 + key.count }),
                     let close = body[start...].firstIndex(of: UInt8(ascii: "]"))
                 else { return .failure(Malformed(reason: "评查结果缺少评分类别")) }
@@ -76,7 +80,7 @@ public enum StoredAuditText {
             var findingsEnd = categories.upperBound
             if flags.contains(UInt8(ascii: "m")) {
                 // The findings end where the last `],"grade":` begins: no string holds an unescaped quote.
-                guard let end = ByteSearch.lastIndex(of: Array(#"],"grade":"#.utf8), in: body), end >= categories.upperBound else {
+                guard let end = ByteSearch.lastIndex(of: findingsEndKey, in: body), end >= categories.upperBound else {
                     return .failure(Malformed(reason: "评查结果缺少发现项"))
                 }
                 findingsEnd = end
@@ -85,15 +89,22 @@ public enum StoredAuditText {
             out.reserveCapacity(body.count + template.openManual.utf8.count + template.categoryTails.reduce(0) { $0 + $1.utf8.count + 16 })
             out += body[..<categories.lowerBound]
             if flags.contains(UInt8(ascii: "c")) {
-                let deductions = categories.isEmpty ? [] : body[categories].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-                guard deductions.count == template.categoryTails.count else {
-                    return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
-                }
-                for (index, (deduction, tail)) in zip(deductions, template.categoryTails).enumerated() {
+                // Each deduction up to the next comma, each followed by its category's tail.
+                var next = categories.lowerBound
+                for (index, tail) in template.categoryTails.enumerated() {
+                    guard next <= categories.upperBound else { return .failure(Malformed(reason: "评查结果的评分类别与模板不符")) }
+                    let end = body[next..<categories.upperBound].firstIndex(of: UInt8(ascii: ",")) ?? categories.upperBound
+                    guard next < end || (categories.isEmpty && template.categoryTails.isEmpty) else {
+                        return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
+                    }
                     if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out += #"{"deducted":"#.utf8
-                    out += deduction
+                    out += deductedKey
+                    out += body[next..<end]
                     out += tail.utf8
+                    next = end + 1
+                }
+                guard next >= categories.upperBound, template.categoryTails.isEmpty == categories.isEmpty else {
+                    return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
                 }
             }
             out += body[categories.upperBound..<findingsEnd]

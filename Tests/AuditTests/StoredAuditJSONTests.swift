@@ -72,6 +72,12 @@ import Testing
         var fewer = shared.template
         fewer.categoryTails.removeLast()
         #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand(stored, with: fewer) }
+        var more = shared.template
+        more.categoryTails.append(#","name":"其他","points":1}"#)
+        #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand(stored, with: more) }
+        #expect(throws: StoredAuditText.Malformed.self) {
+            try StoredAuditText.expand(#"#k:c{"categories":[0,,0,0,0,0],"findings":[]}"#, with: shared.template)
+        }
         #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand("#k:cm", with: shared.template) }
         #expect(throws: StoredAuditText.Malformed.self) { try StoredAuditText.expand(#"#k:m{"findings":[]}"#, with: shared.template) }
     }
