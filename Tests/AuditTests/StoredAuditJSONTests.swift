@@ -7,16 +7,7 @@ import Testing
 /// names and points, its manual items while unscored) and reads back byte for byte as
 /// `AuditJSON.encode` writes it.
 @Suite struct StoredAuditJSONTests {
-    let clean = penalty(
-        [
-            .e(.discovered, "2024-02-26"),
-            .e(.filed, "2024-02-27", "A B"),
-            .e(.inspection, "2024-02-27", "A B", records: [.text, .audioVideo]),
-            .e(.notice, "2024-03-20", "A B") { $0.hearingRights = false },
-            .e(.decision, "2024-03-28", "A B") { $0.number = "某处罚〔2024〕1号" },
-            .e(.delivery, "2024-03-29") { $0.method = .direct }
-        ], item: "LICENCE", violation: "2024-02-20", fine: "1000", level: "从轻", reason: "主动改正",
-        disclosure: Disclosure(date: day("2024-04-03")))
+    let clean = Fixture.cleanFine
     let auditor = Fixture.auditor()
     var shared: SharedResultParts { auditor.sharedResultParts }
 

@@ -11,21 +11,12 @@ import Testing
 /// (`ResultTemplate`, kept once in the store), and every reader gets each result's whole JSON
 /// back, as the audit wrote it, on both backends.
 @Suite struct StoredResultTests {
-    enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile, postgres
-        var testDescription: String { rawValue }
-    }
-
-    let asOf = day("2026-11-22")
-
-    @Test(arguments: StoreKind.allCases)
-    func everyReaderGetsTheWholeJSONOfAResultStoredWithoutItsTemplate(_ kind: StoreKind) throws {
+    @Test(arguments: RunOnBaseTests.StoreKind.allCases)
+    func everyReaderGetsTheWholeJSONOfAResultStoredWithoutItsTemplate(_ kind: RunOnBaseTests.StoreKind) throws {
         let folder = try TemporaryFolder()
-        let location = kind == .postgres ? try ThrowawayPostgres.newDatabase() : folder.file("stored.sqlite").path
-        let store = try CaseStore(location: location)
-        #expect(store.importPaths([Repository.samples.path], actor: "test").failures.isEmpty)
-        let runner = AuditRunner(store: store, checklist: Fixture.national, calendar: Fixture.calendar)
-        let run = try runner.run(asOf: asOf, actor: "test", reuse: false, incremental: false).run
+        let (store, runner, _, fresh) = try RunOnBaseTests().audited(kind, folder)
+        let run = fresh.run
+        let asOf = run.asOf
         let auditor = try runner.auditor()
 
         // What the audit writes for each case, whole.

@@ -79,6 +79,18 @@ enum Fixture {
             ])
     ]
 
+    /// A general fine (一般程序) with nothing wrong: every rule passes.
+    static let cleanFine = penalty(
+        [
+            .e(.discovered, "2024-02-26"),
+            .e(.filed, "2024-02-27", "A B"),
+            .e(.inspection, "2024-02-27", "A B", records: [.text, .audioVideo]),
+            .e(.notice, "2024-03-20", "A B") { $0.hearingRights = false },
+            .e(.decision, "2024-03-28", "A B") { $0.number = "某处罚〔2024〕1号" },
+            .e(.delivery, "2024-03-29") { $0.method = .direct }
+        ], item: "LICENCE", violation: "2024-02-20", fine: "1000", level: "从轻", reason: "主动改正",
+        disclosure: Disclosure(date: day("2024-04-03")))
+
     static func auditor(_ checklist: Checklist = national) -> CaseAuditor {
         try! CaseAuditor(checklist: checklist, calendar: calendar, registry: registry, benchmarks: benchmarks)
     }
