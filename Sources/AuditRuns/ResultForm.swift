@@ -3,8 +3,9 @@ import CaseModel
 import CaseStore
 
 /// How a run writes its results' JSON: without what every result of its checklist holds alike
-/// (`SharedResultParts`), which the store keeps once under the key `headers` name (`StoredAuditText`). Three
-/// quarters of a typical result's text, written and read again for every case of a run.
+/// (`SharedResultParts`), which the store keeps once, under the key its headers name
+/// (`StoredAuditText`): three quarters of a typical result's text, written and read again for
+/// every case of a run.
 struct ResultForm: Sendable {
     let parts: SharedResultParts
     let headers: StoredAuditText.Headers

@@ -66,8 +66,7 @@ enum CaseBatchLoader {
         // an import numbers a case's events one after another, and the cases of a file after one
         // another, so a batch's events make a few runs of consecutive ids (`EventRuns`), each read
         // by one descent and a walk along the table's key, where a join through the events
-        // descended it once for every event (the officers and records of 100,000 cases read in
-        // 0.05 s each instead of 0.16 to 0.23 s, in the sqlite3 shell).
+        // descended it once for every event (docs/performance.md).
         let onPostgres = db.kind == .postgres
         // PostgreSQL cannot estimate a join on ranges: it costs the runs' queries as if each run
         // held a fifth of the table, far above `jit_above_cost`, and compiles them each time

@@ -4,9 +4,10 @@ import GRDB
 /// are read (`CaseBatchLoader`).
 ///
 /// An event's officers and records are keyed by its id. Asked for a list of ids, PostgreSQL 15
-/// descends the key's index once for every id, and so does SQLite joined through the events; but an import numbers a case's events one after
-/// another (`CaseRows.insertParts`), and the cases of a file after one another, so a batch's
-/// events make a few runs of consecutive ids, each read by one descent and a walk along the index.
+/// descends the key's index once for every id, and so does SQLite joined through the events; but
+/// an import numbers a case's events one after another (`CaseRows.insertParts`), and the cases of
+/// a file after one another, so a batch's events make a few runs of consecutive ids, each read by
+/// one descent and a walk along the index.
 /// Every id of a run is an event of the batch, so no row of another case is read.
 ///
 /// On PostgreSQL a run spans at most `maxSpan` ids: each run's rows come as one array (`query`),

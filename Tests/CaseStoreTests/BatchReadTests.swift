@@ -4,6 +4,7 @@ import Checklists
 import Foundation
 import GRDB
 import Generator
+import TestSupport
 import Testing
 
 @testable import CaseStore
@@ -231,6 +232,33 @@ import Testing
         for id: Int64 in [10, 11, 20] { arguments.append(id) }
         let bounds: [DatabaseValue] = ["{10,20}".databaseValue, "{11,20}".databaseValue]
         #expect(arguments.arguments.databaseValues == bounds)
+    }
+
+    /// SQLite reads an event table by the runs of ids, 2,000 runs a query: every row of every
+    /// event asked for, once, and no row of an event between the runs.
+    @Test func sqlitesRunQueriesReadEveryRowOfTheirEventsAndNoOther() throws {
+        let store = try Backend.sqlite.emptyStore()
+        let folder = try TemporaryFolder()
+        _ = try DataSetWriter(cases: 1_000, seed: 21, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
+        #expect(store.importPaths([Repository.samples.appendingPathComponent("registry.xml").path, folder.url.path], actor: "test").failures.isEmpty)
+        try store.read { db in
+            // Every other event that has officers: each its own run, more than 2,000 of them.
+            let asked = try await db.fetchValues(Int64.self, "SELECT DISTINCT eventId FROM eventOfficer ORDER BY eventId", [])
+                .enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            var runs = EventRuns()
+            for id in asked.reversed() { runs.append(id) }
+            let queries = runs.sqliteQueries(EventOfficerColumn.self, as: "eo", on: db)
+            #expect(asked.count > 2_000 && queries.count == (asked.count + 1_999) / 2_000)
+            var read: [Int64] = []
+            for query in queries {
+                try await db.forEachPositional(query) { read.append(try $0.integer(required: EventOfficerColumn.eventId.rawValue)) }
+            }
+            let expected = try await db.fetchValues(Int64.self, "SELECT eventId FROM eventOfficer ORDER BY eventId, position", [])
+                .filter(Set(asked).contains)
+            // Compared as a Boolean: a failure printing thousands of ids would hide the rest.
+            let same = read == expected
+            #expect(same, "\(read.count) rows read, \(expected.count) asked for")
+        }
     }
 
     @Test func positionedValuesComeOutInTheirPositionsOrder() {
