@@ -19,7 +19,7 @@ import Testing
         return stored
     }
 
-    @Test func aResultWithOnlyItsOpenManualItemsKeepsAQuarterOfItsText() throws {
+    @Test func aResultWithOnlyItsOpenManualItemsKeepsUnderAThirdOfItsText() throws {
         let audit = auditor.audit(clean, asOf: day("2026-11-22"), keepPassing: false)
         #expect(audit.findings.map(\.status) == [.manual, .manual, .manual, .manual])
         let stored = try roundTrip(audit)
