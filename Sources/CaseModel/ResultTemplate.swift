@@ -33,9 +33,15 @@ public enum StoredAuditText {
             both = "#" + key + ":cm"
         }
 
-        /// The header of a result that leaves out its categories' names, its open manual items, or both.
-        public func header(categories leavesCategories: Bool, manual leavesManual: Bool) -> String {
-            leavesCategories ? (leavesManual ? both : categories) : manual
+        /// The header of a result that leaves out its categories' names, its open manual items, or
+        /// both; nil when it leaves out nothing (stored whole, with no header).
+        public func header(categories leavesCategories: Bool, manual leavesManual: Bool) -> String? {
+            switch (leavesCategories, leavesManual) {
+            case (true, true): both
+            case (true, false): categories
+            case (false, true): manual
+            case (false, false): nil
+            }
         }
     }
 

@@ -38,9 +38,9 @@ extension AuditJSON {
         let manual =
             !shared.openManual.isEmpty && audit.findings.count >= shared.openManual.count
             && audit.findings.suffix(shared.openManual.count).elementsEqual(shared.openManual)
-        guard categories || manual else { return encode(audit) }
+        guard let header = headers.header(categories: categories, manual: manual) else { return encode(audit) }
         var out = JSONBytes()
-        out.text(headers.header(categories: categories, manual: manual))
+        out.text(header)
         encode(
             audit, into: &out, deductionsOnly: categories,
             findings: audit.findings.count - (manual ? shared.openManual.count : 0))
