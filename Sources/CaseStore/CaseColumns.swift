@@ -73,25 +73,37 @@ enum DisclosureColumn: Int, CaseTableColumns {
 }
 
 extension SQLConnection {
+    /// The most rows an array of them holds where no group bounds it (`aheadRows`).
+    static var rowsAnArray: Int { 64 }
+
     /// `SELECT` of a case table's columns in their order from `from` (`FROM … WHERE …`), in the
     /// order of `order`, made ahead (`ahead`) to be read by position.
     ///
-    /// On PostgreSQL the rows come aggregated (`array_agg(ROW(…) ORDER BY order)`): one array of
-    /// the query's rows, or one for each value of `group` in its order, which the client reads
-    /// row by row from their bytes (`PostgresRecordRow`). Its handling of every row of an answer
-    /// (a message decoded, a row value made, each cell's bytes retained and released) had cost
-    /// more than the server's work for the batch reads' million small rows. `group` bounds an
-    /// array where a batch's rows have no bound of their own (a case's events; an event's records
-    /// come by runs of event ids, `EventRuns.query`).
+    /// On PostgreSQL the rows come aggregated (`array_agg(ROW(…))`): an array for each value of
+    /// `group` in its order (its rows in no order), or without `group` an array of each
+    /// `rowsAnArray` rows in `order`, which the client reads row by row from their bytes
+    /// (`PostgresRecordRow`). Its handling of every row of an answer (a message decoded, a row
+    /// value made, each cell's bytes retained and released) had cost more than the server's work
+    /// for the batch reads' million small rows. An array is bounded all the same: the server
+    /// sends each field of a record through a buffer of a kilobyte that it frees only when the
+    /// row that holds the array has been sent (`record_send`), so one array of a batch's 6,250
+    /// cases took 52–56 ms to send against 11–13 ms in arrays of 64 (docs/performance.md).
+    /// `group` is the bound where a batch's rows have one of their own (a case's events; an
+    /// event's records come by runs of event ids, `EventRuns.query`).
     func aheadRows<Columns: CaseTableColumns>(
         _ columns: Columns.Type, as alias: String? = nil, _ from: String, orderedBy order: String? = nil,
         inArraysBy group: String? = nil, _ arguments: SQLArguments
     ) -> QueryAhead {
         let list = columns.selectList(alias)
         let sql: String
-        if kind == .postgres {
-            let rows = "array_agg(ROW(\(list))" + (order.map { " ORDER BY \($0)" } ?? "") + ")"
-            sql = "SELECT \(rows) \(from)" + (group.map { " GROUP BY \($0) ORDER BY \($0)" } ?? "")
+        if kind == .postgres, let group {
+            // A group's rows in the order the index yields them: a sort within each group cost a
+            // sort a case (the reader puts a case's events in order by their position).
+            sql = "SELECT array_agg(ROW(\(list))) \(from) GROUP BY \(group) ORDER BY \(group)"
+        } else if kind == .postgres {
+            let numbered = "SELECT ROW(\(list)) AS r, row_number() OVER (\(order.map { "ORDER BY \($0)" } ?? "")) - 1 AS n \(from)"
+            let chunk = "n / \(Self.rowsAnArray)"
+            sql = "SELECT array_agg(r ORDER BY n) FROM (\(numbered)) AS numbered GROUP BY \(chunk) ORDER BY \(chunk)"
         } else {
             sql = "SELECT \(list) \(from)" + (order.map { " ORDER BY \($0)" } ?? "")
         }

@@ -123,7 +123,8 @@ import Testing
     }
 
     /// The cases of a generated set read back from PostgreSQL in batches whose events span many
-    /// runs of at most `EventRuns.maxSpan` ids, by range and by list, are those SQLite reads back.
+    /// runs of at most `EventRuns.maxSpan` ids, and whose case tables' rows come in several arrays
+    /// of `rowsAnArray` rows, by range and by list, are those SQLite reads back.
     @Test func batchesReadBackWhatSQLiteReadsBack() throws {
         let folder = try TemporaryFolder()
         _ = try DataSetWriter(cases: 300, seed: 11, agencies: 2).write(to: folder.url, calendar: Repository.calendar)
@@ -144,6 +145,7 @@ import Testing
         }
         let postgres = try #require(read[.postgres])
         #expect(postgres.count == 300)
+        #expect(97 > PostgresSQLConnection.rowsAnArray, "a batch's case rows come in more than one array")
         #expect(postgres.reduce(0) { $0 + $1.events.count } > 4 * Int(EventRuns.maxSpan), "events of many runs")
         #expect(postgres.contains { $0.events.contains { $0.officers.count > 1 } } && postgres.contains { $0.events.contains { !$0.records.isEmpty } })
         #expect(postgres == read[.sqlite])
