@@ -71,18 +71,29 @@ struct AuditTallies: Equatable {
     /// Adds (`sign` 1) or takes away (−1) the results `sql` selects: agency, grade, score, veto
     /// and failures, in that order. A score that is not a number of points (a row changed by hand)
     /// is reported as the corrupt value it is, never trapped on.
+    ///
+    /// The database groups equal results first and sends each group once with its count: a fresh
+    /// run's 100,000 rows come as a few thousand, and each group's score is turned into
+    /// thousandths here as each row's was (docs/performance.md).
     mutating func add(_ sql: String, _ arguments: SQLArguments, sign: Int, _ db: any SQLConnection) async throws {
-        try await db.forEachPositional(sql, arguments) { row in
+        let grouped = """
+            SELECT agency, grade, score, veto, failures > 0, COUNT(*) FROM (\(sql)) AS results
+            GROUP BY agency, grade, score, veto, failures > 0
+            """
+        try await db.forEachPositional(grouped, arguments) { row in
             let key = Key(agency: try row.text(required: 0), grade: try row.text(required: 1))
             let score = try row.double(required: 2)
             // Scores lie between 0 and 100 points; the bound keeps every sum far inside Int64.
             guard score.isFinite, abs(score) <= 1_000_000 else { throw row.corrupt(2, "a score") }
-            let millis = Int64((score * 1000).rounded())
+            let cases = try row.integer(required: 5)
+            let millis = Int64((score * 1000).rounded()).multipliedReportingOverflow(by: cases)
+            guard cases > 0, cases <= Int64(Int32.max), !millis.overflow else { throw row.corrupt(5, "a count of results") }
+            let signed = Int(cases) * sign
             var counts = self.counts[key, default: Counts()]
-            counts.cases += sign
-            counts.scoreMillis += Int64(sign) * millis
-            if try row.bool(required: 3) { counts.vetoes += sign }
-            if try row.int(required: 4) > 0 { counts.failing += sign }
+            counts.cases += signed
+            counts.scoreMillis += Int64(sign) * millis.partialValue
+            if try row.bool(required: 3) { counts.vetoes += signed }
+            if try row.bool(required: 4) { counts.failing += signed }
             self.counts[key] = counts
         }
     }
