@@ -3,7 +3,7 @@ import Foundation
 /// PostgreSQL plans by its statistics of each table, which autovacuum renews only a minute or
 /// more after a large write; until then it plans as for the table before the write. The store
 /// renews them itself (`ANALYZE` samples the tables and blocks no writer) after a write of at least
-/// 500 rows and a tenth of what the table held. SQLite's plans of these queries do not depend on
+/// 500 rows and a tenth of what the table held, or of 50,000 rows whatever it held. SQLite's plans of these queries do not depend on
 /// statistics (`RunRows.keyColumns`).
 extension CaseStore {
     /// After a run: the queries over results (which results still hold, a base's rows) were
@@ -67,9 +67,12 @@ extension CaseStore {
 
     /// How many rows a write must have added to renew the statistics of a table PostgreSQL last
     /// estimated at `estimatedRows` (which count those rows only once analyzed; -1: never
-    /// analyzed): 500, and a tenth of the estimate.
+    /// analyzed): 500, and a tenth of the estimate, at most 50,000. In a store that keeps many
+    /// runs a fresh run was less than a tenth of the results, and the statistics never heard of
+    /// it: the next day's run looked up its base's rows through the wrong index, 37 ms a thousand
+    /// against 4 ms once analyzed (docs/performance.md).
     static func rowsThatRenewStatistics(estimatedRows: Double) -> Int {
         guard estimatedRows.isFinite, estimatedRows > 0 else { return 500 }
-        return max(500, Int((min(estimatedRows, 1e15) / 10).rounded(.up)))
+        return max(500, min(50_000, Int((min(estimatedRows, 1e15) / 10).rounded(.up))))
     }
 }

@@ -27,13 +27,16 @@ import Testing
         }
     }
 
-    @Test func aRunRenewsThemWhenItWroteFiveHundredRowsAndATenthOfTheTable() {
+    @Test func aRunRenewsThemWhenItWroteFiveHundredRowsAndATenthOfTheTableOrFiftyThousand() {
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: -1) == 500, "never analyzed")
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 4_000) == 500)
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 100_000) == 10_000)
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 100_001) == 10_001)
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 200_000) > 2_500, "not after an audit of 1% changed")
-        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 1e30) == 100_000_000_000_000, "an absurd estimate is bounded")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 499_990) == 49_999)
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 500_010) == 50_000)
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 8_000_000) == 50_000, "a fresh run of a city among many kept runs")
+        #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: 1e30) == 50_000, "an absurd estimate is bounded")
         #expect(CaseStore.rowsThatRenewStatistics(estimatedRows: .nan) == 500 && CaseStore.rowsThatRenewStatistics(estimatedRows: .infinity) == 500)
     }
 
