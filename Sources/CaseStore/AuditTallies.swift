@@ -73,7 +73,7 @@ struct AuditTallies: Equatable {
     /// is reported as the corrupt value it is, never trapped on.
     ///
     /// The database groups equal results first and sends each group once with its count: a fresh
-    /// run's 100,000 rows come as a few thousand, and each group's score is turned into
+    /// run's 100,000 generated cases came as 92 groups, and each group's score is turned into
     /// thousandths here as each row's was (docs/performance.md).
     mutating func add(_ sql: String, _ arguments: SQLArguments, sign: Int, _ db: any SQLConnection) async throws {
         let grouped = """

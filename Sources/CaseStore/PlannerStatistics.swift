@@ -3,8 +3,8 @@ import Foundation
 /// PostgreSQL plans by its statistics of each table, which autovacuum renews only a minute or
 /// more after a large write; until then it plans as for the table before the write. The store
 /// renews them itself (`ANALYZE` samples the tables and blocks no writer) after a write of at least
-/// 500 rows and a tenth of what the table held, or of 50,000 rows whatever it held. SQLite's plans of these queries do not depend on
-/// statistics (`RunRows.keyColumns`).
+/// 500 rows and a tenth of what the table held, or of 50,000 rows whatever it held. SQLite's plans
+/// of these queries do not depend on statistics (`RunRows.keyColumns`).
 extension CaseStore {
     /// After a run: the queries over results (which results still hold, a base's rows) were
     /// planned as for the table before the run, several times slower (docs/performance.md,
