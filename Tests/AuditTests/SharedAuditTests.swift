@@ -1,9 +1,10 @@
 import Audit
 import AuditRuns
-import CaseStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import CaseStore
 
 /// One run shared by several workers, each with a store of its own on one SQLite file or one
 /// PostgreSQL database, as separate processes would have: the finished run equals a single
@@ -85,6 +86,36 @@ import Testing
             try store.finishAuditChunk(lost, worker: "dead", results: [], now: Date().timeIntervalSince1970) == false,
             "a worker whose chunk was taken over stores nothing")
         #expect(try results(store, runId).count == Repository.sampleCaseCount)
+    }
+
+    /// A chunk's cases to audit are those of its range the run holds no result of, by their ids
+    /// on both sides of a held one; the whole range only when it holds none.
+    @Test(arguments: StoreKind.allCases)
+    func aChunksCasesAreThoseOfItsRangeTheRunDoesNotHold(_ kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        let (store, location) = try sampleStore(kind, folder)
+        let runner = try runner(location)
+        let run = try runner.planShared(asOf: day("2026-11-22"), actor: "t", chunkSize: 1_000)
+        let runId = try #require(run.id)
+        let plan = try #require(try store.auditPlan(runId: runId))
+        let ids = try store.caseIds()
+        let (first, last) = (try #require(ids.first), try #require(ids.last))
+        let none = try store.unauditedCaseIds(runId: runId, plan: plan, first: first, last: last)
+        #expect(none.ids == ids && none.wholeRange)
+
+        _ = try runner.work(on: runId, worker: "w", actor: "t")
+        let all = try store.unauditedCaseIds(runId: runId, plan: plan, first: first, last: last)
+        #expect(all.ids.isEmpty && !all.wholeRange)
+
+        // Two results taken away again: the first case's and one in the middle.
+        let missing = [ids[0], ids[ids.count / 2]]
+        try store.write { db in
+            try await db.execute("DELETE FROM auditResult WHERE runId = ? AND caseId IN (?, ?)", [runId, missing[0], missing[1]])
+        }
+        let some = try store.unauditedCaseIds(runId: runId, plan: plan, first: first, last: last)
+        #expect(some.ids == missing && !some.wholeRange)
+        let inside = try store.unauditedCaseIds(runId: runId, plan: plan, first: ids[1], last: ids[ids.count / 2])
+        #expect(inside.ids == [missing[1]], "a range's bounds are its own")
     }
 
     @Test func aWorkerJudgingDifferentlyIsRefused() throws {
