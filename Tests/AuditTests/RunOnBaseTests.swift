@@ -1,5 +1,6 @@
 import Audit
 import AuditRuns
+import CaseModel
 import Foundation
 import Reports
 import TestSupport
@@ -170,5 +171,30 @@ import WorkCalendar
         _ = try runner.work(on: shared.id!, worker: "w", actor: "test")
         #expect(try store.auditRun(id: shared.id!)?.baseRun == nil)
         #expect(try ownRows(store, shared.id!) == ids.count)
+    }
+}
+
+extension RunOnBaseTests {
+    /// A run's final scores are its reviewed and signed cases, found through the entries whether
+    /// their results are the run's own rows or its base's: none before the review, the signed case
+    /// after it, and none in another agency.
+    @Test(arguments: StoreKind.allCases)
+    func finalScoresAreTheSignedCasesOfTheRun(_ kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        let (store, runner, ids, base) = try audited(kind, folder)
+        #expect(try AuditRunner.finalCases(in: store, runId: base.run.id!).count == 0)
+        let results = try store.auditResults(runId: base.run.id!, caseIds: ids)
+        let id = try #require(ids.first { results[$0].map { $0.grade != CaseStanding.inProgress.storedGrade } ?? false })
+        for item in Fixture.national.manualItems {
+            _ = try store.recordManualScore(caseId: id, item: item.id, deduction: 0, note: "", reviewer: "评查员甲")
+        }
+        _ = try store.recordManualScore(caseId: id, item: ManualScore.conclusionItem, deduction: 0, note: "案卷规范", reviewer: "评查员甲")
+        let reviewed = try runner.run(asOf: asOf, actor: "test")
+        #expect(reviewed.run.baseRun == base.run.id, "the reviewed case is the run's own row, the rest its base's")
+        #expect(try AuditRunner.finalCases(in: store, runId: reviewed.run.id!).cases == [id])
+        let agency = try #require(results[id]?.agency)
+        #expect(try AuditRunner.finalCases(in: store, runId: reviewed.run.id!, agency: agency).cases == [id])
+        let other = try #require(ids.compactMap { results[$0]?.agency }.first { $0 != agency })
+        #expect(try AuditRunner.finalCases(in: store, runId: reviewed.run.id!, agency: other).count == 0)
     }
 }
