@@ -100,18 +100,15 @@ public enum StoredAuditText {
                 for (index, tail) in template.categoryTails.enumerated() {
                     guard next <= categories.upperBound else { return .failure(Malformed(reason: "评查结果的评分类别与模板不符")) }
                     let end = body[next..<categories.upperBound].firstIndex(of: UInt8(ascii: ",")) ?? categories.upperBound
-                    guard next < end || (categories.isEmpty && template.categoryTails.isEmpty) else {
-                        return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
-                    }
+                    guard next < end else { return .failure(Malformed(reason: "评查结果的评分类别与模板不符")) }
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     out += deductedKey
                     out += body[next..<end]
                     out += tail.utf8
                     next = end + 1
                 }
-                guard next >= categories.upperBound, template.categoryTails.isEmpty == categories.isEmpty else {
-                    return .failure(Malformed(reason: "评查结果的评分类别与模板不符"))
-                }
+                // Every deduction taken: none left over for a category the template lacks.
+                guard next >= categories.upperBound else { return .failure(Malformed(reason: "评查结果的评分类别与模板不符")) }
             }
             out += body[categories.upperBound..<findingsEnd]
             if flags.contains(UInt8(ascii: "m")) {

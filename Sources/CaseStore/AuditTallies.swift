@@ -85,6 +85,8 @@ struct AuditTallies: Equatable {
             let score = try row.double(required: 2)
             // Scores lie between 0 and 100 points; the bound keeps every sum far inside Int64.
             guard score.isFinite, abs(score) <= 1_000_000 else { throw row.corrupt(2, "a score") }
+            // A count beyond any store's results (a row changed by hand) is refused, as a score
+            // beyond any checklist's is, so that no sum below can overflow.
             let cases = try row.integer(required: 5)
             let millis = Int64((score * 1000).rounded()).multipliedReportingOverflow(by: cases)
             guard cases > 0, cases <= Int64(Int32.max), !millis.overflow else { throw row.corrupt(5, "a count of results") }
