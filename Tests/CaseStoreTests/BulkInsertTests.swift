@@ -61,14 +61,16 @@ import Testing
 
     /// `append`, which an import writes each case's rows through: on SQLite each row bound straight
     /// to its prepared insert (`SQLiteRowInsert`), on PostgreSQL gathered and sent with the table's
-    /// next rows. The same hostile values come back as given, a text with a NUL among them.
-    @Test(arguments: Backend.allCases)
-    func appendedRowsComeBackAsGiven(_ backend: Backend) throws {
+    /// next rows: fewer than `fewestRows` kept as values for an insert, from that many on encoded
+    /// as `COPY` text as they come (`PostgresPendingRows`). The same hostile values come back as
+    /// given either way, a text with a NUL among them.
+    @Test(arguments: Backend.allCases, [PostgresCopyText.fewestRows - 1, PostgresCopyText.fewestRows, 300])
+    func appendedRowsComeBackAsGiven(_ backend: Backend, _ count: Int) throws {
         let store = try backend.emptyStore()
         defer { store.close() }
         try store.tamper(
             "CREATE TABLE bulkProbe (n BIGINT PRIMARY KEY, d DOUBLE PRECISION, t TEXT, b \(backend == .postgres ? "BYTEA" : "BLOB"), flag SMALLINT)")
-        let rows = (0..<300).map(Self.hostileRow)
+        let rows = (0..<count).map(Self.hostileRow)
         try store.write { db in
             for row in rows {
                 try await db.append(into: "bulkProbe", columns: ["n", "d", "t", "b", "flag"], row: row.map { $0 as (any DatabaseValueConvertible)? })
@@ -113,33 +115,39 @@ import Testing
         #expect(try store.read { try await $0.fetchValues(String.self, "SELECT t FROM bulkProbe") } == ["行4"])
     }
 
-    /// On PostgreSQL every 5,000 appended rows are sent while the next are made, one write in
-    /// flight at a time (`PostgresSQLConnection.flush(waiting:)`). A row the server refuses in a
-    /// write still in flight fails the transaction all the same, and nothing of it stays; a query
-    /// made ahead (`SQLConnection.ahead`) after appends sees every row appended before it.
+    /// On PostgreSQL appended rows are sent when they hold `flushBytes` of text, while the next
+    /// are made, one write in flight at a time (`PostgresSQLConnection.flush(waiting:)`). A row the
+    /// server refuses in a write still in flight fails the transaction all the same, and nothing of
+    /// it stays; a query made ahead (`SQLConnection.ahead`) after appends sees every row appended
+    /// before it.
     @Test(arguments: Backend.allCases)
     func appendsInFlightFailOrShowAsAWholeTransaction(_ backend: Backend) throws {
         let store = try backend.emptyStore()
         defer { store.close() }
         try store.tamper("CREATE TABLE bulkProbe (n BIGINT PRIMARY KEY, t TEXT)")
-        // The duplicate is in the first 5,000, which go to the server while 7,000 more are made.
+        // Rows of about a kilobyte of text each: some four thousand fill a write.
+        let padding = String(repeating: "案", count: 340)
+        let perWrite = PostgresSQLConnection.flushBytes / (padding.utf8.count + 16)
+        #expect(perWrite > 1_000)
+        // The duplicate is in the first write, which goes to the server while two more are made.
         #expect(throws: (any Error).self) {
             try store.write { db in
-                for n in 0..<12_000 {
-                    try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n == 3_000 ? 10 : n), "行\(n)"])
+                for n in 0..<(3 * perWrite) {
+                    try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n == perWrite / 2 ? 10 : n), "\(n)\(padding)"])
                 }
                 try await db.flush()
             }
         }
         #expect(try store.read { try await $0.fetchValue(Int.self, "SELECT COUNT(*) FROM bulkProbe") } == 0)
+        let appended = perWrite + perWrite / 2
         let (seen, total) = try store.write { db -> (Int64, Int64) in
-            for n in 0..<7_500 { try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n), "行\(n)"]) }
+            for n in 0..<appended { try await db.append(into: "bulkProbe", columns: ["n", "t"], row: [Int64(n), "\(n)\(padding)"]) }
             let count = db.ahead("SELECT COUNT(*), MAX(n) FROM bulkProbe", [])
             var seen: (Int64, Int64) = (0, 0)
             try await db.forEachPositional(count) { seen = (try $0.integer(required: 0), try $0.integer(required: 1)) }
             return seen
         }
-        #expect(seen == 7_500)
-        #expect(total == 7_499)
+        #expect(seen == Int64(appended))
+        #expect(total == Int64(appended - 1))
     }
 }

@@ -14,11 +14,7 @@ enum PostgresBulkWrite: Sendable {
     /// `table` and `columns` are the store's own names, never a caller's.
     init(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
         if rows.count >= PostgresCopyText.fewestRows {
-            // PostgresNIO quotes the names of a COPY; the schema created them unquoted, which the
-            // server folds to lower case.
-            self = .copy(
-                table: table.lowercased(), columns: columns.map { $0.lowercased() },
-                chunks: try PostgresCopyText.chunks(rows, columns: columns.count))
+            self = .copy(into: table, columns: columns, chunks: try PostgresCopyText.chunks(rows, columns: columns.count))
             return
         }
         let chunk = max(1, min(1000, 30000 / max(1, columns.count)))
@@ -39,6 +35,13 @@ enum PostgresBulkWrite: Sendable {
             start = end
         }
         self = .insert(queries)
+    }
+
+    /// A `COPY` of rows already encoded (`PostgresCopyText`).
+    static func copy(into table: String, columns: [String], chunks: [ByteBuffer]) -> PostgresBulkWrite {
+        // PostgresNIO quotes the names of a COPY; the schema created them unquoted, which the
+        // server folds to lower case.
+        .copy(table: table.lowercased(), columns: columns.map { $0.lowercased() }, chunks: chunks)
     }
 
     static func bindings(_ values: [DatabaseValue]) -> PostgresBindings {

@@ -12,20 +12,22 @@ final class PostgresSQLConnection: SQLConnection {
     let logger: Logger
     var kind: SQLBackendKind { .postgres }
     private var cursors = 0
-    /// Appended rows not yet written, by table. Tables are written in the order they were first
-    /// appended to in this transaction (kept across flushes): a case's row always comes before its
-    /// events' and an event's before its officers' and records', so that order satisfies every
-    /// foreign key whichever case a flush falls in the middle of.
-    private var tableOrder: [PendingKey] = []
-    private var pending: [PendingKey: [[DatabaseValue]]] = [:]
-    private var pendingRows = 0
+    /// Appended rows not yet written, a table's (and column list's) each. Tables are written in
+    /// the order they were first appended to on this connection (kept across flushes): a case's
+    /// row always comes before its events' and an event's before its officers' and records', so
+    /// that order satisfies every foreign key whichever case a flush falls in the middle of. Found
+    /// by walking the few tables, their names and the callers' static column lists compared.
+    private var pending: [PostgresPendingRows] = []
+    /// About how many bytes `pending` holds.
+    private var pendingBytes = 0
     /// Appended rows sent and not yet answered (`flush(waiting:)`).
     private var inFlight: EventLoopFuture<Void>?
 
-    private struct PendingKey: Hashable {
-        var table: String
-        var columns: [String]
-    }
+    /// Appended rows are sent when they hold about this many bytes of `COPY` text (some 50,000 of
+    /// an import's rows). The server makes each `COPY`'s tuple slots anew (up to a thousand, each
+    /// pinning the table's descriptor with the transaction's resource owner) and drops them at its
+    /// end: sent every 5,000 rows, a first import took a sixth longer (docs/performance.md).
+    static let flushBytes = 4 << 20
 
     /// How long one statement may take (`PostgresBackend.answer`).
     let deadline: Duration
@@ -37,11 +39,16 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     func append(into table: String, columns: [String], row: SQLArguments) async throws {
-        let key = PendingKey(table: table, columns: columns)
-        if pending[key] == nil, !tableOrder.contains(key) { tableOrder.append(key) }
-        pending[key, default: []].append(row.databaseValues)
-        pendingRows += 1
-        if pendingRows >= 5000 { try await flush(waiting: false) }
+        let index =
+            pending.firstIndex { $0.table == table && $0.columns == columns }
+            ?? {
+                pending.append(PostgresPendingRows(table: table, columns: columns))
+                return pending.count - 1
+            }()
+        let before = pending[index].bytes
+        try pending[index].append(row)
+        pendingBytes += pending[index].bytes - before
+        if pendingBytes >= Self.flushBytes { try await flush(waiting: false) }
     }
 
     /// Sends the appended rows, table after table in the order they were first appended to, and
@@ -52,11 +59,10 @@ final class PostgresSQLConnection: SQLConnection {
     /// making the next ones, which the server would otherwise wait for; one such write is in flight
     /// at a time, awaited before the next is sent and before any other statement.
     private func flush(waiting: Bool) async throws {
-        let batches = pending
-        pending = [:]
-        pendingRows = 0
-        let writes = try tableOrder.compactMap { key in
-            try batches[key].map { try PostgresBulkWrite(into: key.table, columns: key.columns, rows: $0) }
+        pendingBytes = 0
+        var writes: [PostgresBulkWrite] = []
+        for index in pending.indices {
+            if let write = try pending[index].take() { writes.append(write) }
         }
         try await awaitWriteInFlight()
         if waiting { return try await send(writes) }
@@ -129,7 +135,7 @@ final class PostgresSQLConnection: SQLConnection {
     /// as the server has answered the one before, so the server answers it while the caller reads
     /// those. Rows appended and not yet written must go first: then it is sent when it is read.
     func ahead(_ sql: String, _ arguments: SQLArguments) -> QueryAhead {
-        guard pendingRows == 0, inFlight == nil, !connection.isClosed else { return QueryAhead(sql: sql, arguments: arguments) }
+        guard pendingBytes == 0, inFlight == nil, !connection.isClosed else { return QueryAhead(sql: sql, arguments: arguments) }
         let answer = connection.query(Self.query(sql, arguments.databaseValues), logger: logger)
         return QueryAhead(sql: sql, arguments: arguments, answer: answer)
     }

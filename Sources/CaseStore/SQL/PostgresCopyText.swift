@@ -18,24 +18,56 @@ enum PostgresCopyText {
     /// The rows encoded, in chunks of about `chunkBytes`. A row whose width is not `columns` is the
     /// caller's mistake, thrown rather than sent for the server to refuse.
     static func chunks(_ rows: [[DatabaseValue]], columns: Int) throws -> [ByteBuffer] {
-        var chunks: [ByteBuffer] = []
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(min(chunkBytes + 4096, rows.count * columns * 16))
+        var encoder = Encoder()
         for row in rows {
             guard row.count == columns else { throw StoreError.corrupt("a row of \(row.count) values for \(columns) columns") }
+            encoder.append(row)
+        }
+        return encoder.finished()
+    }
+
+    /// Rows encoded as they come, in chunks of about `chunkBytes`: memory holds the rows' text once
+    /// and a chunk being filled, not a second copy of every row.
+    struct Encoder {
+        private var chunks: [ByteBuffer] = []
+        private var buffer = ByteBuffer()
+        /// Bytes encoded so far.
+        private(set) var bytes = 0
+
+        /// Encodes a row.
+        mutating func append(_ row: [DatabaseValue]) {
+            let before = buffer.writerIndex
             for (index, value) in row.enumerated() {
                 if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                write(value, into: &buffer)
+                PostgresCopyText.write(value, into: &buffer)
             }
+            endRow(from: before)
+        }
+
+        /// Encodes a row of arguments, each as its `databaseValue`.
+        mutating func append(_ row: SQLArguments) {
+            let before = buffer.writerIndex
+            for (index, value) in row.enumerated() {
+                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                PostgresCopyText.write(value?.databaseValue ?? .null, into: &buffer)
+            }
+            endRow(from: before)
+        }
+
+        private mutating func endRow(from before: Int) {
             buffer.writeInteger(UInt8(ascii: "\n"))
+            bytes += buffer.writerIndex - before
             if buffer.readableBytes >= chunkBytes {
                 chunks.append(buffer)
                 buffer = ByteBuffer()
                 buffer.reserveCapacity(chunkBytes + 4096)
             }
         }
-        if buffer.readableBytes > 0 { chunks.append(buffer) }
-        return chunks
+
+        /// The chunks, the last one partly filled.
+        func finished() -> [ByteBuffer] {
+            buffer.readableBytes > 0 ? chunks + [buffer] : chunks
+        }
     }
 
     static func write(_ value: DatabaseValue, into buffer: inout ByteBuffer) {
