@@ -15,8 +15,13 @@ enum PostgresBulkWrite: Sendable {
     init(into table: String, columns: [String], rows: [[DatabaseValue]]) throws {
         if rows.count >= PostgresCopyText.fewestRows {
             self = .copy(into: table, columns: columns, chunks: try PostgresCopyText.chunks(rows, columns: columns.count))
-            return
+        } else {
+            self = .inserts(into: table, columns: columns, rows: rows)
         }
+    }
+
+    /// Multi-row inserts of the rows, however many.
+    static func inserts(into table: String, columns: [String], rows: [[DatabaseValue]]) -> PostgresBulkWrite {
         let chunk = max(1, min(1000, 30000 / max(1, columns.count)))
         let head = "INSERT INTO \(table) (\(columns.map(SQLName.quoted).joined(separator: ", "))) VALUES "
         var queries: [PostgresQuery] = []
@@ -34,7 +39,7 @@ enum PostgresBulkWrite: Sendable {
             queries.append(PostgresQuery(unsafeSQL: PostgresPlaceholders.numbered(sql), binds: Self.bindings(values)))
             start = end
         }
-        self = .insert(queries)
+        return .insert(queries)
     }
 
     /// A `COPY` of rows already encoded (`PostgresCopyText`).

@@ -62,7 +62,7 @@ final class PostgresSQLConnection: SQLConnection {
         pendingBytes = 0
         var writes: [PostgresBulkWrite] = []
         for index in pending.indices {
-            if let write = try pending[index].take() { writes.append(write) }
+            if let write = pending[index].take() { writes.append(write) }
         }
         try await awaitWriteInFlight()
         if waiting { return try await send(writes) }

@@ -4,8 +4,8 @@ import NIOCore
 /// One table's appended rows not yet sent (`PostgresSQLConnection.append`). The first rows are
 /// kept as values, so that a table given fewer than `PostgresCopyText.fewestRows` gets a multi-row
 /// insert; from that many on, every row is encoded as `COPY` text as it is appended. An import's
-/// rows are so held once, as text, and not first as an array of values each that a flush turns
-/// into text (a fifth of the writing thread's time, and twice the memory).
+/// rows are so held once, as text, and not first as an array of values each that a flush turned
+/// into text (a fifth of the writing thread's time, and both forms in memory at a flush).
 struct PostgresPendingRows {
     let table: String
     let columns: [String]
@@ -37,13 +37,15 @@ struct PostgresPendingRows {
         text = encoder
     }
 
-    /// The rows held, made ready to send, and none held any more.
-    mutating func take() throws -> PostgresBulkWrite? {
+    /// The rows held, made ready to send, and none held any more. Never fails: a flush either
+    /// takes every table's rows or, had it thrown half-way, would have left some to be sent after
+    /// the savepoint of the file they belong to was rolled back (`FirstLoad.loadFile`).
+    mutating func take() -> PostgresBulkWrite? {
         defer {
             values = []
             text = nil
         }
         if let text { return PostgresBulkWrite.copy(into: table, columns: columns, chunks: text.finished()) }
-        return values.isEmpty ? nil : try PostgresBulkWrite(into: table, columns: columns, rows: values)
+        return values.isEmpty ? nil : PostgresBulkWrite.inserts(into: table, columns: columns, rows: values)
     }
 }
