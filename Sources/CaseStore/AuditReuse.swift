@@ -69,6 +69,7 @@ extension CaseStore {
     ) throws -> (run: AuditRunRecord, caseCount: Int, toAudit: [String]) {
         try write { db in
             var run = record
+            run.journalSeq = try await DueRepository(db: db).journalHead()
             run.id = try await db.insertReturningID(run)
             guard let latest, let latestId = latest.id else {
                 let ids = try await named.asyncOr { try await Self.caseIds(agency: agency, db) }
@@ -81,7 +82,9 @@ extension CaseStore {
                         Int.self, "SELECT COUNT(*) FROM enforcementCase" + (agency == nil ? "" : " WHERE agency = ?"),
                         agency.map { [$0] } ?? []) ?? 0
             }
-            let reuse = ReuseInto(db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency)
+            let reuse = ReuseInto(
+                db: db, runId: run.id!, latest: latestId, latestBase: latest.baseRun, day: day, agency: agency,
+                changedSince: ReuseCandidates.changedSince(latest: latest, day: day))
             let notHeld = try await named.asyncOr { try await reuse.casesWithoutHoldingResult() }
             let passing = try await reuse.candidatesThatHold(named ?? notHeld.filter { manualDigests[$0] != nil }, digests: manualDigests)
             let passed = Set(passing.map(\.id))

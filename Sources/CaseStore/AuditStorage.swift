@@ -44,6 +44,9 @@ public struct AuditRunRecord: Codable, FetchableRecord, EncodableRecord, TableRe
     /// Whether the run covers every stored case (no agency or case list); nil for runs before v9.
     /// Only such runs take part in runs built on a base.
     public var coversStore: Bool?
+    /// The journal's newest entry when the run began, read in the transaction that chose its
+    /// cases; nil for runs before v28. What a later run narrows its comparison by (`ReuseCandidates`).
+    public var journalSeq: Int64?
 
     public init(
         createdAt: String, asOf: CalendarDate, checklistName: String, checklistTitle: String, checklistHash: String,
@@ -158,6 +161,7 @@ extension CaseStore {
     public func beginAuditRun(_ run: AuditRunRecord) throws -> AuditRunRecord {
         try write { db in
             var run = run
+            run.journalSeq = try await DueRepository(db: db).journalHead()
             run.id = try await db.insertReturningID(run)
             return run
         }

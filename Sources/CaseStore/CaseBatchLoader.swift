@@ -10,17 +10,22 @@ enum CaseBatchLoader {
         case range(first: String, last: String)
         case list([String])
 
-        func predicate(_ column: String) -> String {
-            switch self {
-            case .range: "\(column) BETWEEN ? AND ?"
-            case .list(let ids): "\(column) IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+        /// The condition on `column`. A list is SQLite's `IN (?, …)`, and PostgreSQL's one array
+        /// (`= ANY`), which the server parses and binds once, where a batch's hundred-odd
+        /// parameters in each of its seven queries were parsed and bound one by one.
+        func predicate(_ column: String, on kind: SQLBackendKind) -> String {
+            switch (self, kind) {
+            case (.range, _): "\(column) BETWEEN ? AND ?"
+            case (.list, .postgres): "\(column) = ANY(CAST(? AS TEXT[]))"
+            case (.list(let ids), .sqlite): "\(column) IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
             }
         }
 
-        var arguments: SQLArguments {
-            switch self {
-            case .range(let first, let last): [first, last]
-            case .list(let ids): ids.map { $0 as (any DatabaseValueConvertible)? }
+        func arguments(on kind: SQLBackendKind) -> SQLArguments {
+            switch (self, kind) {
+            case (.range(let first, let last), _): [first, last]
+            case (.list(let ids), .postgres): [PostgresArrayLiteral.text(ids)]
+            case (.list(let ids), .sqlite): ids.map { $0 as (any DatabaseValueConvertible)? }
             }
         }
     }
@@ -47,7 +52,7 @@ enum CaseBatchLoader {
     static func load(_ ids: Ids, wanted: Set<String>, versions: inout [String: Int], from db: any SQLConnection) async throws
         -> [EnforcementCase]
     {
-        let arguments = ids.arguments
+        let arguments = ids.arguments(on: db.kind)
         // Every query of the batch is made before any is read (`SQLConnection.ahead`): on
         // PostgreSQL the server answers each while the rows of those before are read here.
         typealias P = PartyColumn
@@ -61,7 +66,7 @@ enum CaseBatchLoader {
         typealias C = CaseColumn
         // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
         // index of names (v20) for `position = 0` and read every case's party for each batch.
-        let partyQuery = db.aheadRows(P.self, "FROM party WHERE \(ids.predicate("caseId")) AND +position = 0", orderedBy: "caseId", arguments)
+        let partyQuery = db.aheadRows(P.self, "FROM party WHERE \(ids.predicate("caseId", on: db.kind)) AND +position = 0", orderedBy: "caseId", arguments)
         // The events are read first, and their officers and records asked for by the events' ids:
         // an import numbers a case's events one after another, and the cases of a file after one
         // another, so a batch's events make a few runs of consecutive ids (`EventRuns`), each read
@@ -72,12 +77,12 @@ enum CaseBatchLoader {
         // held a fifth of the table, far above `jit_above_cost`, and compiles them each time
         // (ten times as long as they take to run). Off for this transaction only.
         let noCompiling = onPostgres ? db.ahead("SET LOCAL jit = off", []) : nil
-        let eventQuery = db.aheadRows(E.self, "FROM event WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", inArraysBy: "caseId", arguments)
-        let penaltyQuery = db.aheadRows(F.self, "FROM penalty WHERE \(ids.predicate("caseId"))", orderedBy: "caseId, position", arguments)
-        let baseQuery = db.aheadRows(B.self, "FROM baseAmount WHERE \(ids.predicate("caseId"))", orderedBy: "caseId, position", arguments)
-        let outcomeQuery = db.aheadRows(U.self, "FROM outcome WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", arguments)
-        let disclosureQuery = db.aheadRows(D.self, "FROM disclosure WHERE \(ids.predicate("caseId"))", orderedBy: "caseId", arguments)
-        let caseQuery = db.aheadRows(C.self, "FROM enforcementCase WHERE \(ids.predicate("id"))", orderedBy: "id", arguments)
+        let eventQuery = db.aheadRows(E.self, "FROM event WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", inArraysBy: "caseId", arguments)
+        let penaltyQuery = db.aheadRows(F.self, "FROM penalty WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId, position", arguments)
+        let baseQuery = db.aheadRows(B.self, "FROM baseAmount WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId, position", arguments)
+        let outcomeQuery = db.aheadRows(U.self, "FROM outcome WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", arguments)
+        let disclosureQuery = db.aheadRows(D.self, "FROM disclosure WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", arguments)
+        let caseQuery = db.aheadRows(C.self, "FROM enforcementCase WHERE \(ids.predicate("id", on: db.kind))", orderedBy: "id", arguments)
 
         // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
         // each value at its column's position.

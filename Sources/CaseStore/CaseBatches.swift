@@ -172,8 +172,8 @@ extension CaseRepository {
             versions = [:]
             if wantVersions {
                 try await db.forEachPositional(
-                    "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id"))",
-                    selection.arguments
+                    "SELECT id, version FROM enforcementCase WHERE \(selection.predicate("id", on: db.kind))",
+                    selection.arguments(on: db.kind)
                 ) { row in
                     versions[try row.text(required: 0)] = try row.int(required: 1)
                 }

@@ -15,6 +15,8 @@ struct ReuseInto {
     let latestBase: Int64?
     let day: CalendarDate
     let agency: String?
+    /// The journal number after which only `ReuseCandidates` need comparing; nil, every case.
+    let changedSince: Int64?
 
     /// The results as `r`, by their key columns alone (`RunRows.keyColumns`).
     private var results: String { RunRows.keyColumns(db) }
@@ -39,9 +41,11 @@ struct ReuseInto {
     /// hold by the stored columns, in id order: the cases to audit, and those with manual scores.
     ///
     /// As sets of (case, version): the selection's, less each part's results that hold for the
-    /// version they judged, with the cases that have manual scores added back. On SQLite both
-    /// sides come in case order from their primary keys and are merged (`MERGE (EXCEPT)`) in one
-    /// pass each, where a look-up of every case's result would search the index once a case.
+    /// version they judged, with the cases that have manual scores added back. With `changedSince`,
+    /// the selection is narrowed to `ReuseCandidates` (a few thousand of a hundred thousand
+    /// cases), each looked up in each part. Without, every case is compared: on SQLite both sides
+    /// come in case order from their primary keys and are merged (`MERGE (EXCEPT)`) in one pass
+    /// each, where a look-up of every case's result would search the index once a case.
     /// PostgreSQL sorts both sides of an `EXCEPT` (100,000 rows spilled to disk, 140 ms at 100,000
     /// cases); asked as anti-joins (`NOT EXISTS`) it hashes each part's results once (80 ms).
     func casesWithoutHoldingResult() async throws -> [String] {
@@ -49,18 +53,25 @@ struct ReuseInto {
         let selectionArguments: SQLArguments = agency.map { [$0] } ?? []
         var sql = selection
         var arguments = selectionArguments
-        for part in parts {
-            switch db.kind {
-            case .sqlite:
+        if let changedSince {
+            let candidates = ReuseCandidates.subquery(since: changedSince, runs: [latest] + (latestBase.map { [$0] } ?? []), on: db.kind)
+            sql += " AND c.id IN (\(candidates.sql))"
+            arguments += candidates.arguments
+        }
+        for (index, part) in parts.enumerated() {
+            if db.kind == .sqlite, changedSince == nil {
                 // EXCEPT after EXCEPT: the selection less the first part's, then less the second's.
                 sql += "\nEXCEPT SELECT r.caseId, r.caseVersion FROM \(results) WHERE \(part.condition) AND \(holdsForAVersion)"
-                arguments += part.arguments + days
-            case .postgres:
+            } else {
+                // The candidates against the base part: OFFSET 0 keeps PostgreSQL to a look-up a
+                // candidate, which it would otherwise turn into a hash of the base's every result
+                // (a hundred thousand rows for two thousand candidates: 70 against 35 ms).
+                let lookUp = db.kind == .postgres && changedSince != nil && index == parts.count - 1 ? " OFFSET 0" : ""
                 sql +=
                     "\nAND NOT EXISTS (SELECT 1 FROM \(results) WHERE r.caseId = c.id AND r.caseVersion = c.version"
-                    + " AND \(part.condition) AND \(holdsForAVersion))"
-                arguments += part.arguments + days
+                    + " AND \(part.condition) AND \(holdsForAVersion)\(lookUp))"
             }
+            arguments += part.arguments + days
         }
         sql += "\nUNION \(selection) AND c.id IN (SELECT m.caseId FROM manualScore m)\nORDER BY 1, 2"
         return try await db.fetchValues(String.self, sql, arguments + selectionArguments)

@@ -115,6 +115,7 @@ enum Schema {
         migrator.registerMigration("v25: the text of attached documents") { db in try createDocumentTexts(db) }
         migrator.registerMigration("v26: the journal's imports of references") { db in try indexReferenceImports(db) }
         migrator.registerMigration("v27: what a checklist's results share") { db in try db.execute(sql: ResultTemplates.v27) }
+        migrator.registerMigration("v28: where a run's comparison with the last may start") { db in try ReuseCandidates.migrate(db) }
         return migrator
     }
 

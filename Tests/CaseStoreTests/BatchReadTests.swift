@@ -66,6 +66,18 @@ import Testing
         #expect(batched.first { $0.id == "WH-SJJ-2024-0204" } == (try store.loadCase(id: "WH-SJJ-2024-0204")))
     }
 
+    /// PostgreSQL reads a scattered batch's ids as one array (`PostgresArrayLiteral`): texts that
+    /// look like the literal's own syntax come back from it as they were given, in their order.
+    @Test func anArrayOfHostileTextsComesBackAsGiven() throws {
+        let store = try Backend.postgres.emptyStore()
+        let texts = ["", "NULL", "a,b", "{x}", "\"", "\\", "\\\"", " 前后 ", "案件 ,\"{}\\", "'; DROP TABLE event; --", "WH-SJJ-2024-0117"]
+        let back = try store.read { db in
+            try await db.fetchValues(String.self, "SELECT t FROM unnest(CAST(? AS TEXT[])) AS t", [PostgresArrayLiteral.text(texts)])
+        }
+        #expect(back == texts)
+        #expect(PostgresArrayLiteral.text([]) == "{}")
+    }
+
     /// Cases scattered through the store (what an incremental audit reads) are read by a list of
     /// ids, their officers and records through their events' ids, up to 4,000 a query: so read,
     /// they are what a range of the same cases reads, across more events than one query takes.

@@ -34,7 +34,8 @@ import Testing
         ("v24: powers, rulings and published 双公示 lists", "1770f003c0f400b56e5b74ba1096d5bbc7331e91dbb1c71de91348a62d1ed449"),
         ("v25: the text of attached documents", "3e826928ab765741bf8078106b250d329b6d51432c317a0f5d4975cdbf187c1a"),
         ("v26: the journal's imports of references", "49818aae37466ccb3c688450481dffe0e82a7f4dc37358b99d4a3973b64904e4"),
-        ("v27: what a checklist's results share", "e6dd9efd7b9a80cc9a050fd2951107f24bfc6a294b3960c2e839a4a869724ecb")
+        ("v27: what a checklist's results share", "e6dd9efd7b9a80cc9a050fd2951107f24bfc6a294b3960c2e839a4a869724ecb"),
+        ("v28: where a run's comparison with the last may start", "0b74628cced9d964f166d3dae93ae9d01aba572c6db0ca307bddf9c9aabcc9db")
     ]
 
     @Test func shippedMigrationsAreUnchangedAndNamedAsSQLitesAre() {

@@ -36,24 +36,30 @@ enum PostgresSchema {
         ("v24: powers, rulings and published 双公示 lists", v24),
         ("v25: the text of attached documents", v25),
         ("v26: the journal's imports of references", v26),
-        ("v27: what a checklist's results share", v27)
+        ("v27: what a checklist's results share", v27),
+        ("v28: where a run's comparison with the last may start", v28)
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a lock on the
     /// migration table so that two processes starting at once do not both apply one; with `last`,
     /// only those up to it (as GRDB's `migrate(_:upTo:)`, for tests of a migration over stored data).
+    /// A migration once applied stays applied, so those the table lists at the start are passed
+    /// without a transaction each: opening a store of every migration costs one query.
     static func migrate(_ backend: PostgresBackend, upTo last: String? = nil) throws {
-        try backend.withConnection { connection in
+        let applied = try backend.withConnection { connection in
             try await connection.execute("CREATE TABLE IF NOT EXISTS schemaMigration (identifier TEXT COLLATE \"C\" PRIMARY KEY)")
+            return await Set(try connection.fetchValues(String.self, "SELECT identifier FROM schemaMigration"))
         }
         for (identifier, sql) in migrations {
-            try CallerThread.run {
-                try await backend.transaction(begin: "BEGIN") { connection in
-                    try await connection.execute("LOCK TABLE schemaMigration IN EXCLUSIVE MODE")
-                    let applied = try await connection.exists("SELECT 1 FROM schemaMigration WHERE identifier = ?", [identifier])
-                    guard !applied else { return }
-                    for statement in statements(sql) { try await connection.execute(statement) }
-                    try await connection.execute("INSERT INTO schemaMigration (identifier) VALUES (?)", [identifier])
+            if !applied.contains(identifier) {
+                try CallerThread.run {
+                    try await backend.transaction(begin: "BEGIN") { connection in
+                        try await connection.execute("LOCK TABLE schemaMigration IN EXCLUSIVE MODE")
+                        let applied = try await connection.exists("SELECT 1 FROM schemaMigration WHERE identifier = ?", [identifier])
+                        guard !applied else { return }
+                        for statement in statements(sql) { try await connection.execute(statement) }
+                        try await connection.execute("INSERT INTO schemaMigration (identifier) VALUES (?)", [identifier])
+                    }
                 }
             }
             if identifier == last { return }
