@@ -53,6 +53,7 @@ enum CaseBatchLoader {
         -> [EnforcementCase]
     {
         let arguments = ids.arguments(on: db.kind)
+        let byCase = ids.predicate("caseId", on: db.kind)
         // Every query of the batch is made before any is read (`SQLConnection.ahead`): on
         // PostgreSQL the server answers each while the rows of those before are read here.
         typealias P = PartyColumn
@@ -66,7 +67,7 @@ enum CaseBatchLoader {
         typealias C = CaseColumn
         // `+position`: the cases' range walks the primary key; SQLite would otherwise take the
         // index of names (v20) for `position = 0` and read every case's party for each batch.
-        let partyQuery = db.aheadRows(P.self, "FROM party WHERE \(ids.predicate("caseId", on: db.kind)) AND +position = 0", orderedBy: "caseId", arguments)
+        let partyQuery = db.aheadRows(P.self, "FROM party WHERE \(byCase) AND +position = 0", orderedBy: "caseId", arguments)
         // The events are read first, and their officers and records asked for by the events' ids:
         // an import numbers a case's events one after another, and the cases of a file after one
         // another, so a batch's events make a few runs of consecutive ids (`EventRuns`), each read
@@ -77,11 +78,11 @@ enum CaseBatchLoader {
         // held a fifth of the table, far above `jit_above_cost`, and compiles them each time
         // (ten times as long as they take to run). Off for this transaction only.
         let noCompiling = onPostgres ? db.ahead("SET LOCAL jit = off", []) : nil
-        let eventQuery = db.aheadRows(E.self, "FROM event WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", inArraysBy: "caseId", arguments)
-        let penaltyQuery = db.aheadRows(F.self, "FROM penalty WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId, position", arguments)
-        let baseQuery = db.aheadRows(B.self, "FROM baseAmount WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId, position", arguments)
-        let outcomeQuery = db.aheadRows(U.self, "FROM outcome WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", arguments)
-        let disclosureQuery = db.aheadRows(D.self, "FROM disclosure WHERE \(ids.predicate("caseId", on: db.kind))", orderedBy: "caseId", arguments)
+        let eventQuery = db.aheadRows(E.self, "FROM event WHERE \(byCase)", orderedBy: "caseId", inArraysBy: "caseId", arguments)
+        let penaltyQuery = db.aheadRows(F.self, "FROM penalty WHERE \(byCase)", orderedBy: "caseId, position", arguments)
+        let baseQuery = db.aheadRows(B.self, "FROM baseAmount WHERE \(byCase)", orderedBy: "caseId, position", arguments)
+        let outcomeQuery = db.aheadRows(U.self, "FROM outcome WHERE \(byCase)", orderedBy: "caseId", arguments)
+        let disclosureQuery = db.aheadRows(D.self, "FROM disclosure WHERE \(byCase)", orderedBy: "caseId", arguments)
         let caseQuery = db.aheadRows(C.self, "FROM enforcementCase WHERE \(ids.predicate("id", on: db.kind))", orderedBy: "id", arguments)
 
         // Each query selects its table's columns in their order (`CaseColumns.swift`) and reads
